@@ -1,0 +1,57 @@
+"""The ``guidelint`` command: parse arguments and hand over to a subcommand.
+
+Each subcommand is a module in :mod:`guidelint.commands` with ``add_parser``
+and ``run``; user mistakes become a message on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from guidelint import __version__
+from guidelint.config import ConfigError
+
+COMMANDS = ("check", "audit", "rules", "rule", "clean", "lsp")
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="guidelint",
+        description="Lint salary-negotiation guides: schema, tables, freshness and claims.",
+    )
+    parser.add_argument("--version", action="version", version=f"guidelint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"guidelint.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"guidelint.commands.{name}":
+                raise
+            continue
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except ConfigError as exc:
+        print(f"guidelint: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

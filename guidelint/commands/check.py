@@ -1,0 +1,95 @@
+"""``guidelint check``: lint guides and report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from guidelint.commands.common import add_common, output_stream, settings_for, today
+from guidelint.config import ConfigError, check_codes, parse_fail_on
+from guidelint.files import Target, display_path, iter_targets
+from guidelint.linter import Linter
+from guidelint.reporters import REPORTERS, Summary, resolve_format
+from guidelint.selection import Selection
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("check", help="lint guides (files or folders of *.md)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders; `-` reads stdin"
+    )
+    parser.add_argument(
+        "--select", metavar="CODES", help="comma-separated codes or prefixes to enable"
+    )
+    parser.add_argument(
+        "--ignore", metavar="CODES", help="comma-separated codes or prefixes to disable"
+    )
+    parser.add_argument(
+        "--fail-on", choices=FAIL_ON, help="lowest severity that exits 1 (default: error)"
+    )
+    parser.add_argument(
+        "--format",
+        default="auto",
+        metavar="NAME",
+        help="report format: auto, " + ", ".join(REPORTERS),
+    )
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    parser.add_argument("--statistics", action="store_true", help="print counts per code")
+    parser.add_argument(
+        "--stdin-filename", metavar="PATH", help="name and configure stdin (`-`) as PATH"
+    )
+    parser.add_argument(
+        "--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: CPUs)"
+    )
+    add_common(parser)
+    parser.set_defaults(run=run)
+
+
+def _codes(text: str | None, option: str) -> tuple[str, ...]:
+    return check_codes(text.split(","), option) if text else ()
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = list(args.paths) or ["."]
+    stdin = "-" in paths
+    if stdin and len(paths) > 1:
+        raise ConfigError("`-` (standard input) cannot be combined with other paths")
+    settings = settings_for(args, [args.stdin_filename] if stdin and args.stdin_filename else paths)
+    fmt = resolve_format(args.format)
+    if fmt not in REPORTERS:
+        raise ConfigError(
+            f"--format: unknown format `{args.format}`; choose from auto, {', '.join(REPORTERS)}"
+        )
+    select = _codes(args.select, "--select") or settings.select
+    ignore = settings.ignore + _codes(args.ignore, "--ignore")
+    fail_on = parse_fail_on(args.fail_on) if args.fail_on else settings.fail_on
+    linter = Linter(settings, today(args), Selection(select, ignore))
+
+    if stdin:
+        name = display_path(args.stdin_filename or "-")
+        results = iter([linter.lint_bytes(sys.stdin.buffer.read(), name)])
+        targets: list[Target] = []
+    else:
+        targets = list(iter_targets(paths, settings.exclude))
+        if not targets:
+            print(
+                f"guidelint: warning: no guides (*.md) found under {', '.join(paths)}",
+                file=sys.stderr,
+            )
+        jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+        results = linter.run(targets, jobs)
+
+    summary = Summary()
+    with output_stream(args.output) as stream:
+        color = stream is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        reporter = REPORTERS[fmt](stream, color=color, statistics=args.statistics)
+        reporter.start()
+        for result in results:
+            summary.add(result)
+            reporter.file(result)
+        reporter.finish(summary)
+    worst = summary.worst()
+    return 1 if fail_on is not None and worst is not None and worst >= fail_on else 0

@@ -1,0 +1,188 @@
+"""Configuration: discovered once, validated against ``schemas/config.schema.json``.
+
+Read from ``guidelint.toml`` (top level) or ``pyproject.toml`` (``[tool.guidelint]``),
+whichever is found first walking up from the linted path.  Every problem is a
+:class:`ConfigError` naming the key; the command line turns it into exit 2.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from guidelint.diagnostics import Severity
+from guidelint.document import DEFAULT_MAX_FILE_SIZE
+from guidelint.resources import schema_path
+
+CONFIG_FILES = ("guidelint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A user mistake in configuration or on the command line (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The effective configuration of one run."""
+
+    root: Path = field(default_factory=Path.cwd)
+    source: Path | None = None
+    select: tuple[str, ...] = ("GL",)
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    fail_on: Severity | None = Severity.ERROR
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    schema: tuple[tuple[str, str], ...] = ()
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    review_window_days: int = 30
+    max_data_age_quarters: int = 2
+    max_review_interval_days: int = 183
+    citation_scope: str = "sentence"
+    extend_superlatives: tuple[str, ...] = ()
+    ignore_superlatives: tuple[str, ...] = ()
+    currency_symbols: Mapping[str, str] = field(default_factory=dict)
+    regions: Mapping[str, str] = field(default_factory=dict)
+    cache_dir: str = ".guidelint_cache"
+
+    def relative(self, path: str) -> str:
+        """``path`` relative to the configuration's folder, with forward slashes."""
+        try:
+            rel = Path(path).resolve().relative_to(self.root.resolve())
+        except ValueError:
+            return Path(path).as_posix()
+        return rel.as_posix()
+
+    def schema_for(self, path: str) -> str:
+        rel = self.relative(path)
+        for pattern, schema in self.schema:
+            if fnmatch.fnmatch(rel, pattern):
+                return schema
+        return "guide"
+
+    def ignored_in(self, path: str) -> tuple[str, ...]:
+        rel = self.relative(path)
+        codes: list[str] = []
+        for pattern, ignored in self.per_file_ignores:
+            if fnmatch.fnmatch(rel, pattern):
+                codes.extend(ignored)
+        return tuple(codes)
+
+    def fingerprint(self) -> str:
+        """A stable text of everything that changes results (for the cache)."""
+        items = {k: v for k, v in self.__dict__.items() if k not in ("root", "source")}
+        return json.dumps(items, sort_keys=True, default=str)
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start``."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+                return path
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "guidelint" in _read_toml(path).get("tool", {})
+    except ConfigError:
+        return False
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def load(path: Path | None) -> Settings:
+    """Settings from the file at ``path``, or the defaults when it is None."""
+    if path is None:
+        return Settings()
+    document = _read_toml(path)
+    table = (
+        document.get("tool", {}).get("guidelint", {}) if path.name == "pyproject.toml" else document
+    )
+    validate(table, str(path))
+    return from_table(table, path)
+
+
+def validate(table: Mapping[str, Any], origin: str) -> None:
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(schema_path("config").read_text(encoding="utf-8"))
+    errors = sorted(Draft202012Validator(schema).iter_errors(table), key=lambda e: list(e.path))
+    if errors:
+        error = errors[0]
+        key = ".".join(str(p) for p in error.path)
+        if error.validator == "additionalProperties" and not error.path:
+            known = sorted(schema["properties"])
+            unknown = sorted(set(table) - set(known))
+            raise ConfigError(
+                f"{origin}: unknown key `{unknown[0]}`; known keys: {', '.join(known)}"
+            )
+        raise ConfigError(f"{origin}: bad value for `{key or '(top level)'}`: {error.message}")
+
+
+def from_table(table: Mapping[str, Any], path: Path) -> Settings:
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(table.get(key, ()))
+
+    settings = Settings(root=path.parent, source=path)
+    return replace(
+        settings,
+        select=words("select") or settings.select,
+        ignore=words("ignore"),
+        severity={code: Severity.parse(level) for code, level in table.get("severity", {}).items()},
+        fail_on=parse_fail_on(table.get("fail-on", "error")),
+        per_file_ignores=tuple(
+            (glob, tuple(codes)) for glob, codes in table.get("per-file-ignores", {}).items()
+        ),
+        schema=tuple(table.get("schema", {}).items()),
+        exclude=words("exclude"),
+        max_file_size=table.get("max-file-size", settings.max_file_size),
+        review_window_days=table.get("review-window-days", settings.review_window_days),
+        max_data_age_quarters=table.get("max-data-age-quarters", settings.max_data_age_quarters),
+        max_review_interval_days=table.get(
+            "max-review-interval-days", settings.max_review_interval_days
+        ),
+        citation_scope=table.get("citation-scope", settings.citation_scope),
+        extend_superlatives=words("extend-superlatives"),
+        ignore_superlatives=words("ignore-superlatives"),
+        currency_symbols=dict(table.get("currency-symbols", {})),
+        regions=dict(table.get("regions", {})),
+        cache_dir=table.get("cache-dir", settings.cache_dir),
+    )
+
+
+def parse_fail_on(value: str) -> Severity | None:
+    return None if value == "never" else Severity.parse(value)
+
+
+def check_codes(codes: Sequence[str], option: str) -> tuple[str, ...]:
+    """Validate ``--select``-style code lists from the command line."""
+    from guidelint.registry import load_families
+
+    registry = load_families()
+    cleaned: list[str] = []
+    for code in codes:
+        code = code.strip().upper()
+        if not code:
+            continue
+        if not any(known.startswith(code) for known in registry.rules):
+            raise ConfigError(f"{option}: `{code}` matches no rule code")
+        cleaned.append(code)
+    return tuple(cleaned)

@@ -1,0 +1,16 @@
+"""What a check may know besides the guide: the run's date, settings and schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from guidelint.config import Settings
+from guidelint.validation import SchemaInfo
+
+
+@dataclass(frozen=True)
+class Context:
+    today: dt.date
+    settings: Settings
+    schema: SchemaInfo

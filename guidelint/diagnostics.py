@@ -1,0 +1,109 @@
+"""The values every rule produces and every reporter consumes."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``severity >= threshold`` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(text) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Replace the text between two 1-based positions (end exclusive) with ``text``."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    description: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "description": self.description,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding: 1-based line and column, sortable by position then code.
+
+    Rules create diagnostics without a path, name or severity; the linter
+    stamps those on from the registry and the configuration.
+    """
+
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    end_line: int | None = None
+    end_column: int | None = None
+    name: str = ""
+    severity: Severity = Severity.ERROR
+    fix: Fix | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON report's contract: these keys, in this order."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.label,
+            "message": self.message,
+            "fix": self.fix.as_dict() if self.fix else None,
+        }
+
+
+def problem(
+    code: str,
+    line: int,
+    column: int,
+    message: str,
+    *,
+    end_line: int | None = None,
+    end_column: int | None = None,
+    fix: Fix | None = None,
+) -> Diagnostic:
+    """What a rule yields: position, code and message; the rest is stamped later."""
+    return Diagnostic(
+        path="",
+        line=line,
+        column=column,
+        code=code,
+        message=message,
+        end_line=end_line,
+        end_column=end_column,
+        fix=fix,
+    )

@@ -1,0 +1,363 @@
+"""Parse a guide once into a :class:`Guide` that keeps line maps.
+
+Reading, decoding, splitting the frontmatter, parsing the YAML (safely, with a
+node budget) and parsing the Markdown body all happen here; rules only read
+the result.  Problems found while parsing become GL00x diagnostics instead of
+exceptions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import yaml
+
+from guidelint.diagnostics import Diagnostic, problem
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+try:
+    _BaseLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
+NODE_BUDGET = 20_000
+BOM = "\ufeff"
+
+_YAML = "tag:yaml.org,2002:"
+SAFE_TAGS = frozenset(
+    _YAML + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "binary")
+)
+MERGE_TAG = _YAML + "merge"
+
+
+class Span(NamedTuple):
+    """A 1-based region of the file; the end is exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass
+class Guide:
+    """A parsed guide.  ``data`` is None when the frontmatter is unusable."""
+
+    path: str
+    text: str = ""
+    bom: bool = False
+    newline: str = "\n"
+    has_frontmatter: bool = False
+    frontmatter_start: int = 0  # line of the opening ``---``
+    frontmatter_end: int = 0  # line of the closing ``---``
+    data: dict[str, Any] | None = None
+    key_spans: dict[str, Span] = field(default_factory=dict)
+    value_spans: dict[str, Span] = field(default_factory=dict)
+    body: str = ""
+    body_offset: int = 0  # lines before the body's first line
+    problems: list[Diagnostic] = field(default_factory=list)
+    readable: bool = True
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The body's markdown-it tokens; ``token.map`` is relative to the body."""
+        return markdown_parser().parse(self.body)
+
+    def body_line(self, map_line: int) -> int:
+        """Turn a 0-based body line (``token.map[0]``) into a 1-based file line."""
+        return map_line + self.body_offset + 1
+
+    def key_position(self, path: str) -> tuple[int, int]:
+        """Where the key of ``path`` sits, or its nearest recorded ancestor."""
+        span = _lookup(self.key_spans, path)
+        return (span.line, span.column) if span else self.frontmatter_position
+
+    def value_position(self, path: str) -> tuple[int, int]:
+        span = _lookup(self.value_spans, path)
+        return (span.line, span.column) if span else self.key_position(path)
+
+    @property
+    def frontmatter_position(self) -> tuple[int, int]:
+        """Line 1 of the frontmatter content (just after the opening ``---``)."""
+        return (self.frontmatter_start + 1, 1) if self.has_frontmatter else (1, 1)
+
+
+def _lookup(spans: dict[str, Span], path: str) -> Span | None:
+    while True:
+        if path in spans:
+            return spans[path]
+        if "/" not in path:
+            return spans.get(path)
+        path = path.rsplit("/", 1)[0]
+
+
+_PARSER = None
+
+
+def markdown_parser() -> Any:
+    """One markdown-it parser per process: CommonMark plus GFM tables."""
+    global _PARSER
+    if _PARSER is None:
+        from markdown_it import MarkdownIt
+
+        _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return _PARSER
+
+
+def load_guide(
+    path: str | os.PathLike[str], display: str, max_size: int = DEFAULT_MAX_FILE_SIZE
+) -> Guide:
+    """Read and parse the file at ``path``; ``display`` is the name reports use."""
+    try:
+        size = os.stat(path).st_size
+        if size > max_size:
+            return _unreadable(
+                display,
+                f"file is {size:,} bytes, above the {max_size:,}-byte limit (max-file-size); skipped",
+            )
+        with open(path, "rb") as handle:
+            raw = handle.read(max_size + 1)
+    except OSError as exc:
+        return _unreadable(display, f"cannot read file: {exc.strerror or exc}")
+    if len(raw) > max_size:
+        return _unreadable(display, f"file grew above the {max_size:,}-byte limit while being read")
+    return parse_guide(raw, display)
+
+
+def _unreadable(display: str, message: str, line: int = 1, column: int = 1) -> Guide:
+    guide = Guide(path=display, readable=False)
+    guide.problems.append(problem("GL001", line, column, message))
+    return guide
+
+
+def decode(raw: bytes) -> tuple[str, bool] | tuple[None, tuple[int, int, int]]:
+    """Decode UTF-8; on failure return None and (byte offset, line, column)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = exc.start
+        line = raw.count(b"\n", 0, offset) + 1
+        column = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+        return None, (offset, line, column)
+    bom = text.startswith(BOM)
+    return (text[1:] if bom else text), bom
+
+
+def parse_guide(raw: bytes, display: str) -> Guide:
+    """Parse bytes into a Guide; never raises for bad content."""
+    text, extra = decode(raw)
+    if text is None:
+        offset, line, column = extra  # type: ignore[misc]
+        return _unreadable(display, f"not valid UTF-8 at byte offset {offset}", line, column)
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if newline != "\n":
+        text = text.replace("\r\n", "\n")
+    guide = Guide(path=display, text=text, bom=bool(extra), newline=newline)
+    _split(guide)
+    return guide
+
+
+def _split(guide: Guide) -> None:
+    lines = guide.lines
+    if not guide.text.strip():
+        guide.problems.append(
+            problem("GL002", 1, 1, "file is empty: expected a `---` frontmatter block")
+        )
+        return
+    if lines[0].rstrip() != "---":
+        guide.problems.append(
+            problem("GL002", 1, 1, "no frontmatter: the file must start with a `---` line")
+        )
+        guide.body = guide.text
+        return
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            break
+    else:
+        guide.problems.append(
+            problem("GL002", 1, 1, "unterminated frontmatter: the `---` on line 1 is never closed")
+        )
+        return
+    guide.has_frontmatter = True
+    guide.frontmatter_start = 1
+    guide.frontmatter_end = index + 1
+    guide.body_offset = index + 1
+    guide.body = "\n".join(lines[index + 1 :])
+    _parse_yaml(guide, "\n".join(lines[1:index]) + "\n")
+
+
+def _parse_yaml(guide: Guide, source: str) -> None:
+    first = guide.frontmatter_start + 1  # file line of the frontmatter's first line
+    loader = _BaseLoader(source)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + first, mark.column + 1) if mark else (first, 1)
+        text = exc.problem or "invalid YAML"
+        if exc.context:
+            text = f"{exc.context}: {text}"
+        guide.problems.append(problem("GL003", line, column, f"YAML syntax error: {text}"))
+        return
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        position = getattr(exc, "position", None)
+        guide.problems.append(problem("GL003", first, 1, f"YAML error: {exc}"))
+        del position
+        return
+    finally:
+        loader.dispose()
+    if node is None:
+        guide.problems.append(
+            problem("GL004", first, 1, "frontmatter is empty: expected a mapping of keys")
+        )
+        return
+    builder = _Builder(loader, first)
+    try:
+        data = builder.build(node, "")
+    except _Refused as exc:
+        guide.problems.append(problem("GL006", exc.line, exc.column, exc.message))
+        return
+    guide.problems.extend(builder.problems)
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a scalar ({type(data).__name__})"
+        line, column = node.start_mark.line + first, node.start_mark.column + 1
+        guide.problems.append(
+            problem("GL004", line, column, f"frontmatter is {kind}: expected a mapping of keys")
+        )
+        return
+    guide.data = data
+    guide.key_spans = builder.key_spans
+    guide.value_spans = builder.value_spans
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+class _Builder:
+    """Turn a composed YAML node graph into Python data, recording positions.
+
+    Walking the graph ourselves (instead of PyYAML's constructor) lets us refuse
+    unsafe tags and alias bombs before any work is done, see duplicate keys
+    that PyYAML would silently overwrite, and keep every node's position.
+    """
+
+    def __init__(self, loader: Any, first_line: int) -> None:
+        self.loader = loader
+        self.first = first_line
+        self.budget = NODE_BUDGET
+        self.key_spans: dict[str, Span] = {}
+        self.value_spans: dict[str, Span] = {}
+        self.problems: list[Diagnostic] = []
+        self.active: set[int] = set()
+
+    def span(self, node: yaml.Node) -> Span:
+        start, end = node.start_mark, node.end_mark
+        return Span(
+            start.line + self.first, start.column + 1, end.line + self.first, end.column + 1
+        )
+
+    def refuse(self, node: yaml.Node, message: str) -> _Refused:
+        span = self.span(node)
+        return _Refused(span.line, span.column, message)
+
+    def build(self, node: yaml.Node, path: str) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise self.refuse(
+                node,
+                f"alias expansion exceeds the {NODE_BUDGET:,}-node budget (a YAML alias bomb?);"
+                " frontmatter refused",
+            )
+        if node.tag not in SAFE_TAGS:
+            raise self.refuse(node, f"tag `{node.tag}` is not allowed: only plain YAML data is")
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if id(node) in self.active:
+            raise self.refuse(node, "recursive alias: a node contains itself")
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                result: list[Any] = []
+                for index, item in enumerate(node.value):
+                    child = f"{path}/{index}" if path else str(index)
+                    span = self.span(item)
+                    self.key_spans.setdefault(child, span)
+                    self.value_spans.setdefault(child, span)
+                    result.append(self.build(item, child))
+                return result
+            return self.mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def mapping(self, node: yaml.MappingNode, path: str) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first_seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == MERGE_TAG:
+                merged = self.build(value_node, path)
+                for item in merged if isinstance(merged, list) else [merged]:
+                    if isinstance(item, dict):
+                        for key, value in item.items():
+                            result.setdefault(key, value)
+                continue
+            key = self.build(key_node, path)
+            if isinstance(key, (list, dict)):
+                raise self.refuse(key_node, "a mapping key must be a plain value")
+            name = str(key)
+            child = f"{path}/{name}" if path else name
+            key_span = self.span(key_node)
+            if key in first_seen:
+                self.problems.append(
+                    problem(
+                        "GL005",
+                        key_span.line,
+                        key_span.column,
+                        f"duplicate key `{name}`: first defined on line {first_seen[key]};"
+                        " only the last value would be kept",
+                        end_line=key_span.end_line,
+                        end_column=key_span.end_column,
+                    )
+                )
+            else:
+                first_seen[key] = key_span.line
+                self.key_spans.setdefault(child, key_span)
+                self.value_spans.setdefault(child, self.span(value_node))
+            result[key] = self.build(value_node, child)
+        return result
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        constructor = self.loader.yaml_constructors.get(node.tag)
+        if node.tag == _YAML + "str" or constructor is None:
+            return node.value
+        try:
+            return constructor(self.loader, node)
+        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+            # ``2026-02-30`` looks like a date but is not one: keep the text and
+            # let the schema report it instead of crashing.
+            return node.value
+
+
+def jsonable(value: Any) -> Any:
+    """A copy of YAML data with dates as ISO strings, as JSON Schema expects."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value

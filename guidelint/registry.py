@@ -1,0 +1,153 @@
+"""One registry for every rule: codes, names, severities, documentation and checks.
+
+``guidelint rules``, ``guidelint rule CODE``, ``docs/rules.md``, SARIF's
+``tool.driver.rules`` and ``--select`` all read from here.  Rule families
+register themselves when :func:`load_families` imports them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from guidelint.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from guidelint.context import Context
+    from guidelint.document import Guide
+
+FAMILIES = ("parse", "schema", "consistency", "table", "freshness", "claims", "meta")
+
+DOC_SECTIONS = ("what", "why", "example", "fix")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's public contract and its documentation (ruff's sections)."""
+
+    code: str
+    name: str
+    family: str
+    severity: Severity
+    summary: str
+    what: str
+    why: str
+    example: str
+    fix: str
+    options: tuple[str, ...] = ()
+    fixable: bool = False
+
+
+Check = Callable[["Guide", "Context"], Iterable[Diagnostic]]
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """A check function and the codes it may emit, so deselected checks never run."""
+
+    func: Check
+    codes: frozenset[str]
+    needs_frontmatter: bool = True
+
+
+@dataclass
+class Registry:
+    rules: dict[str, Rule] = field(default_factory=dict)
+    checks: list[CheckSpec] = field(default_factory=list)
+
+    def add(self, rule: Rule) -> Rule:
+        if rule.code in self.rules:
+            raise ValueError(f"duplicate rule code {rule.code}")
+        self.rules[rule.code] = rule
+        return rule
+
+    def by_name_or_code(self, key: str) -> Rule | None:
+        key = key.strip()
+        if key.upper() in self.rules:
+            return self.rules[key.upper()]
+        for rule in self.rules.values():
+            if rule.name == key:
+                return rule
+        return None
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(sorted(self.rules.values(), key=lambda r: r.code))
+
+
+REGISTRY = Registry()
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: str,
+    summary: str,
+    *,
+    what: str,
+    why: str,
+    example: str,
+    fix: str,
+    options: tuple[str, ...] = (),
+    fixable: bool = False,
+    family: str | None = None,
+) -> Rule:
+    """Declare a rule; the family defaults to the declaring module's name."""
+    if family is None:
+        family = _caller_family()
+    return REGISTRY.add(
+        Rule(
+            code=code,
+            name=name,
+            family=family,
+            severity=Severity.parse(severity),
+            summary=summary,
+            what=_dedent(what),
+            why=_dedent(why),
+            example=_dedent(example),
+            fix=_dedent(fix),
+            options=options,
+            fixable=fixable,
+        )
+    )
+
+
+def check(*codes: str, needs_frontmatter: bool = True) -> Callable[[Check], Check]:
+    """Register a check function that may yield diagnostics with ``codes``.
+
+    ``needs_frontmatter=False`` marks checks that read only the body, which
+    still run when the frontmatter could not be parsed.
+    """
+
+    def decorate(func: Check) -> Check:
+        REGISTRY.checks.append(CheckSpec(func, frozenset(codes), needs_frontmatter))
+        return func
+
+    return decorate
+
+
+def _caller_family() -> str:
+    import sys
+
+    module = sys._getframe(2).f_globals.get("__name__", "")
+    return module.rsplit(".", 1)[-1]
+
+
+def _dedent(text: str) -> str:
+    import textwrap
+
+    return textwrap.dedent(text).strip("\n")
+
+
+_loaded = False
+
+
+def load_families() -> Registry:
+    """Import every rule family once; returns the filled registry."""
+    global _loaded
+    if not _loaded:
+        for family in FAMILIES:
+            importlib.import_module(f"guidelint.rules.{family}")
+        _loaded = True
+    return REGISTRY

@@ -1,0 +1,204 @@
+"""GL1xx: the frontmatter against the guide's JSON Schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from guidelint.context import Context
+from guidelint.diagnostics import Diagnostic, problem
+from guidelint.document import Guide, jsonable
+from guidelint.registry import check, rule
+
+rule(
+    "GL101",
+    "missing-field",
+    "error",
+    "a field the schema requires is absent",
+    what="A field that the guide's schema lists as required is missing. The diagnostic points at the mapping that lacks it, or at the first frontmatter line for top-level fields.",
+    why="Missing data breaks the site, comparisons and every rule that reads the field.",
+    example="""
+        ```yaml
+        compensation:
+          - region: London
+            base_low: 148000   # base_high, stock_low, ... are missing
+        ```
+        """,
+    fix="Add the field with its value.",
+)
+rule(
+    "GL102",
+    "wrong-type",
+    "error",
+    "a field holds the wrong kind of value",
+    what="""
+        A value has the wrong type for its field. YAML 1.1 coercions are
+        explained: unquoted `yes`/`no`/`on`/`off` become booleans, `175K` stays
+        a string where a number is required, and an unquoted date becomes a date.
+        """,
+    why="A figure written as text cannot be compared, summed or shown consistently.",
+    example="""
+        ```yaml
+        base_low: 175K
+        ```
+        """,
+    fix="Write whole numbers without units (`175000`), and quote text that YAML would otherwise convert.",
+)
+rule(
+    "GL103",
+    "invalid-value",
+    "error",
+    "a value is outside what the schema allows",
+    what="A value fails an enum, pattern, format or bound of the schema; the message lists what is allowed.",
+    why="Values outside the allowed set break filters and comparisons, and usually mean a typo.",
+    example="""
+        ```yaml
+        data_quality: excellent
+        next_review_due: "23 Feb 2026"
+        ```
+        """,
+    fix="Use one of the listed values, or the expected spelling (`2026-02-23`).",
+)
+rule(
+    "GL104",
+    "unknown-field",
+    "error",
+    "a field the schema does not define",
+    what="A key that the schema does not allow at that place, with a suggestion when a known key is close.",
+    why="A misspelled key (`stock_hgih`) silently drops the value it was meant to hold.",
+    example="""
+        ```yaml
+        - region: London
+          stock_hgih: 236000
+        ```
+        """,
+    fix="Correct the key's spelling, or remove it.",
+)
+
+YAML_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false"})
+
+
+@check("GL101", "GL102", "GL103", "GL104")
+def check_schema(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
+    assert guide.data is not None
+    instance = jsonable(guide.data)
+    seen: set[tuple[str, str]] = set()
+    for error in ctx.schema.validator.iter_errors(instance):
+        for diagnostic in _translate(error, guide):
+            key = (diagnostic.code, f"{diagnostic.line}:{diagnostic.column}:{diagnostic.message}")
+            if key not in seen:
+                seen.add(key)
+                yield diagnostic
+
+
+def _translate(error: Any, guide: Guide) -> Iterator[Diagnostic]:
+    path = "/".join(str(part) for part in error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        present = error.instance if isinstance(error.instance, dict) else {}
+        line, column = guide.key_position(path) if path else guide.frontmatter_position
+        where = f"in `{path}`" if path else "at the top level"
+        for name in error.validator_value:
+            if name not in present:
+                yield problem("GL101", line, column, f"missing required field `{name}` {where}")
+    elif kind == "additionalProperties":
+        allowed = sorted((error.schema.get("properties") or {}).keys())
+        for name in error.instance:
+            if name in allowed or not isinstance(error.instance, dict):
+                continue
+            child = f"{path}/{name}" if path else str(name)
+            line, column = guide.key_position(child)
+            close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
+            hint = f"; did you mean `{close[0]}`?" if close else ""
+            yield problem("GL104", line, column, f"unknown field `{name}`{hint}")
+    elif kind == "type":
+        line, column = guide.value_position(path)
+        yield problem("GL102", line, column, _type_message(path, error, _raw(guide, path)))
+    else:
+        line, column = guide.value_position(path)
+        yield problem("GL103", line, column, _value_message(path, error))
+
+
+def _raw(guide: Guide, path: str) -> Any:
+    value: Any = guide.data
+    for part in path.split("/") if path else ():
+        try:
+            value = value[int(part)] if isinstance(value, list) else value[part]
+        except (KeyError, IndexError, ValueError, TypeError):
+            return None
+    return value
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f'the string "{_clip(value)}"'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _expected(types: Any) -> str:
+    names = {
+        "integer": "a whole number",
+        "number": "a number",
+        "string": "text",
+        "boolean": "true or false",
+        "array": "a list",
+        "object": "a mapping",
+        "null": "null",
+    }
+    if isinstance(types, str):
+        types = [types]
+    return " or ".join(names.get(t, t) for t in types)
+
+
+def _type_message(path: str, error: Any, raw: Any) -> str:
+    field = path or "frontmatter"
+    message = f"`{field}` is {_describe(raw)}; expected {_expected(error.validator_value)}"
+    if isinstance(raw, bool):
+        message += " (YAML reads unquoted yes/no/on/off/true/false as booleans: quote the text)"
+    elif isinstance(raw, (dt.date, dt.datetime)):
+        message += " (YAML reads an unquoted YYYY-MM-DD as a date: quote it to keep text)"
+    elif isinstance(raw, str) and error.validator_value in ("integer", "number"):
+        message += " (write the whole number without symbols or suffixes, e.g. 175000 for 175K)"
+    return message
+
+
+def _value_message(path: str, error: Any) -> str:
+    field = f"`{path}`" if path else "frontmatter"
+    value = error.instance
+    shown = f'"{_clip(value)}"' if isinstance(value, str) else repr(value)
+    kind = error.validator
+    expected = error.schema.get("x-guidelint-expected") if isinstance(error.schema, dict) else None
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return f"{field} is {shown}; allowed values: {allowed}"
+    if kind in ("pattern", "format") and expected:
+        return f"{field} is {shown}; expected {expected}"
+    if kind == "format":
+        return f"{field} is {shown}, not a valid {error.validator_value}"
+    if kind == "minimum":
+        return f"{field} is {shown}; the minimum is {error.validator_value}"
+    if kind == "maximum":
+        return f"{field} is {shown}; the maximum is {error.validator_value}"
+    if kind == "minItems":
+        return f"{field} has {len(value)} items; at least {error.validator_value} required"
+    if kind == "minLength":
+        return f"{field} is empty; text is required"
+    return f"{field}: {error.message}"
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,27 @@
+"""Which codes are enabled: ruff's rule that the more specific prefix wins."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+def _longest(code: str, prefixes: Iterable[str]) -> int:
+    return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+
+
+@dataclass(frozen=True)
+class Selection:
+    select: tuple[str, ...] = ("GL",)
+    ignore: tuple[str, ...] = ()
+
+    def enabled(self, code: str) -> bool:
+        chosen = _longest(code, self.select)
+        return chosen >= 0 and chosen > _longest(code, self.ignore)
+
+    def any_enabled(self, codes: Iterable[str]) -> bool:
+        return any(self.enabled(code) for code in codes)
+
+
+def matches(code: str, prefixes: Iterable[str]) -> bool:
+    return any(code.startswith(prefix) for prefix in prefixes)

@@ -1,0 +1,86 @@
+"""Guide schemas: found by name or path, checked, and compiled once per process."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from guidelint.config import ConfigError
+from guidelint.resources import schema_path
+
+
+@dataclass(frozen=True)
+class SchemaInfo:
+    """A guide schema, its compiled validator and its guidelint annotations."""
+
+    name: str
+    path: Path
+    schema: dict[str, Any]
+    digest: str
+    validator: Any = field(compare=False, repr=False)
+
+    @property
+    def table(self) -> dict[str, Any] | None:
+        return self.schema.get("x-guidelint-table")
+
+    @property
+    def consistency(self) -> dict[str, Any] | None:
+        return self.schema.get("x-guidelint-consistency")
+
+
+_CACHE: dict[Path, SchemaInfo] = {}
+
+
+def resolve(name: str, root: Path) -> Path:
+    """A built-in schema name (``guide``) or a path relative to ``root``."""
+    if "/" not in name and "\\" not in name and not name.endswith(".json"):
+        path = schema_path(name)
+        if not path.is_file():
+            raise ConfigError(f"schema: no built-in schema named `{name}`")
+        return path
+    return (root / name).resolve()
+
+
+def load_schema(name: str, root: Path) -> SchemaInfo:
+    path = resolve(name, root)
+    if path in _CACHE:
+        return _CACHE[path]
+    try:
+        raw = path.read_bytes()
+        schema = json.loads(raw)
+    except OSError as exc:
+        raise ConfigError(f"schema `{name}`: cannot read {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise ConfigError(f"schema `{name}`: {path} is not valid JSON: {exc}") from None
+    info = SchemaInfo(
+        name=name,
+        path=path,
+        schema=schema,
+        digest=hashlib.sha256(raw).hexdigest(),
+        validator=_compile(schema, name),
+    )
+    _CACHE[path] = info
+    return info
+
+
+def _refuse_retrieval(uri: str) -> Any:
+    raise ConfigError(f"schema refers to `{uri}`: guidelint never fetches remote schemas")
+
+
+def _compile(schema: dict[str, Any], name: str) -> Any:
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import SchemaError
+    from referencing import Registry
+
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        raise ConfigError(f"schema `{name}` is not a valid JSON Schema: {exc.message}") from None
+    return Draft202012Validator(
+        schema,
+        format_checker=FormatChecker(formats=["date"]),
+        registry=Registry(retrieve=_refuse_retrieval),  # type: ignore[call-arg]
+    )
