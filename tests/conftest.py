@@ -1,0 +1,87 @@
+"""Shared helpers: lint in-process for exact positions, or run the real console script."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from guidelint.config import Settings
+from guidelint.diagnostics import Diagnostic
+from guidelint.linter import Linter
+from guidelint.selection import Selection
+
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
+REPO = TESTS.parent
+SEEDS = REPO.parent / "shared" / "seeds"
+TODAY = dt.date(2026, 11, 22)
+
+
+def lint_text(
+    text: str | bytes,
+    *,
+    select: Sequence[str] = ("GL",),
+    ignore: Sequence[str] = (),
+    settings: Settings | None = None,
+    today: dt.date = TODAY,
+    path: str = "guide.md",
+) -> list[Diagnostic]:
+    """Lint a guide given as text, with the built-in defaults unless told otherwise."""
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    linter = Linter(settings or Settings(), today, Selection(tuple(select), tuple(ignore)))
+    return linter.lint_bytes(raw, path).diagnostics
+
+
+def lint_file(path: Path, **kwargs: object) -> list[Diagnostic]:
+    return lint_text(path.read_bytes(), path=path.name, **kwargs)  # type: ignore[arg-type]
+
+
+def positions(diagnostics: Sequence[Diagnostic]) -> list[tuple[str, int, int]]:
+    """(code, line, column) of each diagnostic: what tests compare."""
+    return [(d.code, d.line, d.column) for d in diagnostics]
+
+
+def guidelint_exe() -> str:
+    """The installed console script, next to the running interpreter when possible."""
+    beside = Path(sys.executable).with_name("guidelint")
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("guidelint")
+    if not found:
+        pytest.skip("the guidelint console script is not installed")
+    return found
+
+
+def run_cli(
+    args: Sequence[str],
+    *,
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run the real ``guidelint`` console script and capture its output."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    environment.pop("GITHUB_ACTIONS", None)
+    return subprocess.run(
+        [guidelint_exe(), *args],
+        cwd=cwd,
+        input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def seeds() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not present in this checkout")
+    return SEEDS
