@@ -79,14 +79,22 @@ class Guide:
         """Turn a 0-based body line (``token.map[0]``) into a 1-based file line."""
         return map_line + self.body_offset + 1
 
-    def key_position(self, path: str) -> tuple[int, int]:
+    def key_span(self, path: str) -> Span:
         """Where the key of ``path`` sits, or its nearest recorded ancestor."""
         span = _lookup(self.key_spans, path)
-        return (span.line, span.column) if span else self.frontmatter_position
+        if span is None:
+            line, column = self.frontmatter_position
+            return Span(line, column, line, column)
+        return span
+
+    def value_span(self, path: str) -> Span:
+        return _lookup(self.value_spans, path) or self.key_span(path)
+
+    def key_position(self, path: str) -> tuple[int, int]:
+        return self.key_span(path)[:2]
 
     def value_position(self, path: str) -> tuple[int, int]:
-        span = _lookup(self.value_spans, path)
-        return (span.line, span.column) if span else self.key_position(path)
+        return self.value_span(path)[:2]
 
     @property
     def frontmatter_position(self) -> tuple[int, int]:
@@ -209,12 +217,20 @@ def _parse_yaml(guide: Guide, source: str) -> None:
         text = exc.problem or "invalid YAML"
         if exc.context:
             text = f"{exc.context}: {text}"
+        if mark and "\t" in source.split("\n")[mark.line][: mark.column + 1]:
+            text += " (a tab: YAML is indented with spaces only)"
         guide.problems.append(problem("GL003", line, column, f"YAML syntax error: {text}"))
         return
-    except yaml.YAMLError as exc:  # reader errors: control characters and the like
-        position = getattr(exc, "position", None)
+    except yaml.reader.ReaderError as exc:  # control characters and the like
+        pos = exc.position
+        line = source.count("\n", 0, pos) + first
+        column = pos - (source.rfind("\n", 0, pos) + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "\0")
+        text = f"YAML syntax error: character U+{char:04X} is not allowed ({exc.reason})"
+        guide.problems.append(problem("GL003", line, column, text))
+        return
+    except yaml.YAMLError as exc:
         guide.problems.append(problem("GL003", first, 1, f"YAML error: {exc}"))
-        del position
         return
     finally:
         loader.dispose()
@@ -284,7 +300,8 @@ class _Builder:
                 " frontmatter refused",
             )
         if node.tag not in SAFE_TAGS:
-            raise self.refuse(node, f"tag `{node.tag}` is not allowed: only plain YAML data is")
+            tag = node.tag.replace(_YAML, "!!", 1)
+            raise self.refuse(node, f"tag `{tag}` is not allowed: only plain YAML data is")
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if id(node) in self.active:

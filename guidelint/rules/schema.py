@@ -9,7 +9,7 @@ from typing import Any
 
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
-from guidelint.document import Guide, jsonable
+from guidelint.document import Guide, Span, jsonable
 from guidelint.registry import check, rule
 
 rule(
@@ -109,16 +109,20 @@ def _translate(error: Any, guide: Guide) -> Iterator[Diagnostic]:
             if name in allowed or not isinstance(error.instance, dict):
                 continue
             child = f"{path}/{name}" if path else str(name)
-            line, column = guide.key_position(child)
             close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
             hint = f"; did you mean `{close[0]}`?" if close else ""
-            yield problem("GL104", line, column, f"unknown field `{name}`{hint}")
+            yield _at(guide.key_span(child), "GL104", f"unknown field `{name}`{hint}")
     elif kind == "type":
-        line, column = guide.value_position(path)
-        yield problem("GL102", line, column, _type_message(path, error, _raw(guide, path)))
+        message = _type_message(path, error, _raw(guide, path))
+        yield _at(guide.value_span(path), "GL102", message)
     else:
-        line, column = guide.value_position(path)
-        yield problem("GL103", line, column, _value_message(path, error))
+        yield _at(guide.value_span(path), "GL103", _value_message(path, error))
+
+
+def _at(span: Span, code: str, message: str) -> Diagnostic:
+    return problem(
+        code, span.line, span.column, message, end_line=span.end_line, end_column=span.end_column
+    )
 
 
 def _raw(guide: Guide, path: str) -> Any:

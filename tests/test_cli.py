@@ -1,0 +1,143 @@
+"""The real console script: output format, JSON contract and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, run_cli
+
+BROKEN = "tests/fixtures/schema/broken-lf.md"
+JSON_KEYS = [
+    "path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix",
+]  # fmt: skip
+
+
+def check(*args: str) -> subprocess.CompletedProcess[str]:
+    return run_cli(["check", "--isolated", "--today", "2026-11-22", *args], cwd=REPO)
+
+
+def test_text_output_is_exact() -> None:
+    result = check("--select", "GL1", BROKEN)
+    assert result.stdout == (
+        f'{BROKEN}:8:15: GL103 `data_quality` is "excellent"; allowed values: high, medium, low [invalid-value]\n'
+        f"{BROKEN}:21:5: GL101 missing required field `stock_high` in `compensation/1` [missing-field]\n"
+        f"{BROKEN}:25:5: GL104 unknown field `stock_hgih`; did you mean `stock_high`? [unknown-field]\n"
+        "Found 3 problems (3 errors) in 1 of 1 file.\n"
+    )
+    assert result.returncode == 1
+
+
+def test_json_contract() -> None:
+    result = check("--select", "GL1", "--format", "json", BROKEN)
+    report = json.loads(result.stdout)
+    assert [list(item) for item in report] == [JSON_KEYS] * 3
+    assert report[2] == {
+        "path": BROKEN,
+        "line": 25,
+        "column": 5,
+        "end_line": 25,
+        "end_column": 15,
+        "code": "GL104",
+        "name": "unknown-field",
+        "severity": "error",
+        "message": "unknown field `stock_hgih`; did you mean `stock_high`?",
+        "fix": None,
+    }
+
+
+def test_json_empty_report_is_an_array() -> None:
+    result = check("--select", "GL1", "--format", "json", "tests/fixtures/valid.md")
+    assert json.loads(result.stdout) == []
+    assert result.returncode == 0
+
+
+def test_output_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = check("--select", "GL1", "--format", "json", "--output", str(out), BROKEN)
+    assert result.stdout == ""
+    assert len(json.loads(out.read_text())) == 3
+
+
+def test_output_into_missing_folder_is_usage_error(tmp_path: Path) -> None:
+    result = check("--output", str(tmp_path / "nope" / "r.txt"), BROKEN)
+    assert result.returncode == 2
+    assert "folder does not exist" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "status"), [("error", 1), ("warning", 1), ("info", 1), ("never", 0)]
+)
+def test_fail_on(fail_on: str, status: int) -> None:
+    assert check("--select", "GL1", "--fail-on", fail_on, BROKEN).returncode == status
+
+
+def test_select_and_ignore_by_prefix() -> None:
+    result = check("--select", "GL1", "--ignore", "GL104,GL101", BROKEN)
+    assert [line.split()[1] for line in result.stdout.splitlines()[:-1]] == ["GL103"]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--select", "GL77"], "`GL77` matches no rule code"),
+        (["--today", "tomorrow"], "not a date written YYYY-MM-DD"),
+        (["--format", "fancy"], "unknown format `fancy`"),
+        (["--fail-on", "sometimes"], "invalid choice"),
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], fragment: str) -> None:
+    result = check(*args, BROKEN)
+    assert result.returncode == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_config_file_is_usage_error() -> None:
+    result = run_cli(["check", "--config", "no-such.toml", BROKEN], cwd=REPO)
+    assert result.returncode == 2
+    assert "--config: no such file: no-such.toml" in result.stderr
+
+
+def test_no_command_is_usage_error() -> None:
+    assert run_cli([]).returncode == 2
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "guidelint", "rule", "GL005"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("# GL005 duplicate-key\n")
+
+
+def test_rules_lists_every_rule() -> None:
+    result = run_cli(["rules"])
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["GL000", "internal-error", "error"]
+    assert any(line.split()[:2] == ["GL005", "duplicate-key"] for line in lines)
+
+
+def test_rule_explains_by_code_and_name() -> None:
+    by_code = run_cli(["rule", "GL005"]).stdout
+    assert by_code == run_cli(["rule", "duplicate-key"]).stdout
+    for heading in ("## What it does", "## Why it matters", "## Example", "## How to fix"):
+        assert heading in by_code
+
+
+def test_unknown_rule_is_usage_error() -> None:
+    result = run_cli(["rule", "GL999x"])
+    assert result.returncode == 2
+    assert "no rule `GL999x`" in result.stderr
+
+
+def test_configuration_error_names_key(tmp_path: Path) -> None:
+    (tmp_path / "guidelint.toml").write_text('select = ["GL1"]\nfail_on = "error"\n')
+    (tmp_path / "g.md").write_bytes((FIXTURES / "valid.md").read_bytes())
+    result = run_cli(["check", "g.md"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown key `fail_on`" in result.stderr

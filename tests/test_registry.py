@@ -1,0 +1,36 @@
+"""The registry is the single source of rule truth: every rule complete and tested."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import TESTS
+from guidelint.registry import DOC_SECTIONS, load_families
+
+RULES = list(load_families())
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_is_documented(rule) -> None:  # type: ignore[no-untyped-def]
+    assert re.fullmatch(r"GL\d{3}", rule.code)
+    assert re.fullmatch(r"[a-z]+(-[a-z0-9]+)*", rule.name)
+    assert rule.summary and not rule.summary.endswith(".")
+    for section in DOC_SECTIONS:
+        assert getattr(rule, section).strip(), f"{rule.code} lacks its {section!r} section"
+
+
+def test_names_are_unique() -> None:
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+
+
+def test_every_rule_has_tests() -> None:
+    text = "\n".join(
+        path.read_text(encoding="utf-8")
+        for path in TESTS.rglob("*.py")
+        if path.name != "test_registry.py"
+    )
+    untested = [r.code for r in RULES if r.code != "GL000" and r.code not in text]
+    assert untested == []
