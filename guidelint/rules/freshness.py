@@ -1,1 +1,478 @@
-"""Rule family: freshness."""
+"""GL4xx: review dates, data age and dates that contradict each other.
+
+Every rule measures against ``ctx.today`` (``--today``, default the local
+date) and reads ``last_updated``, ``next_review_due`` and
+``salary_data_quarter`` only when they hold a usable value: missing or
+mistyped fields are the schema rules' business, so these rules stay quiet
+about them instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from guidelint.context import Context
+from guidelint.dates import Quarter, coerce_date, match_date, plural
+from guidelint.diagnostics import Diagnostic, Fix, problem
+from guidelint.document import Guide
+from guidelint.registry import check, rule
+
+rule(
+    "GL401",
+    "review-overdue",
+    "warning",
+    "the guide's `next_review_due` date has passed",
+    what="""
+        `next_review_due` is before today. The message gives the due date and
+        how many days ago it passed; the diagnostic points at the date.
+        """,
+    why="""
+        A guide past its review date may quote bands, levels and offers that
+        the market has left behind, and readers negotiate with those numbers.
+        """,
+    example="""
+        ```yaml
+        last_updated: 2026-02-23
+        next_review_due: 2026-05-23   # read on 2026-11-22: 183 days overdue
+        ```
+        """,
+    fix="""
+        Review the guide: refresh the figures, then set `last_updated` to the
+        review date and `next_review_due` to the next planned review.
+        """,
+)
+rule(
+    "GL402",
+    "review-due-soon",
+    "info",
+    "the guide's review falls due within the review window",
+    what="""
+        `next_review_due` is today or within the next `review-window-days`
+        days (default 30), so the review should be planned now.
+        """,
+    why="Seeing reviews coming lets a team spread the work instead of meeting a wall of overdue guides.",
+    example="""
+        ```yaml
+        next_review_due: 2026-12-10   # read on 2026-11-22: due in 18 days
+        ```
+        """,
+    fix="Schedule the review; the finding goes away once the review is done and the date moves on.",
+    options=("review-window-days",),
+)
+rule(
+    "GL403",
+    "stale-data-quarter",
+    "warning",
+    "the salary data comes from a quarter too far in the past",
+    what="""
+        `salary_data_quarter` is more than `max-data-age-quarters` (default 2)
+        quarters before the quarter that today falls in. Data from 2025-Q4 read
+        in 2026-Q2 is two quarters old and passes; read in 2026-Q3 it is three
+        quarters old and is reported.
+        """,
+    why="Pay bands move every few quarters; old data understates what candidates can ask for.",
+    example="""
+        ```yaml
+        salary_data_quarter: 2025-Q4   # read in 2026-Q4: 4 quarters old
+        ```
+        """,
+    fix="Collect fresh figures and update `salary_data_quarter` with the table.",
+    options=("max-data-age-quarters",),
+)
+rule(
+    "GL404",
+    "future-date",
+    "error",
+    "`last_updated` is in the future, or the data quarter has not started",
+    what="""
+        `last_updated` is after today, or `salary_data_quarter` names a quarter
+        that begins after today.
+        """,
+    why="A date in the future is a typo (often the wrong year) and hides the guide's real age.",
+    example="""
+        ```yaml
+        last_updated: 2027-02-23       # read on 2026-11-22
+        salary_data_quarter: 2027-Q1
+        ```
+        """,
+    fix="Correct the year or month to the date the guide was really updated.",
+)
+rule(
+    "GL405",
+    "date-order",
+    "error",
+    "the guide's dates are in an impossible order",
+    what="""
+        `next_review_due` is on or before `last_updated`, or
+        `salary_data_quarter` begins after `last_updated` (the guide cannot
+        quote data from a quarter that had not started when it was written).
+        """,
+    why="Dates in the wrong order usually mean one of them was not updated, or has a typo.",
+    example="""
+        ```yaml
+        last_updated: 2026-02-23
+        salary_data_quarter: 2026-Q2   # starts 2026-04-01, after last_updated
+        next_review_due: 2026-01-15    # before last_updated
+        ```
+        """,
+    fix="Correct whichever date is wrong; a review is due after the update it follows.",
+)
+rule(
+    "GL406",
+    "review-interval-too-long",
+    "warning",
+    "the next review is planned too long after the last update",
+    what="""
+        `next_review_due` is more than `max-review-interval-days` (default 183,
+        about six months) after `last_updated`.
+        """,
+    why="A far-off review date keeps a guide looking current long after its numbers have aged.",
+    example="""
+        ```yaml
+        last_updated: 2026-02-23
+        next_review_due: 2027-02-23   # 365 days later
+        ```
+        """,
+    fix="Plan the review sooner, or raise `max-review-interval-days` for the whole guide set.",
+    options=("max-review-interval-days",),
+)
+rule(
+    "GL407",
+    "body-date-mismatch",
+    "warning",
+    'a "Last updated" line in the body disagrees with `last_updated`',
+    what="""
+        A line in the body such as `Last updated: November 30, 2025`,
+        `*Last updated:* Feb 23, 2026` or `Updated 23 Feb 2026` gives a date
+        that differs from the frontmatter's `last_updated`. Each disagreeing
+        line is reported at its date. ISO dates, month-day-year and
+        day-month-year with full or short month names, ordinals, `Month YYYY`
+        (compared by month) and numeric `3/4/2026` (either reading agrees)
+        are understood. Code blocks are skipped.
+        """,
+    why="Readers trust the date they see on the page; two different dates make both doubtful.",
+    example="""
+        ```markdown
+        ---
+        last_updated: 2026-02-23
+        ---
+        *Last updated: November 30, 2025*
+        ```
+        """,
+    fix="""
+        Write the frontmatter's date in the line; the automatic fix keeps the
+        line's own spelling (`November 30, 2025` becomes `February 23, 2026`,
+        `30 Nov 2025` becomes `23 Feb 2026`, ISO stays ISO).
+        """,
+    fixable=True,
+)
+rule(
+    "GL408",
+    "stale-year",
+    "warning",
+    "a heading or the summary presents a past year as current",
+    what="""
+        A heading, or the `negotiation_dna_summary`, presents a year before
+        today's year as the current one: `Salary Guide 2025`, `2025 Focus`,
+        `Compensation for 2025`, a title ending in `(2025)` or `— 2025`.
+        Years in ranges (`2019–2023`), after words that place them in the past
+        (`since 2020`, `in 2024`), in dates and quarters, and anywhere in
+        ordinary paragraphs are not reported.
+        """,
+    why="A title that names last year tells readers the guide is stale, even when its data is not.",
+    example="""
+        ```markdown
+        ## 2025 Focus: Distributed Training     <!-- read in 2026 -->
+        ```
+        """,
+    fix="Update the year once the content has been reviewed for it, or drop the year from the title.",
+)
+
+
+def _value(guide: Guide, key: str) -> Any:
+    return guide.data.get(key) if isinstance(guide.data, dict) else None
+
+
+def _at(guide: Guide, key: str, code: str, message: str, fix: Fix | None = None) -> Diagnostic:
+    """A diagnostic covering the value of the frontmatter field ``key``."""
+    span = guide.value_spans.get(key)
+    if span is None:
+        line, column = guide.value_position(key)
+        return problem(code, line, column, message, fix=fix)
+    return problem(
+        code,
+        span.line,
+        span.column,
+        message,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        fix=fix,
+    )
+
+
+@check("GL401", "GL402", "GL404", "GL405", "GL406")
+def check_dates(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
+    today = ctx.today
+    updated = coerce_date(_value(guide, "last_updated"))
+    due = coerce_date(_value(guide, "next_review_due"))
+    if due is not None:
+        days = (due - today).days
+        if days < 0:
+            yield _at(
+                guide,
+                "next_review_due",
+                "GL401",
+                f"review was due on {due.isoformat()}: {plural(-days, 'day')} overdue",
+            )
+        elif days <= ctx.settings.review_window_days:
+            when = "today" if days == 0 else f"in {plural(days, 'day')}"
+            yield _at(
+                guide,
+                "next_review_due",
+                "GL402",
+                f"review is due {when} ({due.isoformat()}), within the"
+                f" {ctx.settings.review_window_days}-day review window",
+            )
+    if updated is not None and updated > today:
+        yield _at(
+            guide,
+            "last_updated",
+            "GL404",
+            f"`last_updated` is {updated.isoformat()}, {plural((updated - today).days, 'day')}"
+            f" after today ({today.isoformat()})",
+        )
+    if updated is not None and due is not None:
+        if due <= updated:
+            yield _at(
+                guide,
+                "next_review_due",
+                "GL405",
+                f"`next_review_due` {due.isoformat()} is not after"
+                f" `last_updated` {updated.isoformat()}",
+            )
+        else:
+            interval = (due - updated).days
+            limit = ctx.settings.max_review_interval_days
+            if interval > limit:
+                yield _at(
+                    guide,
+                    "next_review_due",
+                    "GL406",
+                    f"`next_review_due` is {plural(interval, 'day')} after `last_updated`;"
+                    f" expected at most {limit} (max-review-interval-days)",
+                )
+
+
+@check("GL403", "GL404", "GL405")
+def check_quarter(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
+    quarter = Quarter.parse(_value(guide, "salary_data_quarter"))
+    if quarter is None:
+        return
+    key = "salary_data_quarter"
+    current = Quarter.of(ctx.today)
+    if quarter.start > ctx.today:
+        yield _at(
+            guide,
+            key,
+            "GL404",
+            f"data quarter {quarter} starts on {quarter.start.isoformat()},"
+            f" after today ({ctx.today.isoformat()})",
+        )
+    else:
+        age = current - quarter
+        limit = ctx.settings.max_data_age_quarters
+        if age > limit:
+            yield _at(
+                guide,
+                key,
+                "GL403",
+                f"salary data is from {quarter}, {plural(age, 'quarter')} before {current};"
+                f" expected at most {limit} (max-data-age-quarters)",
+            )
+    updated = coerce_date(_value(guide, "last_updated"))
+    if updated is not None and quarter.start > updated:
+        yield _at(
+            guide,
+            key,
+            "GL405",
+            f"data quarter {quarter} starts on {quarter.start.isoformat()},"
+            f" after `last_updated` {updated.isoformat()}",
+        )
+
+
+# ---------------------------------------------------------------------------
+# GL407: "Last updated" lines in the body
+
+# "Last updated" may appear anywhere in a line; a bare "Updated" only where a
+# label would stand (line start after Markdown marks, or after a separator),
+# so that "salaries were updated 3 March 2025" in prose is left alone.
+_LABEL_RE = re.compile(r"\b(?P<last>last[ \t]{0,3}[-\u2013]?[ \t]{0,3})?updated\b", re.IGNORECASE)
+_FILLER_RE = re.compile(
+    r"[ \t*_:~\-\u2013\u2014(\[]{0,12}(?:(?:on|as[ \t]{1,3}of)[ \t]{1,3}[*_]{0,3})?",
+    re.IGNORECASE,
+)
+_LABEL_PREFIX_RE = re.compile(r"(?:^|[*_>#+|(\[\u2022\u00b7\u2013\u2014,;:]|\s-)[ \t*_]*$")
+
+
+def _code_lines(guide: Guide) -> set[int]:
+    """0-based body lines inside fenced or indented code blocks."""
+    lines: set[int] = set()
+    for token in guide.tokens:
+        if token.type in ("fence", "code_block") and token.map:
+            lines.update(range(token.map[0], token.map[1]))
+    return lines
+
+
+@check("GL407")
+def check_body_date(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
+    updated = coerce_date(_value(guide, "last_updated"))
+    if updated is None or "pdated" not in guide.body.lower():
+        return
+    skipped = _code_lines(guide)
+    for index, line in enumerate(guide.body.split("\n")):
+        if index in skipped or "pdated" not in line.lower():
+            continue
+        for label in _LABEL_RE.finditer(line):
+            if not label.group("last") and not _LABEL_PREFIX_RE.search(line[: label.start()]):
+                continue
+            filler = _FILLER_RE.match(line, label.end())
+            found = match_date(line, filler.end() if filler else label.end())
+            if found is None or found.agrees_with(updated):
+                continue
+            file_line = guide.body_line(index)
+            column = found.start + 1
+            replacement = found.respell(updated)
+            expected = f"`last_updated` is {updated.isoformat()}"
+            if found.value is None:
+                message = f"body date `{found.text}` is not a real date; {expected}"
+            else:
+                message = f"body says updated `{found.text}` but {expected}"
+            yield problem(
+                "GL407",
+                file_line,
+                column,
+                message,
+                end_line=file_line,
+                end_column=found.end + 1,
+                fix=Fix(
+                    file_line,
+                    column,
+                    file_line,
+                    found.end + 1,
+                    replacement,
+                    f"write `{replacement}` (the frontmatter's last_updated)",
+                ),
+            )
+
+
+# ---------------------------------------------------------------------------
+# GL408: past years presented as current
+
+_YEAR_RE = re.compile(r"(?<![\w.\-/\u2013\u2014])(?:19|20)[0-9]{2}(?![\w\-/\u2013\u2014])")
+_CURRENT_WORDS = (
+    r"focus|edition|updates?|updated|outlook|guide|strategy|strategies|priorities|priority"
+    r"|playbook|trends?|market|hiring|plan|roadmap|bands?|ranges?|compensation|comp|salary"
+    r"|salaries|pay|offers?|negotiation|levels?|benchmarks?|review|report|snapshot|cycle"
+    r"|season|refresh|numbers|figures|rates?"
+)
+_FOLLOWED_RE = re.compile(rf"[ \t]{{0,3}}(?:{_CURRENT_WORDS})\b", re.IGNORECASE)
+_PRECEDED_RE = re.compile(
+    rf"\b(?:{_CURRENT_WORDS}|for)[ \t]{{0,3}}[:\-\u2013\u2014]?[ \t]{{0,3}}$", re.IGNORECASE
+)
+_HISTORICAL_RE = re.compile(
+    r"\b(?:since|in|from|until|till|before|after|during|between|through|by|of|circa|pre|post"
+    r"|prior[ \t]to|up[ \t]to|vs\.?|versus|and|or|to|than|Q[1-4]|H[12]|FY"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+    r"|june|july|august|september|october|november|december)[ \t]{0,3}[,.]?[ \t]{0,3}$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER_RE = re.compile(
+    r"[ \t]{0,3}(?:[-\u2013\u2014/]|to)[ \t]{0,3}[0-9]{2,4}\b", re.IGNORECASE
+)
+_RANGE_BEFORE_RE = re.compile(
+    r"\b[0-9]{4}[ \t]{0,3}(?:[-\u2013\u2014/]|to)[ \t]{0,3}$", re.IGNORECASE
+)
+_TRAILING_RE = re.compile(r"[\u2013\u2014\-:|,][ \t]{0,3}$")
+
+
+def presents_as_current(text: str, match: re.Match[str]) -> bool:
+    """Whether the year ``match`` found in a title reads as "this year"."""
+    before, after = text[: match.start()], text[match.end() :]
+    if _RANGE_AFTER_RE.match(after) or _RANGE_BEFORE_RE.search(before):
+        return False
+    if _HISTORICAL_RE.search(before):
+        return False
+    if re.search(r"\([ \t]*$", before) and re.match(r"[ \t]*\)", after):
+        return True
+    if _FOLLOWED_RE.match(after) or _PRECEDED_RE.search(before):
+        return True
+    # "Anyscale Engineer — 2025" at the very end of a title.
+    return bool(_TRAILING_RE.search(before)) and not after.strip(" \t*_.!")
+
+
+def stale_years(text: str, year: int) -> Iterator[re.Match[str]]:
+    """Years before ``year`` that ``text`` presents as current."""
+    for match in _YEAR_RE.finditer(text):
+        if int(match.group(0)) < year and presents_as_current(text, match):
+            yield match
+
+
+def _nth_column(raw: str, text: str, year: str, start: int) -> int | None:
+    """0-based column in ``raw`` of the occurrence of ``year`` found at ``text[start:]``.
+
+    ``text`` is parsed content (heading text, a YAML string) and ``raw`` the
+    source it came from: counting earlier occurrences maps one onto the other.
+    """
+    pattern = re.compile(rf"(?<![0-9]){year}(?![0-9])")
+    nth = len(pattern.findall(text, 0, start))
+    found = list(pattern.finditer(raw))
+    return found[nth].start() if nth < len(found) else None
+
+
+@check("GL408", needs_frontmatter=False)
+def check_stale_year(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
+    year = ctx.today.year
+    tokens = guide.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or not token.map or index + 1 >= len(tokens):
+            continue
+        content = tokens[index + 1].content
+        for match in stale_years(content, year):
+            # A setext heading's text may span lines: find the match's own line.
+            line_start = content.rfind("\n", 0, match.start()) + 1
+            line_end = content.find("\n", match.end())
+            piece = content[line_start : line_end if line_end >= 0 else len(content)]
+            line = guide.body_line(token.map[0] + content.count("\n", 0, match.start()))
+            raw = guide.lines[line - 1] if 0 < line <= len(guide.lines) else piece
+            column = _nth_column(raw, piece, match.group(0), match.start() - line_start)
+            yield _stale(line, (column or 0) + 1, match.group(0), year, "heading")
+    summary = _value(guide, "negotiation_dna_summary")
+    if not isinstance(summary, str):
+        return
+    key = "negotiation_dna_summary"
+    span = guide.value_spans.get(key)
+    for match in stale_years(summary, year):
+        column = None
+        if span is not None and span.line == span.end_line:
+            raw = guide.lines[span.line - 1][span.column - 1 : span.end_column - 1]
+            column = _nth_column(raw, summary, match.group(0), match.start())
+        if column is not None and span is not None:
+            yield _stale(span.line, span.column + column, match.group(0), year, f"`{key}`")
+        else:
+            line, col = guide.value_position(key)
+            yield _stale(line, col, match.group(0), year, f"`{key}`", width=False)
+
+
+def _stale(
+    line: int, column: int, text: str, year: int, where: str, *, width: bool = True
+) -> Diagnostic:
+    return problem(
+        "GL408",
+        line,
+        column,
+        f"{where} presents {text} as current, but today is in {year}",
+        end_line=line if width else None,
+        end_column=column + len(text) if width else None,
+    )
