@@ -1,0 +1,394 @@
+"""Apply the fixes that rules attach to diagnostics, touching only the bytes they must.
+
+Rules describe each fix as a :class:`~guidelint.diagnostics.Fix` on the
+LF-normalised, BOM-stripped ``Guide.text``.  Here those fixes are gathered,
+deduplicated (several table diagnostics share one rewrite), checked for
+overlaps, and spliced into the file's *original* text, so line endings, a BOM
+and every byte outside the fixed ranges survive.  Fixing repeats until nothing
+more applies, so a second ``--fix`` finds nothing to do.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import hashlib
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TextIO
+
+from guidelint.diagnostics import Diagnostic, Fix
+from guidelint.document import BOM, Guide, decode, parse_guide
+
+if TYPE_CHECKING:
+    from guidelint.linter import FileResult, Linter
+
+#: Passes per file; each pass re-lints, so fixes that overlapped get their turn.
+MAX_PASSES = 10
+#: Codes whose findings one table rewrite repairs.
+TABLE_CODES = frozenset({"GL302", "GL303", "GL304", "GL305", "GL306"})
+
+
+class FixWriteError(Exception):
+    """The fixed text could not be written back; the message says why."""
+
+
+def fix_key(fix: Fix) -> tuple[int, int, int, int, str]:
+    """Two fixes are the same when they replace the same range with the same text."""
+    return (fix.line, fix.column, fix.end_line, fix.end_column, fix.text)
+
+
+def collect(diagnostics: Iterable[Diagnostic], extra: Iterable[Fix] = ()) -> list[Fix]:
+    """The distinct fixes, ``extra`` first (so they win overlaps), then in report order."""
+    seen: set[tuple[int, int, int, int, str]] = set()
+    fixes: list[Fix] = []
+    for fix in [*extra, *(d.fix for d in diagnostics if d.fix is not None)]:
+        key = fix_key(fix)
+        if key not in seen:
+            seen.add(key)
+            fixes.append(fix)
+    return fixes
+
+
+class LineMap:
+    """Offsets of each line in a text that may use CRLF, LF or both.
+
+    ``Guide.text`` turns every CRLF into LF and keeps lone CRs, so its line
+    ``n`` (1-based) is the original's line ``n`` minus the CR before its LF;
+    columns within a line are the same in both.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts = [0]
+        ends: list[int] = []
+        index = text.find("\n")
+        while index != -1:
+            ends.append(index - 1 if index and text[index - 1] == "\r" else index)
+            starts.append(index + 1)
+            index = text.find("\n", index + 1)
+        ends.append(len(text))
+        self.starts = starts
+        self.ends = ends
+
+    def offset(self, line: int, column: int) -> int | None:
+        """The index of a 1-based position, or None when it is not in the text."""
+        if not 1 <= line <= len(self.starts) or column < 1:
+            return None
+        offset = self.starts[line - 1] + column - 1
+        return offset if offset <= self.ends[line - 1] else None
+
+
+@dataclass
+class Applied:
+    """The result of applying one batch of fixes to a text."""
+
+    text: str
+    applied: list[Fix] = field(default_factory=list)
+    overlapping: list[Fix] = field(default_factory=list)
+    invalid: list[Fix] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.applied)
+
+
+def apply_fixes(text: str, fixes: Sequence[Fix], newline: str = "\n") -> Applied:
+    """Splice ``fixes`` into ``text`` (the original, BOM-stripped text).
+
+    Fixes are taken in order; one that overlaps an accepted fix waits for the
+    next pass, one whose range is not in the text is dropped, and one that
+    would not change anything is ignored.  Replacement text gets ``newline``.
+    """
+    lines = LineMap(text)
+    result = Applied(text)
+    accepted: list[tuple[int, int, str, Fix]] = []
+    for fix in fixes:
+        start = lines.offset(fix.line, fix.column)
+        end = lines.offset(fix.end_line, fix.end_column)
+        if start is None or end is None or end < start:
+            result.invalid.append(fix)
+            continue
+        replacement = fix.text.replace("\r\n", "\n")
+        if newline != "\n":
+            replacement = replacement.replace("\n", newline)
+        if text[start:end] == replacement:
+            continue
+        if any(_overlaps(start, end, s, e) for s, e, _, _ in accepted):
+            result.overlapping.append(fix)
+            continue
+        accepted.append((start, end, replacement, fix))
+    if not accepted:
+        return result
+    accepted.sort(key=lambda item: (item[0], item[1]))
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, replacement, fix in accepted:
+        pieces.append(text[cursor:start])
+        pieces.append(replacement)
+        cursor = end
+        result.applied.append(fix)
+    pieces.append(text[cursor:])
+    result.text = "".join(pieces)
+    return result
+
+
+def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
+    # Two insertions at one point overlap too: their order would be a guess.
+    if start == end == other_start == other_end:
+        return True
+    return start < other_end and other_start < end
+
+
+def _covers(outer: Fix, inner: Fix) -> bool:
+    return (outer.line, outer.column) <= (inner.line, inner.column) and (
+        inner.end_line,
+        inner.end_column,
+    ) <= (outer.end_line, outer.end_column)
+
+
+@dataclass
+class Outcome:
+    """What fixing one file did; ``fixed`` is the new bytes (same as ``original`` if none)."""
+
+    path: str
+    original: bytes
+    fixed: bytes
+    diagnostics: list[Diagnostic]
+    fixed_count: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+
+def unsafe_fixes(guide: Guide, linter: Linter) -> list[Fix]:
+    """Fixes that delete reader-facing content: only on ``--unsafe-fixes``."""
+    if guide.data is None:
+        return []
+    try:
+        from guidelint.tables import table_fix
+    except ImportError:
+        return []
+    fix = table_fix(guide, linter.context(guide.path), drop_extra_rows=True)
+    return [fix] if fix is not None else []
+
+
+def fix_bytes(raw: bytes, display: str, linter: Linter, *, unsafe: bool = False) -> Outcome:
+    """Lint, fix and re-lint until nothing more applies; never touches the disk."""
+    guide = parse_guide(raw, display)
+    diagnostics = linter.lint_guide(guide)
+    outcome = Outcome(display, raw, raw, diagnostics)
+    if not guide.readable:
+        return outcome
+    seen = {raw}
+    current = raw
+    for _ in range(MAX_PASSES):
+        extra = unsafe_fixes(guide, linter) if unsafe else []
+        fixes = collect(diagnostics, extra)
+        if not fixes:
+            break
+        text, bom = decode(current)
+        assert isinstance(text, str)  # parse_guide already decoded these bytes
+        result = apply_fixes(text, fixes, guide.newline)
+        for fix in result.invalid:
+            outcome.notes.append(
+                f"a fix for {fix.line}:{fix.column}-{fix.end_line}:{fix.end_column}"
+                " lies outside the file and was skipped"
+            )
+        if not result.changed:
+            break
+        outcome.fixed_count += _count_fixed(diagnostics, result.applied, extra)
+        current = ((BOM if bom else "") + result.text).encode("utf-8")
+        if current in seen:  # two fixes undo each other: stop rather than cycle
+            break
+        seen.add(current)
+        guide = parse_guide(current, display)
+        diagnostics = linter.lint_guide(guide)
+    outcome.fixed = current
+    outcome.diagnostics = diagnostics
+    note = _why_not_fixed(guide, diagnostics)
+    if note:
+        outcome.notes.append(note)
+    return outcome
+
+
+def _count_fixed(diagnostics: list[Diagnostic], applied: list[Fix], extra: list[Fix]) -> int:
+    """Diagnostics repaired by this pass: their own fix, or one that covers it, went in."""
+    keys = {fix_key(f) for f in applied}
+    unsafe_applied = [f for f in extra if fix_key(f) in keys]
+
+    def repaired(d: Diagnostic) -> bool:
+        if d.fix is not None:
+            return fix_key(d.fix) in keys or any(_covers(f, d.fix) for f in applied)
+        return d.code in TABLE_CODES and any(f.line <= d.line < f.end_line for f in unsafe_applied)
+
+    return sum(1 for d in diagnostics if repaired(d))
+
+
+def _why_not_fixed(guide: Guide, diagnostics: list[Diagnostic]) -> str | None:
+    """Explain a table left alone: it is only rewritten from valid frontmatter."""
+    stuck = [d for d in diagnostics if d.code in TABLE_CODES and d.fix is None]
+    if not stuck:
+        return None
+    if guide.data is None:
+        return "table not rewritten: the frontmatter could not be read (see the GL00x findings)"
+    schema = sorted({d.code for d in diagnostics if d.code.startswith("GL1")})
+    if schema:
+        return (
+            "table not rewritten: the frontmatter fails the schema"
+            f" ({', '.join(schema)}); correct the data first, then run --fix again"
+        )
+    return None
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomic(path: str, data: bytes, expected: str) -> None:
+    """Replace the file at ``path`` with ``data`` if its bytes still hash to ``expected``.
+
+    The new content goes to a temporary file in the same folder, is flushed to
+    disk, given the old file's mode, then renamed over the old file, so readers
+    see either the old or the new file, never half of one.
+    """
+    real = os.path.realpath(path)  # rewrite a symlink's target, not the link
+    try:
+        info = os.stat(real)
+        if not os.access(real, os.W_OK) or not info.st_mode & 0o222:
+            raise FixWriteError("file is read-only; not fixed")
+        with open(real, "rb") as handle:
+            current = handle.read()
+    except OSError as exc:
+        raise FixWriteError(f"cannot read file again: {exc.strerror or exc}") from None
+    if digest(current) != expected:
+        raise FixWriteError("file changed on disk while it was being fixed; not overwritten")
+    folder, name = os.path.split(real)
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
+    except OSError as exc:
+        raise FixWriteError(f"cannot write in its folder: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            os.fchmod(handle.fileno(), stat.S_IMODE(info.st_mode))
+        os.replace(temp, real)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise FixWriteError(f"cannot write fixes: {exc.strerror or exc}") from None
+
+
+def unified_diff(outcome: Outcome) -> str:
+    """A unified diff of the fix, marking a missing final newline as git does."""
+    before = outcome.original.decode("utf-8", "replace").splitlines(keepends=True)
+    after = outcome.fixed.decode("utf-8", "replace").splitlines(keepends=True)
+    lines = []
+    for line in difflib.unified_diff(
+        before, after, fromfile=f"a/{outcome.path}", tofile=f"b/{outcome.path}"
+    ):
+        if line.endswith("\n"):
+            lines.append(line)
+        else:
+            lines.append(line + "\n\\ No newline at end of file\n")
+    return "".join(lines)
+
+
+class Fixer:
+    """Fix the files of a ``check`` run: ``--fix`` writes, ``--diff`` only shows."""
+
+    def __init__(
+        self,
+        linter: Linter,
+        *,
+        unsafe: bool = False,
+        write: bool = True,
+        max_size: int | None = None,
+        err: TextIO | None = None,
+    ) -> None:
+        self.linter = linter
+        self.unsafe = unsafe
+        self.write = write
+        self.max_size = max_size or linter.settings.max_file_size
+        self.err = err or sys.stderr
+        self.fixed = 0
+        self.files_changed = 0
+        self.failures = 0
+        self.outcomes: list[Outcome] = []
+
+    def wants(self, result: FileResult) -> bool:
+        return any(
+            d.fix is not None or (self.unsafe and d.code in TABLE_CODES) for d in result.diagnostics
+        )
+
+    def note(self, path: str, message: str) -> None:
+        print(f"guidelint: {path}: {message}", file=self.err)
+
+    def process(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        """Fix each file that has fixes, and pass on what its check now reports."""
+        from guidelint.linter import FileResult
+
+        for result in results:
+            if not self.wants(result):
+                yield result
+                continue
+            outcome = self.fix_path(result.path)
+            if outcome is None:
+                yield result
+                continue
+            if not self.write:
+                self.outcomes.append(outcome)
+            yield FileResult(result.path, outcome.diagnostics)
+        if self.write and self.fixed:
+            files = f"{self.files_changed} file{'s' if self.files_changed != 1 else ''}"
+            problems = f"{self.fixed} problem{'s' if self.fixed != 1 else ''}"
+            print(f"guidelint: fixed {problems} in {files}", file=self.err)
+
+    def fix_path(self, path: str) -> Outcome | None:
+        """Fix one file; None (after a note on stderr) when it could not be done."""
+        try:
+            if os.path.getsize(path) > self.max_size:
+                return None
+            with open(path, "rb") as handle:
+                raw = handle.read()
+        except OSError as exc:
+            self.failures += 1
+            self.note(path, f"cannot read file: {exc.strerror or exc}; not fixed")
+            return None
+        outcome = fix_bytes(raw, path, self.linter, unsafe=self.unsafe)
+        for message in outcome.notes:
+            self.note(path, message)
+        if not outcome.changed:
+            return outcome
+        if self.write:
+            try:
+                write_atomic(path, outcome.fixed, digest(raw))
+            except FixWriteError as exc:
+                self.failures += 1
+                self.note(path, str(exc))
+                return None
+        self.fixed += outcome.fixed_count
+        self.files_changed += 1
+        return outcome
+
+    def show_diffs(self, results: Iterable[FileResult], stream: TextIO) -> int:
+        """Print every would-be fix as a unified diff; 1 if there is any, else 0."""
+        for _ in self.process(results):
+            pass
+        for outcome in self.outcomes:
+            if outcome.changed:
+                stream.write(unified_diff(outcome))
+        if self.files_changed:
+            files = f"{self.files_changed} file{'s' if self.files_changed != 1 else ''}"
+            problems = f"{self.fixed} problem{'s' if self.fixed != 1 else ''}"
+            print(f"guidelint: would fix {problems} in {files}", file=self.err)
+            return 1
+        return 0
