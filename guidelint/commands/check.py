@@ -67,13 +67,17 @@ def run(args: argparse.Namespace) -> int:
     ignore = settings.ignore + _codes(args.ignore, "--ignore")
     fail_on = parse_fail_on(args.fail_on) if args.fail_on else settings.fail_on
     linter = Linter(settings, today(args), Selection(select, ignore))
+    if not stdin and not args.no_cache:
+        from guidelint.cache import Cache
+
+        linter.cache = Cache.open(settings, linter.selection, linter.today, args.cache_dir)
 
     if stdin:
         name = display_path(args.stdin_filename or "-")
         results = iter([linter.lint_bytes(sys.stdin.buffer.read(), name)])
         targets: list[Target] = []
     else:
-        targets = list(iter_targets(paths, settings.exclude))
+        targets = sorted(iter_targets(paths, settings.exclude), key=lambda t: t.display)
         if not targets:
             print(
                 f"guidelint: warning: no guides (*.md) found under {', '.join(paths)}",
@@ -81,6 +85,19 @@ def run(args: argparse.Namespace) -> int:
             )
         jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
         results = linter.run(targets, jobs)
+
+    if args.fix or args.diff or args.unsafe_fixes:
+        from guidelint.fixes import Fixer
+
+        if not (args.fix or args.diff):
+            raise ConfigError("--unsafe-fixes works with --fix or --diff")
+        if stdin:
+            raise ConfigError("--fix and --diff work on files, not standard input")
+        fixer = Fixer(linter, unsafe=args.unsafe_fixes, write=not args.diff)
+        if args.diff:
+            with output_stream(args.output) as stream:
+                return fixer.show_diffs(results, stream)
+        results = fixer.process(results)
 
     summary = Summary()
     with output_stream(args.output) as stream:
