@@ -44,6 +44,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: CPUs)"
     )
+    parser.add_argument(
+        "--fix", action="store_true", help="rewrite files to repair the problems marked [*]"
+    )
+    parser.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
+    )
+    parser.add_argument(
+        "--unsafe-fixes",
+        action="store_true",
+        help="with --fix/--diff, also delete table rows whose region is not in the frontmatter",
+    )
     add_common(parser)
     parser.set_defaults(run=run)
 
