@@ -7,10 +7,13 @@ here, in one place, after the rules ran.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import traceback
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from guidelint import suppressions
 from guidelint.config import Settings
@@ -21,6 +24,11 @@ from guidelint.files import Target
 from guidelint.registry import Registry, load_families
 from guidelint.selection import Selection, matches
 from guidelint.validation import load_schema
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from guidelint.cache import Cache
 
 PARALLEL_THRESHOLD = 32
 
@@ -48,6 +56,7 @@ class Linter:
         self.checks = [
             spec for spec in self.registry.checks if self.selection.any_enabled(spec.codes)
         ]
+        self.cache: Cache | None = None  # set by the caller to look results up first
 
     def context(self, path: str) -> Context:
         schema = load_schema(self.settings.schema_for(path), self.settings.root)
@@ -57,8 +66,28 @@ class Linter:
         if target.missing:
             found = [problem("GL001", 1, 1, "no such file or directory")]
             return FileResult(target.display, self.finish(None, found, target.display))
+        if self.cache is not None:
+            return self._lint_cached(target, self.cache)
         guide = load_guide(target.display, target.display, self.settings.max_file_size)
         return FileResult(target.display, self.lint_guide(guide))
+
+    def _lint_cached(self, target: Target, cache: Cache) -> FileResult:
+        """Look the file's bytes up in the cache; lint and store them on a miss."""
+        path, limit = target.display, self.settings.max_file_size
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read(limit + 1)
+        except OSError:
+            raw = None
+        if raw is None or len(raw) > limit:  # let load_guide report it; never cached
+            return FileResult(path, self.lint_guide(load_guide(path, path, limit)))
+        key = cache.entry_key(raw, path)
+        hit = cache.get(key, path)
+        if hit is not None:
+            return FileResult(path, hit)
+        result = FileResult(path, self.lint_guide(parse_guide(raw, path)))
+        cache.put(key, result.diagnostics)
+        return result
 
     def lint_bytes(self, raw: bytes, display: str) -> FileResult:
         return FileResult(display, self.lint_guide(parse_guide(raw, display)))
@@ -108,12 +137,18 @@ class Linter:
         return stamped
 
     def run(self, targets: Sequence[Target], jobs: int = 1) -> Iterator[FileResult]:
-        """Lint every target, in order; in worker processes when it pays off."""
+        """Lint every target, in order; in worker processes when it pays off.
+
+        Results stream to the caller one file at a time; the cache, if any, is
+        written once at the end.
+        """
         if jobs <= 1 or len(targets) < PARALLEL_THRESHOLD:
             for target in targets:
                 yield self.lint_target(target)
-            return
-        yield from _parallel(self, targets, jobs)
+        else:
+            yield from _parallel(self, targets, jobs)
+        if self.cache is not None:
+            self.cache.save()
 
 
 _WORKER: Linter | None = None
@@ -124,19 +159,43 @@ def _init_worker(linter: Linter) -> None:
     _WORKER = linter
 
 
-def _lint_in_worker(target: Target) -> FileResult:
+def _lint_in_worker(
+    batch: Sequence[Target],
+) -> tuple[list[FileResult], dict[str, dict[str, Any]]]:
+    """Lint a batch; also hand back the cache entries it used or made."""
     assert _WORKER is not None
-    return _WORKER.lint_target(target)
+    results = [_WORKER.lint_target(target) for target in batch]
+    return results, (_WORKER.cache.take() if _WORKER.cache is not None else {})
 
 
 def _parallel(linter: Linter, targets: Sequence[Target], jobs: int) -> Iterator[FileResult]:
+    """Fork workers that inherit the linter (rules, schema, cache index) once.
+
+    Targets go out in batches, in order, with a bounded number in flight, so
+    results stream to the reporter and memory stays flat however many files
+    there are.
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    # Compile the schemas now, so every forked worker inherits them ready-made.
+    for target in targets[:1]:
+        linter.context(target.display)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
-    chunk = max(1, min(64, len(targets) // (jobs * 8)))
+    size = max(1, min(64, len(targets) // (jobs * 8)))
+    batches = [targets[i : i + size] for i in range(0, len(targets), size)]
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(linter,)
     ) as pool:
-        yield from pool.map(_lint_in_worker, targets, chunksize=chunk)
+        pending: deque[Future[Any]] = deque()
+        queued = iter(batches)
+        for batch in itertools.islice(queued, jobs * 4):
+            pending.append(pool.submit(_lint_in_worker, batch))
+        while pending:
+            results, entries = pending.popleft().result()
+            for batch in itertools.islice(queued, 1):
+                pending.append(pool.submit(_lint_in_worker, batch))
+            if linter.cache is not None:
+                linter.cache.merge(entries)
+            yield from results

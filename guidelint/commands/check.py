@@ -45,6 +45,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--jobs", "-j", type=int, default=None, metavar="N", help="worker processes (default: CPUs)"
     )
     parser.add_argument(
+        "--no-cache", action="store_true", help="lint every file again; read and write no cache"
+    )
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", help="cache folder (default: .guidelint_cache)"
+    )
+    parser.add_argument(
         "--fix", action="store_true", help="rewrite files to repair the problems marked [*]"
     )
     parser.add_argument(
@@ -78,6 +84,10 @@ def run(args: argparse.Namespace) -> int:
     ignore = settings.ignore + _codes(args.ignore, "--ignore")
     fail_on = parse_fail_on(args.fail_on) if args.fail_on else settings.fail_on
     linter = Linter(settings, today(args), Selection(select, ignore))
+    if not stdin and not args.no_cache:
+        from guidelint.cache import Cache
+
+        linter.cache = Cache.open(settings, linter.selection, linter.today, args.cache_dir)
     if not stdin and not args.no_cache:
         from guidelint.cache import Cache
 

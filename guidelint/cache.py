@@ -1,0 +1,317 @@
+"""A content-addressed cache of finished diagnostics, like ruff's.
+
+One JSON file per run configuration lives in ``.guidelint_cache/`` (its name is
+a digest of the settings fingerprint, the selection, the ``--today`` date,
+guidelint's version and a fingerprint of guidelint's own code).  Inside, each
+entry is keyed by the sha256 of that digest, the file's display path, the
+digest of the schema that applies to it, and the file's bytes; its value is the
+list of finished diagnostics.  A run reads the file once, looks every guide up
+after reading its bytes, and writes the file back atomically when anything
+changed.  Anything unexpected in the file (bad JSON, another format, another
+configuration, a malformed entry) is ignored: the guide is linted again and the
+entry rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from guidelint import __version__
+from guidelint.config import Settings
+from guidelint.diagnostics import Diagnostic, Fix, Severity
+from guidelint.resources import PACKAGE_DIR
+from guidelint.selection import Selection
+
+FORMAT = 1
+DEFAULT_DIR = ".guidelint_cache"
+KEEP_DAYS = 30  # entries unused for this long are dropped when the file is rewritten
+GITIGNORE = "# written by guidelint: the cache is never committed\n*\n"
+CACHEDIR_TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This file is a cache directory tag created by guidelint.\n"
+)
+
+Entry = list[Any]  # [line, column, end_line, end_column, code, name, severity, message, fix]
+
+
+def cache_dir(settings: Settings, override: str | None = None) -> Path:
+    """``--cache-dir`` (relative to the working folder), else ``cache-dir`` under the root."""
+    if override:
+        return Path(override)
+    return Path(settings.root) / (settings.cache_dir or DEFAULT_DIR)
+
+
+def code_fingerprint() -> str:
+    """Sizes and modification times of guidelint's own files, so edited rules miss."""
+    parts: list[str] = []
+    for folder, dirs, files in os.walk(PACKAGE_DIR):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".json")):
+                stat = os.stat(os.path.join(folder, name))
+                parts.append(
+                    f"{folder[len(str(PACKAGE_DIR)) :]}/{name}:{stat.st_size}:{stat.st_mtime_ns}"
+                )
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def run_key(settings: Settings, selection: Selection, today: dt.date) -> str:
+    """Everything besides the file that decides its diagnostics, as one digest."""
+    text = json.dumps(
+        {
+            "format": FORMAT,
+            "version": __version__,
+            "code": code_fingerprint(),
+            "settings": settings.fingerprint(),
+            "select": list(selection.select),
+            "ignore": list(selection.ignore),
+            "today": today.isoformat(),
+        },
+        sort_keys=True,
+    )
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def encode(diagnostics: list[Diagnostic]) -> list[Entry]:
+    out: list[Entry] = []
+    for d in diagnostics:
+        fix = d.fix
+        out.append(
+            [
+                d.line,
+                d.column,
+                d.end_line,
+                d.end_column,
+                d.code,
+                d.name,
+                int(d.severity),
+                d.message,
+                None
+                if fix is None
+                else [
+                    fix.line,
+                    fix.column,
+                    fix.end_line,
+                    fix.end_column,
+                    fix.text,
+                    fix.description,
+                ],
+            ]
+        )
+    return out
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise ValueError("not an integer")
+    return value
+
+
+def _opt_int(value: Any) -> int | None:
+    return None if value is None else _int(value)
+
+
+def _str(value: Any) -> str:
+    if type(value) is not str:
+        raise ValueError("not a string")
+    return value
+
+
+def decode(entry: Any, path: str) -> list[Diagnostic]:
+    """Diagnostics from a stored entry; ValueError when it is not exactly what we wrote."""
+    if type(entry) is not list:
+        raise ValueError("entry is not a list")
+    found: list[Diagnostic] = []
+    for item in entry:
+        if type(item) is not list or len(item) != 9:
+            raise ValueError("malformed diagnostic")
+        line, column, end_line, end_column, code, name, severity, message, fix = item
+        made_fix = None
+        if fix is not None:
+            if type(fix) is not list or len(fix) != 6:
+                raise ValueError("malformed fix")
+            made_fix = Fix(
+                _int(fix[0]), _int(fix[1]), _int(fix[2]), _int(fix[3]), _str(fix[4]), _str(fix[5])
+            )
+        found.append(
+            Diagnostic(
+                path=path,
+                line=_int(line),
+                column=_int(column),
+                code=_str(code),
+                message=_str(message),
+                end_line=_opt_int(end_line),
+                end_column=_opt_int(end_column),
+                name=_str(name),
+                severity=Severity(_int(severity)),
+                fix=made_fix,
+            )
+        )
+    return found
+
+
+class Cache:
+    """The entries of one run configuration; load once, look up, save once."""
+
+    def __init__(self, folder: Path, key: str, settings: Settings) -> None:
+        self.folder = folder
+        self.key = key
+        self.settings = settings
+        self.file = folder / f"v{FORMAT}" / f"{key[:32]}.json"
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.touched: dict[str, dict[str, Any]] = {}
+        self.dirty = False
+        self.today = dt.date.today().isoformat()
+        self._schema_digests: dict[str, str] = {}
+        self._load()
+
+    @classmethod
+    def open(
+        cls, settings: Settings, selection: Selection, today: dt.date, folder: str | None = None
+    ) -> Cache:
+        return cls(cache_dir(settings, folder), run_key(settings, selection, today), settings)
+
+    def _load(self) -> None:
+        try:
+            with open(self.file, "rb") as handle:
+                stored = json.loads(handle.read())
+        except (OSError, ValueError):
+            return
+        if (
+            type(stored) is not dict
+            or stored.get("format") != FORMAT
+            or stored.get("key") != self.key
+            or type(stored.get("entries")) is not dict
+        ):
+            self.dirty = True  # foreign or damaged: rewritten on save
+            return
+        self.entries = stored["entries"]
+
+    def schema_digest(self, path: str) -> str:
+        """Digest of the schema file that applies to ``path``, without compiling it."""
+        name = self.settings.schema_for(path)
+        digest = self._schema_digests.get(name)
+        if digest is None:
+            from guidelint.validation import resolve
+
+            try:
+                digest = hashlib.sha256(resolve(name, self.settings.root).read_bytes()).hexdigest()
+            except (OSError, ValueError):
+                digest = "unreadable"
+            self._schema_digests[name] = digest
+        return digest
+
+    def entry_key(self, raw: bytes, path: str) -> str:
+        digest = hashlib.sha256(self.key.encode())
+        digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(self.schema_digest(path).encode() + b"\0")
+        digest.update(raw)
+        return digest.hexdigest()
+
+    def get(self, key: str, path: str) -> list[Diagnostic] | None:
+        stored = self.entries.get(key)
+        if stored is None:
+            return None
+        try:
+            if type(stored) is not dict:
+                raise ValueError("entry is not a mapping")
+            found = decode(stored.get("d"), path)
+        except (ValueError, TypeError):
+            self.entries.pop(key, None)
+            self.dirty = True
+            return None
+        if stored.get("used") != self.today:
+            self.touched[key] = {"used": self.today, "d": stored["d"]}
+        else:
+            self.touched.setdefault(key, stored)
+        return found
+
+    def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
+        self.touched[key] = {"used": self.today, "d": encode(diagnostics)}
+        self.dirty = True
+
+    def take(self) -> dict[str, dict[str, Any]]:
+        """The entries this process used or made since the last call (for workers)."""
+        taken, self.touched = self.touched, {}
+        return taken
+
+    def merge(self, entries: dict[str, dict[str, Any]]) -> None:
+        for key, value in entries.items():
+            old = self.entries.get(key)
+            if old == value:
+                self.touched[key] = old  # the very object loaded: nothing to write
+            else:
+                self.touched[key] = value
+                self.dirty = True
+
+    def save(self) -> None:
+        """Write back the entries, pruned of old ones; failures only cost speed."""
+        changed = self.dirty or any(
+            self.entries.get(key) is not value for key, value in self.touched.items()
+        )
+        if not changed:
+            return
+        horizon = (dt.date.today() - dt.timedelta(days=KEEP_DAYS)).isoformat()
+        entries = {
+            key: value
+            for key, value in self.entries.items()
+            if type(value) is dict and str(value.get("used", "")) >= horizon
+        }
+        entries.update(self.touched)
+        document = {"format": FORMAT, "key": self.key, "entries": entries}
+        try:
+            prepare(self.folder)
+            self.file.parent.mkdir(exist_ok=True)
+            write_atomic(self.file, json.dumps(document, separators=(",", ":")).encode())
+        except OSError:
+            return
+        self.entries, self.touched, self.dirty = entries, {}, False
+        self._prune_files()
+
+    def _prune_files(self) -> None:
+        """Drop other configurations' files (another --today, say) left unused for long."""
+        horizon = dt.datetime.now().timestamp() - KEEP_DAYS * 86400
+        with contextlib.suppress(OSError):
+            for item in os.scandir(self.file.parent):
+                if item.name != self.file.name and item.stat().st_mtime < horizon:
+                    with contextlib.suppress(OSError):
+                        os.unlink(item.path)
+
+
+def prepare(folder: Path) -> None:
+    """Create the cache folder with its own ``.gitignore`` and a CACHEDIR.TAG."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+        path = folder / name
+        if not path.exists():
+            write_atomic(path, text.encode())
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def clear(folder: Path) -> bool:
+    """Remove a cache folder; True when there was one.  Refuses folders we did not make."""
+    if not folder.is_dir():
+        return False
+    if not (folder / "CACHEDIR.TAG").is_file() and not (folder / f"v{FORMAT}").is_dir():
+        raise OSError(f"{folder} does not look like a guidelint cache; not removed")
+    shutil.rmtree(folder)
+    return True
