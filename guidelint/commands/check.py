@@ -88,10 +88,6 @@ def run(args: argparse.Namespace) -> int:
         from guidelint.cache import Cache
 
         linter.cache = Cache.open(settings, linter.selection, linter.today, args.cache_dir)
-    if not stdin and not args.no_cache:
-        from guidelint.cache import Cache
-
-        linter.cache = Cache.open(settings, linter.selection, linter.today, args.cache_dir)
 
     if stdin:
         name = display_path(args.stdin_filename or "-")
