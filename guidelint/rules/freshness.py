@@ -313,7 +313,7 @@ _FILLER_RE = re.compile(
     r"[ \t*_:~\-\u2013\u2014(\[]{0,12}(?:(?:on|as[ \t]{1,3}of)[ \t]{1,3}[*_]{0,3})?",
     re.IGNORECASE,
 )
-_LABEL_PREFIX_RE = re.compile(r"(?:^|[*_>#+|(\[\u2022\u00b7\u2013\u2014,;:]|\s-)[ \t*_]*$")
+_LABEL_PREFIX_RE = re.compile(r"(?:^|[-*_>#+|(\[\u2022\u00b7\u2013\u2014,;:])[ \t*_]*$")
 
 
 def _code_lines(guide: Guide) -> set[int]:

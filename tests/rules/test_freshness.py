@@ -1,0 +1,475 @@
+"""GL401-GL408: each threshold the day before, on and after its boundary."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, TODAY, lint_file, lint_text, positions, run_cli
+from guidelint.config import Settings
+from guidelint.diagnostics import Fix
+
+D = dt.date
+HERE = FIXTURES / "freshness"
+
+
+def guide(
+    last: object = "2026-10-01",
+    due: object = "2027-01-15",
+    quarter: object = "2026-Q3",
+    summary: object = '"Strong base, growth equity"',
+    body: str = "# Data Engineer at Acme\n",
+) -> str:
+    """A small guide: last_updated on line 4, quarter 5, due 6, summary 7, body from 9."""
+    return (
+        "---\n"
+        "company: acme\n"
+        "role: data-engineer\n"
+        f"last_updated: {last}\n"
+        f"salary_data_quarter: {quarter}\n"
+        f"next_review_due: {due}\n"
+        f"negotiation_dna_summary: {summary}\n"
+        "---\n" + body
+    )
+
+
+def codes(text: str, select: str = "GL4", **kwargs: object) -> list[tuple[str, int, int]]:
+    return positions(lint_text(text, select=[select], **kwargs))  # type: ignore[arg-type]
+
+
+def test_fresh_guide_has_no_findings() -> None:
+    assert codes(guide()) == []
+
+
+# -- GL401 / GL402 -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        (D(2026, 11, 20), [("GL401", 6, 18)]),
+        (D(2026, 11, 21), [("GL401", 6, 18)]),  # the day before today: overdue
+        (TODAY, [("GL402", 6, 18)]),  # due today: not yet overdue
+        (D(2026, 11, 23), [("GL402", 6, 18)]),
+        (D(2026, 12, 21), [("GL402", 6, 18)]),  # today + 29
+        (D(2026, 12, 22), [("GL402", 6, 18)]),  # today + 30: the window's last day
+        (D(2026, 12, 23), []),  # today + 31
+    ],
+)
+def test_review_due_boundaries(due: dt.date, expected: list[tuple[str, int, int]]) -> None:
+    assert codes(guide(last="2026-10-01", due=due.isoformat())) == expected
+
+
+def test_overdue_message_gives_date_and_days() -> None:
+    (found,) = lint_text(guide(last="2026-02-23", due="2026-05-23"), select=["GL401"])
+    assert found.message == "review was due on 2026-05-23: 183 days overdue"
+    assert (found.line, found.column, found.end_line, found.end_column) == (6, 18, 6, 28)
+    assert found.severity.label == "warning"
+    (one,) = lint_text(guide(last="2026-10-01", due="2026-11-21"), select=["GL401"])
+    assert one.message.endswith(": 1 day overdue")
+
+
+def test_due_soon_messages() -> None:
+    (today,) = lint_text(guide(due="2026-11-22"), select=["GL402"])
+    assert today.message == "review is due today (2026-11-22), within the 30-day review window"
+    assert today.severity.label == "info"
+    (later,) = lint_text(guide(due="2026-11-23"), select=["GL402"])
+    assert later.message.startswith("review is due in 1 day (2026-11-23)")
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [(D(2026, 11, 28), ["GL402"]), (D(2026, 11, 29), ["GL402"]), (D(2026, 11, 30), [])],
+)
+def test_review_window_setting(due: dt.date, expected: list[str]) -> None:
+    settings = replace(Settings(), review_window_days=7)
+    found = lint_text(guide(due=due.isoformat()), select=["GL402"], settings=settings)
+    assert [d.code for d in found] == expected
+
+
+def test_review_window_zero_reports_only_today() -> None:
+    settings = replace(Settings(), review_window_days=0)
+    assert codes(guide(due="2026-11-22"), "GL402", settings=settings) == [("GL402", 6, 18)]
+    assert codes(guide(due="2026-11-23"), "GL402", settings=settings) == []
+
+
+# -- GL403 -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (D(2026, 6, 29), []),
+        (D(2026, 6, 30), []),  # 2026-Q2: 2025-Q4 is two quarters old
+        (D(2026, 7, 1), [("GL403", 5, 22)]),  # 2026-Q3: three quarters old
+        (D(2026, 7, 2), [("GL403", 5, 22)]),
+    ],
+)
+def test_stale_quarter_boundaries(today: dt.date, expected: list[tuple[str, int, int]]) -> None:
+    text = guide(last="2026-02-23", due="2026-08-20", quarter="2025-Q4")
+    assert codes(text, "GL403", today=today) == expected
+
+
+def test_stale_quarter_message() -> None:
+    (found,) = lint_text(guide(last="2026-02-23", quarter="2025-Q4"), select=["GL403"])
+    assert found.message == (
+        "salary data is from 2025-Q4, 4 quarters before 2026-Q4;"
+        " expected at most 2 (max-data-age-quarters)"
+    )
+    assert (found.end_line, found.end_column) == (5, 29)
+
+
+@pytest.mark.parametrize(
+    ("quarter", "expected"), [("2026-Q4", []), ("2026-Q3", ["GL403"]), ("2026-Q2", ["GL403"])]
+)
+def test_max_data_age_zero(quarter: str, expected: list[str]) -> None:
+    settings = replace(Settings(), max_data_age_quarters=0)
+    found = lint_text(guide(quarter=quarter), select=["GL403"], settings=settings)
+    assert [d.code for d in found] == expected
+
+
+# -- GL404 -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [(D(2026, 11, 21), []), (TODAY, []), (D(2026, 11, 23), [("GL404", 4, 15)])],
+)
+def test_future_last_updated(last: dt.date, expected: list[tuple[str, int, int]]) -> None:
+    text = guide(last=last.isoformat(), due="2027-01-15", quarter="2026-Q3")
+    assert codes(text, "GL404") == expected
+
+
+def test_future_last_updated_message() -> None:
+    (found,) = lint_text(guide(last="2026-11-24"), select=["GL404"])
+    assert found.message == "`last_updated` is 2026-11-24, 2 days after today (2026-11-22)"
+    assert found.severity.label == "error"
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [(D(2026, 9, 30), [("GL404", 5, 22)]), (D(2026, 10, 1), []), (D(2026, 10, 2), [])],
+)
+def test_future_quarter(today: dt.date, expected: list[tuple[str, int, int]]) -> None:
+    text = guide(last="2026-09-15", due="2026-12-01", quarter="2026-Q4")
+    assert codes(text, "GL404", today=today) == expected
+
+
+def test_future_quarter_is_not_also_stale() -> None:
+    found = lint_text(guide(last="2026-10-01", quarter="2027-Q1"), select=["GL4"])
+    assert ("GL404", "data quarter 2027-Q1 starts on 2027-01-01, after today (2026-11-22)") in [
+        (d.code, d.message) for d in found
+    ]
+    assert "GL403" not in [d.code for d in found]
+
+
+# -- GL405 -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        (D(2026, 9, 30), [("GL405", 6, 18)]),  # the day before last_updated
+        (D(2026, 10, 1), [("GL405", 6, 18)]),  # the same day: not after it
+        (D(2026, 10, 2), []),
+    ],
+)
+def test_review_not_after_update(due: dt.date, expected: list[tuple[str, int, int]]) -> None:
+    assert codes(guide(last="2026-10-01", due=due.isoformat()), "GL405") == expected
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [(D(2026, 3, 31), [("GL405", 5, 22)]), (D(2026, 4, 1), []), (D(2026, 4, 2), [])],
+)
+def test_quarter_after_update(last: dt.date, expected: list[tuple[str, int, int]]) -> None:
+    text = guide(last=last.isoformat(), due="2026-09-01", quarter="2026-Q2")
+    assert codes(text, "GL405") == expected
+
+
+def test_date_order_messages() -> None:
+    text = guide(last="2026-03-31", due="2026-03-01", quarter="2026-Q2")
+    assert [d.message for d in lint_text(text, select=["GL405"])] == [
+        "data quarter 2026-Q2 starts on 2026-04-01, after `last_updated` 2026-03-31",
+        "`next_review_due` 2026-03-01 is not after `last_updated` 2026-03-31",
+    ]
+
+
+# -- GL406 -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        (D(2027, 4, 1), []),  # 182 days after 2026-10-01
+        (D(2027, 4, 2), []),  # 183 days: the limit
+        (D(2027, 4, 3), [("GL406", 6, 18)]),  # 184 days
+    ],
+)
+def test_review_interval(due: dt.date, expected: list[tuple[str, int, int]]) -> None:
+    assert codes(guide(last="2026-10-01", due=due.isoformat()), "GL406") == expected
+
+
+def test_review_interval_setting_and_message() -> None:
+    settings = replace(Settings(), max_review_interval_days=30)
+    text = guide(last="2026-10-01", due="2026-11-01")
+    (found,) = lint_text(text, select=["GL406"], settings=settings)
+    assert found.message == (
+        "`next_review_due` is 31 days after `last_updated`;"
+        " expected at most 30 (max-review-interval-days)"
+    )
+    assert (
+        lint_text(guide(last="2026-10-01", due="2026-10-31"), select=["GL406"], settings=settings)
+        == []
+    )
+
+
+# -- GL407 -------------------------------------------------------------------
+
+
+def test_body_dates_fixture() -> None:
+    found = lint_file(HERE / "body-dates.md", select=["GL407"])
+    assert positions(found) == [
+        ("GL407", 10, 16),  # *Last updated: November 30, 2025*
+        ("GL407", 14, 19),  # **Last Updated:** 30 Nov 2025
+        ("GL407", 17, 11),  # - updated 1st Dec 2025
+        ("GL407", 19, 19),  # > Last updated on Jan. 5th, 2026
+        ("GL407", 29, 15),  # 2026-02-30
+        ("GL407", 31, 14),  # Last-updated 12/24/2025
+    ]
+    fixes = [(d.fix.text if d.fix else None) for d in found]
+    assert fixes == [
+        "February 23, 2026",
+        "23 Feb 2026",
+        "23rd Feb 2026",
+        "Feb. 23rd, 2026",
+        "2026-02-23",
+        "2/23/2026",
+    ]
+    first = found[0]
+    assert first.message == "body says updated `November 30, 2025` but `last_updated` is 2026-02-23"
+    assert first.fix == Fix(
+        10,
+        16,
+        10,
+        33,
+        "February 23, 2026",
+        "write `February 23, 2026` (the frontmatter's last_updated)",
+    )
+    assert (first.end_line, first.end_column) == (10, 33)
+    assert (
+        found[4].message
+        == "body date `2026-02-30` is not a real date; `last_updated` is 2026-02-23"
+    )
+
+
+def test_applying_the_fix_silences_the_rule() -> None:
+    text = guide(
+        last="2026-02-23", due="2026-05-20", quarter="2025-Q4", body="*Last updated:* Feb 2, 2026\n"
+    )
+    (found,) = lint_text(text, select=["GL407"])
+    assert found.fix is not None
+    lines = text.split("\n")
+    line = lines[found.fix.line - 1]
+    lines[found.fix.line - 1] = (
+        line[: found.fix.column - 1] + found.fix.text + line[found.fix.end_column - 1 :]
+    )
+    fixed = "\n".join(lines)
+    assert "*Last updated:* Feb 23, 2026" in fixed
+    assert lint_text(fixed, select=["GL407"]) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Last updated: 2026-02-23",
+        "Updated 23 Feb 2026",
+        "*Last updated:* Feb 23, 2026",
+        "_Last updated February 2026_",
+        "Last updated: 2/23/2026",
+        "The bands were updated 3 March 2025 after a freeze.",
+        "Salaries updated quarterly since March 2025.",
+        "    Last updated: 2024-01-01",
+        "Last updated: recently",
+    ],
+)
+def test_body_dates_that_pass(line: str) -> None:
+    text = guide(last="2026-02-23", due="2026-05-20", quarter="2025-Q4", body=f"# T\n\n{line}\n")
+    assert codes(text, "GL407") == []
+
+
+def test_body_date_with_timestamp_frontmatter() -> None:
+    found = lint_file(HERE / "timestamps.md", select=["GL407"])
+    assert positions(found) == [("GL407", 10, 15)]
+    assert found[0].fix is not None and found[0].fix.text == "Feb 23, 2026"
+
+
+def test_body_date_needs_a_usable_last_updated() -> None:
+    assert codes(guide(last='"23 Feb 2026"', body="Last updated: 2026-01-01\n"), "GL407") == []
+
+
+# -- GL408 -------------------------------------------------------------------
+
+
+def test_stale_year_fixture() -> None:
+    found = lint_file(HERE / "stale-year.md", select=["GL408"])
+    assert positions(found) == [
+        ("GL408", 7, 47),  # the summary's "2025 Focus"
+        ("GL408", 9, 35),  # Salary Guide 2025
+        ("GL408", 11, 4),  # 2025 Focus
+        ("GL408", 13, 24),  # (2025)
+        ("GL408", 15, 21),  # — 2025
+        ("GL408", 27, 18),  # setext "Compensation for 2025"
+    ]
+    assert (
+        found[0].message
+        == "`negotiation_dna_summary` presents 2025 as current, but today is in 2026"
+    )
+    assert found[1].message == "heading presents 2025 as current, but today is in 2026"
+    assert (found[1].end_line, found[1].end_column) == (9, 39)
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (D(2025, 12, 31), []),
+        (D(2026, 1, 1), [("GL408", 9, 21)]),
+        (D(2026, 1, 2), [("GL408", 9, 21)]),
+    ],
+)
+def test_stale_year_boundary(today: dt.date, expected: list[tuple[str, int, int]]) -> None:
+    text = guide(
+        last="2025-11-01", due="2026-02-01", quarter="2025-Q3", body="# Acme Salary Guide 2025\n"
+    )
+    assert codes(text, "GL408", today=today) == expected
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "# Levels in 2024",
+        "# Equity History 2019-2023",
+        "# Equity History 2019 – 2023",
+        "# Trends (2025–2026)",
+        "# Pay Since 2020",
+        "# Q4 2025 Figures",
+        "# November 2025 Offers",
+        "# 2026 Guide",
+        "# Class of 2025",
+        "# Version 12025 Guide",
+        "# Data as of 2025-Q4",
+    ],
+)
+def test_stale_year_passes(heading: str) -> None:
+    assert codes(guide(body=heading + "\n"), "GL408") == []
+
+
+def test_stale_year_in_multiline_summary_points_at_the_value() -> None:
+    text = guide(summary=">\n  Cash-heavy offers |\n  2025 Focus: reliability")
+    # The folded value starts on line 7; the year is inside it, on a later line.
+    assert codes(text, "GL408") == [("GL408", 7, 26)]
+
+
+def test_stale_year_runs_without_frontmatter() -> None:
+    found = lint_text("no frontmatter here\n\n## 2025 Outlook\n", select=["GL408"])
+    assert positions(found) == [("GL408", 3, 4)]
+
+
+# -- bad input: never a crash --------------------------------------------------
+
+
+def test_bad_dates_never_crash() -> None:
+    found = lint_file(HERE / "bad-dates.md")
+    got = [(d.code, d.line) for d in found]
+    assert ("GL103", 4) in got  # "23 Feb 2026"
+    assert ("GL103", 5) in got  # 2025-Q5
+    assert ("GL103", 6) in got  # 2026-02-30
+    assert not [d for d in found if d.code.startswith("GL4") or d.code == "GL000"]
+
+
+def test_timestamps_with_timezones() -> None:
+    found = lint_file(HERE / "timestamps.md")
+    assert "GL000" not in [d.code for d in found]
+    gl4 = [(d.code, d.line, d.column) for d in found if d.code.startswith("GL4")]
+    # Due on 2026-12-01 (in its own timezone); 281 days after 2026-02-23.
+    assert gl4 == [("GL402", 6, 18), ("GL406", 6, 18), ("GL407", 10, 15)]
+    assert ("GL103", 5) in [(d.code, d.line) for d in found]  # "Q4 2025"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"last": "[2026, 2, 23]", "due": "{a: 1}", "quarter": "2025"},
+        {"last": "null", "due": "null", "quarter": "null", "summary": "null"},
+        {"last": "yes", "due": "12.5", "quarter": "[Q4]", "summary": "[2025 Focus]"},
+        {"last": "2026-02-23 10:00:00", "due": "2026-05-23", "quarter": "2025-Q4"},
+    ],
+)
+def test_mistyped_fields_never_crash(fields: dict[str, str]) -> None:
+    found = lint_text(guide(**fields))
+    assert "GL000" not in [d.code for d in found]
+
+
+def test_missing_fields_are_left_to_the_schema() -> None:
+    assert codes("---\ncompany: acme\n---\n# Hello\n") == []
+
+
+# -- command line --------------------------------------------------------------
+
+
+def test_overdue_fixture_from_the_command_line() -> None:
+    result = run_cli(
+        [
+            "check",
+            "--isolated",
+            "--today",
+            "2026-11-22",
+            "--select",
+            "GL4",
+            "--format",
+            "json",
+            str(HERE / "overdue.md"),
+        ]
+    )
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [(r["code"], r["line"], r["column"]) for r in rows] == [
+        ("GL403", 9, 22),
+        ("GL401", 10, 18),
+    ]
+
+
+def test_seed_dates_give_overdue_and_stale(seeds: Path) -> None:
+    seed = seeds / "000_e781461227729519.txt"
+    if not seed.is_file():
+        pytest.skip("the seed guide is not present")
+    found = lint_file(seed, select=["GL4"], today=D(2026, 11, 22))
+    assert positions(found) == [("GL403", 9, 22), ("GL401", 10, 18)]
+
+
+@pytest.mark.parametrize("value", ["tomorrow", "2026-02-30", "22/11/2026", ""])
+def test_today_must_be_a_date(value: str) -> None:
+    result = run_cli(["check", "--isolated", "--today", value, str(HERE / "overdue.md")])
+    assert result.returncode == 2
+    assert "--today" in result.stderr and "YYYY-MM-DD" in result.stderr
+
+
+def test_today_moves_the_findings() -> None:
+    result = run_cli(
+        [
+            "check",
+            "--isolated",
+            "--today",
+            "2026-05-01",
+            "--select",
+            "GL4",
+            "--format",
+            "json",
+            str(HERE / "overdue.md"),
+        ]
+    )
+    assert [r["code"] for r in json.loads(result.stdout)] == ["GL402"]
