@@ -11,12 +11,15 @@ import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TextIO
+from urllib.parse import quote
 
 from guidelint.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from guidelint.linter import FileResult
+    from guidelint.registry import Rule
 
 
 @dataclass
@@ -132,7 +135,222 @@ class JsonReporter(Reporter):
         self.stream.write("\n]\n" if not self.first else "]\n")
 
 
-REPORTERS: dict[str, type[Reporter]] = {cls.name: cls for cls in (TextReporter, JsonReporter)}
+class SarifReporter(Reporter):
+    """SARIF 2.1.0, for GitHub code scanning and SARIF viewers in editors."""
+
+    name = "sarif"
+    description = "SARIF 2.1.0 JSON, for GitHub code scanning and SARIF viewers"
+
+    def start(self) -> None:
+        self.results: list[dict[str, object]] = []
+        self.codes: dict[str, int] = {}
+        self.found: list[Diagnostic] = []
+
+    def file(self, result: FileResult) -> None:
+        self.found.extend(result.diagnostics)
+
+    def finish(self, summary: Summary) -> None:
+        from guidelint import __version__
+        from guidelint.registry import REGISTRY
+
+        codes = sorted({d.code for d in self.found})
+        index = {code: i for i, code in enumerate(codes)}
+        rules = [_sarif_rule(REGISTRY.rules[code]) for code in codes]
+        root = os.getcwd()
+        log = {
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "guidelint",
+                            "version": __version__,
+                            "informationUri": "https://pypi.org/project/guidelint/",
+                            "rules": rules,
+                        }
+                    },
+                    "originalUriBaseIds": {
+                        "SRCROOT": {"uri": Path(root).as_uri().rstrip("/") + "/"}
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": [_sarif_result(d, index[d.code], root) for d in self.found],
+                }
+            ],
+        }
+        json.dump(log, self.stream, indent=2, ensure_ascii=False)
+        self.stream.write("\n")
+
+
+_SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _sarif_rule(rule: Rule) -> dict[str, object]:
+    from guidelint.commands.rules import explain
+
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.what},
+        "help": {"text": f"{rule.why}\n\nHow to fix: {rule.fix}", "markdown": explain(rule)},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[rule.severity]},
+        "properties": {"tags": [rule.family]},
+    }
+
+
+def _sarif_location(path: str, root: str) -> dict[str, str]:
+    """A forward-slash URI relative to the working folder, or a file URI outside it."""
+    full = Path(os.path.abspath(path))
+    try:
+        return {"uri": quote(full.relative_to(root).as_posix()), "uriBaseId": "SRCROOT"}
+    except ValueError:
+        return {"uri": full.as_uri()}
+
+
+def _region(line: int, column: int, end_line: int | None, end_column: int | None) -> dict:
+    if end_line is None or end_column is None or (end_line, end_column) <= (line, column):
+        end_line, end_column = line, column + 1
+    return {
+        "startLine": line,
+        "startColumn": column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    }
+
+
+def _sarif_result(d: Diagnostic, rule_index: int, root: str) -> dict[str, object]:
+    location = _sarif_location(d.path, root)
+    result: dict[str, object] = {
+        "ruleId": d.code,
+        "ruleIndex": rule_index,
+        "level": _SARIF_LEVELS[d.severity],
+        "message": {"text": d.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": location,
+                    "region": _region(d.line, d.column, d.end_line, d.end_column),
+                }
+            }
+        ],
+    }
+    if d.fix is not None:
+        fix = d.fix
+        result["fixes"] = [
+            {
+                "description": {"text": fix.description or "apply guidelint's fix"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": location,
+                        "replacements": [
+                            {
+                                "deletedRegion": {
+                                    "startLine": fix.line,
+                                    "startColumn": fix.column,
+                                    "endLine": fix.end_line,
+                                    "endColumn": fix.end_column,
+                                },
+                                "insertedContent": {"text": fix.text},
+                            }
+                        ],
+                    }
+                ],
+            }
+        ]
+    return result
+
+
+class GithubReporter(Reporter):
+    """GitHub Actions workflow commands: annotations on the pull request's lines."""
+
+    name = "github"
+    description = "GitHub Actions workflow commands (::error file=...), shown as annotations"
+
+    def file(self, result: FileResult) -> None:
+        for d in result.diagnostics:
+            props = [("file", d.path), ("line", str(d.line)), ("col", str(d.column))]
+            if d.end_line is not None:
+                props.append(("endLine", str(d.end_line)))
+                if d.end_line == d.line and d.end_column is not None:
+                    props.append(("endColumn", str(d.end_column)))
+            props.append(("title", d.code))
+            fields = ",".join(f"{key}={_escape_property(value)}" for key, value in props)
+            text = _escape_data(f"{d.message} [{d.name}]")
+            self.stream.write(f"::{_GITHUB_LEVELS[d.severity]} {fields}::{text}\n")
+
+    def finish(self, summary: Summary) -> None:
+        if self.statistics:
+            write_statistics(self.stream, summary)
+        self.stream.write(summary.line() + "\n")
+
+
+_GITHUB_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def _escape_data(text: str) -> str:
+    """Escape a workflow command's message, as the Actions toolkit does."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class JunitReporter(Reporter):
+    """JUnit XML: one testsuite per file and one failing testcase per finding."""
+
+    name = "junit"
+    description = "JUnit XML, one testsuite per file, for CI test-report viewers"
+
+    def start(self) -> None:
+        from xml.etree import ElementTree as ET
+
+        self.root = ET.Element("testsuites", name="guidelint")
+
+    def file(self, result: FileResult) -> None:
+        from xml.etree import ElementTree as ET
+
+        found = result.diagnostics
+        suite = ET.SubElement(
+            self.root,
+            "testsuite",
+            name=result.path,
+            tests=str(max(1, len(found))),
+            failures=str(len(found)),
+            errors="0",
+            skipped="0",
+        )
+        if not found:
+            ET.SubElement(suite, "testcase", name="guidelint", classname=result.path)
+        for d in found:
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=f"{d.code} {d.name} at {d.line}:{d.column}",
+                classname=result.path,
+                file=d.path,
+                line=str(d.line),
+            )
+            failure = ET.SubElement(case, "failure", message=d.message, type=d.severity.label)
+            failure.text = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message} [{d.name}]"
+
+    def finish(self, summary: Summary) -> None:
+        from xml.etree import ElementTree as ET
+
+        self.root.set("tests", str(sum(int(s.get("tests", "0")) for s in self.root)))
+        self.root.set("failures", str(summary.total))
+        self.root.set("errors", "0")
+        ET.indent(self.root)
+        self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        self.stream.write(ET.tostring(self.root, encoding="unicode"))
+        self.stream.write("\n")
+
+
+REPORTERS: dict[str, type[Reporter]] = {
+    cls.name: cls
+    for cls in (TextReporter, JsonReporter, SarifReporter, GithubReporter, JunitReporter)
+}
 
 
 def resolve_format(name: str) -> str:

@@ -1,0 +1,316 @@
+"""Every ``--format``: exact output, the JSON contract, SARIF validity, escaping, auto."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from jsonschema.validators import validator_for
+
+from conftest import FIXTURES, REPO, TESTS, guidelint_exe, run_cli
+from guidelint.diagnostics import Diagnostic, Fix, Severity
+from guidelint.linter import FileResult
+from guidelint.registry import load_families
+from guidelint.reporters import (
+    REPORTERS,
+    GithubReporter,
+    SarifReporter,
+    Summary,
+    _escape_data,
+    _escape_property,
+    resolve_format,
+)
+
+META = "tests/fixtures/meta/suppressions.md"
+TODAY = ["--today", "2026-11-22"]
+SARIF_SCHEMA = json.loads((TESTS / "data" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def check(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return run_cli(["check", *TODAY, *args], cwd=REPO, env=env)
+
+
+def validate_sarif(log: object) -> None:
+    """Validate with the draft the official schema declares in ``$schema``."""
+    cls = validator_for(SARIF_SCHEMA)
+    cls.check_schema(SARIF_SCHEMA)
+    errors = sorted(cls(SARIF_SCHEMA).iter_errors(log), key=lambda e: list(e.path))
+    assert [f"{list(e.path)}: {e.message}" for e in errors] == []
+
+
+# -- text and json -----------------------------------------------------------
+
+
+def test_text_format_exact_output() -> None:
+    result = check(META, "--format", "text")
+    assert result.returncode == 0  # warnings and infos do not fail by default
+    assert result.stdout.splitlines() == [
+        f"{META}:22:44: GL901 unused suppression: no `GL102` finding on line 22"
+        " [unused-suppression]",
+        f"{META}:47:40: GL902 suppression expired on 2026-01-31: the findings it hid are"
+        " reported again [expired-suppression]",
+        f"{META}:50:34: GL903 suppression names `GL999`, which matches no rule code, prefix"
+        " or name [invalid-suppression]",
+        f"{META}:51:1: GL904 `guidelint-disable GL10` is never closed by `guidelint-enable`;"
+        " it applies to the end of the file [unterminated-suppression]",
+        f"{META}:51:24: GL901 unused suppression: no `GL10` finding in its block"
+        " [unused-suppression]",
+        "Found 5 problems (4 warnings, 1 info) in 1 of 1 file.",
+    ]
+
+
+def test_json_keeps_its_contract() -> None:
+    result = check(META, "--format", "json")
+    rows = json.loads(result.stdout)
+    assert [list(row) for row in rows] == [
+        [
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "code",
+            "name",
+            "severity",
+            "message",
+            "fix",
+        ]
+    ] * 5
+    assert rows[0] == {
+        "path": META,
+        "line": 22,
+        "column": 44,
+        "end_line": 22,
+        "end_column": 49,
+        "code": "GL901",
+        "name": "unused-suppression",
+        "severity": "warning",
+        "message": "unused suppression: no `GL102` finding on line 22",
+        "fix": None,
+    }
+
+
+# -- sarif -------------------------------------------------------------------
+
+
+def every_rule_fires() -> list[Diagnostic]:
+    """One diagnostic per registered rule, with and without ends and fixes."""
+    found = []
+    for number, rule in enumerate(load_families(), start=1):
+        fix = Fix(number, 1, number, 4, "new", "replace it") if number % 3 == 0 else None
+        end = (number, 9) if number % 2 else (None, None)
+        found.append(
+            Diagnostic(
+                path=f"guides/sub dir/{rule.family}.md",
+                line=number,
+                column=2,
+                code=rule.code,
+                message=f"{rule.name} found",
+                end_line=end[0],
+                end_column=end[1],
+                name=rule.name,
+                severity=rule.severity,
+                fix=fix,
+            )
+        )
+    return found
+
+
+def test_sarif_with_every_rule_firing_is_valid() -> None:
+    stream = io.StringIO()
+    reporter = SarifReporter(stream)
+    found = every_rule_fires()
+    reporter.start()
+    summary = Summary()
+    for path in sorted({d.path for d in found}):
+        result = FileResult(path, [d for d in found if d.path == path])
+        summary.add(result)
+        reporter.file(result)
+    reporter.finish(summary)
+    log = json.loads(stream.getvalue())
+    validate_sarif(log)
+    (run,) = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    registry = load_families()
+    assert [r["id"] for r in rules] == sorted(registry.rules)
+    for entry in rules:
+        documented = registry.rules[entry["id"]]
+        assert entry["name"] == documented.name
+        assert entry["shortDescription"]["text"] == documented.summary
+        assert entry["fullDescription"]["text"] == documented.what
+    levels = {r["ruleId"]: r["level"] for r in run["results"]}
+    assert {levels[c] for c, r in registry.rules.items() if r.severity == Severity.INFO} <= {"note"}
+    assert levels["GL001"] == "error"
+    assert levels["GL901"] == "warning"
+    first = next(r for r in run["results"] if r["ruleId"] == "GL000")
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {
+        "uri": "guides/sub%20dir/parse.md",
+        "uriBaseId": "SRCROOT",
+    }
+    assert location["region"] == {"startLine": 1, "startColumn": 2, "endLine": 1, "endColumn": 9}
+    assert all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in run["results"])
+    second = next(r for r in run["results"] if r["ruleId"] == "GL001")
+    region = second["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 2, "startColumn": 2, "endLine": 2, "endColumn": 3}
+
+
+def test_sarif_of_a_real_run_over_every_fixture_is_valid() -> None:
+    result = check("tests/fixtures", "--format", "sarif")
+    log = json.loads(result.stdout)
+    validate_sarif(log)
+    (run,) = log["runs"]
+    fired = {r["ruleId"] for r in run["results"]}
+    assert {"GL001", "GL101", "GL901", "GL902", "GL903", "GL904"} <= fired
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == sorted(fired)
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    }
+    assert f"{META}" in uris
+    assert all(not uri.startswith("/") and "\\" not in uri for uri in uris)
+
+
+def test_sarif_outside_the_working_folder_uses_file_uris(tmp_path: Path) -> None:
+    guide = tmp_path / "g.md"
+    guide.write_text("no frontmatter\n", encoding="utf-8")
+    result = check(str(guide), "--format", "sarif")
+    log = json.loads(result.stdout)
+    validate_sarif(log)
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": guide.as_uri()}
+
+
+# -- github ------------------------------------------------------------------
+
+
+def test_github_workflow_commands() -> None:
+    result = check(META, "--format", "github")
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        f"::warning file={META},line=22,col=44,endLine=22,endColumn=49,title=GL901::"
+        "unused suppression: no `GL102` finding on line 22 [unused-suppression]"
+    )
+    assert lines[3].startswith(f"::notice file={META},line=51,col=1,")
+    assert lines[-1] == "Found 5 problems (4 warnings, 1 info) in 1 of 1 file."
+
+
+def test_github_error_level_and_escaping() -> None:
+    stream = io.StringIO()
+    reporter = GithubReporter(stream)
+    d = Diagnostic(
+        path="guides/a,b:c.md",
+        line=3,
+        column=7,
+        code="GL101",
+        message="100% sure\r\nsecond line",
+        name="missing-field",
+        severity=Severity.ERROR,
+    )
+    reporter.file(FileResult(d.path, [d]))
+    assert stream.getvalue() == (
+        "::error file=guides/a%2Cb%3Ac.md,line=3,col=7,title=GL101::"
+        "100%25 sure%0D%0Asecond line [missing-field]\n"
+    )
+    assert _escape_data("a%b\nc\rd") == "a%25b%0Ac%0Dd"
+    assert _escape_property("x:y,z%") == "x%3Ay%2Cz%25"
+
+
+# -- junit -------------------------------------------------------------------
+
+
+def test_junit_one_testsuite_per_file() -> None:
+    result = check(META, "tests/fixtures/valid.md", "--format", "junit")
+    root = ET.fromstring(result.stdout)
+    assert root.tag == "testsuites"
+    assert (root.get("tests"), root.get("failures")) == ("6", "5")
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert list(suites) == [META, "tests/fixtures/valid.md"]
+    meta = suites[META]
+    assert (meta.get("tests"), meta.get("failures")) == ("5", "5")
+    first = meta.find("testcase")
+    assert first is not None
+    assert first.get("name") == "GL901 unused-suppression at 22:44"
+    failure = first.find("failure")
+    assert failure is not None
+    assert failure.get("type") == "warning"
+    assert failure.get("message") == "unused suppression: no `GL102` finding on line 22"
+    clean = suites["tests/fixtures/valid.md"]
+    assert (clean.get("tests"), clean.get("failures")) == ("1", "0")
+    assert clean.find("testcase/failure") is None
+
+
+# -- choosing and writing ----------------------------------------------------
+
+
+def test_auto_is_github_inside_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert resolve_format("auto") == "github"
+    assert resolve_format("json") == "json"
+    monkeypatch.setenv("GITHUB_ACTIONS", "false")
+    assert resolve_format("auto") == "text"
+    monkeypatch.delenv("GITHUB_ACTIONS")
+    assert resolve_format("auto") == "text"
+
+
+def test_auto_through_the_command_line() -> None:
+    env = {**os.environ, "NO_COLOR": "1", "GITHUB_ACTIONS": "true"}
+    actions = subprocess.run(
+        [guidelint_exe(), "check", *TODAY, META],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert actions.stdout.startswith(f"::warning file={META},line=22,")
+    assert check(META).stdout.startswith(f"{META}:22:44: GL901 ")
+
+
+def test_unknown_format_lists_the_names() -> None:
+    result = check(META, "--format", "xml")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "guidelint: error: --format: unknown format `xml`; choose from auto, "
+        + ", ".join(REPORTERS)
+        + "\n"
+    )
+    assert {"text", "json", "sarif", "github", "junit"} <= set(REPORTERS)
+
+
+def test_output_into_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "report.sarif"
+    result = check(META, "--format", "sarif", "--output", str(target))
+    assert result.returncode == 2
+    assert "--output: folder does not exist" in result.stderr
+    assert not target.parent.exists()
+
+
+def test_output_file_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "report.sarif"
+    result = check(META, "--format", "sarif", "--output", str(target))
+    assert result.returncode == 0
+    assert result.stdout == ""
+    validate_sarif(json.loads(target.read_text(encoding="utf-8")))
+    assert [p.name for p in tmp_path.iterdir()] == ["report.sarif"]
+
+
+def test_statistics_counts_per_code() -> None:
+    result = check(META, "--statistics", "--format", "text")
+    tail = result.stdout.splitlines()[-5:]
+    assert tail == [
+        "     2  GL901  unused-suppression",
+        "     1  GL902  expired-suppression",
+        "     1  GL903  invalid-suppression",
+        "     1  GL904  unterminated-suppression",
+        "Found 5 problems (4 warnings, 1 info) in 1 of 1 file.",
+    ]
+
+
+def test_fixture_folder_exists() -> None:
+    assert (FIXTURES / "meta" / "suppressions.md").is_file()
