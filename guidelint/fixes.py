@@ -203,10 +203,11 @@ def fix_bytes(raw: bytes, display: str, linter: Linter, *, unsafe: bool = False)
             )
         if not result.changed:
             break
-        outcome.fixed_count += _count_fixed(diagnostics, result.applied, extra)
-        current = ((BOM if bom else "") + result.text).encode("utf-8")
-        if current in seen:  # two fixes undo each other: stop rather than cycle
+        following = ((BOM if bom else "") + result.text).encode("utf-8")
+        if following in seen:  # fixes that undo each other: stop rather than cycle
             break
+        outcome.fixed_count += _count_fixed(diagnostics, result.applied, extra)
+        current = following
         seen.add(current)
         guide = parse_guide(current, display)
         diagnostics = linter.lint_guide(guide)
