@@ -61,6 +61,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="with --fix/--diff, also delete table rows whose region is not in the frontmatter",
     )
+    baseline = parser.add_mutually_exclusive_group()
+    baseline.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not recorded in FILE"
+    )
+    baseline.add_argument(
+        "--write-baseline", metavar="FILE", help="record every current finding in FILE; exit 0"
+    )
     add_common(parser)
     parser.set_defaults(run=run)
 
@@ -116,6 +123,18 @@ def run(args: argparse.Namespace) -> int:
                 return fixer.show_diffs(results, stream)
         results = fixer.process(results)
 
+    # Baselines: hide recorded findings, or record them all (guidelint.baseline).
+    if args.baseline:
+        from guidelint.baseline import Baseline
+
+        known = Baseline(args.baseline)
+        results = known.filter(results)
+    elif args.write_baseline:
+        from guidelint.baseline import Recorder
+
+        recorder = Recorder(args.write_baseline)
+        results = recorder.watch(results)
+
     summary = Summary()
     with output_stream(args.output) as stream:
         color = stream is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -125,5 +144,12 @@ def run(args: argparse.Namespace) -> int:
             summary.add(result)
             reporter.file(result)
         reporter.finish(summary)
+    if args.baseline:
+        known.report()
+    elif args.write_baseline:
+        count = recorder.write()
+        noun = "finding" if count == 1 else "findings"
+        print(f"guidelint: recorded {count} {noun} in {args.write_baseline}", file=sys.stderr)
+        return 0
     worst = summary.worst()
     return 1 if fail_on is not None and worst is not None and worst >= fail_on else 0
