@@ -1,1 +1,236 @@
-"""Rule family: table."""
+"""GL3xx: the frontmatter against the Markdown table that shows it.
+
+Which list, key column and value columns are compared comes from the guide
+schema's ``x-guidelint-table`` annotation (see :mod:`guidelint.tables`), so a
+guide type with another table needs only another schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from guidelint.context import Context
+from guidelint.diagnostics import Diagnostic, problem
+from guidelint.document import Guide
+from guidelint.registry import check, rule
+from guidelint.tables import compare
+
+TABLE_OPTION = "schema (the guide schema's `x-guidelint-table` annotation maps the table)"
+
+rule(
+    "GL301",
+    "missing-table",
+    "error",
+    "the frontmatter has compensation data but the body has no table for it",
+    what="""
+        The frontmatter list that the schema maps to a table (`compensation` for
+        company guides) has entries, but no GFM table in the body has the key
+        column (`Region`). The diagnostic points at the list's key.
+        """,
+    why="Readers see the table, not the frontmatter: without it they negotiate without the numbers.",
+    example="""
+        ```markdown
+        ---
+        compensation:
+          - region: London
+            base_low: 148000
+            ...
+        ---
+        ### ML/AI Engineer | Anyscale
+        (no `| Region | ... |` table anywhere)
+        ```
+        """,
+    fix="Add a table whose header has the key column and one row per frontmatter entry.",
+    options=(TABLE_OPTION,),
+)
+rule(
+    "GL302",
+    "table-region-missing",
+    "error",
+    "a frontmatter region has no row in the table",
+    what="""
+        An entry of the mapped frontmatter list has no table row whose key cell
+        names it. Rows match case-insensitively with whitespace normalised; row
+        order does not matter. The diagnostic points at the table's header.
+        """,
+    why="The site shows the region and its figures; readers of the page never see them.",
+    example="""
+        ```markdown
+        compensation: [San Francisco, New York, London]   # in the frontmatter
+
+        | Region | Base Salary |
+        |--------|-------------|
+        | San Francisco | $195K–$255K |
+        | New York | $190K–$250K |
+        ```
+        """,
+    fix="Add the row. The fix appends it, written from the frontmatter in the table's own style.",
+    options=(TABLE_OPTION,),
+    fixable=True,
+)
+rule(
+    "GL303",
+    "table-region-extra",
+    "error",
+    "a table row has no frontmatter region",
+    what="""
+        A table row's key cell names no entry of the frontmatter list, or names
+        one a second time. The message suggests the closest frontmatter name,
+        which is usually a typo or a renamed region.
+        """,
+    why="A row without frontmatter data is invisible to search and comparisons, and often a stale leftover.",
+    example="""
+        ```markdown
+        | Region | Base Salary |
+        |--------|-------------|
+        | Londn | £148K–£194K |
+        ```
+        """,
+    fix="""
+        Correct the region name, add the region to the frontmatter, or delete
+        the row. The safe fix rewrites the other rows but keeps this one;
+        `--unsafe-fixes` also drops rows with no frontmatter region. Duplicate
+        rows are dropped by the safe fix.
+        """,
+    options=(TABLE_OPTION,),
+    fixable=True,
+)
+rule(
+    "GL304",
+    "table-currency-mismatch",
+    "error",
+    "a table cell is in another currency than its row's frontmatter entry",
+    what="""
+        A money cell shows a currency (`$`, `£`, `CHF`, `USD`...) that differs
+        from the row's `currency` field. Symbols map to ISO codes through a
+        built-in table; `$` means USD.
+        """,
+    why="A London row in dollars misstates pay by the exchange rate.",
+    example="""
+        ```markdown
+        | London | $148K–$194K |     # currency: GBP
+        ```
+        """,
+    fix="Write the figure in the row's currency. The fix rewrites the cell from the frontmatter.",
+    options=(
+        TABLE_OPTION,
+        'currency-symbols (extra symbol -> ISO code entries, e.g. `{"$" = "CAD"}`)',
+    ),
+    fixable=True,
+)
+rule(
+    "GL305",
+    "table-value-mismatch",
+    "error",
+    "a table figure differs from the frontmatter beyond display rounding",
+    what="""
+        A base, stock, bonus or total figure in the table does not match the
+        frontmatter field it shows. Display rounding is allowed: `$196K` agrees
+        with 195500 (it rounds to 196K), `$197K` does not. A cell showing no
+        figure (empty, `—`, `N/A`) disagrees with a field that has a value.
+        """,
+    why="Readers negotiate with the table's numbers; the site and comparisons use the frontmatter's.",
+    example="""
+        ```markdown
+        total_comp_high: 370000
+        | San Francisco | ... | $270K–$375K |
+        ```
+        reports `total comp high is $375K in the table but total_comp_high is 370000`.
+        """,
+    fix="Decide which figure is right and make the other agree. The fix rewrites the cell from the frontmatter.",
+    options=(TABLE_OPTION,),
+    fixable=True,
+)
+rule(
+    "GL306",
+    "table-unbacked-figure",
+    "warning",
+    "the table shows a figure that no frontmatter field holds",
+    what="""
+        A cell shows a figure for which the frontmatter has no field: a range's
+        upper end when the entry has no `_high` field (a bonus of `5–15%` with
+        only `bonus_pct: 5`), or any figure in a column whose fields are all
+        absent.
+        """,
+    why="The figure cannot be searched or compared, and nobody checks it when the data is updated.",
+    example="""
+        ```markdown
+        bonus_pct: 5
+        | San Francisco | ... | 5–15% | ... |
+        ```
+        """,
+    fix="Add the missing field (`bonus_pct_high: 15`), or show only what the frontmatter holds (`5%`). The fix does the latter.",
+    options=(TABLE_OPTION,),
+    fixable=True,
+)
+rule(
+    "GL307",
+    "table-malformed",
+    "error",
+    "the table cannot be read: a column is missing or a cell is not a figure",
+    what="""
+        A mapped column is missing from the table's header, a cell cannot be
+        read as an amount or percentage (`TBD`, lakh figures such as `₹45L`),
+        a row has missing or extra cells, a row's key cell is empty, or the
+        guide has a second table with the key column (only the first is
+        compared, and the second is reported rather than silently ignored).
+        """,
+    why="What guidelint cannot read it cannot check, and readers stumble on the same cells.",
+    example="""
+        ```markdown
+        | Region | Base Salary | Stock |
+        |--------|-------------|-------|
+        | London | TBD | £131K–£236K |
+        ```
+        """,
+    fix="""
+        Write figures as `$195K`, `$195,000`, `£148K–£194K`, `CHF 150K` or
+        `5–15%`; add the missing column; merge or retitle the second table.
+        """,
+    options=(TABLE_OPTION, "currency-symbols"),
+)
+
+FIXABLE = frozenset({"GL302", "GL303", "GL304", "GL305", "GL306"})
+
+
+@check("GL301", "GL302", "GL303", "GL304", "GL305", "GL306", "GL307")
+def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
+    comparison = compare(guide, ctx)
+    if comparison is None:
+        return
+    mapping = comparison.mapping
+    if comparison.table is None:
+        listed = (guide.data or {}).get(mapping.list) or []
+        if listed:
+            line, column = guide.key_position(mapping.list)
+            count = len(listed)
+            yield problem(
+                "GL301",
+                line,
+                column,
+                f"`{mapping.list}` has {count} {'entry' if count == 1 else 'entries'} but the"
+                f" body has no table with a `{mapping.key_column}` column",
+            )
+        return
+    fix = None
+    if any(f.code in FIXABLE for f in comparison.findings):
+        fix = comparison.fix()
+    for finding in comparison.findings:
+        yield problem(
+            finding.code,
+            finding.line,
+            finding.column,
+            finding.message,
+            end_line=finding.end_line,
+            end_column=finding.end_column,
+            fix=fix if finding.code in FIXABLE else None,
+        )
+    for other in comparison.others:
+        yield problem(
+            "GL307",
+            other.line,
+            other.header.cells[0].column,
+            f"a second table with a `{mapping.key_column}` column; only the table on line"
+            f" {comparison.table.line} is compared with `{mapping.list}`: merge them or"
+            f" rename this one's `{other.headers[other.key_index]}` column",
+        )
