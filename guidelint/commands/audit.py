@@ -1,0 +1,60 @@
+"""``guidelint audit``: which guides are overdue, due soon or fresh."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from guidelint.audit import OVERDUE, RENDERERS, AuditSummary, collect, missing, sort_rows
+from guidelint.commands.common import add_common, output_stream, settings_for, today
+from guidelint.document import load_guide
+from guidelint.files import iter_targets
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "audit",
+        help="report each guide's review status, most overdue first",
+        description=(
+            "One row per guide: status (overdue, due soon, fresh, undated, invalid),"
+            " company, role, dates, days until or since the review is due, and the"
+            " data quarter's age."
+        ),
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of *.md")
+    parser.add_argument(
+        "--format",
+        choices=tuple(RENDERERS),
+        default="text",
+        help="report format (default: text)",
+    )
+    parser.add_argument(
+        "--fail-on-overdue",
+        action="store_true",
+        help="exit 1 when any guide is overdue (for scheduled jobs)",
+    )
+    parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
+    add_common(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = list(args.paths) or ["."]
+    settings = settings_for(args, paths)
+    day = today(args)
+    rows = []
+    for target in iter_targets(paths, settings.exclude):
+        if target.missing:
+            rows.append(missing(target.display))
+            continue
+        guide = load_guide(target.display, target.display, settings.max_file_size)
+        rows.append(collect(guide, day, settings))
+    if not rows:
+        print(
+            f"guidelint: warning: no guides (*.md) found under {', '.join(paths)}", file=sys.stderr
+        )
+    rows = sort_rows(rows)
+    summary = AuditSummary.of(rows, day)
+    with output_stream(args.output) as stream:
+        stream.write(RENDERERS[args.format](rows, summary))
+    return 1 if args.fail_on_overdue and summary.counts[OVERDUE] else 0
