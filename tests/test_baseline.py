@@ -1,0 +1,108 @@
+"""``--write-baseline`` / ``--baseline``: adopt guidelint on a repository with old findings."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from conftest import FIXTURES, run_cli
+
+VALID = (FIXTURES / "valid.md").read_text(encoding="utf-8")
+OLD_DEFECTS = VALID.replace("data_quality: high", "data_quality: great").replace(
+    "    base_low: 148000\n", "    base_low: 148K\n"
+)
+
+
+def check(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run_cli(
+        ["check", "--isolated", "--today", "2026-11-22", "--format", "json", *args, "guides"],
+        cwd=folder,
+    )
+
+
+def codes(result: subprocess.CompletedProcess[str]) -> list[tuple[str, int]]:
+    return [(d["code"], d["line"]) for d in json.loads(result.stdout)]
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    guide = tmp_path / "guides" / "acme.md"
+    guide.parent.mkdir()
+    guide.write_text(OLD_DEFECTS, encoding="utf-8")
+
+    written = check(tmp_path, "--write-baseline", "baseline.json")
+    assert written.returncode == 0  # recording is not failing
+    assert codes(written) == [("GL103", 8), ("GL102", 22)]
+    assert written.stderr == "guidelint: recorded 2 findings in baseline.json\n"
+    recorded = json.loads((tmp_path / "baseline.json").read_text(encoding="utf-8"))
+    assert recorded["guidelint-baseline"] == 1
+    assert [(f["path"], f["code"], f["count"]) for f in recorded["findings"]] == [
+        ("guides/acme.md", "GL102", 1),
+        ("guides/acme.md", "GL103", 1),
+    ]
+    assert all(len(f["fingerprint"]) == 16 for f in recorded["findings"])
+
+    quiet = check(tmp_path, "--baseline", "baseline.json")
+    assert (quiet.returncode, codes(quiet)) == (0, [])
+    assert quiet.stderr == "guidelint: 2 findings hidden by baseline.json\n"
+
+    # A new defect, plus lines inserted above the old ones so every line number moves.
+    text = OLD_DEFECTS.replace("role_type: standard", "role_type: standard\n\n\n")
+    text = text.replace("    stock_high: 236000\n", "    stock_hgih: 236000\n")
+    guide.write_text(text, encoding="utf-8")
+    new = check(tmp_path, "--baseline", "baseline.json")
+    assert new.returncode == 1
+    assert [c for c, _ in codes(new)] == ["GL101", "GL104"]  # stock_high missing, typo found
+    assert new.stderr == "guidelint: 2 findings hidden by baseline.json\n"
+
+    # Fixing an old defect is noticed, so the baseline can shrink.
+    guide.write_text(text.replace("data_quality: great", "data_quality: high"), encoding="utf-8")
+    fixed = check(tmp_path, "--baseline", "baseline.json")
+    assert [c for c, _ in codes(fixed)] == ["GL101", "GL104"]
+    assert fixed.stderr == (
+        "guidelint: 1 baselined finding no longer occurs;"
+        " update baseline.json with --write-baseline\n"
+        "guidelint: 1 finding hidden by baseline.json\n"
+    )
+
+
+def test_a_second_copy_of_a_baselined_finding_is_new(tmp_path: Path) -> None:
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    one = VALID.replace(
+        "  - region: London\n    base_low: 148000", "  - region: London\n    base_low: 1K"
+    )
+    (guides / "a.md").write_text(one, encoding="utf-8")
+    check(tmp_path, "--write-baseline", "base.json")
+    two = one.replace("    base_low: 195000\n", "    base_low: 1K\n")
+    (guides / "a.md").write_text(two, encoding="utf-8")
+    result = check(tmp_path, "--baseline", "base.json")
+    # Same code, same line text: the count tells them apart; the first one stays hidden.
+    assert codes(result) == [("GL102", 22)]
+
+
+def test_baselines_are_per_file(tmp_path: Path) -> None:
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "a.md").write_text(OLD_DEFECTS, encoding="utf-8")
+    check(tmp_path, "--write-baseline", "base.json")
+    (guides / "b.md").write_text(OLD_DEFECTS, encoding="utf-8")
+    result = check(tmp_path, "--baseline", "base.json")
+    assert {d["path"] for d in json.loads(result.stdout)} == {"guides/b.md"}
+
+
+def test_missing_or_malformed_baseline_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "guides").mkdir()
+    (tmp_path / "guides" / "a.md").write_text(VALID, encoding="utf-8")
+    missing = check(tmp_path, "--baseline", "nope.json")
+    assert missing.returncode == 2
+    assert missing.stderr == (
+        "guidelint: error: --baseline: no such file: nope.json (create it with --write-baseline)\n"
+    )
+    (tmp_path / "other.json").write_text('{"findings": []}', encoding="utf-8")
+    other = check(tmp_path, "--baseline", "other.json")
+    assert other.returncode == 2
+    assert "is not a guidelint baseline" in other.stderr
+    both = check(tmp_path, "--baseline", "a.json", "--write-baseline", "b.json")
+    assert both.returncode == 2
+    assert "not allowed with argument" in both.stderr
