@@ -535,6 +535,11 @@ def _compare_rows(c: Comparison) -> None:
     by_key = {_norm(item[mapping.key_field]): n for n, (_, item) in enumerate(c.items)}
     width = len(table.header.cells)
     first_row: dict[str, int] = {}
+    row_keys = {
+        _norm(row.cells[table.key_index].text)
+        for row in table.rows
+        if table.key_index < len(row.cells)
+    }
     for spec in table.missing_columns:
         c.findings.append(
             Finding(
@@ -559,6 +564,17 @@ def _compare_rows(c: Comparison) -> None:
             )
             c.extra_rows.add(number)
             continue
+        if len(row.cells) > width:
+            extra = row.cells[width]
+            c.findings.append(
+                Finding(
+                    "GL307",
+                    row.line,
+                    extra.column,
+                    f"row `{key_cell.text}` has {len(row.cells)} cells but the header has"
+                    f" {width}: `{extra.raw}` is under no column",
+                )
+            )
         key = _norm(key_cell.text)
         if key in first_row:
             c.duplicate_rows.add(number)
@@ -575,17 +591,6 @@ def _compare_rows(c: Comparison) -> None:
             )
             continue
         first_row[key] = number
-        if len(row.cells) > width:
-            extra = row.cells[width]
-            c.findings.append(
-                Finding(
-                    "GL307",
-                    row.line,
-                    extra.column,
-                    f"row `{key_cell.text}` has {len(row.cells)} cells but the header has"
-                    f" {width}: `{extra.raw}` is under no column",
-                )
-            )
         if key not in by_key:
             c.extra_rows.add(number)
             c.findings.append(
@@ -593,7 +598,7 @@ def _compare_rows(c: Comparison) -> None:
                     "GL303",
                     row.line,
                     key_cell.column,
-                    _extra_message(key_cell.text, c, set(first_row)),
+                    _extra_message(key_cell.text, c, row_keys),
                     row.line,
                     key_cell.end_column,
                 )
@@ -645,8 +650,8 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
     table = c.table
     assert table is not None
     missing = [
-        spec.header
-        for spec, index in table.columns
+        table.headers[index]
+        for _spec, index in table.columns
         if index is not None and index >= len(row.cells)
     ]
     if missing:
@@ -665,7 +670,7 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
         if index >= len(row.cells):
             c.stale.add((number, index))
             continue
-        for finding in _compare_cell(c, spec, row.cells[index], item):
+        for finding in _compare_cell(c, spec, row.cells[index], item, table.headers[index]):
             c.findings.append(finding)
             c.stale.add((number, index))
 
@@ -676,7 +681,7 @@ def _and(names: list[str]) -> str:
 
 
 def _compare_cell(
-    c: Comparison, spec: ColumnSpec, cell: Cell, item: dict[str, Any]
+    c: Comparison, spec: ColumnSpec, cell: Cell, item: dict[str, Any], header: str
 ) -> Iterator[Finding]:
     low, high = c.value(item, spec.low), c.value(item, spec.high)
     if is_blank(cell.text):
@@ -695,14 +700,14 @@ def _compare_cell(
     try:
         parsed = parse_figure(cell.text, c.symbols)
     except FigureError as exc:
-        yield _malformed(spec, cell, str(exc))
+        yield _malformed(spec, header, cell, str(exc))
         return
     if spec.percent and not parsed.percent:
         if parsed.currencies or any(f.suffix for f in parsed.figures):
-            yield _malformed(spec, cell, "is an amount, not a percentage")
+            yield _malformed(spec, header, cell, "is an amount, not a percentage")
             return
     elif not spec.percent and parsed.percent:
-        yield _malformed(spec, cell, "is a percentage, not an amount")
+        yield _malformed(spec, header, cell, "is a percentage, not an amount")
         return
     c.parsed.append(parsed)
     if not spec.percent:
@@ -723,7 +728,7 @@ def _compare_cell(
     yield from _compare_values(spec, cell, parsed, low, high)
 
 
-def _malformed(spec: ColumnSpec, cell: Cell, reason: str) -> Finding:
+def _malformed(spec: ColumnSpec, header: str, cell: Cell, reason: str) -> Finding:
     expected = (
         "a percentage such as 5% or 5–15%"
         if spec.percent
@@ -733,7 +738,7 @@ def _malformed(spec: ColumnSpec, cell: Cell, reason: str) -> Finding:
         "GL307",
         cell.line,
         cell.column,
-        f"`{spec.header}` cell `{cell.text}` {reason}; expected {expected}",
+        f"`{header}` cell `{cell.text}` {reason}; expected {expected}",
         cell.line,
         cell.end_column,
     )
