@@ -15,7 +15,6 @@ from guidelint.diagnostics import Diagnostic
 from guidelint.document import parse_guide
 from guidelint.fixes import apply_fixes
 from guidelint.tables import (
-    compare,
     compensation_table,
     find_tables,
     mapping_for,
