@@ -7,10 +7,12 @@ whichever is found first walking up from the linted path.  Every problem is a
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
 import json
+import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -92,10 +94,13 @@ def discover(start: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
-    try:
-        return "guidelint" in _read_toml(path).get("tool", {})
-    except ConfigError:
-        return False
+    """Whether a ``pyproject.toml`` has a ``[tool.guidelint]`` table.
+
+    A file that is not valid TOML is an error rather than "no table": it may
+    well hold the configuration the user expects to be read.
+    """
+    tool = _read_toml(path).get("tool")
+    return isinstance(tool, dict) and "guidelint" in tool
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -113,38 +118,125 @@ def load(path: Path | None) -> Settings:
     if path is None:
         return Settings()
     document = _read_toml(path)
-    table = (
-        document.get("tool", {}).get("guidelint", {}) if path.name == "pyproject.toml" else document
-    )
-    validate(table, str(path))
+    origin = str(path)
+    table: Any = document
+    if path.name == "pyproject.toml":
+        origin = f"{path} [tool.guidelint]"
+        tool = document.get("tool", {})
+        table = tool.get("guidelint", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(f"{origin}: expected a table, found {type(table).__name__}")
+    validate(table, origin)
+    check_rule_codes(table, origin)
     return from_table(table, path)
 
 
 def validate(table: Mapping[str, Any], origin: str) -> None:
+    """Check ``table`` against the configuration schema; the first error names its key."""
     from jsonschema import Draft202012Validator
 
     schema = json.loads(schema_path("config").read_text(encoding="utf-8"))
-    errors = sorted(Draft202012Validator(schema).iter_errors(table), key=lambda e: list(e.path))
-    if errors:
-        error = errors[0]
-        key = ".".join(str(p) for p in error.path)
-        if error.validator == "additionalProperties" and not error.path:
-            known = sorted(schema["properties"])
-            unknown = sorted(set(table) - set(known))
-            raise ConfigError(
-                f"{origin}: unknown key `{unknown[0]}`; known keys: {', '.join(known)}"
-            )
+    errors = sorted(
+        Draft202012Validator(schema).iter_errors(table),
+        key=lambda e: [str(part) for part in e.absolute_path],
+    )
+    if not errors:
+        return
+    error = errors[0]
+    key = key_path(error.absolute_path)
+    if error.validator == "additionalProperties" and not error.absolute_path:
+        known = sorted(schema["properties"])
+        unknown = sorted(set(table) - set(known))[0]
+        close = difflib.get_close_matches(unknown.replace("_", "-"), known, n=1, cutoff=0.6)
+        hint = f"; did you mean `{close[0]}`?" if close else f"; known keys: {', '.join(known)}"
+        raise ConfigError(f"{origin}: unknown key `{unknown}`{hint}")
+    if "propertyNames" in error.relative_schema_path:
+        raise ConfigError(
+            f"{origin}: bad key `{key}.{error.instance}`: expected a rule code such as GL401"
+        )
+    expected = _expected(error)
+    if expected is None:
         raise ConfigError(f"{origin}: bad value for `{key or '(top level)'}`: {error.message}")
+    value = error.instance
+    shown = str(value).lower() if isinstance(value, bool) else json.dumps(value, default=str)
+    raise ConfigError(f"{origin}: bad value for `{key or '(top level)'}`: {shown}; {expected}")
+
+
+_TYPE_WORDS = {
+    "integer": "a whole number",
+    "string": "text in quotes",
+    "array": 'a list such as ["GL4"]',
+    "object": "a table",
+}
+
+
+def _expected(error: Any) -> str | None:
+    """What the schema wanted, in the configuration's own words."""
+    kind, wanted = error.validator, error.validator_value
+    if kind == "type":
+        return f"expected {_TYPE_WORDS.get(str(wanted), wanted)}"
+    if kind == "enum":
+        return "expected one of " + ", ".join(f'"{v}"' for v in wanted)
+    if kind == "minimum":
+        return f"expected at least {wanted}"
+    if kind == "pattern" and "GL" in wanted:
+        return "expected a rule code or prefix such as GL4"
+    if kind == "pattern" and "A-Z" in wanted:
+        return "expected an ISO 4217 currency code such as GBP"
+    if kind == "pattern":
+        return f"expected text matching {wanted}"
+    if kind == "minLength":
+        return "expected non-empty text"
+    return None
+
+
+def key_path(parts: Iterable[Any]) -> str:
+    """``per-file-ignores."guides/*.md"[0]``: how a user finds the value in TOML."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z0-9_-]+", str(part)):
+            text += f".{part}" if text else str(part)
+        else:
+            text += f'."{part}"' if text else f'"{part}"'
+    return text
+
+
+def check_rule_codes(table: Mapping[str, Any], origin: str) -> None:
+    """Codes and prefixes in the configuration must match at least one rule."""
+    from guidelint.registry import load_families
+
+    known = load_families().rules
+
+    def check(code: str, where: str) -> None:
+        if not any(rule.startswith(code) for rule in known):
+            raise ConfigError(f"{origin}: bad value for `{where}`: `{code}` matches no rule code")
+
+    for key in ("select", "ignore"):
+        for index, code in enumerate(table.get(key, ())):
+            check(code, f"{key}[{index}]")
+    for code in table.get("severity", {}):
+        if code not in known:
+            raise ConfigError(f"{origin}: bad key `severity.{code}`: no rule has this code")
+    for glob, codes in table.get("per-file-ignores", {}).items():
+        for index, code in enumerate(codes):
+            check(code, key_path(["per-file-ignores", glob, index]))
 
 
 def from_table(table: Mapping[str, Any], path: Path) -> Settings:
     def words(key: str) -> tuple[str, ...]:
         return tuple(table.get(key, ()))
 
+    def number(key: str, default: int) -> int:
+        # JSON Schema counts 30.0 as an integer; the settings hold real ints.
+        return int(table.get(key, default))
+
     settings = Settings(root=path.parent, source=path)
     return replace(
         settings,
-        select=words("select") or settings.select,
+        # An explicit `select = []` enables nothing, as in ruff; absent means all.
+        select=words("select") if "select" in table else settings.select,
         ignore=words("ignore"),
         severity={code: Severity.parse(level) for code, level in table.get("severity", {}).items()},
         fail_on=parse_fail_on(table.get("fail-on", "error")),
@@ -153,10 +245,10 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         ),
         schema=tuple(table.get("schema", {}).items()),
         exclude=words("exclude"),
-        max_file_size=table.get("max-file-size", settings.max_file_size),
-        review_window_days=table.get("review-window-days", settings.review_window_days),
-        max_data_age_quarters=table.get("max-data-age-quarters", settings.max_data_age_quarters),
-        max_review_interval_days=table.get(
+        max_file_size=number("max-file-size", settings.max_file_size),
+        review_window_days=number("review-window-days", settings.review_window_days),
+        max_data_age_quarters=number("max-data-age-quarters", settings.max_data_age_quarters),
+        max_review_interval_days=number(
             "max-review-interval-days", settings.max_review_interval_days
         ),
         citation_scope=table.get("citation-scope", settings.citation_scope),
