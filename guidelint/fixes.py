@@ -17,6 +17,7 @@ import os
 import stat
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
@@ -188,6 +189,7 @@ def fix_bytes(raw: bytes, display: str, linter: Linter, *, unsafe: bool = False)
         return outcome
     seen = {raw}
     current = raw
+    repaired: list[Diagnostic] = []
     for _ in range(MAX_PASSES):
         extra = unsafe_fixes(guide, linter) if unsafe else []
         fixes = collect(diagnostics, extra)
@@ -206,45 +208,71 @@ def fix_bytes(raw: bytes, display: str, linter: Linter, *, unsafe: bool = False)
         following = ((BOM if bom else "") + result.text).encode("utf-8")
         if following in seen:  # fixes that undo each other: stop rather than cycle
             break
-        outcome.fixed_count += _count_fixed(diagnostics, result.applied, extra)
+        repaired.extend(_repaired(diagnostics, result.applied, extra))
         current = following
         seen.add(current)
         guide = parse_guide(current, display)
         diagnostics = linter.lint_guide(guide)
     outcome.fixed = current
     outcome.diagnostics = diagnostics
-    note = _why_not_fixed(guide, diagnostics)
+    # A finding whose fix went in but which is still reported (an extra table
+    # row kept by the safe table fix) does not count as fixed.
+    remaining = Counter((d.code, d.message) for d in diagnostics)
+    for d in repaired:
+        if remaining[(d.code, d.message)] > 0:
+            remaining[(d.code, d.message)] -= 1
+        else:
+            outcome.fixed_count += 1
+    note = _why_not_fixed(guide, diagnostics, linter, unsafe)
     if note:
         outcome.notes.append(note)
     return outcome
 
 
-def _count_fixed(diagnostics: list[Diagnostic], applied: list[Fix], extra: list[Fix]) -> int:
-    """Diagnostics repaired by this pass: their own fix, or one that covers it, went in."""
+def _repaired(
+    diagnostics: list[Diagnostic], applied: list[Fix], extra: list[Fix]
+) -> list[Diagnostic]:
+    """Diagnostics this pass addressed: their own fix, or one covering it, went in."""
     keys = {fix_key(f) for f in applied}
     unsafe_applied = [f for f in extra if fix_key(f) in keys]
 
-    def repaired(d: Diagnostic) -> bool:
+    def addressed(d: Diagnostic) -> bool:
         if d.fix is not None:
             return fix_key(d.fix) in keys or any(_covers(f, d.fix) for f in applied)
         return d.code in TABLE_CODES and any(f.line <= d.line < f.end_line for f in unsafe_applied)
 
-    return sum(1 for d in diagnostics if repaired(d))
+    return [d for d in diagnostics if addressed(d)]
 
 
-def _why_not_fixed(guide: Guide, diagnostics: list[Diagnostic]) -> str | None:
-    """Explain a table left alone: it is only rewritten from valid frontmatter."""
-    stuck = [d for d in diagnostics if d.code in TABLE_CODES and d.fix is None]
-    if not stuck:
+def _why_not_fixed(
+    guide: Guide, diagnostics: list[Diagnostic], linter: Linter, unsafe: bool
+) -> str | None:
+    """Explain table findings that ``--fix`` left in place."""
+    table = [d for d in diagnostics if d.code in TABLE_CODES]
+    if not table:
         return None
     if guide.data is None:
         return "table not rewritten: the frontmatter could not be read (see the GL00x findings)"
-    schema = sorted({d.code for d in diagnostics if d.code.startswith("GL1")})
-    if schema:
-        return (
-            "table not rewritten: the frontmatter fails the schema"
-            f" ({', '.join(schema)}); correct the data first, then run --fix again"
+    try:
+        from guidelint.tables import regenerate_rows, table_fix
+    except ImportError:
+        return None
+    ctx = linter.context(guide.path)
+    if regenerate_rows(guide, ctx) is None:
+        schema = sorted({d.code for d in diagnostics if d.code.startswith("GL1")})
+        reason = (
+            f"the frontmatter fails the schema ({', '.join(schema)})"
+            if schema
+            else "the frontmatter lacks figures the table needs"
         )
+        return f"table not rewritten: {reason}; correct the data first, then run --fix again"
+    if not unsafe and any(d.code == "GL303" for d in table):
+        drop = table_fix(guide, ctx, drop_extra_rows=True)
+        if drop is not None and apply_fixes(guide.text, [drop]).changed:
+            return (
+                "kept table rows that no frontmatter item backs (GL303);"
+                " --unsafe-fixes deletes them"
+            )
     return None
 
 

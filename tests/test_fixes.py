@@ -45,11 +45,13 @@ def expected(case: Path) -> bytes:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
 def test_fix_produces_the_expected_file(case: Path, tmp_path: Path) -> None:
+    """``unsafe-*.md`` cases run with ``--unsafe-fixes``; a second run changes nothing."""
     target = copy(case, tmp_path)
-    first = check(tmp_path, "--fix", target.name)
+    options = ["--fix", "--unsafe-fixes"] if case.name.startswith("unsafe-") else ["--fix"]
+    first = check(tmp_path, *options, target.name)
     assert target.read_bytes() == expected(case), first.stdout + first.stderr
     assert "fixed " in first.stderr
-    second = check(tmp_path, "--fix", target.name)
+    second = check(tmp_path, *options, target.name)
     assert target.read_bytes() == expected(case)
     assert "fixed" not in second.stderr
     assert "[*]" not in second.stdout
@@ -59,7 +61,8 @@ def test_fix_produces_the_expected_file(case: Path, tmp_path: Path) -> None:
 def test_fixed_files_need_no_fix(case: Path, tmp_path: Path) -> None:
     fixed = tmp_path / case.name
     fixed.write_bytes(expected(case))
-    result = check(tmp_path, "--diff", case.name)
+    unsafe = ["--unsafe-fixes"] if case.name.startswith("unsafe-") else []
+    result = check(tmp_path, "--diff", *unsafe, case.name)
     assert (result.stdout, result.returncode) == ("", 0)
 
 
@@ -329,3 +332,58 @@ def test_unfixed_files_pass_through_untouched(tmp_path: Path) -> None:
     assert list(Fixer(linter).process([result])) == [result]
     assert fixes.MAX_PASSES >= 2
     assert os.listdir(tmp_path) == []
+
+
+# -- tables ----------------------------------------------------------------------
+
+
+def test_a_guide_with_every_fixable_defect_comes_back_clean(tmp_path: Path) -> None:
+    target = copy(FIX / "every-defect.md", tmp_path)
+    before = check(tmp_path, target.name)
+    assert sorted({line.split()[1] for line in before.stdout.splitlines()[:-1]}) == [
+        "GL302", "GL304", "GL305", "GL306", "GL407",
+    ]  # fmt: skip
+    result = check(tmp_path, "--fix", target.name)
+    assert result.stdout == "All clear: no problems in 1 file.\n"
+    assert result.stderr == "guidelint: fixed 5 problems in 1 file\n"
+    assert result.returncode == 0
+
+
+def test_only_the_table_rows_change(tmp_path: Path) -> None:
+    """Header, alignment row, frontmatter comments and prose stay byte-for-byte."""
+    before = (FIX / "every-defect.md").read_text(encoding="utf-8").split("\n")
+    after = expected(FIX / "every-defect.md").decode("utf-8").split("\n")
+    changed = [n for n, (a, b) in enumerate(zip(before[:55], after[:55], strict=True), 1) if a != b]
+    assert changed == [50, 54, 55]  # the date line and the two rows that disagreed
+    assert after[55] == "| New York | $190K–$250K | $175K–$315K | 5% | $265K–$393K |"
+    assert after[:52] == before[:52] and after[56:] == before[55:]
+
+
+def test_schema_failure_leaves_the_table_and_says_why(tmp_path: Path) -> None:
+    target = copy(FIX / "schema-fails.md", tmp_path)
+    result = check(tmp_path, "--fix", target.name)
+    assert (
+        "guidelint: schema-fails.md: table not rewritten: the frontmatter fails the schema"
+        " (GL102); correct the data first, then run --fix again\n"
+    ) in result.stderr
+    assert "schema-fails.md:52:3: GL302 " in result.stdout
+    assert "[*]" not in result.stdout
+
+
+def test_kept_extra_rows_are_explained(tmp_path: Path) -> None:
+    target = copy(FIX / "extra-row.md", tmp_path)
+    result = check(tmp_path, "--fix", target.name)
+    assert result.stdout.startswith("extra-row.md:56:3: GL303 `Berlin` is not a `region`")
+    assert (
+        "kept table rows that no frontmatter item backs (GL303); --unsafe-fixes deletes them"
+        in (result.stderr)
+    )
+    assert "fixed 3 problems in 1 file" in result.stderr
+
+
+def test_unsafe_diff_shows_the_deleted_row(tmp_path: Path) -> None:
+    copy(FIX / "extra-row.md", tmp_path, "guide.md")
+    safe = check(tmp_path, "--diff", "guide.md").stdout
+    unsafe = check(tmp_path, "--diff", "--unsafe-fixes", "guide.md").stdout
+    assert "-| Berlin |" not in safe
+    assert "-| Berlin | €95K–€125K | €60K–€90K | 5% | €160K–€220K |\n" in unsafe
