@@ -1,1 +1,772 @@
-"""Rule family: claims."""
+"""GL5xx: claims in the prose must carry a source a reader can check.
+
+Prose comes from :mod:`guidelint.prose` (paragraphs and list items, split
+into sentences, with quotations, code and link targets blanked out).  Each
+sentence gets at most one of GL505 > GL504 > GL501 > GL502, at its first
+line and column; GL503 and GL506 are about single markers and entries.
+All patterns are compiled once at import and run once per block, so the
+pass stays linear in the size of the guide.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+from guidelint.context import Context
+from guidelint.diagnostics import Diagnostic, problem
+from guidelint.document import Guide
+from guidelint.prose import Block, Prose, Sentence, extract
+from guidelint.registry import check, rule
+from guidelint.resources import data_file
+
+_OPTIONS_SCOPE = ("citation-scope",)
+
+rule(
+    "GL501",
+    "unsupported-figure",
+    "warning",
+    "a statistic in the prose has no citation, link or listed source",
+    what="""
+        A sentence states a statistic without anything that backs it. Statistics are:
+
+        - percentages: `47%`, `10 to 25 percent`, `5 percentage points`;
+        - amounts of money: `$50K`, `£148,000`, `$1.1 billion`, `CHF 150K`, `150,000 USD`;
+        - multipliers: `10x`, `2.5–3x`, `4-fold`, `3 times higher`;
+        - counts with a magnitude: a number of 1,000 or more (`37,339 postings`),
+          or a number with `thousand`/`million`/`billion` or `K`/`M` (`27 million`, `50K requests`).
+
+        Not statistics: years (`2026`), dates (`2026-02-23`), quarters (`Q4`),
+        ordinals, version numbers (`3.11`), small counts (`four rounds`, `4 years`)
+        and numbered list markers.
+
+        A sentence is supported by any of: a citation marker that resolves
+        (`[3]`, `[1, 2]`, `[1-3]`, `[^note]`); an inline link, autolink or URL;
+        an attribution to a source listed in `data_sources` or in the references
+        section ("according to Glassdoor"); and, for money, an amount equal to one
+        of the guide's own frontmatter figures at the precision it is written with
+        (`$195K` matches 195,000 and 195,400, not 196,000).
+        Text inside quotation marks is a script for the reader and is not checked;
+        neither are tables, headings, code, HTML comments or the references section.
+        """,
+    why="""
+        Readers negotiate with these numbers. A figure without a source cannot be
+        told apart from one that was invented, and one wrong figure costs the
+        reader's trust in every other one.
+        """,
+    example="""
+        ```markdown
+        Offers for this role rose 12% last year.          <- GL501
+        Offers for this role rose 12% last year [2].      <- supported by reference 2
+        Levels.fyi puts the median at $210K.              <- supported when Levels.fyi is listed
+        The London base starts at £148K.                  <- supported by the frontmatter's 148000
+        "I need $250K base," you say.                     <- a script: not checked
+        ```
+        """,
+    fix="""
+        Add a citation marker pointing at a numbered reference (`[2]`), a footnote,
+        or a link to the source; or name a source that `data_sources` lists; or
+        remove the figure. A figure checked by hand can be suppressed on its line
+        with a reason.
+        """,
+    options=_OPTIONS_SCOPE,
+)
+rule(
+    "GL502",
+    "unsupported-superlative",
+    "warning",
+    "superlative or peacock wording without a source",
+    what="""
+        A sentence praises or ranks without a source: "the highest", "one of the
+        most", "among the best", "leading", "leader", "#1", "number one",
+        "world-class", "fastest", "largest", "unmatched", "best-in-class" and the
+        other words of the built-in list. Common advice wording is not counted:
+        "leading a team", "thought leader", "the best way to", "the most recent",
+        "the top of the band". Supported sentences (a resolving marker, a link, or
+        an attribution to a listed source) are not reported.
+        """,
+    why="""
+        Praise reads as fact. "The highest-paying role in AI" is a claim a reader
+        may repeat to a recruiter; without a source it is marketing, not evidence.
+        """,
+    example="""
+        ```markdown
+        This is one of the most demanding roles in the industry.        <- GL502
+        Levels.fyi ranks it among the best-paid roles in the field [1]. <- supported
+        ```
+        """,
+    fix="""
+        Cite the ranking's source, or say what is measurably true instead
+        ("the base band is $20K above the company's median [1]").
+        """,
+    options=("extend-superlatives", "ignore-superlatives", "citation-scope"),
+)
+rule(
+    "GL503",
+    "unresolved-citation",
+    "error",
+    "a citation marker points at no reference entry or footnote",
+    what="""
+        A marker `[3]`, `[1, 2]`, `[1-3]` or `[^id]` in the text (prose, tables or
+        headings) has no matching entry: numbered markers resolve against the
+        ordered list under the references heading (`Sources`, `References`,
+        `Evidence & Sources`, `Notes`, ...), lines such as `[3] ...` or `3. ...`
+        in that section, and `[3]: https://...` definitions; footnotes resolve
+        against `[^id]: ...` definitions. Not markers: a bracket at the very start
+        of a block (a label such as `[1] Training`), a link `[1](url)`,
+        `[1]: ...` definitions, and anything in code or quotation marks.
+        The diagnostic points at the marker; each unresolved marker is reported.
+        """,
+    why="A citation that leads nowhere looks sourced but is not, which is worse than none.",
+    example="""
+        ```markdown
+        Offers rose 12% last year [4].   <- GL503 when the references list stops at 3
+
+        #### Sources
+        1. Levels.fyi ...
+        2. Glassdoor ...
+        3. Blind ...
+        ```
+        """,
+    fix="Add the missing entry to the references list, or correct the marker's number.",
+)
+rule(
+    "GL504",
+    "unlisted-attribution",
+    "warning",
+    "a claim is attributed to a source that the guide does not list",
+    what="""
+        A sentence attributes to a named source ("according to Gartner", "Glassdoor
+        says", "LinkedIn's Emerging Jobs data identified", "the Bureau of Labor
+        Statistics projects") that matches neither a `data_sources` entry nor an
+        entry of the references section. Matching ignores case, possessives and
+        words such as "research", "data" or "report": "Gartner's research" is
+        Gartner; "Levels.fyi" matches an entry "Levels.fyi ML engineer track".
+        A sentence with a resolving marker or a link is not reported.
+        """,
+    why="""
+        Naming a source sounds authoritative, but a reader can only check it when
+        the guide lists what exactly was read, and when.
+        """,
+    example="""
+        ```markdown
+        Roughly 87% of ML projects never ship, according to Gartner.   <- GL504
+        ```
+        """,
+    fix="Add the source to `data_sources` or the references list and cite it, or drop the attribution.",
+    options=_OPTIONS_SCOPE,
+)
+rule(
+    "GL505",
+    "vague-attribution",
+    "warning",
+    "a claim is attributed to an unnamed authority",
+    what="""
+        A sentence leans on an authority it does not name, with no citation:
+        "our data shows", "studies show", "research shows", "experts say",
+        "it is widely believed", "recruiters report", "according to industry
+        surveys". A named source right before the noun makes it specific
+        ("Glassdoor's salary data shows" is GL504 or fine, not GL505).
+        This code wins over every other claim code in the same sentence.
+        """,
+    why="An unnamed authority cannot be checked; it borrows credibility it has not shown.",
+    example="""
+        ```markdown
+        Our data shows platform roles grew 47% year over year.   <- GL505
+        ```
+        """,
+    fix="Name the source, list it, and cite it; or state the claim as the guide's own judgement.",
+    options=_OPTIONS_SCOPE,
+)
+rule(
+    "GL506",
+    "unused-reference",
+    "info",
+    "a numbered reference or footnote that nothing cites",
+    what="""
+        An entry of the ordered references list, a `[n]: url` definition or a
+        footnote definition `[^id]: ...` is never cited by a marker anywhere in
+        the body. Bullet entries of the references section are named sources,
+        not numbered references, and are not reported.
+        """,
+    why="An uncited reference hides which claims it supports, and often means a marker was lost in an edit.",
+    example="""
+        ```markdown
+        #### Sources
+        1. Levels.fyi ...
+        2. Glassdoor ...   <- GL506 when no [2] appears in the text
+        ```
+        """,
+    fix="Cite the entry where its facts are used, or remove it.",
+)
+
+# --- word lists and patterns, compiled once -------------------------------------------------
+
+DATA: dict[str, Any] = data_file("claims.json")
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(str(word).casefold() for word in DATA[key])
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SYMBOLS = sorted(
+    (s for s in data_file("currencies.json")["symbols"] if len(s) > 1 or not s.isalpha()),
+    key=len,
+    reverse=True,
+)
+_CODES = sorted(data_file("currencies.json")["codes"])
+_PREFIX = "|".join([*(re.escape(s) for s in _SYMBOLS), *(rf"{c}\s?" for c in _CODES)])
+_SUFFIX_UNIT = (
+    r"(?:\s?(?P<{0}>[kKmMbB]|bn|mm|MM|mn)(?![\w])|\s(?P<{1}>thousand|million|billion|trillion)\b)?"
+)
+MONEY = re.compile(
+    rf"(?<![\w$£€¥₹])(?:{_PREFIX})\s?(?P<a>{_NUMBER})\+?{_SUFFIX_UNIT.format('u1', 'w1')}"
+    rf"|(?<![\w.,])(?P<b>{_NUMBER})\+?{_SUFFIX_UNIT.format('u2', 'w2')}\s?"
+    rf"(?:{'|'.join(_CODES)}|(?i:dollars|pounds|euros))\b"
+)
+PERCENT = re.compile(
+    rf"(?<![\w.]){_NUMBER}\s?(?:%|％|(?i:percent|per\s+cent|pct|percentage\s+points?)\b)"
+)
+MULTIPLIER = re.compile(
+    r"(?<![\w.])\d+(?:\.\d+)?(?:\s?[-–—]\s?\d+(?:\.\d+)?)?(?:x|\s?×)(?![\w])"
+    r"|(?<![\w.])\d+(?:\.\d+)?[-\s]?fold\b"
+    r"|(?<![\w.])\d+(?:\.\d+)?\s+times\s+(?:more|less|higher|lower|faster|slower|cheaper"
+    r"|larger|bigger|greater|as|the|over|what)\b"
+)
+COUNT = re.compile(
+    r"(?<![\w.,$£€¥₹#/-])(?P<n>\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?![\w%]|[.,]\d|[-/–]\d)"
+    r"|(?<![\w.])\d+(?:\.\d+)?\+?\s?(?:thousand|million|billion|trillion)\b"
+    r"|(?<![\w.$£€¥₹])\d+(?:\.\d+)?[KkM]\+?(?![\w])"
+)
+_UNITS = {
+    "k": Decimal(1000),
+    "thousand": Decimal(1000),
+    "m": Decimal(10**6),
+    "mm": Decimal(10**6),
+    "mn": Decimal(10**6),
+    "million": Decimal(10**6),
+    "b": Decimal(10**9),
+    "bn": Decimal(10**9),
+    "billion": Decimal(10**9),
+    "trillion": Decimal(10**12),
+}
+
+_VAGUE = re.compile(
+    rf"(?i:\b(?P<s>{_alternation(DATA['vague_subjects'])})"
+    rf"(?:\s+(?!(?:{_alternation(DATA['vague_verbs'])})\b)[\w'’-]+){{0,3}}?"
+    rf"\s+(?:{_alternation(DATA['vague_verbs'])})\b"
+    rf"|\b(?:{_alternation(DATA['vague_phrases'])})\b)"
+)
+_ACCORDING = re.compile(
+    r"(?i:\b(?P<p>according\s+to|as\s+reported\s+by|as\s+estimated\s+by|reported\s+by|"
+    r"estimated\s+by|as\s+per|data\s+from|figures\s+from|numbers\s+from|sources?:)\s+)"
+    r"(?P<x>[^;:!?()\[\]\n]{1,160})"
+)
+_VERB = re.compile(
+    rf"\b(?P<v>{_alternation(set(DATA['attribution_verbs']) | set(DATA['evidence_verbs']))})\b"
+)
+_TOKEN = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+_STOP_WORDS = frozenset(
+    "that which who whom where when because since while but so although though if than "
+    "whereas as to on in about over with at by".split()
+)
+
+VAGUE_DETERMINERS = _words("vague_determiners")
+VAGUE_WORDS = _words("vague_determiners") | frozenset(
+    w for phrase in DATA["vague_subjects"] for w in str(phrase).casefold().split()
+)
+ATTRIBUTION_VERBS = _words("attribution_verbs")
+EVIDENCE_VERBS = _words("evidence_verbs")
+AMBIGUOUS_VERBS = _words("ambiguous_verbs")
+COMPLEMENTS = _words("complement_words")
+SOURCE_NOUNS = _words("source_nouns")
+GENERIC = _words("generic_subjects")
+OPENERS = _words("attribution_openers")
+CONNECTORS = _words("connector_words")
+_FILLERS = frozenset(
+    "the a an both either data figures numbers estimates research reports surveys from by "
+    "recent latest".split()
+)
+_WEAK_FIRST = frozenset("the national global american us uk new annual state".split())
+
+
+@cache
+def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> re.Pattern[str]:
+    """The superlative word list adjusted by `extend-superlatives` / `ignore-superlatives`."""
+    dropped = {word.casefold().strip() for word in ignore}
+    words = [w for w in DATA["superlatives"] if w.casefold() not in dropped]
+    words += [w for w in extend if w.casefold().strip() not in dropped]
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(rf"(?i:(?<![\w#])(?:{_alternation(words)})(?![\w]))")
+
+
+SUPERLATIVE_EXCEPTIONS = re.compile(
+    rf"(?i:(?<![\w])(?:{_alternation(DATA['superlative_exceptions'])})(?![\w]))"
+)
+
+
+# --- the check ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Sources:
+    """What attributions can match: data_sources and the references section, normalised."""
+
+    texts: list[str]
+
+    def lists(self, name: str) -> bool:
+        normal = _normalise(name)
+        tokens = normal.split()
+        if not tokens:
+            return True
+        padded_name = f" {normal} "
+        for size in range(len(tokens), 0, -1):
+            if size == 1 and (tokens[0] in _WEAK_FIRST or len(tokens[0]) < 3):
+                break
+            probe = " " + " ".join(tokens[:size]) + " "
+            if any(probe in text for text in self.texts):
+                return True
+        return any(
+            len(text.strip()) >= 3 and len(text.split()) <= 3 and text in padded_name
+            for text in self.texts
+        )
+
+
+def _normalise(text: str) -> str:
+    text = text.casefold().replace("\u2019", "'")
+    text = re.sub(r"'s\b|s'(?=\s|$)", "", text)
+    text = re.sub(r"[^a-z0-9.&+]+", " ", text)
+    return " ".join(token.strip(".") for token in text.split() if token.strip("."))
+
+
+def _sources(guide: Guide, prose: Prose) -> _Sources:
+    texts: list[str] = []
+    if isinstance(guide.data, dict):
+        listed = guide.data.get("data_sources")
+        for item in listed if isinstance(listed, list) else [listed] if listed else []:
+            if isinstance(item, dict):
+                texts.extend(str(v) for v in item.values() if isinstance(v, str))
+            elif isinstance(item, (str, int, float)):
+                texts.append(str(item))
+    texts.extend(entry.text for entry in prose.entries)
+    return _Sources([f" {_normalise(text)} " for text in texts if text])
+
+
+def _frontmatter_numbers(data: Any) -> list[Decimal]:
+    """Every number in the frontmatter (figures of 1,000 or more), sorted."""
+    found: list[Decimal] = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            try:
+                number = Decimal(str(value))
+            except InvalidOperation:
+                continue
+            if number.is_finite() and abs(number) >= 1000:
+                found.append(number)
+    found.sort()
+    return found
+
+
+def _money_amount(match: re.Match[str]) -> tuple[Decimal, Decimal] | None:
+    """The amount and the displayed precision (half of it is the tolerance)."""
+    digits = match.group("a") or match.group("b")
+    unit_text = match.group("u1") or match.group("w1") or match.group("u2") or match.group("w2")
+    unit = _UNITS.get(unit_text.casefold(), Decimal(1)) if unit_text else Decimal(1)
+    try:
+        number = Decimal(digits.replace(",", ""))
+    except InvalidOperation:
+        return None
+    decimals = len(digits.partition(".")[2])
+    return number * unit, unit * Decimal(1).scaleb(-decimals)
+
+
+def _backed(amount: Decimal, step: Decimal, figures: list[Decimal]) -> bool:
+    tolerance = step / 2
+    index = bisect.bisect_left(figures, amount - tolerance)
+    return index < len(figures) and figures[index] <= amount + tolerance
+
+
+@check("GL501", "GL502", "GL503", "GL504", "GL505", "GL506", needs_frontmatter=False)
+def check_claims(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
+    if not guide.body.strip():
+        return
+    prose = extract(guide)
+    numbered = prose.numbered()
+    footnotes = prose.footnotes()
+    cited: set[tuple[str, str]] = set()
+    resolved_spans: dict[int, list[int]] = {}
+    for index, block in enumerate(prose.blocks):
+        if block.kind == "reference":
+            continue
+        for marker in block.markers:
+            table = footnotes if marker.kind == "footnote" else numbered
+            missing = [key for key in marker.keys if key not in table]
+            cited.update((marker.kind, key) for key in marker.keys)
+            if len(missing) < len(marker.keys):
+                resolved_spans.setdefault(index, []).append(marker.start)
+            if missing:
+                line, column = block.position(marker.start)
+                end_line, end_column = block.position(marker.end)
+                yield problem(
+                    "GL503",
+                    line,
+                    column,
+                    _unresolved_message(marker.kind, marker.text, missing, table),
+                    end_line=end_line,
+                    end_column=end_column,
+                )
+    for entry in prose.entries:
+        if entry.kind in ("number", "footnote") and (entry.kind, entry.key) not in cited:
+            label = f"[^{entry.key}]" if entry.kind == "footnote" else f"[{entry.key}]"
+            what = "footnote" if entry.kind == "footnote" else "reference"
+            yield problem(
+                "GL506",
+                entry.line,
+                entry.column,
+                f"{what} {label} is never cited: expected a `{label}` marker in the text",
+            )
+    settings = ctx.settings
+    superlatives = superlative_pattern(
+        tuple(settings.extend_superlatives), tuple(settings.ignore_superlatives)
+    )
+    paragraph_scope = settings.citation_scope == "paragraph"
+    sources: _Sources | None = None
+    figures: list[Decimal] | None = None
+    for index, block in enumerate(prose.blocks):
+        if not block.prose:
+            continue
+        sentences = block.sentences
+        if not sentences:
+            continue
+        starts = [s.start for s in sentences]
+        support = [False] * len(sentences)
+        for offset in resolved_spans.get(index, ()):
+            _mark(support, starts, offset)
+        for start, end in block.links:
+            _mark_range(support, sentences, starts, start, end)
+        if paragraph_scope and (resolved_spans.get(index) or block.links):
+            continue
+        found: list[dict[str, str]] = [{} for _ in sentences]
+        masked = block.masked
+
+        def note(offset: int, code: str, text: str) -> None:
+            slot = bisect.bisect_right(starts, offset) - 1
+            if slot >= 0 and not support[slot] and offset < sentences[slot].end:
+                found[slot].setdefault(code, text)
+
+        if all(support):
+            continue
+        for match in _VAGUE.finditer(masked):
+            if match.group("s") and not _vague_subject_counts(masked, match.start("s")):
+                continue
+            note(match.start(), "GL505", " ".join(match.group(0).split()))
+        for offset, names, vague in _attributions(masked):
+            if vague:
+                note(offset, "GL505", names[0])
+                continue
+            if sources is None:
+                sources = _sources(guide, prose)
+            unlisted = [name for name in names if not sources.lists(name)]
+            note(offset, "GL504" if unlisted else "listed", (unlisted or names)[0])
+        money_spans: list[tuple[int, int]] = []
+        for match in MONEY.finditer(masked):
+            money_spans.append(match.span())
+            if figures is None:
+                figures = _frontmatter_numbers(guide.data) if isinstance(guide.data, dict) else []
+            amount = _money_amount(match) if figures else None
+            if amount is None or not _backed(*amount, figures):
+                note(match.start(), "GL501", match.group(0).strip())
+        for pattern in (PERCENT, MULTIPLIER, COUNT):
+            for match in pattern.finditer(masked):
+                if _inside(match.start(), money_spans):
+                    continue
+                if pattern is COUNT and _is_year(match):
+                    continue
+                note(match.start(), "GL501", " ".join(match.group(0).split()))
+        exceptions = [m.span() for m in SUPERLATIVE_EXCEPTIONS.finditer(masked)]
+        for match in superlatives.finditer(masked):
+            if any(s <= match.start() < e or s < match.end() <= e for s, e in exceptions):
+                continue
+            note(match.start(), "GL502", " ".join(match.group(0).split()))
+        for slot, codes in enumerate(found):
+            code = _verdict(codes)
+            if code is None:
+                continue
+            sentence = sentences[slot]
+            yield problem(
+                code,
+                sentence.line,
+                sentence.column,
+                _MESSAGES[code].format(codes[code]),
+                end_line=sentence.end_line,
+                end_column=sentence.end_column,
+            )
+
+
+def _verdict(codes: dict[str, str]) -> str | None:
+    """GL505 > GL504 > (a listed source supports the rest) > GL501 > GL502."""
+    if "GL505" in codes:
+        return "GL505"
+    if "GL504" in codes:
+        return "GL504"
+    if "listed" in codes:
+        return None
+    if "GL501" in codes:
+        return "GL501"
+    if "GL502" in codes:
+        return "GL502"
+    return None
+
+
+_MESSAGES = {
+    "GL501": "figure `{}` has no source: expected a citation marker, a link, or a listed source",
+    "GL502": "superlative `{}` has no source: expected a citation marker or a link",
+    "GL504": "attribution to `{}`, which is neither in data_sources nor in the references",
+    "GL505": "vague attribution `{}` names no source: expected a named, cited source",
+}
+
+
+def _unresolved_message(kind: str, text: str, missing: list[str], table: dict[str, Any]) -> str:
+    if kind == "footnote":
+        return f"footnote `{text}` has no definition: expected a line `[^{missing[0]}]: ...`"
+    if not table:
+        return f"citation `{text}` has no numbered references: expected a references list"
+    keys = sorted(table, key=lambda k: int(k) if k.isdigit() else 0)
+    listed = f"[{keys[0]}]" if len(keys) == 1 else f"[{keys[0]}]-[{keys[-1]}]"
+    numbers = ", ".join(missing[:5])
+    return f"citation `{text}` points at no reference ({numbers}): the references list has {listed}"
+
+
+def _mark(support: list[bool], starts: list[int], offset: int) -> None:
+    slot = bisect.bisect_right(starts, offset) - 1
+    if slot >= 0:
+        support[slot] = True
+
+
+def _mark_range(
+    support: list[bool], sentences: list[Sentence], starts: list[int], start: int, end: int
+) -> None:
+    slot = max(bisect.bisect_right(starts, start) - 1, 0)
+    while slot < len(sentences) and sentences[slot].start < end:
+        if sentences[slot].end > start:
+            support[slot] = True
+        slot += 1
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    index = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+def _is_year(match: re.Match[str]) -> bool:
+    digits = match.group("n")
+    if digits is None:
+        return False
+    return (
+        "," not in digits
+        and len(digits) == 4
+        and 1800 <= int(digits) <= 2199
+        and ("." not in match.group(0))
+    )
+
+
+def _vague_subject_counts(masked: str, start: int) -> bool:
+    """`studies show` is vague; `Gartner's studies show` and `this data shows` are not."""
+    before = masked[max(0, start - 60) : start].rstrip()
+    if not before:
+        return True
+    if before[-1] in ".!?:;,(\u2014\u2013-\n":
+        return True
+    word = before.split()[-1]
+    lowered = word.casefold().replace("\u2019", "'")
+    if lowered.endswith("'s") or lowered.endswith("s'"):
+        return False
+    if lowered in ("this", "that", "these", "those", "above", "table", "below"):
+        return False
+    if lowered in VAGUE_DETERMINERS or lowered in OPENERS:
+        return True
+    # Anything else before the noun makes it part of a longer phrase: a name
+    # ("Gartner research") or an object ("gaps between sources tell you ...").
+    return False
+
+
+# --- attributions ---------------------------------------------------------------------------
+
+
+def _attributions(masked: str) -> Iterator[tuple[int, list[str], bool]]:
+    """(offset, names, vague) for "according to X" and "X says" forms in a block."""
+    for match in _ACCORDING.finditer(masked):
+        tail = match.group("x")
+        stop = _SENTENCE_END.search(tail)
+        if stop:
+            tail = tail[: stop.start()]
+        tokens = _TOKEN.findall(tail)
+        names = _names(tokens, leading_fillers=True)
+        if names:
+            yield match.start(), names, False
+        elif match.group("p").casefold().startswith("according"):
+            first = _first_content(tokens)
+            if first in VAGUE_WORDS:
+                phrase = " ".join([*match.group("p").split(), *tokens[:3]])
+                yield match.start(), [phrase], True
+    for match in _VERB.finditer(masked):
+        verb = match.group("v")
+        start = match.start()
+        window_start = max(0, start - 160)
+        before = masked[window_start:start]
+        cut = max(
+            (m.end() for m in _CLAUSE.finditer(before)),
+            default=0,
+        )
+        ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+        newline = before.rfind("\n") + 1
+        cut = max(cut, ends[-1] if ends else 0, newline)
+        if cut == 0 and window_start > 0:
+            continue  # the subject would be longer than any name
+        subject = _TOKEN.findall(before[cut:])
+        if subject and subject[0].casefold() in OPENERS:
+            subject = subject[1:]
+        if subject and subject[0].casefold() == "the":
+            subject = subject[1:]
+        if not subject or len(subject) > 8:
+            continue
+        sentence_start = (
+            cut == 0 or before[:cut].rstrip()[-1:] in ".!?\n" or not before[:cut].strip()
+        )
+        if not _name_like_subject(subject, sentence_start):
+            continue
+        lowered = verb.casefold()
+        last = subject[-1].casefold().replace("\u2019", "'")
+        possessive = any(t.replace("\u2019", "'").endswith("'s") for t in subject)
+        if lowered in EVIDENCE_VERBS and lowered not in ATTRIBUTION_VERBS:
+            if last not in SOURCE_NOUNS and not possessive:
+                continue
+        if lowered in AMBIGUOUS_VERBS and last not in SOURCE_NOUNS:
+            following = _TOKEN.search(masked, match.end(), match.end() + 40)
+            word = following.group(0).casefold().strip("~") if following else ""
+            if not (word[:1].isdigit() or word[:1] in "$£€¥₹" or word in COMPLEMENTS):
+                continue
+        names = _names(subject, leading_fillers=False)
+        if names:
+            yield window_start + cut, names, False
+
+
+def _first_content(tokens: list[str]) -> str:
+    for token in tokens:
+        word = token.casefold().strip(".,")
+        if word not in ("the", "a", "an"):
+            return word
+    return ""
+
+
+def _is_name(token: str) -> bool:
+    core = token.strip(".,'\u2019\"")
+    if not core:
+        return False
+    if core[0].isupper():
+        return True
+    if core[0].isdigit():
+        return any(ch.isalpha() for ch in core)  # "6figr"
+    return "." in core.strip(".") and core.replace(".", "").isalnum()  # "levels.fyi"
+
+
+def _possessive(token: str) -> str | None:
+    plain = token.replace("\u2019", "'")
+    for ending in ("'s", "s'"):
+        if plain.endswith(ending):
+            return plain[: -len(ending)] + ("s" if ending == "s'" else "")
+    return None
+
+
+def _name_like_subject(tokens: list[str], sentence_start: bool) -> bool:
+    """Whether the words before a verb form a source's name (and nothing else)."""
+    if not _is_name(tokens[0]):
+        return False
+    first = tokens[0].casefold().strip(".,")
+    if first in GENERIC:
+        return False
+    named = False
+    for token in tokens:
+        word = token.casefold().replace("\u2019", "'")
+        stem = _possessive(token)
+        if _is_name(token) or stem is not None:
+            named = True
+        elif word in CONNECTORS or word in SOURCE_NOUNS or word.isdigit():
+            continue
+        else:
+            return False
+    if not named:
+        return False
+    if sentence_start and len(tokens) == 1:
+        word = tokens[0]
+        # "Candidates report ..." : a plain capitalised plural starting a sentence.
+        if word.endswith("s") and word[1:].islower() and "." not in word:
+            return False
+    return True
+
+
+def _names(tokens: list[str], *, leading_fillers: bool) -> list[str]:
+    """Names in a run of words: capitalised runs joined by "of", "&" or "for".
+
+    The run must start with a name; "and"/"or" separate names; a word that is
+    neither a name nor a source noun ("research", "data") ends the list.
+    """
+    index = 0
+    if leading_fillers:
+        while index < len(tokens) and tokens[index].casefold().strip(".,") in _FILLERS:
+            index += 1
+    names: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        while current and current[-1].casefold() in CONNECTORS:
+            current.pop()
+        if current:
+            names.append(" ".join(current))
+        current.clear()
+
+    for token in tokens[index : index + 20]:
+        bare = token.rstrip(",;")
+        comma = bare != token
+        word = bare.casefold()
+        stem = _possessive(bare)
+        if stem is not None and _is_name(stem):
+            current.append(stem)
+            flush()
+            continue
+        if _is_name(bare) and (current or word not in GENERIC):
+            current.append(bare.rstrip("."))
+            if comma:
+                flush()
+            continue
+        if current and word in CONNECTORS and word not in ("and", "or"):
+            current.append(bare)
+            continue
+        flush()
+        if not names:
+            break
+        if word in ("and", "or", "&") or word in SOURCE_NOUNS or word.isdigit():
+            continue
+        break
+    flush()
+    return names

@@ -1,0 +1,628 @@
+"""Prose of a guide's body: blocks, sentences, citation markers and references.
+
+Built from the markdown-it tokens the guide already holds (never a second
+parse).  Each :class:`Block` keeps its inline source text together with a
+*masked* copy of the same length in which everything that is not a statement
+of the author's is blanked out: code spans, HTML tags and comments, link
+destinations, emphasis markers, and text inside quotation marks (in these
+guides a quotation is a script for the reader to say).  Offsets into the
+masked text are offsets into the source text, so positions stay exact.
+
+Every scan here is a single pass or a regular expression without nested
+unbounded repetition, so a 100 KB single-line paragraph stays linear.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from guidelint.resources import data_file
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from guidelint.document import Guide
+
+
+# --- data -------------------------------------------------------------------
+
+
+@cache
+def _claims_data() -> dict[str, object]:
+    return data_file("claims.json")  # type: ignore[no-any-return]
+
+
+def _heading_key(text: str) -> str:
+    """``**5. Evidence & Sources:**`` -> ``evidence & sources``."""
+    text = re.sub(r"[*_#`]", " ", text)
+    text = _NUMBERING.sub("", text.strip())
+    text = text.strip().rstrip(":").strip().casefold()
+    return " ".join(text.replace(" and ", " & ").split())
+
+
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.)\s*")
+
+
+@cache
+def reference_headings() -> frozenset[str]:
+    names = _claims_data()["reference_headings"]
+    return frozenset(_heading_key(str(name)) for name in names)  # type: ignore[union-attr]
+
+
+def is_reference_heading(text: str) -> bool:
+    if len(text) > 60:
+        return False
+    return _heading_key(text) in reference_headings()
+
+
+# --- values -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A citation marker: ``[3]``, ``[1, 2]``, ``[1-3]`` (numbers) or ``[^id]``."""
+
+    kind: str  # "number" or "footnote"
+    keys: tuple[str, ...]
+    text: str
+    start: int  # offsets in the block's text
+    end: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Something a citation can point at, or a source named in the reference list."""
+
+    kind: str  # "number", "footnote" or "named"
+    key: str  # the number, the footnote id, or "" for named entries
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # offsets in the block's text (end exclusive)
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass
+class Block:
+    """The inline content of a paragraph, list item, heading or table cell."""
+
+    kind: str  # "paragraph", "item", "heading", "cell", "reference"
+    text: str
+    lines: list[int]  # file line of each line of ``text``
+    columns: list[int]  # 1-based file column where each line of ``text`` starts
+    starts: list[int]  # offset in ``text`` where each line starts
+    masked: str = ""
+    links: list[tuple[int, int]] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    _sentences: list[Sentence] | None = None
+
+    @property
+    def prose(self) -> bool:
+        """Whether claims in this block are checked (tables and headings are not)."""
+        return self.kind in ("paragraph", "item")
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return self.lines[index], self.columns[index] + offset - self.starts[index]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        if self._sentences is None:
+            self._sentences = [
+                Sentence(start, end, *self.position(start), *self.position(end))
+                for start, end in split_sentences(self.text, self.masked)
+            ]
+        return self._sentences
+
+
+@dataclass
+class Prose:
+    blocks: list[Block]
+    entries: list[Entry]
+
+    @property
+    def prose_blocks(self) -> list[Block]:
+        return [block for block in self.blocks if block.prose]
+
+    def numbered(self) -> dict[str, Entry]:
+        return {e.key: e for e in self.entries if e.kind == "number"}
+
+    def footnotes(self) -> dict[str, Entry]:
+        return {e.key: e for e in self.entries if e.kind == "footnote"}
+
+
+# --- extraction -------------------------------------------------------------
+
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]{1,64})\]:[ \t]?(.*)$")
+_LINK_DEF = re.compile(r"^ {0,3}\[([^\]\[]{1,200})\]:[ \t]*(\S.*)?$")
+_NUMBERED_LINE = re.compile(r"^\s*\[?(\d{1,4})[\].):]?\s+(\S.*)$")
+_PSEUDO_REFERENCE_LIMIT = 300  # a longer paragraph ends an unmarked references section
+
+
+def extract(guide: Guide) -> Prose:
+    """The guide's blocks and reference entries, computed once per guide."""
+    cached = guide.__dict__.get("_prose")
+    if cached is None:
+        cached = _Extractor(guide).run()
+        guide.__dict__["_prose"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+class _Extractor:
+    def __init__(self, guide: Guide) -> None:
+        self.guide = guide
+        self.lines = guide.lines
+        self.blocks: list[Block] = []
+        self.entries: list[Entry] = []
+        self.code_lines: set[int] = set()  # 0-based body lines inside code or HTML blocks
+        self.link_labels: set[str] = set()
+        self.row_cursor: dict[int, int] = {}
+
+    def run(self) -> Prose:
+        tokens = self.guide.tokens
+        for token in tokens:
+            if token.type in ("fence", "code_block", "html_block") and token.map:
+                self.code_lines.update(range(token.map[0], token.map[1]))
+        self._definitions()
+        self._walk(tokens)
+        return Prose(self.blocks, self.entries)
+
+    def file_line(self, body_line: int) -> int:
+        return self.guide.body_line(body_line)
+
+    def _definitions(self) -> None:
+        """Footnote definitions and ``[label]: url`` lines, read from the source lines."""
+        body_lines = self.guide.body.split("\n")
+        for index, text in enumerate(body_lines):
+            if index in self.code_lines or "]:" not in text:
+                continue
+            line = self.file_line(index)
+            footnote = _FOOTNOTE_DEF.match(text)
+            if footnote:
+                column = text.index("[") + 1
+                self.entries.append(
+                    Entry("footnote", footnote.group(1), footnote.group(2).strip(), line, column)
+                )
+                continue
+            link = _LINK_DEF.match(text)
+            if link and link.group(2):
+                label = _label(link.group(1))
+                self.link_labels.add(label)
+                if label.isdigit():
+                    column = text.index("[") + 1
+                    self.entries.append(Entry("number", label, link.group(2).strip(), line, column))
+
+    def _walk(self, tokens: list[Token]) -> None:
+        refs_level = 0  # heading level of the open references section; 7 for a pseudo-heading
+        in_table = False
+        item_stack: list[Token] = []
+        count = len(tokens)
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind == "heading_open":
+                level = int(token.tag[1:])
+                if refs_level and level <= refs_level or refs_level == 7:
+                    refs_level = 0
+                inline = tokens[index + 1]
+                if is_reference_heading(inline.content):
+                    refs_level = level
+                self._block("heading", inline)
+            elif kind == "hr" and token.level == 0:
+                refs_level = 0
+            elif kind == "table_open":
+                in_table = True
+                if refs_level == 7:
+                    refs_level = 0
+            elif kind == "table_close":
+                in_table = False
+            elif kind == "list_item_open":
+                item_stack.append(token)
+            elif kind == "list_item_close":
+                item_stack.pop()
+            elif kind == "inline" and in_table:
+                self._block("cell", token)
+            elif kind == "paragraph_open" and index + 1 < count:
+                inline = tokens[index + 1]
+                content = inline.content
+                if token.level == 0 and not item_stack and is_reference_heading(content):
+                    refs_level = refs_level or 7
+                    self._block("heading", inline)
+                    continue
+                if refs_level == 7 and token.level == 0 and len(content) > _PSEUDO_REFERENCE_LIMIT:
+                    refs_level = 0
+                if _FOOTNOTE_DEF.match(content.split("\n", 1)[0]):
+                    self._block("reference", inline)
+                    continue
+                if refs_level:
+                    block = self._block("reference", inline)
+                    self._reference_entries(block, inline, item_stack)
+                    continue
+                self._block("item" if item_stack else "paragraph", inline)
+            elif refs_level == 7 and token.level == 0 and kind in ("fence", "code_block"):
+                refs_level = 0
+
+    def _reference_entries(self, block: Block, inline: Token, items: list[Token]) -> None:
+        """Entries of a references section: numbered items, numbered lines, named sources."""
+        item = items[-1] if items else None
+        masked_lines = _split_lines(block.masked, block.starts)
+        if item is not None and inline.map and item.map and inline.map[0] == item.map[0]:
+            line = self.file_line(item.map[0])
+            source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            column = len(source) - len(source.lstrip()) + 1
+            first = " ".join(masked_lines[0].split())
+            numbered = _NUMBERED_LINE.match(masked_lines[0]) if "[" in first[:1] else None
+            if item.info.isdigit():
+                self.entries.append(Entry("number", str(int(item.info)), first, line, column))
+            elif numbered:
+                self.entries.append(
+                    Entry("number", str(int(numbered.group(1))), numbered.group(2), line, column)
+                )
+            else:
+                self.entries.append(Entry("named", "", first, line, column))
+            return
+        for offset, text in zip(block.starts, masked_lines):
+            clean = " ".join(text.split())
+            if not clean:
+                continue
+            line, column = block.position(offset)
+            numbered = _NUMBERED_LINE.match(clean)
+            if numbered:
+                key = str(int(numbered.group(1)))
+                self.entries.append(Entry("number", key, numbered.group(2), line, column))
+            else:
+                self.entries.append(Entry("named", "", clean, line, column))
+
+    def _block(self, kind: str, inline: Token) -> Block:
+        text = inline.content
+        start_line = inline.map[0] if inline.map else 0
+        lines: list[int] = []
+        columns: list[int] = []
+        starts: list[int] = []
+        offset = 0
+        for number, piece in enumerate(text.split("\n")):
+            line = self.file_line(start_line + number)
+            source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            if kind == "cell":
+                # Cells of one row share a line: search after the previous cell.
+                previous = self.row_cursor.get(line, 0)
+                found = source.find(piece, previous) if piece else -1
+                column = found if found >= 0 else previous
+                self.row_cursor[line] = column + len(piece)
+            elif source.endswith(piece):
+                column = len(source) - len(piece)
+            else:
+                found = source.find(piece)
+                column = max(found, 0)
+            lines.append(line)
+            columns.append(column + 1)
+            starts.append(offset)
+            offset += len(piece) + 1
+        block = Block(kind, text, lines, columns, starts)
+        block.masked, block.links = mask(text, self.link_labels)
+        block.markers = find_markers(block.masked)
+        self.blocks.append(block)
+        return block
+
+
+def _label(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _split_lines(text: str, starts: list[int]) -> list[str]:
+    ends = [*starts[1:], len(text) + 1]
+    return [text[start : end - 1] for start, end in zip(starts, ends)]
+
+
+# --- masking ----------------------------------------------------------------
+
+_BACKTICKS = re.compile(r"`+")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2000})?/?>")
+_HREF = re.compile(r"^<a\s[^>]*href", re.IGNORECASE)
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^\s<>]{1,2000}>", re.IGNORECASE)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]{1,2000}", re.IGNORECASE)
+_INLINE_LINK = re.compile(
+    r"(!?)\[([^\[\]]{0,2000})\]\(\s*(?:<[^<>\n]{0,2000}>|[^()\s]{0,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,2000})?)"
+    r"(?:\s+(?:\"[^\"]{0,500}\"|'[^']{0,500}'))?\s*\)"
+)
+_REF_LINK = re.compile(r"(!?)\[([^\[\]]{1,2000})\]\[([^\[\]]{0,200})\]")
+_SHORTCUT = re.compile(r"\[([^\[\]]{1,200})\](?![(\[:])")
+_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
+_FALLBACK_MARKER = re.compile(r"\^?\d")
+
+
+def mask(text: str, link_labels: Iterable[str] = ()) -> tuple[str, list[tuple[int, int]]]:
+    """Blank out what is not the author's own statement; return the links' spans."""
+    chars = list(text)
+    links: list[tuple[int, int]] = []
+    labels = set(link_labels)
+
+    def blank(start: int, end: int) -> None:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+
+    _mask_code(text, blank)
+    _mask_comments(text, blank)
+    current = "".join(chars)
+    for match in _AUTOLINK.finditer(current):
+        links.append(match.span())
+        blank(*match.span())
+    current = "".join(chars)
+    for match in _TAG.finditer(current):
+        if _HREF.match(match.group(0)):
+            links.append(match.span())
+        blank(*match.span())
+    current = "".join(chars)
+    for match in _INLINE_LINK.finditer(current):
+        start, end = match.span()
+        if match.group(1):  # an image: its alt text is not prose
+            blank(start, end)
+            continue
+        links.append((start, end))
+        text_end = match.start(2) + len(match.group(2))
+        blank(start, match.start(2))
+        blank(text_end, end)
+    current = "".join(chars)
+    for match in _REF_LINK.finditer(current):
+        label = _label(match.group(3) or match.group(2))
+        if label in labels:
+            start, end = match.span()
+            if match.group(1):
+                blank(start, end)
+                continue
+            links.append((start, end))
+            blank(start, match.start(2))
+            blank(match.start(2) + len(match.group(2)), end)
+    if labels:
+        current = "".join(chars)
+        for match in _SHORTCUT.finditer(current):
+            label = _label(match.group(1))
+            if label in labels and not _FALLBACK_MARKER.match(label):
+                links.append(match.span())
+                blank(match.start(), match.start() + 1)
+                blank(match.end() - 1, match.end())
+    current = "".join(chars)
+    for match in _URL.finditer(current):
+        links.append(match.span())
+        blank(*match.span())
+    current = "".join(chars)
+    for match in _ESCAPE.finditer(current):
+        start = match.start()
+        chars[start] = " "
+        if current[start + 1] in '[]"*_`':
+            chars[start + 1] = " "
+    for i, ch in enumerate(chars):
+        if ch == "*" or ch == "~":
+            chars[i] = " "
+        elif ch == "_":
+            before = chars[i - 1] if i else " "
+            after = chars[i + 1] if i + 1 < len(chars) else " "
+            if not (before.isalnum() and after.isalnum()):
+                chars[i] = " "
+    _mask_quotes(chars)
+    links.sort()
+    return "".join(chars), links
+
+
+def _mask_code(text: str, blank: object) -> None:
+    """Code spans: a run of n backticks up to the next run of exactly n (linear)."""
+    if "`" not in text:
+        return
+    runs: dict[int, list[int]] = {}
+    spans = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    for start, end in spans:
+        runs.setdefault(end - start, []).append(start)
+    position = 0
+    for start, end in spans:
+        if start < position:
+            continue
+        same = runs[end - start]
+        following = bisect.bisect_right(same, start)
+        if following < len(same):
+            close = same[following]
+            blank(start, close + end - start)  # type: ignore[operator]
+            position = close + end - start
+
+
+def _mask_comments(text: str, blank: object) -> None:
+    position = 0
+    while True:
+        start = text.find("<!--", position)
+        if start < 0:
+            return
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return
+        blank(start, end + 3)  # type: ignore[operator]
+        position = end + 3
+
+
+_OPENERS_BEFORE = frozenset(" \t\n([{—–-/:;")
+_TERMINAL = frozenset(".!?")
+
+
+def _mask_quotes(chars: list[str]) -> None:
+    """Blank the inside of "…", “…” and ‘…’ quotations (a closing period is kept)."""
+    size = len(chars)
+    i = 0
+    while i < size:
+        ch = chars[i]
+        close = -1
+        if ch == '"' and (i == 0 or chars[i - 1] in _OPENERS_BEFORE):
+            close = _find(chars, '"', i + 1)
+        elif ch == "\u201c":
+            close = _find(chars, "\u201d", i + 1)
+        elif ch == "\u2018" and (i == 0 or not chars[i - 1].isalnum()):
+            j = i + 1
+            while j < size:
+                if chars[j] == "\u2019" and (j + 1 >= size or not chars[j + 1].isalpha()):
+                    close = j
+                    break
+                if chars[j] == "\n" and j + 1 < size and chars[j + 1] == "\n":
+                    break
+                j += 1
+        if close < 0:
+            i += 1
+            continue
+        keep = close - 1 if close - 1 > i and chars[close - 1] in _TERMINAL else -1
+        for j in range(i + 1, close):
+            if j != keep and chars[j] != "\n":
+                chars[j] = " "
+        i = close + 1
+
+
+def _find(chars: list[str], target: str, start: int) -> int:
+    for j in range(start, len(chars)):
+        if chars[j] == target:
+            return j
+    return -1
+
+
+# --- citation markers -------------------------------------------------------
+
+_MARKER = re.compile(r"\[(\^[^\]\[\s]{1,64}|\d{1,4}(?:[ \t]*[-–,][ \t]*\d{1,4}){0,30})\]")
+_MAX_RANGE = 200
+_DASH = re.compile(r"[ \t]*[-–][ \t]*")
+
+
+def find_markers(masked: str) -> list[Marker]:
+    """Citation markers; a bracket at the very start of a block is a label, not a citation,
+    and ``[n]:`` or ``[n](`` is a definition or a link."""
+    if "[" not in masked:
+        return []
+    first = len(masked) - len(masked.lstrip())
+    found: list[Marker] = []
+    for match in _MARKER.finditer(masked):
+        start, end = match.span()
+        if start == first:
+            continue
+        after = masked[end : end + 1]
+        if after in (":", "("):
+            continue
+        body = match.group(1)
+        if body.startswith("^"):
+            found.append(Marker("footnote", (body[1:],), match.group(0), start, end))
+            continue
+        keys: list[str] = []
+        for part in body.split(","):
+            ends = _DASH.split(part.strip())
+            if len(ends) == 2 and 0 <= int(ends[1]) - int(ends[0]) <= _MAX_RANGE:
+                keys.extend(str(n) for n in range(int(ends[0]), int(ends[1]) + 1))
+            else:
+                keys.extend(str(int(n)) for n in ends)
+        found.append(Marker("number", tuple(keys), match.group(0), start, end))
+    return found
+
+
+# --- sentences --------------------------------------------------------------
+
+_END = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?:\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\])*(?=\s|$)"
+)
+_PUNCT = re.compile(r"[.!?\u2026]+")
+_LAST_WORD = re.compile(r"(\S+)$")
+_LEADING_MARKERS = re.compile(r"(?:\s*\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\])+")
+_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?$")
+_SOFT_END = frozenset(",;:-\u2013\u2014&/(+")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(str(a).casefold() for a in _claims_data()["abbreviations"])  # type: ignore[union-attr]
+
+
+@cache
+def _joiners() -> frozenset[str]:
+    return frozenset(str(a).casefold() for a in _claims_data()["line_joiners"])  # type: ignore[union-attr]
+
+
+def split_sentences(text: str, masked: str) -> list[tuple[int, int]]:
+    """Sentence spans of a block, decided on the masked text.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by white space,
+    unless the word before is an abbreviation (``e.g.``, ``approx.``), an
+    initial (``I.``) or a dotted acronym (``U.S.``), or the next word starts
+    in lower case.  Decimals (``2.5x``, ``$1.1 billion``) never end one
+    because no white space follows their point.  Citation markers after the
+    full stop (``… grew 12%. [3]``) belong to the sentence before.  A line
+    break ends a sentence when the line has no closing punctuation, does not
+    end with a joining word or mark, and the next line starts with a capital:
+    pasted web pages put headings and paragraphs on bare lines.
+    """
+    cuts: list[int] = []
+    abbreviations = _abbreviations()
+    size = len(masked)
+    for match in _END.finditer(masked):
+        end = match.end()
+        dot = match.start()
+        word_match = _LAST_WORD.search(masked, max(0, dot - 40), dot)
+        word = word_match.group(1).lstrip("([\"'\u201c") if word_match else ""
+        rest = masked[end : end + 200].lstrip()
+        if rest[:1].islower():
+            continue
+        if _PUNCT.match(match.group(0)).group(0) == ".":
+            key = word.casefold()
+            if key in abbreviations or _DOTTED.match(word + "."):
+                continue
+            if len(word) == 1 and word.isupper():
+                continue
+        markers = _LEADING_MARKERS.match(masked, end)
+        if markers:
+            end = markers.end()
+        if end < size:
+            cuts.append(end)
+    if "\n" in masked:
+        cuts.extend(_line_cuts(masked))
+        cuts.sort()
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*cuts, size]:
+        if cut <= start:
+            continue
+        begin = start
+        while begin < cut and text[begin].isspace():
+            begin += 1
+        finish = cut
+        while finish > begin and text[finish - 1].isspace():
+            finish -= 1
+        if begin < finish and any(ch.isalnum() for ch in masked[begin:finish]):
+            spans.append((begin, finish))
+        start = cut
+    return spans
+
+
+def _line_cuts(masked: str) -> Iterable[int]:
+    joiners = _joiners()
+    position = masked.find("\n")
+    while position >= 0:
+        back = position - 1
+        while back >= 0 and masked[back] in " \t":
+            back -= 1
+        ahead = position + 1
+        while ahead < len(masked) and masked[ahead] in " \t":
+            ahead += 1
+        last = masked[back] if back >= 0 else ""
+        if (
+            last
+            and last not in _SOFT_END
+            and last not in ".!?\u2026\n"
+            and masked[ahead : ahead + 1].isupper()
+        ):
+            word_match = _LAST_WORD.search(masked, max(0, back - 40), back + 1)
+            word = word_match.group(1).casefold() if word_match else ""
+            if word not in joiners:
+                yield position
+        position = masked.find("\n", position + 1)
