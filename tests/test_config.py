@@ -366,3 +366,21 @@ def test_explicit_config_and_isolated(tree: Path, tmp_path: Path) -> None:
     assert [r["code"] for r in check(tree, "--isolated")[1]] == ["GL403", "GL401"]
     code, _, err = check(tree, "--config", str(tmp_path / "absent.toml"))
     assert code == 2 and "--config" in err
+
+
+def test_readme_examples_are_valid(tmp_path: Path) -> None:
+    """The pyproject.toml and guidelint.toml examples in the README load and agree."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- section: configuration -->")
+    section = readme[start : readme.index("<!-- /section: configuration -->")]
+    blocks = section.split("```toml\n")[1:]
+    assert len(blocks) == 2
+    loaded = []
+    for name, block in zip(("pyproject.toml", "guidelint.toml"), blocks, strict=True):
+        folder = tmp_path / name.split(".")[0]
+        folder.mkdir()
+        (folder / name).write_text(block.split("```")[0], encoding="utf-8")
+        settings = load(discover(folder))
+        loaded.append({k: v for k, v in settings.__dict__.items() if k not in ("root", "source")})
+    assert loaded[0] == loaded[1]
+    assert loaded[0]["severity"] == {"GL401": Severity.ERROR}
