@@ -1,0 +1,199 @@
+"""Property: whatever damage a table takes, one ``--fix`` repairs it and only it."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import TODAY
+from guidelint.config import Settings
+from guidelint.files import Target
+from guidelint.fixes import TABLE_CODES, Fixer, fix_bytes
+from guidelint.linter import Linter
+
+FIXED_CODES = TABLE_CODES | {"GL407"}
+REGIONS = {
+    "San Francisco": "USD",
+    "New York": "USD",
+    "Seattle": "USD",
+    "London": "GBP",
+    "Berlin": "EUR",
+    "Dublin": "EUR",
+}
+SYMBOL = {"USD": "$", "GBP": "£", "EUR": "€"}
+HEADER = (
+    "| Region | Base Salary | Stock (RSU/4yr) | Bonus | Total Comp |\n"
+    "|:-------|------------:|:---------------:|-------|------------|\n"
+)
+FRONT = """---
+company: anyscale
+company_display: Anyscale
+role: ml-ai-engineer
+role_display: ML/AI Engineer
+role_type: standard
+last_updated: 2026-10-01  # reviewed with the hiring team
+data_quality: high
+salary_data_quarter: 2026-Q3
+next_review_due: 2027-01-15
+level_mapping:
+  internal: null
+  raw: Anyscale ML/AI Engineer
+data_sources:
+  - Levels.fyi
+negotiation_dna_summary: "Strong base, growth-stage equity"
+compensation:
+"""
+LINTER = Linter(Settings(), TODAY)
+
+
+@dataclass
+class Item:
+    region: str
+    base: tuple[int, int]
+    stock: tuple[int, int]
+    bonus: int
+    total: tuple[int, int]
+
+    @property
+    def currency(self) -> str:
+        return REGIONS[self.region]
+
+    def yaml(self) -> str:
+        return (
+            f"  - region: {self.region}\n"
+            f"    base_low: {self.base[0] * 1000}\n    base_high: {self.base[1] * 1000}\n"
+            f"    stock_low: {self.stock[0] * 1000}\n    stock_high: {self.stock[1] * 1000}\n"
+            f"    bonus_pct: {self.bonus}\n"
+            f"    total_comp_low: {self.total[0] * 1000}\n"
+            f"    total_comp_high: {self.total[1] * 1000}\n"
+            f"    currency: {self.currency}\n"
+        )
+
+    def cells(self) -> list[str]:
+        s = SYMBOL[self.currency]
+        return [
+            self.region,
+            f"{s}{self.base[0]}K–{s}{self.base[1]}K",
+            f"{s}{self.stock[0]}K–{s}{self.stock[1]}K",
+            f"{self.bonus}%",
+            f"{s}{self.total[0]}K–{s}{self.total[1]}K",
+        ]
+
+
+@st.composite
+def ranges(draw: st.DrawFn, low: int, high: int) -> tuple[int, int]:
+    start = draw(st.integers(low, high))
+    return start, start + draw(st.integers(1, 120))
+
+
+@st.composite
+def items(draw: st.DrawFn) -> list[Item]:
+    regions = draw(st.lists(st.sampled_from(sorted(REGIONS)), min_size=1, max_size=4, unique=True))
+    found = []
+    for region in regions:
+        base = draw(ranges(90, 300))
+        stock = draw(ranges(20, 300))
+        total = (base[0] + stock[0] // 4, base[1] + stock[1] // 4 + 30)
+        found.append(Item(region, base, stock, draw(st.integers(0, 25)), total))
+    return found
+
+
+def row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |\n"
+
+
+@st.composite
+def damaged_rows(draw: st.DrawFn, data: list[Item]) -> tuple[list[list[str]], bool]:
+    """Correct rows, then 1-4 random injuries; True if an extra row was added."""
+    rows = [item.cells() for item in data]
+    extra = False
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(
+            st.sampled_from(["number", "currency", "drop", "bonus", "swap", "extra", "bold"])
+        )
+        if not rows and kind != "extra":
+            continue
+        index = draw(st.integers(0, max(len(rows) - 1, 0)))
+        if kind == "number":
+            column = draw(st.sampled_from([1, 2, 4]))
+            old = rows[index][column]
+            low, _, high = old.partition("–")
+            bumped = str(int(high[1:-1]) + draw(st.integers(1, 40)))
+            rows[index][column] = f"{low}–{high[0]}{bumped}K"
+        elif kind == "currency":
+            column = draw(st.sampled_from([1, 2, 4]))
+            symbol = rows[index][column][0]
+            other = draw(st.sampled_from(sorted(set(SYMBOL.values()) - {symbol})))
+            rows[index][column] = rows[index][column].replace(symbol, other)
+        elif kind == "drop":
+            del rows[index]
+        elif kind == "bonus":
+            rows[index][3] = rows[index][3][:-1] + "–" + str(draw(st.integers(26, 40))) + "%"
+        elif kind == "swap" and len(rows) > 1:
+            rows[0], rows[-1] = rows[-1], rows[0]
+        elif kind == "extra":
+            rows.append(["Atlantis", "$1K–$2K", "$1K–$2K", "1%", "$2K–$3K"])
+            extra = True
+        elif kind == "bold":
+            rows[index][0] = f"**{rows[index][0]}**"
+    return rows, extra
+
+
+prose = st.text(
+    alphabet=st.sampled_from([*"abcdefghij klmnop qrstuvwxyz,.é😀", "\n"]),
+    max_size=200,
+).map(lambda s: s.strip() or "Some words.")
+
+
+@st.composite
+def guides(draw: st.DrawFn) -> tuple[bytes, bytes, bytes, bool]:
+    """(file bytes, bytes before the table's rows, bytes after them, unsafe?)."""
+    data = draw(items())
+    rows, extra = draw(damaged_rows(data))
+    before = FRONT + "".join(i.yaml() for i in data) + "---\n"
+    before += "### ML/AI Engineer at Anyscale\n\n" + draw(prose) + "\n\n" + HEADER
+    after = "\n" + draw(prose) + "\n"
+    table = "".join(row(r) for r in rows)
+    newline = draw(st.sampled_from(["\n", "\r\n"]))
+    bom = "\ufeff" if draw(st.booleans()) else ""
+
+    def encode(text: str) -> bytes:
+        return text.replace("\n", newline).encode("utf-8")
+
+    raw = (bom + before).encode("utf-8").replace(b"\n", newline.encode()) + encode(table)
+    raw += encode(after)
+    return raw, encode(bom + before), encode(after), extra
+
+
+def codes(raw: bytes) -> set[str]:
+    return {d.code for d in LINTER.lint_bytes(raw, "guide.md").diagnostics}
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(guides())
+def test_fix_repairs_table_damage_and_nothing_else(case: tuple[bytes, bytes, bytes, bool]) -> None:
+    raw, before, after, unsafe = case
+    with tempfile.TemporaryDirectory() as folder:
+        path = str(Path(folder) / "guide.md")
+        Path(path).write_bytes(raw)
+        fixer = Fixer(LINTER, unsafe=unsafe)
+        list(fixer.process([LINTER.lint_target(Target(path))]))
+        fixed = Path(path).read_bytes()
+    assert fixer.failures == 0
+    # Nothing a fix repairs is still reported.
+    assert not codes(fixed) & FIXED_CODES, LINTER.lint_bytes(fixed, "guide.md").diagnostics
+    # Bytes outside the table's rows, BOM and line endings included, are untouched.
+    assert fixed.startswith(before)
+    assert fixed.endswith(after)
+    # A second fix has nothing to do.
+    again = fix_bytes(fixed, "guide.md", LINTER, unsafe=unsafe)
+    assert again.fixed == fixed
+    assert again.fixed_count == 0
