@@ -313,7 +313,13 @@ _FILLER_RE = re.compile(
     r"[ \t*_:~\-\u2013\u2014(\[]{0,12}(?:(?:on|as[ \t]{1,3}of)[ \t]{1,3}[*_]{0,3})?",
     re.IGNORECASE,
 )
-_LABEL_PREFIX_RE = re.compile(r"(?:^|[-*_>#+|(\[\u2022\u00b7\u2013\u2014,;:])[ \t*_]*$")
+_LABEL_MARKS = "-*_>#+|([\u2022\u00b7\u2013\u2014,;:"
+
+
+def _label_position(prefix: str) -> bool:
+    """Whether text before a bare "Updated" leaves it standing as a label."""
+    prefix = prefix.rstrip(" \t*_")
+    return not prefix or prefix[-1] in _LABEL_MARKS
 
 
 def _code_lines(guide: Guide) -> set[int]:
@@ -335,7 +341,7 @@ def check_body_date(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
         if index in skipped or "pdated" not in line.lower():
             continue
         for label in _LABEL_RE.finditer(line):
-            if not label.group("last") and not _LABEL_PREFIX_RE.search(line[: label.start()]):
+            if not label.group("last") and not _label_position(line[: label.start()]):
                 continue
             filler = _FILLER_RE.match(line, label.end())
             found = match_date(line, filler.end() if filler else label.end())
@@ -394,12 +400,16 @@ _RANGE_AFTER_RE = re.compile(
 _RANGE_BEFORE_RE = re.compile(
     r"\b[0-9]{4}[ \t]{0,3}(?:[-\u2013\u2014/]|to)[ \t]{0,3}$", re.IGNORECASE
 )
+_CONTEXT = 40
+_MAX_PER_TEXT = 10
 _TRAILING_RE = re.compile(r"[\u2013\u2014\-:|,][ \t]{0,3}$")
 
 
 def presents_as_current(text: str, match: re.Match[str]) -> bool:
     """Whether the year ``match`` found in a title reads as "this year"."""
-    before, after = text[: match.start()], text[match.end() :]
+    # Only the words around the year matter; slicing keeps long titles linear.
+    before = text[max(0, match.start() - _CONTEXT) : match.start()]
+    after = text[match.end() : match.end() + _CONTEXT]
     if _RANGE_AFTER_RE.match(after) or _RANGE_BEFORE_RE.search(before):
         return False
     if _HISTORICAL_RE.search(before):
@@ -413,10 +423,14 @@ def presents_as_current(text: str, match: re.Match[str]) -> bool:
 
 
 def stale_years(text: str, year: int) -> Iterator[re.Match[str]]:
-    """Years before ``year`` that ``text`` presents as current."""
+    """Years before ``year`` that ``text`` presents as current (at most a few per text)."""
+    found = 0
     for match in _YEAR_RE.finditer(text):
         if int(match.group(0)) < year and presents_as_current(text, match):
             yield match
+            found += 1
+            if found >= _MAX_PER_TEXT:
+                return
 
 
 def _nth_column(raw: str, text: str, year: str, start: int) -> int | None:

@@ -473,3 +473,28 @@ def test_today_moves_the_findings() -> None:
         ]
     )
     assert [r["code"] for r in json.loads(result.stdout)] == ["GL402"]
+
+
+def test_pathological_lines_stay_fast() -> None:
+    """The rules' own work stays linear on huge lines (Markdown parsing is timed elsewhere)."""
+    import time
+
+    from guidelint.context import Context
+    from guidelint.document import parse_guide
+    from guidelint.rules.freshness import check_body_date, check_stale_year
+    from guidelint.validation import load_schema
+
+    body = (
+        "# " + "Salary Guide 2020 " * 20_000 + "\n\n"
+        "a" + "*" * 200_000 + "x updated 2020-01-01 " * 2_000 + "\n\n"
+        "Last updated: " * 20_000 + "\n"
+    )
+    text = guide(last="2026-02-23", due="2026-05-20", quarter="2025-Q4", body=body)
+    parsed = parse_guide(text.encode(), "big.md")
+    assert parsed.tokens  # parse the Markdown before the clock starts
+    settings = Settings()
+    ctx = Context(TODAY, settings, load_schema("guide", settings.root))
+    started = time.perf_counter()
+    found = [*check_body_date(parsed, ctx), *check_stale_year(parsed, ctx)]
+    assert time.perf_counter() - started < 2
+    assert [d.code for d in found].count("GL408") == 10
