@@ -498,3 +498,19 @@ def test_pathological_lines_stay_fast() -> None:
     found = [*check_body_date(parsed, ctx), *check_stale_year(parsed, ctx)]
     assert time.perf_counter() - started < 2
     assert [d.code for d in found].count("GL408") == 10
+
+
+def test_fix_from_the_command_line(tmp_path: Path) -> None:
+    target = tmp_path / "guide.md"
+    target.write_bytes((HERE / "body-dates.md").read_bytes())
+    args = ["check", "--isolated", "--today", "2026-11-22", "--select", "GL407"]
+    result = run_cli([*args, "--fix", str(target)])
+    assert result.returncode == 0, result.stderr
+    lines = target.read_text(encoding="utf-8").split("\n")
+    assert lines[9] == "*Last updated: February 23, 2026*"
+    assert lines[13] == "**Last Updated:** 23 Feb 2026"
+    assert lines[18] == "> Last updated on Feb. 23rd, 2026"
+    assert lines[25] == "Last updated: 2024-01-01"  # inside a code block: untouched
+    assert lines[30] == "Last-updated 2/23/2026"
+    assert run_cli([*args, str(target)]).returncode == 0
+    assert "All clear" in run_cli([*args, str(target)]).stdout
