@@ -21,15 +21,16 @@ EXAMPLES_TODAY = "2026-11-22"
 BROKEN = REPO / "examples" / "broken"
 LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<column>\d+): (?P<code>GL\d{3}) ", re.M)
 
-# Each broken example shows one rule family, and only that family.
+# Each broken example shows one rule family, and only that family (the
+# suppression example also shows the claim its expired suppression no longer hides).
 FAMILIES = {
-    "yaml-syntax.md": "GL0",
-    "schema-errors.md": "GL1",
-    "inconsistent-ranges.md": "GL2",
-    "table-mismatch.md": "GL3",
-    "stale-guide.md": "GL4",
-    "unsupported-claims.md": "GL5",
-    "bad-suppressions.md": "GL9",
+    "yaml-syntax.md": ("GL0",),
+    "schema-errors.md": ("GL1",),
+    "inconsistent-ranges.md": ("GL2",),
+    "table-mismatch.md": ("GL3",),
+    "stale-guide.md": ("GL4",),
+    "unsupported-claims.md": ("GL5",),
+    "bad-suppressions.md": ("GL9", "GL5"),
 }
 
 
@@ -180,5 +181,6 @@ def test_broken_example_report_is_current(name: str) -> None:
     assert result.stdout == expected_file.read_text(encoding="utf-8")
     found = findings(result.stdout)
     assert found, f"{name} reports nothing"
-    family = FAMILIES[name]
-    assert all(code.startswith(family) for *_, code in found), result.stdout
+    families = FAMILIES[name]
+    assert all(code.startswith(families) for *_, code in found), result.stdout
+    assert any(code.startswith(families[0]) for *_, code in found), result.stdout
