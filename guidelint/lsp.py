@@ -25,7 +25,7 @@ from guidelint.commands.rules import explain
 from guidelint.config import ConfigError, Settings
 from guidelint.diagnostics import Diagnostic, Fix, Severity
 from guidelint.document import Guide, parse_guide
-from guidelint.fixes import collect, fix_bytes
+from guidelint.fixes import apply_fixes, collect, fix_bytes, unsafe_fixes
 from guidelint.linter import Linter
 
 SOURCE = "guidelint"
@@ -312,6 +312,13 @@ def code_actions(ls: GuideServer, params: types.CodeActionParams) -> list[types.
                     ),
                 )
             )
+        extra_rows = [
+            d for d in linted.diagnostics if d.code == "GL303" and _overlaps(d, lines, start, end)
+        ]
+        if extra_rows:
+            action = drop_rows(ls, uri, linted, extra_rows)
+            if action is not None:
+                actions.append(action)
     if fixable and (
         not wanted or any(FIX_ALL.startswith(k) or k.startswith(FIX_ALL) for k in wanted)
     ):
@@ -319,6 +326,25 @@ def code_actions(ls: GuideServer, params: types.CodeActionParams) -> list[types.
         if action is not None:
             actions.append(action)
     return actions or None
+
+
+def drop_rows(
+    ls: GuideServer, uri: str, linted: Linted, found: list[Diagnostic]
+) -> types.CodeAction | None:
+    """The unsafe table fix (``--unsafe-fixes``): never preferred, chosen by a person."""
+    fixes = unsafe_fixes(linted.guide, ls.linter_for(linted.guide.path))
+    if not fixes or not apply_fixes(linted.guide.text, fixes).changed:
+        return None
+    codec, lines = ls.workspace.position_codec, linted.guide.lines
+    return types.CodeAction(
+        title="Rewrite the table and delete rows that no frontmatter item backs",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[to_lsp(d, lines, codec) for d in found],
+        is_preferred=False,
+        edit=types.WorkspaceEdit(
+            changes={uri: [_edit(fixes[0], lines, codec, linted.guide.newline)]}
+        ),
+    )
 
 
 def fix_all(ls: GuideServer, uri: str, linted: Linted) -> types.CodeAction | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import queue
 import subprocess
 import threading
@@ -354,6 +355,12 @@ def test_configuration_is_discovered_from_the_document(start: Any, tmp_path: Pat
     assert codes(
         client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == loud)
     ) == ["GL407", "GL407"]
+    # An edited configuration applies at the next lint, here on save.
+    (folder / "guidelint.toml").write_text('select = ["GL407"]\n', encoding="utf-8")
+    os.utime(folder / "guidelint.toml", (time.time() + 10, time.time() + 10))
+    client.notify("textDocument/didSave", {"textDocument": {"uri": quiet}})
+    saved = client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == quiet)
+    assert codes(saved) == ["GL407", "GL407"]
     assert client.close() == 0
 
 
@@ -397,3 +404,41 @@ def test_missing_pygls_explains_how_to_install(
     )
     assert lsp.run(None) == 2  # type: ignore[arg-type]
     assert "pip install 'guidelint[lsp]'" in capsys.readouterr().err
+
+
+def test_deleting_extra_rows_is_offered_but_never_preferred(start: Any, tmp_path: Path) -> None:
+    client, _ = start()
+    uri = (tmp_path / "guide.md").as_uri()
+    text = (FIXTURES / "fix" / "extra-row.md").read_text(encoding="utf-8")
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}},
+    )
+    published = client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == uri)
+    extra = [d for d in published["diagnostics"] if d["code"] == "GL303"]
+    assert [d["range"]["start"] for d in extra] == [{"line": 55, "character": 2}]
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": extra[0]["range"],
+            "context": {"diagnostics": extra, "only": ["quickfix"]},
+        },
+    )
+    assert [
+        (a["is_preferred"] if "is_preferred" in a else a.get("isPreferred")) for a in actions
+    ] == [
+        True,
+        False,
+    ]
+    dropped = utf16_apply(text, actions[1]["edit"]["changes"][uri])
+    assert "| Berlin |" not in dropped
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": dropped}]},
+    )
+    after = client.wait_for(
+        "textDocument/publishDiagnostics", lambda p: p["uri"] == uri and p.get("version") == 2
+    )
+    assert codes(after) == ["GL407"]
+    assert client.close() == 0
