@@ -214,7 +214,7 @@ class _Extractor:
             kind = token.type
             if kind == "heading_open":
                 level = int(token.tag[1:])
-                if refs_level and level <= refs_level or refs_level == 7:
+                if (refs_level and level <= refs_level) or refs_level == 7:
                     refs_level = 0
                 inline = tokens[index + 1]
                 if is_reference_heading(inline.content):
@@ -273,7 +273,7 @@ class _Extractor:
             else:
                 self.entries.append(Entry("named", "", first, line, column))
             return
-        for offset, text in zip(block.starts, masked_lines):
+        for offset, text in zip(block.starts, masked_lines, strict=True):
             clean = " ".join(text.split())
             if not clean:
                 continue
@@ -323,7 +323,7 @@ def _label(text: str) -> str:
 
 def _split_lines(text: str, starts: list[int]) -> list[str]:
     ends = [*starts[1:], len(text) + 1]
-    return [text[start : end - 1] for start, end in zip(starts, ends)]
+    return [text[start : end - 1] for start, end in zip(starts, ends, strict=True)]
 
 
 # --- masking ----------------------------------------------------------------

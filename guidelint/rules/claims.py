@@ -21,6 +21,7 @@ from typing import Any
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
+from guidelint.money import currency_symbols
 from guidelint.prose import Block, Prose, Sentence, extract
 from guidelint.registry import check, rule
 from guidelint.resources import data_file
@@ -231,9 +232,9 @@ _SUFFIX_UNIT = (
     r"(?:\s?(?P<{0}>[kKmMbB]|bn|mm|MM|mn)(?![\w])|\s(?P<{1}>thousand|million|billion|trillion)\b)?"
 )
 MONEY = re.compile(
-    rf"(?<![\w$£€¥₹])(?:{_PREFIX})\s?(?P<a>{_NUMBER})\+?{_SUFFIX_UNIT.format('u1', 'w1')}"
+    rf"(?<![\w$£€¥₹])(?P<sym>{_PREFIX})\s?(?P<a>{_NUMBER})\+?{_SUFFIX_UNIT.format('u1', 'w1')}"
     rf"|(?<![\w.,])(?P<b>{_NUMBER})\+?{_SUFFIX_UNIT.format('u2', 'w2')}\s?"
-    rf"(?:{'|'.join(_CODES)}|(?i:dollars|pounds|euros))\b"
+    rf"(?P<code>{'|'.join(_CODES)}|(?i:dollars|pounds|euros))\b"
 )
 PERCENT = re.compile(
     rf"(?<![\w.]){_NUMBER}\s?(?:%|％|(?i:percent|per\s+cent|pct|percentage\s+points?)\b)"
@@ -270,7 +271,7 @@ _VAGUE = re.compile(
 )
 _ACCORDING = re.compile(
     r"(?i:\b(?P<p>according\s+to|as\s+reported\s+by|as\s+estimated\s+by|reported\s+by|"
-    r"estimated\s+by|as\s+per|data\s+from|figures\s+from|numbers\s+from|sources?:)\s+)"
+    r"estimated\s+by|as\s+per|per|data\s+from|figures\s+from|numbers\s+from|sources?:)\s+)"
     r"(?P<x>[^;:!?()\[\]\n]{1,160})"
 )
 _VERB = re.compile(
@@ -279,11 +280,6 @@ _VERB = re.compile(
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
-_STOP_WORDS = frozenset(
-    "that which who whom where when because since while but so although though if than "
-    "whereas as to on in about over with at by".split()
-)
-
 VAGUE_DETERMINERS = _words("vague_determiners")
 VAGUE_WORDS = _words("vague_determiners") | frozenset(
     w for phrase in DATA["vague_subjects"] for w in str(phrase).casefold().split()
@@ -297,10 +293,28 @@ GENERIC = _words("generic_subjects")
 OPENERS = _words("attribution_openers")
 CONNECTORS = _words("connector_words")
 _FILLERS = frozenset(
-    "the a an both either data figures numbers estimates research reports surveys from by "
-    "recent latest".split()
+    [
+        "the",
+        "a",
+        "an",
+        "both",
+        "either",
+        "data",
+        "figures",
+        "numbers",
+        "estimates",
+        "research",
+        "reports",
+        "surveys",
+        "from",
+        "by",
+        "recent",
+        "latest",
+    ]
 )
-_WEAK_FIRST = frozenset("the national global american us uk new annual state".split())
+_WEAK_FIRST = frozenset(
+    ["the", "national", "global", "american", "us", "uk", "new", "annual", "state"]
+)
 
 
 @cache
@@ -366,25 +380,40 @@ def _sources(guide: Guide, prose: Prose) -> _Sources:
     return _Sources([f" {_normalise(text)} " for text in texts if text])
 
 
-def _frontmatter_numbers(data: Any) -> list[Decimal]:
-    """Every number in the frontmatter (figures of 1,000 or more), sorted."""
-    found: list[Decimal] = []
-    stack = [data]
+def _frontmatter_numbers(data: Any) -> list[tuple[Decimal, str | None]]:
+    """Every number of 1,000 or more in the frontmatter, with the currency of the
+    mapping that holds it (its ``currency`` key) when there is one; sorted."""
+    found: list[tuple[Decimal, str | None]] = []
+    stack: list[tuple[Any, str | None]] = [(data, None)]
     while stack:
-        value = stack.pop()
+        value, currency = stack.pop()
         if isinstance(value, dict):
-            stack.extend(value.values())
+            own = value.get("currency")
+            here = own.upper() if isinstance(own, str) else currency
+            stack.extend((item, here) for item in value.values())
         elif isinstance(value, list):
-            stack.extend(value)
+            stack.extend((item, currency) for item in value)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             try:
                 number = Decimal(str(value))
             except InvalidOperation:
                 continue
             if number.is_finite() and abs(number) >= 1000:
-                found.append(number)
-    found.sort()
+                found.append((number, currency))
+    found.sort(key=lambda pair: pair[0])
     return found
+
+
+_WORD_CURRENCIES = {"dollars": "USD", "pounds": "GBP", "euros": "EUR"}
+
+
+def _money_currency(match: re.Match[str], symbols: dict[str, str]) -> str | None:
+    symbol = (match.group("sym") or match.group("code") or "").strip()
+    if not symbol:
+        return None
+    if symbol in symbols:
+        return symbols[symbol]
+    return _WORD_CURRENCIES.get(symbol.casefold(), symbol.upper() if symbol.isalpha() else None)
 
 
 def _money_amount(match: re.Match[str]) -> tuple[Decimal, Decimal] | None:
@@ -400,10 +429,18 @@ def _money_amount(match: re.Match[str]) -> tuple[Decimal, Decimal] | None:
     return number * unit, unit * Decimal(1).scaleb(-decimals)
 
 
-def _backed(amount: Decimal, step: Decimal, figures: list[Decimal]) -> bool:
+def _backed(
+    amount: Decimal, step: Decimal, currency: str | None, figures: list[tuple[Decimal, str | None]]
+) -> bool:
+    """Whether a frontmatter figure rounds to ``amount`` at its displayed step."""
     tolerance = step / 2
-    index = bisect.bisect_left(figures, amount - tolerance)
-    return index < len(figures) and figures[index] <= amount + tolerance
+    index = bisect.bisect_left(figures, amount - tolerance, key=lambda pair: pair[0])
+    while index < len(figures) and figures[index][0] <= amount + tolerance:
+        other = figures[index][1]
+        if currency is None or other is None or other == currency:
+            return True
+        index += 1
+    return False
 
 
 @check("GL501", "GL502", "GL503", "GL504", "GL505", "GL506", needs_frontmatter=False)
@@ -446,68 +483,28 @@ def check_claims(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
                 f"{what} {label} is never cited: expected a `{label}` marker in the text",
             )
     settings = ctx.settings
-    superlatives = superlative_pattern(
-        tuple(settings.extend_superlatives), tuple(settings.ignore_superlatives)
+    run = _Run(
+        guide,
+        prose,
+        superlative_pattern(
+            tuple(settings.extend_superlatives), tuple(settings.ignore_superlatives)
+        ),
+        currency_symbols(settings.currency_symbols),
     )
     paragraph_scope = settings.citation_scope == "paragraph"
-    sources: _Sources | None = None
-    figures: list[Decimal] | None = None
     for index, block in enumerate(prose.blocks):
-        if not block.prose:
+        if not block.prose or not block.sentences:
             continue
         sentences = block.sentences
-        if not sentences:
-            continue
         starts = [s.start for s in sentences]
         support = [False] * len(sentences)
         for offset in resolved_spans.get(index, ()):
             _mark(support, starts, offset)
         for start, end in block.links:
             _mark_range(support, sentences, starts, start, end)
-        if paragraph_scope and (resolved_spans.get(index) or block.links):
+        if all(support) or (paragraph_scope and (resolved_spans.get(index) or block.links)):
             continue
-        found: list[dict[str, str]] = [{} for _ in sentences]
-        masked = block.masked
-
-        def note(offset: int, code: str, text: str) -> None:
-            slot = bisect.bisect_right(starts, offset) - 1
-            if slot >= 0 and not support[slot] and offset < sentences[slot].end:
-                found[slot].setdefault(code, text)
-
-        if all(support):
-            continue
-        for match in _VAGUE.finditer(masked):
-            if match.group("s") and not _vague_subject_counts(masked, match.start("s")):
-                continue
-            note(match.start(), "GL505", " ".join(match.group(0).split()))
-        for offset, names, vague in _attributions(masked):
-            if vague:
-                note(offset, "GL505", names[0])
-                continue
-            if sources is None:
-                sources = _sources(guide, prose)
-            unlisted = [name for name in names if not sources.lists(name)]
-            note(offset, "GL504" if unlisted else "listed", (unlisted or names)[0])
-        money_spans: list[tuple[int, int]] = []
-        for match in MONEY.finditer(masked):
-            money_spans.append(match.span())
-            if figures is None:
-                figures = _frontmatter_numbers(guide.data) if isinstance(guide.data, dict) else []
-            amount = _money_amount(match) if figures else None
-            if amount is None or not _backed(*amount, figures):
-                note(match.start(), "GL501", match.group(0).strip())
-        for pattern in (PERCENT, MULTIPLIER, COUNT):
-            for match in pattern.finditer(masked):
-                if _inside(match.start(), money_spans):
-                    continue
-                if pattern is COUNT and _is_year(match):
-                    continue
-                note(match.start(), "GL501", " ".join(match.group(0).split()))
-        exceptions = [m.span() for m in SUPERLATIVE_EXCEPTIONS.finditer(masked)]
-        for match in superlatives.finditer(masked):
-            if any(s <= match.start() < e or s < match.end() <= e for s, e in exceptions):
-                continue
-            note(match.start(), "GL502", " ".join(match.group(0).split()))
+        found = run.claims(block, starts, support)
         for slot, codes in enumerate(found):
             code = _verdict(codes)
             if code is None:
@@ -521,6 +518,88 @@ def check_claims(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
                 end_line=sentence.end_line,
                 end_column=sentence.end_column,
             )
+
+
+class _Run:
+    """Claim detection for one guide; sources and figures are read only when needed."""
+
+    def __init__(
+        self, guide: Guide, prose: Prose, superlatives: re.Pattern[str], symbols: dict[str, str]
+    ) -> None:
+        self.guide = guide
+        self.prose = prose
+        self.superlatives = superlatives
+        self.symbols = symbols
+        self._sources: _Sources | None = None
+        self._figures: list[tuple[Decimal, str | None]] | None = None
+
+    @property
+    def sources(self) -> _Sources:
+        if self._sources is None:
+            self._sources = _sources(self.guide, self.prose)
+        return self._sources
+
+    @property
+    def figures(self) -> list[tuple[Decimal, str | None]]:
+        if self._figures is None:
+            data = self.guide.data
+            self._figures = _frontmatter_numbers(data) if isinstance(data, dict) else []
+        return self._figures
+
+    def claims(self, block: Block, starts: list[int], support: list[bool]) -> list[dict[str, str]]:
+        """For each sentence of ``block``, the first text found for each code."""
+        sentences = block.sentences
+        found: list[dict[str, str]] = [{} for _ in sentences]
+        masked = block.masked
+
+        def note(offset: int, code: str, text: str) -> None:
+            slot = bisect.bisect_right(starts, offset) - 1
+            if slot >= 0 and not support[slot] and offset < sentences[slot].end:
+                found[slot].setdefault(code, text)
+
+        for match in _VAGUE.finditer(masked):
+            if match.group("s") and not _vague_subject_counts(masked, match.start("s")):
+                continue
+            note(match.start(), "GL505", " ".join(match.group(0).split()))
+        for offset, names, vague in _attributions(masked):
+            if vague:
+                note(offset, "GL505", names[0])
+                continue
+            unlisted = [name for name in names if not self.sources.lists(name)]
+            note(offset, "GL504" if unlisted else "listed", (unlisted or names)[0])
+        money_spans: list[tuple[int, int]] = []
+        for match in MONEY.finditer(masked):
+            money_spans.append(match.span())
+            if not self._money_backed(match):
+                note(match.start(), "GL501", match.group(0).strip())
+        for pattern in (PERCENT, MULTIPLIER, COUNT):
+            for match in pattern.finditer(masked):
+                if _inside(match.start(), money_spans):
+                    continue
+                if pattern is COUNT and _is_year(match):
+                    continue
+                note(match.start(), "GL501", " ".join(match.group(0).split()))
+        exceptions = [m.span() for m in SUPERLATIVE_EXCEPTIONS.finditer(masked)]
+        for match in self.superlatives.finditer(masked):
+            if _overlaps(match.span(), exceptions):
+                continue
+            note(match.start(), "GL502", " ".join(match.group(0).split()))
+        return found
+
+    def _money_backed(self, match: re.Match[str]) -> bool:
+        figures = self.figures
+        if not figures:
+            return False
+        amount = _money_amount(match)
+        if amount is None:
+            return False
+        return _backed(*amount, _money_currency(match, self.symbols), figures)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` overlaps one of the sorted, non-nested ``spans``."""
+    index = bisect.bisect_left(spans, (span[1], -1)) - 1
+    return index >= 0 and spans[index][1] > span[0]
 
 
 def _verdict(codes: dict[str, str]) -> str | None:
@@ -603,11 +682,9 @@ def _vague_subject_counts(masked: str, start: int) -> bool:
         return False
     if lowered in ("this", "that", "these", "those", "above", "table", "below"):
         return False
-    if lowered in VAGUE_DETERMINERS or lowered in OPENERS:
-        return True
     # Anything else before the noun makes it part of a longer phrase: a name
     # ("Gartner research") or an object ("gaps between sources tell you ...").
-    return False
+    return lowered in VAGUE_DETERMINERS or lowered in OPENERS
 
 
 # --- attributions ---------------------------------------------------------------------------
@@ -621,7 +698,7 @@ def _attributions(masked: str) -> Iterator[tuple[int, list[str], bool]]:
         if stop:
             tail = tail[: stop.start()]
         tokens = _TOKEN.findall(tail)
-        names = _names(tokens, leading_fillers=True)
+        names = _names(tokens, leading_fillers=True, generic=False)
         if names:
             yield match.start(), names, False
         elif match.group("p").casefold().startswith("according"):
@@ -650,17 +727,14 @@ def _attributions(masked: str) -> Iterator[tuple[int, list[str], bool]]:
             subject = subject[1:]
         if not subject or len(subject) > 8:
             continue
-        sentence_start = (
-            cut == 0 or before[:cut].rstrip()[-1:] in ".!?\n" or not before[:cut].strip()
-        )
-        if not _name_like_subject(subject, sentence_start):
+        if not _name_like_subject(subject):
             continue
         lowered = verb.casefold()
         last = subject[-1].casefold().replace("\u2019", "'")
         possessive = any(t.replace("\u2019", "'").endswith("'s") for t in subject)
-        if lowered in EVIDENCE_VERBS and lowered not in ATTRIBUTION_VERBS:
-            if last not in SOURCE_NOUNS and not possessive:
-                continue
+        evidence_only = lowered in EVIDENCE_VERBS and lowered not in ATTRIBUTION_VERBS
+        if evidence_only and last not in SOURCE_NOUNS and not possessive:
+            continue
         if lowered in AMBIGUOUS_VERBS and last not in SOURCE_NOUNS:
             following = _TOKEN.search(masked, match.end(), match.end() + 40)
             word = following.group(0).casefold().strip("~") if following else ""
@@ -698,34 +772,29 @@ def _possessive(token: str) -> str | None:
     return None
 
 
-def _name_like_subject(tokens: list[str], sentence_start: bool) -> bool:
-    """Whether the words before a verb form a source's name (and nothing else)."""
+def _name_like_subject(tokens: list[str]) -> bool:
+    """Whether the words before a verb form a source's name (and nothing else).
+
+    Allowed: capitalised or dotted words joined by connectors, then source nouns
+    ("Levels.fyi data", "Bureau of Labor Statistics"); after a possessive, any
+    few words that end in a source noun ("Stack Overflow's developer survey").
+    """
     if not _is_name(tokens[0]):
         return False
-    first = tokens[0].casefold().strip(".,")
-    if first in GENERIC:
+    if tokens[0].casefold().strip(".,") in GENERIC:
         return False
-    named = False
-    for token in tokens:
+    for position, token in enumerate(tokens):
         word = token.casefold().replace("\u2019", "'")
-        stem = _possessive(token)
-        if _is_name(token) or stem is not None:
-            named = True
-        elif word in CONNECTORS or word in SOURCE_NOUNS or word.isdigit():
+        if _possessive(token) is not None:
+            rest = tokens[position + 1 :]
+            return not rest or (len(rest) <= 3 and rest[-1].casefold() in SOURCE_NOUNS)
+        if _is_name(token) or word in CONNECTORS or word in SOURCE_NOUNS or word.isdigit():
             continue
-        else:
-            return False
-    if not named:
         return False
-    if sentence_start and len(tokens) == 1:
-        word = tokens[0]
-        # "Candidates report ..." : a plain capitalised plural starting a sentence.
-        if word.endswith("s") and word[1:].islower() and "." not in word:
-            return False
     return True
 
 
-def _names(tokens: list[str], *, leading_fillers: bool) -> list[str]:
+def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) -> list[str]:
     """Names in a run of words: capitalised runs joined by "of", "&" or "for".
 
     The run must start with a name; "and"/"or" separate names; a word that is
@@ -754,7 +823,7 @@ def _names(tokens: list[str], *, leading_fillers: bool) -> list[str]:
             current.append(stem)
             flush()
             continue
-        if _is_name(bare) and (current or word not in GENERIC):
+        if _is_name(bare) and (current or not generic or word not in GENERIC):
             current.append(bare.rstrip("."))
             if comma:
                 flush()

@@ -1,0 +1,148 @@
+"""Precision and recall of the claims rules on the labelled set in tests/claims/.
+
+Every case becomes one paragraph (or list item) of a single guide; each code
+found on a case's lines counts for that case.  Run with ``-s`` to see the
+table: ``python -m pytest tests/test_claims_quality.py -q -s``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from conftest import lint_text
+
+LABELLED = Path(__file__).resolve().parent / "claims" / "labelled.yaml"
+CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
+MIN_PRECISION = 0.95
+MIN_RECALL = 0.90
+
+FRONTMATTER = """\
+---
+company: anyscale
+role: ml-ai-engineer
+last_updated: 2026-10-01
+salary_data_quarter: 2026-Q3
+next_review_due: 2027-01-15
+compensation:
+  - region: San Francisco
+    base_low: 195000
+    base_high: 255000
+    stock_low: 175000
+    stock_high: 315000
+    bonus_pct: 5
+    total_comp_low: 270000
+    total_comp_high: 400000
+    currency: USD
+  - region: New York
+    base_low: 190000
+    base_high: 250000
+    total_comp_low: 265000
+    total_comp_high: 393000
+    currency: USD
+  - region: London
+    base_low: 148000
+    base_high: 194000
+    total_comp_low: 206000
+    total_comp_high: 305000
+    currency: GBP
+data_sources:
+  - Levels.fyi
+  - Glassdoor
+  - Blind
+---
+# ML/AI Engineer at Anyscale
+
+"""
+
+REFERENCES = """
+#### Sources
+
+1. Levels.fyi, ML engineer offers at AI companies, 2025-2026
+2. Glassdoor, salaries for the role
+3. Blind, verified offer threads
+4. Robert Half Technology Salary Guide 2026
+5. Ray project documentation
+
+[^lv]: Levels.fyi offer data, October 2026
+"""
+
+
+def load_cases() -> list[dict[str, object]]:
+    return yaml.safe_load(LABELLED.read_text(encoding="utf-8"))["cases"]
+
+
+def build(cases: list[dict[str, object]]) -> tuple[str, list[tuple[int, int]]]:
+    """The guide text and the (first, last) file line of each case."""
+    parts = [FRONTMATTER]
+    line = FRONTMATTER.count("\n") + 1
+    spans = []
+    for case in cases:
+        text = str(case["text"])
+        if case.get("kind") == "item":
+            text = "- " + text
+        parts.append(text + "\n\n")
+        spans.append((line, line + text.count("\n")))
+        line += text.count("\n") + 2
+    parts.append(REFERENCES)
+    return "".join(parts), spans
+
+
+def expected(case: dict[str, object]) -> set[str]:
+    value = case.get("expect")
+    if value is None:
+        return set()
+    return {value} if isinstance(value, str) else set(value)  # type: ignore[arg-type]
+
+
+def score() -> tuple[dict[str, tuple[float, float, int, int, int]], list[str]]:
+    cases = load_cases()
+    text, spans = build(cases)
+    diagnostics = lint_text(text, select=CODES)
+    found: list[set[str]] = [set() for _ in cases]
+    starts = [first for first, _ in spans]
+    import bisect
+
+    for diagnostic in diagnostics:
+        index = bisect.bisect_right(starts, diagnostic.line) - 1
+        if index >= 0 and diagnostic.line <= spans[index][1]:
+            found[index].add(diagnostic.code)
+    table: dict[str, tuple[float, float, int, int, int]] = {}
+    mistakes: list[str] = []
+    for code in CODES:
+        tp = fp = fn = 0
+        for case, got in zip(cases, found, strict=True):
+            want = code in expected(case)
+            have = code in got
+            tp += want and have
+            fp += have and not want
+            fn += want and not have
+            if want != have:
+                mistakes.append(f"{code} {'missed' if want else 'false alarm'}: {case['text']}")
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        table[code] = (precision, recall, tp, fp, fn)
+    return table, mistakes
+
+
+def test_labelled_set_is_large_enough() -> None:
+    cases = load_cases()
+    assert len(cases) >= 150
+    assert all(expected(case) <= set(CODES) for case in cases)
+
+
+def test_precision_and_recall_per_code() -> None:
+    table, mistakes = score()
+    print()
+    print(f"{'code':6} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
+    for code, (precision, recall, tp, fp, fn) in table.items():
+        print(f"{code:6} {precision:9.3f} {recall:7.3f} {tp:4} {fp:4} {fn:4}")
+    for line in mistakes:
+        print("  " + line)
+    failing = {
+        code: values[:2]
+        for code, values in table.items()
+        if values[0] < MIN_PRECISION or values[1] < MIN_RECALL
+    }
+    assert not failing, f"below precision {MIN_PRECISION} or recall {MIN_RECALL}: {failing}"
