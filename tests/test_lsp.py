@@ -425,12 +425,7 @@ def test_deleting_extra_rows_is_offered_but_never_preferred(start: Any, tmp_path
             "context": {"diagnostics": extra, "only": ["quickfix"]},
         },
     )
-    assert [
-        (a["is_preferred"] if "is_preferred" in a else a.get("isPreferred")) for a in actions
-    ] == [
-        True,
-        False,
-    ]
+    assert [a["isPreferred"] for a in actions] == [True, False]
     dropped = utf16_apply(text, actions[1]["edit"]["changes"][uri])
     assert "| Berlin |" not in dropped
     client.notify(
