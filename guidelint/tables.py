@@ -633,7 +633,7 @@ def _extra_message(text: str, c: Comparison, rows: set[str]) -> str:
     if close:
         return f"{message}; did you mean `{by_norm[close[0]]}`?"
     if unmatched:
-        return f"{message}; regions without a row: {', '.join(unmatched)}"
+        return f"{message}; entries without a row: {', '.join(unmatched)}"
     return message
 
 

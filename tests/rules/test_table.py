@@ -17,6 +17,7 @@ from guidelint.fixes import apply_fixes
 from guidelint.tables import (
     compensation_table,
     find_tables,
+    header_match,
     mapping_for,
     regenerate_rows,
     split_row,
@@ -148,7 +149,7 @@ def test_gl303_suggests_the_closest_region() -> None:
 def test_gl303_without_a_close_name_lists_the_rowless_regions() -> None:
     found = gl3(variant(("| London |", "| Tokyo |")))
     assert found[1].message == (
-        "`Tokyo` is not a `region` in the frontmatter; regions without a row: London"
+        "`Tokyo` is not a `region` in the frontmatter; entries without a row: London"
     )
 
 
@@ -264,6 +265,9 @@ def test_gl305_percent_and_blank_cells() -> None:
     found = gl3(variant(("| 5% | $265K", "| — | $265K")))
     assert positions(found) == [("GL305", 54, 42)]
     assert found[0].message == "bonus is `—` in the table but bonus_pct is 5"
+    found = gl3(variant(("| 5% | £206K", "|  | £206K")))
+    assert positions(found) == [("GL305", 55, 39)]
+    assert found[0].message == "bonus is empty in the table but bonus_pct is 5"
 
 
 def test_gl305_inline_formatting_is_stripped() -> None:
@@ -436,6 +440,42 @@ def test_regenerate_rows_matches_the_fix() -> None:
     assert regenerate_rows(guide, ctx, table) == fix.text
     dropped = regenerate_rows(guide, ctx, table, drop_extra_rows=True)
     assert dropped is not None and "Berln" not in dropped
+
+
+@pytest.mark.parametrize(
+    ("header", "score"),
+    [
+        ("Stock", 2),
+        ("  stock ", 2),
+        ("Stock (RSU/4yr)", 1),
+        ("Stock/RSU", 1),
+        ("Stockholm", 0),
+        ("Equity", 0),
+        ("TOTAL  COMP", 2),
+        ("Stock Options", 1),
+    ],
+)
+def test_header_matching_tolerates_suffixes(header: str, score: int) -> None:
+    assert header_match(header, ("Stock", "Total Comp")) == score
+
+
+def test_column_aliases() -> None:
+    schema = {
+        "x-guidelint-table": {
+            "list": "compensation",
+            "key": {"column": "Region", "field": "region", "aliases": ["Location"]},
+            "columns": [{"header": "Base Salary", "low": "base_low", "aliases": ["Base Pay"]}],
+        }
+    }
+    mapping = mapping_for(schema)
+    assert mapping is not None
+    guide = parse_guide(
+        b"---\na: 1\n---\n| Location | Base Pay |\n|---|---|\n| X | $1K |\n", "g.md"
+    )
+    tables = find_tables(guide, mapping)
+    assert [(t.line, t.key_index, t.columns[0][1]) for t in tables] == [(4, 0, 1)]
+    assert mapping_for({"x-guidelint-table": {"list": 3}}) is None
+    assert mapping_for({}) is None
 
 
 # -- bad input ----------------------------------------------------------------------
