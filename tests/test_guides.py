@@ -184,3 +184,32 @@ def test_broken_example_report_is_current(name: str) -> None:
     families = FAMILIES[name]
     assert all(code.startswith(families) for *_, code in found), result.stdout
     assert any(code.startswith(families[0]) for *_, code in found), result.stdout
+
+
+# -- the README's tour runs exactly as printed ---------------------------------------
+
+TOUR = re.compile(r"<!-- section: tour -->(.*?)<!-- /section: tour -->", re.S)
+CONSOLE = re.compile(r"^````console\n\$ (?P<command>[^\n]+)\n(?P<output>.*?)^````$", re.S | re.M)
+
+
+def tour_commands() -> list[tuple[str, str]]:
+    section = TOUR.search((REPO / "README.md").read_text(encoding="utf-8"))
+    assert section, "README.md has no tour section"
+    return [(m["command"], m["output"]) for m in CONSOLE.finditer(section.group(1))]
+
+
+def test_tour_shows_guides_a_broken_example_and_a_rule() -> None:
+    commands = [command for command, _ in tour_commands()]
+    assert commands[0].startswith("guidelint check guides/")
+    assert any("examples/broken/" in command for command in commands)
+    assert any(command.startswith("guidelint rule ") for command in commands)
+
+
+@pytest.mark.parametrize("command, printed", tour_commands())
+def test_tour_output_is_current(command: str, printed: str) -> None:
+    import shlex
+
+    words = shlex.split(command)
+    assert words[0] == "guidelint"
+    result = run_cli(words[1:], cwd=REPO)
+    assert result.stdout == printed
