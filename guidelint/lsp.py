@@ -103,6 +103,8 @@ class GuideServer(LanguageServer):
         """Lint the buffer as it is now; never raises."""
         try:
             document = self.workspace.get_text_document(uri)
+            if not is_guide(uri, document.language_id):
+                return None
             path = self.path_of(uri)
             linter = self.linter_for(path)
             guide = parse_guide(document.source.encode("utf-8", "surrogatepass"), path)
@@ -149,6 +151,11 @@ class GuideServer(LanguageServer):
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
         )
+
+
+def is_guide(uri: str, language_id: str | None) -> bool:
+    """Markdown buffers only: a client may send every file it has open."""
+    return language_id in (None, "", "markdown") or uri.lower().endswith(".md")
 
 
 # -- positions -------------------------------------------------------------

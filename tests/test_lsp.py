@@ -437,3 +437,21 @@ def test_deleting_extra_rows_is_offered_but_never_preferred(start: Any, tmp_path
     )
     assert codes(after) == ["GL407"]
     assert client.close() == 0
+
+
+def test_other_languages_are_left_alone(start: Any, tmp_path: Path) -> None:
+    client, _ = start()
+    toml, guide = (tmp_path / "guidelint.toml").as_uri(), (tmp_path / "guide.md").as_uri()
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": toml, "languageId": "toml", "version": 1, "text": "x = 1\n"}},
+    )
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": guide, "languageId": "markdown", "version": 1, "text": GUIDE}},
+    )
+    client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == guide)
+    client.request("shutdown", None)
+    assert not [n for n in client.notifications if n.get("params", {}).get("uri") == toml]
+    client.notify("exit", {})
+    assert client.process.wait(timeout=TIMEOUT) == 0
