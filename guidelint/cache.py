@@ -1,15 +1,16 @@
 """A content-addressed cache of finished diagnostics, like ruff's.
 
-One JSON file per run configuration lives in ``.guidelint_cache/`` (its name is
-a digest of the settings fingerprint, the selection, the ``--today`` date,
-guidelint's version and a fingerprint of guidelint's own code).  Inside, each
-entry is keyed by the sha256 of that digest, the file's display path, the
-digest of the schema that applies to it, and the file's bytes; its value is the
-list of finished diagnostics.  A run reads the file once, looks every guide up
-after reading its bytes, and writes the file back atomically when anything
-changed.  Anything unexpected in the file (bad JSON, another format, another
-configuration, a malformed entry) is ignored: the guide is linted again and the
-entry rewritten.
+One JSON file per run configuration lives in ``.guidelint_cache/v1/``; its
+name is a digest of everything besides the file that decides a file's
+diagnostics: guidelint's version and a fingerprint of its own code, the
+effective settings (``Settings.fingerprint()``), the digests of every schema
+the settings can pick, the selection and the ``--today`` date.  Inside, each
+entry is keyed by the sha256 of that digest, the file's display path and the
+file's bytes; its value is the list of finished diagnostics (fixes included).
+A run reads the file once, looks every guide up after reading its bytes, and
+writes the file back atomically when anything changed.  Anything unexpected
+(bad JSON, another format, another configuration's key, a malformed entry) is
+ignored, never trusted: the guide is linted again and the entry rewritten.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from guidelint.selection import Selection
 
 FORMAT = 1
 DEFAULT_DIR = ".guidelint_cache"
+DEFAULT_SCHEMA = "guide"  # what Settings.schema_for picks when no glob matches
 KEEP_DAYS = 30  # entries unused for this long are dropped when the file is rewritten
 GITIGNORE = "# written by guidelint: the cache is never committed\n*\n"
 CACHEDIR_TAG = (
@@ -63,6 +65,23 @@ def code_fingerprint() -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
+def schema_digests(settings: Settings) -> dict[str, str]:
+    """Digests of every schema the settings can pick (the default and each glob's).
+
+    Keying the run on all of them spares a per-file schema lookup; editing any
+    schema invalidates the whole cache, which is rare and only costs one run.
+    """
+    from guidelint.validation import resolve
+
+    digests: dict[str, str] = {}
+    for name in sorted({DEFAULT_SCHEMA, *(name for _, name in settings.schema)}):
+        try:
+            digests[name] = hashlib.sha256(resolve(name, settings.root).read_bytes()).hexdigest()
+        except Exception:  # unreadable or unknown: linting stops with a configuration error
+            digests[name] = "missing"
+    return digests
+
+
 def run_key(settings: Settings, selection: Selection, today: dt.date) -> str:
     """Everything besides the file that decides its diagnostics, as one digest."""
     text = json.dumps(
@@ -70,7 +89,9 @@ def run_key(settings: Settings, selection: Selection, today: dt.date) -> str:
             "format": FORMAT,
             "version": __version__,
             "code": code_fingerprint(),
+            "schemas": schema_digests(settings),
             "settings": settings.fingerprint(),
+            "root": str(settings.root),  # globs and per-file ignores are relative to it
             "select": list(selection.select),
             "ignore": list(selection.ignore),
             "today": today.isoformat(),
@@ -170,7 +191,6 @@ class Cache:
         self.touched: dict[str, dict[str, Any]] = {}
         self.dirty = False
         self.today = dt.date.today().isoformat()
-        self._schema_digests: dict[str, str] = {}
         self._load()
 
     @classmethod
@@ -195,24 +215,9 @@ class Cache:
             return
         self.entries = stored["entries"]
 
-    def schema_digest(self, path: str) -> str:
-        """Digest of the schema file that applies to ``path``, without compiling it."""
-        name = self.settings.schema_for(path)
-        digest = self._schema_digests.get(name)
-        if digest is None:
-            from guidelint.validation import resolve
-
-            try:
-                digest = hashlib.sha256(resolve(name, self.settings.root).read_bytes()).hexdigest()
-            except (OSError, ValueError):
-                digest = "unreadable"
-            self._schema_digests[name] = digest
-        return digest
-
     def entry_key(self, raw: bytes, path: str) -> str:
         digest = hashlib.sha256(self.key.encode())
         digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(self.schema_digest(path).encode() + b"\0")
         digest.update(raw)
         return digest.hexdigest()
 

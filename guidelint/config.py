@@ -205,6 +205,8 @@ def key_path(parts: Iterable[Any]) -> str:
 
 def check_rule_codes(table: Mapping[str, Any], origin: str) -> None:
     """Codes and prefixes in the configuration must match at least one rule."""
+    if not any(key in table for key in ("select", "ignore", "severity", "per-file-ignores")):
+        return  # nothing to check: spare importing every rule (start-up time)
     from guidelint.registry import load_families
 
     known = load_families().rules

@@ -21,7 +21,7 @@ from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide, load_guide, parse_guide
 from guidelint.files import Target
-from guidelint.registry import Registry, load_families
+from guidelint.registry import CheckSpec, Registry, load_families
 from guidelint.selection import Selection, matches
 from guidelint.validation import load_schema
 
@@ -52,11 +52,24 @@ class Linter:
         self.settings = settings
         self.today = today
         self.selection = selection or Selection(settings.select, settings.ignore)
-        self.registry = registry or load_families()
-        self.checks = [
-            spec for spec in self.registry.checks if self.selection.any_enabled(spec.codes)
-        ]
+        self._registry = registry
+        self._checks: list[CheckSpec] | None = None
         self.cache: Cache | None = None  # set by the caller to look results up first
+
+    @property
+    def registry(self) -> Registry:
+        """The rules, imported on first use: a run answered from the cache never needs them."""
+        if self._registry is None:
+            self._registry = load_families()
+        return self._registry
+
+    @property
+    def checks(self) -> list[CheckSpec]:
+        if self._checks is None:
+            self._checks = [
+                spec for spec in self.registry.checks if self.selection.any_enabled(spec.codes)
+            ]
+        return self._checks
 
     def context(self, path: str) -> Context:
         schema = load_schema(self.settings.schema_for(path), self.settings.root)
@@ -178,7 +191,9 @@ def _parallel(linter: Linter, targets: Sequence[Target], jobs: int) -> Iterator[
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # Compile the schemas now, so every forked worker inherits them ready-made.
+    # Import the rules and compile the schema now, so every forked worker
+    # inherits them ready-made instead of doing it once per worker.
+    linter.checks  # noqa: B018
     for target in targets[:1]:
         linter.context(target.display)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
