@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,7 +185,7 @@ def test_fix_repairs_table_damage_and_nothing_else(case: tuple[bytes, bytes, byt
     with tempfile.TemporaryDirectory() as folder:
         path = str(Path(folder) / "guide.md")
         Path(path).write_bytes(raw)
-        fixer = Fixer(LINTER, unsafe=unsafe)
+        fixer = Fixer(LINTER, unsafe=unsafe, err=io.StringIO())
         list(fixer.process([LINTER.lint_target(Target(path))]))
         fixed = Path(path).read_bytes()
     assert fixer.failures == 0
