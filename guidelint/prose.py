@@ -455,25 +455,30 @@ _TERMINAL = frozenset(".!?")
 
 
 def _mask_quotes(chars: list[str]) -> None:
-    """Blank the inside of "…", “…” and ‘…’ quotations (a closing period is kept)."""
+    """Blank the inside of "…", “…” and ‘…’ quotations (a closing full stop is kept).
+
+    Linear: once no closing mark of a kind is left, openers of that kind are
+    no longer searched for.
+    """
     size = len(chars)
+    exhausted: set[str] = set()
     i = 0
     while i < size:
         ch = chars[i]
         close = -1
-        if ch == '"' and (i == 0 or chars[i - 1] in _OPENERS_BEFORE):
-            close = _find(chars, '"', i + 1)
-        elif ch == "\u201c":
-            close = _find(chars, "\u201d", i + 1)
-        elif ch == "\u2018" and (i == 0 or not chars[i - 1].isalnum()):
+        if ch == '"' and ch not in exhausted and (i == 0 or chars[i - 1] in _OPENERS_BEFORE):
+            close = _find(chars, '"', i + 1, exhausted)
+        elif ch == "\u201c" and ch not in exhausted:
+            close = _find(chars, "\u201d", i + 1, exhausted, ch)
+        elif ch == "\u2018" and ch not in exhausted and (i == 0 or not chars[i - 1].isalnum()):
             j = i + 1
             while j < size:
                 if chars[j] == "\u2019" and (j + 1 >= size or not chars[j + 1].isalpha()):
                     close = j
                     break
-                if chars[j] == "\n" and j + 1 < size and chars[j + 1] == "\n":
-                    break
                 j += 1
+            if close < 0:
+                exhausted.add(ch)
         if close < 0:
             i += 1
             continue
@@ -484,10 +489,11 @@ def _mask_quotes(chars: list[str]) -> None:
         i = close + 1
 
 
-def _find(chars: list[str], target: str, start: int) -> int:
+def _find(chars: list[str], target: str, start: int, exhausted: set[str], opener: str = "") -> int:
     for j in range(start, len(chars)):
         if chars[j] == target:
             return j
+    exhausted.add(opener or target)
     return -1
 
 

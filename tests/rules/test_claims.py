@@ -1,0 +1,504 @@
+"""GL501-GL506: exact codes, lines and columns, options, precedence and bad input."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+import pytest
+
+from conftest import TODAY, lint_text, positions, run_cli
+from guidelint.config import Settings
+from guidelint.document import parse_guide
+from guidelint.linter import Linter
+from guidelint.rules.claims import check_claims
+from guidelint.selection import Selection
+
+FRONT = """\
+---
+company: acme
+role: data-engineer
+compensation:
+  - region: London
+    base_low: 148000
+    base_high: 194000
+    currency: GBP
+  - region: San Francisco
+    base_low: 195000
+    base_high: 255000
+    currency: USD
+data_sources:
+  - Levels.fyi
+  - Glassdoor
+---
+"""
+BODY = FRONT.count("\n") + 1  # the first body line (17)
+
+SOURCES = "\n#### Sources\n\n1. Levels.fyi offers\n2. Blind threads\n"
+
+
+CLAIMS = ("GL501", "GL502", "GL503", "GL504", "GL505")
+
+
+def claims(
+    body: str,
+    settings: Settings | None = None,
+    front: str = FRONT,
+    select: tuple[str, ...] = CLAIMS,
+) -> list[tuple[str, int, int]]:
+    return positions(lint_text(front + body, select=select, settings=settings))
+
+
+def messages(body: str, front: str = FRONT) -> list[str]:
+    return [d.message for d in lint_text(front + body, select=("GL5",))]
+
+
+# --- GL501 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Offers rose 47% last year.",
+        "Offers rose 10 to 25 percent.",
+        "Bases start at $50K.",
+        "Bases start at £160,000.",
+        "The market reached $1.1 billion.",
+        "Costs fell 10x.",
+        "Throughput rose 2.5\u20133x.",
+        "The project has 27 million users.",
+        "The survey covered 1,500 engineers.",
+    ],
+)
+def test_gl501_statistics(sentence: str) -> None:
+    assert claims(f"Intro.\n\nSome context here. {sentence}\n") == [("GL501", BODY + 2, 20)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The guide covers 2025 and 2026.",
+        "Data is from Q4 of 2025-Q4, reviewed on 2026-02-23.",
+        "It is the 3rd revision of the 21st guide.",
+        "Python 3.11 and Ray 2.9 are required.",
+        "The loop has four rounds over 4 weeks.",
+        "Teams of 12 to 40 engineers are common.",
+        "Only 999 engineers applied.",
+    ],
+)
+def test_gl501_not_statistics(sentence: str) -> None:
+    assert claims(sentence + "\n") == []
+
+
+def test_gl501_numbered_list_markers_are_not_statistics() -> None:
+    assert claims("1999. A list item numbered like a year.\n") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bases start at 47% [1].",
+        "Bases start at 47%.[1]",
+        "Bases start at 47% [1, 2].",
+        "Bases start at 47% [1-2].",
+        "Bases start at 47% [^lv].",
+        "Bases start at 47% ([report](https://example.com/r)).",
+        "Bases start at 47% (<https://example.com/r>).",
+        "According to Glassdoor, bases start at 47%.",
+        "Levels.fyi data shows bases rising 47%.",
+        "London bases start at \u00a3148K.",
+        "London bases start at \u00a3148,000.",
+        "San Francisco bases reach $255K.",
+        "San Francisco bases reach $0.255M.",
+        'Tell them: "I need $260K and 47% more equity."',
+    ],
+)
+def test_gl501_supported(sentence: str) -> None:
+    body = f"{sentence}\n\n[^lv]: Levels.fyi export\n" + SOURCES
+    assert claims(body) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "London bases start at \u00a3150K.",  # 150000 is not in the frontmatter
+        "London bases start at $148K.",  # the London figure is in GBP
+        "San Francisco bases reach $256K.",  # 256000 is outside $255K's rounding
+    ],
+)
+def test_gl501_money_not_backed_by_frontmatter(sentence: str) -> None:
+    assert claims(sentence + "\n") == [("GL501", BODY, 1)]
+
+
+def test_gl501_money_is_checked_without_frontmatter_figures() -> None:
+    body = "London bases start at \u00a3148K.\n"
+    assert claims(body, front="---\ncompany: acme\n---\n") == [("GL501", 4, 1)]
+
+
+def test_gl501_message_names_the_figure() -> None:
+    assert messages("Offers rose 12% and 10x.\n") == [
+        "figure `12%` has no source: expected a citation marker, a link, or a listed source"
+    ]
+
+
+def test_gl501_in_list_items_and_quotes_blocks() -> None:
+    body = "- First item.\n- Second item grew 30%.\n\n> Quoted block grew 40%.\n"
+    assert claims(body) == [("GL501", BODY + 1, 3), ("GL501", BODY + 3, 3)]
+
+
+def test_gl501_sentence_spanning_lines_is_reported_at_its_start() -> None:
+    body = "Offers are up. Senior offers\nrose 30% this year.\n"
+    assert claims(body) == [("GL501", BODY, 16)]
+    (diagnostic,) = lint_text(FRONT + body, select=("GL501",))
+    assert (diagnostic.end_line, diagnostic.end_column) == (BODY + 1, 20)
+
+
+# --- GL502 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "the highest base",
+        "one of the most demanding roles",
+        "among the best teams",
+        "a leading vendor",
+        "the market leader",
+        "the #1 platform",
+        "the number one choice",
+        "a world-class team",
+        "the fastest team",
+        "the largest cluster",
+        "an unmatched culture",
+        "a best-in-class stack",
+    ],
+)
+def test_gl502_superlatives(phrase: str) -> None:
+    assert claims(f"Intro. This is {phrase}.\n") == [("GL502", BODY, 8)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Leading a team of four is typical.",
+        "You can be a thought leader without a title.",
+        "The best way to ask is in writing.",
+        "Ask about the top of the band.",
+        "Most engineers stay for years.",
+        "The most recent round closed in May.",
+        "This is one of the most demanding roles [1].",
+        "Levels.fyi data ranks it the highest-paying role.",
+        "## The fastest team\n",
+        "| The fastest | team |\n|---|---|\n| the best | x |",
+    ],
+)
+def test_gl502_not_reported(sentence: str) -> None:
+    assert claims(sentence + "\n" + SOURCES) == []
+
+
+def test_gl502_options_extend_and_ignore_the_list() -> None:
+    body = "It is a stellar team. It is the fastest team.\n"
+    assert claims(body) == [("GL502", BODY, 23)]
+    extended = Settings(
+        extend_superlatives=("stellar",), ignore_superlatives=("The Fastest", "fastest")
+    )
+    assert claims(body, extended) == [("GL502", BODY, 1)]
+    assert claims(body, Settings(ignore_superlatives=("fastest", "the fastest"))) == []
+
+
+# --- GL503 ---------------------------------------------------------------------------------
+
+
+def test_gl503_unresolved_markers_are_reported_each_at_the_marker() -> None:
+    body = "Offers rose [3] and [1, 4] and [2-5] and [^gone].\n" + SOURCES
+    found = claims(body)
+    assert [p for p in found if p[0] == "GL503"] == [
+        ("GL503", BODY, 13),
+        ("GL503", BODY, 21),
+        ("GL503", BODY, 32),
+        ("GL503", BODY, 42),
+    ]
+
+
+def test_gl503_messages() -> None:
+    body = "A [3]. B [^gone].\n" + SOURCES
+    assert [m for m in messages(body) if "[" in m][:2] == [
+        "citation `[3]` points at no reference (3): the references list has [1]-[2]",
+        "footnote `[^gone]` has no definition: expected a line `[^gone]: ...`",
+    ]
+    assert messages("A [3].\n") == [
+        "citation `[3]` has no numbered references: expected a references list"
+    ]
+
+
+def test_gl503_in_tables_and_headings() -> None:
+    body = "## Pay [4]\n\n| A | B |\n|---|---|\n| x [5] | y |\n" + SOURCES
+    assert claims(body) == [("GL503", BODY, 8), ("GL503", BODY + 4, 5)]
+
+
+def test_gl503_not_for_labels_links_code_and_quotes() -> None:
+    body = (
+        "[4] Training infrastructure\n\n"
+        'See [4](https://example.com) and `x[4]` and "say [4]".\n\n'
+        "In [28]: notebook output\n" + SOURCES
+    )
+    assert [p for p in claims(body) if p[0] == "GL503"] == []
+
+
+def test_gl503_footnote_and_link_definitions_resolve() -> None:
+    body = "A claim [^a] and [7].\n\n[^a]: A source\n[7]: https://example.com/x\n"
+    assert claims(body) == []
+
+
+# --- GL504 ---------------------------------------------------------------------------------
+
+
+def test_gl504_unlisted_attribution() -> None:
+    body = "Intro. Roughly 87% of projects fail, according to Gartner's research.\n"
+    assert claims(body) == [("GL504", BODY, 8)]
+    assert messages(body) == [
+        "attribution to `Gartner`, which is neither in data_sources nor in the references"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ZipRecruiter says the average is lower.",
+        "The Bureau of Labor Statistics projects 26% growth.",
+        "LinkedIn's Emerging Jobs data identified the trend.",
+        "Pay rose, as reported by Business Insider.",
+    ],
+)
+def test_gl504_forms(sentence: str) -> None:
+    assert claims(sentence + "\n") == [("GL504", BODY, 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to Glassdoor, pay rose 9%.",
+        "Glassdoor's remote data shows pay 26% lower.",
+        "According to levels.fyi, pay rose 9%.",
+        "According to Blind, pay rose 9%.",  # a named entry of the references section
+        "According to Gartner, pay rose 9% [1].",  # the citation supports it
+    ],
+)
+def test_gl504_listed_sources(sentence: str) -> None:
+    assert claims(sentence + "\n" + SOURCES) == []
+
+
+def test_gl504_matches_footnote_text_and_data_source_dicts() -> None:
+    front = "---\ncompany: acme\ndata_sources:\n  - name: Carta\n---\n"
+    body = "Carta says grants shrank. Hired found offers rose 9% [^h].\n\n[^h]: Hired report\n"
+    assert claims(body, front=front) == []
+
+
+# --- GL505 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our data shows roles grew 47%.",
+        "Studies show that asking works.",
+        "Research shows anchoring helps.",
+        "Experts say it will last.",
+        "It is widely believed that remote pays less.",
+        "Recruiters report faster offers.",
+        "According to industry surveys, offers rose.",
+    ],
+)
+def test_gl505_vague_attribution(sentence: str) -> None:
+    assert claims(f"Intro. {sentence}\n") == [("GL505", BODY, 8)]
+
+
+def test_gl505_wins_over_the_other_codes() -> None:
+    body = "Our data shows the fastest team grew 47%, according to Gartner.\n"
+    assert claims(body) == [("GL505", BODY, 1)]
+    assert messages(body)[0].startswith("vague attribution `Our data shows`")
+
+
+def test_gl505_not_for_named_or_cited_authorities() -> None:
+    body = (
+        "Gartner research shows adoption rising.\n\n"
+        "The gaps between sources tell you something.\n\n"
+        "Studies show that asking works [1].\n" + SOURCES
+    )
+    assert [p[0] for p in claims(body)] == ["GL504"]
+
+
+# --- precedence and scope ------------------------------------------------------------------
+
+
+def test_precedence_gl504_over_gl501_over_gl502() -> None:
+    body = (
+        "The fastest team grew 47%, according to Gartner.\n\n"
+        "The fastest team grew 47%.\n\n"
+        "The fastest team.\n"
+    )
+    assert claims(body) == [("GL504", BODY, 1), ("GL501", BODY + 2, 1), ("GL502", BODY + 4, 1)]
+
+
+def test_one_diagnostic_per_sentence_and_one_per_unsupported_sentence() -> None:
+    body = "Pay rose 12% and 10x. Pay fell 5% [1]. Pay rose 3%.\n" + SOURCES
+    assert claims(body) == [("GL501", BODY, 1), ("GL501", BODY, 40)]
+
+
+def test_citation_scope_paragraph() -> None:
+    body = "Pay rose 12%. It is the fastest team [1].\n\nPay fell 5%.\n" + SOURCES
+    assert claims(body) == [("GL501", BODY, 1), ("GL501", BODY + 2, 1)]
+    assert claims(body, Settings(citation_scope="paragraph")) == [("GL501", BODY + 2, 1)]
+
+
+def test_the_references_section_is_not_checked_for_claims() -> None:
+    body = "Intro [1] [2].\n\n## References\n\n1. The fastest team grew 47%\n2. Blind\n"
+    assert claims(body) == []
+
+
+# --- GL506 ---------------------------------------------------------------------------------
+
+
+def test_gl506_unused_references_and_footnotes() -> None:
+    body = (
+        "Pay rose 3% [1].\n\n"
+        "[^unused]: A note\n[9]: https://example.com\n"
+        "\n#### Sources\n\n1. Levels.fyi\n2. Glassdoor\n"
+    )
+    found = claims(body, select=("GL5",))
+    assert found == [
+        ("GL506", BODY + 2, 1),
+        ("GL506", BODY + 3, 1),
+        ("GL506", BODY + 8, 1),
+    ]
+    assert messages(body)[-1] == "reference [2] is never cited: expected a `[2]` marker in the text"
+
+
+def test_gl506_bullet_entries_are_named_sources_not_references() -> None:
+    assert claims("Text.\n\n## Sources\n\n- Levels.fyi\n- Glassdoor\n", select=("GL506",)) == []
+
+
+def test_gl506_citations_in_tables_count() -> None:
+    body = "| A | B |\n|---|---|\n| x [1] | y [2] |\n" + SOURCES
+    assert claims(body, select=("GL5",)) == []
+
+
+# --- frontmatter problems, suppression ---------------------------------------------------------
+
+
+def test_claims_run_without_frontmatter() -> None:
+    found = positions(lint_text("# Guide\n\nOur data shows 47% growth.\n"))
+    assert ("GL002", 1, 1) in found and ("GL505", 3, 1) in found
+
+
+def test_claims_run_when_the_frontmatter_is_broken() -> None:
+    text = "---\ncompany: [unclosed\n---\nPay rose 47%.\n"
+    found = positions(lint_text(text))
+    assert ("GL501", 4, 1) in found and any(code == "GL003" for code, _, _ in found)
+
+
+def test_claims_with_a_non_mapping_frontmatter() -> None:
+    text = "---\n- a\n- b\n---\nPay rose 47%.\n"
+    assert ("GL501", 5, 1) in positions(lint_text(text))
+
+
+def test_a_claim_can_be_suppressed_on_its_line() -> None:
+    body = "<!-- guidelint-disable-next-line GL501 -- checked against the offer letters -->\nPay rose 47%.\n"
+    assert claims(body) == []
+
+
+def test_empty_body() -> None:
+    assert claims("") == []
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+ADVERSARIAL = [
+    "word " * 20_000,  # 100 KB on one line
+    "[" * 100_000,
+    "[1" * 50_000,
+    "](" * 50_000,
+    "1" * 100_000,
+    "1," * 50_000,
+    "1." * 50_000,
+    "1 " * 50_000,
+    "$1" * 50_000,
+    "*" * 50_000 + "a" + "*" * 50_000,
+    "**a " * 25_000,
+    "_a_ " * 25_000,
+    "`" * 100_000,
+    "`a" * 50_000,
+    "<!--" * 25_000,
+    '"' * 100_000,
+    "\u201c" * 100_000,
+    "according to " * 7_000,
+    "The Gartner says " * 6_000,
+    "our data shows " * 6_000,
+    "leading a leading " * 5_000,
+    "Mr. " * 25_000,
+    "a.b. " * 20_000,
+    "[x](" * 25_000,
+    "<a " * 33_000,
+    "http://" + "a" * 100_000,
+    "\\[" * 50_000,
+    "[^" * 50_000,
+    "Ab\nCd\n" * 15_000,
+    "the most " * 11_000,
+    "12% [1] " * 12_000,
+]
+
+
+def claims_seconds(body: str) -> float:
+    """Time the claims check alone; markdown-it's own parse is done beforehand."""
+    guide = parse_guide((FRONT + body + "\n" + SOURCES).encode("utf-8"), "guide.md")
+    assert guide.tokens is not None
+    ctx = Linter(Settings(), TODAY, Selection(("GL5",), ())).context("guide.md")
+    started = time.perf_counter()
+    list(check_claims(guide, ctx))
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=[f"case{i}" for i in range(len(ADVERSARIAL))])
+def test_pathological_paragraphs_finish_quickly(text: str) -> None:
+    assert claims_seconds(text) < 5.0  # a safety bound, not a benchmark
+
+
+def test_a_100_kb_single_line_paragraph_end_to_end() -> None:
+    text = "Pay rose 12% at the fastest team, according to Gartner. " * 1_800
+    started = time.perf_counter()
+    found = claims(text + "\n")
+    assert time.perf_counter() - started < 5.0
+    assert len(text) > 100_000 and len(found) == 1_800
+
+
+def test_many_sentences_are_linear() -> None:
+    body = "Pay rose 12% [1]. The fastest team grew. Glassdoor says so.\n\n" * 2_000
+    started = time.perf_counter()
+    found = claims(body + SOURCES, select=("GL5",))
+    assert time.perf_counter() - started < 5.0
+    # Glassdoor is listed, so each paragraph has one GL502; reference 2 is never cited.
+    assert len(found) == 2_000 + 1
+
+
+def test_non_ascii_punctuation_and_currency() -> None:
+    body = "Bonuses reach \u20ac40\u202fK \u2014 or \u20b945,00,000\u2026 Right?\n\n\u00abQuoted 50%\u00bb.\n"
+    assert [code for code, _, _ in claims(body)] == ["GL501", "GL501"]
+
+
+def test_nested_emphasis_and_links() -> None:
+    body = "***The [**fastest** team](https://example.com)*** is here. ***Pay _rose_ 12%***.\n"
+    assert claims(body) == [("GL501", BODY, 60)]
+
+
+# --- documentation ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["GL501", "GL502", "GL503", "GL504", "GL505", "GL506"])
+def test_rule_documentation(code: str) -> None:
+    result = run_cli(["rule", code])
+    assert result.returncode == 0, result.stderr
+    assert code in result.stdout and "xample" in result.stdout
+
+
+def test_settings_replace_keeps_defaults() -> None:
+    assert replace(Settings(), citation_scope="paragraph").citation_scope == "paragraph"
