@@ -380,7 +380,8 @@ class Comparison:
         if name not in item:
             return UNKNOWN if name in self.mapping.required else None
         number = to_decimal(item[name])
-        return UNKNOWN if number is None else number
+        # Negative figures fail the schema and could not be written back as cells.
+        return UNKNOWN if number is None or number < 0 else number
 
     def currency_of(self, item: dict[str, Any]) -> str | None:
         name = self.mapping.currency

@@ -679,3 +679,12 @@ def test_a_second_guide_type_through_a_config_file(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     codes = [(d["code"], d["line"]) for d in json.loads(result.stdout)]
     assert ("GL302", 28) in codes and ("GL303", 32) in codes
+
+
+def test_negative_figures_are_not_compared_or_rewritten() -> None:
+    text = variant(
+        ("    base_low: 195000", "    base_low: -195000"), ("$270K–$400K", "$270K–$405K")
+    )
+    found = gl3(text)
+    assert positions(found) == [("GL305", 53, 58)]
+    assert found[0].fix is None
