@@ -161,6 +161,30 @@ def test_role_guide_without_its_schema_fails_the_company_schema(tmp_path: Path) 
     assert {"GL101", "GL104"} <= codes
 
 
+def test_partial_guide_row_needs_base_or_total(tmp_path: Path) -> None:
+    partial = "guides/anyscale/software-engineer.md"
+    guide = copy_repo_guide(tmp_path, partial)
+    text = guide.read_text(encoding="utf-8")
+    text = text.replace("    total_comp_low: 157000\n    total_comp_high: 525000\n", "")
+    guide.write_text(text, encoding="utf-8")
+    result = run_cli(["check", partial, "--today", GUIDES_TODAY, "--ignore", "GL4"], cwd=tmp_path)
+    found = findings(result.stdout)
+    line, column = position_of(text, "  - region: All locations", 4)
+    assert (partial, line, column, "GL103") in found
+    row, _ = position_of(text, "| All locations |")
+    assert [(partial, row, "GL306")] * 2 == [(p, n, c) for p, n, _, c in found if c == "GL306"]
+
+
+def test_partial_guide_keeps_the_company_table_mapping(tmp_path: Path) -> None:
+    partial = "guides/anyscale/infrastructure-engineer.md"
+    guide = copy_repo_guide(tmp_path, partial)
+    text = guide.read_text(encoding="utf-8").replace("| $202K–$237K |", "| $202K–$247K |")
+    guide.write_text(text, encoding="utf-8")
+    result = run_cli(["check", partial, "--today", GUIDES_TODAY, "--ignore", "GL4"], cwd=tmp_path)
+    line, column = position_of(text, "$202K–$247K", len("$202K–"))
+    assert findings(result.stdout) == [(partial, line, column, "GL305")]
+
+
 # -- the broken examples keep their printed reports --------------------------------
 
 
