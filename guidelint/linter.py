@@ -126,7 +126,7 @@ class Linter:
                         )
                     )
         found = [d for d in found if self.selection.enabled(d.code)]
-        found = suppressions.apply(guide, found, ctx)
+        found = suppressions.apply(guide, found, ctx, self.selection.enabled)
         return self.finish(guide, found, guide.path)
 
     def finish(

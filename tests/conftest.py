@@ -69,14 +69,19 @@ def run_cli(
     """Run the real ``guidelint`` console script and capture its output."""
     environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
     environment.pop("GITHUB_ACTIONS", None)
-    return subprocess.run(
+    done = subprocess.run(
         [guidelint_exe(), *args],
         cwd=cwd,
-        input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else None,
+        input=stdin,
         capture_output=True,
-        text=True,
         env=environment,
         timeout=120,
+    )
+    return subprocess.CompletedProcess(
+        done.args,
+        done.returncode,
+        done.stdout.decode("utf-8", "replace"),
+        done.stderr.decode("utf-8", "replace"),
     )
 
 

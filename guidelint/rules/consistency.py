@@ -96,7 +96,9 @@ rule(
     "the same region appears twice",
     what="""
         Two entries of the list name the same region (case-insensitive, with
-        whitespace normalised). The diagnostic points at the second one.
+        whitespace normalised). The diagnostic points at the second one. It
+        applies where the region is the table's row key; in a guide keyed by
+        something else (levels of a role guide) regions may repeat.
         """,
     why="Readers and tools cannot tell which of the two sets of figures is right.",
     example="""
@@ -176,13 +178,17 @@ def check_regions(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     region_field, currency_field = note.get("region"), note.get("currency")
     if not isinstance(region_field, str):
         return
+    # A region repeated is a duplicate only where the region names the row; in a
+    # guide keyed by level, every level may sit in the same region.
+    key_field = ((ctx.schema.table or {}).get("key") or {}).get("field", region_field)
+    unique = key_field == region_field
     seen: dict[str, int] = {}
     for path, item in _entries(guide, note):
         region = item.get(region_field)
         if not isinstance(region, str) or not region.strip():
             continue
         key = " ".join(region.casefold().split())
-        if key in seen:
+        if unique and key in seen:
             line, column = guide.value_position(f"{path}/{region_field}")
             yield problem(
                 "GL204",

@@ -222,3 +222,41 @@ def test_annotation_drives_the_rules(tmp_path: Path) -> None:
         ("GL202", 6, 10),
         ("GL204", 8, 12),
     ]
+
+
+ROLE_GUIDE = """---
+role: ml-ai-engineer
+role_display: ML/AI Engineer
+last_updated: 2026-11-20
+next_review_due: 2027-02-19
+salary_data_quarter: 2026-Q3
+data_quality: low
+data_sources:
+  - Levels.fyi
+levels:
+  - level: Mid
+    base_low: 146000
+    base_high: 191000
+    currency: USD
+    region: US national
+  - level: Senior
+    base_low: 190000
+    base_high: 280000
+    currency: GBP
+    region: London
+  - level: Staff
+    base_low: 200000
+    base_high: 300000
+    currency: USD
+    region: US national
+---
+"""
+
+
+def test_role_guide_regions_may_repeat_but_currency_is_checked() -> None:
+    settings = Settings(schema=(("*.md", "role-guide"),))
+    found = lint_text(
+        ROLE_GUIDE.replace("currency: GBP", "currency: USD"), select=("GL2",), settings=settings
+    )
+    assert positions(found) == [("GL203", 19, 15)]
+    assert positions(lint_text(ROLE_GUIDE, select=("GL2",), settings=settings)) == []
