@@ -84,16 +84,24 @@ class Linter:
         guide = load_guide(target.display, target.display, self.settings.max_file_size)
         return FileResult(target.display, self.lint_guide(guide))
 
-    def _lint_cached(self, target: Target, cache: Cache) -> FileResult:
-        """Look the file's bytes up in the cache; lint and store them on a miss."""
-        path, limit = target.display, self.settings.max_file_size
+    def _read(self, path: str) -> bytes | None:
+        """The file's bytes, or None when load_guide must report why not (never cached)."""
+        limit = self.settings.max_file_size
         try:
             with open(path, "rb") as handle:
                 raw = handle.read(limit + 1)
         except OSError:
-            raw = None
-        if raw is None or len(raw) > limit:  # let load_guide report it; never cached
-            return FileResult(path, self.lint_guide(load_guide(path, path, limit)))
+            return None
+        return raw if len(raw) <= limit else None
+
+    def _lint_cached(self, target: Target, cache: Cache) -> FileResult:
+        """Look the file's bytes up in the cache; lint and store them on a miss."""
+        path = target.display
+        raw = self._read(path)
+        if raw is None:
+            return FileResult(
+                path, self.lint_guide(load_guide(path, path, self.settings.max_file_size))
+            )
         key = cache.entry_key(raw, path)
         hit = cache.get(key, path)
         if hit is not None:
@@ -158,10 +166,42 @@ class Linter:
         if jobs <= 1 or len(targets) < PARALLEL_THRESHOLD:
             for target in targets:
                 yield self.lint_target(target)
+        elif self.cache is not None:
+            yield from self._run_cached(targets, jobs, self.cache)
         else:
             yield from _parallel(self, targets, jobs)
         if self.cache is not None:
             self.cache.save()
+
+    def _run_cached(
+        self, targets: Sequence[Target], jobs: int, cache: Cache
+    ) -> Iterator[FileResult]:
+        """Answer hits in this process; start workers only when enough files missed.
+
+        A first pass reads and hashes every file and keeps only the keys; the
+        second yields, in order, hits from the cache and misses from workers
+        (or from this process when there are only a few).
+        """
+        keys: list[str | None] = []
+        misses: list[Target] = []
+        for target in targets:
+            raw = None if target.missing else self._read(target.display)
+            key = None if raw is None else cache.entry_key(raw, target.display)
+            keys.append(key if key in cache.entries else None)
+            if keys[-1] is None:
+                misses.append(target)
+        if len(misses) >= PARALLEL_THRESHOLD:
+            linted = _parallel(self, misses, jobs)
+        else:
+            linted = (self.lint_target(target) for target in misses)
+        for target, key in zip(targets, keys, strict=True):
+            hit = None if key is None else cache.get(key, target.display)
+            if key is None:
+                yield next(linted)
+            elif hit is None:  # a damaged entry: lint again, here
+                yield self.lint_target(target)
+            else:
+                yield FileResult(target.display, hit)
 
 
 _WORKER: Linter | None = None

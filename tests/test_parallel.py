@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import sys
 from pathlib import Path
 
@@ -85,3 +86,17 @@ def test_small_runs_stay_in_one_process(corpus: Path, monkeypatch: pytest.Monkey
     assert (
         len(list(linter.run(targets[: PARALLEL_THRESHOLD - 1], jobs=2))) == PARALLEL_THRESHOLD - 1
     )
+
+
+def test_partly_warm_cache_mixes_hits_and_worker_results(corpus: Path, tmp_path: Path) -> None:
+    """Hits come from this process, misses from workers, all in target order."""
+    work = tmp_path / "work"
+    shutil.copytree(corpus / "guides", work / "guides")
+    cache = str(tmp_path / "cache")
+    check(work, "--cache-dir", cache, "--jobs", "1")
+    for number, path in enumerate(sorted((work / "guides").rglob("*.md"))):
+        if number % 3:  # two files in three change: enough misses for workers
+            path.write_text(path.read_text() + "\nOne more closing line for the editors.\n")
+    reference = check(work, "--no-cache", "--jobs", "1")
+    assert check(work, "--cache-dir", cache, "--jobs", "2") == reference
+    assert check(work, "--cache-dir", cache, "--jobs", "2") == reference
