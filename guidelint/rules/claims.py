@@ -215,6 +215,22 @@ def _words(key: str) -> frozenset[str]:
     return frozenset(str(word).casefold() for word in DATA[key])
 
 
+def _phrases(phrases: Iterable[str]) -> str:
+    """A fast, case-tolerant alternation: each phrase as written in lower case or
+    with a capital first letter, behind a look-ahead on the possible first
+    characters (so the engine skips most positions at once)."""
+    parts = sorted({p.strip().casefold() for p in phrases if p.strip()}, key=len, reverse=True)
+    firsts = sorted({ch for p in parts for ch in (p[0], p[0].upper())})
+    alternatives = []
+    for phrase in parts:
+        rest = re.escape(phrase[1:]).replace(r"\ ", r"\s+")
+        head = phrase[0]
+        first = f"[{head}{head.upper()}]" if head.isalpha() else re.escape(head)
+        alternatives.append(first + rest)
+    lead = "".join(re.escape(ch) for ch in firsts)
+    return f"(?=[{lead}])(?:{'|'.join(alternatives)})"
+
+
 def _alternation(phrases: Iterable[str]) -> str:
     parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
@@ -263,11 +279,11 @@ _UNITS = {
     "trillion": Decimal(10**12),
 }
 
+_VAGUE_VERBS = _alternation(DATA["vague_verbs"])
 _VAGUE = re.compile(
-    rf"(?i:\b(?P<s>{_alternation(DATA['vague_subjects'])})"
-    rf"(?:\s+(?!(?:{_alternation(DATA['vague_verbs'])})\b)[\w'’-]+){{0,3}}?"
-    rf"\s+(?:{_alternation(DATA['vague_verbs'])})\b"
-    rf"|\b(?:{_alternation(DATA['vague_phrases'])})\b)"
+    rf"\b(?P<s>{_phrases(DATA['vague_subjects'])})"
+    rf"(?:\s+(?!(?:{_VAGUE_VERBS})\b)[\w'’-]+){{0,3}}?\s+(?:{_VAGUE_VERBS})\b"
+    rf"|\b{_phrases(DATA['vague_phrases'])}\b"
 )
 _ACCORDING = re.compile(
     r"(?i:\b(?P<p>according\s+to|as\s+reported\s+by|as\s+estimated\s+by|reported\s+by|"
@@ -325,7 +341,7 @@ def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> re.
     words += [w for w in extend if w.casefold().strip() not in dropped]
     if not words:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"(?i:(?<![\w#])(?:{_alternation(words)})(?![\w]))")
+    return re.compile(rf"(?<![\w#]){_phrases(words)}(?![\w])")
 
 
 SUPERLATIVE_EXCEPTIONS = re.compile(
@@ -579,9 +595,8 @@ class _Run:
                 if pattern is COUNT and _is_year(match):
                     continue
                 note(match.start(), "GL501", " ".join(match.group(0).split()))
-        exceptions = [m.span() for m in SUPERLATIVE_EXCEPTIONS.finditer(masked)]
         for match in self.superlatives.finditer(masked):
-            if _overlaps(match.span(), exceptions):
+            if _excepted(masked, match.start(), match.end()):
                 continue
             note(match.start(), "GL502", " ".join(match.group(0).split()))
         return found
@@ -596,10 +611,13 @@ class _Run:
         return _backed(*amount, _money_currency(match, self.symbols), figures)
 
 
-def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    """Whether ``span`` overlaps one of the sorted, non-nested ``spans``."""
-    index = bisect.bisect_left(spans, (span[1], -1)) - 1
-    return index >= 0 and spans[index][1] > span[0]
+def _excepted(masked: str, start: int, end: int) -> bool:
+    """Whether an exception phrase ("leading a", "the best way") covers the match."""
+    low = max(0, start - 30)
+    for match in SUPERLATIVE_EXCEPTIONS.finditer(masked, low, min(len(masked), end + 30)):
+        if match.start() <= start < match.end() or match.start() < end <= match.end():
+            return True
+    return False
 
 
 def _verdict(codes: dict[str, str]) -> str | None:
