@@ -108,10 +108,11 @@ class TextReporter(Reporter):
 
 
 def write_statistics(stream: TextIO, summary: Summary) -> None:
-    from guidelint.registry import REGISTRY
+    from guidelint.registry import load_families
 
+    known = load_families().rules
     for code, count in sorted(summary.by_code.items()):
-        name = REGISTRY.rules[code].name if code in REGISTRY.rules else ""
+        name = known[code].name if code in known else ""
         stream.write(f"{count:6d}  {code}  {name}\n")
 
 
@@ -151,11 +152,12 @@ class SarifReporter(Reporter):
 
     def finish(self, summary: Summary) -> None:
         from guidelint import __version__
-        from guidelint.registry import REGISTRY
+        from guidelint.registry import load_families
 
         codes = sorted({d.code for d in self.found})
         index = {code: i for i, code in enumerate(codes)}
-        rules = [_sarif_rule(REGISTRY.rules[code]) for code in codes]
+        known = load_families().rules
+        rules = [_sarif_rule(known[code]) for code in codes]
         root = os.getcwd()
         log = {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
