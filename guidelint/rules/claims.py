@@ -598,7 +598,12 @@ class _Run:
         for match in self.superlatives.finditer(masked):
             if _excepted(masked, match.start(), match.end()):
                 continue
-            note(match.start(), "GL502", " ".join(match.group(0).split()))
+            text = " ".join(match.group(0).split())
+            if text.casefold().endswith(("most", "best", "top")):
+                following = _TOKEN.search(masked, match.end(), match.end() + 40)
+                if following:
+                    text += " " + following.group(0).strip(".,;:!?")
+            note(match.start(), "GL502", text)
         return found
 
     def _money_backed(self, match: re.Match[str]) -> bool:

@@ -196,6 +196,12 @@ def test_gl502_not_reported(sentence: str) -> None:
     assert claims(sentence + "\n" + SOURCES) == []
 
 
+def test_gl502_message_shows_the_word_after_the_most() -> None:
+    assert messages("This is one of the most demanding roles.\n") == [
+        "superlative `the most demanding` has no source: expected a citation marker or a link"
+    ]
+
+
 def test_gl502_options_extend_and_ignore_the_list() -> None:
     body = "It is a stellar team. It is the fastest team.\n"
     assert claims(body) == [("GL502", BODY, 23)]
