@@ -14,6 +14,8 @@ import yaml
 from conftest import lint_text
 
 LABELLED = Path(__file__).resolve().parent / "claims" / "labelled.yaml"
+# Written apart from the rules and from labelled.yaml, to measure how they generalise.
+HELDOUT = Path(__file__).resolve().parent / "claims" / "heldout.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -69,8 +71,8 @@ REFERENCES = """
 """
 
 
-def load_cases() -> list[dict[str, object]]:
-    return yaml.safe_load(LABELLED.read_text(encoding="utf-8"))["cases"]
+def load_cases(path: Path = LABELLED) -> list[dict[str, object]]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
 
 
 def build(cases: list[dict[str, object]]) -> tuple[str, list[tuple[int, int]]]:
@@ -96,8 +98,10 @@ def expected(case: dict[str, object]) -> set[str]:
     return {value} if isinstance(value, str) else set(value)  # type: ignore[arg-type]
 
 
-def score() -> tuple[dict[str, tuple[float, float, int, int, int]], list[str]]:
-    cases = load_cases()
+def score(
+    path: Path = LABELLED,
+) -> tuple[dict[str, tuple[float, float, int, int, int]], list[str]]:
+    cases = load_cases(path)
     text, spans = build(cases)
     diagnostics = lint_text(text, select=CODES)
     found: list[set[str]] = [set() for _ in cases]
@@ -132,17 +136,33 @@ def test_labelled_set_is_large_enough() -> None:
     assert all(expected(case) <= set(CODES) for case in cases)
 
 
-def test_precision_and_recall_per_code() -> None:
-    table, mistakes = score()
+def report(
+    title: str, table: dict[str, tuple[float, float, int, int, int]], mistakes: list[str]
+) -> None:
     print()
+    print(title)
     print(f"{'code':6} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}")
     for code, (precision, recall, tp, fp, fn) in table.items():
         print(f"{code:6} {precision:9.3f} {recall:7.3f} {tp:4} {fp:4} {fn:4}")
     for line in mistakes:
         print("  " + line)
+
+
+def test_precision_and_recall_per_code() -> None:
+    table, mistakes = score()
+    report("labelled set", table, mistakes)
     failing = {
         code: values[:2]
         for code, values in table.items()
         if values[0] < MIN_PRECISION or values[1] < MIN_RECALL
     }
     assert not failing, f"below precision {MIN_PRECISION} or recall {MIN_RECALL}: {failing}"
+
+
+def test_heldout_set_is_reported() -> None:
+    """Reports the held-out figures; no threshold yet, since the rules miss some of it."""
+    cases = load_cases(HELDOUT)
+    assert len(cases) >= 120
+    assert all(expected(case) <= set(CODES) for case in cases)
+    table, mistakes = score(HELDOUT)
+    report("held-out set (reported, not asserted)", table, mistakes)
