@@ -159,10 +159,16 @@ def test_precision_and_recall_per_code() -> None:
     assert not failing, f"below precision {MIN_PRECISION} or recall {MIN_RECALL}: {failing}"
 
 
-def test_heldout_set_is_reported() -> None:
-    """Reports the held-out figures; no threshold yet, since the rules miss some of it."""
+def test_heldout_set_meets_the_thresholds() -> None:
+    """The held-out set is the honest measure: the same thresholds as the labelled set."""
     cases = load_cases(HELDOUT)
     assert len(cases) >= 120
     assert all(expected(case) <= set(CODES) for case in cases)
     table, mistakes = score(HELDOUT)
-    report("held-out set (reported, not asserted)", table, mistakes)
+    report("held-out set", table, mistakes)
+    failing = {
+        code: values[:2]
+        for code, values in table.items()
+        if values[0] < MIN_PRECISION or values[1] < MIN_RECALL
+    }
+    assert not failing, f"below precision {MIN_PRECISION} or recall {MIN_RECALL}: {failing}"

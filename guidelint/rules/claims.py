@@ -36,15 +36,19 @@ rule(
     what="""
         A sentence states a statistic without anything that backs it. Statistics are:
 
-        - percentages: `47%`, `10 to 25 percent`, `5 percentage points`;
+        - percentages: `47%`, `10 to 25 percent`, `5 percentage points`, and with
+          the number in words: `forty percent`, `twenty-five per cent`;
         - amounts of money: `$50K`, `£148,000`, `$1.1 billion`, `CHF 150K`, `150,000 USD`;
-        - multipliers: `10x`, `2.5–3x`, `4-fold`, `3 times higher`;
+        - multipliers: `10x`, `2.5–3x`, `4-fold`, `3 times higher`, and in words:
+          `tenfold`, `two-fold`, `a hundredfold`, `three times higher`;
         - counts with a magnitude: a number of 1,000 or more (`37,339 postings`),
           or a number with `thousand`/`million`/`billion` or `K`/`M` (`27 million`, `50K requests`).
 
         Not statistics: years (`2026`), dates (`2026-02-23`), quarters (`Q4`),
-        ordinals, version numbers (`3.11`), small counts (`four rounds`, `4 years`)
-        and numbered list markers.
+        ordinals, version numbers (`3.11`), small counts in digits or words
+        (`four rounds`, `4 years`, `forty engineers`), fractions in words
+        (`half of the offers`), a count of parts (`the reason is twofold:`) and
+        numbered list markers.
 
         A sentence is supported by any of: a citation marker that resolves
         (`[3]`, `[1, 2]`, `[1-3]`, `[^note]`); an inline link, autolink or URL;
@@ -54,6 +58,12 @@ rule(
         (`$195K` matches 195,000 and 195,400, not 196,000).
         Text inside quotation marks is a script for the reader and is not checked;
         neither are tables, headings, code, HTML comments or the references section.
+
+        With `citation-scope = "paragraph"` (the default is `"sentence"`), a
+        resolving marker or a link anywhere in a paragraph or list item supports
+        every claim in it, so one `[2]` at the end of a paragraph covers all of
+        its sentences; an attribution to a listed source still supports only
+        its own sentence.
         """,
     why="""
         Readers negotiate with these numbers. A figure without a source cannot be
@@ -86,10 +96,21 @@ rule(
         A sentence praises or ranks without a source: "the highest", "one of the
         most", "among the best", "leading", "leader", "#1", "number one",
         "world-class", "fastest", "largest", "unmatched", "best-in-class" and the
-        other words of the built-in list. Common advice wording is not counted:
-        "leading a team", "thought leader", "the best way to", "the most recent",
-        "the top of the band". Supported sentences (a resolving marker, a link, or
-        an attribution to a listed source) are not reported.
+        other words of the built-in list. Every entry written with "the" also
+        counts after a possessive: "the industry's most demanding", "Anyscale's
+        highest", "its best". Common advice wording is not counted:
+        "leading a team", "thought leader", "the best way to", "the most recent"
+        (also "the company's most recent"), "the top of the band", "their best
+        offer", "at its best"; nor are "most of", "at most", "mostly", "most
+        people", or contractions such as "it's best to". Supported sentences (a
+        resolving marker, a link, or an attribution to a listed source) are not
+        reported.
+
+        With `citation-scope = "paragraph"` (the default is `"sentence"`), a
+        resolving marker or a link anywhere in a paragraph or list item supports
+        every claim in it, so one `[2]` at the end of a paragraph covers all of
+        its sentences; an attribution to a listed source still supports only
+        its own sentence.
         """,
     why="""
         Praise reads as fact. "The highest-paying role in AI" is a claim a reader
@@ -148,7 +169,20 @@ rule(
         entry of the references section. Matching ignores case, possessives and
         words such as "research", "data" or "report": "Gartner's research" is
         Gartner; "Levels.fyi" matches an entry "Levels.fyi ML engineer track".
-        A sentence with a resolving marker or a link is not reported.
+        Names may hold function words and start with a common word when a
+        capitalised word follows: "People In AI's market report found", "Built In
+        reports", "the Bureau of Labor Statistics' survey found".
+        A group named only by its role is not a source: "data engineers say they
+        prefer remote work" is neither GL504 nor GL505 (see GL505 for the
+        authorities it counts). A sentence with a resolving marker or a link is
+        not reported; when the same sentence also has a vague attribution, GL505
+        is reported instead.
+
+        With `citation-scope = "paragraph"` (the default is `"sentence"`), a
+        resolving marker or a link anywhere in a paragraph or list item supports
+        every claim in it, so one `[2]` at the end of a paragraph covers all of
+        its sentences; an attribution to a listed source still supports only
+        its own sentence.
         """,
     why="""
         Naming a source sounds authoritative, but a reader can only check it when
@@ -170,10 +204,22 @@ rule(
     what="""
         A sentence leans on an authority it does not name, with no citation:
         "our data shows", "studies show", "research shows", "experts say",
-        "it is widely believed", "recruiters report", "according to industry
-        surveys". A named source right before the noun makes it specific
-        ("Glassdoor's salary data shows" is GL504 or fine, not GL505).
-        This code wins over every other claim code in the same sentence.
+        "it is widely believed", "recruiters report", "hiring managers say",
+        "data suggests", "the data shows", "surveys show", "according to industry
+        surveys", "according to recent studies". A named source right before the
+        noun makes it specific ("Glassdoor's salary data shows" is GL504 or fine,
+        not GL505); "this data shows" points at the guide's own figures, and "the
+        data team says" is not an authority. Roles that are not authorities on
+        the subject ("engineers say") are not counted.
+        This code wins over every other claim code in the same sentence:
+        "According to recent surveys, Gartner's numbers understate the rate" is
+        GL505, not GL504.
+
+        With `citation-scope = "paragraph"` (the default is `"sentence"`), a
+        resolving marker or a link anywhere in a paragraph or list item supports
+        every claim in it, so one `[2]` at the end of a paragraph covers all of
+        its sentences; an attribution to a listed source still supports only
+        its own sentence.
         """,
     why="An unnamed authority cannot be checked; it borrows credibility it has not shown.",
     example="""
@@ -252,14 +298,22 @@ MONEY = re.compile(
     rf"|(?<![\w.,])(?P<b>{_NUMBER})\+?{_SUFFIX_UNIT.format('u2', 'w2')}\s?"
     rf"(?P<code>{'|'.join(_CODES)}|(?i:dollars|pounds|euros))\b"
 )
+# A number written as words, up to "one hundred": "forty", "twenty-five", "a hundred".
+_BELOW_100 = (
+    rf"(?:(?:{'|'.join(DATA['tens_words'])})(?:[-\s](?:{'|'.join(DATA['number_words'][1:10])}))?"
+    rf"|{'|'.join(sorted(DATA['number_words'], key=len, reverse=True))})"
+)
+_NUMBER_WORDS = rf"(?:(?:one|a)[-\s]hundred|{_BELOW_100})"
 PERCENT = re.compile(
     rf"(?<![\w.]){_NUMBER}\s?(?:%|％|(?i:percent|per\s+cent|pct|percentage\s+points?)\b)"
+    rf"|(?i:(?<![\w-]){_NUMBER_WORDS}\s+(?:percent|per\s+cent|percentage\s+points?)\b)"
 )
 MULTIPLIER = re.compile(
     r"(?<![\w.])\d+(?:\.\d+)?(?:\s?[-–—]\s?\d+(?:\.\d+)?)?(?:x|\s?×)(?![\w])"
     r"|(?<![\w.])\d+(?:\.\d+)?[-\s]?fold\b"
-    r"|(?<![\w.])\d+(?:\.\d+)?\s+times\s+(?:more|less|higher|lower|faster|slower|cheaper"
-    r"|larger|bigger|greater|as|the|over|what)\b"
+    rf"|(?i:(?<![\w-])(?P<wf>{_NUMBER_WORDS}|hundred|thousand)[-\s]?fold\b)"
+    rf"|(?:(?<![\w.])\d+(?:\.\d+)?|(?i:(?<![\w-])(?:{_NUMBER_WORDS})))\s+times\s+"
+    r"(?:more|less|higher|lower|faster|slower|cheaper|larger|bigger|greater|as|the|over|what)\b"
 )
 COUNT = re.compile(
     r"(?<![\w.,$£€¥₹#/-])(?P<n>\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?![\w%]|[.,]\d|[-/–]\d)"
@@ -284,6 +338,8 @@ _VAGUE = re.compile(
     rf"\b(?P<s>{_phrases(DATA['vague_subjects'])})"
     rf"(?:\s+(?!(?:{_VAGUE_VERBS})\b)[\w'’-]+){{0,3}}?\s+(?:{_VAGUE_VERBS})\b"
     rf"|\b{_phrases(DATA['vague_phrases'])}\b"
+    rf"|\b(?P<d>{_phrases(DATA['vague_data_subjects'])})\s+"
+    rf"(?:{_alternation(DATA['vague_data_verbs'])})\b(?!\s+up\b)"
 )
 _ACCORDING = re.compile(
     r"(?i:\b(?P<p>according\s+to|as\s+reported\s+by|as\s+estimated\s+by|reported\s+by|"
@@ -328,6 +384,32 @@ _FILLERS = frozenset(
         "latest",
     ]
 )
+# Common words that may precede a name without being part of it ("Most Blind threads").
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "all",
+        "both",
+        "each",
+        "every",
+        "many",
+        "most",
+        "some",
+        "these",
+        "those",
+        "this",
+        "that",
+        "our",
+        "their",
+        "its",
+        "his",
+        "her",
+        "my",
+        "your",
+        "the",
+    ]
+)
 _WEAK_FIRST = frozenset(
     ["the", "national", "global", "american", "us", "uk", "new", "annual", "state"]
 )
@@ -335,18 +417,50 @@ _WEAK_FIRST = frozenset(
 
 @cache
 def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> re.Pattern[str]:
-    """The superlative word list adjusted by `extend-superlatives` / `ignore-superlatives`."""
+    """The superlative word list adjusted by `extend-superlatives` / `ignore-superlatives`.
+
+    Every entry written with "the" ("the most", "the best") also counts after a
+    possessive ("the industry's most", "its best"); group ``pw`` marks that form.
+    """
     dropped = {word.casefold().strip() for word in ignore}
     words = [w for w in DATA["superlatives"] if w.casefold() not in dropped]
     words += [w for w in extend if w.casefold().strip() not in dropped]
     if not words:
         return re.compile(r"(?!x)x")
-    return re.compile(rf"(?<![\w#]){_phrases(words)}(?![\w])")
+    rests = [" ".join(w.split()[1:]) for w in words if w.casefold().split()[0] == "the"]
+    pattern = rf"(?<![\w#]){_phrases(words)}(?![\w])"
+    if any(rests):
+        owners = "|".join(DATA["possessive_pronouns"])
+        pattern += (
+            rf"|(?:(?<=\w)['’]s|(?<=s)['’]|(?<![\w])(?i:{owners}))"
+            rf"\s+(?P<pw>{_phrases(rests)})(?![\w])"
+        )
+    return re.compile(pattern)
 
 
 SUPERLATIVE_EXCEPTIONS = re.compile(
     rf"(?i:(?<![\w])(?:{_alternation(DATA['superlative_exceptions'])})(?![\w]))"
 )
+# The exceptions written with "the", without it, for the possessive form:
+# "the company's most recent round" is as harmless as "the most recent round".
+_BARE_EXCEPTIONS = re.compile(
+    rf"(?i:(?:{_alternation(p.split(None, 1)[1] for p in DATA['superlative_exceptions'] if p.casefold().startswith('the '))})(?![\w]))"
+)
+_CONTRACTIONS = _words("possessive_contractions")
+_OWNER = re.compile(r"[\w.&-]{1,40}$")
+
+
+def _possessive_superlative(masked: str, match: re.Match[str]) -> str | None:
+    """The text of a possessive superlative ("industry's most"), or None when the
+    "'s" is a contraction ("it's best to ...") or an exception follows."""
+    if _BARE_EXCEPTIONS.match(masked, match.start("pw")):
+        return None
+    if masked[match.start()] in "'’":
+        owner = _OWNER.search(masked, max(0, match.start() - 40), match.start())
+        if owner is None or owner.group(0).casefold() in _CONTRACTIONS:
+            return None
+        return masked[owner.start() : match.end()]
+    return match.group(0)
 
 
 # --- the check ------------------------------------------------------------------------------
@@ -574,7 +688,8 @@ class _Run:
                 found[slot].setdefault(code, text)
 
         for match in _VAGUE.finditer(masked):
-            if match.group("s") and not _vague_subject_counts(masked, match.start("s")):
+            subject = "s" if match.group("s") else "d" if match.group("d") else ""
+            if subject and not _vague_subject_counts(masked, match.start(subject)):
                 continue
             note(match.start(), "GL505", " ".join(match.group(0).split()))
         for offset, names, vague in _attributions(masked):
@@ -594,15 +709,23 @@ class _Run:
                     continue
                 if pattern is COUNT and _is_year(match):
                     continue
+                if pattern is MULTIPLIER and match.group("wf") and _predicative(masked, match):
+                    continue
                 note(match.start(), "GL501", " ".join(match.group(0).split()))
         for match in self.superlatives.finditer(masked):
             if _excepted(masked, match.start(), match.end()):
                 continue
-            text = " ".join(match.group(0).split())
+            text = match.group(0)
+            if match.groupdict().get("pw") is not None:
+                text = _possessive_superlative(masked, match)
+                if text is None:
+                    continue
+            text = " ".join(text.split())
             if text.casefold().endswith(("most", "best", "top")):
                 following = _TOKEN.search(masked, match.end(), match.end() + 40)
-                if following:
-                    text += " " + following.group(0).strip(".,;:!?")
+                word = following.group(0).strip(".,;:!?") if following else ""
+                if word:
+                    text += " " + word
             note(match.start(), "GL502", text)
         return found
 
@@ -680,6 +803,16 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
+_COPULA = re.compile(r"(?i:\b(?:is|are|was|were|be|been)\s+$)")
+_AFTER_PREDICATE = re.compile(r"\s*(?:[.:;,!?\u2014\u2013]|$)")
+
+
+def _predicative(masked: str, match: re.Match[str]) -> bool:
+    """`The reason is twofold:` counts parts, not a multiplier."""
+    before = masked[max(0, match.start() - 12) : match.start()]
+    return bool(_COPULA.search(before)) and bool(_AFTER_PREDICATE.match(masked, match.end()))
+
+
 def _is_year(match: re.Match[str]) -> bool:
     digits = match.group("n")
     if digits is None:
@@ -727,7 +860,12 @@ def _attributions(masked: str) -> Iterator[tuple[int, list[str], bool]]:
         elif match.group("p").casefold().startswith("according"):
             first = _first_content(tokens)
             if first in VAGUE_WORDS:
-                phrase = " ".join([*match.group("p").split(), *tokens[:3]])
+                words = tokens[:3]
+                for cut, token in enumerate(words):
+                    if token.endswith((",", ";")):
+                        words = [*words[:cut], token.rstrip(",;")]
+                        break
+                phrase = " ".join([*match.group("p").split(), *words])
                 yield match.start(), [phrase], True
     for match in _VERB.finditer(masked):
         verb = match.group("v")
@@ -804,7 +942,7 @@ def _name_like_subject(tokens: list[str]) -> bool:
     """
     if not _is_name(tokens[0]):
         return False
-    if tokens[0].casefold().strip(".,") in GENERIC:
+    if tokens[0].casefold().strip(".,") in GENERIC and not _opens_name(tokens, 0):
         return False
     for position, token in enumerate(tokens):
         word = token.casefold().replace("\u2019", "'")
@@ -817,6 +955,18 @@ def _name_like_subject(tokens: list[str]) -> bool:
     return True
 
 
+def _opens_name(tokens: list[str], index: int) -> bool:
+    """Whether a common word ("People", "Built") starts a multi-word name: the
+    next word is capitalised and not itself a common word ("People In AI",
+    not "Most engineers" or "Many AI engineers")."""
+    if index + 1 >= len(tokens) or tokens[index].endswith((",", ";")):
+        return False
+    following = tokens[index + 1].rstrip(",;")
+    stem = _possessive(following)
+    word = (stem if stem is not None else following).casefold().strip(".")
+    return _is_name(following) and word not in GENERIC and word not in SOURCE_NOUNS
+
+
 def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) -> list[str]:
     """Names in a run of words: capitalised runs joined by "of", "&" or "for".
 
@@ -826,6 +976,8 @@ def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) ->
     index = 0
     if leading_fillers:
         while index < len(tokens) and tokens[index].casefold().strip(".,") in _FILLERS:
+            if tokens[index].endswith((",", ";")):
+                return []  # "according to recent surveys, Gartner's ...": the phrase ended
             index += 1
     names: list[str] = []
     current: list[str] = []
@@ -837,10 +989,15 @@ def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) ->
             names.append(" ".join(current))
         current.clear()
 
-    for token in tokens[index : index + 20]:
+    window = tokens[index : index + 20]
+    for position, token in enumerate(window):
         bare = token.rstrip(",;")
         comma = bare != token
         word = bare.casefold()
+        if not current and generic and word in GENERIC and _opens_name(window, position):
+            if word not in _DETERMINERS:
+                current.append(bare)
+            continue
         stem = _possessive(bare)
         if stem is not None and _is_name(stem):
             current.append(stem)

@@ -153,6 +153,49 @@ def test_gl501_sentence_spanning_lines_is_reported_at_its_start() -> None:
     assert (diagnostic.end_line, diagnostic.end_column) == (BODY + 1, 20)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Training time fell tenfold.",
+        "Costs rose twofold.",
+        "Costs rose two-fold.",
+        "Costs rose ten fold.",
+        "Usage grew a hundredfold.",
+        "Equity is three times higher than at senior.",
+        "Roughly forty percent of postings ask for it.",
+        "Twenty-five per cent of offers include a bonus.",
+        "The gap narrowed by six percentage points.",
+        "Bonuses average one hundred percent of target.",
+    ],
+)
+def test_gl501_numbers_written_as_words(sentence: str) -> None:
+    # Multipliers and percentages count however the number is spelled.
+    assert claims(f"Intro. {sentence}\n") == [("GL501", BODY, 8)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The loop has four rounds.",
+        "Forty engineers applied for twelve roles.",
+        "Half of the offers include a bonus.",
+        "The reason is twofold: pay and scope.",
+        "The benefits are threefold.",
+        "Ask two or three times before you accept a no.",
+        "Manifold learning is not on the syllabus.",
+    ],
+)
+def test_gl501_number_words_that_are_not_statistics(sentence: str) -> None:
+    # Small counts stay small counts; "is twofold:" counts parts, not a multiple.
+    assert claims(f"Intro. {sentence}\n") == []
+
+
+def test_gl501_word_figure_message() -> None:
+    assert messages("Pay rose tenfold.\n") == [
+        "figure `tenfold` has no source: expected a citation marker, a link, or a listed source"
+    ]
+
+
 # --- GL502 ---------------------------------------------------------------------------------
 
 
@@ -194,6 +237,64 @@ def test_gl502_superlatives(phrase: str) -> None:
 )
 def test_gl502_not_reported(sentence: str) -> None:
     assert claims(sentence + "\n" + SOURCES) == []
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "the industry's most demanding loop",
+        "the industry\u2019s most demanding loop",
+        "the world's largest cluster",
+        "Anyscale's highest band",
+        "the companies' best teams",
+        "its best team",
+        "their fastest path to staff",
+    ],
+)
+def test_gl502_superlatives_after_a_possessive(phrase: str) -> None:
+    assert claims(f"Intro. This is {phrase}.\n") == [("GL502", BODY, 8)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It's best to ask in writing.",
+        "It\u2019s most useful with a competing offer.",
+        "What's best for you depends on vesting.",
+        "The company's most recent round closed in May.",
+        "Ask for their best offer before you decide.",
+        "Ask for the recruiter's best number.",
+        "The platform at its best is quick.",
+        "Most of the offers include stock.",
+        "Pay is at most two bands above the midpoint.",
+        "The package is mostly base.",
+        "Most people accept the first offer.",
+    ],
+)
+def test_gl502_possessives_and_most_that_are_not_superlatives(sentence: str) -> None:
+    assert claims(f"Intro. {sentence}\n") == []
+
+
+def test_gl502_possessive_message_names_the_owner() -> None:
+    assert messages("Work on the industry's most demanding systems.\n") == [
+        "superlative `industry's most demanding` has no source: "
+        "expected a citation marker or a link"
+    ]
+
+
+def test_gl502_possessive_form_follows_the_configured_list() -> None:
+    body = "It is the world's stellar team. It is the industry's fastest team.\n"
+    extended = Settings(
+        extend_superlatives=("the stellar",), ignore_superlatives=("the fastest", "fastest")
+    )
+    assert claims(body) == [("GL502", BODY, 33)]
+    assert claims(body, extended) == [("GL502", BODY, 1)]
+
+
+def test_gl502_question_ending_in_the_most_has_a_clean_message() -> None:
+    assert messages("Which industries pay the most?\n") == [
+        "superlative `the most` has no source: expected a citation marker or a link"
+    ]
 
 
 def test_gl502_message_shows_the_word_after_the_most() -> None:
@@ -294,6 +395,49 @@ def test_gl504_listed_sources(sentence: str) -> None:
     assert claims(sentence + "\n" + SOURCES) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "People In AI says pay rose.",
+        "People In AI's market report found that pay jumped 20%.",
+        "Built In reports that pay rose 5%.",
+        "According to Built In, pay rose.",
+        "The Bureau of Labor Statistics' survey found that pay rose.",
+        "Glassdoor in 2025 reported 9% growth, and Built In says 12%.",
+    ],
+)
+def test_gl504_names_with_function_words(sentence: str) -> None:
+    # A common word that opens a capitalised name ("People In AI") is part of it.
+    assert claims(f"Intro. {sentence}\n") == [("GL504", BODY, 8)]
+
+
+def test_gl504_multi_word_names_listed_in_data_sources_or_references() -> None:
+    front = FRONT.replace("  - Glassdoor\n", "  - Glassdoor\n  - People In AI\n")
+    body = (
+        "People In AI's market report found that pay jumped 20%.\n\n"
+        "Built In reports that pay rose 5% [2].\n\n"
+        "According to the Bureau of Labor Statistics, pay rose 4%.\n\n"
+        "#### Sources\n\n1. Bureau of Labor Statistics, occupational outlook\n"
+        "2. Built In salary pages\n"
+    )
+    assert claims(body, front=front) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A group named only by its role is the guide's own observation, not a
+        # source: neither GL504 (nothing named) nor GL505 (not an authority).
+        "Data engineers say they prefer remote work.",
+        "data engineers say they prefer remote work.",
+        "Most engineers say the loop is fair.",
+        "Many AI engineers say the loop is fair.",
+    ],
+)
+def test_gl504_role_groups_are_not_named_sources(sentence: str) -> None:
+    assert claims(f"Intro. {sentence}\n") == []
+
+
 def test_gl504_matches_footnote_text_and_data_source_dicts() -> None:
     front = "---\ncompany: acme\ndata_sources:\n  - name: Carta\n---\n"
     body = "Carta says grants shrank. Hired found offers rose 9% [^h].\n\n[^h]: Hired report\n"
@@ -317,6 +461,54 @@ def test_gl504_matches_footnote_text_and_data_source_dicts() -> None:
 )
 def test_gl505_vague_attribution(sentence: str) -> None:
     assert claims(f"Intro. {sentence}\n") == [("GL505", BODY, 8)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Data suggests that equity matters more.",
+        "The data shows remote pays less.",
+        "The data indicates a widening gap.",
+        "Surveys show remote pays less.",
+        "Recent surveys show remote pays less.",
+        "According to recent surveys, offers rose.",
+        "According to recent reports, offers rose.",
+        "According to recent studies, offers rose.",
+    ],
+)
+def test_gl505_unnamed_data_and_surveys(sentence: str) -> None:
+    assert claims(f"Intro. {sentence}\n") == [("GL505", BODY, 8)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The data team says the band moved.",
+        "Levels.fyi data shows pay rising.",  # named and listed
+        "This data shows the gap by region.",  # points at the guide's own table
+        "Data shows up in the dashboard within a day.",
+        "According to data from Glassdoor, offers rose.",
+    ],
+)
+def test_gl505_not_for_data_that_is_named_or_not_an_authority(sentence: str) -> None:
+    assert claims(f"Intro. {sentence}\n") == []
+
+
+def test_gl505_vague_message_stops_at_the_phrase() -> None:
+    assert messages("According to recent surveys, offers rose.\n") == [
+        "vague attribution `According to recent surveys` names no source: "
+        "expected a named, cited source"
+    ]
+
+
+def test_gl505_wins_over_a_named_unlisted_source_in_the_same_sentence() -> None:
+    body = (
+        "According to recent surveys, Gartner's numbers understate the failure rate.\n\n"
+        "Gartner found pay rose 5%, and studies show the same.\n\n"
+        "According to recent surveys by Gartner, offers rose.\n"
+    )
+    assert claims(body) == [("GL505", BODY, 1), ("GL505", BODY + 2, 1), ("GL504", BODY + 4, 1)]
+    assert messages(body)[0].startswith("vague attribution `According to recent surveys`")
 
 
 def test_gl505_wins_over_the_other_codes() -> None:
@@ -355,6 +547,29 @@ def test_citation_scope_paragraph() -> None:
     body = "Pay rose 12%. It is the fastest team [1].\n\nPay fell 5%.\n" + SOURCES
     assert claims(body) == [("GL501", BODY, 1), ("GL501", BODY + 2, 1)]
     assert claims(body, Settings(citation_scope="paragraph")) == [("GL501", BODY + 2, 1)]
+
+
+def test_citation_scope_paragraph_covers_every_code_but_not_other_blocks() -> None:
+    body = (
+        "Studies show it. Gartner says so. It is the fastest team. Pay rose 9% [1].\n\n"
+        "- Pay rose 4%. See [the report](https://example.com/r).\n"
+        "- Experts say it will last.\n" + SOURCES
+    )
+    paragraph = Settings(citation_scope="paragraph")
+    assert claims(body, paragraph) == [("GL505", BODY + 3, 3)]
+    assert claims(body) == [
+        ("GL505", BODY, 1),
+        ("GL504", BODY, 18),
+        ("GL502", BODY, 35),
+        ("GL501", BODY + 2, 3),
+        ("GL505", BODY + 3, 3),
+    ]
+
+
+def test_a_listed_attribution_supports_only_its_own_sentence() -> None:
+    body = "According to Glassdoor, pay rose 9%. Pay fell 3%.\n"
+    paragraph = Settings(citation_scope="paragraph")
+    assert claims(body) == claims(body, paragraph) == [("GL501", BODY, 38)]
 
 
 def test_the_references_section_is_not_checked_for_claims() -> None:
@@ -451,6 +666,15 @@ ADVERSARIAL = [
     "Ab\nCd\n" * 15_000,
     "the most " * 11_000,
     "12% [1] " * 12_000,
+    "twenty-" * 14_000,
+    "twenty " * 14_000 + "fold",
+    "a hundred " * 10_000,
+    "x's most " * 11_000,
+    "a" * 100_000 + "'s most",
+    "People In " * 10_000 + "says",
+    "According to recent surveys, " * 3_500,
+    "the data shows " * 6_500,
+    "It is twofold " * 7_000,
 ]
 
 
