@@ -304,12 +304,16 @@ _BELOW_100 = (
     rf"|{'|'.join(sorted(DATA['number_words'], key=len, reverse=True))})"
 )
 _NUMBER_WORDS = rf"(?:(?:one|a)[-\s]hundred|{_BELOW_100})"
-PERCENT = re.compile(
+_PERCENT_DIGITS = (
     rf"(?<![\w.]){_NUMBER}\s?(?:%|％|(?i:percent|per\s+cent|pct|percentage\s+points?)\b)"
+)
+PERCENT = re.compile(
+    rf"{_PERCENT_DIGITS}"
     rf"|(?i:(?<![\w-]){_NUMBER_WORDS}\s+(?:percent|per\s+cent|percentage\s+points?)\b)"
 )
+_MULTIPLIER_DIGITS = r"(?<![\w.])\d+(?:\.\d+)?(?:\s?[-–—]\s?\d+(?:\.\d+)?)?(?:x|\s?×)(?![\w])"
 MULTIPLIER = re.compile(
-    r"(?<![\w.])\d+(?:\.\d+)?(?:\s?[-–—]\s?\d+(?:\.\d+)?)?(?:x|\s?×)(?![\w])"
+    rf"{_MULTIPLIER_DIGITS}"
     r"|(?<![\w.])\d+(?:\.\d+)?[-\s]?fold\b"
     rf"|(?i:(?<![\w-])(?P<wf>{_NUMBER_WORDS}|hundred|thousand)[-\s]?fold\b)"
     rf"|(?:(?<![\w.])\d+(?:\.\d+)?|(?i:(?<![\w-])(?:{_NUMBER_WORDS})))\s+times\s+"
@@ -320,6 +324,12 @@ COUNT = re.compile(
     r"|(?<![\w.])\d+(?:\.\d+)?\+?\s?(?:thousand|million|billion|trillion)\b"
     r"|(?<![\w.$£€¥₹])\d+(?:\.\d+)?[KkM]\+?(?![\w])"
 )
+# The number-word branches try a long alternation at every position; they can
+# only match where their keyword occurs, so blocks without it use these.
+_FAST = {
+    PERCENT: (re.compile(_PERCENT_DIGITS), ("per",)),
+    MULTIPLIER: (re.compile(_MULTIPLIER_DIGITS), ("fold", "times")),
+}
 _UNITS = {
     "k": Decimal(1000),
     "thousand": Decimal(1000),
@@ -703,13 +713,21 @@ class _Run:
             money_spans.append(match.span())
             if not self._money_backed(match):
                 note(match.start(), "GL501", match.group(0).strip())
+        lowered = masked.casefold()
         for pattern in (PERCENT, MULTIPLIER, COUNT):
-            for match in pattern.finditer(masked):
+            scan = pattern
+            if pattern in _FAST and not any(word in lowered for word in _FAST[pattern][1]):
+                scan = _FAST[pattern][0]
+            for match in scan.finditer(masked):
                 if _inside(match.start(), money_spans):
                     continue
                 if pattern is COUNT and _is_year(match):
                     continue
-                if pattern is MULTIPLIER and match.group("wf") and _predicative(masked, match):
+                if (
+                    pattern is MULTIPLIER
+                    and match.groupdict().get("wf")
+                    and _predicative(masked, match)
+                ):
                     continue
                 note(match.start(), "GL501", " ".join(match.group(0).split()))
         for match in self.superlatives.finditer(masked):
