@@ -341,6 +341,9 @@ _REF_LINK = re.compile(r"(!?)\[([^\[\]]{1,2000})\]\[([^\[\]]{0,200})\]")
 _SHORTCUT = re.compile(r"\[([^\[\]]{1,200})\](?![(\[:])")
 _ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
 _FALLBACK_MARKER = re.compile(r"\^?\d")
+# Emphasis and strike-through marks; an underscore between two letters or
+# digits (snake_case) is a character of the word, not a mark.
+_EMPHASIS = re.compile(r"[*~]|_(?![^\W_])|(?<![^\W_])_")
 
 
 def mask(text: str, link_labels: Iterable[str] = ()) -> tuple[str, list[tuple[int, int]]]:
@@ -356,37 +359,42 @@ def mask(text: str, link_labels: Iterable[str] = ()) -> tuple[str, list[tuple[in
 
     _mask_code(text, blank)
     _mask_comments(text, blank)
-    current = "".join(chars)
-    for match in _AUTOLINK.finditer(current):
-        links.append(match.span())
-        blank(*match.span())
-    current = "".join(chars)
-    for match in _TAG.finditer(current):
-        if _HREF.match(match.group(0)):
+    # Each pass runs only where its trigger occurs: most blocks have no links,
+    # tags or escapes, and this runs for every block of every guide.
+    if "<" in text:
+        current = "".join(chars)
+        for match in _AUTOLINK.finditer(current):
             links.append(match.span())
-        blank(*match.span())
-    current = "".join(chars)
-    for match in _INLINE_LINK.finditer(current):
-        start, end = match.span()
-        if match.group(1):  # an image: its alt text is not prose
-            blank(start, end)
-            continue
-        links.append((start, end))
-        text_end = match.start(2) + len(match.group(2))
-        blank(start, match.start(2))
-        blank(text_end, end)
-    current = "".join(chars)
-    for match in _REF_LINK.finditer(current):
-        label = _label(match.group(3) or match.group(2))
-        if label in labels:
+            blank(*match.span())
+        current = "".join(chars)
+        for match in _TAG.finditer(current):
+            if _HREF.match(match.group(0)):
+                links.append(match.span())
+            blank(*match.span())
+    if "](" in text:
+        current = "".join(chars)
+        for match in _INLINE_LINK.finditer(current):
             start, end = match.span()
-            if match.group(1):
+            if match.group(1):  # an image: its alt text is not prose
                 blank(start, end)
                 continue
             links.append((start, end))
+            text_end = match.start(2) + len(match.group(2))
             blank(start, match.start(2))
-            blank(match.start(2) + len(match.group(2)), end)
-    if labels:
+            blank(text_end, end)
+    if "][" in text:
+        current = "".join(chars)
+        for match in _REF_LINK.finditer(current):
+            label = _label(match.group(3) or match.group(2))
+            if label in labels:
+                start, end = match.span()
+                if match.group(1):
+                    blank(start, end)
+                    continue
+                links.append((start, end))
+                blank(start, match.start(2))
+                blank(match.start(2) + len(match.group(2)), end)
+    if labels and "[" in text:
         current = "".join(chars)
         for match in _SHORTCUT.finditer(current):
             label = _label(match.group(1))
@@ -394,25 +402,22 @@ def mask(text: str, link_labels: Iterable[str] = ()) -> tuple[str, list[tuple[in
                 links.append(match.span())
                 blank(match.start(), match.start() + 1)
                 blank(match.end() - 1, match.end())
-    current = "".join(chars)
-    for match in _URL.finditer(current):
-        links.append(match.span())
-        blank(*match.span())
-    current = "".join(chars)
-    for match in _ESCAPE.finditer(current):
-        start = match.start()
-        chars[start] = " "
-        if current[start + 1] in '[]"*_`':
-            chars[start + 1] = " "
-    for i, ch in enumerate(chars):
-        if ch == "*" or ch == "~":
-            chars[i] = " "
-        elif ch == "_":
-            before = chars[i - 1] if i else " "
-            after = chars[i + 1] if i + 1 < len(chars) else " "
-            if not (before.isalnum() and after.isalnum()):
-                chars[i] = " "
-    _mask_quotes(chars)
+    if "://" in text or "www." in text.lower():
+        current = "".join(chars)
+        for match in _URL.finditer(current):
+            links.append(match.span())
+            blank(*match.span())
+    if "\\" in text:
+        current = "".join(chars)
+        for match in _ESCAPE.finditer(current):
+            start = match.start()
+            chars[start] = " "
+            if current[start + 1] in '[]"*_`':
+                chars[start + 1] = " "
+    if "*" in text or "~" in text or "_" in text:
+        chars = list(_EMPHASIS.sub(" ", "".join(chars)))
+    if '"' in text or "\u201c" in text or "\u2018" in text:
+        _mask_quotes(chars)
     links.sort()
     return "".join(chars), links
 
