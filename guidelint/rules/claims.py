@@ -324,6 +324,7 @@ COUNT = re.compile(
     r"|(?<![\w.])\d+(?:\.\d+)?\+?\s?(?:thousand|million|billion|trillion)\b"
     r"|(?<![\w.$£€¥₹])\d+(?:\.\d+)?[KkM]\+?(?![\w])"
 )
+_DIGIT = re.compile(r"\d")
 # The number-word branches try a long alternation at every position; they can
 # only match where their keyword occurs, so blocks without it use these.
 _FAST = {
@@ -709,7 +710,8 @@ class _Run:
             unlisted = [name for name in names if not self.sources.lists(name)]
             note(offset, "GL504" if unlisted else "listed", (unlisted or names)[0])
         money_spans: list[tuple[int, int]] = []
-        for match in MONEY.finditer(masked):
+        has_digit = _DIGIT.search(masked) is not None
+        for match in MONEY.finditer(masked) if has_digit else ():
             money_spans.append(match.span())
             if not self._money_backed(match):
                 note(match.start(), "GL501", match.group(0).strip())
@@ -718,6 +720,8 @@ class _Run:
             scan = pattern
             if pattern in _FAST and not any(word in lowered for word in _FAST[pattern][1]):
                 scan = _FAST[pattern][0]
+            if scan is not PERCENT and scan is not MULTIPLIER and not has_digit:
+                continue  # every branch left to try starts with a digit
             for match in scan.finditer(masked):
                 if _inside(match.start(), money_spans):
                     continue
