@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import functools
 import json
 import re
 import tomllib
@@ -55,12 +56,14 @@ class Settings:
     def relative(self, path: str) -> str:
         """``path`` relative to the configuration's folder, with forward slashes."""
         try:
-            rel = Path(path).resolve().relative_to(self.root.resolve())
+            rel = Path(path).resolve().relative_to(_resolved(self.root))
         except ValueError:
             return Path(path).as_posix()
         return rel.as_posix()
 
     def schema_for(self, path: str) -> str:
+        if not self.schema:
+            return "guide"
         rel = self.relative(path)
         for pattern, schema in self.schema:
             if fnmatch.fnmatch(rel, pattern):
@@ -68,6 +71,8 @@ class Settings:
         return "guide"
 
     def ignored_in(self, path: str) -> tuple[str, ...]:
+        if not self.per_file_ignores:
+            return ()
         rel = self.relative(path)
         codes: list[str] = []
         for pattern, ignored in self.per_file_ignores:
@@ -79,6 +84,12 @@ class Settings:
         """A stable text of everything that changes results (for the cache)."""
         items = {k: v for k, v in self.__dict__.items() if k not in ("root", "source")}
         return json.dumps(items, sort_keys=True, default=str)
+
+
+@functools.cache
+def _resolved(root: Path) -> Path:
+    """The configuration folder's real path, resolved once per run, not per file."""
+    return root.resolve()
 
 
 def discover(start: Path) -> Path | None:

@@ -141,3 +141,23 @@ def test_configuration_error_names_key(tmp_path: Path) -> None:
     result = run_cli(["check", "g.md"], cwd=tmp_path)
     assert result.returncode == 2
     assert "unknown key `fail_on`" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("schema", "fragment"),
+    [
+        ({"type": 5}, "is not a valid JSON Schema"),
+        ({"$ref": "https://example.com/guide.json"}, "guidelint never fetches schemas"),
+        ({"properties": {"a": {"$ref": "other.json#/x"}}}, "refers to `other.json#/x`"),
+    ],
+)
+def test_user_schema_problems_are_configuration_errors(
+    tmp_path: Path, schema: dict[str, object], fragment: str
+) -> None:
+    (tmp_path / "bad.json").write_text(json.dumps(schema))
+    (tmp_path / "guidelint.toml").write_text('[schema]\n"*.md" = "bad.json"\n')
+    (tmp_path / "g.md").write_bytes((FIXTURES / "valid.md").read_bytes())
+    result = run_cli(["check", "--no-cache", "g.md"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr

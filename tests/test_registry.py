@@ -34,3 +34,16 @@ def test_every_rule_has_tests() -> None:
     )
     untested = [r.code for r in RULES if r.code != "GL000" and r.code not in text]
     assert untested == []
+
+
+def test_shipped_schemas_are_valid_json_schemas() -> None:
+    import json
+
+    from jsonschema import Draft202012Validator
+
+    from guidelint.resources import PACKAGE_DIR
+
+    schemas = sorted((PACKAGE_DIR / "schemas").glob("*.schema.json"))
+    assert len(schemas) >= 3
+    for path in schemas:
+        Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
