@@ -170,7 +170,7 @@ def test_partial_guide_row_needs_base_or_total(tmp_path: Path) -> None:
     result = run_cli(["check", partial, "--today", GUIDES_TODAY, "--ignore", "GL4"], cwd=tmp_path)
     found = findings(result.stdout)
     line, column = position_of(text, "  - region: All locations", 4)
-    assert (partial, line, column, "GL103") in found
+    assert (partial, line, column, "GL101") in found
     row, _ = position_of(text, "| All locations |")
     assert [(partial, row, "GL306")] * 2 == [(p, n, c) for p, n, _, c in found if c == "GL306"]
 

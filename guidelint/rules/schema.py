@@ -103,6 +103,23 @@ def _translate(error: Any, guide: Guide) -> Iterator[Diagnostic]:
         for name in error.validator_value:
             if name not in present:
                 yield problem("GL101", line, column, f"missing required field `{name}` {where}")
+    elif kind == "dependentRequired" and isinstance(error.instance, dict):
+        line, column = guide.key_position(path) if path else guide.frontmatter_position
+        where = f"in `{path}`" if path else "at the top level"
+        for name, needed in error.validator_value.items():
+            if name not in error.instance:
+                continue
+            for other in needed:
+                if other not in error.instance:
+                    message = f"missing field `{other}` {where}: required with `{name}`"
+                    yield problem("GL101", line, column, message)
+    elif kind == "anyOf" and _only_required(error.validator_value):
+        line, column = guide.key_position(path) if path else guide.frontmatter_position
+        where = f"`{path}`" if path else "the frontmatter"
+        options = "; or ".join(
+            " and ".join(f"`{f}`" for f in s["required"]) for s in error.validator_value
+        )
+        yield problem("GL101", line, column, f"{where} needs {options}")
     elif kind == "additionalProperties":
         allowed = sorted((error.schema.get("properties") or {}).keys())
         for name in error.instance:
@@ -122,6 +139,13 @@ def _translate(error: Any, guide: Guide) -> Iterator[Diagnostic]:
 def _at(span: Span, code: str, message: str) -> Diagnostic:
     return problem(
         code, span.line, span.column, message, end_line=span.end_line, end_column=span.end_column
+    )
+
+
+def _only_required(branches: Any) -> bool:
+    """Whether an ``anyOf`` only says which sets of fields may be present."""
+    return isinstance(branches, list) and all(
+        isinstance(b, dict) and set(b) == {"required"} for b in branches
     )
 
 

@@ -135,3 +135,21 @@ def test_null_where_text_required() -> None:
 
 def test_schema_rules_skip_unusable_frontmatter() -> None:
     assert schema("---\n- a\n---\n") == []
+
+
+PARTIAL = VALID.replace(
+    "    stock_low: 131000\n    stock_high: 236000\n", "    stock_low: 131000\n"
+).replace("    base_low: 148000\n    base_high: 194000\n", "")
+
+
+def test_field_pairs_and_alternatives_read_as_missing_fields() -> None:
+    from guidelint.config import Settings
+
+    settings = Settings(schema=(("*.md", "partial-guide"),))
+    text = PARTIAL.replace("    total_comp_low: 206000\n    total_comp_high: 305000\n", "")
+    found = lint_text(text, select=("GL1",), settings=settings)
+    assert positions(found) == [("GL101", 21, 5), ("GL101", 21, 5)]
+    assert sorted(d.message for d in found) == [
+        "`compensation/1` needs `base_low` and `base_high`; or `total_comp_low` and `total_comp_high`",
+        "missing field `stock_high` in `compensation/1`: required with `stock_low`",
+    ]
