@@ -426,6 +426,26 @@ _WEAK_FIRST = frozenset(
 )
 
 
+def _superlative_words(extend: tuple[str, ...], ignore: tuple[str, ...]) -> list[str]:
+    dropped = {word.casefold().strip() for word in ignore}
+    words = [w for w in DATA["superlatives"] if w.casefold() not in dropped]
+    return words + [w for w in extend if w.casefold().strip() not in dropped]
+
+
+_WORD = re.compile(r"[\w#]+")
+
+
+@cache
+def superlative_triggers(extend: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str]:
+    """The last word of every superlative phrase: a block holding none of them
+    cannot match, so the (costly) superlative pattern is not run on it."""
+    return frozenset(
+        _WORD.findall(phrase.casefold())[-1]
+        for phrase in _superlative_words(extend, ignore)
+        if _WORD.search(phrase)
+    )
+
+
 @cache
 def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> re.Pattern[str]:
     """The superlative word list adjusted by `extend-superlatives` / `ignore-superlatives`.
@@ -433,9 +453,7 @@ def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> re.
     Every entry written with "the" ("the most", "the best") also counts after a
     possessive ("the industry's most", "its best"); group ``pw`` marks that form.
     """
-    dropped = {word.casefold().strip() for word in ignore}
-    words = [w for w in DATA["superlatives"] if w.casefold() not in dropped]
-    words += [w for w in extend if w.casefold().strip() not in dropped]
+    words = _superlative_words(extend, ignore)
     if not words:
         return re.compile(r"(?!x)x")
     rests = [" ".join(w.split()[1:]) for w in words if w.casefold().split()[0] == "the"]
@@ -624,12 +642,12 @@ def check_claims(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
                 f"{what} {label} is never cited: expected a `{label}` marker in the text",
             )
     settings = ctx.settings
+    words = (tuple(settings.extend_superlatives), tuple(settings.ignore_superlatives))
     run = _Run(
         guide,
         prose,
-        superlative_pattern(
-            tuple(settings.extend_superlatives), tuple(settings.ignore_superlatives)
-        ),
+        superlative_pattern(*words),
+        superlative_triggers(*words),
         currency_symbols(settings.currency_symbols),
     )
     paragraph_scope = settings.citation_scope == "paragraph"
@@ -665,11 +683,17 @@ class _Run:
     """Claim detection for one guide; sources and figures are read only when needed."""
 
     def __init__(
-        self, guide: Guide, prose: Prose, superlatives: re.Pattern[str], symbols: dict[str, str]
+        self,
+        guide: Guide,
+        prose: Prose,
+        superlatives: re.Pattern[str],
+        triggers: frozenset[str],
+        symbols: dict[str, str],
     ) -> None:
         self.guide = guide
         self.prose = prose
         self.superlatives = superlatives
+        self.triggers = triggers
         self.symbols = symbols
         self._sources: _Sources | None = None
         self._figures: list[tuple[Decimal, str | None]] | None = None
@@ -734,6 +758,8 @@ class _Run:
                 ):
                     continue
                 note(match.start(), "GL501", " ".join(match.group(0).split()))
+        if self.triggers.isdisjoint(_WORD.findall(lowered)):
+            return found
         for match in self.superlatives.finditer(masked):
             if _excepted(masked, match.start(), match.end()):
                 continue
