@@ -85,6 +85,16 @@ def run_cli(
     )
 
 
+def check_guides_json(cwd: Path, *extra: str) -> str:
+    """The JSON report of ``guidelint check guides`` run in ``cwd`` on the pinned date."""
+    result = run_cli(
+        ["check", "--isolated", "--today", TODAY.isoformat(), "--format", "json", *extra, "guides"],
+        cwd=cwd,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    return result.stdout
+
+
 @pytest.fixture
 def seeds() -> Path:
     if not SEEDS.is_dir():

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import TODAY, run_cli
+from conftest import check_guides_json as check
 from guidelint.cache import Cache, decode, encode
 from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic, Fix, Severity
@@ -243,15 +244,6 @@ def test_entries_do_not_leak_between_paths(guides: Path, tmp_path: Path) -> None
 
 
 # ---------------------------------------------------------------- command line
-
-
-def check(cwd: Path, *extra: str) -> str:
-    result = run_cli(
-        ["check", "--isolated", "--today", TODAY.isoformat(), "--format", "json", *extra, "guides"],
-        cwd=cwd,
-    )
-    assert result.returncode in (0, 1), result.stderr
-    return result.stdout
 
 
 def test_cli_cache_folder_gitignore_and_clean(guides: Path, tmp_path: Path) -> None:

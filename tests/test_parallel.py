@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import guidelint.linter as linter_module
-from conftest import REPO, TODAY, run_cli
+from conftest import REPO, TODAY
+from conftest import check_guides_json as check
 from guidelint.config import Settings
 from guidelint.files import Target
 from guidelint.linter import PARALLEL_THRESHOLD, Linter
@@ -33,15 +34,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     manifest = _generator().generate(COUNT, root / "guides", defects=0.6, today=TODAY)
     assert sum(1 for kinds in manifest.values() if kinds) >= 20
     return root
-
-
-def check(cwd: Path, *extra: str) -> str:
-    result = run_cli(
-        ["check", "--isolated", "--today", TODAY.isoformat(), "--format", "json", *extra, "guides"],
-        cwd=cwd,
-    )
-    assert result.returncode in (0, 1), result.stderr
-    return result.stdout
 
 
 def test_generator_is_reproducible(tmp_path: Path) -> None:
