@@ -27,7 +27,9 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
-NODE_BUDGET = 20_000
+ALIAS_BUDGET = 20_000  # values reached again through aliases
+NODE_LIMIT = 200_000  # values in all
+DEPTH_LIMIT = 100  # nested lists and mappings
 BOM = "\ufeff"
 
 _YAML = "tag:yaml.org,2002:"
@@ -211,6 +213,10 @@ def _parse_yaml(guide: Guide, source: str) -> None:
     loader = _BaseLoader(source)
     try:
         node = loader.get_single_node()
+    except RecursionError:
+        message = "lists and mappings nested too deeply to read; frontmatter refused"
+        guide.problems.append(problem("GL006", first, 1, message))
+        return
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + first, mark.column + 1) if mark else (first, 1)
@@ -268,14 +274,17 @@ class _Builder:
     """Turn a composed YAML node graph into Python data, recording positions.
 
     Walking the graph ourselves (instead of PyYAML's constructor) lets us refuse
-    unsafe tags and alias bombs before any work is done, see duplicate keys
+    unsafe tags, alias bombs and runaway nesting before any work is done, see duplicate keys
     that PyYAML would silently overwrite, and keep every node's position.
     """
 
     def __init__(self, loader: Any, first_line: int) -> None:
         self.loader = loader
         self.first = first_line
-        self.budget = NODE_BUDGET
+        self.alias_budget = ALIAS_BUDGET
+        self.nodes = 0
+        self.built: set[int] = set()
+        self.expanding = 0  # > 0 while walking a subtree reached through an alias
         self.key_spans: dict[str, Span] = {}
         self.value_spans: dict[str, Span] = {}
         self.problems: list[Diagnostic] = []
@@ -292,13 +301,19 @@ class _Builder:
         return _Refused(span.line, span.column, message)
 
     def build(self, node: yaml.Node, path: str) -> Any:
-        self.budget -= 1
-        if self.budget < 0:
-            raise self.refuse(
-                node,
-                f"alias expansion exceeds the {NODE_BUDGET:,}-node budget (a YAML alias bomb?);"
-                " frontmatter refused",
-            )
+        again = id(node) in self.built
+        self.built.add(id(node))
+        if again or self.expanding:
+            self.alias_budget -= 1
+            if self.alias_budget < 0:
+                raise self.refuse(
+                    node,
+                    f"aliases expand to more than {ALIAS_BUDGET:,} values (a YAML alias bomb?);"
+                    " frontmatter refused",
+                )
+        self.nodes += 1
+        if self.nodes > NODE_LIMIT:
+            raise self.refuse(node, f"frontmatter holds more than {NODE_LIMIT:,} values; refused")
         if node.tag not in SAFE_TAGS:
             tag = node.tag.replace(_YAML, "!!", 1)
             raise self.refuse(node, f"tag `{tag}` is not allowed: only plain YAML data is")
@@ -306,7 +321,10 @@ class _Builder:
             return self.scalar(node)
         if id(node) in self.active:
             raise self.refuse(node, "recursive alias: a node contains itself")
+        if len(self.active) >= DEPTH_LIMIT:
+            raise self.refuse(node, f"lists and mappings nested deeper than {DEPTH_LIMIT} levels")
         self.active.add(id(node))
+        self.expanding += again
         try:
             if isinstance(node, yaml.SequenceNode):
                 result: list[Any] = []
@@ -320,6 +338,7 @@ class _Builder:
             return self.mapping(node, path)
         finally:
             self.active.discard(id(node))
+            self.expanding -= again
 
     def mapping(self, node: yaml.MappingNode, path: str) -> dict[Any, Any]:
         result: dict[Any, Any] = {}

@@ -141,7 +141,7 @@ def test_cli_other_files_still_linted(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stdout.splitlines()[:-1] == [
-        "alias-bomb.md:2:36: GL006 alias expansion exceeds the 20,000-node budget (a YAML alias bomb?); frontmatter refused [unsafe-yaml]",
+        "alias-bomb.md:2:36: GL006 aliases expand to more than 20,000 values (a YAML alias bomb?); frontmatter refused [unsafe-yaml]",
         "empty.md:1:1: GL002 file is empty: expected a `---` frontmatter block [missing-frontmatter]",
         "latin1.md:12:14: GL001 not valid UTF-8 at byte offset 246 [unreadable-file]",
     ]
@@ -169,3 +169,25 @@ def test_cli_directory_without_guides(tmp_path: Path) -> None:
     result = run_cli(["check", "--isolated", "."], cwd=tmp_path)
     assert result.returncode == 0
     assert "no guides (*.md) found" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---\na: " + "[" * 5000 + "]" * 5000 + "\n---\n", [("GL006", 2, 103)]),
+        ("---\na: " + "{a: " * 900 + "1" + "}" * 900 + "\n---\n", [("GL006", 2, 400)]),
+        (
+            "---\n" + "".join("  " * i + "a:\n" for i in range(1200)) + "---\n",
+            [("GL006", 102, 201)],
+        ),
+    ],
+)
+def test_deep_nesting_is_refused_not_crashed(
+    text: str, expected: list[tuple[str, int, int]]
+) -> None:
+    assert positions(lint_text(text, select=("GL0",))) == expected
+
+
+def test_large_plain_frontmatter_is_not_an_alias_bomb() -> None:
+    items = "".join(f"  - source {i}\n" for i in range(21_000))
+    assert positions(lint_text(f"---\ndata_sources:\n{items}---\n", select=("GL0",))) == []

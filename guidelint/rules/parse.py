@@ -103,9 +103,10 @@ rule(
     "the frontmatter uses language-specific tags or an alias bomb",
     what="""
         The frontmatter uses a tag other than plain YAML data (`!!python/object`
-        and friends), a recursive alias, or aliases that expand beyond a node
-        budget (the "billion laughs" document). Such frontmatter is refused
-        before it is walked.
+        and friends), a recursive alias, aliases that expand to more than 20,000
+        values (the "billion laughs" document), lists and mappings nested more
+        than 100 levels deep, or more than 200,000 values in all. Such
+        frontmatter is refused before it is walked further.
         """,
     why="Guides arrive from strangers in pull requests; their YAML must never run code or exhaust memory.",
     example="""
