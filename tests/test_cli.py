@@ -161,3 +161,57 @@ def test_user_schema_problems_are_configuration_errors(
     assert result.returncode == 2
     assert fragment in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_output_through_a_link_keeps_the_link_and_mode(tmp_path: Path) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    real.chmod(0o644)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    result = check("--select", "GL1", "--format", "json", "--output", str(link), BROKEN)
+    assert result.returncode == 1
+    assert link.is_symlink()
+    assert len(json.loads(real.read_text())) == 3
+    assert real.stat().st_mode & 0o777 == 0o644
+
+
+def test_output_to_a_device_is_written_through() -> None:
+    result = check("--select", "GL1", "--format", "json", "--output", "/dev/stdout", BROKEN)
+    assert len(json.loads(result.stdout)) == 3
+    assert Path("/dev/stdout").is_symlink() or not Path("/dev/stdout").is_file()
+
+
+def test_output_to_a_folder_is_usage_error(tmp_path: Path) -> None:
+    result = check("--output", str(tmp_path), BROKEN)
+    assert result.returncode == 2
+    assert "is a folder, not a file" in result.stderr
+
+
+def test_config_that_is_not_utf8_is_configuration_error(tmp_path: Path) -> None:
+    (tmp_path / "guidelint.toml").write_bytes(b"\xff\xfe")
+    (tmp_path / "g.md").write_bytes((FIXTURES / "valid.md").read_bytes())
+    result = run_cli(["check", "g.md"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert "not valid UTF-8 at byte offset 0" in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["0", "-3"])
+def test_jobs_below_one_is_usage_error(jobs: str) -> None:
+    result = check("--jobs", jobs, BROKEN)
+    assert result.returncode == 2
+    assert "--jobs" in result.stderr
+
+
+def test_stdin_filename_takes_configuration_of_an_absolute_unsaved_path(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "guidelint.toml").write_text('select = ["GL1"]\nignore = ["GL104"]\n')
+    name = project / "guides" / "new-guide.md"
+    result = run_cli(
+        ["check", "--no-cache", "--stdin-filename", str(name), "-"],
+        cwd=tmp_path,
+        stdin=(REPO / BROKEN).read_bytes(),
+    )
+    codes = [line.split()[1] for line in result.stdout.splitlines()[:-1]]
+    assert codes == ["GL103", "GL101"]

@@ -107,6 +107,10 @@ def run(args: argparse.Namespace) -> int:
                 f"guidelint: warning: no guides (*.md) found under {', '.join(paths)}",
                 file=sys.stderr,
             )
+        if args.jobs is not None and args.jobs < 1:
+            raise ConfigError(
+                f"--jobs: expected a number of processes of 1 or more, not {args.jobs}"
+            )
         jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
         results = linter.run(targets, jobs)
 

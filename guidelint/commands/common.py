@@ -45,9 +45,11 @@ def settings_for(args: argparse.Namespace, paths: list[str]) -> Settings:
         if not path.is_file():
             raise ConfigError(f"--config: no such file: {args.config}")
         return config.load(path)
-    start = Path(paths[0]) if paths else Path.cwd()
-    if not start.exists():
-        start = Path.cwd()
+    start = Path(paths[0]).absolute() if paths else Path.cwd()
+    # A path that does not exist yet (an editor's unsaved buffer named with
+    # --stdin-filename) is configured by its nearest existing folder.
+    while not start.exists() and start != start.parent:
+        start = start.parent
     return config.load(config.discover(start))
 
 
@@ -57,19 +59,49 @@ def today(args: argparse.Namespace) -> dt.date:
 
 @contextlib.contextmanager
 def output_stream(target: str | None) -> Iterator[TextIO]:
-    """stdout, or a file written atomically (temporary file, then rename)."""
+    """stdout, or a report file.
+
+    A regular file (or a link to one) is replaced atomically: written beside
+    its real path, then renamed, keeping the old file's mode. Anything else
+    that is not a folder (``/dev/stdout``, a pipe) is written through.
+    """
     if not target or target == "-":
         yield sys.stdout
         return
-    folder = os.path.dirname(os.path.abspath(target))
+    if os.path.isdir(target):
+        raise ConfigError(f"--output: {target} is a folder, not a file")
+    if os.path.exists(target) and not os.path.isfile(target):
+        try:
+            handle = open(target, "w", encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            raise ConfigError(f"--output: cannot write {target}: {exc.strerror}") from None
+        with handle:
+            yield handle
+        return
+    real = os.path.realpath(target)
+    folder = os.path.dirname(real)
     if not os.path.isdir(folder):
         raise ConfigError(f"--output: folder does not exist: {os.path.dirname(target) or '.'}")
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=".guidelint-", suffix=".tmp")
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".guidelint-", suffix=".tmp")
+    except OSError as exc:
+        raise ConfigError(f"--output: cannot write in {folder}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
-        os.replace(temp, target)
+        os.chmod(temp, _mode_for(real))
+        os.replace(temp, real)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def _mode_for(path: str) -> int:
+    """The existing file's mode, or what a new file gets under the umask."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -212,6 +212,11 @@ def _value_message(path: str, error: Any) -> str:
     expected = error.schema.get("x-guidelint-expected") if isinstance(error.schema, dict) else None
     if kind == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
+        if isinstance(value, bool):
+            return (
+                f"{field} is the boolean {str(value).lower()}; allowed values: {allowed}"
+                " (YAML reads unquoted yes/no/on/off/true/false as booleans: quote the text)"
+            )
         return f"{field} is {shown}; allowed values: {allowed}"
     if kind in ("pattern", "format") and expected:
         return f"{field} is {shown}; expected {expected}"

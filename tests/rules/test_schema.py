@@ -153,3 +153,10 @@ def test_field_pairs_and_alternatives_read_as_missing_fields() -> None:
         "`compensation/1` needs `base_low` and `base_high`; or `total_comp_low` and `total_comp_high`",
         "missing field `stock_high` in `compensation/1`: required with `stock_low`",
     ]
+
+
+def test_boolean_in_an_enum_explains_yaml() -> None:
+    found = lint_text(VALID.replace("data_quality: high", "data_quality: yes"), select=("GL1",))
+    assert positions(found) == [("GL103", 8, 15)]
+    assert found[0].message.startswith("`data_quality` is the boolean true; allowed values:")
+    assert "yes/no/on/off" in found[0].message
