@@ -354,9 +354,8 @@ class Fixer:
         self.outcomes: list[Outcome] = []
 
     def wants(self, result: FileResult) -> bool:
-        return any(
-            d.fix is not None or (self.unsafe and d.code in TABLE_CODES) for d in result.diagnostics
-        )
+        # Table findings without a fix still get a look, so the user is told why.
+        return any(d.fix is not None or d.code in TABLE_CODES for d in result.diagnostics)
 
     def note(self, path: str, message: str) -> None:
         print(f"guidelint: {path}: {message}", file=self.err)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, TODAY, run_cli
+from conftest import FIXTURES, REPO, TODAY, run_cli
 from guidelint import fixes
 from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic, Fix, problem
@@ -388,3 +388,17 @@ def test_unsafe_diff_shows_the_deleted_row(tmp_path: Path) -> None:
     unsafe = check(tmp_path, "--diff", "--unsafe-fixes", "guide.md").stdout
     assert "-| Berlin |" not in safe
     assert "-| Berlin | €95K–€125K | €60K–€90K | 5% | €160K–€220K |\n" in unsafe
+
+
+def test_diff_also_says_why_the_table_is_left(tmp_path: Path) -> None:
+    text = (REPO / "examples" / "broken" / "table-mismatch.md").read_text(encoding="utf-8")
+    target = tmp_path / "typed.md"
+    target.write_text(
+        text.replace("    base_low: 148000", '    base_low: "148K"'), encoding="utf-8"
+    )
+    result = check(tmp_path, "--diff", target.name)
+    assert result.stdout == ""
+    assert (
+        "guidelint: typed.md: table not rewritten: the frontmatter fails the schema (GL102)"
+        in result.stderr
+    )
