@@ -163,6 +163,8 @@ def validate(table: Mapping[str, Any], origin: str) -> None:
         close = difflib.get_close_matches(unknown.replace("_", "-"), known, n=1, cutoff=0.6)
         hint = f"; did you mean `{close[0]}`?" if close else f"; known keys: {', '.join(known)}"
         raise ConfigError(f"{origin}: unknown key `{unknown}`{hint}")
+    if "propertyNames" in error.relative_schema_path and error.validator == "minLength":
+        raise ConfigError(f"{origin}: empty key in `{key}`")
     if "propertyNames" in error.relative_schema_path:
         raise ConfigError(
             f"{origin}: bad key `{key}.{error.instance}`: expected a rule code such as GL401"

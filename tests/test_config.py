@@ -384,3 +384,11 @@ def test_readme_examples_are_valid(tmp_path: Path) -> None:
         loaded.append({k: v for k, v in settings.__dict__.items() if k not in ("root", "source")})
     assert loaded[0] == loaded[1]
     assert loaded[0]["severity"] == {"GL401": Severity.ERROR}
+
+
+def test_empty_table_key_is_a_configuration_error(tmp_path: Path) -> None:
+    (tmp_path / "guidelint.toml").write_text('[currency-symbols]\n"" = "CAD"\n')
+    (tmp_path / "g.md").write_text("---\na: 1\n---\n")
+    result = run_cli(["check", "g.md"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert "empty key in `currency-symbols`" in result.stderr
