@@ -137,6 +137,8 @@ _SPELLINGS = {
     + _YEAR.format(name="dmy_y"),
     "my": _MONTH.format(name="my_m") + r"(?P<my_comma>,?)[ \t]{1,3}" + _YEAR.format(name="my_y"),
     "slash": r"(?P<slash>[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})",
+    # Day first, as written across most of Europe: 30.11.2025.
+    "dotted": r"(?<!\.)(?P<dotted>[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})",
 }
 DATE_RE = re.compile(
     r"(?<![\w/-])(?:" + "|".join(_SPELLINGS.values()) + r")(?![\w/-])", re.IGNORECASE
@@ -190,6 +192,12 @@ def _text_date(match: re.Match[str]) -> TextDate:
     if match.group("slash"):
         readings = _slash_readings(text)
         value = readings[0] if readings else None
+    elif match.group("dotted"):
+        day, month, year = (int(part) for part in text.split("."))
+        try:
+            value = dt.date(year, month, day)
+        except ValueError:
+            value = None
     else:
         value = parse_free_date(text)
     return TextDate(match.start(), match.end(), text, value, precision, match)
@@ -286,6 +294,11 @@ def respell(match: re.Match[str], day: dt.date) -> str:
     if g("my_m"):
         gap = match.string[match.end("my_comma") : match.start("my_y")]
         return _month_name(g("my_m"), day.month) + g("my_comma") + gap + str(day.year)
+    if g("dotted"):
+        parts = g("dotted").split(".")[:2]
+        padded = all(len(p) == 2 for p in parts) or any(p.startswith("0") for p in parts)
+        width = 2 if padded else 1
+        return f"{day.day:0{width}d}.{day.month:0{width}d}.{day.year}"
     first, second, _ = (int(part) for part in g("slash").split("/"))
     day_first = first > 12 and second <= 12
     parts = (day.day, day.month) if day_first else (day.month, day.day)

@@ -164,7 +164,8 @@ rule(
     fix="""
         Write the frontmatter's date in the line; the automatic fix keeps the
         line's own spelling (`November 30, 2025` becomes `February 23, 2026`,
-        `30 Nov 2025` becomes `23 Feb 2026`, ISO stays ISO).
+        `30 Nov 2025` becomes `23 Feb 2026`, `30.11.2025` becomes
+        `23.02.2026`, ISO stays ISO).
         """,
     fixable=True,
 )

@@ -514,3 +514,23 @@ def test_fix_from_the_command_line(tmp_path: Path) -> None:
     assert lines[30] == "Last-updated 2/23/2026"
     assert run_cli([*args, str(target)]).returncode == 0
     assert "All clear" in run_cli([*args, str(target)]).stdout
+
+
+@pytest.mark.parametrize(
+    ("written", "expected", "fix"),
+    [
+        ("30.11.2025", [("GL407", 9, 15)], "23.02.2026"),
+        ("23.02.2026", [], None),
+        ("23.2.2026", [], None),
+        ("3.9.2025", [("GL407", 9, 15)], "23.2.2026"),
+    ],
+)
+def test_dotted_day_first_dates(
+    written: str, expected: list[tuple[str, int, int]], fix: str | None
+) -> None:
+    text = guide(
+        last="2026-02-23", due="2026-05-20", quarter="2025-Q4", body=f"Last updated: {written}\n"
+    )
+    found = lint_text(text, select=["GL407"])
+    assert positions(found) == expected
+    assert [d.fix.text if d.fix else None for d in found] == ([fix] if fix else [])
