@@ -360,6 +360,21 @@ _ACCORDING = re.compile(
 _VERB = re.compile(
     rf"\b(?P<v>{_alternation(set(DATA['attribution_verbs']) | set(DATA['evidence_verbs']))})\b"
 )
+_WORD = re.compile(r"[\w#]+")
+
+
+def _last_words(*lists: Iterable[str]) -> frozenset[str]:
+    """The last word of every phrase: a block holding none cannot match them."""
+    return frozenset(
+        _WORD.findall(str(p).casefold())[-1]
+        for phrases in lists
+        for p in phrases
+        if _WORD.search(str(p))
+    )
+
+
+_VAGUE_TRIGGERS = _last_words(DATA["vague_verbs"], DATA["vague_phrases"], DATA["vague_data_verbs"])
+_VERB_TRIGGERS = _last_words(DATA["attribution_verbs"], DATA["evidence_verbs"])
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
@@ -432,18 +447,11 @@ def _superlative_words(extend: tuple[str, ...], ignore: tuple[str, ...]) -> list
     return words + [w for w in extend if w.casefold().strip() not in dropped]
 
 
-_WORD = re.compile(r"[\w#]+")
-
-
 @cache
 def superlative_triggers(extend: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str]:
     """The last word of every superlative phrase: a block holding none of them
     cannot match, so the (costly) superlative pattern is not run on it."""
-    return frozenset(
-        _WORD.findall(phrase.casefold())[-1]
-        for phrase in _superlative_words(extend, ignore)
-        if _WORD.search(phrase)
-    )
+    return _last_words(_superlative_words(extend, ignore))
 
 
 @cache
@@ -722,13 +730,16 @@ class _Run:
             if slot >= 0 and not support[slot] and offset < sentences[slot].end:
                 found[slot].setdefault(code, text)
 
-        for match in _VAGUE.finditer(masked):
+        lowered = masked.casefold()
+        words = frozenset(_WORD.findall(lowered))
+        vague = () if _VAGUE_TRIGGERS.isdisjoint(words) else _VAGUE.finditer(masked)
+        for match in vague:
             subject = "s" if match.group("s") else "d" if match.group("d") else ""
             if subject and not _vague_subject_counts(masked, match.start(subject)):
                 continue
             note(match.start(), "GL505", " ".join(match.group(0).split()))
-        for offset, names, vague in _attributions(masked):
-            if vague:
+        for offset, names, unnamed in _attributions(masked, words):
+            if unnamed:
                 note(offset, "GL505", names[0])
                 continue
             unlisted = [name for name in names if not self.sources.lists(name)]
@@ -739,7 +750,6 @@ class _Run:
             money_spans.append(match.span())
             if not self._money_backed(match):
                 note(match.start(), "GL501", match.group(0).strip())
-        lowered = masked.casefold()
         for pattern in (PERCENT, MULTIPLIER, COUNT):
             scan = pattern
             if pattern in _FAST and not any(word in lowered for word in _FAST[pattern][1]):
@@ -758,7 +768,7 @@ class _Run:
                 ):
                     continue
                 note(match.start(), "GL501", " ".join(match.group(0).split()))
-        if self.triggers.isdisjoint(_WORD.findall(lowered)):
+        if self.triggers.isdisjoint(words):
             return found
         for match in self.superlatives.finditer(masked):
             if _excepted(masked, match.start(), match.end()):
@@ -894,8 +904,14 @@ def _vague_subject_counts(masked: str, start: int) -> bool:
 # --- attributions ---------------------------------------------------------------------------
 
 
-def _attributions(masked: str) -> Iterator[tuple[int, list[str], bool]]:
-    """(offset, names, vague) for "according to X" and "X says" forms in a block."""
+def _attributions(
+    masked: str, words: frozenset[str] | None = None
+) -> Iterator[tuple[int, list[str], bool]]:
+    """(offset, names, vague) for "according to X" and "X says" forms in a block.
+
+    ``words`` (the block's lower-cased words) lets blocks without any
+    attribution verb skip the verb scan.
+    """
     for match in _ACCORDING.finditer(masked):
         tail = match.group("x")
         stop = _SENTENCE_END.search(tail)
@@ -915,6 +931,8 @@ def _attributions(masked: str) -> Iterator[tuple[int, list[str], bool]]:
                         break
                 phrase = " ".join([*match.group("p").split(), *words])
                 yield match.start(), [phrase], True
+    if words is not None and _VERB_TRIGGERS.isdisjoint(words):
+        return
     for match in _VERB.finditer(masked):
         verb = match.group("v")
         start = match.start()
