@@ -73,6 +73,9 @@ class Recorder:
     """``--write-baseline``: pass results through and record every finding."""
 
     def __init__(self, target: str) -> None:
+        folder = os.path.dirname(os.path.abspath(target))
+        if not os.path.isdir(folder):  # say so before the whole report is printed
+            raise ConfigError(f"--write-baseline: folder does not exist: {os.path.dirname(target)}")
         self.target = target
         self.keys = _Keys(target)
         self.counts: Counter[Key] = Counter()
@@ -98,7 +101,7 @@ class Recorder:
             }
             for path, code, digest in sorted(self.counts)
         ]
-        with output_stream(self.target) as stream:
+        with output_stream(self.target, "--write-baseline") as stream:
             json.dump({"guidelint-baseline": VERSION, "findings": findings}, stream, indent=2)
             stream.write("\n")
         return sum(self.counts.values())

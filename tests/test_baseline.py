@@ -106,3 +106,13 @@ def test_missing_or_malformed_baseline_is_a_usage_error(tmp_path: Path) -> None:
     both = check(tmp_path, "--baseline", "a.json", "--write-baseline", "b.json")
     assert both.returncode == 2
     assert "not allowed with argument" in both.stderr
+
+
+def test_write_baseline_into_missing_folder_fails_before_reporting(tmp_path: Path) -> None:
+    (tmp_path / "g.md").write_text("---\na: 1\n---\n")
+    result = run_cli(
+        ["check", "--isolated", "--write-baseline", "nope/base.json", "g.md"], cwd=tmp_path
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "--write-baseline: folder does not exist: nope" in result.stderr

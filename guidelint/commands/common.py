@@ -58,7 +58,7 @@ def today(args: argparse.Namespace) -> dt.date:
 
 
 @contextlib.contextmanager
-def output_stream(target: str | None) -> Iterator[TextIO]:
+def output_stream(target: str | None, option: str = "--output") -> Iterator[TextIO]:
     """stdout, or a report file.
 
     A regular file (or a link to one) is replaced atomically: written beside
@@ -69,23 +69,23 @@ def output_stream(target: str | None) -> Iterator[TextIO]:
         yield sys.stdout
         return
     if os.path.isdir(target):
-        raise ConfigError(f"--output: {target} is a folder, not a file")
+        raise ConfigError(f"{option}: {target} is a folder, not a file")
     if os.path.exists(target) and not os.path.isfile(target):
         try:
             handle = open(target, "w", encoding="utf-8")  # noqa: SIM115
         except OSError as exc:
-            raise ConfigError(f"--output: cannot write {target}: {exc.strerror}") from None
+            raise ConfigError(f"{option}: cannot write {target}: {exc.strerror}") from None
         with handle:
             yield handle
         return
     real = os.path.realpath(target)
     folder = os.path.dirname(real)
     if not os.path.isdir(folder):
-        raise ConfigError(f"--output: folder does not exist: {os.path.dirname(target) or '.'}")
+        raise ConfigError(f"{option}: folder does not exist: {os.path.dirname(target) or '.'}")
     try:
         fd, temp = tempfile.mkstemp(dir=folder, prefix=".guidelint-", suffix=".tmp")
     except OSError as exc:
-        raise ConfigError(f"--output: cannot write in {folder}: {exc.strerror}") from None
+        raise ConfigError(f"{option}: cannot write in {folder}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
