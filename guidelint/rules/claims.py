@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -28,12 +29,26 @@ from guidelint.resources import data_file
 
 _OPTIONS_SCOPE = ("citation-scope",)
 
+CITATION_SCOPE_DOC = """\
+With `citation-scope = "paragraph"` (the default is `"sentence"`), a
+resolving marker or a link anywhere in a paragraph or list item supports
+every claim in it, so one `[2]` at the end of a paragraph covers all of
+its sentences; an attribution to a listed source still supports only
+its own sentence."""
+
+
+def _with_citation_scope(what: str) -> str:
+    """A claim rule's documentation followed by the note every claim rule shares."""
+    return textwrap.dedent(what).strip("\n") + "\n\n" + CITATION_SCOPE_DOC
+
+
 rule(
     "GL501",
     "unsupported-figure",
     "warning",
     "a statistic in the prose has no citation, link or listed source",
-    what="""
+    what=_with_citation_scope(
+        """
         A sentence states a statistic without anything that backs it. Statistics are:
 
         - percentages: `47%`, `10 to 25 percent`, `5 percentage points`, and with
@@ -58,13 +73,8 @@ rule(
         (`$195K` matches 195,000 and 195,400, not 196,000).
         Text inside quotation marks is a script for the reader and is not checked;
         neither are tables, headings, code, HTML comments or the references section.
-
-        With `citation-scope = "paragraph"` (the default is `"sentence"`), a
-        resolving marker or a link anywhere in a paragraph or list item supports
-        every claim in it, so one `[2]` at the end of a paragraph covers all of
-        its sentences; an attribution to a listed source still supports only
-        its own sentence.
-        """,
+        """
+    ),
     why="""
         Readers negotiate with these numbers. A figure without a source cannot be
         told apart from one that was invented, and one wrong figure costs the
@@ -92,7 +102,8 @@ rule(
     "unsupported-superlative",
     "warning",
     "superlative or peacock wording without a source",
-    what="""
+    what=_with_citation_scope(
+        """
         A sentence praises or ranks without a source: "the highest", "one of the
         most", "among the best", "leading", "leader", "#1", "number one",
         "world-class", "fastest", "largest", "unmatched", "best-in-class" and the
@@ -105,13 +116,8 @@ rule(
         people", or contractions such as "it's best to". Supported sentences (a
         resolving marker, a link, or an attribution to a listed source) are not
         reported.
-
-        With `citation-scope = "paragraph"` (the default is `"sentence"`), a
-        resolving marker or a link anywhere in a paragraph or list item supports
-        every claim in it, so one `[2]` at the end of a paragraph covers all of
-        its sentences; an attribution to a listed source still supports only
-        its own sentence.
-        """,
+        """
+    ),
     why="""
         Praise reads as fact. "The highest-paying role in AI" is a claim a reader
         may repeat to a recruiter; without a source it is marketing, not evidence.
@@ -162,7 +168,8 @@ rule(
     "unlisted-attribution",
     "warning",
     "a claim is attributed to a source that the guide does not list",
-    what="""
+    what=_with_citation_scope(
+        """
         A sentence attributes to a named source ("according to Gartner", "Glassdoor
         says", "LinkedIn's Emerging Jobs data identified", "the Bureau of Labor
         Statistics projects") that matches neither a `data_sources` entry nor an
@@ -177,13 +184,8 @@ rule(
         authorities it counts). A sentence with a resolving marker or a link is
         not reported; when the same sentence also has a vague attribution, GL505
         is reported instead.
-
-        With `citation-scope = "paragraph"` (the default is `"sentence"`), a
-        resolving marker or a link anywhere in a paragraph or list item supports
-        every claim in it, so one `[2]` at the end of a paragraph covers all of
-        its sentences; an attribution to a listed source still supports only
-        its own sentence.
-        """,
+        """
+    ),
     why="""
         Naming a source sounds authoritative, but a reader can only check it when
         the guide lists what exactly was read, and when.
@@ -201,7 +203,8 @@ rule(
     "vague-attribution",
     "warning",
     "a claim is attributed to an unnamed authority",
-    what="""
+    what=_with_citation_scope(
+        """
         A sentence leans on an authority it does not name, with no citation:
         "our data shows", "studies show", "research shows", "experts say",
         "it is widely believed", "recruiters report", "hiring managers say",
@@ -214,13 +217,8 @@ rule(
         This code wins over every other claim code in the same sentence:
         "According to recent surveys, Gartner's numbers understate the rate" is
         GL505, not GL504.
-
-        With `citation-scope = "paragraph"` (the default is `"sentence"`), a
-        resolving marker or a link anywhere in a paragraph or list item supports
-        every claim in it, so one `[2]` at the end of a paragraph covers all of
-        its sentences; an attribution to a listed source still supports only
-        its own sentence.
-        """,
+        """
+    ),
     why="An unnamed authority cannot be checked; it borrows credibility it has not shown.",
     example="""
         ```markdown
