@@ -81,18 +81,11 @@ def parse_floor(top: str) -> int:
     from jsonschema import Draft202012Validator, FormatChecker
     from markdown_it import MarkdownIt
 
+    from guidelint.document import jsonable  # dates as ISO text, as the schema wants
+
     schema = json.loads((REPO / "schemas" / "guide.schema.json").read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema, format_checker=FormatChecker(formats=["date"]))
     markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-
-    def plain(value: object) -> object:
-        if isinstance(value, dict):
-            return {str(k): plain(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [plain(v) for v in value]
-        if isinstance(value, (dt.date, dt.datetime)):
-            return value.isoformat()
-        return value
 
     errors = 0
     for path in _walk(top):
@@ -105,7 +98,7 @@ def parse_floor(top: str) -> int:
         except yaml.YAMLError:
             data = None
         if isinstance(data, dict):
-            errors += sum(1 for _ in validator.iter_errors(plain(data)))
+            errors += sum(1 for _ in validator.iter_errors(jsonable(data)))
         markdown.parse(body)
     return errors
 
