@@ -19,7 +19,7 @@ import yaml
 from guidelint.diagnostics import Diagnostic, problem
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
+    from guidelint.markdown import Block
 
 try:
     _BaseLoader: type = yaml.CSafeLoader
@@ -73,13 +73,15 @@ class Guide:
         return self.text.split("\n")
 
     @cached_property
-    def tokens(self) -> list[Token]:
-        """The body's markdown-it tokens; ``token.map`` is relative to the body."""
-        return markdown_parser().parse(self.body)
+    def blocks(self) -> list[Block]:
+        """The body's blocks (see :mod:`guidelint.markdown`), with file lines and columns."""
+        from guidelint.markdown import parse_body
 
-    def body_line(self, map_line: int) -> int:
-        """Turn a 0-based body line (``token.map[0]``) into a 1-based file line."""
-        return map_line + self.body_offset + 1
+        return parse_body(self.body, self.body_offset + 1)
+
+    def body_line(self, index: int) -> int:
+        """Turn a 0-based body line into a 1-based file line."""
+        return index + self.body_offset + 1
 
     def key_span(self, path: str) -> Span:
         """Where the key of ``path`` sits, or its nearest recorded ancestor."""
@@ -111,19 +113,6 @@ def _lookup(spans: dict[str, Span], path: str) -> Span | None:
         if "/" not in path:
             return spans.get(path)
         path = path.rsplit("/", 1)[0]
-
-
-_PARSER = None
-
-
-def markdown_parser() -> Any:
-    """One markdown-it parser per process: CommonMark plus GFM tables."""
-    global _PARSER
-    if _PARSER is None:
-        from markdown_it import MarkdownIt
-
-        _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    return _PARSER
 
 
 def load_guide(

@@ -1,7 +1,7 @@
 """Prose of a guide's body: blocks, sentences, citation markers and references.
 
-Built from the markdown-it tokens the guide already holds (never a second
-parse).  Each :class:`Block` keeps its inline source text together with a
+Built from the guide's own body model (:mod:`guidelint.markdown`, never a
+second parse).  Each :class:`Block` keeps its inline source text together with a
 *masked* copy of the same length in which everything that is not a statement
 of the author's is blanked out: code spans, HTML tags and comments, link
 destinations, emphasis markers, and text inside quotation marks (in these
@@ -24,9 +24,8 @@ from typing import TYPE_CHECKING
 from guidelint.resources import data_file
 
 if TYPE_CHECKING:
-    from markdown_it.token import Token
-
     from guidelint.document import Guide
+    from guidelint.markdown import Block as Section
 
 
 # --- data -------------------------------------------------------------------
@@ -167,29 +166,25 @@ class _Extractor:
         self.lines = guide.lines
         self.blocks: list[Block] = []
         self.entries: list[Entry] = []
-        self.code_lines: set[int] = set()  # 0-based body lines inside code or HTML blocks
+        self.code_lines: set[int] = set()  # file lines inside code or HTML blocks
         self.link_labels: set[str] = set()
-        self.row_cursor: dict[int, int] = {}
 
     def run(self) -> Prose:
-        tokens = self.guide.tokens
-        for token in tokens:
-            if token.type in ("fence", "code_block", "html_block") and token.map:
-                self.code_lines.update(range(token.map[0], token.map[1]))
+        blocks = self.guide.blocks
+        for block in blocks:
+            if block.kind in ("code", "html"):
+                self.code_lines.update(range(block.line, block.end_line))
         self._definitions()
-        self._walk(tokens)
+        self._walk(blocks)
         return Prose(self.blocks, self.entries)
-
-    def file_line(self, body_line: int) -> int:
-        return self.guide.body_line(body_line)
 
     def _definitions(self) -> None:
         """Footnote definitions and ``[label]: url`` lines, read from the source lines."""
-        body_lines = self.guide.body.split("\n")
-        for index, text in enumerate(body_lines):
-            if index in self.code_lines or "]:" not in text:
+        first = self.guide.body_line(0)
+        for index, text in enumerate(self.guide.body.split("\n")):
+            line = first + index
+            if line in self.code_lines or "]:" not in text:
                 continue
-            line = self.file_line(index)
             footnote = _FOOTNOTE_DEF.match(text)
             if footnote:
                 column = text.index("[") + 1
@@ -205,67 +200,61 @@ class _Extractor:
                     column = text.index("[") + 1
                     self.entries.append(Entry("number", label, link.group(2).strip(), line, column))
 
-    def _walk(self, tokens: list[Token]) -> None:
+    def _walk(self, blocks: list[Section]) -> None:
         refs_level = 0  # heading level of the open references section; 7 for a pseudo-heading
-        in_table = False
-        item_stack: list[Token] = []
-        count = len(tokens)
-        for index, token in enumerate(tokens):
-            kind = token.type
-            if kind == "heading_open":
-                level = int(token.tag[1:])
+        for source in blocks:
+            kind = source.kind
+            if kind == "heading":
+                level = source.level
                 if (refs_level and level <= refs_level) or refs_level == 7:
                     refs_level = 0
-                inline = tokens[index + 1]
-                if is_reference_heading(inline.content):
+                if is_reference_heading(source.text):
                     refs_level = level
-                self._block("heading", inline)
-            elif kind == "hr" and token.level == 0:
+                self._block("heading", source.text, source.lines, source.columns)
+            elif kind == "rule" and source.depth == 0:
                 refs_level = 0
-            elif kind == "table_open":
-                in_table = True
+            elif kind == "table" and source.table is not None:
                 if refs_level == 7:
                     refs_level = 0
-            elif kind == "table_close":
-                in_table = False
-            elif kind == "list_item_open":
-                item_stack.append(token)
-            elif kind == "list_item_close":
-                item_stack.pop()
-            elif kind == "inline" and in_table:
-                self._block("cell", token)
-            elif kind == "paragraph_open" and index + 1 < count:
-                inline = tokens[index + 1]
-                content = inline.content
-                if token.level == 0 and not item_stack and is_reference_heading(content):
+                width = len(source.table.header.cells)
+                for row in source.table.rows:
+                    for cell in row.cells[:width]:
+                        self._block("cell", cell.raw, [cell.line], [cell.column])
+                    for _ in range(width - len(row.cells)):  # GFM pads short rows
+                        self._block("cell", "", [row.line], [row.end_column])
+            elif kind == "paragraph":
+                content = source.text
+                top = source.depth == 0
+                if top and is_reference_heading(content):
                     refs_level = refs_level or 7
-                    self._block("heading", inline)
+                    self._block("heading", content, source.lines, source.columns)
                     continue
-                if refs_level == 7 and token.level == 0 and len(content) > _PSEUDO_REFERENCE_LIMIT:
+                if refs_level == 7 and top and len(content) > _PSEUDO_REFERENCE_LIMIT:
                     refs_level = 0
                 if _FOOTNOTE_DEF.match(content.split("\n", 1)[0]):
-                    self._block("reference", inline)
+                    self._block("reference", content, source.lines, source.columns)
                     continue
                 if refs_level:
-                    block = self._block("reference", inline)
-                    self._reference_entries(block, inline, item_stack)
+                    block = self._block("reference", content, source.lines, source.columns)
+                    self._reference_entries(block, source)
                     continue
-                self._block("item" if item_stack else "paragraph", inline)
-            elif refs_level == 7 and token.level == 0 and kind in ("fence", "code_block"):
+                kind = "item" if source.in_item else "paragraph"
+                self._block(kind, content, source.lines, source.columns)
+            elif refs_level == 7 and source.depth == 0 and kind == "code":
                 refs_level = 0
 
-    def _reference_entries(self, block: Block, inline: Token, items: list[Token]) -> None:
+    def _reference_entries(self, block: Block, source: Section) -> None:
         """Entries of a references section: numbered items, numbered lines, named sources."""
-        item = items[-1] if items else None
         masked_lines = _split_lines(block.masked, block.starts)
-        if item is not None and inline.map and item.map and inline.map[0] == item.map[0]:
-            line = self.file_line(item.map[0])
-            source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-            column = len(source) - len(source.lstrip()) + 1
+        if source.in_item and source.line == source.item_line:
+            line = source.item_line
+            text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            column = len(text) - len(text.lstrip()) + 1
             first = " ".join(masked_lines[0].split())
             numbered = _NUMBERED_LINE.match(masked_lines[0]) if "[" in first[:1] else None
-            if item.info.isdigit():
-                self.entries.append(Entry("number", str(int(item.info)), first, line, column))
+            if source.item_number:
+                key = str(int(source.item_number))
+                self.entries.append(Entry("number", key, first, line, column))
             elif numbered:
                 self.entries.append(
                     Entry("number", str(int(numbered.group(1))), numbered.group(2), line, column)
@@ -285,32 +274,13 @@ class _Extractor:
             else:
                 self.entries.append(Entry("named", "", clean, line, column))
 
-    def _block(self, kind: str, inline: Token) -> Block:
-        text = inline.content
-        start_line = inline.map[0] if inline.map else 0
-        lines: list[int] = []
-        columns: list[int] = []
+    def _block(self, kind: str, text: str, lines: list[int], columns: list[int]) -> Block:
         starts: list[int] = []
         offset = 0
-        for number, piece in enumerate(text.split("\n")):
-            line = self.file_line(start_line + number)
-            source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-            if kind == "cell":
-                # Cells of one row share a line: search after the previous cell.
-                previous = self.row_cursor.get(line, 0)
-                found = source.find(piece, previous) if piece else -1
-                column = found if found >= 0 else previous
-                self.row_cursor[line] = column + len(piece)
-            elif source.endswith(piece):
-                column = len(source) - len(piece)
-            else:
-                found = source.find(piece)
-                column = max(found, 0)
-            lines.append(line)
-            columns.append(column + 1)
+        for piece in text.split("\n"):
             starts.append(offset)
             offset += len(piece) + 1
-        block = Block(kind, text, lines, columns, starts)
+        block = Block(kind, text, list(lines), list(columns), starts)
         block.masked, block.links = mask(text, self.link_labels)
         block.markers = find_markers(block.masked)
         self.blocks.append(block)

@@ -246,24 +246,21 @@ def _squash(text: str) -> str:
 def _html_regions(guide: Guide) -> Iterator[tuple[int, int, set[str] | None]]:
     """File line ranges [start, end) that hold HTML, with the inline comments' texts.
 
-    Only markdown-it's HTML tokens count, so a directive shown in a code block
-    or a code span does not act.
+    Only HTML blocks and inline HTML count, so a directive shown in a code
+    block or a code span does not act.
     """
     if "guidelint-" not in guide.body:
         return
-    for token in guide.tokens:
-        if token.map is None:
-            continue
-        if token.type == "html_block" and "guidelint-" in token.content:
-            yield guide.body_line(token.map[0]), guide.body_line(token.map[1]), None
-        elif token.type == "inline" and "guidelint-" in token.content:
-            texts = {
-                _squash(child.content)
-                for child in token.children or ()
-                if child.type == "html_inline" and "guidelint-" in child.content
-            }
-            if texts:
-                yield guide.body_line(token.map[0]), guide.body_line(token.map[1]), texts
+    for block in guide.blocks:
+        if block.kind == "html" and "guidelint-" in block.text:
+            yield block.line, block.end_line, None
+        else:
+            regions: dict[tuple[int, int], set[str]] = {}
+            for line, end_line, html in block.html:
+                if "guidelint-" in html:
+                    regions.setdefault((line, end_line), set()).add(_squash(html))
+            for (line, end_line), texts in regions.items():
+                yield line, end_line, texts
 
 
 def _resolver() -> Callable[[str], str | None]:

@@ -16,13 +16,13 @@ the GL3xx rules report its findings and :func:`table_fix` rewrites the rows.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from guidelint.diagnostics import Fix
+from guidelint.markdown import Cell, Row
 from guidelint.money import (
     Figure,
     FigureError,
@@ -155,32 +155,6 @@ def _required(schema: Mapping[str, Any], name: str) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
-class Cell:
-    """One cell: its source text (escapes kept), plain text and 1-based columns."""
-
-    raw: str
-    text: str
-    line: int
-    column: int
-    end_column: int
-
-    def column_of(self, figure: Figure) -> int:
-        """The column where ``figure`` starts inside this cell."""
-        if self.raw == self.text:
-            return self.column + figure.offset
-        found = self.raw.find(figure.text)
-        return self.column + found if found >= 0 else self.column
-
-
-@dataclass(frozen=True)
-class Row:
-    line: int
-    cells: tuple[Cell, ...]
-    prefix: str  # blockquote markers or indentation before the row
-    end_column: int  # just past the row's last non-space character
-
-
-@dataclass(frozen=True)
 class Table:
     """A GFM table whose header carries the mapping's key column."""
 
@@ -198,57 +172,6 @@ class Table:
     @property
     def headers(self) -> tuple[str, ...]:
         return tuple(cell.text for cell in self.header.cells)
-
-
-_PREFIX = re.compile(r"[ \t]*")
-_QUOTED_PREFIX = re.compile(r"[ \t]*(?:>[ \t]*)*")
-_INLINE_MARKS = frozenset("*_`~[]<>\\&!")
-
-
-def split_row(text: str, line: int, nested: bool = False) -> Row:
-    """Split one table line into cells the way GFM does (``\\|`` stays in a cell)."""
-    prefix_end = (_QUOTED_PREFIX if nested else _PREFIX).match(text).end()  # type: ignore[union-attr]
-    content_end = len(text.rstrip())
-    pos = prefix_end
-    if text[pos : pos + 1] == "|":
-        pos += 1
-    bounds: list[tuple[int, int]] = []
-    start = pos
-    index = pos
-    while index < content_end:
-        char = text[index]
-        if char == "|" and (index == 0 or text[index - 1] != "\\"):
-            bounds.append((start, index))
-            start = index + 1
-        index += 1
-    if start < content_end or not bounds:
-        bounds.append((start, content_end))
-    cells = []
-    for begin, end in bounds:
-        chunk = text[begin:end]
-        raw = chunk.strip()
-        lead = len(chunk) - len(chunk.lstrip())
-        column = begin + lead + 1 if raw else begin + 1
-        cells.append(Cell(raw, plain(raw), line, column, column + len(raw)))
-    return Row(line, tuple(cells), text[:prefix_end], content_end + 1)
-
-
-def plain(raw: str) -> str:
-    """A cell's text without inline formatting: ``**$195K**`` -> ``$195K``."""
-    if not _INLINE_MARKS.intersection(raw):
-        return raw
-    from guidelint.document import markdown_parser
-
-    parts: list[str] = []
-    for token in markdown_parser().parseInline(raw):
-        for child in token.children or ():
-            if child.type in ("text", "code_inline"):
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append(" ")
-            elif child.type == "image":
-                parts.append("".join(c.content for c in child.children or ()))
-    return " ".join("".join(parts).split())
 
 
 def _norm(text: str) -> str:
@@ -288,29 +211,11 @@ def _map_columns(
 def find_tables(guide: Guide, mapping: TableMapping) -> list[Table]:
     """Every GFM table in the body whose header has the key column, in order."""
     tables: list[Table] = []
-    tokens = guide.tokens
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        index += 1
-        if token.type != "table_open" or not token.map:
+    names = (mapping.key_column, *mapping.key_aliases)
+    for block in guide.blocks:
+        if block.table is None:
             continue
-        nested = token.level > 0
-        header: Row | None = None
-        rows: list[Row] = []
-        while index < len(tokens) and tokens[index].type != "table_close":
-            inner = tokens[index]
-            index += 1
-            if inner.type == "tr_open" and inner.map:
-                line = guide.body_line(inner.map[0])
-                row = split_row(guide.lines[line - 1], line, nested)
-                if header is None:
-                    header = row
-                elif len(rows) < MAX_ROWS:
-                    rows.append(row)
-        if header is None:
-            continue
-        names = (mapping.key_column, *mapping.key_aliases)
+        header = block.table.header
         texts = tuple(cell.text for cell in header.cells)
         scores = [header_match(text, names) for text in texts]
         if not any(scores):
@@ -321,7 +226,7 @@ def find_tables(guide: Guide, mapping: TableMapping) -> list[Table]:
                 line=header.line,
                 header=header,
                 align_line=header.line + 1,
-                rows=tuple(rows),
+                rows=block.table.body[:MAX_ROWS],
                 key_index=key_index,
                 columns=_map_columns(texts, key_index, mapping.columns),
             )

@@ -326,9 +326,10 @@ def _label_position(prefix: str) -> bool:
 def _code_lines(guide: Guide) -> set[int]:
     """0-based body lines inside fenced or indented code blocks."""
     lines: set[int] = set()
-    for token in guide.tokens:
-        if token.type in ("fence", "code_block") and token.map:
-            lines.update(range(token.map[0], token.map[1]))
+    first = guide.body_line(0)
+    for block in guide.blocks:
+        if block.kind == "code":
+            lines.update(range(block.line - first, block.end_line - first))
     return lines
 
 
@@ -449,20 +450,17 @@ def _nth_column(raw: str, text: str, year: str, start: int) -> int | None:
 @check("GL408", needs_frontmatter=False)
 def check_stale_year(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     year = ctx.today.year
-    tokens = guide.tokens
-    for index, token in enumerate(tokens):
-        if token.type != "heading_open" or not token.map or index + 1 >= len(tokens):
+    for block in guide.blocks:
+        if block.kind != "heading":
             continue
-        content = tokens[index + 1].content
+        content = block.text
         for match in stale_years(content, year):
             # A setext heading's text may span lines: find the match's own line.
+            number = content.count("\n", 0, match.start())
             line_start = content.rfind("\n", 0, match.start()) + 1
-            line_end = content.find("\n", match.end())
-            piece = content[line_start : line_end if line_end >= 0 else len(content)]
-            line = guide.body_line(token.map[0] + content.count("\n", 0, match.start()))
-            raw = guide.lines[line - 1] if 0 < line <= len(guide.lines) else piece
-            column = _nth_column(raw, piece, match.group(0), match.start() - line_start)
-            yield _stale(line, (column or 0) + 1, match.group(0), year, "heading")
+            line = block.lines[number]
+            column = block.columns[number] + match.start() - line_start
+            yield _stale(line, column, match.group(0), year, "heading")
     summary = _value(guide, "negotiation_dna_summary")
     if not isinstance(summary, str):
         return

@@ -679,9 +679,9 @@ ADVERSARIAL = [
 
 
 def claims_seconds(body: str) -> float:
-    """Time the claims check alone; markdown-it's own parse is done beforehand."""
+    """Time the claims check alone; the body is parsed beforehand."""
     guide = parse_guide((FRONT + body + "\n" + SOURCES).encode("utf-8"), "guide.md")
-    assert guide.tokens is not None
+    assert guide.blocks is not None
     ctx = Linter(Settings(), TODAY, Selection(("GL5",), ())).context("guide.md")
     started = time.perf_counter()
     list(check_claims(guide, ctx))

@@ -491,7 +491,7 @@ def test_pathological_lines_stay_fast() -> None:
     )
     text = guide(last="2026-02-23", due="2026-05-20", quarter="2025-Q4", body=body)
     parsed = parse_guide(text.encode(), "big.md")
-    assert parsed.tokens  # parse the Markdown before the clock starts
+    assert parsed.blocks  # parse the Markdown before the clock starts
     settings = Settings()
     ctx = Context(TODAY, settings, load_schema("guide", settings.root))
     started = time.perf_counter()

@@ -14,13 +14,13 @@ from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic
 from guidelint.document import parse_guide
 from guidelint.fixes import apply_fixes
+from guidelint.markdown import split_row
 from guidelint.tables import (
     compensation_table,
     find_tables,
     header_match,
     mapping_for,
     regenerate_rows,
-    split_row,
     table_fix,
 )
 from guidelint.validation import load_schema
