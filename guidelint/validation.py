@@ -1,4 +1,10 @@
-"""Guide schemas: found by name or path, checked, and compiled once per process."""
+"""Guide schemas: found by name or path, checked, and compiled once per process.
+
+Each schema gets two validators.  jsonschema-rs (compiled, fast to import)
+answers whether a guide is valid; only a guide it finds invalid is validated
+again by jsonschema, whose errors carry the paths and values guidelint's
+messages are written from.  A valid guide never imports jsonschema.
+"""
 
 from __future__ import annotations
 
@@ -14,13 +20,27 @@ from guidelint.resources import schema_path
 
 @dataclass(frozen=True)
 class SchemaInfo:
-    """A guide schema, its compiled validator and its guidelint annotations."""
+    """A guide schema, its compiled validators and its guidelint annotations."""
 
     name: str
     path: Path
     schema: dict[str, Any]
     digest: str
-    validator: Any = field(compare=False, repr=False)
+    fast: Any = field(compare=False, repr=False)  # jsonschema-rs: valid or not
+    _detailed: list[Any] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def validator(self) -> Any:
+        """The jsonschema validator, compiled on first use (its errors explain)."""
+        if not self._detailed:
+            self._detailed.append(_compile(self.schema, self.name, check=False))
+        return self._detailed[0]
+
+    def iter_errors(self, instance: Any) -> Any:
+        """jsonschema's errors for ``instance``; none without asking it when the fast path passes."""
+        if self.fast is not None and self.fast.is_valid(instance):
+            return iter(())
+        return self.validator.iter_errors(instance)
 
     @property
     def table(self) -> dict[str, Any] | None:
@@ -61,14 +81,16 @@ def load_schema(name: str, root: Path) -> SchemaInfo:
             f"schema `{name}` refers to `{remote}`: only references inside the schema"
             " (`#/...`) are allowed; guidelint never fetches schemas"
         )
+    # The shipped schemas are checked against the metaschema by the test
+    # suite; a user's schema is checked here, once per run.
+    if path.parent != schema_path("guide").parent:
+        _compile(schema, name, check=True)
     info = SchemaInfo(
         name=name,
         path=path,
         schema=schema,
         digest=hashlib.sha256(raw).hexdigest(),
-        # The shipped schemas are checked against the metaschema by the test
-        # suite; a user's schema is checked here, once per run.
-        validator=_compile(schema, name, check=path.parent != schema_path("guide").parent),
+        fast=_compile_fast(schema),
     )
     _CACHE[path] = info
     return info
@@ -91,6 +113,20 @@ def _remote_ref(node: Any) -> str | None:
 
 def _refuse_retrieval(uri: str) -> Any:
     raise ConfigError(f"schema refers to `{uri}`: guidelint never fetches remote schemas")
+
+
+def _compile_fast(schema: dict[str, Any]) -> Any:
+    """jsonschema-rs for the schema, or None when it cannot compile it (jsonschema decides then)."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - a platform without its wheels
+        return None
+    try:
+        return jsonschema_rs.Draft202012Validator(
+            schema, validate_formats=True, retriever=_refuse_retrieval
+        )
+    except Exception:  # its own errors for schemas jsonschema still accepts
+        return None
 
 
 def _compile(schema: dict[str, Any], name: str, *, check: bool = True) -> Any:

@@ -85,7 +85,7 @@ def check_schema(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     assert guide.data is not None
     instance = jsonable(guide.data)
     seen: set[tuple[str, str]] = set()
-    for error in ctx.schema.validator.iter_errors(instance):
+    for error in ctx.schema.iter_errors(instance):
         for diagnostic in _translate(error, guide):
             key = (diagnostic.code, f"{diagnostic.line}:{diagnostic.column}:{diagnostic.message}")
             if key not in seen:
