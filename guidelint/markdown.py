@@ -39,6 +39,10 @@ class Cell:
         found = self.raw.find(figure.text)
         return self.column + found if found >= 0 else self.column
 
+    def position_of(self, figure: Any) -> tuple[int, int]:
+        """The (line, column) where ``figure`` starts."""
+        return self.line, self.column_of(figure)
+
 
 @dataclass(frozen=True)
 class Row:

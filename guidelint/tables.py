@@ -9,20 +9,29 @@ which column holds each item's key and which columns show which fields::
                   "low": "base_low", "high": "base_high", "aliases": ["Base"]}]}
 
 Headers match case-insensitively and tolerate suffixes (``Stock (RSU/4yr)``
-matches ``Stock``).  :func:`compare` lines the table up with the frontmatter;
-the GL3xx rules report its findings and :func:`table_fix` rewrites the rows.
+matches ``Stock``).  A column may be ``optional`` (a table without it is
+fine), and a percentage column may name ``amount`` fields for cells written as
+amounts (``bonus_pct`` or ``bonus_low``/``bonus_high``).
+
+``layouts`` says which table shapes the guide type accepts besides one row
+per entry: ``components`` (one column per entry under a header such as
+``Component | London (GBP) | ...``, one row per mapped column) and ``levels``
+(one row per level, one column per entry, every cell showing the column named
+by ``shows``; the entry's figures are the range those cells span).
+:func:`compare` lines the table up with the frontmatter; the GL3xx rules
+report its findings and :func:`table_fix` rewrites the rows or cells.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from guidelint.diagnostics import Fix
-from guidelint.markdown import Cell, Row
+from guidelint.markdown import Cell, Row, TableBlock
 from guidelint.money import (
     Figure,
     FigureError,
@@ -56,6 +65,17 @@ class ColumnSpec:
     low: str | None = None
     high: str | None = None
     aliases: tuple[str, ...] = ()
+    optional: bool = False
+    amount_low: str | None = None  # a percentage column's fields for amounts
+    amount_high: str | None = None
+
+    def as_amount(self) -> ColumnSpec:
+        """The same column read as an amount (a bonus written as ``$20K-$35K``)."""
+        return ColumnSpec(self.header, "money", self.amount_low, self.amount_high, self.aliases)
+
+    @property
+    def takes_amounts(self) -> bool:
+        return self.percent and bool(self.amount_low or self.amount_high)
 
     @property
     def label(self) -> str:
@@ -81,12 +101,17 @@ class TableMapping:
     columns: tuple[ColumnSpec, ...]
     key_aliases: tuple[str, ...] = ()
     required: frozenset[str] = frozenset()
+    component_headers: tuple[str, ...] = ()  # first headers of a `components` table
+    level_headers: tuple[str, ...] = ()  # first headers of a `levels` table
+    level_shows: str | None = None  # the column every cell of a `levels` table shows
 
     @property
     def fields(self) -> tuple[str, ...]:
         names = [self.key_field]
         for spec in self.columns:
-            names.extend(name for name in (spec.low, spec.high) if name)
+            names.extend(
+                name for name in (spec.low, spec.high, spec.amount_low, spec.amount_high) if name
+            )
         if self.currency:
             names.append(self.currency)
         return tuple(names)
@@ -108,15 +133,24 @@ def mapping_for(schema: Mapping[str, Any] | None) -> TableMapping | None:
     for item in note.get("columns") or ():
         if not isinstance(item, Mapping) or not isinstance(item.get("header"), str):
             continue
+        amount = item.get("amount") if isinstance(item.get("amount"), Mapping) else {}
         columns.append(
             ColumnSpec(
                 header=item["header"],
                 kind="percent" if item.get("kind") == "percent" else "money",
-                low=item.get("low") if isinstance(item.get("low"), str) else None,
-                high=item.get("high") if isinstance(item.get("high"), str) else None,
-                aliases=tuple(a for a in item.get("aliases") or () if isinstance(a, str)),
+                low=_text(item.get("low")),
+                high=_text(item.get("high")),
+                aliases=_texts(item.get("aliases")),
+                optional=item.get("optional") is True,
+                amount_low=_text(amount.get("low")),
+                amount_high=_text(amount.get("high")),
             )
         )
+    layouts = note.get("layouts") if isinstance(note.get("layouts"), Mapping) else {}
+    components = layouts.get("components")
+    levels = layouts.get("levels")
+    components = components if isinstance(components, Mapping) else {}
+    levels = levels if isinstance(levels, Mapping) else {}
     currency = note.get("currency")
     return TableMapping(
         list=note["list"],
@@ -124,9 +158,20 @@ def mapping_for(schema: Mapping[str, Any] | None) -> TableMapping | None:
         key_field=key["field"],
         currency=currency if isinstance(currency, str) else None,
         columns=tuple(columns),
-        key_aliases=tuple(a for a in key.get("aliases") or () if isinstance(a, str)),
+        key_aliases=_texts(key.get("aliases")),
         required=_required(schema, note["list"]),
+        component_headers=_texts(components.get("headers")),
+        level_headers=_texts(levels.get("headers")),
+        level_shows=_text(levels.get("shows")),
     )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, list) else ()
 
 
 def _resolve(schema: Mapping[str, Any], node: Any) -> Any:
@@ -156,7 +201,12 @@ def _required(schema: Mapping[str, Any], name: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Table:
-    """A GFM table whose header carries the mapping's key column."""
+    """A compensation table, seen as one row per entry whatever its layout.
+
+    For a ``components`` or ``levels`` table the rows are virtual: each holds
+    the cells that show one entry, taken from that entry's column, so every
+    cell keeps its real line and column.
+    """
 
     line: int  # the header row's line
     header: Row
@@ -164,14 +214,51 @@ class Table:
     rows: tuple[Row, ...]
     key_index: int
     columns: tuple[tuple[ColumnSpec, int | None], ...]  # header index per mapped column
+    layout: str = "rows"  # "rows", "components" or "levels"
 
     @property
     def missing_columns(self) -> tuple[ColumnSpec, ...]:
-        return tuple(spec for spec, index in self.columns if index is None)
+        return tuple(spec for spec, index in self.columns if index is None and not spec.optional)
 
     @property
     def headers(self) -> tuple[str, ...]:
         return tuple(cell.text for cell in self.header.cells)
+
+
+@dataclass(frozen=True)
+class EnvelopeCell(Cell):
+    """The range that a ``levels`` column's cells span, read as one figure.
+
+    ``sources`` holds the cell each shown figure comes from, so a finding on
+    the low or high end points at the cell that holds it.
+    """
+
+    sources: tuple[tuple[str, Cell], ...] = ()
+
+    def position_of(self, figure: Any) -> tuple[int, int]:
+        for text, cell in self.sources:
+            if text == figure.text:
+                return cell.position_of(figure)
+        return self.line, self.column
+
+
+def region_key(text: str) -> str:  # TEMPORARY until money.region_key lands
+    import re as _re
+
+    text = _re.sub(r":[a-z_]+:|[\U0001F1E6-\U0001F1FF]|\([^)]*\)\s*$", " ", text)
+    return " ".join(text.replace("*", "").casefold().split())
+
+
+def region_currency_hint(text: str) -> str | None:  # TEMPORARY
+    import re as _re
+
+    found = _re.search(r"\(([A-Z]{3})\b[^)]*\)\s*$", text)
+    return found.group(1) if found else None
+
+
+def key_of(text: str) -> str:
+    """How an entry's name compares: ``🇬🇧 London (GBP)`` and ``London`` are one region."""
+    return region_key(text)
 
 
 def _norm(text: str) -> str:
@@ -191,6 +278,15 @@ def header_match(header: str, names: tuple[str, ...]) -> int:
     return best
 
 
+def _combined(header: str, specs: tuple[ColumnSpec, ...]) -> bool:
+    """Whether a header joins two mapped columns (``Stock/Bonus``): it shows neither alone."""
+    parts = [part for part in header.split("/") if part.strip()]
+    if len(parts) < 2:
+        return False
+    shown = {n for part in parts for n, spec in enumerate(specs) if header_match(part, spec.names)}
+    return len(shown) >= 2
+
+
 def _map_columns(
     header: tuple[str, ...], key_index: int, specs: tuple[ColumnSpec, ...]
 ) -> tuple[tuple[ColumnSpec, int | None], ...]:
@@ -201,37 +297,176 @@ def _map_columns(
             if number in chosen:
                 continue
             for index, text in enumerate(header):
-                if index not in taken and header_match(text, spec.names) == score:
+                if index in taken or (score == 1 and _combined(text, specs)):
+                    continue
+                if header_match(text, spec.names) == score:
                     chosen[number] = index
                     taken.add(index)
                     break
     return tuple((spec, chosen.get(number)) for number, spec in enumerate(specs))
 
 
-def find_tables(guide: Guide, mapping: TableMapping) -> list[Table]:
-    """Every GFM table in the body whose header has the key column, in order."""
+def entry_keys(guide: Guide, mapping: TableMapping) -> set[str]:
+    """The compared form of every entry name in the frontmatter list."""
+    listed = guide.data.get(mapping.list) if isinstance(guide.data, dict) else None
+    keys: set[str] = set()
+    for item in listed if isinstance(listed, list) else ():
+        name = item.get(mapping.key_field) if isinstance(item, dict) else None
+        if isinstance(name, str) and name.strip():
+            keys.add(key_of(name))
+    return keys
+
+
+def find_tables(guide: Guide, mapping: TableMapping, keys: set[str] | None = None) -> list[Table]:
+    """Every compensation table of the body in a layout the mapping accepts, in order.
+
+    ``keys`` are the frontmatter's entry names (:func:`key_of`); they decide
+    which column names the entries and whether a pivoted table shows them.
+    Tables that show no mapped figure (level mappings, peer comparisons) are
+    left alone.
+    """
+    if keys is None:
+        keys = entry_keys(guide, mapping)
     tables: list[Table] = []
-    names = (mapping.key_column, *mapping.key_aliases)
     for block in guide.blocks:
         if block.table is None:
             continue
-        header = block.table.header
-        texts = tuple(cell.text for cell in header.cells)
-        scores = [header_match(text, names) for text in texts]
-        if not any(scores):
-            continue
-        key_index = scores.index(max(scores))
-        tables.append(
-            Table(
-                line=header.line,
-                header=header,
-                align_line=header.line + 1,
-                rows=block.table.body[:MAX_ROWS],
-                key_index=key_index,
-                columns=_map_columns(texts, key_index, mapping.columns),
-            )
-        )
+        table = _pivot(block.table, mapping, keys) or _by_rows(block.table, mapping, keys)
+        if table is not None:
+            tables.append(table)
     return tables
+
+
+def _by_rows(grid: TableBlock, mapping: TableMapping, keys: set[str]) -> Table | None:
+    header = grid.header
+    texts = tuple(cell.text for cell in header.cells)
+    rows = grid.body[:MAX_ROWS]
+    primary = [header_match(text, (mapping.key_column,)) for text in texts]
+    aliases = [header_match(text, mapping.key_aliases) for text in texts]
+    candidates = [i for i in range(len(texts)) if primary[i] or aliases[i]]
+    if not candidates:
+        return None
+
+    def rank(index: int) -> tuple[int, int, int]:
+        shown = sum(
+            1 for row in rows if index < len(row.cells) and key_of(row.cells[index].text) in keys
+        )
+        return shown, primary[index], max(primary[index], aliases[index])
+
+    key_index = max(candidates, key=lambda i: (rank(i), -i))
+    columns = _map_columns(texts, key_index, mapping.columns)
+    if not primary[key_index] and all(index is None for _, index in columns):
+        return None  # a `Level | Title` mapping table, not compensation
+    return Table(header.line, header, header.line + 1, rows, key_index, columns)
+
+
+def _pivot(grid: TableBlock, mapping: TableMapping, keys: set[str]) -> Table | None:
+    """A ``components`` or ``levels`` table seen as one virtual row per entry column."""
+    header = grid.header
+    if len(header.cells) < 2 or not grid.body:
+        return None
+    first = header.cells[0].text
+    entries = [
+        index
+        for index, cell in enumerate(header.cells)
+        if index and (key_of(cell.text) in keys or region_currency_hint(cell.text))
+    ]
+    if not entries:
+        return None
+    body = grid.body[:MAX_ROWS]
+    if mapping.component_headers and header_match(first, mapping.component_headers):
+        return _components(grid, mapping, entries, body)
+    if mapping.level_headers and mapping.level_shows and header_match(first, mapping.level_headers):
+        if any(
+            header_match(cell.text, spec.names) for spec in mapping.columns for cell in header.cells
+        ):
+            return None  # `Level | Title | Base Salary | ...` is read by rows
+        return _levels(grid, mapping, entries, body)
+    return None
+
+
+def _components(
+    grid: TableBlock, mapping: TableMapping, entries: list[int], body: tuple[Row, ...]
+) -> Table | None:
+    labels = tuple(row.cells[0].text if row.cells else "" for row in body)
+    columns = _map_columns(labels, -1, mapping.columns)
+    if all(index is None for _, index in columns):
+        return None
+    chosen = [index for _, index in columns if index is not None]
+    header_cells = (grid.header.cells[0], *(body[i].cells[0] for i in chosen))
+    virtual_header = Row(grid.header.line, header_cells, grid.header.prefix, grid.header.end_column)
+    rows = []
+    for entry in entries:
+        key = grid.header.cells[entry]
+        cells = [key]
+        for index in chosen:
+            row = body[index]
+            cells.append(row.cells[entry] if entry < len(row.cells) else _gap(row))
+        rows.append(Row(key.line, tuple(cells), grid.header.prefix, key.end_column))
+    positions = {index: number + 1 for number, index in enumerate(chosen)}
+    mapped = tuple(
+        (spec, positions[index] if index is not None else None) for spec, index in columns
+    )
+    return Table(
+        grid.header.line, virtual_header, grid.header.line + 1, tuple(rows), 0, mapped, "components"
+    )
+
+
+def _gap(row: Row) -> Cell:
+    """An empty cell where a short row has none, placed at the row's end."""
+    return Cell("", "", row.line, row.end_column, row.end_column)
+
+
+def _levels(
+    grid: TableBlock, mapping: TableMapping, entries: list[int], body: tuple[Row, ...]
+) -> Table | None:
+    spec = next(
+        (s for s in mapping.columns if header_match(mapping.level_shows or "", s.names)), None
+    )
+    if spec is None:
+        return None
+    shown = Cell(mapping.level_shows or "", mapping.level_shows or "", grid.header.line, 1, 1)
+    virtual_header = Row(grid.header.line, (grid.header.cells[0], shown), grid.header.prefix, 1)
+    rows = []
+    for entry in entries:
+        key = grid.header.cells[entry]
+        cells = [row.cells[entry] for row in body if entry < len(row.cells)]
+        rows.append(Row(key.line, (key, envelope(cells)), grid.header.prefix, key.end_column))
+    columns = tuple((s, 1 if s is spec else None) for s in mapping.columns)
+    optional = tuple((s if s is spec else replace(s, optional=True), i) for s, i in columns)
+    return Table(
+        grid.header.line, virtual_header, grid.header.line + 1, tuple(rows), 0, optional, "levels"
+    )
+
+
+def envelope(cells: list[Cell]) -> Cell:
+    """One cell for the range several cells span (lowest low to highest high)."""
+    low: tuple[Decimal, str, Cell] | None = None
+    high: tuple[Decimal, str, Cell] | None = None
+    readable = [cell for cell in cells if not is_blank(cell.text)]
+    for cell in readable:
+        try:
+            parsed = parse_figure(cell.text)
+        except FigureError:
+            return cell  # reported as malformed, as any cell
+        top = parsed.high or parsed.low
+        if low is None or parsed.low.amount < low[0]:
+            low = (parsed.low.amount, parsed.low.text, cell)
+        if high is None or top.amount > high[0]:
+            high = (top.amount, top.text, cell)
+    if low is None or high is None:
+        first = cells[0] if cells else Cell("", "", 1, 1, 1)
+        return Cell("", "", first.line, first.column, first.column)
+    text = low[1] if low[2] is high[2] and low[1] == high[1] else f"{low[1]}–{high[1]}"
+    anchor = low[2]
+    return EnvelopeCell(
+        text,
+        text,
+        anchor.line,
+        anchor.column,
+        anchor.end_column,
+        ((low[1], low[2]), (high[1], high[2])),
+    )
 
 
 # -- comparing with the frontmatter ---------------------------------------------
@@ -247,6 +482,8 @@ class Finding:
     message: str
     end_line: int | None = None
     end_column: int | None = None
+    currency: str | None = None  # GL304: the currency the table shows
+    shown: str = ""  # GL304: the cell text showing it
 
 
 class _Unknown:
@@ -279,14 +516,29 @@ class Comparison:
     guesswork: bool = False  # the frontmatter is too broken to regenerate from
 
     def value(self, item: dict[str, Any], name: str | None) -> Any:
-        """A numeric field as Decimal, None when optional and absent, else UNKNOWN."""
+        """A numeric field as Decimal; None when absent or null (not known); else UNKNOWN."""
         if name is None:
             return None
         if name not in item:
             return UNKNOWN if name in self.mapping.required else None
+        if item[name] is None:
+            return None
         number = to_decimal(item[name])
         # Negative figures fail the schema and could not be written back as cells.
         return UNKNOWN if number is None or number < 0 else number
+
+    def effective(self, spec: ColumnSpec, item: dict[str, Any]) -> ColumnSpec:
+        """A percentage column read as amounts when the entry holds its bonus as amounts."""
+        if not spec.takes_amounts:
+            return spec
+        if self.value(item, spec.low) is None and self.value(item, spec.high) is None:
+            amount = spec.as_amount()
+            if (
+                self.value(item, amount.low) is not None
+                or self.value(item, amount.high) is not None
+            ):
+                return amount
+        return spec
 
     def currency_of(self, item: dict[str, Any]) -> str | None:
         name = self.mapping.currency
@@ -295,7 +547,15 @@ class Comparison:
 
     @property
     def fixable(self) -> bool:
-        return self.table is not None and not self.guesswork and not self.table.missing_columns
+        """Whether the table can be rewritten: a `levels` table's cells are per level, not
+        per entry, so they cannot be written from the frontmatter."""
+        table = self.table
+        return (
+            table is not None
+            and not self.guesswork
+            and not table.missing_columns
+            and table.layout != "levels"
+        )
 
     # -- the fix --
 
@@ -332,12 +592,13 @@ class Comparison:
             cells = [""] * width
             cells[table.key_index] = str(item[self.mapping.key_field]).replace("|", "\\|")
             for spec, index in table.columns:
-                assert index is not None
-                cells[index] = self._cell_text(spec, item, style)
+                if index is not None:
+                    cells[index] = self._cell_text(spec, item, style)
             lines.append(_join(prefix, cells))
         return "\n".join(lines)
 
     def _cell_text(self, spec: ColumnSpec, item: dict[str, Any], style: Style) -> str:
+        spec = self.effective(spec, item)
         low, high = self.value(item, spec.low), self.value(item, spec.high)
         if low is None:
             low, high = high, None
@@ -352,8 +613,47 @@ class Comparison:
             extra_symbols=self.symbols,
         )
 
+    def cells_fix(self) -> Fix | None:
+        """For a `components` table: rewrite the stale cells in place, nothing else.
+
+        Entries without a column and columns without an entry are reported but
+        left alone: adding or removing a column is the author's decision.
+        """
+        table = self.table
+        if not self.fixable or table is None:
+            return None
+        style = Style.learn(self.parsed)
+        edits: dict[int, list[tuple[int, int, str]]] = {}
+        for number, index in sorted(self.stale):
+            item_number = self.row_items.get(number)
+            if item_number is None:
+                continue
+            cell = table.rows[number].cells[index]
+            if not cell.raw and cell.column == cell.end_column and index:
+                continue  # a missing cell: the row is too short to write into
+            spec = next(s for s, i in table.columns if i == index)
+            text = self._cell_text(spec, self.items[item_number][1], style)
+            edits.setdefault(cell.line, []).append((cell.column, cell.end_column, text))
+        if not edits:
+            return None
+        lines = self.guide.lines
+        first, last = min(edits), max(edits)
+        out = []
+        for line in range(first, last + 1):
+            source = lines[line - 1]
+            for column, end, text in sorted(edits.get(line, ()), reverse=True):
+                source = source[: column - 1] + text + source[end - 1 :]
+            out.append(source)
+        current = "\n".join(lines[first - 1 : last])
+        new = "\n".join(out)
+        if new == current:
+            return None
+        return Fix(first, 1, last, len(lines[last - 1]) + 1, new, FIX_DESCRIPTION)
+
     def fix(self, *, drop_extra_rows: bool = False) -> Fix | None:
         """A Fix replacing every body row; None when nothing would change."""
+        if self.table is not None and self.table.layout == "components":
+            return self.cells_fix()
         text = self.rows_text(drop_extra_rows=drop_extra_rows)
         table = self.table
         if text is None or table is None:
@@ -408,10 +708,10 @@ def compare(guide: Guide, ctx: Context, table: Table | None = None) -> Compariso
         if not isinstance(key, str) or not key.strip():
             comparison.guesswork = True
             continue
-        if _norm(key) in seen:
+        if key_of(key) in seen:
             comparison.guesswork = True  # which duplicate would the row show?
             continue
-        seen.add(_norm(key))
+        seen.add(key_of(key))
         comparison.items.append((number, item))
         for name in mapping.fields[1:]:
             if comparison.value(item, name) is UNKNOWN and name != mapping.currency:
@@ -422,7 +722,7 @@ def compare(guide: Guide, ctx: Context, table: Table | None = None) -> Compariso
             and (mapping.currency in item or mapping.currency in mapping.required)
         ):
             comparison.guesswork = True
-    tables = find_tables(guide, mapping)
+    tables = find_tables(guide, mapping, seen)
     if table is None:
         comparison.table = tables[0] if tables else None
         comparison.others = tables[1:]
@@ -438,11 +738,11 @@ def _compare_rows(c: Comparison) -> None:
     table = c.table
     assert table is not None
     mapping = c.mapping
-    by_key = {_norm(item[mapping.key_field]): n for n, (_, item) in enumerate(c.items)}
+    by_key = {key_of(item[mapping.key_field]): n for n, (_, item) in enumerate(c.items)}
     width = len(table.header.cells)
     first_row: dict[str, int] = {}
     row_keys = {
-        _norm(row.cells[table.key_index].text)
+        key_of(row.cells[table.key_index].text)
         for row in table.rows
         if table.key_index < len(row.cells)
     }
@@ -481,7 +781,7 @@ def _compare_rows(c: Comparison) -> None:
                     f" {width}: `{extra.raw}` is under no column",
                 )
             )
-        key = _norm(key_cell.text)
+        key = key_of(key_cell.text)
         if key in first_row:
             c.duplicate_rows.add(number)
             c.findings.append(
@@ -532,10 +832,10 @@ def _extra_message(text: str, c: Comparison, rows: set[str]) -> str:
     import difflib
 
     names = [str(item[c.mapping.key_field]) for _, item in c.items]
-    unmatched = [name for name in names if _norm(name) not in rows]
+    unmatched = [name for name in names if key_of(name) not in rows]
     message = f"`{text}` is not a `{c.mapping.key_field}` in the frontmatter"
-    by_norm = {_norm(name): name for name in unmatched or names}
-    close = difflib.get_close_matches(_norm(text), list(by_norm), n=1, cutoff=0.5)
+    by_norm = {key_of(name): name for name in unmatched or names}
+    close = difflib.get_close_matches(key_of(text), list(by_norm), n=1, cutoff=0.5)
     if close:
         return f"{message}; did you mean `{by_norm[close[0]]}`?"
     if unmatched:
@@ -570,6 +870,7 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
                 f" has {len(table.header.cells)}: no {_and(missing)} cell",
             )
         )
+    found: list[Finding] = []
     for spec, index in table.columns:
         if index is None:
             continue
@@ -577,8 +878,52 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
             c.stale.add((number, index))
             continue
         for finding in _compare_cell(c, spec, row.cells[index], item, table.headers[index]):
-            c.findings.append(finding)
+            found.append(finding)
             c.stale.add((number, index))
+    c.findings.extend(_one_currency_finding(c, row.cells[table.key_index], item, found))
+
+
+def _one_currency_finding(
+    c: Comparison, key: Cell, item: dict[str, Any], found: list[Finding]
+) -> list[Finding]:
+    """A row shown in another currency is one GL304, naming the currency and the evidence.
+
+    The evidence is the row's money cells, or a currency its name states
+    (``Singapore (SGD)``) when no cell shows a symbol of its own.
+    """
+    stated = c.currency_of(item)
+    hint = region_currency_hint(key.text)
+    others = [f for f in found if f.code == "GL304"]
+    if not others and hint and stated and hint != stated:
+        return [
+            *found,
+            Finding(
+                "GL304",
+                key.line,
+                key.column,
+                f"`{key.text}` names {hint} in the table but {c.mapping.currency} is {stated}",
+                key.line,
+                key.end_column,
+                hint,
+            ),
+        ]
+    shown = {f.currency for f in others}
+    if len(others) < 2 or len(shown) != 1:
+        return found
+    first = others[0]
+    currency = shown.pop()
+    evidence = f"its name says {hint}; " if hint == currency else ""
+    merged = Finding(
+        "GL304",
+        first.line,
+        first.column,
+        f"`{key.text}` is shown in {currency} in the table ({evidence}`{first.shown}` and"
+        f" {len(others) - 1} more) but {c.mapping.currency} is {stated}",
+        first.end_line,
+        first.end_column,
+        currency,
+    )
+    return [merged if f is first else f for f in found if f.code != "GL304" or f is first]
 
 
 def _and(names: list[str]) -> str:
@@ -589,6 +934,7 @@ def _and(names: list[str]) -> str:
 def _compare_cell(
     c: Comparison, spec: ColumnSpec, cell: Cell, item: dict[str, Any], header: str
 ) -> Iterator[Finding]:
+    spec = c.effective(spec, item)
     low, high = c.value(item, spec.low), c.value(item, spec.high)
     if is_blank(cell.text):
         present = [
@@ -610,8 +956,13 @@ def _compare_cell(
         return
     if spec.percent and not parsed.percent:
         if parsed.currencies or any(f.suffix for f in parsed.figures):
-            yield _malformed(spec, header, cell, "is an amount, not a percentage")
-            return
+            amount = spec.as_amount() if spec.takes_amounts else None
+            holds_percent = low is not None or high is not None
+            if amount is None or (holds_percent and not _holds(c, amount, item)):
+                yield _malformed(spec, header, cell, "is an amount, not a percentage")
+                return
+            spec = amount
+            low, high = c.value(item, spec.low), c.value(item, spec.high)
     elif not spec.percent and parsed.percent:
         yield _malformed(spec, header, cell, "is a percentage, not an amount")
         return
@@ -623,15 +974,20 @@ def _compare_cell(
                 if figure.currency and figure.currency != currency:
                     yield Finding(
                         "GL304",
-                        cell.line,
-                        cell.column_of(figure),
+                        *cell.position_of(figure),
                         f"{spec.label} is in {figure.currency} (`{cell.text}`) in the table but"
                         f" {c.mapping.currency} is {currency}",
                         cell.line,
                         cell.end_column,
+                        figure.currency,
+                        cell.text,
                     )
                     break
     yield from _compare_values(spec, cell, parsed, low, high)
+
+
+def _holds(c: Comparison, spec: ColumnSpec, item: dict[str, Any]) -> bool:
+    return c.value(item, spec.low) is not None or c.value(item, spec.high) is not None
 
 
 def _malformed(spec: ColumnSpec, header: str, cell: Cell, reason: str) -> Finding:
@@ -667,8 +1023,7 @@ def _compare_values(
         if not backed:
             yield Finding(
                 "GL306",
-                cell.line,
-                cell.column_of(figure),
+                *cell.position_of(figure),
                 f"{spec.label} is {_shown(figure, spec.percent)} in the table but"
                 f" {_none_set(spec)}",
             )
@@ -677,8 +1032,7 @@ def _compare_values(
         if any(not figure.agrees(v) for _, v in known):
             yield Finding(
                 "GL305",
-                cell.line,
-                cell.column_of(figure),
+                *cell.position_of(figure),
                 f"{spec.label} is {_shown(figure, spec.percent)} in the table but {_fields(known)}",
             )
         return
@@ -686,21 +1040,21 @@ def _compare_values(
         ("low", parsed.low, spec.low, low),
         ("high", parsed.high, spec.high, high),
     ):
-        where = cell.column_of(figure)
+        line, where = cell.position_of(figure)
         if value is UNKNOWN:
             continue
         if value is None:
             field_text = f"{name} is not set" if name else f"no field holds a {side} {spec.label}"
             yield Finding(
                 "GL306",
-                cell.line,
+                line,
                 where,
                 f"{spec.label} {side} is {_shown(figure, spec.percent)} in the table but {field_text}",
             )
         elif not figure.agrees(value):
             yield Finding(
                 "GL305",
-                cell.line,
+                line,
                 where,
                 f"{spec.label} {side} is {_shown(figure, spec.percent)} in the table but"
                 f" {name} is {show(value)}",
