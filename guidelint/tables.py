@@ -484,6 +484,8 @@ class Finding:
     end_column: int | None = None
     currency: str | None = None  # GL304: the currency the table shows
     shown: str = ""  # GL304: the cell text showing it
+    fill: tuple[str, Decimal] | None = None  # GL306: the field and the figure to write
+    entry: str = ""  # GL306: the frontmatter path of the entry to write it into
 
 
 class _Unknown:
@@ -512,6 +514,7 @@ class Comparison:
     extra_rows: set[int] = field(default_factory=set)  # no frontmatter item
     missing_items: list[int] = field(default_factory=list)
     stale: set[tuple[int, int]] = field(default_factory=set)  # (row, header index)
+    unbacked: set[tuple[int, int]] = field(default_factory=set)  # cells only GL306 finds
     parsed: list[Parsed] = field(default_factory=list)
     guesswork: bool = False  # the frontmatter is too broken to regenerate from
 
@@ -575,7 +578,8 @@ class Comparison:
                 if not drop_extra_rows:
                     lines.append(self.guide.lines[row.line - 1])
                 continue
-            stale = {index for (r, index) in self.stale if r == number}
+            wrong = self.stale | self.unbacked if drop_extra_rows else self.stale
+            stale = {index for (r, index) in wrong if r == number}
             if not stale:
                 lines.append(self.guide.lines[row.line - 1])
                 continue
@@ -877,9 +881,17 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
         if index >= len(row.cells):
             c.stale.add((number, index))
             continue
-        for finding in _compare_cell(c, spec, row.cells[index], item, table.headers[index]):
-            found.append(finding)
+        entry = f"{c.mapping.list}/{c.items[c.row_items[number]][0]}"
+        cell_findings = list(_compare_cell(c, spec, row.cells[index], item, table.headers[index]))
+        if cell_findings and all(f.fill for f in cell_findings):
+            # The table shows figures the frontmatter lacks: the safe fix
+            # fills the frontmatter; only the unsafe fix rewrites the cell.
+            c.unbacked.add((number, index))
+            cell_findings = [replace(f, entry=entry) for f in cell_findings]
+        elif cell_findings:
             c.stale.add((number, index))
+            cell_findings = [replace(f, fill=None) for f in cell_findings]
+        found.extend(cell_findings)
     c.findings.extend(_one_currency_finding(c, row.cells[table.key_index], item, found))
 
 
@@ -983,7 +995,9 @@ def _compare_cell(
                         cell.text,
                     )
                     break
-    yield from _compare_values(spec, cell, parsed, low, high)
+    currency = None if spec.percent else c.currency_of(item)
+    same = all(f.currency in (None, currency) for f in parsed.figures)
+    yield from _compare_values(spec, cell, parsed, low, high, fillable=same)
 
 
 def _holds(c: Comparison, spec: ColumnSpec, item: dict[str, Any]) -> bool:
@@ -1015,8 +1029,9 @@ def _shown(figure: Figure, percent: bool) -> str:
 
 
 def _compare_values(
-    spec: ColumnSpec, cell: Cell, parsed: Parsed, low: Any, high: Any
+    spec: ColumnSpec, cell: Cell, parsed: Parsed, low: Any, high: Any, fillable: bool = True
 ) -> Iterator[Finding]:
+    """GL305 and GL306 for one cell; ``fillable`` when its figures may go into the frontmatter."""
     if parsed.high is None:
         figure = parsed.low
         backed = [(n, v) for n, v in ((spec.low, low), (spec.high, high)) if v is not None]
@@ -1026,6 +1041,7 @@ def _compare_values(
                 *cell.position_of(figure),
                 f"{spec.label} is {_shown(figure, spec.percent)} in the table but"
                 f" {_none_set(spec)}",
+                fill=(spec.low, figure.amount) if spec.low and fillable else None,
             )
             return
         known = [(n, v) for n, v in backed if v is not UNKNOWN]
@@ -1050,6 +1066,7 @@ def _compare_values(
                 line,
                 where,
                 f"{spec.label} {side} is {_shown(figure, spec.percent)} in the table but {field_text}",
+                fill=(name, figure.amount) if name and fillable else None,
             )
         elif not figure.agrees(value):
             yield Finding(

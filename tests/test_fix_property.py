@@ -1,4 +1,9 @@
-"""Property: whatever damage a table takes, one ``--fix`` repairs it and only it."""
+"""Property: whatever damage a table takes, one ``--fix`` repairs it and only it.
+
+The frontmatter changes only where the table shows what it lacks: a bonus
+range's high end becomes a `bonus_pct_high` line after `bonus_pct`, and a
+`null` figure the table shows is filled with that figure.
+"""
 
 from __future__ import annotations
 
@@ -58,6 +63,7 @@ class Item:
     stock: tuple[int, int]
     bonus: int
     total: tuple[int, int]
+    unknown_stock: bool = False  # the frontmatter writes `stock_low: null`
 
     @property
     def currency(self) -> str:
@@ -67,7 +73,8 @@ class Item:
         return (
             f"  - region: {self.region}\n"
             f"    base_low: {self.base[0] * 1000}\n    base_high: {self.base[1] * 1000}\n"
-            f"    stock_low: {self.stock[0] * 1000}\n    stock_high: {self.stock[1] * 1000}\n"
+            f"    stock_low: {'null' if self.unknown_stock else self.stock[0] * 1000}\n"
+            f"    stock_high: {self.stock[1] * 1000}\n"
             f"    bonus_pct: {self.bonus}\n"
             f"    total_comp_low: {self.total[0] * 1000}\n"
             f"    total_comp_high: {self.total[1] * 1000}\n"
@@ -99,7 +106,8 @@ def items(draw: st.DrawFn) -> list[Item]:
         base = draw(ranges(90, 300))
         stock = draw(ranges(20, 300))
         total = (base[0] + stock[0] // 4, base[1] + stock[1] // 4 + 30)
-        found.append(Item(region, base, stock, draw(st.integers(0, 25)), total))
+        bonus = draw(st.integers(0, 25))
+        found.append(Item(region, base, stock, bonus, total, draw(st.booleans())))
     return found
 
 
@@ -152,11 +160,14 @@ prose = st.text(
 
 @st.composite
 def guides(draw: st.DrawFn) -> tuple[bytes, bytes, bytes, bool]:
-    """(file bytes, bytes before the table's rows, bytes after them, unsafe?)."""
+    """(file bytes, bytes before the table's rows with every figure known, bytes after them,
+    unsafe?)."""
     data = draw(items())
     rows, extra = draw(damaged_rows(data))
-    before = FRONT + "".join(i.yaml() for i in data) + "---\n"
-    before += "### ML/AI Engineer at Anyscale\n\n" + draw(prose) + "\n\n" + HEADER
+    known = [Item(i.region, i.base, i.stock, i.bonus, i.total) for i in data]
+    heading = "### ML/AI Engineer at Anyscale\n\n" + draw(prose) + "\n\n" + HEADER
+    before = FRONT + "".join(i.yaml() for i in data) + "---\n" + heading
+    complete = FRONT + "".join(i.yaml() for i in known) + "---\n" + heading
     after = "\n" + draw(prose) + "\n"
     table = "".join(row(r) for r in rows)
     newline = draw(st.sampled_from(["\n", "\r\n"]))
@@ -167,7 +178,7 @@ def guides(draw: st.DrawFn) -> tuple[bytes, bytes, bytes, bool]:
 
     raw = (bom + before).encode("utf-8").replace(b"\n", newline.encode()) + encode(table)
     raw += encode(after)
-    return raw, encode(bom + before), encode(after), extra
+    return raw, encode(bom + complete), encode(after), extra
 
 
 def codes(raw: bytes) -> set[str]:
@@ -191,8 +202,16 @@ def test_fix_repairs_table_damage_and_nothing_else(case: tuple[bytes, bytes, byt
     assert fixer.failures == 0
     # Nothing a fix repairs is still reported.
     assert not codes(fixed) & FIXED_CODES, LINTER.lint_bytes(fixed, "guide.md").diagnostics
-    # Bytes outside the table's rows, BOM and line endings included, are untouched.
-    assert fixed.startswith(before)
+    # Bytes outside the table's rows, BOM and line endings included, are untouched,
+    # but for frontmatter figures filled from the table.
+    newline = b"\r\n" if b"\r\n" in raw else b"\n"
+    head = fixed[: len(fixed) - len(after)].split(newline)
+    expected_head = before.split(newline)
+    head = [line for line in head if not line.startswith(b"    bonus_pct_high: ")]
+    assert len(head) >= len(expected_head) - 1
+    for got, want in zip(head, expected_head[:-1], strict=False):
+        # A `null` stays when the table does not show the figure either.
+        assert got == want or (got == b"    stock_low: null" and want.startswith(b"    stock_low:"))
     assert fixed.endswith(after)
     # A second fix has nothing to do.
     again = fix_bytes(fixed, "guide.md", LINTER, unsafe=unsafe)

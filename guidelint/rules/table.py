@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
+from guidelint.edits import set_field
 from guidelint.registry import check, rule
 from guidelint.tables import compare
 
@@ -213,9 +214,14 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             )
         return
     fix = None
-    if any(f.code in FIXABLE for f in comparison.findings):
+    if any(f.code in FIXABLE and not f.fill for f in comparison.findings):
         fix = comparison.fix()
     for finding in comparison.findings:
+        if finding.fill and finding.entry and not comparison.guesswork:
+            name, value = finding.fill
+            own = set_field(guide, finding.entry, name, value, mapping.fields)
+        else:
+            own = fix if finding.code in FIXABLE else None
         yield problem(
             finding.code,
             finding.line,
@@ -223,7 +229,7 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             finding.message,
             end_line=finding.end_line,
             end_column=finding.end_column,
-            fix=fix if finding.code in FIXABLE else None,
+            fix=own,
         )
     for other in comparison.others:
         yield problem(

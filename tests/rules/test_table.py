@@ -16,6 +16,7 @@ from guidelint.document import parse_guide
 from guidelint.fixes import apply_fixes
 from guidelint.markdown import split_row
 from guidelint.tables import (
+    FIX_DESCRIPTION,
     compensation_table,
     find_tables,
     header_match,
@@ -48,8 +49,9 @@ def context(settings: Settings | None = None) -> Context:
 
 
 def fixed(text: str, diagnostics: list[Diagnostic]) -> str:
+    """Apply the findings' fixes: one table rewrite, and frontmatter fills."""
     fixes = list({d.fix for d in diagnostics if d.fix is not None})
-    assert len(fixes) <= 1
+    assert len([f for f in fixes if f.description == FIX_DESCRIPTION]) <= 1
     return apply_fixes(text, fixes).text if fixes else text
 
 
@@ -297,9 +299,19 @@ def test_gl306_bonus_range_without_a_high_field() -> None:
     found = gl3(text)
     assert positions(found) == [("GL306", 54, 44)]
     assert found[0].message == "bonus high is 15% in the table but bonus_pct_high is not set"
+    # The safe fix writes the figure readers see into the frontmatter; the
+    # table stays byte-identical.
     after = fixed(text, found)
-    assert "| New York | $190K–$250K | $175K–$315K | 5% | $265K–$393K |" in after
+    assert "| New York | $190K–$250K | $175K–$315K | 5–15% | $265K–$393K |" in after
+    assert "    bonus_pct: 5\n    bonus_pct_high: 15\n    total_comp_low: 265000" in after
+    assert after.split("\n---\n", 1)[1] == text.split("\n---\n", 1)[1]
     assert gl3(after) == []
+    # Dropping the figure from the table instead is the unsafe fix.
+    guide = parse_guide(text.encode(), "guide.md")
+    unsafe = table_fix(guide, context(), drop_extra_rows=True)
+    assert unsafe is not None
+    dropped = apply_fixes(text, [unsafe]).text
+    assert "| New York | $190K–$250K | $175K–$315K | 5% | $265K–$393K |" in dropped
 
 
 def test_gl306_is_backed_once_the_field_exists() -> None:
@@ -325,7 +337,8 @@ def test_gl306_on_the_seed_guide(seeds: Path) -> None:
     text = path.read_text(encoding="utf-8")
     after = fixed(text, found)
     assert gl3(after) == []
-    assert after.count("| 5% |") == 3
+    assert after.count("bonus_pct_high: 15") == 3
+    assert after.split("\n---\n", 1)[1] == text.split("\n---\n", 1)[1]  # the body is untouched
 
 
 # -- GL307 ------------------------------------------------------------------------
@@ -412,19 +425,22 @@ def test_mismatch_fixture() -> None:
         ("GL303", 64, 3),
     ]
     assert {d.code for d in found if d.fix is not None} == FIXABLE
-    assert len({d.fix for d in found}) == 1
+    # One rewrite of the rows, and the frontmatter field that backs London's 5–15%.
+    assert len({d.fix for d in found}) == 2
     fix = found[0].fix
     assert fix is not None and (fix.line, fix.column, fix.end_line) == (61, 1, 64)
     assert fix.text == (
         "| San Francisco | $196K–$255K | $175K–$315K | 5% | $270K–$400K |\n"
         "| **New York** | $190K–$250K | $175K–$315K | 5% | $265K–$393K |\n"
-        "| London | £148K–£194K | £131K–£236K | 5% | £206K–£305K |\n"
+        "| London | £148K–£194K | £131K–£236K | 5–15% | £206K–£305K |\n"
         "| Berln | €95K–€125K | €60K–€90K | 5–10% | €160K–€220K |\n"
         "| Berlin | €95K–€125K | €60K–€90K | 5–10% | €160K–€220K |"
     )
+    fill = found[4].fix
+    assert fill is not None and (fill.line, fill.text) == (35, "\n    bonus_pct_high: 15")
     text = path.read_text(encoding="utf-8")
     after = fixed(text, found)
-    assert positions(gl3(after)) == [("GL303", 64, 3)]
+    assert positions(gl3(after)) == [("GL303", 65, 3)]
     assert fixed(after, gl3(after)) == after  # a second run changes nothing
 
 
@@ -659,8 +675,9 @@ def test_a_second_guide_type_needs_only_a_schema(level_settings: Settings) -> No
         dt.date(2026, 1, 1), level_settings, load_schema("level.schema.json", level_settings.root)
     )
     rows = regenerate_rows(guide, ctx, None)
+    # `$10K` has no field to back it: the rows keep it (its fix fills the frontmatter).
     assert rows == (
-        "| L4 | $180K–$220K | $250K–$320K | — |\n"
+        "| L4 | $180K–$220K | $250K–$320K | $10K |\n"
         "| L5 | €230K–€270K | €330K–€400K | €20K |\n"
         "| L7 | $400K | $600K | — |\n"
         "| L6 | $300K–$290K | $280K–$500K | — |"
