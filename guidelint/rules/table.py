@@ -148,19 +148,32 @@ rule(
     "warning",
     "the table shows a figure that no frontmatter field holds",
     what="""
-        A cell shows a figure for which the frontmatter has no field: a range's
-        upper end when the entry has no `_high` field (a bonus of `5–15%` with
-        only `bonus_pct: 5`), or any figure in a column whose fields are all
-        absent.
+        A cell shows a figure for which the frontmatter has no field, or holds
+        `null` ("not known"): a range's upper end when the entry has no `_high`
+        field (a bonus of `5–15%` with only `bonus_pct: 5`), or any figure in a
+        column whose fields are all absent or null. Cells that show no figure
+        (`—`, `N/A`, `Varies`, `Included`) agree with a null or missing field.
         """,
-    why="The figure cannot be searched or compared, and nobody checks it when the data is updated.",
+    why="""
+        The figure cannot be searched or compared, and nobody checks it when
+        the data is updated. Guide sets whose frontmatter was generated from
+        their tables often dropped such figures.
+        """,
     example="""
         ```markdown
         bonus_pct: 5
         | San Francisco | ... | 5–15% | ... |
         ```
         """,
-    fix="Add the missing field (`bonus_pct_high: 15`), or show only what the frontmatter holds (`5%`). The fix does the latter.",
+    fix="""
+        Add the missing field (`bonus_pct_high: 15`). The fix does this: the
+        table shows what readers see and is usually right, so the figure goes
+        into the frontmatter entry (after its partner field, in the entry's
+        indentation, or in place of `null`) and the table stays byte for byte.
+        Showing only what the frontmatter holds (`5%`) is the unsafe fix
+        (`--unsafe-fixes`). No figure is written from a cell in another
+        currency than the entry's, or when the frontmatter fails the schema.
+        """,
     options=(TABLE_OPTION,),
     fixable=True,
 )
