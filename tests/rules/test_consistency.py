@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, lint_file, lint_text, positions
+from conftest import FIXTURES, edited, lint_file, lint_text, positions
 from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic
 
@@ -16,11 +16,7 @@ GOOD = (TABLE / "good.md").read_text(encoding="utf-8")
 
 
 def variant(*pairs: tuple[str, str]) -> str:
-    text = GOOD
-    for old, new in pairs:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return text
+    return edited(GOOD, *pairs)
 
 
 def gl2(text: str, **kwargs: object) -> list[Diagnostic]:
@@ -276,12 +272,8 @@ REAL = (FIXTURES / "schema" / "real-format.md").read_text(encoding="utf-8")
 
 
 def totals(*pairs: tuple[str, str], schema_name: str = "guide") -> list[tuple[str, int, int]]:
-    text = REAL
-    for old, new in pairs:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
     settings = Settings(schema=(("*.md", schema_name),))
-    return positions(lint_text(text, select=("GL205",), settings=settings))
+    return positions(lint_text(edited(REAL, *pairs), select=("GL205",), settings=settings))
 
 
 def test_gl205_real_format_is_plausible() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, lint_text, positions
+from conftest import FIXTURES, edited, lint_text, positions
 
 VALID = (FIXTURES / "valid.md").read_text(encoding="utf-8")
 
@@ -171,12 +171,8 @@ PARTIAL_SETTINGS = (("*.md", "partial-guide"),)
 def real(*pairs: tuple[str, str], schema_name: str = "guide") -> list[tuple[str, int, int]]:
     from guidelint.config import Settings
 
-    text = REAL
-    for old, new in pairs:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
     settings = Settings(schema=(("*.md", schema_name),))
-    return positions(lint_text(text, select=("GL1",), settings=settings))
+    return positions(lint_text(edited(REAL, *pairs), select=("GL1",), settings=settings))
 
 
 @pytest.mark.parametrize("schema_name", ["guide", "partial-guide"])
