@@ -165,7 +165,6 @@ def test_boolean_in_an_enum_explains_yaml() -> None:
 # -- the real guides' format: tests/fixtures/schema/real-format*.md ------------------
 
 REAL = (FIXTURES / "schema" / "real-format.md").read_text(encoding="utf-8")
-PARTIAL_SETTINGS = (("*.md", "partial-guide"),)
 
 
 def real(*pairs: tuple[str, str], schema_name: str = "guide") -> list[tuple[str, int, int]]:
