@@ -43,6 +43,14 @@ def lint_file(path: Path, **kwargs: object) -> list[Diagnostic]:
     return lint_text(path.read_bytes(), path=path.name, **kwargs)  # type: ignore[arg-type]
 
 
+def edited(text: str, *pairs: tuple[str, str]) -> str:
+    """``text`` with each (old, new) replaced; each old must occur exactly once."""
+    for old, new in pairs:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
 def positions(diagnostics: Sequence[Diagnostic]) -> list[tuple[str, int, int]]:
     """(code, line, column) of each diagnostic: what tests compare."""
     return [(d.code, d.line, d.column) for d in diagnostics]

@@ -7,13 +7,16 @@ schema's ``x-guidelint-consistency`` annotation::
      "ranges": [["base_low", "base_high"]],
      "at_least": [["total_comp_low", "base_low"]]}
 
-``list`` and ``currency`` default to those of ``x-guidelint-table``.  Fields
-that are missing or of the wrong type are skipped: the schema rules report them.
+``list`` and ``currency`` default to those of ``x-guidelint-table``.  An
+optional ``totals`` mapping names the fields a total is made of (see GL205).
+Fields that are missing, null or of the wrong type are skipped: the schema
+rules report the wrong ones, and null means the figure is not known.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from guidelint.context import Context
@@ -114,6 +117,62 @@ rule(
 )
 
 
+# GL205: a total may differ from the sum of its parts by this share either way,
+# and a stock figure with no vesting period may be a yearly value or a grant
+# vesting over the usual four years.
+TOTAL_TOLERANCE = Decimal("0.10")
+USUAL_VEST_YEARS = 4
+
+rule(
+    "GL205",
+    "total-implausible",
+    "warning",
+    "total compensation does not fit base, stock and bonus",
+    what=f"""
+        Where an entry gives base, stock and bonus, the total must be about
+        their sum; each end of the range is checked on its own (`total_comp_low`
+        against `base_low`, `stock_low` and the low bonus). The sum counts:
+
+        - base as written;
+        - stock per year: `stock_low / stock_vest_years` when the entry says
+          the figure is a grant vesting over that many years; otherwise
+          anything from a {USUAL_VEST_YEARS}-year grant (the figure over {USUAL_VEST_YEARS})
+          to a yearly value (the figure itself), because guides write both
+          under the same heading;
+        - the bonus as `bonus_low`/`bonus_high`, or as `bonus_pct` (low end) and
+          `bonus_pct_high`, else `bonus_pct` (high end) of that end's base;
+        - no signing bonus, which is paid once.
+
+        The total may lie up to {TOTAL_TOLERANCE:.0%} below the smallest sum
+        and up to {TOTAL_TOLERANCE:.0%} above the largest. With base 80000, a
+        40000 grant over 4 years and a bonus of 10000, the sum is 100000 and
+        90000–110000 is plausible. An entry with a null or missing part is
+        skipped, and a total below base is left to GL202.
+        """,
+    why="""
+        A total that its own parts cannot produce is a stale figure or a copy
+        of another field (a total equal to base while stock and bonus are
+        known), and readers compare offers by it.
+        """,
+    example="""
+        ```yaml
+        base_low: 78000
+        stock_low: 20000
+        bonus_pct: 10
+        total_comp_low: 78000   # base alone; at least 81720 expected
+        ```
+        """,
+    fix="""
+        Recompute the total from its parts, or correct the part that is wrong;
+        set `stock_vest_years` when the stock figures are a whole grant.
+        """,
+    options=(
+        "schema (the `totals` entry of the guide schema's `x-guidelint-consistency`"
+        " annotation names the fields; the tolerance is fixed)",
+    ),
+)
+
+
 def _annotation(ctx: Context) -> dict[str, Any]:
     consistency = ctx.schema.schema.get("x-guidelint-consistency")
     table = ctx.schema.schema.get("x-guidelint-table")
@@ -210,3 +269,79 @@ def check_regions(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
                 column,
                 f"{currency_field} is {currency} but `{region}` pays in {expected}",
             )
+
+
+@check("GL205")
+def check_totals(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
+    note = _annotation(ctx)
+    parts = note.get("totals")
+    if not isinstance(parts, dict):
+        return
+    for path, item in _entries(guide, note):
+        for end in (0, 1):
+            found = _implausible_total(item, parts, end)
+            if found is not None:
+                field, message = found
+                line, column = guide.value_position(f"{path}/{field}")
+                yield problem("GL205", line, column, message)
+
+
+def _field(parts: dict[str, Any], key: str, end: int) -> str | None:
+    pair = parts.get(key)
+    if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[end], str):
+        return pair[end]
+    return None
+
+
+def _implausible_total(
+    item: dict[str, Any], parts: dict[str, Any], end: int
+) -> tuple[str, str] | None:
+    """(total field, message) when one end of the total does not fit its parts."""
+    fields = [_field(parts, key, end) for key in ("total", "base", "stock")]
+    if None in fields:
+        return None
+    total_field, base_field, stock_field = (str(name) for name in fields)
+    total, base, stock = (
+        to_decimal(item.get(name)) for name in (total_field, base_field, stock_field)
+    )
+    bonus = _bonus(item, parts, end, base)
+    if total is None or base is None or stock is None or bonus is None or total < base:
+        return None  # a total below base is GL202's
+    vest_field = parts.get("vest_years")
+    vest = to_decimal(item.get(vest_field)) if isinstance(vest_field, str) else None
+    if vest is not None and vest > 0:
+        smallest = largest = base + stock / vest
+        stock_note = f"{stock_field} {show(stock)} over {show(vest)} years"
+    else:
+        smallest, largest = base + stock / USUAL_VEST_YEARS, base + stock
+        stock_note = f"{stock_field} {show(stock)} (yearly or a {USUAL_VEST_YEARS}-year grant)"
+    low = (smallest + bonus) * (1 - TOTAL_TOLERANCE)
+    high = (largest + bonus) * (1 + TOTAL_TOLERANCE)
+    if low <= total <= high:
+        return None
+    parts_note = f"{base_field} {show(base)}, {stock_note} and bonus {_whole(bonus)}"
+    if total < low:
+        bound = f"below {_whole(low)}, the least that {parts_note} allow"
+    else:
+        bound = f"above {_whole(high)}, the most that {parts_note} allow"
+    return total_field, f"{total_field} {show(total)} is {bound}"
+
+
+def _bonus(
+    item: dict[str, Any], parts: dict[str, Any], end: int, base: Decimal | None
+) -> Decimal | None:
+    """One end of the yearly bonus: an amount, or a percentage of that end's base."""
+    amount_field = _field(parts, "bonus", end)
+    if amount_field is not None and amount_field in item:
+        return to_decimal(item.get(amount_field))
+    pct_low, pct_high = _field(parts, "bonus_pct", 0), _field(parts, "bonus_pct", 1)
+    pct = to_decimal(item.get(pct_low)) if pct_low else None
+    if end == 1 and pct_high is not None and to_decimal(item.get(pct_high)) is not None:
+        pct = to_decimal(item.get(pct_high))
+    if pct is None or base is None:
+        return None
+    return base * pct / 100
+
+
+def _whole(number: Decimal) -> str:
+    return show(number.quantize(Decimal(1)))

@@ -51,7 +51,12 @@ rule(
     "invalid-value",
     "error",
     "a value is outside what the schema allows",
-    what="A value fails an enum, pattern, format or bound of the schema; the message lists what is allowed.",
+    what="""
+        A value fails an enum, pattern, format or bound of the schema; the
+        message lists what is allowed. Fields that exclude each other are
+        reported here too: an entry that gives its bonus both as `bonus_pct`
+        and as `bonus_low`/`bonus_high` is reported at the later of the two.
+        """,
     why="Values outside the allowed set break filters and comparisons, and usually mean a typo.",
     example="""
         ```yaml
@@ -59,7 +64,7 @@ rule(
         next_review_due: "23 Feb 2026"
         ```
         """,
-    fix="Use one of the listed values, or the expected spelling (`2026-02-23`).",
+    fix="Use one of the listed values, or the expected spelling (`2026-02-23`); of two fields that exclude each other, keep the one the source states.",
 )
 rule(
     "GL104",
@@ -76,11 +81,44 @@ rule(
         """,
     fix="Correct the key's spelling, or remove it.",
 )
+rule(
+    "GL105",
+    "pasted-table-row",
+    "error",
+    "a text field holds a Markdown table row",
+    what="""
+        A field meant to hold text, such as `level_mapping.raw`, holds a line
+        of a Markdown table (it starts and ends with `|`): usually the table's
+        header row, copied when the frontmatter was generated from the body.
+        Which fields are checked comes from the schema: a subschema with
+        `"x-guidelint-rule": "GL105"` and a `not` that matches table rows.
+        """,
+    why="""
+        A header row names the columns, not the mapping: readers and tools that
+        show the level comparison get a row of company names and no levels.
+        """,
+    example="""
+        ```yaml
+        level_mapping:
+          internal: null
+          raw: "| Adyen | Google | Meta | Stripe |"
+        ```
+        """,
+    fix="""
+        Write the mapping the table holds as text (`raw: "L3-L4 at Google,
+        E3-E4 at Meta"`), or as peer-company keys (`google: L3-L4`), or remove
+        `raw` when the body's table is the only source.
+        """,
+    options=("schema (a subschema's `x-guidelint-rule` annotation names the fields checked)",),
+)
+
+# What a value that matches a ``not`` subschema is, by the rule the schema names.
+NOT_FOUND = {"GL105": "a Markdown table row"}
 
 YAML_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false"})
 
 
-@check("GL101", "GL102", "GL103", "GL104")
+@check("GL101", "GL102", "GL103", "GL104", "GL105")
 def check_schema(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     assert guide.data is not None
     instance = jsonable(guide.data)
@@ -129,9 +167,21 @@ def _translate(error: Any, guide: Guide) -> Iterator[Diagnostic]:
             close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
             hint = f"; did you mean `{close[0]}`?" if close else ""
             yield _at(guide.key_span(child), "GL104", f"unknown field `{name}`{hint}")
+    elif kind == "not" and _only_required([error.validator_value]):
+        yield _conflict(error, guide, path)
+    elif kind == "not" and _named_rule(error) in NOT_FOUND:
+        code = _named_rule(error)
+        expected = error.schema.get("x-guidelint-expected", "other text")
+        message = f"`{path}` is {_describe(error.instance)}, {NOT_FOUND[code]}; expected {expected}"
+        yield _at(guide.value_span(path), code, message)
     elif kind == "type":
         message = _type_message(path, error, _raw(guide, path))
         yield _at(guide.value_span(path), "GL102", message)
+    elif "propertyNames" in error.absolute_schema_path and isinstance(error.instance, str):
+        key = f"{path}/{error.instance}" if path else error.instance
+        expected = error.schema.get("x-guidelint-expected", error.message)
+        message = f"`{path or 'frontmatter'}` has the key `{error.instance}`; expected {expected}"
+        yield _at(guide.key_span(key), "GL103", message)
     else:
         yield _at(guide.value_span(path), "GL103", _value_message(path, error))
 
@@ -140,6 +190,22 @@ def _at(span: Span, code: str, message: str) -> Diagnostic:
     return problem(
         code, span.line, span.column, message, end_line=span.end_line, end_column=span.end_column
     )
+
+
+def _conflict(error: Any, guide: Guide, path: str) -> Diagnostic:
+    """Fields that exclude each other, reported at the later of them."""
+    names = [str(name) for name in error.validator_value["required"]]
+    prefix = f"{path}/" if path else ""
+    span = max((guide.key_span(prefix + name) for name in names), key=lambda s: s[:2])
+    listed = " and ".join(f"`{name}`" for name in names)
+    where = f"`{path}`" if path else "the frontmatter"
+    return _at(span, "GL103", f"{where} has both {listed}; give only one of them")
+
+
+def _named_rule(error: Any) -> str | None:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    code = schema.get("x-guidelint-rule")
+    return code if isinstance(code, str) else None
 
 
 def _only_required(branches: Any) -> bool:
@@ -187,9 +253,14 @@ def _expected(types: Any) -> str:
         "object": "a mapping",
         "null": "null",
     }
-    if isinstance(types, str):
-        types = [types]
+    types = _stated(types)
     return " or ".join(names.get(t, t) for t in types)
+
+
+def _stated(types: Any) -> list[str]:
+    """The types a value should have; null, where a figure may be unknown, goes unsaid."""
+    types = [types] if isinstance(types, str) else list(types)
+    return [t for t in types if t != "null"] or types
 
 
 def _type_message(path: str, error: Any, raw: Any) -> str:
@@ -199,7 +270,7 @@ def _type_message(path: str, error: Any, raw: Any) -> str:
         message += " (YAML reads unquoted yes/no/on/off/true/false as booleans: quote the text)"
     elif isinstance(raw, (dt.date, dt.datetime)):
         message += " (YAML reads an unquoted YYYY-MM-DD as a date: quote it to keep text)"
-    elif isinstance(raw, str) and error.validator_value in ("integer", "number"):
+    elif isinstance(raw, str) and {"integer", "number"} & set(_stated(error.validator_value)):
         message += " (write the whole number without symbols or suffixes, e.g. 175000 for 175K)"
     return message
 

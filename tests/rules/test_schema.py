@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, lint_text, positions
+from conftest import FIXTURES, edited, lint_text, positions
 
 VALID = (FIXTURES / "valid.md").read_text(encoding="utf-8")
 
@@ -160,3 +160,160 @@ def test_boolean_in_an_enum_explains_yaml() -> None:
     assert positions(found) == [("GL103", 8, 15)]
     assert found[0].message.startswith("`data_quality` is the boolean true; allowed values:")
     assert "yes/no/on/off" in found[0].message
+
+
+# -- the real guides' format: tests/fixtures/schema/real-format*.md ------------------
+
+REAL = (FIXTURES / "schema" / "real-format.md").read_text(encoding="utf-8")
+
+
+def real(*pairs: tuple[str, str], schema_name: str = "guide") -> list[tuple[str, int, int]]:
+    from guidelint.config import Settings
+
+    settings = Settings(schema=(("*.md", schema_name),))
+    return positions(lint_text(edited(REAL, *pairs), select=("GL1",), settings=settings))
+
+
+@pytest.mark.parametrize("schema_name", ["guide", "partial-guide"])
+def test_real_format_is_clean(schema_name: str) -> None:
+    # null figures, bonus_low/bonus_high, signing bonus, stock_type and
+    # stock_vest_years, role_type specialty, peer-company level keys and
+    # sources given as mappings
+    assert real(schema_name=schema_name) == []
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["base_low", "stock_high", "bonus_low", "signing_bonus_high", "total_comp_low"],
+)
+def test_every_figure_may_be_null(field: str) -> None:
+    line = next(x for x in REAL.splitlines() if x.startswith(f"    {field}: "))
+    assert real((line, f"    {field}: null")) == []
+
+
+def test_null_bonus_percentage_and_vesting_are_not_known() -> None:
+    assert real(("    bonus_pct_high: 15\n", "    bonus_pct_high: null\n")) == []
+    assert real(("    stock_vest_years: 4\n", "    stock_vest_years: null\n")) == []
+
+
+def test_null_is_not_a_string() -> None:
+    assert real(("    base_low: 80000\n", '    base_low: "null"\n')) == [("GL102", 13, 15)]
+
+
+def test_both_bonus_kinds_are_reported_at_the_later() -> None:
+    both = (
+        "    bonus_pct: 10\n    bonus_pct_high: 15\n",
+        "    bonus_low: 6000\n    bonus_high: 9000\n    bonus_pct: 10\n    bonus_pct_high: 15\n",
+    )
+    assert real(both) == [("GL103", 33, 5)]
+    assert real(both, schema_name="partial-guide") == [("GL103", 33, 5)]
+
+
+def test_an_entry_needs_one_bonus_kind() -> None:
+    # the guide schema needs one of them; a partial guide gives only what it knows
+    gone = ("    bonus_pct: 10\n    bonus_pct_high: 15\n", "")
+    assert real(gone) == [("GL101", 26, 5)]
+    assert real(gone, schema_name="partial-guide") == []
+
+
+def test_absolute_bonus_and_signing_bonus_come_in_pairs() -> None:
+    assert real(("    bonus_high: 20000\n", "")) == [("GL101", 12, 5)]
+    assert real(("    signing_bonus_low: 10000\n", "")) == [("GL101", 12, 5)]
+
+
+def test_vesting_years_are_bounded() -> None:
+    assert real(("stock_vest_years: 4", "stock_vest_years: 10")) == []
+    assert real(("stock_vest_years: 4", "stock_vest_years: 11")) == [("GL103", 18, 23)]
+    assert real(("stock_vest_years: 4", "stock_vest_years: 0")) == [("GL103", 18, 23)]
+
+
+@pytest.mark.parametrize(
+    ("role_type", "expected"),
+    [("standard", []), ("specialty", []), ("speciality", [("GL103", 6, 12)])],
+)
+def test_role_type(role_type: str, expected: list[tuple[str, int, int]]) -> None:
+    assert real(("role_type: specialty", f"role_type: {role_type}")) == expected
+
+
+LEVELS = "level_mapping:\n  internal: null\n  raw: L4-L5 at Google, E4-E5 at Meta\n  meta: E4-E5\n"
+
+
+@pytest.mark.parametrize(
+    ("mapping", "expected"),
+    [
+        ("  internal: null\n", []),
+        ("  internal: L4\n", []),
+        ("  internal: null\n  raw: L4 at Google\n", []),
+        ("  internal: IC3\n  meta: E3-E4\n  google: L4\n", []),
+        ("  raw: L4 at Google\n", [("GL101", 45, 1)]),
+        ("  internal: null\n  Meta: E3-E4\n", [("GL103", 47, 3)]),
+        ("  internal: null\n  meta: 4\n", [("GL102", 47, 9)]),
+        ("  internal: null\n  raw: null\n", [("GL102", 47, 8)]),
+        ("  internal: ''\n", [("GL103", 46, 13)]),
+    ],
+)
+def test_level_mapping_shapes(mapping: str, expected: list[tuple[str, int, int]]) -> None:
+    assert real((LEVELS, "level_mapping:\n" + mapping)) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ('"| Acme | Google | Meta |"', [("GL105", 47, 8)]),
+        ('"  |---|---|  "', [("GL105", 47, 8)]),
+        ('"| Acme | Google"', []),  # no closing pipe: not a table row
+        ('"IC3 | Band 3 | Google L4"', []),  # pipes as separators in text
+    ],
+)
+def test_raw_table_row(raw: str, expected: list[tuple[str, int, int]]) -> None:
+    assert real(("raw: L4-L5 at Google, E4-E5 at Meta", f"raw: {raw}")) == expected
+
+
+def test_table_row_in_internal_or_peer_key() -> None:
+    assert real(("internal: null", 'internal: "| IC3 |"')) == [("GL105", 46, 13)]
+    assert real(("meta: E4-E5", 'meta: "| E4 | E5 |"')) == [("GL105", 48, 9)]
+
+
+def test_table_row_message() -> None:
+    text = REAL.replace("raw: L4-L5 at Google, E4-E5 at Meta", 'raw: "| Acme | Google |"')
+    found = lint_text(text, select=("GL105",))
+    assert [d.message for d in found] == [
+        '`level_mapping/raw` is the string "| Acme | Google |", a Markdown table row;'
+        " expected the mapping written as text, such as `L4-L5 at Google, E4-E5 at Meta`"
+    ]
+
+
+SOURCE = "  - name: Team interviews\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("  - name: Team interviews\n", []),
+        ("  - name: Blind\n    url: http://teamblind.com\n", []),
+        ("  - name: Blind\n    date_accessed: 2026-09-15\n", []),
+        ("  - name: Blind\n    date_accessed: '2026-09-15'\n", []),
+        ("  - url: https://teamblind.com\n", [("GL101", 54, 5)]),
+        ("  - name: Blind\n    url: teamblind.com\n", [("GL103", 55, 10)]),
+        ("  - name: Blind\n    date_accessed: 2026-09-31\n", [("GL103", 55, 20)]),
+        ("  - name: Blind\n    link: https://teamblind.com\n", [("GL104", 55, 5)]),
+        ("  - 2026\n", [("GL102", 54, 5)]),
+        ("  - ''\n", [("GL103", 54, 5)]),
+    ],
+)
+def test_data_source_shapes(source: str, expected: list[tuple[str, int, int]]) -> None:
+    assert real((SOURCE, source)) == expected
+
+
+def test_real_format_defects_fixture() -> None:
+    found = lint_text(
+        (FIXTURES / "schema" / "real-format-defects.md").read_text(encoding="utf-8"),
+        select=("GL1", "GL2"),
+    )
+    assert positions(found) == [
+        ("GL103", 19, 5),  # bonus_low beside bonus_pct
+        ("GL205", 30, 21),  # total_comp_low equals base_low
+        ("GL205", 31, 22),  # total_comp_high above every reading of its parts
+        ("GL105", 35, 8),  # raw holds the table's header row
+        ("GL103", 39, 10),  # url without its scheme
+    ]
