@@ -46,7 +46,7 @@ class Settings:
     review_window_days: int = 30
     max_data_age_quarters: int = 2
     max_review_interval_days: int = 183
-    citation_scope: str = "sentence"
+    citation_scope: str = "paragraph"
     extend_superlatives: tuple[str, ...] = ()
     ignore_superlatives: tuple[str, ...] = ()
     currency_symbols: Mapping[str, str] = field(default_factory=dict)

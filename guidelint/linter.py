@@ -52,7 +52,9 @@ class Linter:
         self.settings = settings
         self.today = today
         self.selection = selection or Selection(settings.select, settings.ignore)
-        self._registry = registry
+        self._registry: Registry | None = None
+        if registry is not None:
+            self._use(registry)
         self._checks: list[CheckSpec] | None = None
         self.cache: Cache | None = None  # set by the caller to look results up first
 
@@ -60,8 +62,15 @@ class Linter:
     def registry(self) -> Registry:
         """The rules, imported on first use: a run answered from the cache never needs them."""
         if self._registry is None:
-            self._registry = load_families()
+            self._use(load_families())
+        assert self._registry is not None
         return self._registry
+
+    def _use(self, registry: Registry) -> None:
+        # Only the registry knows which rules are off by default; the selection
+        # is never consulted before the rules are loaded.
+        self._registry = registry
+        self.selection = replace(self.selection, opt_in=registry.opt_in_codes())
 
     @property
     def checks(self) -> list[CheckSpec]:

@@ -106,6 +106,7 @@ class Block:
     masked: str = ""
     links: list[tuple[int, int]] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
+    quoted: bool = False  # inside a blockquote (">"): in these guides, advice or a script
     _sentences: list[Sentence] | None = None
 
     @property
@@ -148,6 +149,7 @@ class Prose:
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]{1,64})\]:[ \t]?(.*)$")
 _LINK_DEF = re.compile(r"^ {0,3}\[([^\]\[]{1,200})\]:[ \t]*(\S.*)?$")
 _NUMBERED_LINE = re.compile(r"^\s*\[?(\d{1,4})[\].):]?\s+(\S.*)$")
+_QUOTE_PREFIX = re.compile(r"[ \t]{0,12}(?:(?:[-*+]|\d{1,9}[.)])[ \t]{1,4}){0,3}>")
 _PSEUDO_REFERENCE_LIMIT = 300  # a longer paragraph ends an unmarked references section
 
 
@@ -239,9 +241,15 @@ class _Extractor:
                     self._reference_entries(block, source)
                     continue
                 kind = "item" if source.in_item else "paragraph"
-                self._block(kind, content, source.lines, source.columns)
+                block = self._block(kind, content, source.lines, source.columns)
+                block.quoted = not top and self._quoted(source.line)
             elif refs_level == 7 and source.depth == 0 and kind == "code":
                 refs_level = 0
+
+    def _quoted(self, line: int) -> bool:
+        """Whether a block's first line sits in a blockquote (``>``, maybe inside a list)."""
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        return _QUOTE_PREFIX.match(text) is not None
 
     def _reference_entries(self, block: Block, source: Section) -> None:
         """Entries of a references section: numbered items, numbered lines, named sources."""

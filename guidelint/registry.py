@@ -38,6 +38,7 @@ class Rule:
     fix: str
     options: tuple[str, ...] = ()
     fixable: bool = False
+    opt_in: bool = False  # off by default: runs only when `select` names its full code
 
 
 Check = Callable[["Guide", "Context"], Iterable[Diagnostic]]
@@ -72,6 +73,10 @@ class Registry:
                 return rule
         return None
 
+    def opt_in_codes(self) -> frozenset[str]:
+        """Codes of the rules that are off unless selected by their full code."""
+        return frozenset(code for code, rule in self.rules.items() if rule.opt_in)
+
     def __iter__(self) -> Iterator[Rule]:
         return iter(sorted(self.rules.values(), key=lambda r: r.code))
 
@@ -91,9 +96,14 @@ def rule(
     fix: str,
     options: tuple[str, ...] = (),
     fixable: bool = False,
+    opt_in: bool = False,
     family: str | None = None,
 ) -> Rule:
-    """Declare a rule; the family defaults to the declaring module's name."""
+    """Declare a rule; the family defaults to the declaring module's name.
+
+    ``opt_in=True`` declares a rule that is off by default: a prefix such as
+    ``GL5`` does not select it, only its full code does (``select = ["GL507"]``).
+    """
     if family is None:
         family = _caller_family()
     return REGISTRY.add(
@@ -109,6 +119,7 @@ def rule(
             fix=_dedent(fix),
             options=options,
             fixable=fixable,
+            opt_in=opt_in,
         )
     )
 

@@ -14,9 +14,14 @@ def _longest(code: str, prefixes: Iterable[str]) -> int:
 class Selection:
     select: tuple[str, ...] = ("GL",)
     ignore: tuple[str, ...] = ()
+    # Codes of rules that are off by default: only `select` naming the full
+    # code turns one on (the linter fills this in from the registry).
+    opt_in: frozenset[str] = frozenset()
 
     def enabled(self, code: str) -> bool:
         chosen = _longest(code, self.select)
+        if code in self.opt_in and chosen < len(code):
+            return False
         return chosen >= 0 and chosen > _longest(code, self.ignore)
 
     def any_enabled(self, codes: Iterable[str]) -> bool:

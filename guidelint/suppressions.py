@@ -307,8 +307,10 @@ def apply(
     if not sups and not findings:
         return diagnostics
     if enabled is None:
-        selection = Selection(ctx.settings.select, ctx.settings.ignore)
-        enabled = selection.enabled
+        from guidelint.registry import load_families
+
+        opt_in = load_families().opt_in_codes()
+        enabled = Selection(ctx.settings.select, ctx.settings.ignore, opt_in).enabled
     active = [entry for sup in sups if not sup.expired for entry in sup.entries if entry.code]
     kept: list[Diagnostic] = []
     for d in diagnostics:

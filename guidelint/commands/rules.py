@@ -22,7 +22,8 @@ def run(args: argparse.Namespace) -> int:
         print(markdown(rules), end="")
     else:
         for r in rules:
-            print(f"{r.code}  {r.name:<28} {r.severity.label:<8} {r.summary}")
+            off = " (off by default)" if r.opt_in else ""
+            print(f"{r.code}  {r.name:<28} {r.severity.label:<8} {r.summary}{off}")
     return 0
 
 
@@ -34,6 +35,7 @@ def _as_dict(rule: Rule) -> dict[str, object]:
         "severity": rule.severity.label,
         "summary": rule.summary,
         "fixable": rule.fixable,
+        "default": not rule.opt_in,
         "options": list(rule.options),
     }
 
@@ -45,7 +47,12 @@ def explain(rule: Rule, level: int = 1) -> str:
         f"{top} {rule.code} {rule.name}",
         "",
         f"Default severity: {rule.severity.label}. Family: {rule.family}."
-        + (" Fixable with `--fix`." if rule.fixable else ""),
+        + (" Fixable with `--fix`." if rule.fixable else "")
+        + (
+            f' Off by default: select it by its full code (`select = ["{rule.code}"]`).'
+            if rule.opt_in
+            else ""
+        ),
         "",
         rule.summary[0].upper() + rule.summary[1:] + ".",
         "",

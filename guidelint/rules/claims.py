@@ -2,8 +2,9 @@
 
 Prose comes from :mod:`guidelint.prose` (paragraphs and list items, split
 into sentences, with quotations, code and link targets blanked out).  Each
-sentence gets at most one of GL505 > GL504 > GL501 > GL502, at its first
-line and column; GL503 and GL506 are about single markers and entries.
+sentence gets GL505, else GL504, else GL501 and GL502 (both when it holds a
+figure and a superlative), at its first line and column; GL503 and GL506 are
+about single markers and entries, GL507 (off by default) about scripts.
 All patterns are compiled once at import and run once per block, so the
 pass stays linear in the size of the guide.
 """
@@ -11,6 +12,7 @@ pass stays linear in the size of the guide.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import textwrap
 from collections.abc import Iterable, Iterator
@@ -30,11 +32,14 @@ from guidelint.resources import data_file
 _OPTIONS_SCOPE = ("citation-scope",)
 
 CITATION_SCOPE_DOC = """\
-With `citation-scope = "paragraph"` (the default is `"sentence"`), a
-resolving marker or a link anywhere in a paragraph or list item supports
-every claim in it, so one `[2]` at the end of a paragraph covers all of
-its sentences; an attribution to a listed source still supports only
-its own sentence."""
+With `citation-scope = "paragraph"` (the default), a resolving marker or a
+link in a paragraph or list item also covers the uncited sentences before
+it in that block, so one `[2]` at the end of a paragraph covers all of its
+sentences; sentences after the last citation are not covered. A closing
+source note that names a listed source ("(Sources: Levels.fyi; Blind)",
+"Source: Glassdoor") counts as such a citation. Any other attribution to a
+listed source supports only its own sentence. With `citation-scope =
+"sentence"`, each sentence needs its own citation."""
 
 
 def _with_citation_scope(what: str) -> str:
@@ -68,11 +73,31 @@ rule(
         A sentence is supported by any of: a citation marker that resolves
         (`[3]`, `[1, 2]`, `[1-3]`, `[^note]`); an inline link, autolink or URL;
         an attribution to a source listed in `data_sources` or in the references
-        section ("according to Glassdoor"); and, for money, an amount equal to one
-        of the guide's own frontmatter figures at the precision it is written with
-        (`$195K` matches 195,000 and 195,400, not 196,000).
-        Text inside quotation marks is a script for the reader and is not checked;
-        neither are tables, headings, code, HTML comments or the references section.
+        section ("according to Glassdoor", "Levels.fyi data shows"); naming such a
+        source: a `data_sources` name anywhere in the sentence, or a name from a
+        bulleted source list before a source noun ("the 4.3 Trustpilot rating").
+        A figure equal to one of the guide's own frontmatter figures is supported
+        wherever it appears, in any spelling of its currency (`$195K`, `$195,000`,
+        `£148K`, `S$180K`, `CHF 120K`, `₹20L`, `₹40,00,000`) at the precision it is
+        written with (`$195K` matches 195,000 and 195,400, not 196,000); so is a
+        percentage equal to a bonus percentage (`bonus_pct`, `bonus_pct_high`),
+        and a range of them (`10-25%` when both are bonus percentages).
+
+        Proposals are not claims, and their figures are not checked:
+
+        - text inside quotation marks, a script for the reader;
+        - a clause that asks, with imperative ask wording at its start, after a
+          label or a leading phrase: "Open at $185K", "Anchor at ...", "Push for
+          ...", "Accept at ...", "For London, target ...", "If they counter,
+          negotiate for ...", "Your accept-at floor should be ...", "Target: ...",
+          "Stretch: ..."; the clause ends at `;` or a dash, so "Push for a refresh
+          — revenue grew 27%" still reports the growth; a clause after `;` that
+          only lists more figures continues the ask;
+        - a label introducing a quotation ("Equity lever, 20% premium: "...");
+        - in a blockquote, a line in the first person ("I'm targeting $200K").
+
+        GL507 (off by default) checks figures a script states about third parties.
+        Tables, headings, code, HTML comments and the references section are not checked.
         """
     ),
     why="""
@@ -87,6 +112,7 @@ rule(
         Levels.fyi puts the median at $210K.              <- supported when Levels.fyi is listed
         The London base starts at £148K.                  <- supported by the frontmatter's 148000
         "I need $250K base," you say.                     <- a script: not checked
+        > Open at $250K base; accept at $230K.            <- proposals: not checked
         ```
         """,
     fix="""
@@ -109,7 +135,12 @@ rule(
         "world-class", "fastest", "largest", "unmatched", "best-in-class" and the
         other words of the built-in list. Every entry written with "the" also
         counts after a possessive: "the industry's most demanding", "Anyscale's
-        highest", "its best". Common advice wording is not counted:
+        highest", "its best"; but a hyphenated compound after an owner that is
+        not a scope ("Acme's highest-value deals", "its largest-margin product")
+        picks the owner's own items and is not counted, while "the world's
+        highest-paying" or "the industry's fastest-growing" is. A sentence with
+        both a superlative and an unsupported figure gets GL502 and GL501.
+        Common advice wording is not counted:
         "leading a team", "thought leader", "the best way to", "the most recent"
         (also "the company's most recent"), "the top of the band", "their best
         offer", "at its best"; nor are "most of", "at most", "mostly", "most
@@ -178,7 +209,13 @@ rule(
         Gartner; "Levels.fyi" matches an entry "Levels.fyi ML engineer track".
         Names may hold function words and start with a common word when a
         capitalised word follows: "People In AI's market report found", "Built In
-        reports", "the Bureau of Labor Statistics' survey found".
+        reports", "the Bureau of Labor Statistics' survey found". Other shapes:
+        "Salary.com lands at $131,000", "X thinks it'll reach ...", "where X and Y
+        diverge by $70K", "postings tracked by X", "compiled by X", and an item of a
+        `|`-separated line ("... | Indeed reports $197K | ...").
+        The references section includes a bulleted `Evidence & Sources`,
+        `Sources` or `References` list: an attribution to a source it names is
+        listed. GL504 stands in for GL501 and GL502 on its sentence.
         A group named only by its role is not a source: "data engineers say they
         prefer remote work" is neither GL504 nor GL505 (see GL505 for the
         authorities it counts). A sentence with a resolving marker or a link is
@@ -250,6 +287,44 @@ rule(
     fix="Cite the entry where its facts are used, or remove it.",
 )
 
+rule(
+    "GL507",
+    "script-third-party-figure",
+    "info",
+    "a script for the reader states a figure about a third party as fact",
+    what="""
+        Off by default. Scripts (text in quotation marks, and lines in the first
+        person in a blockquote) are not claims: GL501 skips them. This rule looks
+        inside quotations for the one kind of statement a reader repeats as a fact: a
+        figure that a named third party offers or pays, such as "OpenAI is offering
+        $248K" or "Google pays 20% more". The subject is a capitalised name (not
+        "I", "we" or "you") followed by a paying verb (`offers`, `is offering`,
+        `pays`, `paid`, `quoted`, `matched` ...), and the figure is money or a
+        percentage in the same clause. Amounts equal to the guide's frontmatter
+        figures are not reported. The finding points at the figure.
+        """,
+    why="""
+        A reader who says "OpenAI is offering $248K" to a recruiter is quoting a
+        fact; if the guide invented the number, the reader pays for it.
+        Competing-offer lines are also where a reader should substitute their own
+        figure, so the guide may prefer placeholders.
+        """,
+    example="""
+        ```markdown
+        Say: "OpenAI is offering $248K base, so I need you closer to that."   <- GL507
+        Say: "I have a competing offer at $[X] base."                         <- fine
+        Say: "I'd like $250K base."                                           <- fine
+        ```
+        """,
+    fix="""
+        Replace the figure with a placeholder the reader fills in (`$[X]`), cite
+        where the figure comes from next to the script, or phrase it as the
+        reader's own ask.
+        """,
+    options=(),
+    opt_in=True,
+)
+
 # --- word lists and patterns, compiled once -------------------------------------------------
 
 DATA: dict[str, Any] = data_file("claims.json")
@@ -281,6 +356,8 @@ def _alternation(phrases: Iterable[str]) -> str:
 
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Money also takes Indian grouping (₹40,00,000) and lakh/crore units (₹20L, ₹1.2 crore).
+_MONEY_NUMBER = r"(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SYMBOLS = sorted(
     (s for s in data_file("currencies.json")["symbols"] if len(s) > 1 or not s.isalpha()),
     key=len,
@@ -289,11 +366,12 @@ _SYMBOLS = sorted(
 _CODES = sorted(data_file("currencies.json")["codes"])
 _PREFIX = "|".join([*(re.escape(s) for s in _SYMBOLS), *(rf"{c}\s?" for c in _CODES)])
 _SUFFIX_UNIT = (
-    r"(?:\s?(?P<{0}>[kKmMbB]|bn|mm|MM|mn)(?![\w])|\s(?P<{1}>thousand|million|billion|trillion)\b)?"
+    r"(?:\s?(?P<{0}>[kKmMbB]|bn|mm|MM|mn|L|Cr)(?![\w])"
+    r"|\s(?P<{1}>thousand|million|billion|trillion|lakhs?|crores?)\b)?"
 )
 MONEY = re.compile(
-    rf"(?<![\w$£€¥₹])(?P<sym>{_PREFIX})\s?(?P<a>{_NUMBER})\+?{_SUFFIX_UNIT.format('u1', 'w1')}"
-    rf"|(?<![\w.,])(?P<b>{_NUMBER})\+?{_SUFFIX_UNIT.format('u2', 'w2')}\s?"
+    rf"(?<![\w$£€¥₹])(?P<sym>{_PREFIX})\s?(?P<a>{_MONEY_NUMBER})\+?{_SUFFIX_UNIT.format('u1', 'w1')}"
+    rf"|(?<![\w.,])(?P<b>{_MONEY_NUMBER})\+?{_SUFFIX_UNIT.format('u2', 'w2')}\s?"
     rf"(?P<code>{'|'.join(_CODES)}|(?i:dollars|pounds|euros))\b"
 )
 # A number written as words, up to "one hundred": "forty", "twenty-five", "a hundred".
@@ -340,6 +418,12 @@ _UNITS = {
     "bn": Decimal(10**9),
     "billion": Decimal(10**9),
     "trillion": Decimal(10**12),
+    "l": Decimal(10**5),
+    "lakh": Decimal(10**5),
+    "lakhs": Decimal(10**5),
+    "cr": Decimal(10**7),
+    "crore": Decimal(10**7),
+    "crores": Decimal(10**7),
 }
 
 _VAGUE_VERBS = _alternation(DATA["vague_verbs"])
@@ -352,13 +436,37 @@ _VAGUE = re.compile(
 )
 _ACCORDING = re.compile(
     r"(?i:\b(?P<p>according\s+to|as\s+reported\s+by|as\s+estimated\s+by|reported\s+by|"
-    r"estimated\s+by|as\s+per|per|data\s+from|figures\s+from|numbers\s+from|sources?:)\s+)"
+    r"estimated\s+by|tracked\s+by|compiled\s+by|published\s+by|collected\s+by|"
+    r"as\s+per|per|data\s+from|figures\s+from|numbers\s+from|sources?:)\s+)"
     r"(?P<x>[^;:!?()\[\]\n]{1,160})"
 )
 _VERB = re.compile(
     rf"\b(?P<v>{_alternation(set(DATA['attribution_verbs']) | set(DATA['evidence_verbs']))})\b"
 )
 _WORD = re.compile(r"[\w#]+")
+# A closing note that names the paragraph's sources: "(Sources: X; Y)", "Source: X".
+_SOURCE_NOTE = re.compile(r"[(\[]?\s*(?i:sources?)\s*:")
+
+
+# Proposals: a clause that asks ("Open at $185K", "For London, push for £80K",
+# "Accept-at floor: ...", "If they counter, negotiate for ...") offers the reader
+# a number to say, not a fact.  A clause ends at ";", a dash, or the sentence.
+_ASK_WORDS = _alternation(DATA["proposal_asks"])
+_ASK = re.compile(
+    rf"\s*(?:(?:then|and|also|so|but)\s+)?(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)"
+)
+_ASK_AFTER_LEAD = re.compile(
+    rf"\s*(?:[^,;:\n]{{0,80}},\s+)?(?:(?:then|and|also|so|but)\s+)?(?i:{_ASK_WORDS})(?![\w-])"
+)
+_LABEL = re.compile(r"\s*[^:;.!?\n]{1,60}:\s")
+_CLAUSE_BREAK = re.compile(r"[;\u2014\u2013]|\s-\s")
+_ASK_TRIGGERS = frozenset(
+    _WORD.findall(str(p).casefold())[0] for p in DATA["proposal_asks"] if _WORD.search(str(p))
+)
+SCRIPT_OPENERS = frozenset(str(w).casefold().replace("\u2019", "'") for w in DATA["script_openers"])
+_QUOTES = re.compile('["\u201c]')
+_FIRST_WORD = re.compile(r"\s*([\w'\u2019]+)")
+_FIGURE_FIRST = re.compile(rf"\s*(?:{_PREFIX})?\s?\d")
 
 
 def _last_words(*lists: Iterable[str]) -> frozenset[str]:
@@ -375,7 +483,7 @@ _VAGUE_TRIGGERS = _last_words(DATA["vague_verbs"], DATA["vague_phrases"], DATA["
 _VERB_TRIGGERS = _last_words(DATA["attribution_verbs"], DATA["evidence_verbs"])
 _TOKEN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-_CLAUSE = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+_CLAUSE = re.compile(r"[,;:()|\u2014\u2013]|\s-\s")
 VAGUE_DETERMINERS = _words("vague_determiners")
 VAGUE_WORDS = _words("vague_determiners") | frozenset(
     w for phrase in DATA["vague_subjects"] for w in str(phrase).casefold().split()
@@ -483,6 +591,8 @@ _BARE_EXCEPTIONS = re.compile(
 )
 _CONTRACTIONS = _words("possessive_contractions")
 _OWNER = re.compile(r"[\w.&-]{1,40}$")
+_COMPOUND = re.compile(r"-[^\W\d_]")
+_SCOPES = _words("superlative_scopes")
 
 
 def _possessive_superlative(masked: str, match: re.Match[str]) -> str | None:
@@ -490,11 +600,18 @@ def _possessive_superlative(masked: str, match: re.Match[str]) -> str | None:
     "'s" is a contraction ("it's best to ...") or an exception follows."""
     if _BARE_EXCEPTIONS.match(masked, match.start("pw")):
         return None
+    # "Vanta's highest-value deals" picks the owner's own top deals; "the
+    # world's highest-paying employer" still ranks against everyone.
+    compound = _COMPOUND.match(masked, match.end()) is not None
     if masked[match.start()] in "'’":
         owner = _OWNER.search(masked, max(0, match.start() - 40), match.start())
         if owner is None or owner.group(0).casefold() in _CONTRACTIONS:
             return None
+        if compound and owner.group(0).casefold() not in _SCOPES:
+            return None
         return masked[owner.start() : match.end()]
+    if compound:
+        return None
     return match.group(0)
 
 
@@ -506,6 +623,27 @@ class _Sources:
     """What attributions can match: data_sources and the references section, normalised."""
 
     texts: list[str]
+    # First words of the sources' names, normalised: those of data_sources count
+    # wherever they are named; those of the source list before a source noun
+    # ("Trustpilot rating"), since a list names employers and products too.
+    names: frozenset[str] = frozenset()
+    publishers: frozenset[str] = frozenset()
+
+    def named_in(self, masked: str, start: int, end: int) -> str | None:
+        """The first listed source a stretch of text names, if any."""
+        if not self.names and not self.publishers:
+            return None
+        previous = ""
+        for match in _TOKEN.finditer(masked, start, end):
+            token = match.group(0).strip(".,;:()[]!?\"'\u2019")
+            stem = _possessive(token)
+            word = _normalise(stem if stem is not None else token)
+            if word in self.names and _is_name(token):
+                return token
+            if previous and word in SOURCE_NOUNS:
+                return previous
+            previous = token if word in self.publishers and _is_name(token) else ""
+        return None
 
     def lists(self, name: str) -> bool:
         normal = _normalise(name)
@@ -534,15 +672,59 @@ def _normalise(text: str) -> str:
 
 def _sources(guide: Guide, prose: Prose) -> _Sources:
     texts: list[str] = []
+    names: list[str] = []
+    own: set[str] = set()
     if isinstance(guide.data, dict):
         listed = guide.data.get("data_sources")
         for item in listed if isinstance(listed, list) else [listed] if listed else []:
             if isinstance(item, dict):
                 texts.extend(str(v) for v in item.values() if isinstance(v, str))
+                if isinstance(item.get("name"), str):
+                    names.append(item["name"])
             elif isinstance(item, (str, int, float)):
                 texts.append(str(item))
+                names.append(str(item))
+        for key in ("company", "company_display"):
+            value = guide.data.get(key)
+            if isinstance(value, str):
+                own.update(_normalise(value.replace("-", " ")).split()[:1])
     texts.extend(entry.text for entry in prose.entries)
-    return _Sources([f" {_normalise(text)} " for text in texts if text])
+    publishers = [_publisher(entry.text) for entry in prose.entries if entry.kind == "named"]
+    return _Sources(
+        [f" {_normalise(text)} " for text in texts if text],
+        _first_words(names, own),
+        _first_words(publishers, own),
+    )
+
+
+def _first_words(names: Iterable[str], own: set[str]) -> frozenset[str]:
+    """The distinctive first word of each name: not the guide's own company, nor a common word."""
+    firsts = {_normalise(name).split(" ", 1)[0] for name in names if _normalise(name)}
+    return frozenset(
+        word
+        for word in firsts
+        if len(word) >= 3
+        and word not in own
+        and word not in _WEAK_FIRST
+        and word not in GENERIC
+        and word not in SOURCE_NOUNS
+        and not word[:1].isdigit()
+    )
+
+
+_SEGMENTS = re.compile(r"\s[\u2014\u2013-]\s|[:(,;]")
+
+
+def _publisher(entry: str) -> str:
+    """Who an entry of a bulleted source list names: its first segment
+    ("Trustpilot profile — 4.3 rating"), or the last of a titled entry
+    ("[Market Report — Region — Gartner, 2025]")."""
+    text = entry.strip()
+    titled = text.startswith("[") or len(re.findall(r"\s[\u2014\u2013]\s", text)) >= 2
+    text = text.strip("[]")
+    if titled:
+        text = re.split(r"\s[\u2014\u2013-]\s", text)[-1]
+    return _SEGMENTS.split(text, 1)[0]
 
 
 def _frontmatter_numbers(data: Any) -> list[tuple[Decimal, str | None]]:
@@ -569,6 +751,30 @@ def _frontmatter_numbers(data: Any) -> list[tuple[Decimal, str | None]]:
     return found
 
 
+def _frontmatter_percents(data: Any) -> frozenset[Decimal]:
+    """The bonus percentages of the frontmatter (``bonus_pct``, ``bonus_pct_high`` ...)."""
+    found: set[Decimal] = set()
+    stack: list[Any] = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, (dict, list)):
+                    stack.append(item)
+                elif (
+                    _BONUS_PERCENT_KEY.match(str(key))
+                    and isinstance(item, (int, float))
+                    and not isinstance(item, bool)
+                ):
+                    found.add(Decimal(str(item)).normalize())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return frozenset(found)
+
+
+_BONUS_PERCENT_KEY = re.compile(r"(?i)bonus_?(?:target_?)?(?:pct|percent)")
+_RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s?%?\s?(?:[-\u2013\u2014]|to)\s?$")
+_PERCENT_VALUE = re.compile(r"\d+(?:\.\d+)?")
 _WORD_CURRENCIES = {"dollars": "USD", "pounds": "GBP", "euros": "EUR"}
 
 
@@ -667,22 +873,22 @@ def check_claims(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             _mark(support, starts, offset)
         for start, end in block.links:
             _mark_range(support, sentences, starts, start, end)
-        if all(support) or (paragraph_scope and (resolved_spans.get(index) or block.links)):
+        if paragraph_scope:
+            _cover_earlier(support)
+        if all(support):
             continue
-        found = run.claims(block, starts, support)
+        found = run.claims(block, starts, support, paragraph_scope)
         for slot, codes in enumerate(found):
-            code = _verdict(codes)
-            if code is None:
-                continue
             sentence = sentences[slot]
-            yield problem(
-                code,
-                sentence.line,
-                sentence.column,
-                _MESSAGES[code].format(codes[code]),
-                end_line=sentence.end_line,
-                end_column=sentence.end_column,
-            )
+            for code in _verdicts(codes):
+                yield problem(
+                    code,
+                    sentence.line,
+                    sentence.column,
+                    _MESSAGES[code].format(codes[code]),
+                    end_line=sentence.end_line,
+                    end_column=sentence.end_column,
+                )
 
 
 class _Run:
@@ -703,6 +909,7 @@ class _Run:
         self.symbols = symbols
         self._sources: _Sources | None = None
         self._figures: list[tuple[Decimal, str | None]] | None = None
+        self._percents: frozenset[Decimal] | None = None
 
     @property
     def sources(self) -> _Sources:
@@ -717,8 +924,14 @@ class _Run:
             self._figures = _frontmatter_numbers(data) if isinstance(data, dict) else []
         return self._figures
 
-    def claims(self, block: Block, starts: list[int], support: list[bool]) -> list[dict[str, str]]:
-        """For each sentence of ``block``, the first text found for each code."""
+    def claims(
+        self, block: Block, starts: list[int], support: list[bool], paragraph_scope: bool = False
+    ) -> list[dict[str, str]]:
+        """For each sentence of ``block``, the first text found for each code.
+
+        With ``paragraph_scope``, a source note ending the block ("(Sources: X; Y)")
+        that names a listed source covers the sentences before it, as a marker would.
+        """
         sentences = block.sentences
         found: list[dict[str, str]] = [{} for _ in sentences]
         masked = block.masked
@@ -736,18 +949,36 @@ class _Run:
             if subject and not _vague_subject_counts(masked, match.start(subject)):
                 continue
             note(match.start(), "GL505", " ".join(match.group(0).split()))
+        covered = 0  # sentences before this one are covered by a closing source note
         for offset, names, unnamed in _attributions(masked, words):
             if unnamed:
                 note(offset, "GL505", names[0])
                 continue
             unlisted = [name for name in names if not self.sources.lists(name)]
             note(offset, "GL504" if unlisted else "listed", (unlisted or names)[0])
+            if paragraph_scope and len(unlisted) < len(names) and offset >= starts[-1]:
+                noted = _SOURCE_NOTE.match(masked, starts[-1])
+                if noted and noted.end() > offset:
+                    covered = len(sentences) - 1
         money_spans: list[tuple[int, int]] = []
         has_digit = _DIGIT.search(masked) is not None
+        # Proposals are looked for only where they can be: in blockquotes, near
+        # quotations, and in blocks with an asking word; then at the first figure.
+        proposals: list[tuple[int, int]] | None = []
+        if block.quoted or not _ASK_TRIGGERS.isdisjoint(words) or _QUOTES.search(block.text):
+            proposals = None
+
+        def figure(offset: int, text: str) -> None:
+            nonlocal proposals
+            if proposals is None:
+                proposals = _proposals(block)
+            if not _inside(offset, proposals):
+                note(offset, "GL501", text)
+
         for match in MONEY.finditer(masked) if has_digit else ():
             money_spans.append(match.span())
             if not self._money_backed(match):
-                note(match.start(), "GL501", match.group(0).strip())
+                figure(match.start(), match.group(0).strip())
         for pattern in (PERCENT, MULTIPLIER, COUNT):
             scan = pattern
             if pattern in _FAST and not any(word in lowered for word in _FAST[pattern][1]):
@@ -765,10 +996,11 @@ class _Run:
                     and _predicative(masked, match)
                 ):
                     continue
-                note(match.start(), "GL501", " ".join(match.group(0).split()))
-        if self.triggers.isdisjoint(words):
-            return found
-        for match in self.superlatives.finditer(masked):
+                if pattern is PERCENT and self._percent_backed(match):
+                    continue
+                figure(match.start(), " ".join(match.group(0).split()))
+        superlatives = () if self.triggers.isdisjoint(words) else self.superlatives.finditer(masked)
+        for match in superlatives:
             if _excepted(masked, match.start(), match.end()):
                 continue
             text = match.group(0)
@@ -783,7 +1015,30 @@ class _Run:
                 if word:
                     text += " " + word
             note(match.start(), "GL502", text)
+        for slot in range(covered):
+            found[slot].clear()
+        for slot, codes in enumerate(found):
+            if ("GL501" in codes or "GL502" in codes) and not codes.keys() & _ATTRIBUTED:
+                sentence = sentences[slot]
+                name = self.sources.named_in(masked, sentence.start, sentence.end)
+                if name is not None:
+                    codes["listed"] = name
         return found
+
+    def _percent_backed(self, match: re.Match[str]) -> bool:
+        """Whether a percentage (and the low end of its range) is a bonus percentage
+        of the frontmatter: "bonus targets of 10-25%" when they hold 10 and 25."""
+        if self._percents is None:
+            data = self.guide.data
+            self._percents = _frontmatter_percents(data) if isinstance(data, dict) else frozenset()
+        if not self._percents:
+            return False
+        value = _PERCENT_VALUE.match(match.group(0))
+        if value is None or Decimal(value.group(0)).normalize() not in self._percents:
+            return False
+        masked = match.string
+        low = _RANGE_LOW.search(masked, max(0, match.start() - 12), match.start())
+        return low is None or Decimal(low.group(1)).normalize() in self._percents
 
     def _money_backed(self, match: re.Match[str]) -> bool:
         figures = self.figures
@@ -795,6 +1050,48 @@ class _Run:
         return _backed(*amount, _money_currency(match, self.symbols), figures)
 
 
+_ATTRIBUTED = frozenset(("GL504", "GL505", "listed"))
+
+
+def _proposals(block: Block) -> list[tuple[int, int]]:
+    """Spans of ``block`` that propose rather than state.
+
+    - a clause that asks ("Open at ...", "For London, push for ...", "Accept-at
+      floor: ..."), and a clause after ";" that only lists more figures for it;
+    - a script's title: a label whose text is a quotation ("Equity lever: "...");
+    - in a blockquote, a line the reader says ("I'm targeting ...").
+    """
+    masked = block.masked
+    spans: list[tuple[int, int]] = []
+    for sentence in block.sentences:
+        start, end = sentence.start, sentence.end
+        label = _LABEL.match(masked, start, end)
+        body = label.end() if label else start
+        if label and not any(ch.isalnum() for ch in masked[body:end]):
+            spans.append((start, end))
+            continue
+        if block.quoted:
+            first = _FIRST_WORD.match(masked, body, end)
+            if first and first.group(1).casefold().replace("\u2019", "'") in SCRIPT_OPENERS:
+                spans.append((start, end))
+                continue
+        bounds = [start, *(m.end() for m in _CLAUSE_BREAK.finditer(masked, start, end)), end]
+        asking = False
+        for clause, clause_end in itertools.pairwise(bounds):
+            continues = asking and masked[clause - 1] == ";" and _FIGURE_FIRST.match(masked, clause)
+            asking = bool(continues) or _asks(masked, clause, clause_end)
+            if asking:
+                spans.append((clause, clause_end))
+    return spans
+
+
+def _asks(masked: str, start: int, end: int) -> bool:
+    if _ASK.match(masked, start, end):
+        return True
+    label = _LABEL.match(masked, start, end)
+    return _ASK_AFTER_LEAD.match(masked, label.end() if label else start, end) is not None
+
+
 def _excepted(masked: str, start: int, end: int) -> bool:
     """Whether an exception phrase ("leading a", "the best way") covers the match."""
     low = max(0, start - 30)
@@ -804,19 +1101,26 @@ def _excepted(masked: str, start: int, end: int) -> bool:
     return False
 
 
-def _verdict(codes: dict[str, str]) -> str | None:
-    """GL505 > GL504 > (a listed source supports the rest) > GL501 > GL502."""
+def _verdicts(codes: dict[str, str]) -> tuple[str, ...]:
+    """GL505 > GL504 > (a listed source supports the rest) > GL501 and GL502.
+
+    A figure and a superlative are two claims: a sentence holding both gets
+    both codes; an attribution stands in for them.
+    """
     if "GL505" in codes:
-        return "GL505"
+        return ("GL505",)
     if "GL504" in codes:
-        return "GL504"
+        return ("GL504",)
     if "listed" in codes:
-        return None
-    if "GL501" in codes:
-        return "GL501"
-    if "GL502" in codes:
-        return "GL502"
-    return None
+        return ()
+    return tuple(code for code in ("GL501", "GL502", "GL507") if code in codes)
+
+
+def _cover_earlier(support: list[bool]) -> None:
+    """A citation covers the uncited sentences before it in its paragraph."""
+    last = max((slot for slot, cited in enumerate(support) if cited), default=-1)
+    for slot in range(last):
+        support[slot] = True
 
 
 _MESSAGES = {
@@ -963,6 +1267,7 @@ def _attributions(
         if lowered in AMBIGUOUS_VERBS and last not in SOURCE_NOUNS:
             following = _TOKEN.search(masked, match.end(), match.end() + 40)
             word = following.group(0).casefold().strip("~") if following else ""
+            word = word.replace("\u2019", "'").split("'")[0]  # "it'll" is "it"
             if not (word[:1].isdigit() or word[:1] in "$£€¥₹" or word in COMPLEMENTS):
                 continue
         names = _names(subject, leading_fillers=False)
@@ -1083,3 +1388,61 @@ def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) ->
         break
     flush()
     return names
+
+
+# --- GL507: figures a script states about third parties ---------------------------------------
+
+_QUOTATION = re.compile(r'"([^"\n]{1,2000})"|\u201c([^\u201d]{1,2000})\u201d')
+_THIRD_PARTY = re.compile(
+    r"(?<![\w])(?P<who>[A-Z][\w.&'\u2019-]{0,40}(?:\s+[A-Z][\w.&-]{0,40}){0,3})\s+"
+    r"(?:(?:is|are|was|were|has|have|had|just)\s+){0,2}"
+    r"(?P<verb>offering|offered|offers|pays|paid|paying|quoted|quotes|matched|matches|"
+    r"gave|gives|giving)\b"
+)
+_CLAUSE_END = re.compile(r"[.;!?]\s|[.;!?]$")
+_SPEAKERS = frozenset(["i", "we", "you", "they", "he", "she", "it", "my", "our", "your", "the"])
+
+
+@check("GL507", needs_frontmatter=False)
+def check_script_figures(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
+    if '"' not in guide.body and "\u201c" not in guide.body:
+        return
+    run = _Run(
+        guide,
+        extract(guide),
+        re.compile("(?!)"),
+        frozenset(),
+        currency_symbols(ctx.settings.currency_symbols),
+    )
+    for block in run.prose.blocks:
+        if not block.prose or ('"' not in block.text and "\u201c" not in block.text):
+            continue
+        for quotation in _QUOTATION.finditer(block.text):
+            group = 1 if quotation.group(1) is not None else 2
+            yield from _third_party_figures(
+                run, block, quotation.start(group), quotation.end(group)
+            )
+
+
+def _third_party_figures(run: _Run, block: Block, start: int, end: int) -> Iterator[Diagnostic]:
+    text = block.text
+    for claim in _THIRD_PARTY.finditer(text, start, end):
+        who = claim.group("who")
+        if who.split()[0].casefold().replace("\u2019", "'").split("'")[0] in _SPEAKERS:
+            continue
+        stop = _CLAUSE_END.search(text, claim.end(), end)
+        limit = min(stop.start() if stop else end, claim.end() + 80)
+        for pattern in (MONEY, PERCENT):
+            figure = pattern.search(text, claim.end(), limit)
+            if figure is None or (pattern is MONEY and run._money_backed(figure)):
+                continue
+            line, column = block.position(figure.start())
+            statement = " ".join(text[claim.start() : figure.end()].split())
+            yield problem(
+                "GL507",
+                line,
+                column,
+                f"script states `{statement}` as a fact about {who}: "
+                "expected a placeholder or a cited source",
+            )
+            break
