@@ -1,6 +1,7 @@
 """Write a reproducible corpus of realistic guides for benchmarks and tests.
 
-    python bench/generate.py N OUT [--seed S] [--defects SHARE] [--today YYYY-MM-DD]
+    python bench/generate.py N OUT [--shape simple|real] [--seed S] [--defects SHARE]
+                                   [--today YYYY-MM-DD]
 
 Guide ``i`` depends only on the seed and ``i``, so the first 1,000 guides of a
 10,000-guide corpus are the 1,000-guide corpus.  Clean guides agree with
@@ -10,6 +11,12 @@ backed by the frontmatter, or inside a quoted negotiation script.  A share of
 the guides (``--defects``, default 0.3) carries one to three defects drawn from
 every family: schema, consistency, table, freshness and claims.  The kinds
 injected into each file are listed in ``OUT/MANIFEST.json``.
+
+``--shape real`` writes guides the way content teams write them instead (see
+``bench/realshape.py``): nulls, absolute and signing bonuses, dual-currency
+and lakh cells, tables keyed by level or pivoted by city, about 8 KB each.
+Those follow their authors' habits rather than the schema, so no defects are
+injected and the manifest lists none.
 """
 
 from __future__ import annotations
@@ -665,25 +672,48 @@ def guide(index: int, seed: int = DEFAULT_SEED, defects: float = DEFAULT_DEFECTS
     return path, render(d), made
 
 
+SHAPES = ("simple", "real")
+
+
+def real_guide(
+    index: int, seed: int = DEFAULT_SEED, today: dt.date = DEFAULT_TODAY
+) -> tuple[str, str]:
+    """Guide number ``index`` in the real format: (relative path, text)."""
+    folder = str(Path(__file__).resolve().parent)
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    import realshape
+
+    return realshape.real_guide(index, seed, today)
+
+
 def generate(
     count: int,
     out: str | Path,
     seed: int = DEFAULT_SEED,
     defects: float = DEFAULT_DEFECTS,
     today: dt.date = DEFAULT_TODAY,
+    shape: str = "simple",
 ) -> dict[str, list[str]]:
     """Write ``count`` guides under ``out``; returns {path: defect kinds}."""
+    if shape not in SHAPES:
+        raise ValueError(f"unknown shape {shape!r}: expected one of {', '.join(SHAPES)}")
     root = Path(out)
     manifest: dict[str, list[str]] = {}
     for index in range(count):
-        rel, text, made = guide(index, seed, defects, today)
+        if shape == "real":
+            rel, text = real_guide(index, seed, today)
+            made: list[str] = []
+        else:
+            rel, text, made = guide(index, seed, defects, today)
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
         manifest[rel] = made
     (root / "MANIFEST.json").write_text(
         json.dumps(
-            {"count": count, "seed": seed, "defects": defects, "today": today.isoformat(),
+            {"count": count, "shape": shape, "seed": seed,
+             "defects": defects if shape == "simple" else 0, "today": today.isoformat(),
              "guides": manifest},
             indent=1,
         ) + "\n",
@@ -696,6 +726,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("count", type=int, help="number of guides")
     parser.add_argument("out", help="folder to write them to")
+    parser.add_argument(
+        "--shape", choices=SHAPES, default="simple",
+        help="simple: the seed format, with injected defects; real: as content teams write guides",
+    )  # fmt: skip
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument(
         "--defects", type=float, default=DEFAULT_DEFECTS, help="share of guides with defects"
@@ -707,7 +741,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not 0 <= args.defects <= 1:
         parser.error("--defects must be between 0 and 1")
-    manifest = generate(args.count, args.out, args.seed, args.defects, args.today)
+    manifest = generate(args.count, args.out, args.seed, args.defects, args.today, args.shape)
     broken = sum(1 for kinds in manifest.values() if kinds)
     print(f"wrote {len(manifest)} guides ({broken} with defects) to {args.out}", file=sys.stderr)
     return 0

@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from dateutil import parser as dateparser
-
 QUARTER_RE = re.compile(r"([0-9]{4})-Q([1-4])")
 
 
@@ -209,6 +207,8 @@ def parse_free_date(text: str) -> dt.date | None:
     The default day of 1 lets month-precision text ("March 2026") parse
     without borrowing today's day, which would fail on the 31st.
     """
+    from dateutil import parser as dateparser  # on first need: most guides never ask
+
     try:
         return dateparser.parse(text, default=dt.datetime(2000, 1, 1)).date()
     except (ValueError, OverflowError):

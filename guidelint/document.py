@@ -281,8 +281,9 @@ class _Builder:
 
     def span(self, node: yaml.Node) -> Span:
         start, end = node.start_mark, node.end_mark
-        return Span(
-            start.line + self.first, start.column + 1, end.line + self.first, end.column + 1
+        first = self.first
+        return _new_span(
+            Span, (start.line + first, start.column + 1, end.line + first, end.column + 1)
         )
 
     def refuse(self, node: yaml.Node, message: str) -> _Refused:
@@ -290,8 +291,10 @@ class _Builder:
         return _Refused(span.line, span.column, message)
 
     def build(self, node: yaml.Node, path: str) -> Any:
-        again = id(node) in self.built
-        self.built.add(id(node))
+        node_id = id(node)
+        again = node_id in self.built
+        if not again:
+            self.built.add(node_id)
         if again or self.expanding:
             self.alias_budget -= 1
             if self.alias_budget < 0:
@@ -303,35 +306,46 @@ class _Builder:
         self.nodes += 1
         if self.nodes > NODE_LIMIT:
             raise self.refuse(node, f"frontmatter holds more than {NODE_LIMIT:,} values; refused")
-        if node.tag not in SAFE_TAGS:
-            tag = node.tag.replace(_YAML, "!!", 1)
-            raise self.refuse(node, f"tag `{tag}` is not allowed: only plain YAML data is")
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if id(node) in self.active:
+        tag = node.tag
+        if tag not in SAFE_TAGS:
+            shown = tag.replace(_YAML, "!!", 1)
+            raise self.refuse(node, f"tag `{shown}` is not allowed: only plain YAML data is")
+        node_type = type(node)
+        if node_type is yaml.ScalarNode:
+            return self.scalar(node, tag)
+        if node_id in self.active:
             raise self.refuse(node, "recursive alias: a node contains itself")
         if len(self.active) >= DEPTH_LIMIT:
             raise self.refuse(node, f"lists and mappings nested deeper than {DEPTH_LIMIT} levels")
-        self.active.add(id(node))
+        self.active.add(node_id)
         self.expanding += again
         try:
-            if isinstance(node, yaml.SequenceNode):
-                result: list[Any] = []
-                for index, item in enumerate(node.value):
-                    child = f"{path}/{index}" if path else str(index)
-                    span = self.span(item)
-                    self.key_spans.setdefault(child, span)
-                    self.value_spans.setdefault(child, span)
-                    result.append(self.build(item, child))
-                return result
+            if node_type is yaml.SequenceNode:
+                return self.sequence(node, path)
             return self.mapping(node, path)
         finally:
-            self.active.discard(id(node))
+            self.active.discard(node_id)
             self.expanding -= again
+
+    def sequence(self, node: yaml.SequenceNode, path: str) -> list[Any]:
+        result: list[Any] = []
+        key_spans, value_spans = self.key_spans, self.value_spans
+        prefix = f"{path}/" if path else ""
+        for index, item in enumerate(node.value):
+            child = f"{prefix}{index}"
+            span = self.span(item)
+            if child not in key_spans:
+                key_spans[child] = span
+            if child not in value_spans:
+                value_spans[child] = span
+            result.append(self.build(item, child))
+        return result
 
     def mapping(self, node: yaml.MappingNode, path: str) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_seen: dict[Any, int] = {}
+        key_spans, value_spans = self.key_spans, self.value_spans
+        prefix = f"{path}/" if path else ""
         for key_node, value_node in node.value:
             if key_node.tag == MERGE_TAG:
                 merged = self.build(value_node, path)
@@ -343,8 +357,8 @@ class _Builder:
             key = self.build(key_node, path)
             if isinstance(key, (list, dict)):
                 raise self.refuse(key_node, "a mapping key must be a plain value")
-            name = str(key)
-            child = f"{path}/{name}" if path else name
+            name = key if type(key) is str else str(key)
+            child = prefix + name
             key_span = self.span(key_node)
             if key in first_seen:
                 self.problems.append(
@@ -360,25 +374,54 @@ class _Builder:
                 )
             else:
                 first_seen[key] = key_span.line
-                self.key_spans.setdefault(child, key_span)
-                self.value_spans.setdefault(child, self.span(value_node))
+                if child not in key_spans:
+                    key_spans[child] = key_span
+                if child not in value_spans:
+                    value_spans[child] = self.span(value_node)
             result[key] = self.build(value_node, child)
         return result
 
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        constructor = self.loader.yaml_constructors.get(node.tag)
-        if node.tag == _YAML + "str" or constructor is None:
-            return node.value
+    def scalar(self, node: yaml.ScalarNode, tag: str) -> Any:
+        value = node.value
+        if tag == _STR:
+            return value
+        # The common plain scalars, read as PyYAML's constructors would.
+        if tag == _INT and value.isdigit() and (value[0] != "0" or len(value) == 1):
+            return int(value)
+        if tag == _NULL:
+            return None
+        constructor = self.loader.yaml_constructors.get(tag)
+        if constructor is None:
+            return value
         try:
             return constructor(self.loader, node)
         except (ValueError, TypeError, OverflowError, yaml.YAMLError):
             # ``2026-02-30`` looks like a date but is not one: keep the text and
             # let the schema report it instead of crashing.
-            return node.value
+            return value
+
+
+_new_span = tuple.__new__  # Span(...) without NamedTuple's keyword handling
+_STR = _YAML + "str"
+_INT = _YAML + "int"
+_NULL = _YAML + "null"
+
+
+_PLAIN = frozenset((str, int, float, bool, type(None)))
 
 
 def jsonable(value: Any) -> Any:
     """A copy of YAML data with dates as ISO strings, as JSON Schema expects."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return {
+            k if type(k) is str else str(k): v if type(v) in _PLAIN else jsonable(v)
+            for k, v in value.items()
+        }
+    if kind is list:
+        return [v if type(v) in _PLAIN else jsonable(v) for v in value]
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -12,9 +12,10 @@ already decoded with CRLF and BOM removed (see :mod:`guidelint.document`).
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 import pyromark
@@ -101,6 +102,7 @@ class Block:
 # -- table rows, split the way GFM does -----------------------------------------
 
 _PREFIX = re.compile(r"[ \t]*")
+_CELL_PIPE = re.compile(r"(?<!\\)\|")  # a pipe not escaped by the character before it
 _QUOTED_PREFIX = re.compile(r"[ \t]*(?:>[ \t]*)*")
 
 
@@ -117,12 +119,10 @@ def split_row(text: str, line: int, nested: bool = False, plain: list[str] | Non
         pos += 1
     bounds: list[tuple[int, int]] = []
     start = pos
-    index = pos
-    while index < content_end:
-        if text[index] == "|" and (index == 0 or text[index - 1] != "\\"):
-            bounds.append((start, index))
-            start = index + 1
-        index += 1
+    for pipe in _CELL_PIPE.finditer(text, pos, content_end):
+        index = pipe.start()
+        bounds.append((start, index))
+        start = index + 1
     if start < content_end or not bounds:
         bounds.append((start, content_end))
     cells = []
@@ -167,53 +167,54 @@ _INLINE_CONTAINERS = frozenset(("Emphasis", "Strong", "Strikethrough", "Link", "
 
 
 class _Positions:
-    """Byte offsets of the body to 0-based (line, character column)."""
+    """Byte offsets of the body to 0-based (line, character column).
+
+    Line starts and ends are computed once per body; an ASCII body (common in
+    prose-only guides) is indexed directly, any other is sliced as UTF-8 bytes.
+    """
+
+    __slots__ = ("ascii", "body", "data", "ends", "starts")
 
     def __init__(self, body: str) -> None:
         self.body = body
         self.ascii = body.isascii()
-        data = body if self.ascii else body.encode("utf-8")
+        data: Any = body if self.ascii else body.encode("utf-8")
         self.data = data
-        starts = [0]
-        position = data.find("\n" if self.ascii else b"\n")  # type: ignore[arg-type]
-        newline: Any = "\n" if self.ascii else b"\n"
-        while position >= 0:
-            starts.append(position + 1)
-            position = data.find(newline, position + 1)
-        self.starts = starts
+        lengths = map(len, data.split("\n" if self.ascii else b"\n"))
+        ends = list(accumulate(lengths, lambda total, size: total + size + 1))
+        self.ends = ends  # offset of each line's newline (or of the end of the body)
+        self.starts = [0, *(end + 1 for end in ends[:-1])]
 
     def line(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
+        return bisect_right(self.starts, offset) - 1
 
     def column(self, line: int, offset: int) -> int:
         start = self.starts[line]
         if self.ascii:
             return offset - start
-        return len(self.data[start:offset].decode("utf-8", "replace"))  # type: ignore[union-attr]
+        return len(self.data[start:offset].decode("utf-8", "replace"))
 
     def line_end(self, line: int) -> int:
         """Offset of the line's newline (or the end of the body)."""
-        if line + 1 < len(self.starts):
-            return self.starts[line + 1] - 1
-        return len(self.data)
+        return self.ends[line]
 
     def slice(self, start: int, end: int) -> str:
         if self.ascii:
-            return self.body[start:end]
-        return self.data[start:end].decode("utf-8", "replace")  # type: ignore[union-attr]
+            return self.body[start:end]  # type: ignore[no-any-return]
+        return self.data[start:end].decode("utf-8", "replace")  # type: ignore[no-any-return]
 
 
 class _Inline:
     """Collects an inline run's extent per line from its events' ranges."""
+
+    __slots__ = ("depth", "html", "kind", "level", "spans", "start")
 
     def __init__(self, kind: str, start: int, depth: int, level: int = 0) -> None:
         self.kind = kind
         self.start = start
         self.depth = depth
         self.level = level
-        self.extents: dict[int, list[int]] = {}
         self.html: list[str] = []
-        self.plain: list[str] = []
         self.spans: list[tuple[int, int]] = []
 
     def add(self, start: int, end: int) -> None:
@@ -259,24 +260,41 @@ class _Builder:
 
     def _inline_block(self, run: _Inline, end: int) -> Block | None:
         positions = self.positions
+        starts, ends = positions.starts, positions.ends
         per_line: dict[int, list[int]] = {}
+        # Most spans sit inside one line, usually the line of the span before:
+        # remember that line's bounds and skip the search for it.
+        line_start, line_end, extent = 0, -1, [0, 0]
         for start, stop in run.spans:
-            first = positions.line(start)
-            last = positions.line(max(stop - 1, start))
-            low = per_line.setdefault(first, [start, start])
-            low[0] = min(low[0], start)
-            low[1] = max(low[1], min(stop, positions.line_end(first)))
+            if line_start <= start and stop <= line_end:
+                if start < extent[0]:
+                    extent[0] = start
+                if stop > extent[1]:
+                    extent[1] = stop
+                continue
+            first = bisect_right(starts, start) - 1
+            last = bisect_right(starts, stop - 1 if stop > start else start) - 1
+            first_end = ends[first]
+            extent = per_line.get(first) or per_line.setdefault(first, [start, start])
+            if start < extent[0]:
+                extent[0] = start
+            extent[1] = max(extent[1], min(stop, first_end))
+            line_start, line_end = starts[first], first_end
+            if last == first:
+                continue
             for line in range(first + 1, last + 1):
-                line_start = positions.starts[line]
-                text = positions.slice(line_start, positions.line_end(line))
-                skip = _CONTAINER_PREFIX.match(text).end() if self.depth else 0  # type: ignore[union-attr]
-                if not self.depth:
+                begin_line = starts[line]
+                text = positions.slice(begin_line, ends[line])
+                if self.depth:
+                    skip = _CONTAINER_PREFIX.match(text).end()  # type: ignore[union-attr]
+                else:
                     skip = len(text) - len(text.lstrip(" \t"))
-                begin = line_start + len(text[:skip].encode("utf-8"))
-                stop_here = min(stop, positions.line_end(line))
+                begin = begin_line + skip  # the prefix is spaces, tabs and `>`: one byte each
+                stop_here = min(stop, ends[line])
                 extent = per_line.setdefault(line, [begin, stop_here])
                 extent[0] = min(extent[0], begin)
                 extent[1] = max(extent[1], stop_here)
+            line_start, line_end = starts[last], ends[last]
         if not per_line and run.kind != "heading":
             return None
         pieces: list[str] = []
@@ -430,23 +448,29 @@ def parse_body(body: str, first_line: int = 1) -> list[Block]:
     builder = _Builder(body, first_line)
     for event, span in pyromark.events_with_range(body, options=_OPTIONS):
         start, end = span["start"], span["end"]
-        if isinstance(event, str):
+        if type(event) is str:
             if event == "Rule":
                 builder.rule(start, end)
             elif event == "HardBreak":
                 builder.leaf(start, start + 1)
             continue
-        kind = next(iter(event))
-        value = event[kind]
-        if kind == "Start":
+        ((kind, value),) = event.items()
+        if kind == "Text":
+            # Text inside a paragraph or heading, by far the most common event.
+            inline = builder.inline
+            if inline is not None and builder.cell is None and builder.table_rows is None:
+                inline.spans.append((start, end))
+            else:
+                builder.text(kind, value, start, end)
+        elif kind == "Start":
             builder.start(value, start, end)
         elif kind == "End":
-            if value == "CodeBlock" or (isinstance(value, dict) and "CodeBlock" in value):
+            if value == "CodeBlock" or (type(value) is dict and "CodeBlock" in value):
                 builder.end("CodeBlock", start, end)
                 builder.code_start = -1
             else:
                 builder.end(value, start, end)
         else:
-            builder.text(kind, value if isinstance(value, str) else "", start, end)
+            builder.text(kind, value if type(value) is str else "", start, end)
     builder.close_inline(len(builder.positions.data))
     return builder.blocks
