@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -17,12 +17,28 @@ from typing import Any
 from guidelint.resources import data_file
 
 MAX_CELL = 200  # longer cells are not figures; never scan them
+_MAX_NOTES = 4  # trailing annotations stripped from one figure: ``RSU/4yr (target)``
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_INDIAN_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")  # 36,00,000
 _SEPARATOR = re.compile(r"\s*(?:[–—]|-|\bto\b)\s*", re.IGNORECASE)
-_UNITS = {"k": Decimal(1000), "m": Decimal(1_000_000)}
-_INDIAN_UNITS = re.compile(r"(?:L|Cr|lakhs?|lacs?|crores?)(?![A-Za-z])", re.IGNORECASE)
+_DUAL = re.compile(r"\s+/\s+")  # ``£75K / $95K``: the slash between a figure and its conversion
+_PERIOD = re.compile(r"/\s?\d*\s?(?:yrs?|years?|y|mo|months?)$", re.IGNORECASE)  # ``/4yr``
+_NOTE_WORD = re.compile(r"[A-Za-z][A-Za-z.&-]*(?:/\d*[A-Za-z]+)?")  # ``target``, ``RSU/4yr``
+_UNIT = re.compile(r"(?:k|m|l|cr|lakhs?|lacs?|crores?)(?![A-Za-z])", re.IGNORECASE)
+_UNITS = {
+    "k": Decimal(1000),
+    "m": Decimal(1_000_000),
+    "l": Decimal(100_000),
+    "lakh": Decimal(100_000),
+    "lakhs": Decimal(100_000),
+    "lac": Decimal(100_000),
+    "lacs": Decimal(100_000),
+    "cr": Decimal(10_000_000),
+    "crore": Decimal(10_000_000),
+    "crores": Decimal(10_000_000),
+}
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 
 
@@ -37,13 +53,16 @@ class Figure:
     amount: Decimal
     step: Decimal  # the displayed precision: 1000 for ``195K``, 100 for ``1.2M``...
     currency: str | None
-    text: str  # as written, without surrounding spaces
+    text: str  # as written, without surrounding spaces or a trailing ``+``
     offset: int  # where ``text`` starts in the cell text
     symbol: str = ""  # the currency symbol or code as written
     symbol_before: bool = True
     symbol_space: bool = False
-    suffix: str = ""  # ``K``, ``k``, ``M`` or empty
+    suffix: str = ""  # the unit as written: ``K``, ``k``, ``M``, ``L``, ``Cr`` or empty
     percent: bool = False
+    plus: bool = False  # ``$960K+``: open-ended; ``+`` follows ``text``
+    grouping: str = ""  # "western" (3,600,000), "indian" (36,00,000), "none" (3600000) or unknown
+    suffix_space: bool = False  # ``₹1.2 Cr``
 
     def agrees(self, value: Any) -> bool:
         """Whether ``value`` rounds to this figure at its displayed precision."""
@@ -53,12 +72,22 @@ class Figure:
 
 @dataclass(frozen=True)
 class Parsed:
-    """A cell's figure: one value, or a low-high range."""
+    """A cell's figure: one value, or a low-high range.
+
+    In a dual-currency cell (``£75K / $95K – £135K / $170K``) the figures are
+    the first currency's and ``conversion`` holds the other part, parsed the
+    same way, with offsets in the same cell text.
+    """
 
     low: Figure
     high: Figure | None = None
     dash: str = ""  # the separator as written, spaces included
     percent: bool = False
+    note: str = ""  # a trailing annotation as written, leading spaces included: `` target``
+    conversion: Parsed | None = None
+    end: int = 0  # just past the figure(s) and ``note``, where the conversion part starts
+    source: str = ""  # the text given to parse_figure
+    origin: int = 0  # the offset given to parse_figure
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -67,6 +96,12 @@ class Parsed:
     @property
     def currencies(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f.currency for f in self.figures if f.currency))
+
+    @property
+    def interleaved(self) -> bool:
+        """Whether each figure carries its own conversion: ``£75K / $95K – £135K / $170K``."""
+        other = self.conversion
+        return other is not None and self.high is not None and other.low.offset < self.high.offset
 
 
 def to_decimal(value: Any) -> Decimal | None:
@@ -100,68 +135,175 @@ def display_symbol(currency: str, extra: Mapping[str, str] | None = None) -> str
     return currency
 
 
-def parse_figure(text: str, symbols: Mapping[str, str] | None = None, *, offset: int = 0) -> Parsed:
-    """Parse a cell such as ``$195K–$255K``, ``£148K``, ``CHF 150K`` or ``5–15%``.
+def _known_currency(token: str, symbols: Mapping[str, str]) -> str | None:
+    if token in symbols:
+        return symbols[token]
+    _, codes, _ = _builtin()
+    upper = token.upper()
+    return upper if upper in codes or upper in symbols.values() else None
 
-    Raises :class:`FigureError` for anything else (``TBD``, ``₹45L``).
+
+# -- parsing -------------------------------------------------------------------------
+
+
+def parse_figure(text: str, symbols: Mapping[str, str] | None = None, *, offset: int = 0) -> Parsed:
+    """Parse a cell such as ``$195K–$255K``, ``CHF 150K``, ``₹20L``, ``5–15% target``.
+
+    A trailing ``+`` (``$960K+``), annotation (``/4yr``, ``RSU/4yr``,
+    ``(target)``) and a conversion after `` / `` are read too; see
+    :class:`Parsed`.  Raises :class:`FigureError` for anything else (``TBD``).
     ``offset`` is added to every figure's offset (the cell's position).
     """
     table = symbols if symbols is not None else currency_symbols()
     cleaned = text.translate(_SPACES)
-    stripped = cleaned.strip()
-    if not stripped:
+    begin, stop = len(cleaned) - len(cleaned.lstrip()), len(cleaned.rstrip())
+    if begin >= stop:
         raise FigureError("is empty")
-    if len(stripped) > MAX_CELL:
+    if stop - begin > MAX_CELL:
         raise FigureError("is too long to be a figure")
-    start = offset + (len(cleaned) - len(cleaned.lstrip()))
-    separator = _SEPARATOR.search(stripped, 1)
+    parts = _dual_parts(cleaned, begin, stop)
+    if len(parts) == 1:
+        parsed = _parse_part(cleaned, begin, stop, offset, table)
+    elif len(parts) == 2:
+        parsed = _parse_part(cleaned, *parts[0], offset, table)
+        other = _parse_conversion(cleaned, *parts[1], offset, table)
+        if parsed.percent or other.percent:
+            raise FigureError("has a percentage next to ` / `; expected `£75K / $95K`")
+        parsed = replace(parsed, conversion=other)
+    elif len(parts) == 3:
+        parsed = _parse_interleaved(cleaned, parts, offset, table)
+    else:
+        raise FigureError("has more than two figures separated by ` / `")
+    return replace(parsed, source=text, origin=offset)
+
+
+def _dual_parts(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
+    """The cell split at each `` / `` outside parentheses, as (start, end) pairs."""
+    parts: list[tuple[int, int]] = []
+    start = begin
+    for match in _DUAL.finditer(text, begin, stop):
+        before = text[begin : match.start()]
+        if before.count("(") == before.count(")"):
+            parts.append((start, match.start()))
+            start = match.end()
+    parts.append((start, stop))
+    return parts
+
+
+def _parse_conversion(
+    text: str, start: int, stop: int, offset: int, symbols: Mapping[str, str]
+) -> Parsed:
+    try:
+        other = _parse_part(text, start, stop, offset, symbols)
+    except FigureError as exc:
+        raise FigureError(f"has `{text[start:stop]}` after ` / `, which {exc}") from None
+    return other
+
+
+def _parse_interleaved(
+    text: str, parts: list[tuple[int, int]], offset: int, symbols: Mapping[str, str]
+) -> Parsed:
+    """``£75K / $95K – £135K / $170K``: the middle part holds a conversion and a figure."""
+    first = _parse_part(text, *parts[0], offset, symbols)
+    middle = _parse_conversion(text, *parts[1], offset, symbols)
+    last = _parse_conversion(text, *parts[2], offset, symbols)
+    if first.high or last.high or middle.high is None or first.note or middle.note:
+        raise FigureError(
+            "has three parts separated by ` / `; expected `£75K / $95K – £135K / $170K`"
+        )
+    assert middle.high is not None
+    figure = _finish(first.low, middle.high, middle.dash, "", middle.end)
+    other = _finish(middle.low, last.low, middle.dash, last.note, last.end)
+    return replace(figure, conversion=other)
+
+
+def _parse_part(
+    text: str, start: int, stop: int, offset: int, symbols: Mapping[str, str]
+) -> Parsed:
+    """One currency's figure or range in ``text[start:stop]`` and its trailing note."""
+    body = _note_start(text, start, stop, symbols)
+    note = text[body:stop]
+    separator = _SEPARATOR.search(text, start + 1, body)
     if separator is None:
-        return _finish(_parse_value(stripped, start, table), None, "")
-    left, right = stripped[: separator.start()], stripped[separator.end() :]
-    if not right:
+        low = _parse_value(text[start:body], offset + start, symbols)
+        return _finish(low, None, "", note, offset + stop)
+    if separator.end() >= body:
         raise FigureError("ends with a dash: expected a second figure")
-    low = _parse_value(left, start, table)
-    high = _parse_value(right, start + separator.end(), table)
-    return _finish(low, high, separator.group(0))
+    low = _parse_value(text[start : separator.start()], offset + start, symbols)
+    high = _parse_value(text[separator.end() : body], offset + separator.end(), symbols)
+    return _finish(low, high, separator.group(0), note, offset + stop)
 
 
-def _finish(low: Figure, high: Figure | None, dash: str) -> Parsed:
+def _note_start(text: str, start: int, stop: int, symbols: Mapping[str, str]) -> int:
+    """Where a trailing annotation begins: ``(target)``, `` target``, ``/4yr``, ``RSU/4yr``."""
+    body = stop
+    for _ in range(_MAX_NOTES):
+        if text[body - 1] == ")":
+            opening = text.rfind("(", start, body)
+            if opening <= start or not text[start:opening].strip():
+                break
+            body = len(text[:opening].rstrip())
+            continue
+        period = _PERIOD.search(text, start + 1, body)
+        if period is not None:
+            body = len(text[: period.start()].rstrip())
+            continue
+        space = text.rfind(" ", start, body)
+        word = text[space + 1 : body]
+        if space <= start or not _is_note_word(word, symbols):
+            break
+        body = len(text[:space].rstrip())
+    return body
+
+
+def _is_note_word(word: str, symbols: Mapping[str, str]) -> bool:
+    return (
+        _NOTE_WORD.fullmatch(word) is not None
+        and word.casefold() not in _UNITS
+        and word.casefold() != "to"
+        and _known_currency(word, symbols) is None
+    )
+
+
+def _unit(suffix: str) -> Decimal:
+    return _UNITS[suffix.casefold()] if suffix else Decimal(1)
+
+
+def _finish(low: Figure, high: Figure | None, dash: str, note: str, end: int) -> Parsed:
     if high is None:
-        return Parsed(low, percent=low.percent)
+        return Parsed(low, percent=low.percent, note=note, end=end)
     # Shorthand: ``$195–255K`` and ``5–15%`` state the unit once, on the right;
     # ``$195K–255K`` and ``195K–255K USD`` state the currency once.
     if high.suffix and not low.suffix and "," not in low.text and low.amount < high.amount:
-        low = _with(
-            low,
-            amount=low.amount * _UNITS[high.suffix.lower()],
-            step=low.step * _UNITS[high.suffix.lower()],
-        )
+        unit = _unit(high.suffix)
+        low = replace(low, amount=low.amount * unit, step=low.step * unit)
     if high.percent and not low.percent and not low.currency:
-        low = _with(low, percent=True)
+        low = replace(low, percent=True)
     if low.percent and not high.percent and not high.currency:
-        high = _with(high, percent=True)
+        high = replace(high, percent=True)
     if low.percent != high.percent:
         raise FigureError("mixes a percentage and an amount")
     if low.currency and not high.currency:
-        high = _with(high, currency=low.currency)
+        high = replace(high, currency=low.currency)
     elif high.currency and not low.currency:
-        low = _with(low, currency=high.currency)
-    return Parsed(low, high, dash, low.percent)
-
-
-def _with(figure: Figure, **changes: Any) -> Figure:
-    values = {name: getattr(figure, name) for name in Figure.__dataclass_fields__}
-    values.update(changes)
-    return Figure(**values)
+        low = replace(low, currency=high.currency)
+    return Parsed(low, high, dash, low.percent, note=note, end=end)
 
 
 def _currency(symbol: str, symbols: Mapping[str, str]) -> str:
-    if symbol in symbols:
-        return symbols[symbol]
-    _, codes, _ = _builtin()
-    if symbol.upper() in codes or symbol.upper() in symbols.values():
-        return symbol.upper()
-    raise FigureError(f"has an unknown currency `{symbol}`")
+    found = _known_currency(symbol, symbols)
+    if found is None:
+        raise FigureError(f"has an unknown currency `{symbol}`")
+    return found
+
+
+def _grouping(digits: str) -> str:
+    whole = digits.partition(".")[0]
+    if _INDIAN_GROUPED.fullmatch(digits):
+        return "indian"
+    if len(whole.replace(",", "")) < 6:
+        return ""  # below 1,00,000 both groupings write the same
+    return "western" if "," in whole else "none"
 
 
 def _parse_value(part: str, offset: int, symbols: Mapping[str, str]) -> Figure:
@@ -169,19 +311,20 @@ def _parse_value(part: str, offset: int, symbols: Mapping[str, str]) -> Figure:
     if number is None:
         raise FigureError("has no number")
     digits = number.group(0)
-    if "," in digits and not _GROUPED.fullmatch(digits):
+    if "," in digits and not (_GROUPED.fullmatch(digits) or _INDIAN_GROUPED.fullmatch(digits)):
         raise FigureError(f"has a malformed number `{digits}`")
     before = part[: number.start()]
     rest = part[number.end() :]
-    # The unit right after the number: K, M, or the unsupported lakh/crore.
+    # The unit right after the number: K, M, or lakh/crore.
     tail = rest.lstrip(" ")
     suffix = ""
-    indian = _INDIAN_UNITS.match(tail)
-    if tail[:1] in ("k", "K", "m", "M") and not tail[1:2].isalpha():
-        suffix, tail = tail[:1], tail[1:]
-    elif indian:
-        raise FigureError(f"uses `{indian.group(0)}` (lakh/crore), which is not supported")
+    unit = _UNIT.match(tail)
+    if unit:
+        suffix, tail = unit.group(0), tail[unit.end() :]
     after = tail.strip()
+    plus = after.endswith("+")
+    if plus:
+        after = after[:-1].rstrip()
     symbol, symbol_before, symbol_space = before.strip(), True, before != before.rstrip()
     percent = False
     if after == "%":
@@ -197,13 +340,13 @@ def _parse_value(part: str, offset: int, symbols: Mapping[str, str]) -> Figure:
     if percent and (currency or suffix):
         raise FigureError("mixes a percentage and an amount")
     decimals = digits.replace(",", "").partition(".")[2]
-    unit = _UNITS[suffix.lower()] if suffix else Decimal(1)
-    step = unit * Decimal(1).scaleb(-len(decimals))
-    amount = Decimal(digits.replace(",", "")) * unit
+    scale = _unit(suffix)
     text = part.strip()
+    if plus:
+        text = text[:-1].rstrip()
     return Figure(
-        amount=amount,
-        step=step,
+        amount=Decimal(digits.replace(",", "")) * scale,
+        step=scale * Decimal(1).scaleb(-len(decimals)),
         currency=currency,
         text=text,
         offset=offset + (len(part) - len(part.lstrip())),
@@ -212,7 +355,18 @@ def _parse_value(part: str, offset: int, symbols: Mapping[str, str]) -> Figure:
         symbol_space=symbol_space,
         suffix=suffix,
         percent=percent,
+        plus=plus,
+        grouping=_grouping(digits),
+        suffix_space=bool(suffix) and rest != rest.lstrip(" "),
     )
+
+
+_NO_FIGURE = frozenset({"", "-", "–", "—", "n/a", "na", "none", "not offered"})
+
+
+def is_blank(text: str) -> bool:
+    """A cell that deliberately shows no figure: empty, a dash, ``N/A``."""
+    return text.translate(_SPACES).strip().casefold() in _NO_FIGURE
 
 
 @dataclass(frozen=True)
@@ -324,12 +478,7 @@ def show(value: Any) -> str:
     return f"{number.normalize():f}"
 
 
-_NO_FIGURE = frozenset({"", "-", "–", "—", "n/a", "na", "none", "not offered"})
-
-
-def is_blank(text: str) -> bool:
-    """A cell that deliberately shows no figure: empty, a dash, ``N/A``."""
-    return text.translate(_SPACES).strip().casefold() in _NO_FIGURE
+# -- regions -------------------------------------------------------------------------
 
 
 def _region_key(name: str) -> str:

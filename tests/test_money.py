@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import time
 from decimal import Decimal
 
 import pytest
 
 from guidelint.money import (
     FigureError,
+    Parsed,
     Style,
     currency_symbols,
     format_number,
@@ -47,6 +50,37 @@ SPELLINGS = [
     ("5%–15%", D(5), D(15), None, True),
     ("7.5%", D("7.5"), None, None, True),
     ("\u00a0$195K\u00a0–\u00a0$255K ", D(195000), D(255000), "USD", False),
+    ("$195K", D(195000), None, "USD", False),
+    ("$195,000", D(195000), None, "USD", False),
+    ("$140K-$352K+", D(140000), D(352000), "USD", False),
+    ("$420K+", D(420000), None, "USD", False),
+    ("$575K–$1.28M+", D(575000), D(1280000), "USD", False),
+    ("$65K–$165K/4yr", D(65000), D(165000), "USD", False),
+    ("$28K - $48K/yr", D(28000), D(48000), "USD", False),
+    ("$108K–$185K RSU/4yr", D(108000), D(185000), "USD", False),
+    ("₪190,000 – ₪385,000/yr vesting", D(190000), D(385000), "ILS", False),
+    ("$155K - $245K ($39K-$61K/yr vest)", D(155000), D(245000), "USD", False),
+    ("CHF 120K", D(120000), None, "CHF", False),
+    ("SGD 180K–SGD 270K", D(180000), D(270000), "SGD", False),
+    ("CNY 550K–CNY 1M", D(550000), D(1000000), "CNY", False),
+    ("HK$1.29M", D(1290000), None, "HKD", False),
+    ("NT$2.4M", D(2400000), None, "TWD", False),
+    ("R$300K", D(300000), None, "BRL", False),
+    ("₹20L", D(2000000), None, "INR", False),
+    ("₹42L–₹65L", D(4200000), D(6500000), "INR", False),
+    ("₹1.2 Cr", D(12000000), None, "INR", False),
+    ("₹2Cr", D(20000000), None, "INR", False),
+    ("₹36,00,000", D(3600000), None, "INR", False),
+    ("₹4,00,000 – ₹10,00,000", D(400000), D(1000000), "INR", False),
+    ("₹3,600,000", D(3600000), None, "INR", False),
+    ("€85,000-€120,000", D(85000), D(120000), "EUR", False),
+    ("10% target", D(10), None, None, True),
+    ("10% (target)", D(10), None, None, True),
+    ("10–12% target", D(10), D(12), None, True),
+    ("10-15%", D(10), D(15), None, True),
+    ("25%+", D(25), None, None, True),
+    ("12% target ($21,000 – $25,800)", D(12), None, None, True),
+    ("15–30% (performance)", D(15), D(30), None, True),
 ]
 
 
@@ -64,8 +98,6 @@ def test_spellings(
 
 
 UNPARSEABLE = [
-    ("₹45L", "lakh/crore"),
-    ("₹1.2 Cr", "lakh/crore"),
     ("TBD", "has no number"),
     ("", "is empty"),
     ("$195K–", "ends with a dash"),
@@ -75,6 +107,13 @@ UNPARSEABLE = [
     ("5%–$10K", "mixes a percentage and an amount"),
     ("$5%", "mixes a percentage and an amount"),
     ("$" + "9" * 250, "too long"),
+    ("(target)", "has no number"),
+    ("₹36,0,000", "malformed number"),
+    ("5% / 6%", "percentage next to ` / `"),
+    ("£75K / $95K / £135K", "three parts"),
+    ("£75K / $95K – £135K / $170K / $1", "more than two figures"),
+    ("£75K / TBD", "after ` / `, which has no number"),
+    ("$195K GBP target", "names two currencies"),
 ]
 
 
@@ -196,3 +235,154 @@ def test_region_currency(region: str, currency: str | None) -> None:
 def test_configured_regions_extend_the_table() -> None:
     assert region_currency("Atlantis", {"Atlantis": "EUR"}) == "EUR"
     assert region_currency("London", {"London": "EUR"}) == "EUR"
+
+
+# -- annotations, open ends and units -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("$65K–$165K/4yr", "/4yr"),
+        ("$28K - $48K/yr", "/yr"),
+        ("$108K–$185K RSU/4yr", " RSU/4yr"),
+        ("$55,000 – $110,000/yr vesting", "/yr vesting"),
+        ("10% target", " target"),
+        ("10% (target)", " (target)"),
+        ("$42K - $65K (25-30%)", " (25-30%)"),
+        ("12% target ($21,000 – $25,800)", " target ($21,000 – $25,800)"),
+        ("$195K–$255K", ""),
+        ("195K–255K USD", ""),  # a currency code is not a note
+        ("₹1.2 Cr", ""),  # nor is a unit
+    ],
+)
+def test_trailing_notes_are_kept_as_written(text: str, note: str) -> None:
+    assert parse_figure(text).note == note
+
+
+def test_a_plus_marks_the_figure_not_its_text() -> None:
+    parsed = parse_figure("$140K-$352K+", offset=4)
+    assert parsed.high is not None
+    assert (parsed.low.plus, parsed.high.plus) == (False, True)
+    assert (parsed.high.text, parsed.high.offset, parsed.end) == ("$352K", 10, 16)
+    assert parse_figure("25%+").low.plus
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "step", "suffix"),
+    [
+        ("₹20L", D(2_000_000), D(100_000), "L"),
+        ("₹20.5L", D(2_050_000), D(10_000), "L"),
+        ("₹1.2 Cr", D(12_000_000), D(1_000_000), "Cr"),
+        ("₹3 crore", D(30_000_000), D(10_000_000), "crore"),
+        ("₹20 lakh", D(2_000_000), D(100_000), "lakh"),
+        ("₹36,00,000", D(3_600_000), D(1), ""),
+        ("₹3,600,000", D(3_600_000), D(1), ""),
+    ],
+)
+def test_lakhs_crores_and_indian_grouping(
+    text: str, amount: Decimal, step: Decimal, suffix: str
+) -> None:
+    figure = parse_figure(text).low
+    assert (figure.amount, figure.step, figure.suffix) == (amount, step, suffix)
+    assert figure.agrees(amount + step / 2) and not figure.agrees(amount + step)
+
+
+@pytest.mark.parametrize(
+    ("digits", "grouping"),
+    [
+        ("36,00,000", "indian"),
+        ("1,17,50,000", "indian"),
+        ("3,600,000", "western"),
+        ("360,000", "western"),
+        ("3600000", "none"),
+        ("99,999", ""),  # below 1,00,000 both groupings agree
+        ("12,00,000.5", "indian"),
+    ],
+)
+def test_grouping_is_recorded(digits: str, grouping: str) -> None:
+    assert parse_figure(f"₹{digits}").low.grouping == grouping
+
+
+def test_lakh_shorthand_states_the_unit_once() -> None:
+    parsed = parse_figure("₹20–28L")
+    assert parsed.high is not None
+    assert (parsed.low.amount, parsed.high.amount) == (D(2_000_000), D(2_800_000))
+
+
+# -- dual-currency cells ------------------------------------------------------------
+
+
+def spans(parsed: Parsed | None) -> list[tuple[str, str | None, int]]:
+    assert parsed is not None
+    return [(f.text, f.currency, f.offset) for f in parsed.figures]
+
+
+def test_a_conversion_after_the_range_is_kept_apart() -> None:
+    text = "₹18,00,000-₹28,00,000 / $22,000-$34,000"
+    parsed = parse_figure(text, offset=2)
+    assert spans(parsed) == [("₹18,00,000", "INR", 2), ("₹28,00,000", "INR", 13)]
+    assert parsed.currencies == ("INR",)
+    assert spans(parsed.conversion) == [("$22,000", "USD", 26), ("$34,000", "USD", 34)]
+    assert not parsed.interleaved
+    assert text[parsed.end - 2 :] == " / $22,000-$34,000"
+
+
+def test_a_conversion_after_each_figure_is_kept_apart() -> None:
+    parsed = parse_figure("£75K / $95K – £135K / $170K")
+    assert parsed.interleaved and parsed.dash == " – "
+    assert spans(parsed) == [("£75K", "GBP", 0), ("£135K", "GBP", 14)]
+    assert spans(parsed.conversion) == [("$95K", "USD", 7), ("$170K", "USD", 22)]
+
+
+def test_each_part_of_a_dual_cell_keeps_its_note() -> None:
+    parsed = parse_figure("£21K - £37K/yr / $26K - $46K/yr")
+    assert parsed.note == "/yr" and parsed.conversion is not None
+    assert parsed.conversion.note == "/yr"
+    assert spans(parsed.conversion) == [("$26K", "USD", 17), ("$46K", "USD", 24)]
+
+
+def test_a_slash_inside_a_note_is_not_a_conversion() -> None:
+    parsed = parse_figure("$155K ($39K / yr)")
+    assert parsed.conversion is None and parsed.note == " ($39K / yr)"
+
+
+def test_a_conversion_in_the_same_currency_is_exposed_for_the_caller() -> None:
+    parsed = parse_figure("$100K / $120K")
+    assert parsed.conversion is not None
+    assert parsed.currencies == parsed.conversion.currencies == ("USD",)
+
+
+def test_single_figure_with_a_conversion() -> None:
+    parsed = parse_figure("CHF 121K / $138K")
+    assert spans(parsed) == [("CHF 121K", "CHF", 0)]
+    assert spans(parsed.conversion) == [("$138K", "USD", 11)]
+
+
+# -- bounded work -------------------------------------------------------------------
+
+PATHOLOGICAL = [
+    "$" + " " * 198 + "1",
+    " /" * 99,
+    "1," * 99 + "1",
+    "(" * 200,
+    "(1" * 100,
+    "1)" * 100,
+    "1 " * 100,
+    "a " * 99 + "1",
+    "/yr" * 66,
+    "1" + " - " * 66,
+    "$1K / " * 33,
+    "1" * 200,
+    "1 " + "target " * 28,
+    "₹1" + ",00" * 66,
+]
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL, ids=range(len(PATHOLOGICAL)))
+def test_pathological_cells_stay_fast(text: str) -> None:
+    started = time.perf_counter()
+    for _ in range(20):
+        with contextlib.suppress(FigureError):
+            parse_figure(text)
+    assert time.perf_counter() - started < 0.5
