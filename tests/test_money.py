@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import time
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,7 @@ from guidelint.money import (
     is_blank,
     parse_figure,
     region_currency,
+    rewrite_cell,
 )
 
 D = Decimal
@@ -359,6 +361,160 @@ def test_single_figure_with_a_conversion() -> None:
     assert spans(parsed.conversion) == [("$138K", "USD", 11)]
 
 
+# -- writing back in the table's own style -----------------------------------------
+
+# Each group is one table's cells: regenerating every cell from its own figures
+# must give the cell back byte for byte.
+TABLES = [
+    ["₹42L–₹65L", "₹32L–₹55L", "10–15%", "₹52L–₹85L", "$170K–$210K"],
+    ["₹20,00,000–₹38,00,000", "$155,000–$218,000", "₹4,00,000–₹10,00,000"],
+    ["$175,000 – $215,000", "£90,000 – £120,000", "₹32,00,000 – ₹48,00,000"],
+    ["SGD 180K–SGD 270K", "SGD 100K–SGD 260K", "12–15%", "SGD 270K–SGD 465K"],
+    ["CNY 550K–CNY 1M", "CNY 300K–CNY 800K", "20–40%", "CNY 900K–CNY 1.8M", "CNY 1.35M"],
+    ["$230K–$320K", "$345K–$960K+", "$575K–$1.28M+"],
+    ["$150K–$205K", "$65K–$165K/4yr", "10–15%", "$190K–$295K"],
+    ["$270.5K", "$350K", "$382.3K", "$25.5K"],
+    ["€85,000-€120,000 / $93,000-$131,000", "€8,000-€15,000 / $9,000-$16,000"],
+    ["£108K / $135K - £148K / $185K", "£20K / $25K - £34K / $42K"],
+    ["£21K - £37K/yr / $26K - $46K/yr", "£148K - £216K / $185K - $269K"],
+    ["10% target", "10–12% target", "12% target ($21,000 – $25,800)", "25%+"],
+    ["$155K - $245K ($39K-$61K/yr vest)", "$42K - $65K (25-30%)"],
+    ["$195K–255K", "$1.2M–1.5M"],
+    ["150K €", "195K–255K USD"],
+    ["₹1.2 Cr", "₹90L", "₹2.5 Cr"],
+    ["$195000", "$1200000 – $1500000"],
+    ["HK$1.29M", "HK$950K", "NT$2.4M", "R$300K"],
+]
+
+
+@pytest.mark.parametrize("cells", TABLES, ids=lambda cells: cells[0])
+def test_unchanged_figures_are_written_back_byte_for_byte(cells: list[str]) -> None:
+    parsed = [parse_figure(cell) for cell in cells]
+    style = Style.learn(parsed)
+    for cell, figure in zip(cells, parsed, strict=True):
+        high = figure.high.amount if figure.high else None
+        again = rewrite_cell(
+            cell, figure, figure.low.amount, high, currency=figure.low.currency, style=style
+        )
+        assert again == cell
+        if not figure.note and figure.conversion is None and not figure.figures[-1].plus:
+            fresh = format_range(
+                figure.low.amount,
+                high,
+                percent=figure.percent,
+                currency=figure.low.currency,
+                style=style,
+            )
+            assert fresh == cell
+
+
+@pytest.mark.parametrize(
+    ("cells", "low", "high", "currency", "text"),
+    [
+        (["₹42L–₹65L"], D(4_500_000), D(7_000_000), "INR", "₹45L–₹70L"),
+        (["₹42L–₹65L"], D(4_550_000), None, "INR", "₹45,50,000"),  # no decimals seen
+        (["₹42L–₹65L", "₹45.5L"], D(4_560_000), None, "INR", "₹45.6L"),
+        (["₹42L–₹65L"], D(4_512_345), None, "INR", "₹45,12,345"),
+        (["₹42L", "₹90 L"], D(4_500_000), None, "INR", "₹45L"),  # the first spelling wins
+        (["₹42L–₹65L", "₹1.2 Cr"], D(15_000_000), None, "INR", "₹1.5 Cr"),
+        (["₹36,00,000"], D(11_750_000), None, "INR", "₹1,17,50,000"),
+        (["₹36,00,000"], D(50_000), None, "INR", "₹50,000"),
+        (["₹3,600,000"], D(11_750_000), None, "INR", "₹11,750,000"),
+        (["$120,000 – $150,000"], D(125_000), D(155_000), "USD", "$125,000 – $155,000"),
+        (["SGD 180K"], D(185_000), None, "SGD", "SGD 185K"),
+        (["CNY 870K", "CNY 1.35M"], D(1_100_000), None, "CNY", "CNY 1.1M"),
+        (["CNY 870K", "CNY 1.35M"], D(1_234_000), None, "CNY", "CNY 1,234K"),
+        (["$270.5K"], D(107_500), None, "USD", "$107.5K"),
+        (["$270.5K"], D(107_550), None, "USD", "$107,550"),
+        (["$195K"], D(1_200_000), None, "USD", "$1,200K"),  # no M in the table yet
+    ],
+)
+def test_new_figures_follow_each_currencys_units(
+    cells: list[str], low: Decimal, high: Decimal | None, currency: str, text: str
+) -> None:
+    style = Style.learn(parse_figure(cell) for cell in cells)
+    assert format_range(low, high, percent=False, currency=currency, style=style) == text
+
+
+def test_a_rewritten_cell_keeps_its_plus_note_and_dash() -> None:
+    style = Style.learn([parse_figure("$150K–$205K")])
+    for cell, low, high, text in [
+        ("$140K - $352K+", D(150_000), D(360_000), "$150K - $360K+"),
+        ("$65K–$165K/4yr", D(70_000), D(170_000), "$70K–$170K/4yr"),
+        ("$420K+", D(430_000), None, "$430K+"),
+        ("$420K+", D(400_000), D(430_000), "$400K–$430K+"),
+    ]:
+        parsed = parse_figure(cell)
+        assert rewrite_cell(cell, parsed, low, high, currency="USD", style=style) == text
+    percent = parse_figure("10–12% target")
+    assert (
+        format_range(D(12), D(15), percent=True, currency=None, style=style, like=percent)
+        == "12–15% target"
+    )
+
+
+def test_a_style_learned_from_one_column_carries_its_note() -> None:
+    column = Style.learn([parse_figure("$65K–$165K/4yr"), parse_figure("$55K–$150K/4yr")])
+    assert column.note == "/4yr"
+    assert (
+        format_range(D(60_000), D(160_000), percent=False, currency="USD", style=column)
+        == "$60K–$160K/4yr"
+    )
+    table = Style.learn([parse_figure("$65K–$165K/4yr"), parse_figure("$150K–$205K")])
+    assert table.note == ""
+
+
+@pytest.mark.parametrize(
+    ("cell", "low", "high", "text"),
+    [
+        (
+            "€85,000-€120,000 / $93,000-$131,000",
+            D(90_000),
+            D(125_000),
+            "€90,000-€125,000 / $93,000-$131,000",
+        ),
+        ("£75K / $95K – £135K / $170K", D(80_000), D(140_000), "£80K / $95K – £140K / $170K"),
+        ("£75K / $95K – £135K / $170K", D(80_000), None, "£80K / $95K"),
+        (
+            "£21K - £37K/yr / $26K - $46K/yr",
+            D(22_000),
+            D(38_000),
+            "£22K - £38K/yr / $26K - $46K/yr",
+        ),
+        ("CHF 121K / $138K", D(125_000), D(160_000), "CHF 125K–CHF 160K / $138K"),
+        ("**£108K / $135K**", D(110_000), None, "**£110K / $135K**"),
+    ],
+)
+def test_rewriting_a_dual_cell_keeps_the_conversion(
+    cell: str, low: Decimal, high: Decimal | None, text: str
+) -> None:
+    parsed = parse_figure(cell.strip("*"))
+    currency = parsed.low.currency
+    style = Style.learn([parsed])
+    assert rewrite_cell(cell, parsed, low, high, currency=currency, style=style) == text
+
+
+def test_bold_cells_keep_their_marks_when_the_plain_text_is_inside() -> None:
+    style = Style()
+    parsed = parse_figure("$270.5K")
+    assert rewrite_cell("**$270.5K**", parsed, D(280_000), None, currency="USD", style=style) == (
+        "**$280K**"
+    )
+    split = parse_figure("$195K – $255K")  # the plain text of `**$195K** – $255K`
+    assert (
+        rewrite_cell("**$195K** – $255K", split, D(1), D(2), currency="USD", style=style)
+        == "$1 – $2"
+    )
+
+
+def test_rewriting_honours_the_offset_the_cell_was_parsed_at() -> None:
+    parsed = parse_figure(" £75K / $95K", offset=30)
+    style = Style.learn([parsed])
+    assert rewrite_cell("£75K / $95K", parsed, D(80_000), None, currency="GBP", style=style) == (
+        "£80K / $95K"
+    )
+
+
 # -- bounded work -------------------------------------------------------------------
 
 PATHOLOGICAL = [
@@ -386,3 +542,45 @@ def test_pathological_cells_stay_fast(text: str) -> None:
         with contextlib.suppress(FigureError):
             parse_figure(text)
     assert time.perf_counter() - started < 0.5
+
+
+def test_realworld_tables_write_back_byte_for_byte() -> None:
+    """Every single-currency figure of the real guides' tables regenerates unchanged."""
+    if not REALWORLD.is_dir():
+        pytest.skip("../shared/realworld is not present in this checkout")
+    checked = 0
+    for path in sorted(REALWORLD.glob("*/*.md")):
+        for table in _tables(path.read_text(encoding="utf-8")):
+            cells = []
+            for cell in table:
+                with contextlib.suppress(FigureError):
+                    cells.append((cell, parse_figure(cell.replace("**", ""))))
+            style = Style.learn(parsed for _, parsed in cells)
+            for cell, parsed in cells:
+                if len(parsed.currencies) > 1:
+                    continue  # a table's own mistake, such as `$305K–SGD 470K`
+                high = parsed.high.amount if parsed.high else None
+                currency = parsed.low.currency
+                again = rewrite_cell(
+                    cell, parsed, parsed.low.amount, high, currency=currency, style=style
+                )
+                assert again == cell, path
+                checked += 1
+    assert checked > 500
+
+
+REALWORLD = Path(__file__).resolve().parents[1].parent / "shared" / "realworld"
+
+
+def _tables(text: str) -> list[list[str]]:
+    """The body cells after the first column of each pipe table."""
+    tables: list[list[str]] = []
+    rows: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if line.startswith("|"):
+            rows.append(line.strip())
+            continue
+        if len(rows) > 2:
+            tables.append([c.strip() for r in rows[2:] for c in r.strip("|").split("|")[1:]])
+        rows = []
+    return tables
