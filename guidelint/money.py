@@ -363,12 +363,45 @@ def _parse_value(part: str, offset: int, symbols: Mapping[str, str]) -> Figure:
     )
 
 
-_NO_FIGURE = frozenset({"", "-", "–", "—", "n/a", "na", "none", "not offered"})
+# -- absent figures ------------------------------------------------------------------
+
+_NO_FIGURE = frozenset(
+    {
+        "",
+        "-",
+        "–",
+        "—",
+        "n/a",
+        "na",
+        "none",
+        "not offered",
+        "included",
+        "varies",
+        "tbd",
+        "discretionary",
+    }
+)
+
+
+def is_absent(text: str) -> bool:
+    """A cell that deliberately shows no figure: empty, a dash, ``N/A``, ``TBD``, ``Varies``.
+
+    Bold or italic marks around the whole cell are ignored (``**N/A**``), so
+    raw and plain cell text give the same answer.  Such a cell agrees with a
+    null or missing field.
+    """
+    if len(text) > MAX_CELL:
+        return False
+    core = text.translate(_SPACES).strip().strip("*_").strip()
+    return core.casefold() in _NO_FIGURE
+
+
+_BLANK = frozenset({"", "-", "–", "—", "n/a", "na", "none", "not offered"})
 
 
 def is_blank(text: str) -> bool:
-    """A cell that deliberately shows no figure: empty, a dash, ``N/A``."""
-    return text.translate(_SPACES).strip().casefold() in _NO_FIGURE
+    """A cell that is empty, a dash or ``N/A``: the narrower, older test; see :func:`is_absent`."""
+    return text.translate(_SPACES).strip().casefold() in _BLANK
 
 
 # -- writing figures back ------------------------------------------------------------

@@ -16,6 +16,7 @@ from guidelint.money import (
     currency_symbols,
     format_number,
     format_range,
+    is_absent,
     is_blank,
     parse_figure,
     region_currency,
@@ -167,6 +168,21 @@ def test_dollar_can_be_reconfigured() -> None:
 def test_blank_cells() -> None:
     assert all(is_blank(t) for t in ("", " ", "—", "-", "N/A", "none"))
     assert not is_blank("0%")
+    assert not is_blank("TBD")  # the narrower, older test
+
+
+ABSENT = ["", " ", "—", "–", "-", "N/A", "n/a", "NA", "Included", "Varies", "TBD", "none"]
+ABSENT += ["Discretionary", "\u00a0—\u00a0", "**—**", "**N/A**", "*TBD*", "__Varies__", "** – **"]
+
+
+@pytest.mark.parametrize("text", ABSENT)
+def test_absent_cells(text: str) -> None:
+    assert is_absent(text)
+
+
+@pytest.mark.parametrize("text", ["0", "0%", "$0", "N/A%", "—5%", "TBD $10K", "**$5K**", "*" * 300])
+def test_cells_with_a_figure_or_something_else_are_not_absent(text: str) -> None:
+    assert not is_absent(text)
 
 
 @pytest.mark.parametrize(
@@ -541,6 +557,7 @@ def test_pathological_cells_stay_fast(text: str) -> None:
     for _ in range(20):
         with contextlib.suppress(FigureError):
             parse_figure(text)
+            is_absent(text)
     assert time.perf_counter() - started < 0.5
 
 
