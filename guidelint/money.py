@@ -3,7 +3,8 @@
 ``parse_figure("$195K–$255K")`` gives the two amounts, their currency and the
 precision each was displayed with, so a table showing ``$196K`` can agree with
 195500.  ``format_range`` and ``rewrite_cell`` write figures back in a table's
-own style.
+own style.  Region spellings (``:gb: London (GBP)``) are compared through
+``region_key``.
 """
 
 from __future__ import annotations
@@ -701,14 +702,113 @@ def show(value: Any) -> str:
 
 # -- regions -------------------------------------------------------------------------
 
+_SHORTCODE = re.compile(r":[A-Za-z0-9_+-]+:")  # ``:gb:``, ``:singapore:``
+_MARKS = str.maketrans({"*": " ", "_": " ", "`": " "})
+_QUALIFIER_WORDS = frozenset({"HQ"})
 
-def _region_key(name: str) -> str:
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in name.casefold()).split())
+
+def _plain_region(name: str) -> str:
+    return _SHORTCODE.sub(" ", name).translate(_MARKS).translate(_SPACES).strip()
+
+
+def _words(text: str) -> list[str]:
+    return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+
+
+@cache
+def _subdivisions() -> frozenset[str]:
+    table = data_file("subdivisions.json")
+    return frozenset(code for codes in table.values() for code in codes)
+
+
+def _currency_list(inner: str, symbols: Mapping[str, str]) -> set[str] | None:
+    """The currencies a parenthetical names (``GBP £``, ``EUR/GBP``), or None if it is not one."""
+    tokens = re.split(r"[\s/,]+", inner.strip())
+    found = {_known_currency(token, symbols) for token in tokens if token}
+    if not found or None in found:
+        return None
+    return found  # type: ignore[return-value]
+
+
+def _trailing_parenthetical(text: str) -> tuple[str, str] | None:
+    if not text.endswith(")"):
+        return None
+    opening = text.rfind("(")
+    if opening <= 0:
+        return None
+    return text[:opening].rstrip(), text[opening + 1 : -1]
+
+
+def _strip_qualifiers(text: str, symbols: Mapping[str, str]) -> str:
+    """Drop what follows a place name: ``(GBP £)``, ``(HQ)``, ``HQ``, ``, CA``, ``(CT)``."""
+    for _ in range(_MAX_NOTES):
+        text = text.rstrip()
+        parts = _trailing_parenthetical(text)
+        if parts is not None:
+            head, inner = parts
+            qualifier = (
+                inner.strip() in _QUALIFIER_WORDS or _currency_list(inner, symbols) is not None
+            )
+            if qualifier and _words(head):
+                text = head
+                continue
+        closed = text.endswith(")")  # ``Wilton (CT)``
+        core = text[:-1].rstrip() if closed else text
+        code, head = core[-2:], core[:-2]
+        opener = head.endswith("(") if closed else head.endswith((" ", ","))
+        if (
+            opener
+            and code.isascii()
+            and code.isupper()
+            and (code in _subdivisions() or code in _QUALIFIER_WORDS)
+        ):
+            head = head.rstrip(" ,(")
+            if _words(head) and _words(head) != ["remote"]:
+                text = head
+                continue
+        break
+    return text
+
+
+def region_key(name: str) -> str:
+    """A region spelling reduced for comparison: ``:gb: **London** (GBP £)`` -> ``london``.
+
+    Drops emoji and ``:shortcodes:``, inline marks, a trailing parenthetical
+    that names currencies or ``HQ`` (also a bare trailing ``HQ``), and a
+    trailing US state or Canadian province code (``San Jose, CA``).  Other
+    parentheticals stay words: ``(Remote)`` and ``(R&D)`` can tell rows apart.
+    ``remote`` moves first, so ``US Remote``, ``Remote - US`` and
+    ``Remote (US)`` are all ``remote us``.
+    """
+    words = _words(_strip_qualifiers(_plain_region(name), currency_symbols()))
+    if "remote" in words and len(words) > 1:
+        words = ["remote", *(word for word in words if word != "remote")]
+    return " ".join(words)
+
+
+def region_currency_hint(name: str, symbols: Mapping[str, str] | None = None) -> str | None:
+    """The currency a region spelling states: ``London (GBP)`` and ``Sydney (AUD A$)`` -> ISO.
+
+    Only a trailing parenthetical naming one currency counts; ``(EUR/GBP)``
+    names two and gives None.
+    """
+    table = symbols if symbols is not None else currency_symbols()
+    text = _plain_region(name)
+    for _ in range(_MAX_NOTES):
+        parts = _trailing_parenthetical(text)
+        if parts is None:
+            return None
+        head, inner = parts
+        found = _currency_list(inner, table)
+        if found is not None:
+            return found.pop() if len(found) == 1 else None
+        text = head
+    return None
 
 
 @cache
 def _builtin_regions() -> dict[str, str]:
-    return {_region_key(name): code for name, code in data_file("regions.json").items()}
+    return {region_key(name): code for name, code in data_file("regions.json").items()}
 
 
 _REGION_PARTS = re.compile(r"[,/()\[\]]|\s[-–—]\s")
@@ -717,14 +817,19 @@ _REGION_PARTS = re.compile(r"[,/()\[\]]|\s[-–—]\s")
 def region_currency(region: str, extra: Mapping[str, str] | None = None) -> str | None:
     """The currency a region pays in, or None when unknown or ambiguous.
 
-    ``London, UK`` and ``Remote (US)`` are looked up whole first, then by
-    their parts; parts that disagree make the answer unknown.
+    A currency the spelling states (``Singapore (SGD)``) comes first; then
+    ``region_key`` of the whole name is looked up (``San Jose CA``), then its
+    parts (``London, UK``, ``Bay Area / Sunnyvale``); parts that disagree make
+    the answer unknown.
     """
+    hint = region_currency_hint(region)
+    if hint is not None:
+        return hint
     table = _builtin_regions()
     if extra:
-        table = {**table, **{_region_key(name): code for name, code in extra.items()}}
-    whole = _region_key(region)
+        table = {**table, **{region_key(name): code for name, code in extra.items()}}
+    whole = region_key(region)
     if whole in table:
         return table[whole]
-    found = {table[key] for key in map(_region_key, _REGION_PARTS.split(region)) if key in table}
+    found = {table[key] for key in map(region_key, _REGION_PARTS.split(region)) if key in table}
     return found.pop() if len(found) == 1 else None
