@@ -88,7 +88,7 @@ class Parsed:
     percent: bool = False
     note: str = ""  # a trailing annotation as written, leading spaces included: `` target``
     conversion: Parsed | None = None
-    end: int = 0  # just past the figure(s) and ``note``, where the conversion part starts
+    end: int = 0  # just past the figure(s) and ``note``: where `` / `` and a conversion follow
     source: str = ""  # the text given to parse_figure
     origin: int = 0  # the offset given to parse_figure
 
