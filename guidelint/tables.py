@@ -39,8 +39,11 @@ from guidelint.money import (
     Style,
     currency_symbols,
     format_range,
-    is_blank,
+    is_absent,
     parse_figure,
+    region_currency_hint,
+    region_key,
+    rewrite_cell,
     show,
     to_decimal,
 )
@@ -242,20 +245,6 @@ class EnvelopeCell(Cell):
         return self.line, self.column
 
 
-def region_key(text: str) -> str:  # TEMPORARY until money.region_key lands
-    import re as _re
-
-    text = _re.sub(r":[a-z_]+:|[\U0001F1E6-\U0001F1FF]|\([^)]*\)\s*$", " ", text)
-    return " ".join(text.replace("*", "").casefold().split())
-
-
-def region_currency_hint(text: str) -> str | None:  # TEMPORARY
-    import re as _re
-
-    found = _re.search(r"\(([A-Z]{3})\b[^)]*\)\s*$", text)
-    return found.group(1) if found else None
-
-
 def key_of(text: str) -> str:
     """How an entry's name compares: ``🇬🇧 London (GBP)`` and ``London`` are one region."""
     return region_key(text)
@@ -443,7 +432,7 @@ def envelope(cells: list[Cell]) -> Cell:
     """One cell for the range several cells span (lowest low to highest high)."""
     low: tuple[Decimal, str, Cell] | None = None
     high: tuple[Decimal, str, Cell] | None = None
-    readable = [cell for cell in cells if not is_blank(cell.text)]
+    readable = [cell for cell in cells if not is_absent(cell.text)]
     for cell in readable:
         try:
             parsed = parse_figure(cell.text)
@@ -516,6 +505,7 @@ class Comparison:
     stale: set[tuple[int, int]] = field(default_factory=set)  # (row, header index)
     unbacked: set[tuple[int, int]] = field(default_factory=set)  # cells only GL306 finds
     parsed: list[Parsed] = field(default_factory=list)
+    cell_parsed: dict[tuple[int, int], Parsed] = field(default_factory=dict)  # (line, column)
     guesswork: bool = False  # the frontmatter is too broken to regenerate from
 
     def value(self, item: dict[str, Any], name: str | None) -> Any:
@@ -588,7 +578,8 @@ class Comparison:
             cells.extend("" for _ in range(width - len(cells)))
             for spec, index in table.columns:
                 if index in stale:
-                    cells[index] = self._cell_text(spec, item, style)
+                    cell = row.cells[index] if index < len(row.cells) else None
+                    cells[index] = self._cell_text(spec, item, style, cell)
             lines.append(_join(row.prefix, cells))
         prefix = table.rows[-1].prefix if table.rows else table.header.prefix
         for number in self.missing_items:
@@ -601,13 +592,28 @@ class Comparison:
             lines.append(_join(prefix, cells))
         return "\n".join(lines)
 
-    def _cell_text(self, spec: ColumnSpec, item: dict[str, Any], style: Style) -> str:
+    def _cell_text(
+        self, spec: ColumnSpec, item: dict[str, Any], style: Style, cell: Cell | None = None
+    ) -> str:
+        """A cell's text from the frontmatter; an existing cell keeps its own spelling
+        (a dual-currency cell keeps its conversion part untouched)."""
         spec = self.effective(spec, item)
         low, high = self.value(item, spec.low), self.value(item, spec.high)
         if low is None:
             low, high = high, None
         if low is None:
             return "—"
+        parsed = self.cell_parsed.get((cell.line, cell.column)) if cell is not None else None
+        if cell is not None and parsed is not None and parsed.percent == spec.percent:
+            return rewrite_cell(
+                cell.raw,
+                parsed,
+                low,
+                high,
+                currency=self.currency_of(item),
+                style=style,
+                extra_symbols=self.symbols,
+            )
         return format_range(
             low,
             high,
@@ -636,7 +642,7 @@ class Comparison:
             if not cell.raw and cell.column == cell.end_column and index:
                 continue  # a missing cell: the row is too short to write into
             spec = next(s for s, i in table.columns if i == index)
-            text = self._cell_text(spec, self.items[item_number][1], style)
+            text = self._cell_text(spec, self.items[item_number][1], style, cell)
             edits.setdefault(cell.line, []).append((cell.column, cell.end_column, text))
         if not edits:
             return None
@@ -948,7 +954,7 @@ def _compare_cell(
 ) -> Iterator[Finding]:
     spec = c.effective(spec, item)
     low, high = c.value(item, spec.low), c.value(item, spec.high)
-    if is_blank(cell.text):
+    if is_absent(cell.text):
         present = [
             (n, v) for n, v in ((spec.low, low), (spec.high, high)) if isinstance(v, Decimal)
         ]
@@ -970,15 +976,20 @@ def _compare_cell(
         if parsed.currencies or any(f.suffix for f in parsed.figures):
             amount = spec.as_amount() if spec.takes_amounts else None
             holds_percent = low is not None or high is not None
-            if amount is None or (holds_percent and not _holds(c, amount, item)):
+            stated = _percent_note(parsed, cell, c.symbols) if holds_percent else None
+            if stated is not None:
+                parsed = stated  # `$42K - $65K (25-30%)`: the percentage is what is compared
+            elif amount is None or (holds_percent and not _holds(c, amount, item)):
                 yield _malformed(spec, header, cell, "is an amount, not a percentage")
                 return
-            spec = amount
-            low, high = c.value(item, spec.low), c.value(item, spec.high)
+            else:
+                spec = amount
+                low, high = c.value(item, spec.low), c.value(item, spec.high)
     elif not spec.percent and parsed.percent:
         yield _malformed(spec, header, cell, "is a percentage, not an amount")
         return
     c.parsed.append(parsed)
+    c.cell_parsed[(cell.line, cell.column)] = parsed
     if not spec.percent:
         currency = c.currency_of(item)
         if currency is not None:
@@ -998,6 +1009,19 @@ def _compare_cell(
     currency = None if spec.percent else c.currency_of(item)
     same = all(f.currency in (None, currency) for f in parsed.figures)
     yield from _compare_values(spec, cell, parsed, low, high, fillable=same)
+
+
+def _percent_note(parsed: Parsed, cell: Cell, symbols: Mapping[str, str]) -> Parsed | None:
+    """The percentage an amount's note states (`$42K (25-30%)`), parsed where it stands."""
+    note = parsed.note.strip().strip("()").strip()
+    if "%" not in note:
+        return None
+    at = cell.text.find(note, parsed.end)
+    try:
+        found = parse_figure(note, symbols, offset=at)
+    except FigureError:
+        return None
+    return found if found.percent else None
 
 
 def _holds(c: Comparison, spec: ColumnSpec, item: dict[str, Any]) -> bool:

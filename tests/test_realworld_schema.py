@@ -19,7 +19,8 @@ TRUE_FINDINGS: dict[str, list[tuple[str, int, int]]] = {
     # level_mapping.raw is the body table's header row (company names only)
     "adyen/software-engineer.md": [("GL105", 44, 8)],
     "airbase/technical-program-manager.md": [("GL105", 44, 8)],
-    "tipalti/senior-software-engineer.md": [("GL105", 43, 8)],
+    # ... and its Tel Aviv entry says USD while the body's table shows shekels
+    "tipalti/senior-software-engineer.md": [("GL203", 40, 15), ("GL105", 43, 8)],
     # Singapore figures marked USD; the body's table gives them in SGD
     "alibaba/alibaba-cloud-engineer.md": [("GL203", 56, 15)],
     "alibaba/staff-software-engineer.md": [("GL203", 56, 15)],

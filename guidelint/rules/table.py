@@ -183,23 +183,29 @@ rule(
     "error",
     "the table cannot be read: a column is missing or a cell is not a figure",
     what="""
-        A mapped column is missing from the table's header, a cell cannot be
-        read as an amount or percentage (`TBD`, lakh figures such as `₹45L`),
-        a row has missing or extra cells, a row's key cell is empty, or the
-        guide has a second table with the key column (only the first is
-        compared, and the second is reported rather than silently ignored).
+        A required mapped column is missing from the table's header, a cell
+        cannot be read as an amount or percentage, a row has missing or extra
+        cells, a row's key cell is empty, or the guide has a second
+        compensation table (only the first is compared, and the second is
+        reported rather than silently ignored). Real spellings are read:
+        `$195K`, `$195,000`, `195K`, `$140K-$352K+`, `CHF 120K`, `SGD 180K`,
+        `A$`/`C$`/`S$`/`HK$`, `₹20L`, `₹36,00,000`, `HK$1.29M`, `/4yr`,
+        `(target)`, `**bold**`, ranges with `–`, `—`, `-` or `to`, and
+        dual-currency cells (`£75K / $95K`, whose second part is a
+        conversion). `—`, `N/A`, `TBD`, `Included` and `Varies` show no figure.
         """,
     why="What guidelint cannot read it cannot check, and readers stumble on the same cells.",
     example="""
         ```markdown
         | Region | Base Salary | Stock |
         |--------|-------------|-------|
-        | London | TBD | £131K–£236K |
+        | London | about a hundred | £131K–£236K |
         ```
         """,
     fix="""
-        Write figures as `$195K`, `$195,000`, `£148K–£194K`, `CHF 150K` or
-        `5–15%`; add the missing column; merge or retitle the second table.
+        Write figures as `$195K`, `$195,000`, `£148K–£194K`, `CHF 150K`,
+        `₹20L` or `5–15%`; add the missing column; merge or retitle the second
+        table.
         """,
     options=(TABLE_OPTION, "currency-symbols"),
 )
