@@ -17,6 +17,7 @@ from guidelint.diagnostics import Fix
 from guidelint.document import Guide
 
 FILL_DESCRIPTION = "write the figure the table shows into the frontmatter"
+CURRENCY_DESCRIPTION = "set the entry's currency to the one its table row shows"
 
 
 def scalar(value: Any) -> str:

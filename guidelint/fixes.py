@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from guidelint.diagnostics import Diagnostic, Fix
 from guidelint.document import BOM, Guide, decode, parse_guide
+from guidelint.edits import CURRENCY_DESCRIPTION
 
 if TYPE_CHECKING:
     from guidelint.linter import FileResult, Linter
@@ -169,15 +170,19 @@ class Outcome:
 
 
 def unsafe_fixes(guide: Guide, linter: Linter) -> list[Fix]:
-    """Fixes that delete reader-facing content: only on ``--unsafe-fixes``."""
+    """Fixes that delete reader-facing content or overrule the frontmatter's own data
+    (an entry's currency set from its row): only on ``--unsafe-fixes``."""
     if guide.data is None:
         return []
     try:
-        from guidelint.tables import table_fix
+        from guidelint.tables import compare
     except ImportError:
         return []
-    fix = table_fix(guide, linter.context(guide.path), drop_extra_rows=True)
-    return [fix] if fix is not None else []
+    comparison = compare(guide, linter.context(guide.path))
+    if comparison is None:
+        return []
+    fix = comparison.fix(drop_extra_rows=True)
+    return [*([fix] if fix is not None else []), *comparison.currency_fixes()]
 
 
 def fix_bytes(raw: bytes, display: str, linter: Linter, *, unsafe: bool = False) -> Outcome:
@@ -239,6 +244,8 @@ def _repaired(
     def addressed(d: Diagnostic) -> bool:
         if d.fix is not None:
             return fix_key(d.fix) in keys or any(_covers(f, d.fix) for f in applied)
+        if d.code == "GL304" and any(f.description == CURRENCY_DESCRIPTION for f in unsafe_applied):
+            return True
         return d.code in TABLE_CODES and any(f.line <= d.line < f.end_line for f in unsafe_applied)
 
     return [d for d in diagnostics if addressed(d)]

@@ -31,6 +31,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from guidelint.diagnostics import Fix
+from guidelint.edits import CURRENCY_DESCRIPTION, set_field
 from guidelint.markdown import Cell, Row, TableBlock
 from guidelint.money import (
     Figure,
@@ -474,6 +475,7 @@ class Finding:
     currency: str | None = None  # GL304: the currency the table shows
     shown: str = ""  # GL304: the cell text showing it
     fill: tuple[str, Decimal] | None = None  # GL306: the field and the figure to write
+    fixable: bool = True  # False when the table fix leaves this finding's cell alone
     entry: str = ""  # GL306: the frontmatter path of the entry to write it into
 
 
@@ -504,6 +506,7 @@ class Comparison:
     missing_items: list[int] = field(default_factory=list)
     stale: set[tuple[int, int]] = field(default_factory=set)  # (row, header index)
     unbacked: set[tuple[int, int]] = field(default_factory=set)  # cells only GL306 finds
+    currency_entries: list[tuple[str, str]] = field(default_factory=list)  # (entry, currency)
     parsed: list[Parsed] = field(default_factory=list)
     cell_parsed: dict[tuple[int, int], Parsed] = field(default_factory=dict)  # (line, column)
     guesswork: bool = False  # the frontmatter is too broken to regenerate from
@@ -622,6 +625,25 @@ class Comparison:
             style=style,
             extra_symbols=self.symbols,
         )
+
+    def currency_fixes(self) -> list[Fix]:
+        """Unsafe: set ``currency`` of each entry whose whole row is in another currency."""
+        name = self.mapping.currency
+        if not name or self.guesswork:
+            return []
+        fixes = []
+        for entry, currency in self.currency_entries:
+            fix = set_field(
+                self.guide,
+                entry,
+                name,
+                currency,
+                self.mapping.fields,
+                CURRENCY_DESCRIPTION,
+            )
+            if fix is not None:
+                fixes.append(fix)
+        return fixes
 
     def cells_fix(self) -> Fix | None:
         """For a `components` table: rewrite the stale cells in place, nothing else.
@@ -880,15 +902,32 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
                 f" has {len(table.header.cells)}: no {_and(missing)} cell",
             )
         )
+    entry = f"{c.mapping.list}/{c.items[c.row_items[number]][0]}"
     found: list[Finding] = []
+    by_cell: dict[int, list[Finding]] = {}
+    shown: set[str] = set()  # currencies the row's money cells are written in
     for spec, index in table.columns:
         if index is None:
             continue
         if index >= len(row.cells):
             c.stale.add((number, index))
             continue
-        entry = f"{c.mapping.list}/{c.items[c.row_items[number]][0]}"
-        cell_findings = list(_compare_cell(c, spec, row.cells[index], item, table.headers[index]))
+        cell = row.cells[index]
+        cell_findings = list(_compare_cell(c, spec, cell, item, table.headers[index]))
+        parsed = c.cell_parsed.get((cell.line, cell.column))
+        if parsed is not None and not parsed.percent:
+            shown.update(f.currency for f in parsed.figures if f.currency)
+        by_cell[index] = cell_findings
+    key = row.cells[table.key_index]
+    stated = c.currency_of(item)
+    evidence = _currency_evidence(shown, region_currency_hint(key.text), stated)
+    for index, cell_findings in by_cell.items():
+        if evidence is not None:
+            # The whole row is in another currency: the table is likely right
+            # and the entry's currency wrong (the unsafe fix sets it), so no
+            # safe fix rewrites the row's cells from the entry.
+            found.extend(replace(f, fill=None, fixable=False) for f in cell_findings)
+            continue
         if cell_findings and all(f.fill for f in cell_findings):
             # The table shows figures the frontmatter lacks: the safe fix
             # fills the frontmatter; only the unsafe fix rewrites the cell.
@@ -898,7 +937,25 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
             c.stale.add((number, index))
             cell_findings = [replace(f, fill=None) for f in cell_findings]
         found.extend(cell_findings)
-    c.findings.extend(_one_currency_finding(c, row.cells[table.key_index], item, found))
+    if evidence is not None:
+        c.currency_entries.append((entry, evidence))
+    c.findings.extend(_one_currency_finding(c, key, item, found))
+
+
+def _currency_evidence(shown: set[str], hint: str | None, stated: str | None) -> str | None:
+    """The one currency a row is written in when it is not the entry's, else None.
+
+    Every money cell with a symbol or code must agree, and so must a currency
+    the row's name states (``Singapore (SGD)``); a name alone is evidence only
+    when no cell shows a currency.
+    """
+    found = set(shown)
+    if hint:
+        found.add(hint)
+    if len(found) != 1 or stated is None:
+        return None
+    currency = found.pop()
+    return currency if currency != stated else None
 
 
 def _one_currency_finding(
@@ -923,6 +980,7 @@ def _one_currency_finding(
                 key.line,
                 key.end_column,
                 hint,
+                fixable=False,
             ),
         ]
     shown = {f.currency for f in others}
@@ -931,15 +989,10 @@ def _one_currency_finding(
     first = others[0]
     currency = shown.pop()
     evidence = f"its name says {hint}; " if hint == currency else ""
-    merged = Finding(
-        "GL304",
-        first.line,
-        first.column,
-        f"`{key.text}` is shown in {currency} in the table ({evidence}`{first.shown}` and"
-        f" {len(others) - 1} more) but {c.mapping.currency} is {stated}",
-        first.end_line,
-        first.end_column,
-        currency,
+    merged = replace(
+        first,
+        message=f"`{key.text}` is shown in {currency} in the table ({evidence}`{first.shown}`"
+        f" and {len(others) - 1} more) but {c.mapping.currency} is {stated}",
     )
     return [merged if f is first else f for f in found if f.code != "GL304" or f is first]
 
@@ -987,6 +1040,11 @@ def _compare_cell(
                 low, high = c.value(item, spec.low), c.value(item, spec.high)
     elif not spec.percent and parsed.percent:
         yield _malformed(spec, header, cell, "is a percentage, not an amount")
+        return
+    other = parsed.conversion
+    if other is not None and set(other.currencies) & set(parsed.currencies):
+        same = sorted(set(other.currencies) & set(parsed.currencies))[0]
+        yield _malformed(spec, header, cell, f"has its conversion after ` / ` in {same} too")
         return
     c.parsed.append(parsed)
     c.cell_parsed[(cell.line, cell.column)] = parsed

@@ -233,14 +233,14 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             )
         return
     fix = None
-    if any(f.code in FIXABLE and not f.fill for f in comparison.findings):
+    if any(f.code in FIXABLE and f.fixable and not f.fill for f in comparison.findings):
         fix = comparison.fix()
     for finding in comparison.findings:
         if finding.fill and finding.entry and not comparison.guesswork:
             name, value = finding.fill
             own = set_field(guide, finding.entry, name, value, mapping.fields)
         else:
-            own = fix if finding.code in FIXABLE else None
+            own = fix if finding.code in FIXABLE and finding.fixable else None
         yield problem(
             finding.code,
             finding.line,
