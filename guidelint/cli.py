@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from guidelint import __version__
 from guidelint.config import ConfigError
 
-COMMANDS = ("check", "audit", "rules", "rule", "clean", "lsp")
+COMMANDS = ("check", "sync", "audit", "rules", "rule", "clean", "lsp")
 EXIT_USAGE = 2
 
 

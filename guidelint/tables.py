@@ -605,7 +605,8 @@ class Comparison:
         if low is None:
             low, high = high, None
         if low is None:
-            return "—"
+            # Nothing to write from: a figure readers see is never replaced by a dash.
+            return cell.raw if cell is not None and cell.raw else "—"
         parsed = self.cell_parsed.get((cell.line, cell.column)) if cell is not None else None
         if cell is not None and parsed is not None and parsed.percent == spec.percent:
             return rewrite_cell(
@@ -920,12 +921,14 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
         by_cell[index] = cell_findings
     key = row.cells[table.key_index]
     stated = c.currency_of(item)
-    evidence = _currency_evidence(shown, region_currency_hint(key.text), stated)
+    hint = region_currency_hint(key.text)
+    evidence = _currency_evidence(shown, hint, stated)
+    # The whole row, or its name, is in another currency: the table is likely
+    # right and the entry's currency wrong (the unsafe fix sets it when the
+    # evidence is unanimous), so no safe fix rewrites the row from the entry.
+    doubtful = evidence is not None or (hint is not None and stated is not None and hint != stated)
     for index, cell_findings in by_cell.items():
-        if evidence is not None:
-            # The whole row is in another currency: the table is likely right
-            # and the entry's currency wrong (the unsafe fix sets it), so no
-            # safe fix rewrites the row's cells from the entry.
+        if doubtful and not all(f.fill for f in cell_findings):
             found.extend(replace(f, fill=None, fixable=False) for f in cell_findings)
             continue
         if cell_findings and all(f.fill for f in cell_findings):

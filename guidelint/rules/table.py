@@ -240,7 +240,10 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             name, value = finding.fill
             own = set_field(guide, finding.entry, name, value, mapping.fields)
         else:
-            own = fix if finding.code in FIXABLE and finding.fixable else None
+            # The table fix never removes a figure the frontmatter lacks (GL306):
+            # that is the unsafe fix's job.
+            fixable = finding.fixable and finding.code != "GL306"
+            own = fix if finding.code in FIXABLE and fixable else None
         yield problem(
             finding.code,
             finding.line,

@@ -1,0 +1,165 @@
+"""``guidelint sync``: the frontmatter completed from the guide's own table."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, TODAY, lint_text, positions, run_cli
+from guidelint.config import Settings
+from guidelint.linter import Linter
+from guidelint.sync import sync_bytes
+
+LAYOUTS = FIXTURES / "layouts"
+REALWORLD = REPO.parent / "shared" / "realworld"
+LINTER = Linter(Settings(), TODAY)
+
+
+def sync(text: str | bytes) -> tuple[str, list[tuple[str, int, int]]]:
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    outcome = sync_bytes(raw, "guide.md", LINTER)
+    again = sync_bytes(outcome.synced, "guide.md", LINTER)
+    assert again.synced == outcome.synced  # a second sync changes nothing
+    return outcome.synced.decode("utf-8"), [(d.code, d.line, d.column) for d in outcome.problems]
+
+
+def edited(name: str, *changes: tuple[str, str]) -> str:
+    text = (LAYOUTS / name).read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def test_a_complete_guide_is_left_alone() -> None:
+    for path in sorted(LAYOUTS.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        assert sync(text) == (text, [])
+
+
+def test_nulls_and_missing_high_ends_are_filled_and_the_table_is_untouched() -> None:
+    text = edited(
+        "components.md",
+        ("    stock_low: 55000\n    stock_high: 110000", "    stock_low: null\n    stock_high: ~"),
+        ("    bonus_pct: 10\n    bonus_pct_high: 12\n", "    bonus_pct: 10  # target\n"),
+    )
+    after, problems = sync(text)
+    assert problems == []
+    assert after == (LAYOUTS / "components.md").read_text(encoding="utf-8").replace(
+        "    bonus_pct: 10\n", "    bonus_pct: 10  # target\n", 1
+    )
+    assert lint_text(after, select=("GL1", "GL2", "GL3")) == []
+
+
+def test_a_row_without_an_entry_becomes_one() -> None:
+    text = edited(
+        "real-cells.md",
+        (
+            "  - region: Hong Kong\n    base_low: 900000\n    base_high: 1290000\n"
+            "    stock_low: null\n    stock_high: null\n    bonus_pct: 10\n"
+            "    total_comp_low: 1000000\n    total_comp_high: 1500000\n    currency: HKD\n",
+            "",
+        ),
+    )
+    after, problems = sync(text)
+    assert problems == []
+    # `Included` shows no figure: the schema's required stock fields are written null.
+    assert (
+        "  - region: Hong Kong\n    base_low: 900000\n    base_high: 1290000\n"
+        "    stock_low: null\n    stock_high: null\n    bonus_pct: 10\n"
+        "    total_comp_low: 1000000\n    total_comp_high: 1500000\n    currency: HKD\n"
+        "level_mapping:"
+    ) in after
+    assert lint_text(after, select=("GL3",)) == []
+
+
+def test_an_entry_without_a_currency_gets_the_rows() -> None:
+    text = edited("real-cells.md", ("    currency: HKD\n", ""))
+    after, _ = sync(text)
+    assert "    total_comp_high: 1500000\n    currency: HKD\nlevel_mapping:" in after
+
+
+def test_an_unreadable_cell_stays_null_and_is_reported() -> None:
+    text = edited(
+        "components.md",
+        ("  - region: London\n", "  - region: Leeds\n"),
+        ("| £78,000 – £105,000 |", "| about £80K |"),
+    )
+    after, problems = sync(text)
+    # Positions are in the synced file: the new entry's ten lines come first.
+    assert problems == [("GL307", 56, 39)]
+    assert "  - region: 🇬🇧 London (GBP £)" not in after
+    assert '  - region: "🇬🇧 London (GBP £)"\n    base_low: null\n    base_high: null\n' in after
+
+
+def test_a_missing_list_is_written_from_the_table() -> None:
+    text = (LAYOUTS / "level-rows.md").read_text(encoding="utf-8")
+    start = text.index("compensation:\n")
+    end = text.index("level_mapping:")
+    after, problems = sync(text[:start] + text[end:])
+    assert problems == []
+    # With no entries to recognise, the first key column (`Level`) names them.
+    assert 'data_sources:\n  - Levels.fyi\ncompensation:\n  - region: "59-60"\n' in after
+    assert positions(lint_text(after, select=("GL3",))) == []
+
+
+def test_figures_that_disagree_are_left_for_check() -> None:
+    text = edited("components.md", ("£78,000 – £105,000", "£78,000 – £106,000"))
+    assert sync(text) == (text, [])
+
+
+def test_crlf_bom_and_comments_survive() -> None:
+    text = edited("components.md", ("    stock_low: 55000", "    stock_low: null  # unknown"))
+    raw = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+    outcome = sync_bytes(raw, "guide.md", LINTER)
+    assert outcome.synced == raw.replace(
+        b"stock_low: null  # unknown", b"stock_low: 55000  # unknown"
+    )
+
+
+def test_no_frontmatter_is_reported() -> None:
+    assert sync("# Just a heading\n") == ("# Just a heading\n", [("GL002", 1, 1)])
+
+
+def test_the_command_shows_a_diff_then_writes(tmp_path: Path) -> None:
+    guide = tmp_path / "guide.md"
+    guide.write_text(edited("components.md", ("    stock_low: 55000", "    stock_low: null")))
+    shown = run_cli(["sync", "--isolated", "--diff", "guide.md"], cwd=tmp_path)
+    assert shown.returncode == 1
+    assert "-    stock_low: null\n+    stock_low: 55000\n" in shown.stdout
+    assert "would complete the frontmatter of 1 file" in shown.stderr
+    written = run_cli(["sync", "--isolated", "guide.md"], cwd=tmp_path)
+    assert (written.returncode, written.stdout) == (0, "")
+    assert guide.read_text() == (LAYOUTS / "components.md").read_text(encoding="utf-8")
+    again = run_cli(["sync", "--isolated", "--diff", "guide.md"], cwd=tmp_path)
+    assert (again.returncode, again.stdout) == (0, "")
+
+
+# Conflicts a sync cannot settle: rows whose currency is not the entry's
+# (the frontmatter says USD for a row in SGD or ILS, SGD for one in USD), and
+# a typo in a total (`$305K–SGD 470K`).
+CONFLICTS = {
+    "alibaba/alibaba-cloud-engineer.md": ["GL304"],
+    "alibaba/staff-software-engineer.md": ["GL304"],
+    "bytedance/security-engineer.md": ["GL304"],
+    "bytedance/tiktok-recommendation-engineer.md": ["GL304"],
+    "nium/technical-program-manager.md": ["GL304"],
+    "sea-group/staff-software-engineer.md": ["GL304", "GL304"],
+    "tipalti/senior-software-engineer.md": ["GL304"] + ["GL306"] * 8,
+    "vast-data/ml-ai-engineer.md": ["GL304", "GL306", "GL306"],
+}
+
+
+def test_real_guides_synced_keep_only_real_conflicts(tmp_path: Path) -> None:
+    if not REALWORLD.is_dir():
+        pytest.skip("../shared/realworld is not present in this checkout")
+    for source in sorted(REALWORLD.glob("*/*.md")):
+        name = source.relative_to(REALWORLD).as_posix()
+        raw = source.read_bytes()
+        outcome = sync_bytes(raw, name, LINTER)
+        assert sync_bytes(outcome.synced, name, LINTER).synced == outcome.synced, name
+        codes = [d.code for d in lint_text(outcome.synced, select=("GL3",), path=name)]
+        assert codes == CONFLICTS.get(name, []), name
+    shutil.rmtree(tmp_path, ignore_errors=True)
