@@ -218,6 +218,10 @@ def _table(rows: Sequence[AuditRow]) -> tuple[list[str], list[list[str]]]:
 def render_text(rows: Sequence[AuditRow], summary: AuditSummary) -> str:
     """An aligned table for terminals, then the summary line."""
     headers, body = _table(rows)
+    return _aligned(headers, body, summary)
+
+
+def _aligned(headers: list[str], body: list[list[str]], summary: AuditSummary) -> str:
     if not body:
         return summary.line() + "\n"
     widths = [max(len(line[i]) for line in [headers, *body]) for i in range(len(headers))]
@@ -228,6 +232,21 @@ def render_text(rows: Sequence[AuditRow], summary: AuditSummary) -> str:
     lines = [format_line(headers), format_line(["-" * w for w in widths])]
     lines += [format_line(line) for line in body]
     return "\n".join([*lines, "", summary.line()]) + "\n"
+
+
+GROUP_HEADERS = ["Status", "Guides", "Review due", "Due", "Data", "Data age"]
+
+
+def render_groups(rows: Sequence[AuditRow], summary: AuditSummary) -> str:
+    """One line per status, review date and data quarter shared by guides: a large
+    guide set in one screen (``--summary``)."""
+    groups: dict[tuple[str, str, str, str, str], int] = {}
+    for row in rows:
+        line = cells(row)
+        key = (line[0], line[5], line[6], line[7], line[8])
+        groups[key] = groups.get(key, 0) + 1
+    body = [[k[0], str(n), *k[1:]] for k, n in groups.items()]
+    return _aligned(list(GROUP_HEADERS), body, summary)
 
 
 def _md_cell(text: str) -> str:

@@ -398,3 +398,24 @@ def test_audit_reads_configured_window(guides: Path) -> None:
     assert result.returncode == 0, result.stderr
     statuses = [r["status"] for r in json.loads(result.stdout)["guides"]]
     assert statuses.count("due soon") == 2
+
+
+def test_summary_groups_guides_that_share_their_dates(guides: Path) -> None:
+    (guides / "overdue-too.md").write_bytes((HERE / "overdue.md").read_bytes())
+    code, out, _ = audit(guides, "--summary")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["Status", "Guides", "Review", "due", "Due", "Data", "Data", "age"]
+    assert lines[2].split()[:3] == ["overdue", "2", "2026-05-23"]
+    assert [line.split()[:2] for line in lines[3:6]] == [
+        ["due", "soon"],
+        ["fresh", "1"],
+        ["undated", "1"],
+    ]
+    assert lines[-1].startswith("6 guides: 2 overdue")
+
+
+def test_summary_is_text_only(guides: Path) -> None:
+    code, _, err = audit(guides, "--summary", "--format", "json")
+    assert code == 2
+    assert "--summary works with --format text" in err

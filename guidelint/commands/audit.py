@@ -5,8 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from guidelint.audit import OVERDUE, RENDERERS, AuditSummary, collect, missing, sort_rows
+from guidelint.audit import (
+    OVERDUE,
+    RENDERERS,
+    AuditSummary,
+    collect,
+    missing,
+    render_groups,
+    sort_rows,
+)
 from guidelint.commands.common import add_common, output_stream, settings_for, today
+from guidelint.config import ConfigError
 from guidelint.document import load_guide
 from guidelint.files import iter_targets
 
@@ -33,12 +42,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="exit 1 when any guide is overdue (for scheduled jobs)",
     )
+    parser.add_argument(
+        "--summary",
+        action="store_true",
+        help="one line per status, review date and data quarter instead of one per guide",
+    )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     add_common(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.summary and args.format != "text":
+        raise ConfigError("--summary works with --format text")
     paths = list(args.paths) or ["."]
     settings = settings_for(args, paths)
     day = today(args)
@@ -56,5 +72,6 @@ def run(args: argparse.Namespace) -> int:
     rows = sort_rows(rows)
     summary = AuditSummary.of(rows, day)
     with output_stream(args.output) as stream:
-        stream.write(RENDERERS[args.format](rows, summary))
+        render = render_groups if args.summary else RENDERERS[args.format]
+        stream.write(render(rows, summary))
     return 1 if args.fail_on_overdue and summary.counts[OVERDUE] else 0

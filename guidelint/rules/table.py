@@ -13,6 +13,7 @@ from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
 from guidelint.edits import set_field
+from guidelint.markdown import TableBlock
 from guidelint.registry import check, rule
 from guidelint.tables import compare
 
@@ -210,6 +211,21 @@ rule(
     options=(TABLE_OPTION, "currency-symbols"),
 )
 
+
+def _shows_money(table: TableBlock) -> bool:
+    """Whether a table's cells hold amounts (`$195K`): a compensation table in some layout."""
+    from guidelint.money import FigureError, parse_figure
+
+    for row in table.body[:50]:
+        for cell in row.cells[1:]:
+            try:
+                if parse_figure(cell.text).currencies:
+                    return True
+            except FigureError:
+                continue
+    return False
+
+
 FIXABLE = frozenset({"GL302", "GL303", "GL304", "GL305", "GL306"})
 
 
@@ -224,13 +240,21 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
         if listed:
             line, column = guide.key_position(mapping.list)
             count = len(listed)
-            yield problem(
-                "GL301",
-                line,
-                column,
+            message = (
                 f"`{mapping.list}` has {count} {'entry' if count == 1 else 'entries'} but the"
-                f" body has no table with a `{mapping.key_column}` column",
+                f" body has no table with a `{mapping.key_column}` column"
             )
+            others = [b for b in guide.blocks if b.table is not None and _shows_money(b.table)]
+            if others:
+                # One finding for the guide, naming the table that was not understood.
+                first = others[0].table
+                assert first is not None
+                header = " | ".join(cell.text for cell in first.header.cells)
+                message += (
+                    f" or in another layout the schema maps; the table on line {first.header.line}"
+                    f" (`{header[:60]}`) shows none of its entries"
+                )
+            yield problem("GL301", line, column, message)
         return
     fix = None
     if any(f.code in FIXABLE and f.fixable and not f.fill for f in comparison.findings):

@@ -218,3 +218,15 @@ def test_money_spellings_agree(cell: str) -> None:
 @pytest.mark.parametrize("cell", ["—", "-", "N/A", "n/a", "Included", "Varies", "TBD"])
 def test_cells_that_show_no_figure_agree_with_null(cell: str) -> None:
     assert lint("real-cells.md", ("| N/A |", f"| {cell} |"))[1] == []
+
+
+def test_a_table_in_no_known_layout_is_one_finding() -> None:
+    _, found = lint(
+        "components.md",
+        ("| Component | Columbia MD (USD) | 🇬🇧 London (GBP £) |", "| Offer | Initial | Stretch |"),
+    )
+    assert positions(found) == [("GL301", 11, 1)]
+    assert found[0].message.endswith(
+        "or in another layout the schema maps; the table on line 44"
+        " (`Offer | Initial | Stretch`) shows none of its entries"
+    )
