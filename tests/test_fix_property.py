@@ -152,6 +152,40 @@ def damaged_rows(draw: st.DrawFn, data: list[Item]) -> tuple[list[list[str]], bo
     return rows, extra
 
 
+COMPONENTS = ("Base Salary", "Stock (RSU/4yr)", "Annual Bonus", "Total Comp")
+
+
+def pivot_header(data: list[Item]) -> str:
+    """A table pivoted by component: one column per region, named with its currency."""
+    names = [f"{i.region} ({i.currency})" for i in data]
+    return row(["Component", *names]) + "|" + "---|" * (len(names) + 1) + "\n"
+
+
+@st.composite
+def damaged_columns(draw: st.DrawFn, data: list[Item]) -> list[list[str]]:
+    """The pivoted table's rows (one per component), then 1-3 injuries to single cells."""
+    columns = [item.cells()[1:] for item in data]
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["number", "currency", "bonus"]))
+        column = draw(st.integers(0, len(columns) - 1))
+        if kind == "bonus":
+            columns[column][2] = (
+                columns[column][2][:-1] + "–" + str(draw(st.integers(26, 40))) + "%"
+            )
+            continue
+        component = draw(st.sampled_from([0, 1, 3]))
+        old = columns[column][component]
+        if kind == "number":
+            low, _, high = old.partition("–")
+            bumped = str(int(high[1:-1]) + draw(st.integers(1, 40)))
+            columns[column][component] = f"{low}–{high[0]}{bumped}K"
+        else:
+            symbol = old[0]
+            other = draw(st.sampled_from(sorted(set(SYMBOL.values()) - {symbol})))
+            columns[column][component] = old.replace(symbol, other)
+    return [[name, *(c[n] for c in columns)] for n, name in enumerate(COMPONENTS)]
+
+
 prose = st.text(
     alphabet=st.sampled_from([*"abcdefghij klmnop qrstuvwxyz,.é😀", "\n"]),
     max_size=200,
@@ -163,13 +197,20 @@ def guides(draw: st.DrawFn) -> tuple[bytes, bytes, bytes, bool]:
     """(file bytes, bytes before the table's rows with every figure known, bytes after them,
     unsafe?)."""
     data = draw(items())
-    rows, extra = draw(damaged_rows(data))
+    pivoted = draw(st.booleans())
+    if pivoted:
+        rows, extra = draw(damaged_columns(data)), False
+        header = pivot_header(data)
+        table = "".join(row(r) for r in rows)
+    else:
+        rows, extra = draw(damaged_rows(data))
+        header = HEADER
+        table = "".join(row(r) for r in rows)
     known = [Item(i.region, i.base, i.stock, i.bonus, i.total) for i in data]
-    heading = "### ML/AI Engineer at Anyscale\n\n" + draw(prose) + "\n\n" + HEADER
+    heading = "### ML/AI Engineer at Anyscale\n\n" + draw(prose) + "\n\n" + header
     before = FRONT + "".join(i.yaml() for i in data) + "---\n" + heading
     complete = FRONT + "".join(i.yaml() for i in known) + "---\n" + heading
     after = "\n" + draw(prose) + "\n"
-    table = "".join(row(r) for r in rows)
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     bom = "\ufeff" if draw(st.booleans()) else ""
 
