@@ -238,6 +238,7 @@ class EnvelopeCell(Cell):
     """
 
     sources: tuple[tuple[str, Cell], ...] = ()
+    rows: tuple[int, int] = (0, 0)  # lines of the column's first and last level
 
     def position_of(self, figure: Any) -> tuple[int, int]:
         for text, cell in self.sources:
@@ -456,6 +457,7 @@ def envelope(cells: list[Cell]) -> Cell:
         anchor.column,
         anchor.end_column,
         ((low[1], low[2]), (high[1], high[2])),
+        (cells[0].line, cells[-1].line),
     )
 
 
@@ -543,15 +545,9 @@ class Comparison:
 
     @property
     def fixable(self) -> bool:
-        """Whether the table can be rewritten: a `levels` table's cells are per level, not
-        per entry, so they cannot be written from the frontmatter."""
+        """Whether the table can be rewritten from the frontmatter."""
         table = self.table
-        return (
-            table is not None
-            and not self.guesswork
-            and not table.missing_columns
-            and table.layout != "levels"
-        )
+        return table is not None and not self.guesswork and not table.missing_columns
 
     # -- the fix --
 
@@ -647,8 +643,10 @@ class Comparison:
         return fixes
 
     def cells_fix(self) -> Fix | None:
-        """For a `components` table: rewrite the stale cells in place, nothing else.
+        """For a pivoted table: rewrite the stale cells in place, nothing else.
 
+        In a `levels` table the entry's range is the span of its column, so the
+        cell holding the lowest (or highest) figure gets the frontmatter's end.
         Entries without a column and columns without an entry are reported but
         left alone: adding or removing a column is the author's decision.
         """
@@ -665,7 +663,14 @@ class Comparison:
             if not cell.raw and cell.column == cell.end_column and index:
                 continue  # a missing cell: the row is too short to write into
             spec = next(s for s, i in table.columns if i == index)
-            text = self._cell_text(spec, self.items[item_number][1], style, cell)
+            item = self.items[item_number][1]
+            if isinstance(cell, EnvelopeCell):
+                for source, text in self._envelope_edits(spec, item, cell, style):
+                    edits.setdefault(source.line, []).append(
+                        (source.column, source.end_column, text)
+                    )
+                continue
+            text = self._cell_text(spec, item, style, cell)
             edits.setdefault(cell.line, []).append((cell.column, cell.end_column, text))
         if not edits:
             return None
@@ -683,9 +688,58 @@ class Comparison:
             return None
         return Fix(first, 1, last, len(lines[last - 1]) + 1, new, FIX_DESCRIPTION)
 
+    def _envelope_edits(
+        self, spec: ColumnSpec, item: dict[str, Any], cell: EnvelopeCell, style: Style
+    ) -> list[tuple[Cell, str]]:
+        """The cells holding a `levels` column's lowest and highest figure, rewritten."""
+        spec = self.effective(spec, item)
+        wanted = {"low": self.value(item, spec.low), "high": self.value(item, spec.high)}
+        changes: dict[tuple[int, int], tuple[Cell, Parsed, Decimal, Decimal | None]] = {}
+        for side, (_, source) in zip(("low", "high"), cell.sources, strict=False):
+            value = wanted[side]
+            # Only the first level's low and the last level's high are the
+            # column's ends; a figure elsewhere is one level's, not the range's.
+            end = cell.rows[0] if side == "low" else cell.rows[1]
+            if not isinstance(value, Decimal) or source.line != end:
+                continue
+            key = (source.line, source.column)
+            if key in changes:
+                _, parsed, low, high = changes[key]
+            else:
+                try:
+                    parsed = parse_figure(source.text, self.symbols)
+                except FigureError:
+                    continue
+                low = parsed.low.amount
+                high = parsed.high.amount if parsed.high is not None else None
+            if side == "low" and not parsed.low.agrees(value):
+                low = value
+            elif side == "high" and not (parsed.high or parsed.low).agrees(value):
+                if high is None:
+                    low, high = low, value
+                else:
+                    high = value
+            changes[key] = (source, parsed, low, high)
+        currency = self.currency_of(item)
+        return [
+            (
+                source,
+                rewrite_cell(
+                    source.raw,
+                    parsed,
+                    low,
+                    high,
+                    currency=currency,
+                    style=style,
+                    extra_symbols=self.symbols,
+                ),
+            )
+            for source, parsed, low, high in changes.values()
+        ]
+
     def fix(self, *, drop_extra_rows: bool = False) -> Fix | None:
         """A Fix replacing every body row; None when nothing would change."""
-        if self.table is not None and self.table.layout == "components":
+        if self.table is not None and self.table.layout != "rows":
             return self.cells_fix()
         text = self.rows_text(drop_extra_rows=drop_extra_rows)
         table = self.table

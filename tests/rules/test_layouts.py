@@ -103,18 +103,25 @@ def test_components_row_in_another_currency_is_one_finding_and_no_safe_fix() -> 
 
 
 def test_levels_compare_the_range_the_column_spans() -> None:
-    _, found = lint("levels.md", ("total_comp_high: 370000", "total_comp_high: 380000"))
+    text, found = lint("levels.md", ("total_comp_high: 370000", "total_comp_high: 380000"))
     # The highest figure of the San Jose column, on the Staff+ row.
     assert positions(found) == [("GL305", 53, 27)]
     assert found[0].message == (
         "total comp high is $370,000 in the table but total_comp_high is 380000"
     )
-    assert found[0].fix is None  # per-level cells cannot be written from one range
+    # The last level's high end is the range's: only that figure is rewritten.
+    assert changed_lines(text, fixed(text, found)) == [
+        (
+            "| Staff+ (L6+) | $285,000–$370,000 | $268,000–$348,000 | ₹62,00,000–₹98,00,000 |",
+            "| Staff+ (L6+) | $285,000–$380,000 | $268,000–$348,000 | ₹62,00,000–₹98,00,000 |",
+        )
+    ]
 
 
 def test_levels_low_end_points_at_the_lowest_cell() -> None:
-    _, found = lint("levels.md", ("total_comp_low: 140000", "total_comp_low: 145000"))
+    text, found = lint("levels.md", ("total_comp_low: 140000", "total_comp_low: 145000"))
     assert positions(found) == [("GL305", 51, 37)]
+    assert "| $145,000–$200,000 |" in fixed(text, found)
 
 
 def test_levels_absent_cells_are_skipped() -> None:
@@ -123,6 +130,8 @@ def test_levels_absent_cells_are_skipped() -> None:
     assert found[0].message == (
         "total comp high is ₹62,00,000 in the table but total_comp_high is 9800000"
     )
+    # The highest figure is a middle level's, not the range's end: not rewritten.
+    assert found[0].fix is None
 
 
 # -- a table keyed by level, one row per entry --------------------------------------
