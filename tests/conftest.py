@@ -21,6 +21,8 @@ TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
 REPO = TESTS.parent
 SEEDS = REPO.parent / "shared" / "seeds"
+# Real guides as a content team wrote them; a user's clone has no ../shared.
+REALWORLD = REPO.parent / "shared" / "realworld"
 TODAY = dt.date(2026, 11, 22)
 
 
@@ -108,3 +110,17 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not present in this checkout")
     return SEEDS
+
+
+def realworld_guides() -> list[str]:
+    """The real guides, as paths relative to REALWORLD; empty when it is absent."""
+    if not REALWORLD.is_dir():
+        return []
+    return sorted(p.relative_to(REALWORLD).as_posix() for p in REALWORLD.glob("*/*.md"))
+
+
+@pytest.fixture
+def realworld() -> Path:
+    if not REALWORLD.is_dir():
+        pytest.skip("../shared/realworld is not present in this checkout")
+    return REALWORLD

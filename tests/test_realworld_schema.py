@@ -11,9 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, lint_file, positions
-
-REALWORLD = REPO.parent / "shared" / "realworld"
+from conftest import lint_file, positions, realworld_guides
 
 TRUE_FINDINGS: dict[str, list[tuple[str, int, int]]] = {
     # level_mapping.raw is the body table's header row (company names only)
@@ -40,25 +38,12 @@ TRUE_FINDINGS: dict[str, list[tuple[str, int, int]]] = {
 }
 
 
-def _guides() -> list[str]:
-    if not REALWORLD.is_dir():
-        return []
-    return sorted(p.relative_to(REALWORLD).as_posix() for p in REALWORLD.glob("*/*.md"))
-
-
-@pytest.fixture
-def realworld() -> Path:
-    if not REALWORLD.is_dir():
-        pytest.skip("../shared/realworld is not present in this checkout")
-    return REALWORLD
-
-
 def test_every_listed_guide_exists(realworld: Path) -> None:
-    assert len(_guides()) == 54
-    assert set(TRUE_FINDINGS) <= set(_guides())
+    assert len(realworld_guides()) == 54
+    assert set(TRUE_FINDINGS) <= set(realworld_guides())
 
 
-@pytest.mark.parametrize("name", _guides() or ["(absent)"])
+@pytest.mark.parametrize("name", realworld_guides() or ["(absent)"])
 def test_only_true_findings(realworld: Path, name: str) -> None:
     found = lint_file(realworld / name, select=("GL1", "GL2"))
     assert positions(found) == TRUE_FINDINGS.get(name, [])

@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, lint_file, positions
-
-REALWORLD = REPO.parent / "shared" / "realworld"
+from conftest import lint_file, positions, realworld_guides
 
 TRUE_FINDINGS: dict[str, list[tuple[str, int, int]]] = {
     # Singapore's frontmatter says USD but its whole row is written in SGD
@@ -68,24 +66,11 @@ UNBACKED: dict[str, int] = {
 }
 
 
-def _guides() -> list[str]:
-    if not REALWORLD.is_dir():
-        return []
-    return sorted(p.relative_to(REALWORLD).as_posix() for p in REALWORLD.glob("*/*.md"))
-
-
-@pytest.fixture
-def realworld() -> Path:
-    if not REALWORLD.is_dir():
-        pytest.skip("../shared/realworld is not present in this checkout")
-    return REALWORLD
-
-
 def test_every_listed_guide_exists(realworld: Path) -> None:
-    assert set(TRUE_FINDINGS) | set(UNBACKED) <= set(_guides())
+    assert set(TRUE_FINDINGS) | set(UNBACKED) <= set(realworld_guides())
 
 
-@pytest.mark.parametrize("name", _guides() or ["(absent)"])
+@pytest.mark.parametrize("name", realworld_guides() or ["(absent)"])
 def test_only_true_table_findings(realworld: Path, name: str) -> None:
     found = lint_file(realworld / name, select=("GL3",))
     assert positions([d for d in found if d.code != "GL306"]) == TRUE_FINDINGS.get(name, [])

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-
-from conftest import FIXTURES, REPO, TODAY, lint_text, positions, run_cli
+from conftest import FIXTURES, TODAY, lint_text, positions, run_cli
 from guidelint.config import Settings
 from guidelint.linter import Linter
 from guidelint.sync import sync_bytes
 
 LAYOUTS = FIXTURES / "layouts"
-REALWORLD = REPO.parent / "shared" / "realworld"
 LINTER = Linter(Settings(), TODAY)
 
 
@@ -152,14 +148,11 @@ CONFLICTS = {
 }
 
 
-def test_real_guides_synced_keep_only_real_conflicts(tmp_path: Path) -> None:
-    if not REALWORLD.is_dir():
-        pytest.skip("../shared/realworld is not present in this checkout")
-    for source in sorted(REALWORLD.glob("*/*.md")):
-        name = source.relative_to(REALWORLD).as_posix()
+def test_real_guides_synced_keep_only_real_conflicts(realworld: Path) -> None:
+    for source in sorted(realworld.glob("*/*.md")):
+        name = source.relative_to(realworld).as_posix()
         raw = source.read_bytes()
         outcome = sync_bytes(raw, name, LINTER)
         assert sync_bytes(outcome.synced, name, LINTER).synced == outcome.synced, name
         codes = [d.code for d in lint_text(outcome.synced, select=("GL3",), path=name)]
         assert codes == CONFLICTS.get(name, []), name
-    shutil.rmtree(tmp_path, ignore_errors=True)

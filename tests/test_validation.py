@@ -6,14 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import FIXTURES, REPO
 from guidelint.document import jsonable, load_guide
 from guidelint.validation import load_schema
 
 SCHEMAS = ("guide", "partial-guide", "role-guide")
-REALWORLD = REPO.parent / "shared" / "realworld"
 
 
 def _documents() -> list[Path]:
@@ -41,10 +38,8 @@ def test_validators_agree_on_every_fixture() -> None:
     _agree(_documents())
 
 
-def test_validators_agree_on_real_guides() -> None:
-    if not REALWORLD.is_dir():
-        pytest.skip("../shared/realworld is not present")
-    _agree(sorted(REALWORLD.rglob("*.md")))
+def test_validators_agree_on_real_guides(realworld: Path) -> None:
+    _agree(sorted(realworld.rglob("*.md")))
 
 
 def test_a_valid_guide_never_imports_jsonschema() -> None:
