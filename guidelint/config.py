@@ -46,6 +46,11 @@ class Settings:
     review_window_days: int = 30
     max_data_age_quarters: int = 2
     max_review_interval_days: int = 183
+    stale_after_days: int = 0  # 0: off
+    expired_after_days: int = 0  # 0: off
+    max_source_age_days: int = 0  # 0: off
+    min_regions: int = 0  # 0: off
+    plausible_ranges: Mapping[str, Mapping[str, tuple[int, int]]] = field(default_factory=dict)
     citation_scope: str = "paragraph"
     extend_superlatives: tuple[str, ...] = ()
     ignore_superlatives: tuple[str, ...] = ()
@@ -141,6 +146,7 @@ def load(path: Path | None) -> Settings:
             raise ConfigError(f"{origin}: expected a table, found {type(table).__name__}")
     validate(table, origin)
     check_rule_codes(table, origin)
+    check_thresholds(table, origin)
     return from_table(table, path)
 
 
@@ -166,9 +172,12 @@ def validate(table: Mapping[str, Any], origin: str) -> None:
     if "propertyNames" in error.relative_schema_path and error.validator == "minLength":
         raise ConfigError(f"{origin}: empty key in `{key}`")
     if "propertyNames" in error.relative_schema_path:
-        raise ConfigError(
-            f"{origin}: bad key `{key}.{error.instance}`: expected a rule code such as GL401"
+        wanted = (
+            "an ISO 4217 currency code such as GBP"
+            if "A-Z" in str(error.validator_value)
+            else "a rule code such as GL401"
         )
+        raise ConfigError(f"{origin}: bad key `{key}.{error.instance}`: expected {wanted}")
     expected = _expected(error)
     if expected is None:
         raise ConfigError(f"{origin}: bad value for `{key or '(top level)'}`: {error.message}")
@@ -268,6 +277,11 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         max_review_interval_days=number(
             "max-review-interval-days", settings.max_review_interval_days
         ),
+        stale_after_days=number("stale-after-days", settings.stale_after_days),
+        expired_after_days=number("expired-after-days", settings.expired_after_days),
+        max_source_age_days=number("max-source-age-days", settings.max_source_age_days),
+        min_regions=number("min-regions", settings.min_regions),
+        plausible_ranges=plausible_ranges(table.get("plausible-ranges", {})),
         citation_scope=table.get("citation-scope", settings.citation_scope),
         extend_superlatives=words("extend-superlatives"),
         ignore_superlatives=words("ignore-superlatives"),
@@ -275,6 +289,31 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         regions=dict(table.get("regions", {})),
         cache_dir=table.get("cache-dir", settings.cache_dir),
     )
+
+
+def check_thresholds(table: Mapping[str, Any], origin: str) -> None:
+    """What the schema cannot say: ranges in order, expiry after staleness."""
+    for currency, kinds in table.get("plausible-ranges", {}).items():
+        for kind, (low, high) in kinds.items():
+            if low > high:
+                key = key_path(["plausible-ranges", currency, kind])
+                raise ConfigError(
+                    f"{origin}: bad value for `{key}`: [{low}, {high}]; expected the lower bound first"
+                )
+    stale, expired = table.get("stale-after-days", 0), table.get("expired-after-days", 0)
+    if stale and expired and expired <= stale:
+        raise ConfigError(
+            f"{origin}: bad value for `expired-after-days`: {expired}; expected more than"
+            f" `stale-after-days` ({stale})"
+        )
+
+
+def plausible_ranges(table: Mapping[str, Any]) -> dict[str, dict[str, tuple[int, int]]]:
+    """``{"USD": {"base": [15000, 1000000]}}`` as typed bounds."""
+    return {
+        currency: {kind: (int(pair[0]), int(pair[1])) for kind, pair in kinds.items()}
+        for currency, kinds in table.items()
+    }
 
 
 def parse_fail_on(value: str) -> Severity | None:

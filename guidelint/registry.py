@@ -18,7 +18,16 @@ if TYPE_CHECKING:
     from guidelint.context import Context
     from guidelint.document import Guide
 
-FAMILIES = ("parse", "schema", "consistency", "table", "freshness", "claims", "meta")
+FAMILIES = (
+    "parse",
+    "schema",
+    "consistency",
+    "table",
+    "freshness",
+    "claims",
+    "structure",
+    "meta",
+)
 
 DOC_SECTIONS = ("what", "why", "example", "fix")
 

@@ -95,6 +95,10 @@ max-file-size = 1000
 review-window-days = 14
 max-data-age-quarters = 3
 max-review-interval-days = 92
+stale-after-days = 120
+expired-after-days = 240
+max-source-age-days = 365
+min-regions = 3
 citation-scope = "paragraph"
 extend-superlatives = ["peerless"]
 ignore-superlatives = ["best"]
@@ -114,6 +118,9 @@ GL401 = "error"
 
 [regions]
 Zurich = "CHF"
+
+[plausible-ranges]
+USD = { base = [20000, 1500000] }
 """
     )
     schema = json.loads(schema_path("config").read_text(encoding="utf-8"))
@@ -127,6 +134,10 @@ Zurich = "CHF"
     assert settings.review_window_days == 14
     assert settings.max_data_age_quarters == 3
     assert settings.max_review_interval_days == 92
+    assert (settings.stale_after_days, settings.expired_after_days) == (120, 240)
+    assert settings.max_source_age_days == 365
+    assert settings.min_regions == 3
+    assert settings.plausible_ranges == {"USD": {"base": (20000, 1500000)}}
     assert settings.citation_scope == "paragraph"
     assert settings.extend_superlatives == ("peerless",)
     assert settings.ignore_superlatives == ("best",)
@@ -239,6 +250,36 @@ def test_key_path(parts: list[object], text: str) -> None:
         ),
         ('cache-dir = ""', 'bad value for `cache-dir`: ""; expected non-empty text'),
         ("schema = 3", "bad value for `schema`: 3; expected a table"),
+        ("min-regions = -1", "bad value for `min-regions`: -1; expected at least 0"),
+        ("stale-after-days = -5", "bad value for `stale-after-days`: -5; expected at least 0"),
+        (
+            "stale-after-days = 240\nexpired-after-days = 120",
+            "bad value for `expired-after-days`: 120; expected more than `stale-after-days` (240)",
+        ),
+        (
+            'max-source-age-days = "1y"',
+            'bad value for `max-source-age-days`: "1y"; expected a whole number',
+        ),
+        (
+            "plausible-ranges = {usd = {base = [1, 2]}}",
+            "bad key `plausible-ranges.usd`: expected an ISO 4217 currency code such as GBP",
+        ),
+        (
+            "plausible-ranges = {USD = {base = [900000, 15000]}}",
+            "bad value for `plausible-ranges.USD.base`: [900000, 15000]; expected the lower bound",
+        ),
+        (
+            "plausible-ranges = {USD = {base = [-1, 15000]}}",
+            "bad value for `plausible-ranges.USD.base[0]`: -1; expected at least 0",
+        ),
+        (
+            "plausible-ranges = {USD = {wage = [1, 2]}}",
+            "bad value for `plausible-ranges.USD`:",
+        ),
+        (
+            "plausible-ranges = {USD = {base = [1]}}",
+            "bad value for `plausible-ranges.USD.base`:",
+        ),
         ("select = [", "invalid TOML"),
     ],
 )

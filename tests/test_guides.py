@@ -61,6 +61,11 @@ def test_guides_pass_when_warnings_fail_the_run_except_freshness() -> None:
     assert findings(out) == []
 
 
+def test_guides_have_the_sections_their_type_requires() -> None:
+    code, out = check_guides("--select", "GL601,GL602,GL206,GL409")
+    assert code == 0 and findings(out) == [], out
+
+
 def test_guides_cover_both_types() -> None:
     paths = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "guides").rglob("*.md"))
     roles = [p for p in paths if p.startswith("guides/roles/")]

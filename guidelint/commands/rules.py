@@ -87,6 +87,7 @@ FAMILY_TITLES = {
     "table": "Table against frontmatter",
     "freshness": "Freshness",
     "claims": "Claims in the prose",
+    "structure": "Guide structure",
     "meta": "Suppression comments",
 }
 

@@ -15,7 +15,7 @@ rules report the wrong ones, and null means the figure is not known.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -345,3 +345,114 @@ def _bonus(
 
 def _whole(number: Decimal) -> str:
     return show(number.quantize(Decimal(1)))
+
+
+# -- GL206 ------------------------------------------------------------------------
+
+PLAUSIBLE_KINDS = {
+    "base": "base salary",
+    "total": "total compensation",
+    "parts": "stock, bonus or signing figure",
+}
+
+rule(
+    "GL206",
+    "implausible-figure",
+    "warning",
+    "a figure is outside the plausible band for its currency",
+    what="""
+        A frontmatter figure lies outside the band that pay in the entry's
+        currency plausibly falls in. Bands are set per currency for base
+        salary, total compensation, and the parts (stock, bonus and signing
+        bonus amounts; a part of 0 means none and is not reported). The
+        built-in bands cover USD, EUR, GBP, CHF, INR, AUD, CAD, SGD, HKD, CNY,
+        JPY and ILS; a USD base must lie between 15,000 and 1,000,000, an INR
+        base between 500,000 and 60,000,000, a JPY base between 2,000,000 and
+        100,000,000 (`guidelint/data/currencies.json` lists them all). Other
+        currencies are not checked unless bands are configured. The message
+        names the bound that was crossed.
+        """,
+    why="""
+        Such a figure is almost always a unit or currency slip: thousands
+        written as units (`base_low: 195` for 195,000), or an entry labelled
+        with the wrong currency (rupee figures under USD, dollar figures under
+        JPY). Readers and tools take the number at face value.
+        """,
+    example="""
+        ```yaml
+        - region: San Francisco
+          base_low: 195        # below 15000, the lowest plausible USD base
+          currency: USD
+        - region: Bangalore
+          base_low: 3200000    # above 1000000: rupees labelled USD
+          currency: USD
+        ```
+        """,
+    fix="""
+        Write the figure in whole currency units, or correct the entry's
+        currency. Where a guide set really pays outside a band (executive
+        packages), widen it with the `plausible-ranges` setting.
+        """,
+    options=(
+        "plausible-ranges (per currency, `base`, `total` and `parts` bands such as"
+        " `{USD = {base = [20000, 1500000]}}`, replacing the built-in band of that kind)",
+        "schema (the guide schema's `x-guidelint-plausible` annotation maps fields to"
+        " kinds and may set bands, which the configuration overrides)",
+    ),
+)
+
+
+def plausible_bands(ctx: Context) -> dict[str, dict[str, tuple[Decimal, Decimal]]]:
+    """Built-in bands, then the schema's, then the configuration's, kind by kind."""
+    from guidelint.resources import data_file
+
+    note = ctx.schema.schema.get("x-guidelint-plausible")
+    layers = [
+        data_file("currencies.json").get("plausible_ranges", {}),
+        note.get("ranges", {}) if isinstance(note, dict) else {},
+        ctx.settings.plausible_ranges,
+    ]
+    bands: dict[str, dict[str, tuple[Decimal, Decimal]]] = {}
+    for layer in layers:
+        for currency, kinds in layer.items() if isinstance(layer, Mapping) else ():
+            for kind, pair in kinds.items() if isinstance(kinds, Mapping) else ():
+                low, high = (to_decimal(v) for v in pair) if len(pair) == 2 else (None, None)
+                if low is not None and high is not None:
+                    bands.setdefault(str(currency).upper(), {})[kind] = (low, high)
+    return bands
+
+
+@check("GL206")
+def check_plausible(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
+    note = ctx.schema.schema.get("x-guidelint-plausible")
+    fields = note.get("fields") if isinstance(note, dict) else None
+    currency_field = _annotation(ctx).get("currency")
+    if not isinstance(fields, dict) or not isinstance(currency_field, str):
+        return
+    bands = plausible_bands(ctx)
+    for path, item in _entries(guide, _annotation(ctx)):
+        currency = item.get(currency_field)
+        band = bands.get(currency.strip().upper()) if isinstance(currency, str) else None
+        if not band:
+            continue
+        for kind, names in fields.items():
+            if kind not in band or not isinstance(names, list):
+                continue
+            low, high = band[kind]
+            for name in names:
+                value = to_decimal(item.get(name)) if isinstance(name, str) else None
+                if value is None or (value == 0 and kind == "parts"):
+                    continue
+                if low <= value <= high:
+                    continue
+                side, bound = ("below", low) if value < low else ("above", high)
+                word = "lowest" if value < low else "highest"
+                line, column = guide.value_position(f"{path}/{name}")
+                yield problem(
+                    "GL206",
+                    line,
+                    column,
+                    f"{name} {show(item[name])} is {side} {show(bound)}, the {word} plausible"
+                    f" {PLAUSIBLE_KINDS.get(kind, kind)} in {currency.strip().upper()}"
+                    f" (plausible-ranges)",
+                )

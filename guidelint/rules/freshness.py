@@ -489,3 +489,149 @@ def _stale(
         end_line=line if width else None,
         end_column=column + len(text) if width else None,
     )
+
+
+# -- GL409-GL411: the age of the sources and of the guide ----------------------------
+
+rule(
+    "GL409",
+    "stale-sources",
+    "warning",
+    "the newest dated salary source is older than the data it backs",
+    what="""
+        The salary sources (the frontmatter's `data_sources`) carry dates: a
+        `date_accessed`, a date or year in a source's name, or one on the line
+        of the references section (`Evidence & Sources`, `Sources`, ...) that
+        names the source, such as `Levels.fyi ... (2024-2026)`, `Q1 2026`,
+        `accessed Feb 2026`. The newest of them is reported when it ends
+        before `salary_data_quarter` starts, or, with `max-source-age-days`
+        set, when it is more than that many days before today.
+
+        Each mention is read as late as it allows (`2025` as 31 December
+        2025, `Q1 2026` as 31 March 2026) but not after `last_updated`;
+        a mention starting after `last_updated` (`through 2028`) is a
+        forecast and is skipped. A guide whose salary sources carry no date
+        is not reported, and background sources (annual reports, articles)
+        that are not in `data_sources` do not count. The diagnostic points at
+        the newest mention.
+        """,
+    why="""
+        `salary_data_quarter` claims how recent the figures are; when every
+        dated source is older, the claim is not backed, and the figures are
+        likely older than the guide says.
+        """,
+    example="""
+        ```markdown
+        salary_data_quarter: 2026-Q1
+        data_sources: [Levels.fyi, Glassdoor]
+        ...
+        **Evidence & Sources:**
+        1. Levels.fyi compensation data (2024-2025)   <!-- ends before 2026-Q1 -->
+        2. Glassdoor salary reports, 2025
+        ```
+        """,
+    fix="""
+        Collect figures from a source as recent as the data quarter and date
+        it, or set `salary_data_quarter` to the quarter the sources really
+        cover.
+        """,
+    options=("max-source-age-days (default 0: only the data-quarter test)",),
+)
+rule(
+    "GL410",
+    "stale-guide",
+    "warning",
+    "`last_updated` is older than the configured staleness age",
+    what="""
+        `last_updated` is more than `stale-after-days` days before today. The
+        default, 0, turns the rule off: GL401 and GL403 already report
+        guides whose review or data has aged, and a guide set that dates its
+        staleness by the last edit opts in with the setting. A guide past
+        `expired-after-days` is reported as GL411 instead.
+        """,
+    why="""
+        Pay moves within months; a guide nobody has touched for a third of a
+        year is likely to quote figures the market has left behind.
+        """,
+    example="""
+        ```yaml
+        # stale-after-days = 120
+        last_updated: 2026-02-23   # read on 2026-12-02: 282 days old
+        ```
+        """,
+    fix="Review the guide and set `last_updated` to the review date.",
+    options=("stale-after-days (default 0: off)",),
+)
+rule(
+    "GL411",
+    "expired-guide",
+    "error",
+    "`last_updated` is older than the configured expiry age",
+    what="""
+        `last_updated` is more than `expired-after-days` days before today.
+        The default, 0, turns the rule off; when both are set,
+        `expired-after-days` must exceed `stale-after-days`, and a guide past
+        it is reported here rather than as GL410.
+        """,
+    why="""
+        A guide set that promises a maximum age should stop publishing guides
+        past it: an error makes the build fail until the guide is reviewed or
+        withdrawn.
+        """,
+    example="""
+        ```yaml
+        # expired-after-days = 240
+        last_updated: 2026-02-23   # read on 2026-12-02: 282 days old
+        ```
+        """,
+    fix="Review and update the guide, or withdraw it from publication.",
+    options=("expired-after-days (default 0: off)",),
+)
+
+
+@check("GL409")
+def check_sources(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
+    from guidelint.sources import newest, source_dates
+
+    updated = coerce_date(_value(guide, "last_updated"))
+    limit = min(updated, ctx.today) if updated is not None else ctx.today
+    latest = newest(source_dates(guide, limit))
+    if latest is None:
+        return
+    shown = f"the newest dated salary source ({latest.text}, up to {latest.last.isoformat()})"
+    quarter = Quarter.parse(_value(guide, "salary_data_quarter"))
+    age, limit_days = (ctx.today - latest.last).days, ctx.settings.max_source_age_days
+    if quarter is not None and latest.last < quarter.start:
+        message = (
+            f"{shown} ends before the data quarter {quarter} starts ({quarter.start.isoformat()})"
+        )
+    elif limit_days and age > limit_days:
+        message = (
+            f"{shown} is {plural(age, 'day')} old; expected at most {limit_days}"
+            " (max-source-age-days)"
+        )
+    else:
+        return
+    yield problem("GL409", latest.line, latest.column, message)
+
+
+@check("GL410", "GL411")
+def check_guide_age(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
+    updated = coerce_date(_value(guide, "last_updated"))
+    if updated is None:
+        return
+    age = (ctx.today - updated).days
+    stale, expired = ctx.settings.stale_after_days, ctx.settings.expired_after_days
+    if expired and age > expired:
+        code, key, limit = "GL411", "expired-after-days", expired
+    elif stale and age > stale:
+        code, key, limit = "GL410", "stale-after-days", stale
+    else:
+        return
+    yield _at(
+        guide,
+        "last_updated",
+        code,
+        f"`last_updated` {updated.isoformat()} is {plural(age, 'day')} before today;"
+        f" expected at most {limit} ({key})",
+    )

@@ -20,8 +20,8 @@ def variant(*pairs: tuple[str, str]) -> str:
 
 
 def gl2(text: str, **kwargs: object) -> list[Diagnostic]:
-    """GL201-GL204; GL205, which the same edits can trigger, has its own tests."""
-    return lint_text(text, select=("GL2",), ignore=("GL205",), **kwargs)  # type: ignore[arg-type]
+    """GL201-GL204; GL205 and GL206, which the same edits can trigger, have their own tests."""
+    return lint_text(text, select=("GL2",), ignore=("GL205", "GL206"), **kwargs)  # type: ignore[arg-type]
 
 
 def test_good_guide_is_clean() -> None:
@@ -368,3 +368,75 @@ def test_gl205_needs_the_totals_annotation() -> None:
     )
     assert text != ROLE_GUIDE
     assert positions(lint_text(text, select=("GL205",), settings=settings)) == []
+
+
+# -- GL206 --------------------------------------------------------------------------
+
+
+def gl206(text: str, **kwargs: object) -> list[Diagnostic]:
+    return lint_text(text, select=("GL206",), **kwargs)  # type: ignore[arg-type]
+
+
+def test_gl206_good_guide_is_plausible() -> None:
+    assert gl206(GOOD) == []
+
+
+@pytest.mark.parametrize(
+    ("figure", "reported"),
+    [("15000", False), ("14999", True), ("195", True), ("1000000", False), ("1000001", True)],
+)
+def test_gl206_usd_base_boundaries(figure: str, reported: bool) -> None:
+    text = variant(("    base_low: 195000\n", f"    base_low: {figure}\n"))
+    assert positions(gl206(text)) == ([("GL206", 13, 15)] if reported else [])
+
+
+def test_gl206_message_names_the_bound() -> None:
+    text = variant(("    base_low: 195000\n", "    base_low: 195\n"))
+    assert [d.message for d in gl206(text)] == [
+        "base_low 195 is below 15000, the lowest plausible base salary in USD (plausible-ranges)"
+    ]
+
+
+def test_gl206_rupees_under_usd_are_reported() -> None:
+    text = variant(
+        (
+            "    base_low: 195000\n    base_high: 255000\n",
+            "    base_low: 3200000\n    base_high: 5500000\n",
+        )
+    )
+    found = gl206(text)
+    assert positions(found) == [("GL206", 13, 15), ("GL206", 14, 16)]
+    assert "above 1000000, the highest plausible base salary in USD" in found[0].message
+
+
+def test_gl206_dollars_under_jpy_are_reported() -> None:
+    text = variant(("    currency: GBP\n", "    currency: JPY\n"))
+    found = gl206(text)
+    # base and total, pound-sized, are far below a yen salary; the stock
+    # figures are within what a yen grant can be
+    assert [(d.line, d.column) for d in found] == [(31, 15), (32, 16), (36, 21), (37, 22)]
+
+
+def test_gl206_zero_parts_mean_none_but_zero_base_is_reported() -> None:
+    text = variant(
+        (
+            "    stock_low: 175000\n    stock_high: 315000\n    bonus_pct: 5\n    total_comp_low: 270000",
+            "    stock_low: 0\n    stock_high: 40\n    bonus_pct: 5\n    total_comp_low: 270000",
+        )
+    )
+    assert positions(gl206(text)) == [("GL206", 16, 17)]
+
+
+def test_gl206_configured_band_replaces_the_built_in_one() -> None:
+    text = variant(("    base_low: 195000\n", "    base_low: 14000\n"))
+    settings = Settings(plausible_ranges={"USD": {"base": (10000, 1000000)}})
+    assert gl206(text, settings=settings) == []
+    settings = Settings(plausible_ranges={"USD": {"total": (10, 20)}})
+    assert [d.line for d in gl206(text, settings=settings)] == [13, 18, 19, 27, 28]
+
+
+def test_gl206_skips_currencies_without_a_band() -> None:
+    text = variant(("    currency: GBP\n", "    currency: KRW\n"))
+    assert gl206(text) == []
+    settings = Settings(plausible_ranges={"KRW": {"base": (20_000_000, 500_000_000)}})
+    assert positions(gl206(text, settings=settings)) == [("GL206", 31, 15), ("GL206", 32, 16)]

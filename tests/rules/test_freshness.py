@@ -534,3 +534,133 @@ def test_dotted_day_first_dates(
     found = lint_text(text, select=["GL407"])
     assert positions(found) == expected
     assert [d.fix.text if d.fix else None for d in found] == ([fix] if fix else [])
+
+
+# -- GL409: the salary sources' dates ------------------------------------------------
+
+
+def sourced(
+    sources: str = "  - Levels.fyi\n  - Glassdoor\n",
+    references: str = "1. Levels.fyi, Acme salaries (2024-2026)\n2. Glassdoor, Acme salaries\n",
+    quarter: str = "2026-Q1",
+    last: str = "2026-03-10",
+) -> str:
+    """data_sources from line 6; the references list starts on line 7 + its lines + 4."""
+    return (
+        "---\n"
+        "company: acme\n"
+        f"last_updated: {last}\n"
+        f"salary_data_quarter: {quarter}\n"
+        "data_sources:\n"
+        f"{sources}"
+        "---\n"
+        "# Data Engineer at Acme\n\n"
+        "#### Sources\n\n"
+        f"{references}"
+    )
+
+
+def gl409(text: str, **kwargs: object) -> list[tuple[str, int, int]]:
+    return codes(text, select="GL409", today=D(2026, 6, 1), **kwargs)
+
+
+def test_sources_as_recent_as_the_quarter_pass() -> None:
+    assert gl409(sourced()) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "reported"),
+    [
+        ("2024-2025", True),  # ends 2025-12-31, before 2026-Q1 starts
+        ("2025-2026", False),
+        ("Q4 2025", True),
+        ("Q1 2026", False),
+        ("accessed Dec 2025", True),
+        ("accessed Jan 2026", False),
+        ("December 31, 2025", True),
+        ("January 1, 2026", False),
+    ],
+)
+def test_newest_source_against_the_quarter_start(written: str, reported: bool) -> None:
+    refs = f"1. Levels.fyi, Acme salaries, {written}\n2. Glassdoor, Acme salaries\n"
+    column = (
+        len("1. Levels.fyi, Acme salaries, ")
+        + 1
+        + (len("accessed ") if "accessed" in written else 0)
+    )
+    assert gl409(sourced(references=refs)) == ([("GL409", 13, column)] if reported else [])
+
+
+def test_message_names_the_source_date_and_the_quarter() -> None:
+    refs = "1. Levels.fyi, Acme salaries (2024-2025)\n"
+    found = lint_text(sourced(references=refs), select=["GL409"], today=D(2026, 6, 1))
+    assert [d.message for d in found] == [
+        "the newest dated salary source (2024-2025, up to 2025-12-31) ends before the data"
+        " quarter 2026-Q1 starts (2026-01-01)"
+    ]
+
+
+def test_background_sources_do_not_count() -> None:
+    refs = "1. Levels.fyi, Acme salaries\n2. Acme's founding, TechCrunch, 2019\n"
+    assert gl409(sourced(references=refs)) == []
+
+
+def test_date_accessed_and_names_are_read() -> None:
+    sources = "  - name: Levels.fyi\n    date_accessed: 2025-11-30\n  - Salary Survey 2025\n"
+    refs = "1. Levels.fyi\n"
+    # the survey's year (to 2025-12-31) is newer than the access date
+    assert gl409(sourced(sources=sources, references=refs)) == [("GL409", 8, 19)]
+    sources = "  - name: Levels.fyi\n    date_accessed: 2025-11-30\n  - Salary Survey\n"
+    assert gl409(sourced(sources=sources, references=refs)) == [("GL409", 7, 20)]
+    sources = "  - name: Levels.fyi\n    date_accessed: 2026-01-02\n  - Salary Survey 2025\n"
+    assert gl409(sourced(sources=sources, references=refs)) == []
+
+
+def test_forecast_years_after_last_updated_are_skipped() -> None:
+    refs = "1. Levels.fyi, Acme salaries 2025, market outlook through 2028\n"
+    assert gl409(sourced(references=refs)) == [("GL409", 13, 30)]
+
+
+@pytest.mark.parametrize(("limit", "reported"), [(0, False), (152, False), (151, True)])
+def test_max_source_age_days(limit: int, reported: bool) -> None:
+    # (2024-2025) is read as 2025-12-31, 152 days before 2026-06-01; the
+    # quarter 2025-Q4 is met, so only the age counts.
+    refs = "1. Levels.fyi, Acme salaries (2024-2025)\n"
+    settings = replace(Settings(), max_source_age_days=limit)
+    text = sourced(references=refs, quarter="2025-Q4")
+    assert gl409(text, settings=settings) == ([("GL409", 13, 31)] if reported else [])
+
+
+def test_guide_without_dated_sources_is_not_reported() -> None:
+    refs = "1. Levels.fyi, Acme salaries\n"
+    settings = replace(Settings(), max_source_age_days=1)
+    assert gl409(sourced(references=refs), settings=settings) == []
+
+
+# -- GL410 and GL411: the age of last_updated ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("stale", "expired", "expected"),
+    [
+        (0, 0, []),
+        (52, 0, []),  # 2026-10-01 to 2026-11-22 is 52 days
+        (51, 0, [("GL410", 4, 15)]),
+        (51, 52, [("GL410", 4, 15)]),
+        (40, 51, [("GL411", 4, 15)]),
+        (0, 51, [("GL411", 4, 15)]),
+    ],
+)
+def test_guide_age_thresholds(
+    stale: int, expired: int, expected: list[tuple[str, int, int]]
+) -> None:
+    settings = replace(Settings(), stale_after_days=stale, expired_after_days=expired)
+    assert codes(guide(), settings=settings, select="GL41") == expected
+
+
+def test_guide_age_message() -> None:
+    settings = replace(Settings(), stale_after_days=30)
+    found = lint_text(guide(), select=["GL410"], settings=settings)
+    assert [d.message for d in found] == [
+        "`last_updated` 2026-10-01 is 52 days before today; expected at most 30 (stale-after-days)"
+    ]
