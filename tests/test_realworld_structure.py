@@ -10,24 +10,16 @@ plausible bands, and salary sources at least as recent as their data quarter.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from conftest import REPO, lint_file, positions
+from conftest import lint_file, positions, realworld_guides
 
-REALWORLD = REPO.parent / "shared" / "realworld"
 TODAY = dt.date(2026, 12, 2)
 
 
-def _guides() -> list[str]:
-    if not REALWORLD.is_dir():
-        return []
-    return sorted(p.relative_to(REALWORLD).as_posix() for p in REALWORLD.glob("*/*.md"))
-
-
-@pytest.mark.parametrize("name", _guides() or ["(absent)"])
-def test_real_guides_have_their_sections_and_plausible_figures(name: str) -> None:
-    if not REALWORLD.is_dir():
-        pytest.skip("../shared/realworld is not present in this checkout")
-    found = lint_file(REALWORLD / name, select=("GL601", "GL206", "GL409"), today=TODAY)
+@pytest.mark.parametrize("name", realworld_guides() or ["(absent)"])
+def test_real_guides_have_their_sections_and_plausible_figures(realworld: Path, name: str) -> None:
+    found = lint_file(realworld / name, select=("GL601", "GL206", "GL409"), today=TODAY)
     assert positions(found) == []
