@@ -274,7 +274,9 @@ rule(
         An entry of the ordered references list, a `[n]: url` definition or a
         footnote definition `[^id]: ...` is never cited by a marker anywhere in
         the body. Bullet entries of the references section are named sources,
-        not numbered references, and are not reported.
+        not numbered references, and are not reported; so are the entries of
+        an ordered list when the body cites no number at all (the list is
+        numbered only to be listed).
         """,
     why="An uncited reference hides which claims it supports, and often means a marker was lost in an edit.",
     example="""
@@ -843,7 +845,12 @@ def check_claims(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
                     end_line=end_line,
                     end_column=end_column,
                 )
+    # A body that cites no number at all numbers its source list only to list
+    # it: the list is a bibliography of named sources, not numbered references.
+    numbers_cited = any(kind == "number" for kind, _ in cited)
     for entry in prose.entries:
+        if entry.kind == "number" and not numbers_cited:
+            continue
         if entry.kind in ("number", "footnote") and (entry.kind, entry.key) not in cited:
             label = f"[^{entry.key}]" if entry.kind == "footnote" else f"[{entry.key}]"
             what = "footnote" if entry.kind == "footnote" else "reference"

@@ -606,6 +606,15 @@ def test_gl506_bullet_entries_are_named_sources_not_references() -> None:
     assert claims("Text.\n\n## Sources\n\n- Levels.fyi\n- Glassdoor\n", select=("GL506",)) == []
 
 
+def test_gl506_an_ordered_list_is_a_bibliography_when_nothing_cites_a_number() -> None:
+    body = "Text from Levels.fyi.\n\n## Evidence & Sources\n\n1. Levels.fyi\n2. Glassdoor\n"
+    assert claims(body, select=("GL506",)) == []
+    # One numbered citation puts the numbering in use: the rest are unused.
+    assert claims(body.replace("Levels.fyi.", "Levels.fyi [1]."), select=("GL506",)) == [
+        ("GL506", BODY + 5, 1)
+    ]
+
+
 def test_gl506_citations_in_tables_count() -> None:
     body = "| A | B |\n|---|---|\n| x [1] | y [2] |\n" + SOURCES
     assert claims(body, select=("GL5",)) == []
