@@ -210,6 +210,10 @@ def _parse_yaml(guide: Guide, source: str) -> None:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + first, mark.column + 1) if mark else (first, 1)
         text = exc.problem or "invalid YAML"
+        if "nesting depth" in text:  # newer PyYAML refuses deep nesting while reading
+            message = f"lists and mappings nested deeper than {DEPTH_LIMIT} levels"
+            guide.problems.append(problem("GL006", line, column, message))
+            return
         if exc.context:
             text = f"{exc.context}: {text}"
         if mark and "\t" in source.split("\n")[mark.line][: mark.column + 1]:
