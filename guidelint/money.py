@@ -160,6 +160,11 @@ def parse_figure(text: str, symbols: Mapping[str, str] | None = None, *, offset:
     table = symbols if symbols is not None else currency_symbols()
     cleaned = text.translate(_SPACES)
     begin, stop = len(cleaned) - len(cleaned.lstrip()), len(cleaned.rstrip())
+    approximate = _APPROXIMATE.match(cleaned, begin)
+    if approximate is not None:  # `~$150K`, `approx. $150K`: the figure is read as written
+        begin = approximate.end()
+    while stop > begin and cleaned[stop - 1] in _FOOTNOTE_MARKS:  # `$150K–$200K*`
+        stop -= 1
     if begin >= stop:
         raise FigureError("is empty")
     if stop - begin > MAX_CELL:
@@ -178,6 +183,10 @@ def parse_figure(text: str, symbols: Mapping[str, str] | None = None, *, offset:
     else:
         raise FigureError("has more than two figures separated by ` / `")
     return replace(parsed, source=text, origin=offset)
+
+
+_APPROXIMATE = re.compile(r"(?:~|≈|approx(?:imately|\.)?|about|around|c\.)\s*", re.IGNORECASE)
+_FOOTNOTE_MARKS = frozenset("*†‡")
 
 
 def _dual_parts(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
@@ -380,6 +389,9 @@ _NO_FIGURE = frozenset(
         "varies",
         "tbd",
         "discretionary",
+        "not disclosed",
+        "undisclosed",
+        "unknown",
     }
 )
 

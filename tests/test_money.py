@@ -587,3 +587,34 @@ def test_realworld_tables_write_back_byte_for_byte(realworld: Path) -> None:
                 assert again == cell, path
                 checked += 1
     assert checked > 500
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "offset"),
+    [
+        ("~$150K", 150000, 1),
+        ("≈$150K", 150000, 1),
+        ("approx. $150K", 150000, 8),
+        ("About $150K", 150000, 6),
+    ],
+)
+def test_approximate_figures_are_read_as_written(text: str, low: int, offset: int) -> None:
+    parsed = parse_figure(text)
+    assert (parsed.low.amount, parsed.low.offset, parsed.high) == (low, offset, None)
+
+
+@pytest.mark.parametrize("text", ["$150K–$200K*", "$150K–$200K†"])
+def test_a_footnote_mark_after_a_figure_is_not_part_of_it(text: str) -> None:
+    parsed = parse_figure(text)
+    assert parsed.high is not None and (parsed.low.amount, parsed.high.amount) == (150000, 200000)
+    assert parsed.note == ""
+
+
+@pytest.mark.parametrize("text", ["about", "~", "*"])
+def test_a_qualifier_alone_is_no_figure(text: str) -> None:
+    with pytest.raises(FigureError):
+        parse_figure(text)
+
+
+def test_undisclosed_figures_are_absent() -> None:
+    assert is_absent("Not disclosed") and is_absent("**Undisclosed**")
