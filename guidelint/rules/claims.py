@@ -468,6 +468,10 @@ class _Family:
     def scan(self, present: frozenset[str] | None) -> Scan | None:
         if present is None:
             return self.whole
+        return self._narrowed(self.vocabulary & present)
+
+    @lru_cache(maxsize=512)  # noqa: B019 - families live as long as the process
+    def _narrowed(self, present: frozenset[str]) -> Scan | None:
         firsts = chars(found for words, found in self.entries if words <= present)
         return _scan_from(self.source, firsts) if firsts else None
 
@@ -733,6 +737,7 @@ class _Sources:
         )
 
 
+@lru_cache(maxsize=8192)
 def _normalise(text: str) -> str:
     text = text.casefold().replace("\u2019", "'")
     text = re.sub(r"'s\b|s'(?=\s|$)", "", text)
