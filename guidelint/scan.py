@@ -7,7 +7,10 @@ every position of every block ran the whole pattern.  A :class:`Scan` puts the
 class of the characters a match can start with in front of the pattern and
 checks the pattern itself from there in a look-ahead; it yields exactly the
 matches of ``pattern.finditer``.  Patterns are compiled on first use, so a run
-that never needs one (a warm cache, a ``--select`` without it) never pays.
+that never needs one (a warm cache, a ``--select`` without it) never pays,
+and the front-loaded form, which costs a second compilation, is built only
+once a pattern has scanned enough text to repay it: a run over one guide
+never builds it.
 """
 
 from __future__ import annotations
@@ -46,11 +49,17 @@ def phrase_heads(phrases: Iterable[str]) -> str:
     return chars(ch for head in heads for ch in (head, head.upper()))
 
 
+# Characters a pattern scans plainly before its front-loaded form is built.
+_WORTH_COMPILING = 200_000
+
+
 class Scan:
     """``pattern.finditer`` for a pattern whose matches all start with one of
     ``firsts`` (or, with ``digits``, a decimal digit)."""
 
     __slots__ = ("_pattern", "_starts", "firsts", "source")
+
+    _scanned: dict[str, int] = {}  # noqa: RUF012 - characters scanned plainly, per source
 
     def __init__(self, source: str, firsts: str, *, digits: bool = False) -> None:
         self.source = source
@@ -72,7 +81,14 @@ class Scan:
         return self._starts
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
-        starts = self._starts or self._compile_starts()
+        starts = self._starts
+        if starts is None:
+            scanned = self._scanned.get(self.source, 0) + len(text) - pos
+            if scanned < _WORTH_COMPILING:
+                self._scanned[self.source] = scanned
+                yield from self.pattern.finditer(text, pos)
+                return
+            starts = self._compile_starts()
         match = self.pattern.match
         end = -1
         for hit in starts.finditer(text, pos):
