@@ -550,7 +550,8 @@ def find_markers(masked: str) -> list[Marker]:
 _END = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?:\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\])*(?=\s|$)"
 )
-_PUNCT = re.compile(r"[.!?\u2026]+")
+_ENDING = frozenset(".!?\u2026")  # a full stop followed by one of these is not a lone "."
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 _LAST_WORD = re.compile(r"(\S+)$")
 _LEADING_MARKERS = re.compile(r"(?:\s*\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\])+")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?$")
@@ -585,13 +586,15 @@ def split_sentences(text: str, masked: str) -> list[tuple[int, int]]:
     size = len(masked)
     for match in _END.finditer(masked):
         end = match.end()
-        dot = match.start()
-        word_match = _LAST_WORD.search(masked, max(0, dot - 40), dot)
-        word = word_match.group(1).lstrip("([\"'\u201c") if word_match else ""
-        rest = masked[end : end + 200].lstrip()
-        if rest[:1].islower():
+        if masked[end : end + 200].lstrip()[:1].islower():
             continue
-        if _PUNCT.match(match.group(0)).group(0) == ".":
+        dot = match.start()
+        if masked[dot] == "." and masked[dot + 1 : dot + 2] not in _ENDING:
+            # The last word before the full stop, as ``(\S+)$`` finds it in
+            # the 40 characters before it.
+            before = masked[max(0, dot - 40) : dot]
+            word = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
+            word = word.lstrip("([\"'\u201c")
             key = word.casefold()
             if key in abbreviations or _DOTTED.match(word + "."):
                 continue
@@ -616,7 +619,7 @@ def split_sentences(text: str, masked: str) -> list[tuple[int, int]]:
         finish = cut
         while finish > begin and text[finish - 1].isspace():
             finish -= 1
-        if begin < finish and any(ch.isalnum() for ch in masked[begin:finish]):
+        if begin < finish and _ALNUM.search(masked, begin, finish):
             spans.append((begin, finish))
         start = cut
     return spans
