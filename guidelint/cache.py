@@ -136,14 +136,13 @@ def _int(value: Any) -> int:
     return value
 
 
-def _opt_int(value: Any) -> int | None:
-    return None if value is None else _int(value)
-
-
 def _str(value: Any) -> str:
     if type(value) is not str:
         raise ValueError("not a string")
     return value
+
+
+_SEVERITY = {int(level): level for level in Severity}
 
 
 def decode(entry: Any, path: str) -> list[Diagnostic]:
@@ -155,6 +154,18 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
         if type(item) is not list or len(item) != 9:
             raise ValueError("malformed diagnostic")
         line, column, end_line, end_column, code, name, severity, message, fix = item
+        if not (
+            type(line) is int
+            and type(column) is int
+            and (end_line is None or type(end_line) is int)
+            and (end_column is None or type(end_column) is int)
+            and type(code) is str
+            and type(name) is str
+            and type(message) is str
+            and type(severity) is int
+            and severity in _SEVERITY
+        ):
+            raise ValueError("malformed diagnostic")
         made_fix = None
         if fix is not None:
             if type(fix) is not list or len(fix) != 6:
@@ -162,18 +173,10 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
             made_fix = Fix(
                 _int(fix[0]), _int(fix[1]), _int(fix[2]), _int(fix[3]), _str(fix[4]), _str(fix[5])
             )
+        severity = _SEVERITY[severity]
         found.append(
             Diagnostic(
-                path=path,
-                line=_int(line),
-                column=_int(column),
-                code=_str(code),
-                message=_str(message),
-                end_line=_opt_int(end_line),
-                end_column=_opt_int(end_column),
-                name=_str(name),
-                severity=Severity(_int(severity)),
-                fix=made_fix,
+                path, line, column, code, message, end_line, end_column, name, severity, made_fix
             )
         )
     return found
@@ -191,6 +194,7 @@ class Cache:
         self.touched: dict[str, dict[str, Any]] = {}
         self.dirty = False
         self.today = dt.date.today().isoformat()
+        self._base = hashlib.sha256(key.encode())  # copied for each file's key
         self._load()
 
     @classmethod
@@ -216,7 +220,7 @@ class Cache:
         self.entries = stored["entries"]
 
     def entry_key(self, raw: bytes, path: str) -> str:
-        digest = hashlib.sha256(self.key.encode())
+        digest = self._base.copy()
         digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(raw)
         return digest.hexdigest()
