@@ -50,7 +50,7 @@ def phrase_heads(phrases: Iterable[str]) -> str:
 
 
 # Characters a pattern scans plainly before its front-loaded form is built.
-_WORTH_COMPILING = 200_000
+_WORTH_COMPILING = 20_000
 
 
 class Scan:

@@ -816,6 +816,8 @@ def _frontmatter_numbers(data: Any) -> list[tuple[Decimal, str | None]]:
         elif isinstance(value, list):
             stack.extend((item, currency) for item in value)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            if not abs(value) >= 1000:  # also NaN; infinities are dropped below
+                continue
             try:
                 number = Decimal(str(value))
             except InvalidOperation:
@@ -954,6 +956,8 @@ def check_claims(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             continue
         found = run.claims(block, starts, support, paragraph_scope)
         for slot, codes in enumerate(found):
+            if not codes:
+                continue
             sentence = sentences[slot]
             for code in _verdicts(codes):
                 yield problem(
