@@ -44,6 +44,28 @@ CACHEDIR_TAG = (
 Entry = list[Any]  # [line, column, end_line, end_column, code, name, severity, message, fix]
 
 
+def _shared_strings(seen: dict[str, str]) -> Any:
+    """A JSON object hook that keeps one copy of each entry's date and each
+    stored diagnostic's code, name and message: across 10,000 guides most of
+    them repeat, and a warm run holds every entry in memory."""
+
+    def share(value: dict[str, Any]) -> dict[str, Any]:
+        used = value.get("used")
+        if type(used) is str:
+            value["used"] = seen.setdefault(used, used)
+        found = value.get("d")
+        if type(found) is list:
+            for item in found:
+                if type(item) is list and len(item) == 9:
+                    for index in (4, 5, 7):
+                        text = item[index]
+                        if type(text) is str:
+                            item[index] = seen.setdefault(text, text)
+        return value
+
+    return share
+
+
 def cache_dir(settings: Settings, override: str | None = None) -> Path:
     """``--cache-dir`` (relative to the working folder), else ``cache-dir`` under the root."""
     if override:
@@ -206,7 +228,10 @@ class Cache:
     def _load(self) -> None:
         try:
             with open(self.file, "rb") as handle:
-                stored = json.loads(handle.read())
+                raw = handle.read()
+            text = raw.decode(json.detect_encoding(raw), "surrogatepass")
+            del raw  # the file's bytes and its text need not both be held while parsing
+            stored = json.loads(text, object_hook=_shared_strings({}))
         except (OSError, ValueError):
             return
         if (
