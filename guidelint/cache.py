@@ -44,6 +44,28 @@ CACHEDIR_TAG = (
 Entry = list[Any]  # [line, column, end_line, end_column, code, name, severity, message, fix]
 
 
+def _shared_strings(seen: dict[str, str]) -> Any:
+    """A JSON object hook that keeps one copy of each entry's date and each
+    stored diagnostic's code, name and message: across 10,000 guides most of
+    them repeat, and a warm run holds every entry in memory."""
+
+    def share(value: dict[str, Any]) -> dict[str, Any]:
+        used = value.get("used")
+        if type(used) is str:
+            value["used"] = seen.setdefault(used, used)
+        found = value.get("d")
+        if type(found) is list:
+            for item in found:
+                if type(item) is list and len(item) == 9:
+                    for index in (4, 5, 7):
+                        text = item[index]
+                        if type(text) is str:
+                            item[index] = seen.setdefault(text, text)
+        return value
+
+    return share
+
+
 def cache_dir(settings: Settings, override: str | None = None) -> Path:
     """``--cache-dir`` (relative to the working folder), else ``cache-dir`` under the root."""
     if override:
@@ -136,14 +158,13 @@ def _int(value: Any) -> int:
     return value
 
 
-def _opt_int(value: Any) -> int | None:
-    return None if value is None else _int(value)
-
-
 def _str(value: Any) -> str:
     if type(value) is not str:
         raise ValueError("not a string")
     return value
+
+
+_SEVERITY = {int(level): level for level in Severity}
 
 
 def decode(entry: Any, path: str) -> list[Diagnostic]:
@@ -155,6 +176,18 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
         if type(item) is not list or len(item) != 9:
             raise ValueError("malformed diagnostic")
         line, column, end_line, end_column, code, name, severity, message, fix = item
+        if not (
+            type(line) is int
+            and type(column) is int
+            and (end_line is None or type(end_line) is int)
+            and (end_column is None or type(end_column) is int)
+            and type(code) is str
+            and type(name) is str
+            and type(message) is str
+            and type(severity) is int
+            and severity in _SEVERITY
+        ):
+            raise ValueError("malformed diagnostic")
         made_fix = None
         if fix is not None:
             if type(fix) is not list or len(fix) != 6:
@@ -162,18 +195,10 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
             made_fix = Fix(
                 _int(fix[0]), _int(fix[1]), _int(fix[2]), _int(fix[3]), _str(fix[4]), _str(fix[5])
             )
+        severity = _SEVERITY[severity]
         found.append(
             Diagnostic(
-                path=path,
-                line=_int(line),
-                column=_int(column),
-                code=_str(code),
-                message=_str(message),
-                end_line=_opt_int(end_line),
-                end_column=_opt_int(end_column),
-                name=_str(name),
-                severity=Severity(_int(severity)),
-                fix=made_fix,
+                path, line, column, code, message, end_line, end_column, name, severity, made_fix
             )
         )
     return found
@@ -191,6 +216,7 @@ class Cache:
         self.touched: dict[str, dict[str, Any]] = {}
         self.dirty = False
         self.today = dt.date.today().isoformat()
+        self._base = hashlib.sha256(key.encode())  # copied for each file's key
         self._load()
 
     @classmethod
@@ -202,7 +228,10 @@ class Cache:
     def _load(self) -> None:
         try:
             with open(self.file, "rb") as handle:
-                stored = json.loads(handle.read())
+                raw = handle.read()
+            text = raw.decode(json.detect_encoding(raw), "surrogatepass")
+            del raw  # the file's bytes and its text need not both be held while parsing
+            stored = json.loads(text, object_hook=_shared_strings({}))
         except (OSError, ValueError):
             return
         if (
@@ -216,7 +245,7 @@ class Cache:
         self.entries = stored["entries"]
 
     def entry_key(self, raw: bytes, path: str) -> str:
-        digest = hashlib.sha256(self.key.encode())
+        digest = self._base.copy()
         digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(raw)
         return digest.hexdigest()

@@ -14,17 +14,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-import yaml
-
 from guidelint.diagnostics import Diagnostic, problem
 
 if TYPE_CHECKING:
-    from guidelint.markdown import Block
+    import yaml
 
-try:
-    _BaseLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _BaseLoader = yaml.SafeLoader
+    from guidelint.markdown import Block
 
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
 ALIAS_BUDGET = 20_000  # values reached again through aliases
@@ -198,8 +193,11 @@ def _split(guide: Guide) -> None:
 
 
 def _parse_yaml(guide: Guide, source: str) -> None:
+    # Imported here: a run answered from the cache never reads YAML.
+    import yaml
+
     first = guide.frontmatter_start + 1  # file line of the frontmatter's first line
-    loader = _BaseLoader(source)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(source)
     try:
         node = loader.get_single_node()
     except RecursionError:
@@ -282,6 +280,10 @@ class _Builder:
         self.value_spans: dict[str, Span] = {}
         self.problems: list[Diagnostic] = []
         self.active: set[int] = set()
+        import yaml
+
+        self.yaml_error = yaml.YAMLError
+        self.scalar_node, self.sequence_node = yaml.ScalarNode, yaml.SequenceNode
 
     def span(self, node: yaml.Node) -> Span:
         start, end = node.start_mark, node.end_mark
@@ -315,7 +317,7 @@ class _Builder:
             shown = tag.replace(_YAML, "!!", 1)
             raise self.refuse(node, f"tag `{shown}` is not allowed: only plain YAML data is")
         node_type = type(node)
-        if node_type is yaml.ScalarNode:
+        if node_type is self.scalar_node:
             return self.scalar(node, tag)
         if node_id in self.active:
             raise self.refuse(node, "recursive alias: a node contains itself")
@@ -324,7 +326,7 @@ class _Builder:
         self.active.add(node_id)
         self.expanding += again
         try:
-            if node_type is yaml.SequenceNode:
+            if node_type is self.sequence_node:
                 return self.sequence(node, path)
             return self.mapping(node, path)
         finally:
@@ -399,7 +401,7 @@ class _Builder:
             return value
         try:
             return constructor(self.loader, node)
-        except (ValueError, TypeError, OverflowError, yaml.YAMLError):
+        except (ValueError, TypeError, OverflowError, self.yaml_error):
             # ``2026-02-30`` looks like a date but is not one: keep the text and
             # let the schema report it instead of crashing.
             return value

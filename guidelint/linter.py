@@ -15,20 +15,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from guidelint import suppressions
 from guidelint.config import Settings
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide, load_guide, parse_guide
 from guidelint.files import Target
-from guidelint.registry import CheckSpec, Registry, load_families
 from guidelint.selection import Selection, matches
-from guidelint.validation import load_schema
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from guidelint.cache import Cache
+    from guidelint.registry import CheckSpec, Registry
 
 PARALLEL_THRESHOLD = 32
 
@@ -62,6 +60,8 @@ class Linter:
     def registry(self) -> Registry:
         """The rules, imported on first use: a run answered from the cache never needs them."""
         if self._registry is None:
+            from guidelint.registry import load_families
+
             self._use(load_families())
         assert self._registry is not None
         return self._registry
@@ -81,6 +81,8 @@ class Linter:
         return self._checks
 
     def context(self, path: str) -> Context:
+        from guidelint.validation import load_schema
+
         schema = load_schema(self.settings.schema_for(path), self.settings.root)
         return Context(today=self.today, settings=self.settings, schema=schema)
 
@@ -143,6 +145,8 @@ class Linter:
                         )
                     )
         found = [d for d in found if self.selection.enabled(d.code)]
+        from guidelint import suppressions
+
         found = suppressions.apply(guide, found, ctx, self.selection.enabled)
         return self.finish(guide, found, guide.path)
 

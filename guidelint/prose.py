@@ -325,85 +325,112 @@ _EMPHASIS = re.compile(r"[*~]|_(?![^\W_])|(?<![^\W_])_")
 
 
 def mask(text: str, link_labels: Iterable[str] = ()) -> tuple[str, list[tuple[int, int]]]:
-    """Blank out what is not the author's own statement; return the links' spans."""
-    chars = list(text)
+    """Blank out what is not the author's own statement; return the links' spans.
+
+    Each pass runs on the text the passes before it left, and only where its
+    trigger occurs: most blocks have no code, links, tags or escapes, and this
+    runs for every block and table cell of every guide.
+    """
     links: list[tuple[int, int]] = []
-    labels = set(link_labels)
-
-    def blank(start: int, end: int) -> None:
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
-
-    _mask_code(text, blank)
-    _mask_comments(text, blank)
-    # Each pass runs only where its trigger occurs: most blocks have no links,
-    # tags or escapes, and this runs for every block of every guide.
+    current = text
+    if "`" in text or "<!--" in text:
+        current = _blanked(text, [*_code_spans(text), *_comment_spans(text)])
     if "<" in text:
-        current = "".join(chars)
-        for match in _AUTOLINK.finditer(current):
-            links.append(match.span())
-            blank(*match.span())
-        current = "".join(chars)
+        spans = [match.span() for match in _AUTOLINK.finditer(current)]
+        links.extend(spans)
+        current = _blanked(current, spans)
+        spans = []
         for match in _TAG.finditer(current):
             if _HREF.match(match.group(0)):
                 links.append(match.span())
-            blank(*match.span())
+            spans.append(match.span())
+        current = _blanked(current, spans)
     if "](" in text:
-        current = "".join(chars)
+        spans = []
         for match in _INLINE_LINK.finditer(current):
             start, end = match.span()
             if match.group(1):  # an image: its alt text is not prose
-                blank(start, end)
+                spans.append((start, end))
                 continue
             links.append((start, end))
-            text_end = match.start(2) + len(match.group(2))
-            blank(start, match.start(2))
-            blank(text_end, end)
+            spans.append((start, match.start(2)))
+            spans.append((match.start(2) + len(match.group(2)), end))
+        current = _blanked(current, spans)
+    labels = set(link_labels) if "[" in text else set()
     if "][" in text:
-        current = "".join(chars)
+        spans = []
         for match in _REF_LINK.finditer(current):
             label = _label(match.group(3) or match.group(2))
             if label in labels:
                 start, end = match.span()
                 if match.group(1):
-                    blank(start, end)
+                    spans.append((start, end))
                     continue
                 links.append((start, end))
-                blank(start, match.start(2))
-                blank(match.start(2) + len(match.group(2)), end)
-    if labels and "[" in text:
-        current = "".join(chars)
+                spans.append((start, match.start(2)))
+                spans.append((match.start(2) + len(match.group(2)), end))
+        current = _blanked(current, spans)
+    if labels:
+        spans = []
         for match in _SHORTCUT.finditer(current):
             label = _label(match.group(1))
             if label in labels and not _FALLBACK_MARKER.match(label):
                 links.append(match.span())
-                blank(match.start(), match.start() + 1)
-                blank(match.end() - 1, match.end())
+                spans.append((match.start(), match.start() + 1))
+                spans.append((match.end() - 1, match.end()))
+        current = _blanked(current, spans)
     if "://" in text or "www." in text.lower():
-        current = "".join(chars)
-        for match in _URL.finditer(current):
-            links.append(match.span())
-            blank(*match.span())
+        spans = [match.span() for match in _URL.finditer(current)]
+        links.extend(spans)
+        current = _blanked(current, spans)
     if "\\" in text:
-        current = "".join(chars)
+        spans = []
         for match in _ESCAPE.finditer(current):
             start = match.start()
-            chars[start] = " "
+            spans.append((start, start + 1))
             if current[start + 1] in '[]"*_`':
-                chars[start + 1] = " "
+                spans.append((start + 1, start + 2))
+        current = _blanked(current, spans)
     if "*" in text or "~" in text or "_" in text:
-        chars = list(_EMPHASIS.sub(" ", "".join(chars)))
+        current = _EMPHASIS.sub(" ", current)
     if '"' in text or "\u201c" in text or "\u2018" in text:
+        chars = list(current)
         _mask_quotes(chars)
+        current = "".join(chars)
     links.sort()
-    return "".join(chars), links
+    return current, links
 
 
-def _mask_code(text: str, blank: object) -> None:
+_NOT_NEWLINE = re.compile(r"[^\n]+")
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character but a newline inside ``spans`` made a space."""
+    if not spans:
+        return text
+    spans.sort()
+    pieces: list[str] = []
+    position = 0
+    for start, end in spans:
+        if end <= position:
+            continue
+        start = max(start, position)
+        pieces.append(text[position:start])
+        segment = text[start:end]
+        if "\n" in segment:
+            pieces.append(_NOT_NEWLINE.sub(lambda run: " " * len(run.group(0)), segment))
+        else:
+            pieces.append(" " * len(segment))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
     """Code spans: a run of n backticks up to the next run of exactly n (linear)."""
+    found: list[tuple[int, int]] = []
     if "`" not in text:
-        return
+        return found
     runs: dict[int, list[int]] = {}
     spans = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
     for start, end in spans:
@@ -416,20 +443,22 @@ def _mask_code(text: str, blank: object) -> None:
         following = bisect.bisect_right(same, start)
         if following < len(same):
             close = same[following]
-            blank(start, close + end - start)  # type: ignore[operator]
+            found.append((start, close + end - start))
             position = close + end - start
+    return found
 
 
-def _mask_comments(text: str, blank: object) -> None:
+def _comment_spans(text: str) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
     position = 0
     while True:
         start = text.find("<!--", position)
         if start < 0:
-            return
+            return found
         end = text.find("-->", start + 4)
         if end < 0:
-            return
-        blank(start, end + 3)  # type: ignore[operator]
+            return found
+        found.append((start, end + 3))
         position = end + 3
 
 
@@ -521,7 +550,8 @@ def find_markers(masked: str) -> list[Marker]:
 _END = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?:\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\])*(?=\s|$)"
 )
-_PUNCT = re.compile(r"[.!?\u2026]+")
+_ENDING = frozenset(".!?\u2026")  # a full stop followed by one of these is not a lone "."
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 _LAST_WORD = re.compile(r"(\S+)$")
 _LEADING_MARKERS = re.compile(r"(?:\s*\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\])+")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?$")
@@ -556,13 +586,15 @@ def split_sentences(text: str, masked: str) -> list[tuple[int, int]]:
     size = len(masked)
     for match in _END.finditer(masked):
         end = match.end()
-        dot = match.start()
-        word_match = _LAST_WORD.search(masked, max(0, dot - 40), dot)
-        word = word_match.group(1).lstrip("([\"'\u201c") if word_match else ""
-        rest = masked[end : end + 200].lstrip()
-        if rest[:1].islower():
+        if masked[end : end + 200].lstrip()[:1].islower():
             continue
-        if _PUNCT.match(match.group(0)).group(0) == ".":
+        dot = match.start()
+        if masked[dot] == "." and masked[dot + 1 : dot + 2] not in _ENDING:
+            # The last word before the full stop, as ``(\S+)$`` finds it in
+            # the 40 characters before it.
+            before = masked[max(0, dot - 40) : dot]
+            word = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
+            word = word.lstrip("([\"'\u201c")
             key = word.casefold()
             if key in abbreviations or _DOTTED.match(word + "."):
                 continue
@@ -587,7 +619,7 @@ def split_sentences(text: str, masked: str) -> list[tuple[int, int]]:
         finish = cut
         while finish > begin and text[finish - 1].isspace():
             finish -= 1
-        if begin < finish and any(ch.isalnum() for ch in masked[begin:finish]):
+        if begin < finish and _ALNUM.search(masked, begin, finish):
             spans.append((begin, finish))
         start = cut
     return spans

@@ -18,7 +18,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from guidelint.context import Context
@@ -28,6 +28,7 @@ from guidelint.money import currency_symbols
 from guidelint.prose import Block, Prose, Sentence, extract
 from guidelint.registry import check, rule
 from guidelint.resources import data_file
+from guidelint.scan import FOLD_UNSAFE, Scan, chars, phrase_heads
 
 _OPTIONS_SCOPE = ("citation-scope",)
 
@@ -371,11 +372,12 @@ _SUFFIX_UNIT = (
     r"(?:\s?(?P<{0}>[kKmMbB]|bn|mm|MM|mn|L|Cr)(?![\w])"
     r"|\s(?P<{1}>thousand|million|billion|trillion|lakhs?|crores?)\b)?"
 )
-MONEY = re.compile(
+_MONEY = (
     rf"(?<![\w$£€¥₹])(?P<sym>{_PREFIX})\s?(?P<a>{_MONEY_NUMBER})\+?{_SUFFIX_UNIT.format('u1', 'w1')}"
     rf"|(?<![\w.,])(?P<b>{_MONEY_NUMBER})\+?{_SUFFIX_UNIT.format('u2', 'w2')}\s?"
     rf"(?P<code>{'|'.join(_CODES)}|(?i:dollars|pounds|euros))\b"
 )
+MONEY = Scan(_MONEY, chars(s[0] for s in [*_SYMBOLS, *_CODES]), digits=True)
 # A number written as words, up to "one hundred": "forty", "twenty-five", "a hundred".
 _BELOW_100 = (
     rf"(?:(?:{'|'.join(DATA['tens_words'])})(?:[-\s](?:{'|'.join(DATA['number_words'][1:10])}))?"
@@ -385,30 +387,39 @@ _NUMBER_WORDS = rf"(?:(?:one|a)[-\s]hundred|{_BELOW_100})"
 _PERCENT_DIGITS = (
     rf"(?<![\w.]){_NUMBER}\s?(?:%|％|(?i:percent|per\s+cent|pct|percentage\s+points?)\b)"
 )
-PERCENT = re.compile(
+# Where a number written as words can start ("forty", "a hundred", "thousandfold").
+_WORD_FIRSTS = chars(
+    [w[0] for w in (*DATA["number_words"], *DATA["tens_words"], "one", "a", "hundred", "thousand")],
+    nocase=True,
+)
+PERCENT = Scan(
     rf"{_PERCENT_DIGITS}"
-    rf"|(?i:(?<![\w-]){_NUMBER_WORDS}\s+(?:percent|per\s+cent|percentage\s+points?)\b)"
+    rf"|(?i:(?<![\w-]){_NUMBER_WORDS}\s+(?:percent|per\s+cent|percentage\s+points?)\b)",
+    _WORD_FIRSTS,
+    digits=True,
 )
 _MULTIPLIER_DIGITS = r"(?<![\w.])\d+(?:\.\d+)?(?:\s?[-–—]\s?\d+(?:\.\d+)?)?(?:x|\s?×)(?![\w])"
-MULTIPLIER = re.compile(
+MULTIPLIER = Scan(
     rf"{_MULTIPLIER_DIGITS}"
     r"|(?<![\w.])\d+(?:\.\d+)?[-\s]?fold\b"
     rf"|(?i:(?<![\w-])(?P<wf>{_NUMBER_WORDS}|hundred|thousand)[-\s]?fold\b)"
     rf"|(?:(?<![\w.])\d+(?:\.\d+)?|(?i:(?<![\w-])(?:{_NUMBER_WORDS})))\s+times\s+"
-    r"(?:more|less|higher|lower|faster|slower|cheaper|larger|bigger|greater|as|the|over|what)\b"
+    r"(?:more|less|higher|lower|faster|slower|cheaper|larger|bigger|greater|as|the|over|what)\b",
+    _WORD_FIRSTS,
+    digits=True,
 )
-COUNT = re.compile(
+COUNT = Scan(
     r"(?<![\w.,$£€¥₹#/-])(?P<n>\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?![\w%]|[.,]\d|[-/–]\d)"
     r"|(?<![\w.])\d+(?:\.\d+)?\+?\s?(?:thousand|million|billion|trillion)\b"
-    r"|(?<![\w.$£€¥₹])\d+(?:\.\d+)?[KkM]\+?(?![\w])"
+    r"|(?<![\w.$£€¥₹])\d+(?:\.\d+)?[KkM]\+?(?![\w])",
+    "",
+    digits=True,
 )
 _DIGIT = re.compile(r"\d")
-# The number-word branches try a long alternation at every position; they can
-# only match where their keyword occurs, so blocks without it use these.
-_FAST = {
-    PERCENT: (re.compile(_PERCENT_DIGITS), ("per",)),
-    MULTIPLIER: (re.compile(_MULTIPLIER_DIGITS), ("fold", "times")),
-}
+# The number-word branches can only match where their keyword occurs ("percent",
+# "per cent" and "percentage" all hold "cent"); other blocks scan digits only.
+_PERCENT_DIGITS_ONLY = Scan(_PERCENT_DIGITS, "", digits=True)
+_MULTIPLIER_DIGITS_ONLY = Scan(_MULTIPLIER_DIGITS, "", digits=True)
 _UNITS = {
     "k": Decimal(1000),
     "thousand": Decimal(1000),
@@ -429,23 +440,83 @@ _UNITS = {
 }
 
 _VAGUE_VERBS = _alternation(DATA["vague_verbs"])
-_VAGUE = re.compile(
+_ACCORDING_LEADS = (
+    "according to", "as reported by", "as estimated by", "reported by", "estimated by",
+    "tracked by", "compiled by", "published by", "collected by", "as per", "per", "data from",
+    "figures from", "numbers from", "source:", "sources:",
+)  # fmt: skip
+_VERB_WORDS = sorted(set(DATA["attribution_verbs"]) | set(DATA["evidence_verbs"]))
+_WORD = re.compile(r"[\w#]+")
+_PLAIN_WORD = re.compile(r"\w+")
+
+
+class _Family:
+    """A pattern whose matches each hold every word of one of its phrases.
+
+    ``scan(present)`` gives a :class:`Scan` that starts only at the first
+    characters of the phrases whose words are all present in the block, or
+    None when none is: the other phrases cannot match there.
+    """
+
+    def __init__(self, source: str, phrases: Iterable[tuple[str, str]]) -> None:
+        self.source = source
+        # (words of the phrase, characters a match of it may start with)
+        self.entries = tuple(
+            (frozenset(_PLAIN_WORD.findall(text.casefold())), found) for text, found in phrases
+        )
+        self.vocabulary = frozenset(word for words, _ in self.entries for word in words)
+        self.whole = Scan(source, chars(found for _, found in self.entries))
+
+    def scan(self, present: frozenset[str] | None) -> Scan | None:
+        if present is None:
+            return self.whole
+        return self._narrowed(self.vocabulary & present)
+
+    @lru_cache(maxsize=512)  # noqa: B019 - families live as long as the process
+    def _narrowed(self, present: frozenset[str]) -> Scan | None:
+        firsts = chars(found for words, found in self.entries if words <= present)
+        return _scan_from(self.source, firsts) if firsts else None
+
+
+@lru_cache(maxsize=256)
+def _scan_from(source: str, firsts: str) -> Scan:
+    return Scan(source, firsts)
+
+
+def _present(words: frozenset[str], lowered: str, masked: str) -> frozenset[str] | None:
+    """The block's words as ``\\w+`` reads them, for :meth:`_Family.scan`; None
+    when the block holds a character whose folding moves word boundaries."""
+    if FOLD_UNSAFE.search(masked) is not None:
+        return None
+    if "#" not in lowered:
+        return words
+    return words | {part for word in words if "#" in word for part in word.split("#") if part}
+
+
+def _heads(phrases: Iterable[str]) -> list[tuple[str, str]]:
+    """(phrase, its first characters) for phrases written by :func:`_phrases`."""
+    return [(p, phrase_heads([p])) for p in phrases if str(p).strip()]
+
+
+_VAGUE = _Family(
     rf"\b(?P<s>{_phrases(DATA['vague_subjects'])})"
     rf"(?:\s+(?!(?:{_VAGUE_VERBS})\b)[\w'’-]+){{0,3}}?\s+(?:{_VAGUE_VERBS})\b"
     rf"|\b{_phrases(DATA['vague_phrases'])}\b"
     rf"|\b(?P<d>{_phrases(DATA['vague_data_subjects'])})\s+"
-    rf"(?:{_alternation(DATA['vague_data_verbs'])})\b(?!\s+up\b)"
+    rf"(?:{_alternation(DATA['vague_data_verbs'])})\b(?!\s+up\b)",
+    _heads([*DATA["vague_subjects"], *DATA["vague_phrases"], *DATA["vague_data_subjects"]]),
 )
-_ACCORDING = re.compile(
+_ACCORDING = _Family(
     r"(?i:\b(?P<p>according\s+to|as\s+reported\s+by|as\s+estimated\s+by|reported\s+by|"
     r"estimated\s+by|tracked\s+by|compiled\s+by|published\s+by|collected\s+by|"
     r"as\s+per|per|data\s+from|figures\s+from|numbers\s+from|sources?:)\s+)"
-    r"(?P<x>[^;:!?()\[\]\n]{1,160})"
+    r"(?P<x>[^;:!?()\[\]\n]{1,160})",
+    [(lead, chars(lead[0], nocase=True)) for lead in _ACCORDING_LEADS],
 )
-_VERB = re.compile(
-    rf"\b(?P<v>{_alternation(set(DATA['attribution_verbs']) | set(DATA['evidence_verbs']))})\b"
+_VERB = _Family(
+    rf"\b(?P<v>{_alternation(_VERB_WORDS)})\b",
+    [(verb, verb.strip()[0]) for verb in _VERB_WORDS if verb.strip()],
 )
-_WORD = re.compile(r"[\w#]+")
 # A closing note that names the paragraph's sources: "(Sources: X; Y)", "Source: X".
 _SOURCE_NOTE = re.compile(r"[(\[]?\s*(?i:sources?)\s*:")
 
@@ -563,7 +634,7 @@ def superlative_triggers(extend: tuple[str, ...], ignore: tuple[str, ...]) -> fr
 
 
 @cache
-def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> re.Pattern[str]:
+def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> _Family:
     """The superlative word list adjusted by `extend-superlatives` / `ignore-superlatives`.
 
     Every entry written with "the" ("the most", "the best") also counts after a
@@ -571,16 +642,19 @@ def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> re.
     """
     words = _superlative_words(extend, ignore)
     if not words:
-        return re.compile(r"(?!x)x")
+        return _Family(r"(?!x)x", [])
     rests = [" ".join(w.split()[1:]) for w in words if w.casefold().split()[0] == "the"]
     pattern = rf"(?<![\w#]){_phrases(words)}(?![\w])"
+    phrases = _heads(words)
     if any(rests):
-        owners = "|".join(DATA["possessive_pronouns"])
+        owners = DATA["possessive_pronouns"]
         pattern += (
-            rf"|(?:(?<=\w)['’]s|(?<=s)['’]|(?<![\w])(?i:{owners}))"
+            rf"|(?:(?<=\w)['’]s|(?<=s)['’]|(?<![\w])(?i:{'|'.join(owners)}))"
             rf"\s+(?P<pw>{_phrases(rests)})(?![\w])"
         )
-    return re.compile(pattern)
+        starts = "'’" + chars((o[0] for o in owners), nocase=True)
+        phrases += [(rest, starts) for rest in rests if rest.strip()]
+    return _Family(pattern, phrases)
 
 
 SUPERLATIVE_EXCEPTIONS = re.compile(
@@ -665,6 +739,7 @@ class _Sources:
         )
 
 
+@lru_cache(maxsize=8192)
 def _normalise(text: str) -> str:
     text = text.casefold().replace("\u2019", "'")
     text = re.sub(r"'s\b|s'(?=\s|$)", "", text)
@@ -743,6 +818,8 @@ def _frontmatter_numbers(data: Any) -> list[tuple[Decimal, str | None]]:
         elif isinstance(value, list):
             stack.extend((item, currency) for item in value)
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            if not abs(value) >= 1000:  # also NaN; infinities are dropped below
+                continue
             try:
                 number = Decimal(str(value))
             except InvalidOperation:
@@ -886,6 +963,8 @@ def check_claims(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             continue
         found = run.claims(block, starts, support, paragraph_scope)
         for slot, codes in enumerate(found):
+            if not codes:
+                continue
             sentence = sentences[slot]
             for code in _verdicts(codes):
                 yield problem(
@@ -905,7 +984,7 @@ class _Run:
         self,
         guide: Guide,
         prose: Prose,
-        superlatives: re.Pattern[str],
+        superlatives: _Family,
         triggers: frozenset[str],
         symbols: dict[str, str],
     ) -> None:
@@ -950,14 +1029,15 @@ class _Run:
 
         lowered = masked.casefold()
         words = frozenset(_WORD.findall(lowered))
-        vague = () if _VAGUE_TRIGGERS.isdisjoint(words) else _VAGUE.finditer(masked)
-        for match in vague:
+        present = _present(words, lowered, masked)
+        vague = None if _VAGUE_TRIGGERS.isdisjoint(words) else _VAGUE.scan(present)
+        for match in vague.finditer(masked) if vague is not None else ():
             subject = "s" if match.group("s") else "d" if match.group("d") else ""
             if subject and not _vague_subject_counts(masked, match.start(subject)):
                 continue
             note(match.start(), "GL505", " ".join(match.group(0).split()))
         covered = 0  # sentences before this one are covered by a closing source note
-        for offset, names, unnamed in _attributions(masked, words):
+        for offset, names, unnamed in _attributions(masked, words, present):
             if unnamed:
                 note(offset, "GL505", names[0])
                 continue
@@ -986,28 +1066,35 @@ class _Run:
             money_spans.append(match.span())
             if not self._money_backed(match):
                 figure(match.start(), match.group(0).strip())
-        for pattern in (PERCENT, MULTIPLIER, COUNT):
-            scan = pattern
-            if pattern in _FAST and not any(word in lowered for word in _FAST[pattern][1]):
-                scan = _FAST[pattern][0]
-            if scan is not PERCENT and scan is not MULTIPLIER and not has_digit:
-                continue  # every branch left to try starts with a digit
+        # The number-word branches need their keyword; without it, digits only.
+        percent = PERCENT if "cent" in lowered else _PERCENT_DIGITS_ONLY if has_digit else None
+        multiplier = (
+            MULTIPLIER
+            if "fold" in lowered or "times" in lowered
+            else _MULTIPLIER_DIGITS_ONLY
+            if has_digit
+            else None
+        )
+        scans = ((percent, "percent"), (multiplier, "multiplier"))
+        for scan, kind in (*scans, (COUNT if has_digit else None, "count")):
+            if scan is None:
+                continue
             for match in scan.finditer(masked):
                 if _inside(match.start(), money_spans):
                     continue
-                if pattern is COUNT and _is_year(match):
+                if kind == "count" and _is_year(match):
                     continue
                 if (
-                    pattern is MULTIPLIER
+                    kind == "multiplier"
                     and match.groupdict().get("wf")
                     and _predicative(masked, match)
                 ):
                     continue
-                if pattern is PERCENT and self._percent_backed(match):
+                if kind == "percent" and self._percent_backed(match):
                     continue
                 figure(match.start(), " ".join(match.group(0).split()))
-        superlatives = () if self.triggers.isdisjoint(words) else self.superlatives.finditer(masked)
-        for match in superlatives:
+        superlatives = None if self.triggers.isdisjoint(words) else self.superlatives.scan(present)
+        for match in superlatives.finditer(masked) if superlatives is not None else ():
             if _excepted(masked, match.start(), match.end()):
                 continue
             text = match.group(0)
@@ -1214,14 +1301,16 @@ def _vague_subject_counts(masked: str, start: int) -> bool:
 
 
 def _attributions(
-    masked: str, words: frozenset[str] | None = None
+    masked: str, words: frozenset[str] | None = None, present: frozenset[str] | None = None
 ) -> Iterator[tuple[int, list[str], bool]]:
     """(offset, names, vague) for "according to X" and "X says" forms in a block.
 
     ``words`` (the block's lower-cased words) lets blocks without any
-    attribution verb skip the verb scan.
+    attribution verb skip the verb scan; ``present`` (see :func:`_present`)
+    narrows both scans to the phrases the block holds.
     """
-    for match in _ACCORDING.finditer(masked):
+    according = _ACCORDING.scan(present)
+    for match in according.finditer(masked) if according is not None else ():
         tail = match.group("x")
         stop = _SENTENCE_END.search(tail)
         if stop:
@@ -1242,7 +1331,8 @@ def _attributions(
                 yield match.start(), [phrase], True
     if words is not None and _VERB_TRIGGERS.isdisjoint(words):
         return
-    for match in _VERB.finditer(masked):
+    verbs = _VERB.scan(present)
+    for match in verbs.finditer(masked) if verbs is not None else ():
         verb = match.group("v")
         start = match.start()
         window_start = max(0, start - 160)
@@ -1417,7 +1507,7 @@ def check_script_figures(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     run = _Run(
         guide,
         extract(guide),
-        re.compile("(?!)"),
+        _Family(r"(?!)", []),
         frozenset(),
         currency_symbols(ctx.settings.currency_symbols),
     )

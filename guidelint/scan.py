@@ -1,0 +1,106 @@
+"""Regular-expression scans that skip text no match can start in.
+
+Python's engine scans fast only for patterns that start with a literal or a
+character class: it then jumps from one possible first character to the next
+in C.  The claim patterns start with look-behinds and long alternations, so
+every position of every block ran the whole pattern.  A :class:`Scan` puts the
+class of the characters a match can start with in front of the pattern and
+checks the pattern itself from there in a look-ahead; it yields exactly the
+matches of ``pattern.finditer``.  Patterns are compiled on first use, so a run
+that never needs one (a warm cache, a ``--select`` without it) never pays,
+and the front-loaded form, which costs a second compilation, is built only
+once a pattern has scanned enough text to repay it: a run over one guide
+never builds it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+# Characters a case-insensitive pattern equates with an ASCII letter.
+_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+# Characters whose case folding changes whether they are word characters, and
+# U+0131, which a case-insensitive "i" matches but which folds to itself.  Word
+# gates read the folded text; a block holding one of these is scanned whole.
+FOLD_UNSAFE = re.compile(
+    "[\u0130\u0131\u01f0\u0345\u0390\u03b0\u1e96-\u1e99\u1f50\u1f52\u1f54\u1f56"
+    "\u1fb6\u1fb7\u1fc6\u1fc7\u1fd2\u1fd3\u1fd6\u1fd7\u1fe2-\u1fe4\u1fe6\u1fe7\u1ff6\u1ff7]"
+)
+
+
+def chars(found: Iterable[str], *, nocase: bool = False) -> str:
+    """The distinct characters of ``found`` (with ``nocase``, also every character
+    a case-insensitive pattern equates with one of them), sorted."""
+    out: set[str] = set()
+    for text in found:
+        for ch in text:
+            out.add(ch)
+            if nocase:
+                out.update((*ch.lower(), *ch.upper(), *_FOLDS.get(ch.lower(), "")))
+    return "".join(sorted(out))
+
+
+def phrase_heads(phrases: Iterable[str]) -> str:
+    """First characters of phrases as ``claims._phrases`` writes them: the
+    folded first character, a letter in either case."""
+    heads = {p.strip().casefold()[0] for p in phrases if p.strip()}
+    return chars(ch for head in heads for ch in (head, head.upper()))
+
+
+# Characters a pattern scans plainly before its front-loaded form is built.
+_WORTH_COMPILING = 20_000
+
+
+class Scan:
+    """``pattern.finditer`` for a pattern whose matches all start with one of
+    ``firsts`` (or, with ``digits``, a decimal digit)."""
+
+    __slots__ = ("_pattern", "_starts", "firsts", "source")
+
+    _scanned: dict[str, int] = {}  # noqa: RUF012 - characters scanned plainly, per source
+
+    def __init__(self, source: str, firsts: str, *, digits: bool = False) -> None:
+        self.source = source
+        self.firsts = ("\\d" if digits else "") + "".join(re.escape(ch) for ch in firsts)
+        self._pattern: re.Pattern[str] | None = None
+        self._starts: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source)
+        return self._pattern
+
+    def _compile_starts(self) -> re.Pattern[str]:
+        # A look-behind of width one that holds a look-ahead: the class makes
+        # the engine skip ahead, the look-ahead runs the pattern from the
+        # character the class matched.
+        self._starts = re.compile(f"[{self.firsts}](?<=(?={self.source})[\\s\\S])")
+        return self._starts
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        starts = self._starts
+        if starts is None:
+            scanned = self._scanned.get(self.source, 0) + len(text) - pos
+            if scanned < _WORTH_COMPILING:
+                self._scanned[self.source] = scanned
+                yield from self.pattern.finditer(text, pos)
+                return
+            starts = self._compile_starts()
+        match = self.pattern.match
+        end = -1
+        for hit in starts.finditer(text, pos):
+            at = hit.start()
+            if at < end:
+                continue  # inside the previous match, which finditer would have skipped
+            found = match(text, at)
+            if found is not None:
+                end = found.end()
+                yield found
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        if endpos is None:
+            return self.pattern.search(text, pos)
+        return self.pattern.search(text, pos, endpos)
