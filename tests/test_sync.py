@@ -81,7 +81,7 @@ def test_an_unreadable_cell_stays_null_and_is_reported() -> None:
     text = edited(
         "components.md",
         ("  - region: London\n", "  - region: Leeds\n"),
-        ("| £78,000 – £105,000 |", "| about £80K |"),
+        ("| £78,000 – £105,000 |", "| ask recruiting |"),
     )
     after, problems = sync(text)
     # Positions are in the synced file: the new entry's ten lines come first.
