@@ -75,7 +75,18 @@ def set_field(
             return None
         return Fix(span.line, span.column, span.end_line, span.end_column, text, description)
     anchor = _anchor(keys, name, order)
-    after = guide.value_span(f"{entry}/{anchor}")
+    position = end_of_value(guide, f"{entry}/{anchor}")
+    if position is None:
+        return None
+    line, end = position
+    indent = " " * (guide.key_spans[f"{entry}/{keys[0]}"].column - 1)
+    return Fix(line, end, line, end, f"\n{indent}{name}: {text}", description)
+
+
+def end_of_value(guide: Guide, path: str) -> tuple[int, int] | None:
+    """The (line, column) just after the value at ``path``, where a new line can follow;
+    None when that is outside the frontmatter."""
+    after = guide.value_span(path)
     # A value that spans lines (a nested mapping, a block scalar) ends at the
     # start of the line after it.
     line = (
@@ -85,9 +96,7 @@ def set_field(
     )
     if line < 1 or line >= guide.frontmatter_end:
         return None
-    indent = " " * (guide.key_spans[f"{entry}/{keys[0]}"].column - 1)
-    end = len(guide.lines[line - 1]) + 1
-    return Fix(line, end, line, end, f"\n{indent}{name}: {text}", description)
+    return line, len(guide.lines[line - 1]) + 1
 
 
 def _anchor(keys: list[str], name: str, order: Sequence[str]) -> str:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from guidelint.diagnostics import Diagnostic, Fix, problem
 from guidelint.document import BOM, Guide, decode, parse_guide
-from guidelint.edits import children, scalar, set_field
+from guidelint.edits import children, end_of_value, scalar, set_field
 from guidelint.money import FigureError, is_absent, parse_figure, region_currency_hint
 
 if TYPE_CHECKING:
@@ -226,15 +226,10 @@ def _new_entries(c: Comparison, rows: list[int]) -> list[Fix]:
     for number in rows:
         row = table.rows[number]
         blocks.append(_entry_text(c, table, row, dash, indent))
-    after = c.guide.value_span(last)
-    line = (
-        after.end_line - 1
-        if after.end_column == 1 and after.end_line > after.line
-        else after.end_line
-    )
-    if line < 1 or line >= c.guide.frontmatter_end:
+    position = end_of_value(c.guide, last)
+    if position is None:
         return []
-    end = len(c.guide.lines[line - 1]) + 1
+    line, end = position
     return [Fix(line, end, line, end, "".join("\n" + b for b in blocks), DESCRIPTION)]
 
 
