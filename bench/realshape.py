@@ -220,6 +220,7 @@ class Band:
             self.bonus_pct = (self.bonus_pct[0], self.bonus_pct[0] + 5)
         self.bonus_abs: tuple[int, int] | None = None
         self.signing: tuple[int, int] | None = None
+        self.pivot: list[tuple[int, int]] = []
         yearly_low = self.base[0] + self.stock[0] / 4 + self.base[0] * 0.1
         yearly_high = self.base[1] + self.stock[1] / 4 + self.base[1] * 0.15
         self.total: tuple[int, int] | None = (_round(yearly_low, step), _round(yearly_high, step))
@@ -358,6 +359,17 @@ def real_guide(index: int, seed: int, today: dt.date) -> tuple[str, str]:
             band.bonus_pct = None
         elif unknown < 0.35:
             band.total = None
+    if layout == "pivot":
+        # A table pivoted by city shows total compensation per level; the frontmatter
+        # keeps the span the column covers, as the real guides in this shape do.
+        steps = [lv[2] for lv in LEVELS[: rng.randint(3, 4)]]
+        for band in bands:
+            if band.total is None:
+                band.pivot = [(_round(band.base[0] * m), _round(band.base[1] * m)) for m in steps]
+                continue
+            low, high = band.total
+            band.pivot = [(_round(low * m / steps[0]), _round(high * m / steps[-1])) for m in steps]
+            band.total = (band.pivot[0][0], band.pivot[-1][1])
 
     last_updated = today - dt.timedelta(days=rng.randint(3, 80))
     quarter = f"{last_updated.year if last_updated.month > 3 else last_updated.year - 1}-Q" + str(
@@ -529,7 +541,7 @@ def _table(
                 row.append(cells.money(band, band.signing))
             row.append(cells.money(band, band.total))
             rows.append(row)
-    else:  # pivoted: one column per city, one row per level, base salary in the cells
+    else:  # pivoted: one column per city, one row per level, total compensation in the cells
         header = ["Level"]
         for region in regions:
             symbol = region[2].strip()
@@ -539,11 +551,10 @@ def _table(
                 else f"{region[0]} ({region[1]} {symbol})"
             )
         rows = []
-        for level in LEVELS[: rng.randint(3, 4)]:
+        for index, level in enumerate(LEVELS[: len(bands[0].pivot)]):
             row = [level[0]]
             for band in bands:
-                pair = (_round(band.base[0] * level[2]), _round(band.base[1] * level[2]))
-                row.append(cells.money(band, pair))
+                row.append(cells.money(band, band.pivot[index]))
             rows.append(row)
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]

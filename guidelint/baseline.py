@@ -19,7 +19,7 @@ from typing import TextIO
 
 from guidelint.config import ConfigError
 from guidelint.diagnostics import Diagnostic
-from guidelint.document import DEFAULT_MAX_FILE_SIZE
+from guidelint.limits import DEFAULT_MAX_FILE_SIZE
 from guidelint.linter import FileResult
 
 VERSION = 1

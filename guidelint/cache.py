@@ -8,7 +8,16 @@ the settings can pick, the selection and the ``--today`` date.  Inside, each
 entry is keyed by the sha256 of that digest, the file's display path and the
 file's bytes; its value is the list of finished diagnostics (fixes included).
 A run reads the file once, looks every guide up after reading its bytes, and
-writes the file back atomically when anything changed.  Anything unexpected
+writes the file back atomically when anything changed.
+
+Reading and hashing every guide costs more than the rest of a warm run, so
+the file also keeps, per path, the file's size, modification and change
+times and inode as they were when its bytes were hashed (``"paths"``).  A
+guide whose ``stat`` still says exactly that is looked up without being
+read, as ruff does.  A signature is only recorded once both times are more
+than two seconds old, so a file written again within the same clock tick is
+never mistaken for the one that was hashed (the change time cannot be set
+back by hand).  Anything unexpected
 (bad JSON, another format, another configuration's key, a malformed entry) is
 ignored, never trusted: the guide is linted again and the entry rewritten.
 """
@@ -20,8 +29,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
-import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +43,7 @@ FORMAT = 1
 DEFAULT_DIR = ".guidelint_cache"
 DEFAULT_SCHEMA = "guide"  # what Settings.schema_for picks when no glob matches
 KEEP_DAYS = 30  # entries unused for this long are dropped when the file is rewritten
+SETTLED_NS = 2_000_000_000  # a file's stat is trusted once unchanged for this long
 GITIGNORE = "# written by guidelint: the cache is never committed\n*\n"
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
@@ -42,6 +51,11 @@ CACHEDIR_TAG = (
 )
 
 Entry = list[Any]  # [line, column, end_line, end_column, code, name, severity, message, fix]
+
+
+def signature(info: os.stat_result) -> str:
+    """What changes whenever a file's bytes do: taken before the bytes are read."""
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
 
 
 def _shared_strings(seen: dict[str, str]) -> Any:
@@ -214,6 +228,8 @@ class Cache:
         self.file = folder / f"v{FORMAT}" / f"{key[:32]}.json"
         self.entries: dict[str, dict[str, Any]] = {}
         self.touched: dict[str, dict[str, Any]] = {}
+        self.paths: dict[str, Any] = {}  # path -> [signature, entry key], as loaded
+        self.seen: dict[str, list[Any]] = {}  # the same, recorded by this run
         self.dirty = False
         self.today = dt.date.today().isoformat()
         self._base = hashlib.sha256(key.encode())  # copied for each file's key
@@ -243,12 +259,34 @@ class Cache:
             self.dirty = True  # foreign or damaged: rewritten on save
             return
         self.entries = stored["entries"]
+        paths = stored.get("paths")
+        self.paths = paths if type(paths) is dict else {}
 
     def entry_key(self, raw: bytes, path: str) -> str:
         digest = self._base.copy()
         digest.update(b"\0" + path.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(raw)
-        return digest.hexdigest()
+        return digest.hexdigest()[:32]  # 128 bits: a smaller file, as safe from collisions
+
+    def key_by_stat(self, path: str) -> str | None:
+        """The entry key of a file whose ``stat`` is unchanged since it was hashed."""
+        known = self.paths.get(path)
+        if type(known) is not list or len(known) != 2:
+            return None
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        sig, key = known
+        if sig != signature(info) or type(key) is not str or key not in self.entries:
+            return None
+        self.seen[path] = known
+        return key
+
+    def remember(self, path: str, info: os.stat_result, key: str) -> None:
+        """Record the ``stat`` a file had before its bytes were read and hashed."""
+        if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_NS:
+            self.seen[path] = [signature(info), key]
 
     def get(self, key: str, path: str) -> list[Diagnostic] | None:
         stored = self.entries.get(key)
@@ -288,8 +326,10 @@ class Cache:
 
     def save(self) -> None:
         """Write back the entries, pruned of old ones; failures only cost speed."""
-        changed = self.dirty or any(
-            self.entries.get(key) is not value for key, value in self.touched.items()
+        changed = (
+            self.dirty
+            or any(self.entries.get(key) is not value for key, value in self.touched.items())
+            or any(self.paths.get(path) != known for path, known in self.seen.items())
         )
         if not changed:
             return
@@ -300,7 +340,15 @@ class Cache:
             if type(value) is dict and str(value.get("used", "")) >= horizon
         }
         entries.update(self.touched)
-        document = {"format": FORMAT, "key": self.key, "entries": entries}
+        paths = {
+            path: known
+            for path, known in {**self.paths, **self.seen}.items()
+            if type(known) is list
+            and len(known) == 2
+            and type(known[1]) is str
+            and known[1] in entries
+        }
+        document = {"format": FORMAT, "key": self.key, "entries": entries, "paths": paths}
         try:
             prepare(self.folder)
             self.file.parent.mkdir(exist_ok=True)
@@ -308,6 +356,7 @@ class Cache:
         except OSError:
             return
         self.entries, self.touched, self.dirty = entries, {}, False
+        self.paths, self.seen = paths, {}
         self._prune_files()
 
     def _prune_files(self) -> None:
@@ -330,6 +379,8 @@ def prepare(folder: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    import tempfile
+
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -347,5 +398,7 @@ def clear(folder: Path) -> bool:
         return False
     if not (folder / "CACHEDIR.TAG").is_file() and not (folder / f"v{FORMAT}").is_dir():
         raise OSError(f"{folder} does not look like a guidelint cache; not removed")
+    import shutil
+
     shutil.rmtree(folder)
     return True

@@ -7,19 +7,17 @@ whichever is found first walking up from the linted path.  Every problem is a
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import functools
 import json
 import re
-import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from guidelint.diagnostics import Severity
-from guidelint.document import DEFAULT_MAX_FILE_SIZE
+from guidelint.limits import DEFAULT_MAX_FILE_SIZE
 from guidelint.resources import schema_path
 
 CONFIG_FILES = ("guidelint.toml", "pyproject.toml")
@@ -120,6 +118,8 @@ def _has_tool_table(path: Path) -> bool:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when there is a file to read
+
     try:
         with open(path, "rb") as handle:
             return tomllib.load(handle)
@@ -170,6 +170,8 @@ def validate(table: Mapping[str, Any], origin: str) -> None:
     if error.validator == "additionalProperties" and not error.absolute_path:
         known = sorted(schema["properties"])
         unknown = sorted(set(table) - set(known))[0]
+        import difflib
+
         close = difflib.get_close_matches(unknown.replace("_", "-"), known, n=1, cutoff=0.6)
         hint = f"; did you mean `{close[0]}`?" if close else f"; known keys: {', '.join(known)}"
         raise ConfigError(f"{origin}: unknown key `{unknown}`{hint}")

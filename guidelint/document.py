@@ -15,16 +15,13 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from guidelint.diagnostics import Diagnostic, problem
+from guidelint.limits import ALIAS_BUDGET, DEFAULT_MAX_FILE_SIZE, DEPTH_LIMIT, NODE_LIMIT
 
 if TYPE_CHECKING:
     import yaml
 
     from guidelint.markdown import Block
 
-DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024
-ALIAS_BUDGET = 20_000  # values reached again through aliases
-NODE_LIMIT = 200_000  # values in all
-DEPTH_LIMIT = 100  # nested lists and mappings
 BOM = "\ufeff"
 
 _YAML = "tag:yaml.org,2002:"

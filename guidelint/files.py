@@ -27,7 +27,7 @@ def iter_targets(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[
     """Named files as given, and ``*.md`` files under named folders, sorted.
 
     Symbolic links to folders are followed once: a folder already visited
-    (by its real path) is not entered again, so link loops end.
+    (the same device and inode) is not entered again, so link loops end.
     """
     seen_files: set[str] = set()
     for path in paths:
@@ -50,24 +50,43 @@ def _excluded(rel: str, name: str, exclude: Sequence[str]) -> bool:
 
 
 def _walk(top: str, exclude: Sequence[str]) -> Iterator[str]:
-    visited: set[str] = set()
-    for folder, dirs, files in os.walk(top, followlinks=True):
-        real = os.path.realpath(folder)
-        if real in visited:
-            dirs[:] = []
+    """``*.md`` files under ``top``; each folder entered once, by device and inode.
+
+    ``os.scandir`` gives each entry's kind without a system call, so only
+    folders cost one ``stat`` (which also follows a link to its target).
+    """
+    try:
+        info = os.stat(top)
+    except OSError:
+        return
+    visited = {(info.st_dev, info.st_ino)}
+    pending = [top]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
             continue
-        visited.add(real)
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if d not in SKIPPED_DIRS
-            and not _excluded(display_path(os.path.join(folder, d)), d, exclude)
-        )
-        for name in files:
-            if not name.endswith(".md"):
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
                 continue
-            full = os.path.join(folder, name)
-            if full.startswith("./") and top != "./":
-                full = full[2:]
-            if not _excluded(display_path(full), name, exclude):
-                yield full
+            if is_dir:
+                if name in SKIPPED_DIRS or (
+                    exclude and _excluded(display_path(entry.path), name, exclude)
+                ):
+                    continue
+                try:
+                    info = entry.stat()
+                except OSError:
+                    continue
+                if (info.st_dev, info.st_ino) not in visited:
+                    visited.add((info.st_dev, info.st_ino))
+                    pending.append(entry.path)
+            elif name.endswith(".md"):
+                full = entry.path
+                if full.startswith("./") and top != "./":
+                    full = full[2:]
+                if not exclude or not _excluded(display_path(full), name, exclude):
+                    yield full

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
-import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from guidelint.config import Settings
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
-from guidelint.document import Guide, load_guide, parse_guide
 from guidelint.files import Target
 from guidelint.selection import Selection, matches
 
@@ -26,6 +24,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from guidelint.cache import Cache
+    from guidelint.document import Guide
     from guidelint.registry import CheckSpec, Registry
 
 PARALLEL_THRESHOLD = 32
@@ -92,36 +91,57 @@ class Linter:
             return FileResult(target.display, self.finish(None, found, target.display))
         if self.cache is not None:
             return self._lint_cached(target, self.cache)
-        guide = load_guide(target.display, target.display, self.settings.max_file_size)
-        return FileResult(target.display, self.lint_guide(guide))
+        return self._lint_file(target.display)
 
-    def _read(self, path: str) -> bytes | None:
-        """The file's bytes, or None when load_guide must report why not (never cached)."""
+    def _lint_file(self, path: str) -> FileResult:
+        from guidelint.document import load_guide  # not needed by a run the cache answers
+
+        return FileResult(
+            path, self.lint_guide(load_guide(path, path, self.settings.max_file_size))
+        )
+
+    def _read(self, path: str) -> tuple[bytes, os.stat_result] | None:
+        """The file's bytes and its ``stat`` from before they were read; None when
+        load_guide must report why not (never cached)."""
         limit = self.settings.max_file_size
         try:
             with open(path, "rb") as handle:
+                info = os.fstat(handle.fileno())
                 raw = handle.read(limit + 1)
         except OSError:
             return None
-        return raw if len(raw) <= limit else None
+        return (raw, info) if len(raw) <= limit else None
+
+    def _key(self, path: str, cache: Cache) -> tuple[str, bytes | None] | None:
+        """The file's entry key (from its stat when unchanged, else from its bytes)."""
+        key = cache.key_by_stat(path)
+        if key is not None:
+            return key, None
+        read = self._read(path)
+        if read is None:
+            return None
+        raw, info = read
+        key = cache.entry_key(raw, path)
+        cache.remember(path, info, key)
+        return key, raw
 
     def _lint_cached(self, target: Target, cache: Cache) -> FileResult:
-        """Look the file's bytes up in the cache; lint and store them on a miss."""
+        """Look the file up in the cache; lint and store it on a miss."""
         path = target.display
-        raw = self._read(path)
-        if raw is None:
-            return FileResult(
-                path, self.lint_guide(load_guide(path, path, self.settings.max_file_size))
-            )
-        key = cache.entry_key(raw, path)
-        hit = cache.get(key, path)
-        if hit is not None:
-            return FileResult(path, hit)
-        result = FileResult(path, self.lint_guide(parse_guide(raw, path)))
+        key, raw = self._key(path, cache) or (None, None)
+        if key is not None:
+            hit = cache.get(key, path)
+            if hit is not None:
+                return FileResult(path, hit)
+        if key is None or raw is None:  # unreadable, or known by its stat but damaged
+            return self._lint_file(path)
+        result = self.lint_bytes(raw, path)
         cache.put(key, result.diagnostics)
         return result
 
     def lint_bytes(self, raw: bytes, display: str) -> FileResult:
+        from guidelint.document import parse_guide
+
         return FileResult(display, self.lint_guide(parse_guide(raw, display)))
 
     def lint_guide(self, guide: Guide) -> list[Diagnostic]:
@@ -134,6 +154,8 @@ class Linter:
                 try:
                     found.extend(spec.func(guide, ctx))
                 except Exception as exc:  # a bug in one rule must not lose the others
+                    import traceback
+
                     where = traceback.extract_tb(exc.__traceback__)[-1]
                     found.append(
                         problem(
@@ -198,8 +220,8 @@ class Linter:
         keys: list[str | None] = []
         misses: list[Target] = []
         for target in targets:
-            raw = None if target.missing else self._read(target.display)
-            key = None if raw is None else cache.entry_key(raw, target.display)
+            found = None if target.missing else self._key(target.display, cache)
+            key = None if found is None else found[0]
             keys.append(key if key in cache.entries else None)
             if keys[-1] is None:
                 misses.append(target)

@@ -13,7 +13,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TextIO
-from urllib.parse import quote
 
 from guidelint.diagnostics import Diagnostic, Severity
 
@@ -205,6 +204,8 @@ def _sarif_location(path: str, root: str) -> dict[str, str]:
     """A forward-slash URI relative to the working folder, or a file URI outside it."""
     full = Path(os.path.abspath(path))
     try:
+        from urllib.parse import quote
+
         return {"uri": quote(full.relative_to(root).as_posix()), "uriBaseId": "SRCROOT"}
     except ValueError:
         return {"uri": full.as_uri()}

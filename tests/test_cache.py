@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -241,6 +243,90 @@ def test_entries_do_not_leak_between_paths(guides: Path, tmp_path: Path) -> None
     linted, found = run(guides, cache_dir)
     assert [Path(p).name for p in linted] == ["c.md"]
     assert {Path(d.path).name for d in found if d.code == "GL101"} == {"b.md", "c.md"}
+
+
+# ---------------------------------------------------------------- known by stat
+
+
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trust a file's stat at once (a real run waits until it is two seconds old)."""
+    import guidelint.cache
+
+    monkeypatch.setattr(guidelint.cache, "SETTLED_NS", -1)
+
+
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    read: list[str] = []
+    original = Linter._read
+
+    def counting(self: Linter, path: str):  # type: ignore[no-untyped-def]
+        read.append(Path(path).name)
+        return original(self, path)
+
+    monkeypatch.setattr(Linter, "_read", counting)
+    return read
+
+
+def test_an_unchanged_stat_answers_without_reading(
+    guides: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache_dir = tmp_path / "cache"
+    _, first = run(guides, cache_dir)
+    (stored,) = cache_files(cache_dir)
+    assert sorted(Path(p).name for p in json.loads(stored.read_bytes())["paths"]) == [
+        "a.md",
+        "b.md",
+    ]
+    read = reads(monkeypatch)
+    linted, second = run(guides, cache_dir)
+    assert (linted, read) == ([], [])
+    assert second == first
+
+
+def test_new_bytes_behind_the_old_size_and_mtime_are_read(
+    guides: Path, tmp_path: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The change time moves on any write and cannot be set back: the file is read."""
+    cache_dir = tmp_path / "cache"
+    run(guides, cache_dir)
+    target = guides / "a.md"
+    before = target.stat()
+    time.sleep(0.05)  # past the file system's timestamp granularity
+    target.write_text(GUIDE.replace("London", "Lisbon"), encoding="utf-8")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert target.stat().st_size == before.st_size
+    assert target.stat().st_mtime_ns == before.st_mtime_ns
+    read = reads(monkeypatch)
+    linted, _ = run(guides, cache_dir)
+    assert read == ["a.md"] and [Path(p).name for p in linted] == ["a.md"]
+
+
+def test_a_freshly_written_file_is_not_known_by_stat(guides: Path, tmp_path: Path) -> None:
+    """Within two seconds of a write, a same-tick rewrite could share its stat."""
+    cache_dir = tmp_path / "cache"
+    run(guides, cache_dir)
+    (stored,) = cache_files(cache_dir)
+    assert json.loads(stored.read_bytes())["paths"] == {}
+    assert run(guides, cache_dir)[0] == []  # still answered, by the bytes' digest
+
+
+@pytest.mark.parametrize(
+    "known",
+    [["1:2:3:4"], ["x", ["not", "a", "key"]], "text", ["x", "unknown-key"]],
+    ids=["short", "list-key", "text", "unknown-key"],
+)
+def test_malformed_stat_records_are_ignored(
+    guides: Path, tmp_path: Path, settled: None, known: object
+) -> None:
+    cache_dir = tmp_path / "cache"
+    _, first = run(guides, cache_dir)
+    (stored,) = cache_files(cache_dir)
+    document = json.loads(stored.read_bytes())
+    document["paths"] = {path: known for path in document["paths"]}
+    stored.write_text(json.dumps(document))
+    linted, second = run(guides, cache_dir)
+    assert linted == [] and second == first  # found by reading the bytes instead
 
 
 # ---------------------------------------------------------------- command line
