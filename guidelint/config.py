@@ -252,9 +252,15 @@ def check_rule_codes(table: Mapping[str, Any], origin: str) -> None:
     """Codes and prefixes in the configuration must match at least one rule."""
     if not any(key in table for key in ("select", "ignore", "severity", "per-file-ignores")):
         return  # nothing to check: spare importing every rule (start-up time)
-    from guidelint.registry import load_families
+    from guidelint.registry import families_for, load_families
 
-    known = load_families().rules
+    named = [
+        *table.get("select", ()),
+        *table.get("ignore", ()),
+        *table.get("severity", {}),
+        *(code for codes in table.get("per-file-ignores", {}).values() for code in codes),
+    ]
+    known = load_families(families_for(str(code) for code in named)).rules
 
     def check(code: str, where: str) -> None:
         if not any(rule.startswith(code) for rule in known):
@@ -343,9 +349,9 @@ def parse_fail_on(value: str) -> Severity | None:
 
 def check_codes(codes: Sequence[str], option: str) -> tuple[str, ...]:
     """Validate ``--select``-style code lists from the command line."""
-    from guidelint.registry import load_families
+    from guidelint.registry import families_for, load_families
 
-    registry = load_families()
+    registry = load_families(families_for(code.strip().upper() for code in codes))
     cleaned: list[str] = []
     for code in codes:
         code = code.strip().upper()

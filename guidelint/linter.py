@@ -59,9 +59,9 @@ class Linter:
     def registry(self) -> Registry:
         """The rules, imported on first use: a run answered from the cache never needs them."""
         if self._registry is None:
-            from guidelint.registry import load_families
+            from guidelint.registry import families_for, load_families
 
-            self._use(load_families())
+            self._use(load_families(families_for(self.selection.select)))
         assert self._registry is not None
         return self._registry
 

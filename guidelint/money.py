@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from guidelint.resources import data_file
@@ -109,6 +109,8 @@ class Parsed:
 
 def to_decimal(value: Any) -> Decimal | None:
     """A frontmatter number as a Decimal; None for anything else (booleans too)."""
+    if type(value) is int:  # the common case, exact without a detour through text
+        return Decimal(value)
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         return None
     try:
@@ -782,6 +784,7 @@ def _strip_qualifiers(text: str, symbols: Mapping[str, str]) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)  # a guide set names the same few hundred regions again and again
 def region_key(name: str) -> str:
     """A region spelling reduced for comparison: ``:gb: **London** (GBP £)`` -> ``london``.
 

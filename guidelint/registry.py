@@ -18,16 +18,18 @@ if TYPE_CHECKING:
     from guidelint.context import Context
     from guidelint.document import Guide
 
-FAMILIES = (
-    "parse",
-    "schema",
-    "consistency",
-    "table",
-    "freshness",
-    "claims",
-    "structure",
-    "meta",
-)
+# Each family owns one block of codes, so a selection names the families it
+# needs without importing any: ``--select GL1`` imports the schema rules only.
+FAMILIES = {
+    "parse": "GL0",
+    "schema": "GL1",
+    "consistency": "GL2",
+    "table": "GL3",
+    "freshness": "GL4",
+    "claims": "GL5",
+    "structure": "GL6",
+    "meta": "GL9",
+}
 
 DOC_SECTIONS = ("what", "why", "example", "fix")
 
@@ -160,14 +162,23 @@ def _dedent(text: str) -> str:
     return textwrap.dedent(text).strip("\n")
 
 
-_loaded = False
+_loaded: set[str] = set()
 
 
-def load_families() -> Registry:
-    """Import every rule family once; returns the filled registry."""
-    global _loaded
-    if not _loaded:
-        for family in FAMILIES:
+def families_for(select: Iterable[str]) -> tuple[str, ...]:
+    """The families that hold a code ``select`` may name (``GL`` names them all)."""
+    select = tuple(select)
+    return tuple(
+        family
+        for family, prefix in FAMILIES.items()
+        if any(code.startswith(prefix) or prefix.startswith(code) for code in select)
+    )
+
+
+def load_families(families: Iterable[str] | None = None) -> Registry:
+    """Import rule families once each (every family by default); returns the registry."""
+    for family in FAMILIES if families is None else families:
+        if family not in _loaded:
             importlib.import_module(f"guidelint.rules.{family}")
-        _loaded = True
+            _loaded.add(family)
     return REGISTRY

@@ -28,6 +28,7 @@ import contextlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from guidelint.diagnostics import Fix
@@ -256,6 +257,7 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+@lru_cache(maxsize=4096)
 def header_match(header: str, names: tuple[str, ...]) -> int:
     """2 for an exact header, 1 for a name followed by a suffix (``Stock (RSU)``), else 0."""
     found = _norm(header)

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import TESTS
-from guidelint.registry import DOC_SECTIONS, load_families
+from guidelint.registry import DOC_SECTIONS, FAMILIES, families_for, load_families
 
 RULES = list(load_families())
 
@@ -47,3 +47,41 @@ def test_shipped_schemas_are_valid_json_schemas() -> None:
     assert len(schemas) >= 3
     for path in schemas:
         Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_each_family_owns_its_block_of_codes(rule) -> None:  # type: ignore[no-untyped-def]
+    assert rule.code.startswith(FAMILIES[rule.family])
+
+
+@pytest.mark.parametrize(
+    ("select", "families"),
+    [
+        (["GL"], tuple(FAMILIES)),
+        (["GL1"], ("schema",)),
+        (["GL501", "GL4"], ("freshness", "claims")),
+        (["GL9"], ("meta",)),
+        ([], ()),
+    ],
+)
+def test_a_selection_names_its_families(select: list[str], families: tuple[str, ...]) -> None:
+    assert families_for(select) == families
+
+
+def test_a_selection_imports_only_its_families(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A run limited to the schema rules never imports the claim or table rules."""
+    import subprocess
+    import sys
+
+    guide = tmp_path / "guide.md"
+    guide.write_text("---\ncompany: x\n---\nBody.\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from guidelint.cli import main\n"
+        "code = main(['check', '--no-cache', '--select', 'GL1', sys.argv[1]])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('guidelint.rules.')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(guide)], capture_output=True, text=True, check=False
+    )
+    assert done.stdout.strip().splitlines()[-1] == "['guidelint.rules.schema']", done.stderr
