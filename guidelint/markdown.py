@@ -23,7 +23,7 @@ import pyromark
 _OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
 class Cell:
     """One table cell: its source text (escapes kept), plain text and 1-based columns."""
 
@@ -45,7 +45,7 @@ class Cell:
         return self.line, self.column_of(figure)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
 class Row:
     line: int
     cells: tuple[Cell, ...]

@@ -49,7 +49,7 @@ class FigureError(ValueError):
     """A cell that is not a figure; the message says why, in lower case."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
 class Figure:
     """One displayed number, such as ``$195K`` or ``15%``."""
 
@@ -73,7 +73,7 @@ class Figure:
         return number is not None and abs(number - self.amount) <= self.step / 2
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
 class Parsed:
     """A cell's figure: one value, or a low-high range.
 

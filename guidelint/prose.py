@@ -62,7 +62,7 @@ def is_reference_heading(text: str) -> bool:
 # --- values -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
 class Marker:
     """A citation marker: ``[3]``, ``[1, 2]``, ``[1-3]`` (numbers) or ``[^id]``."""
 
@@ -84,7 +84,7 @@ class Entry:
     column: int
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
 class Sentence:
     start: int  # offsets in the block's text (end exclusive)
     end: int

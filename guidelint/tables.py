@@ -230,7 +230,7 @@ class Table:
         return tuple(cell.text for cell in self.header.cells)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
 class EnvelopeCell(Cell):
     """The range that a ``levels`` column's cells span, read as one figure.
 
