@@ -5,21 +5,22 @@ name is a digest of everything besides the file that decides a file's
 diagnostics: guidelint's version and a fingerprint of its own code, the
 effective settings (``Settings.fingerprint()``), the digests of every schema
 the settings can pick, the selection and the ``--today`` date.  Inside, each
-entry is keyed by the sha256 of that digest, the file's display path and the
-file's bytes; its value is the list of finished diagnostics (fixes included).
-A run reads the file once, looks every guide up after reading its bytes, and
-writes the file back atomically when anything changed.
+entry is keyed by the sha256 (first 128 bits) of that digest, the file's
+display path and the file's bytes; its value is the list of finished
+diagnostics (fixes included).  A run reads the file once, looks every guide
+up, and writes the file back atomically when anything changed.  Anything
+unexpected (bad JSON, another format, another configuration's key, a
+malformed entry) is ignored, never trusted: the guide is linted again and the
+entry rewritten.
 
 Reading and hashing every guide costs more than the rest of a warm run, so
 the file also keeps, per path, the file's size, modification and change
-times and inode as they were when its bytes were hashed (``"paths"``).  A
-guide whose ``stat`` still says exactly that is looked up without being
-read, as ruff does.  A signature is only recorded once both times are more
-than two seconds old, so a file written again within the same clock tick is
-never mistaken for the one that was hashed (the change time cannot be set
-back by hand).  Anything unexpected
-(bad JSON, another format, another configuration's key, a malformed entry) is
-ignored, never trusted: the guide is linted again and the entry rewritten.
+times and inode as they were just before its bytes were read (``"paths"``).
+A guide whose ``stat`` still says exactly that is looked up without being
+read.  A signature is recorded only when both times are more than two
+seconds old, so a file written again within the same clock tick is never
+mistaken for the one that was hashed; the change time moves on every write
+and cannot be set back by hand.
 """
 
 from __future__ import annotations
