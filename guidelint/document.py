@@ -389,7 +389,12 @@ class _Builder:
         if tag == _STR:
             return value
         # The common plain scalars, read as PyYAML's constructors would.
-        if tag == _INT and value.isdigit() and (value[0] != "0" or len(value) == 1):
+        if (
+            tag == _INT
+            and value.isascii()
+            and value.isdigit()
+            and (value[0] != "0" or len(value) == 1)
+        ):
             return int(value)
         if tag == _NULL:
             return None

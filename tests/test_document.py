@@ -101,6 +101,17 @@ def test_unquoted_impossible_date_kept_as_text() -> None:
     assert guide.data == {"last_updated": "2026-02-30"}
 
 
+@pytest.mark.parametrize(
+    ("text", "value"), [("\u00b2", "\u00b2"), ("\u0663", 3), ("12", 12), ("007", 7)]
+)
+def test_explicit_int_tag_reads_as_the_yaml_constructor_does(text: str, value: object) -> None:
+    """A superscript two is a digit to ``str.isdigit`` but not to ``int``: kept as text."""
+    raw = f"---\ncompany: x\nn: !!int {text}\n---\nBody.\n".encode()
+    guide = parse_guide(raw, "x.md")
+    assert guide.data == {"company": "x", "n": value}
+    assert guide.problems == []
+
+
 def test_body_only_rules_still_get_a_body() -> None:
     guide = parse_guide((PARSE / "no-frontmatter.md").read_bytes(), "x.md")
     assert guide.data is None and guide.body.startswith("# A guide")
