@@ -28,7 +28,6 @@ _SEPARATOR = re.compile(r"\s*(?:[–—]|-|\bto\b)\s*", re.IGNORECASE)
 _DUAL = re.compile(r"\s+/\s+")  # ``£75K / $95K``: the slash between a figure and its conversion
 _PERIOD = re.compile(r"/\s?\d*\s?(?:yrs?|years?|y|mo|months?)$", re.IGNORECASE)  # ``/4yr``
 _NOTE_WORD = re.compile(r"[A-Za-z][A-Za-z.&-]*(?:/\d*[A-Za-z]+)?")  # ``target``, ``RSU/4yr``
-_UNIT = re.compile(r"(?:k|m|l|cr|lakhs?|lacs?|crores?)(?![A-Za-z])", re.IGNORECASE)
 _UNITS = {
     "k": Decimal(1000),
     "m": Decimal(1_000_000),
@@ -42,6 +41,11 @@ _UNITS = {
     "crores": Decimal(10_000_000),
 }
 _LARGE_UNITS = frozenset({"m", "cr", "crore", "crores"})
+# The unit right after a number: any key above, longest first, as a whole word.
+_UNIT = re.compile(
+    f"(?:{'|'.join(sorted(map(re.escape, _UNITS), key=len, reverse=True))})(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 
 
@@ -411,14 +415,6 @@ def is_absent(text: str) -> bool:
     return core.casefold() in _NO_FIGURE
 
 
-_BLANK = frozenset({"", "-", "–", "—", "n/a", "na", "none", "not offered"})
-
-
-def is_blank(text: str) -> bool:
-    """A cell that is empty, a dash or ``N/A``: the narrower, older test; see :func:`is_absent`."""
-    return text.translate(_SPACES).strip().casefold() in _BLANK
-
-
 # -- writing figures back ------------------------------------------------------------
 
 
@@ -558,11 +554,6 @@ def _format_amount(value: Decimal, units: Units) -> str:
     if value == value.to_integral_value():
         return _grouped(int(value), units.grouping)
     return f"{value.normalize():,f}"
-
-
-def format_number(value: Decimal, thousands: str = "K") -> str:
-    """``195000`` -> ``195K``; ``195500`` -> ``195,500``; ``7.5`` stays ``7.5``."""
-    return _format_amount(value, Units(small=thousands))
 
 
 def format_money(

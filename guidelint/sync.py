@@ -20,18 +20,18 @@ import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from guidelint.diagnostics import Diagnostic, Fix, problem
 from guidelint.document import BOM, Guide, decode, parse_guide
-from guidelint.edits import children, end_of_value, scalar, set_field
+from guidelint.edits import children, end_of_value, scalar
 from guidelint.money import FigureError, is_absent, parse_figure, region_currency_hint
 
 if TYPE_CHECKING:
     from guidelint.context import Context
     from guidelint.linter import Linter
-    from guidelint.markdown import Cell
-    from guidelint.tables import ColumnSpec, Comparison, Table
+    from guidelint.money import Parsed
+    from guidelint.tables import ColumnSpec, Comparison, Table, TableMapping
 
 MAX_PASSES = 8
 DESCRIPTION = "complete the frontmatter from the table"
@@ -93,7 +93,7 @@ def plan(guide: Guide, ctx: Context) -> tuple[list[Fix], list[Diagnostic]]:
         tables = find_tables(guide, mapping, set())
         if not tables or mapping.list in data:
             return [], _no_table(guide, mapping.list) if not tables else []
-        return _new_list(guide, ctx, tables[0]), []
+        return _new_list(guide, ctx, mapping, tables[0]), []
     comparison = compare(guide, ctx)
     if comparison is None or comparison.table is None:
         return [], _no_table(guide, mapping.list)
@@ -104,11 +104,9 @@ def plan(guide: Guide, ctx: Context) -> tuple[list[Fix], list[Diagnostic]]:
     ]
     edits: list[Fix] = []
     for finding in comparison.findings:
-        if finding.fill and finding.entry:
-            name, value = finding.fill
-            fix = set_field(guide, finding.entry, name, value, mapping.fields, DESCRIPTION)
-            if fix is not None:
-                edits.append(fix)
+        fix = comparison.fill_fix(finding, DESCRIPTION)
+        if fix is not None:
+            edits.append(fix)
     edits.extend(_currencies(comparison))
     table = comparison.table
     extra = [
@@ -116,10 +114,11 @@ def plan(guide: Guide, ctx: Context) -> tuple[list[Fix], list[Diagnostic]]:
         for n in sorted(comparison.extra_rows)
         if table.key_index < len(table.rows[n].cells) and table.rows[n].cells[table.key_index].text
     ]
-    for number in extra:
-        problems.extend(_entry_values(comparison, table, table.rows[number])[1])
-    if extra and not edits:  # entries go in once the existing ones are complete
-        edits.extend(_new_entries(comparison, extra))
+    readings = [_read_row(comparison, table, table.rows[number]) for number in extra]
+    for reading in readings:
+        problems.extend(reading.problems)
+    if readings and not edits:  # entries go in once the existing ones are complete
+        edits.extend(_new_entries(comparison, extra, readings))
     return edits, problems
 
 
@@ -139,62 +138,54 @@ def _currencies(c: Comparison) -> list[Fix]:
         index, item = c.items[item_number]
         if c.currency_of(item) is not None:
             continue
-        currency = _row_currency(c, table, table.rows[number])
+        currency = _read_row(c, table, table.rows[number]).currency
         if currency is not None:
-            entry = f"{c.mapping.list}/{index}"
-            fix = set_field(c.guide, entry, name, currency, c.mapping.fields, DESCRIPTION)
+            fix = c.set_entry_field(f"{c.mapping.list}/{index}", name, currency, DESCRIPTION)
             if fix is not None:
                 fixes.append(fix)
     return fixes
 
 
-def _row_currency(c: Comparison, table: Table, row: Any) -> str | None:
-    """The one currency a row's money cells and name show, or None."""
-    found: set[str] = set()
-    hint = region_currency_hint(row.cells[table.key_index].text)
-    if hint:
-        found.add(hint)
-    for spec, index in table.columns:
-        if index is None or index >= len(row.cells) or spec.percent:
-            continue
-        text = row.cells[index].text
-        if is_absent(text):
-            continue
-        try:
-            parsed = parse_figure(text, c.symbols)
-        except FigureError:
-            continue
-        found.update(f.currency for f in parsed.figures if f.currency)
-    return found.pop() if len(found) == 1 else None
+class _Reading(NamedTuple):
+    """What one row of the table says for a new frontmatter entry."""
+
+    values: dict[str, Any]  # the fields its cells show, in the mapping's order; unreadable: None
+    problems: list[Diagnostic]  # GL307 for each cell that could not be read
+    currency: str | None  # the one currency its money cells and name show
 
 
-def _entry_values(c: Comparison, table: Table, row: Any) -> tuple[dict[str, Any], list[Diagnostic]]:
-    """The fields a row shows, in the mapping's order; unreadable cells stay null."""
+def _read_row(c: Comparison, table: Table, row: Any) -> _Reading:
+    """Each cell of ``row`` parsed once, into its fields, problems and currency."""
     values: dict[str, Any] = {}
     problems: list[Diagnostic] = []
+    currencies: set[str] = set()
+    hint = region_currency_hint(row.cells[table.key_index].text)
+    if hint:
+        currencies.add(hint)
     for spec, index in table.columns:
         if index is None or index >= len(row.cells):
             continue
         cell = row.cells[index]
-        _read_cell(c, spec, cell, values, problems)
-    return values, problems
+        if is_absent(cell.text):
+            continue
+        try:
+            parsed = parse_figure(cell.text, c.symbols)
+        except FigureError as exc:
+            for name in (spec.low, spec.high):
+                if name:
+                    values[name] = None
+            problems.append(
+                problem("GL307", cell.line, cell.column, f"cell `{cell.text}` not read: {exc}")
+            )
+            continue
+        if not spec.percent:
+            currencies.update(f.currency for f in parsed.figures if f.currency)
+        _read_values(spec, parsed, values)
+    currency = currencies.pop() if len(currencies) == 1 else None
+    return _Reading(values, problems, currency)
 
 
-def _read_cell(
-    c: Comparison, spec: ColumnSpec, cell: Cell, values: dict[str, Any], problems: list[Diagnostic]
-) -> None:
-    if is_absent(cell.text):
-        return
-    try:
-        parsed = parse_figure(cell.text, c.symbols)
-    except FigureError as exc:
-        for name in (spec.low, spec.high):
-            if name:
-                values[name] = None
-        problems.append(
-            problem("GL307", cell.line, cell.column, f"cell `{cell.text}` not read: {exc}")
-        )
-        return
+def _read_values(spec: ColumnSpec, parsed: Parsed, values: dict[str, Any]) -> None:
     if spec.percent and not parsed.percent:
         if not spec.takes_amounts:
             return
@@ -209,7 +200,7 @@ def _read_cell(
         values[spec.high] = high
 
 
-def _new_entries(c: Comparison, rows: list[int]) -> list[Fix]:
+def _new_entries(c: Comparison, rows: list[int], readings: list[_Reading]) -> list[Fix]:
     table = c.table
     assert table is not None
     listed = c.guide.data.get(c.mapping.list) if isinstance(c.guide.data, dict) else None
@@ -222,10 +213,10 @@ def _new_entries(c: Comparison, rows: list[int]) -> list[Fix]:
     first_key = c.guide.key_spans[f"{last}/{keys[0]}"]
     dash = " " * max(first_key.column - 3, 0)
     indent = " " * (first_key.column - 1)
-    blocks = []
-    for number in rows:
-        row = table.rows[number]
-        blocks.append(_entry_text(c, table, row, dash, indent))
+    blocks = [
+        _entry_text(c, table.rows[number].cells[table.key_index].text, reading, dash, indent)
+        for number, reading in zip(rows, readings, strict=True)
+    ]
     position = end_of_value(c.guide, last)
     if position is None:
         return []
@@ -233,31 +224,31 @@ def _new_entries(c: Comparison, rows: list[int]) -> list[Fix]:
     return [Fix(line, end, line, end, "".join("\n" + b for b in blocks), DESCRIPTION)]
 
 
-def _entry_text(c: Comparison, table: Table, row: Any, dash: str, indent: str) -> str:
+def _entry_text(c: Comparison, key: str, reading: _Reading, dash: str, indent: str) -> str:
+    """A new entry for the row named ``key``, indented as the list's entries are."""
     from guidelint.markdown import plain_text
 
-    name = plain_text(row.cells[table.key_index].text)
-    values, _ = _entry_values(c, table, row)
-    currency = _row_currency(c, table, row)
-    lines = [f"{dash}- {c.mapping.key_field}: {_yaml_text(name)}"]
+    lines = [f"{dash}- {c.mapping.key_field}: {_yaml_text(plain_text(key))}"]
     for field_name in c.mapping.fields[1:]:
         if field_name == c.mapping.currency:
-            lines.append(f"{indent}{field_name}: {currency or 'null'}")
-        elif field_name in values:
-            lines.append(f"{indent}{field_name}: {scalar(values[field_name])}")
+            lines.append(f"{indent}{field_name}: {reading.currency or 'null'}")
+        elif field_name in reading.values:
+            lines.append(f"{indent}{field_name}: {scalar(reading.values[field_name])}")
         elif field_name in c.mapping.required:
             lines.append(f"{indent}{field_name}: null")
     return "\n".join(lines)
 
 
-def _new_list(guide: Guide, ctx: Context, table: Table) -> list[Fix]:
+def _new_list(guide: Guide, ctx: Context, mapping: TableMapping, table: Table) -> list[Fix]:
     """A ``compensation`` list written from the table, at the end of the frontmatter."""
-    from guidelint.tables import Comparison, currency_symbols, mapping_for
+    from guidelint.tables import Comparison, currency_symbols
 
-    mapping = mapping_for(ctx.schema.schema)
-    assert mapping is not None
     c = Comparison(guide, mapping, currency_symbols(ctx.settings.currency_symbols), [], table)
-    blocks = [_entry_text(c, table, row, "  ", "    ") for row in table.rows if row.cells]
+    blocks = [
+        _entry_text(c, row.cells[table.key_index].text, _read_row(c, table, row), "  ", "    ")
+        for row in table.rows
+        if row.cells
+    ]
     if not blocks:
         return []
     line = guide.frontmatter_end - 1
@@ -265,8 +256,6 @@ def _new_list(guide: Guide, ctx: Context, table: Table) -> list[Fix]:
         return []
     end = len(guide.lines[line - 1]) + 1
     text = f"\n{mapping.list}:" + "".join("\n" + b for b in blocks)
-    if line == guide.frontmatter_start:  # an empty frontmatter block
-        end = len(guide.lines[line - 1]) + 1
     return [Fix(line, end, line, end, text, DESCRIPTION)]
 
 

@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from guidelint.diagnostics import Fix
-from guidelint.edits import CURRENCY_DESCRIPTION, set_field
+from guidelint.edits import CURRENCY_DESCRIPTION, FILL_DESCRIPTION, set_field
 from guidelint.markdown import Cell, Row, TableBlock
 from guidelint.money import (
     Figure,
@@ -531,14 +531,15 @@ class Comparison:
         """A percentage column read as amounts when the entry holds its bonus as amounts."""
         if not spec.takes_amounts:
             return spec
-        if self.value(item, spec.low) is None and self.value(item, spec.high) is None:
+        if not self.holds(item, spec):
             amount = spec.as_amount()
-            if (
-                self.value(item, amount.low) is not None
-                or self.value(item, amount.high) is not None
-            ):
+            if self.holds(item, amount):
                 return amount
         return spec
+
+    def holds(self, item: dict[str, Any], spec: ColumnSpec) -> bool:
+        """Whether the entry has a value (a figure or an unreadable one) for the column."""
+        return self.value(item, spec.low) is not None or self.value(item, spec.high) is not None
 
     def currency_of(self, item: dict[str, Any]) -> str | None:
         name = self.mapping.currency
@@ -625,6 +626,19 @@ class Comparison:
             extra_symbols=self.symbols,
         )
 
+    def set_entry_field(
+        self, entry: str, name: str, value: Any, description: str = FILL_DESCRIPTION
+    ) -> Fix | None:
+        """A Fix writing one field of the frontmatter entry at ``entry``, in the mapping's order."""
+        return set_field(self.guide, entry, name, value, self.mapping.fields, description)
+
+    def fill_fix(self, finding: Finding, description: str = FILL_DESCRIPTION) -> Fix | None:
+        """For a figure the frontmatter lacks (GL306): the Fix writing it into its entry."""
+        if not finding.fill or not finding.entry:
+            return None
+        name, value = finding.fill
+        return self.set_entry_field(finding.entry, name, value, description)
+
     def currency_fixes(self) -> list[Fix]:
         """Unsafe: set ``currency`` of each entry whose whole row is in another currency."""
         name = self.mapping.currency
@@ -632,14 +646,7 @@ class Comparison:
             return []
         fixes = []
         for entry, currency in self.currency_entries:
-            fix = set_field(
-                self.guide,
-                entry,
-                name,
-                currency,
-                self.mapping.fields,
-                CURRENCY_DESCRIPTION,
-            )
+            fix = self.set_entry_field(entry, name, currency, CURRENCY_DESCRIPTION)
             if fix is not None:
                 fixes.append(fix)
         return fixes
@@ -998,7 +1005,7 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
         found.extend(cell_findings)
     if evidence is not None:
         c.currency_entries.append((entry, evidence))
-    c.findings.extend(_one_currency_finding(c, key, item, found))
+    c.findings.extend(_one_currency_finding(c, key, stated, hint, found))
 
 
 def _currency_evidence(shown: set[str], hint: str | None, stated: str | None) -> str | None:
@@ -1018,15 +1025,14 @@ def _currency_evidence(shown: set[str], hint: str | None, stated: str | None) ->
 
 
 def _one_currency_finding(
-    c: Comparison, key: Cell, item: dict[str, Any], found: list[Finding]
+    c: Comparison, key: Cell, stated: str | None, hint: str | None, found: list[Finding]
 ) -> list[Finding]:
     """A row shown in another currency is one GL304, naming the currency and the evidence.
 
     The evidence is the row's money cells, or a currency its name states
-    (``Singapore (SGD)``) when no cell shows a symbol of its own.
+    (``Singapore (SGD)``) when no cell shows a symbol of its own.  ``stated`` is
+    the entry's currency, ``hint`` the one the row's name states.
     """
-    stated = c.currency_of(item)
-    hint = region_currency_hint(key.text)
     others = [f for f in found if f.code == "GL304"]
     if not others and hint and stated and hint != stated:
         return [
@@ -1091,7 +1097,7 @@ def _compare_cell(
             stated = _percent_note(parsed, cell, c.symbols) if holds_percent else None
             if stated is not None:
                 parsed = stated  # `$42K - $65K (25-30%)`: the percentage is what is compared
-            elif amount is None or (holds_percent and not _holds(c, amount, item)):
+            elif amount is None or (holds_percent and not c.holds(item, amount)):
                 yield _malformed(spec, header, cell, "is an amount, not a percentage")
                 return
             else:
@@ -1101,29 +1107,28 @@ def _compare_cell(
         yield _malformed(spec, header, cell, "is a percentage, not an amount")
         return
     other = parsed.conversion
-    if other is not None and set(other.currencies) & set(parsed.currencies):
-        same = sorted(set(other.currencies) & set(parsed.currencies))[0]
+    twice = set(other.currencies) & set(parsed.currencies) if other is not None else set()
+    if twice:
+        same = sorted(twice)[0]
         yield _malformed(spec, header, cell, f"has its conversion after ` / ` in {same} too")
         return
     c.parsed.append(parsed)
     c.cell_parsed[(cell.line, cell.column)] = parsed
-    if not spec.percent:
-        currency = c.currency_of(item)
-        if currency is not None:
-            for figure in parsed.figures:
-                if figure.currency and figure.currency != currency:
-                    yield Finding(
-                        "GL304",
-                        *cell.position_of(figure),
-                        f"{spec.label} is in {figure.currency} (`{cell.text}`) in the table but"
-                        f" {c.mapping.currency} is {currency}",
-                        cell.line,
-                        cell.end_column,
-                        figure.currency,
-                        cell.text,
-                    )
-                    break
     currency = None if spec.percent else c.currency_of(item)
+    if currency is not None:
+        for figure in parsed.figures:
+            if figure.currency and figure.currency != currency:
+                yield Finding(
+                    "GL304",
+                    *cell.position_of(figure),
+                    f"{spec.label} is in {figure.currency} (`{cell.text}`) in the table but"
+                    f" {c.mapping.currency} is {currency}",
+                    cell.line,
+                    cell.end_column,
+                    figure.currency,
+                    cell.text,
+                )
+                break
     same = all(f.currency in (None, currency) for f in parsed.figures)
     yield from _compare_values(spec, cell, parsed, low, high, fillable=same)
 
@@ -1139,10 +1144,6 @@ def _percent_note(parsed: Parsed, cell: Cell, symbols: Mapping[str, str]) -> Par
     except FigureError:
         return None
     return found if found.percent else None
-
-
-def _holds(c: Comparison, spec: ColumnSpec, item: dict[str, Any]) -> bool:
-    return c.value(item, spec.low) is not None or c.value(item, spec.high) is not None
 
 
 def _malformed(spec: ColumnSpec, header: str, cell: Cell, reason: str) -> Finding:

@@ -424,13 +424,14 @@ def plausible_bands(ctx: Context) -> dict[str, dict[str, tuple[Decimal, Decimal]
 
 @check("GL206")
 def check_plausible(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
-    note = ctx.schema.schema.get("x-guidelint-plausible")
-    fields = note.get("fields") if isinstance(note, dict) else None
-    currency_field = _annotation(ctx).get("currency")
+    plausible = ctx.schema.schema.get("x-guidelint-plausible")
+    fields = plausible.get("fields") if isinstance(plausible, dict) else None
+    note = _annotation(ctx)
+    currency_field = note.get("currency")
     if not isinstance(fields, dict) or not isinstance(currency_field, str):
         return
     bands = plausible_bands(ctx)
-    for path, item in _entries(guide, _annotation(ctx)):
+    for path, item in _entries(guide, note):
         currency = item.get(currency_field)
         band = bands.get(currency.strip().upper()) if isinstance(currency, str) else None
         if not band:

@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
-from guidelint.edits import set_field
 from guidelint.markdown import TableBlock
 from guidelint.registry import check, rule
 from guidelint.tables import compare
@@ -261,8 +260,7 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
         fix = comparison.fix()
     for finding in comparison.findings:
         if finding.fill and finding.entry and not comparison.guesswork:
-            name, value = finding.fill
-            own = set_field(guide, finding.entry, name, value, mapping.fields)
+            own = comparison.fill_fix(finding)
         else:
             # The table fix never removes a figure the frontmatter lacks (GL306):
             # that is the unsafe fix's job.
