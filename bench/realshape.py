@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from generate import _round, _yaml_text, previous_quarter, quarter_of
+
 # name, ISO currency, symbol, pay relative to San Francisco, emoji shortcode
 REGIONS: tuple[tuple[str, str, str, float, str], ...] = (
     ("San Francisco", "USD", "$", 1.00, "us"),
@@ -197,10 +199,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 # -- figures ----------------------------------------------------------------------
 
 
-def _round(value: float, step: int = 1000) -> int:
-    return int(round(value / step) * step)
-
-
 class Band:
     """One row of compensation: low and high per component, None where unknown."""
 
@@ -306,12 +304,6 @@ def _region_label(rng: random.Random, style: str, region: tuple[str, str, str, f
     return name
 
 
-def _yaml_text(value: str) -> str:
-    if any(ch in value for ch in ":#|{}[]&*!%@`\"'") or value.strip() != value:
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return value
-
-
 def _figure(value: int | None) -> str:
     return "null" if value is None else str(value)
 
@@ -372,9 +364,7 @@ def real_guide(index: int, seed: int, today: dt.date) -> tuple[str, str]:
             band.total = (band.pivot[0][0], band.pivot[-1][1])
 
     last_updated = today - dt.timedelta(days=rng.randint(3, 80))
-    quarter = f"{last_updated.year if last_updated.month > 3 else last_updated.year - 1}-Q" + str(
-        ((last_updated.month - 1) // 3 + 3) % 4 + 1
-    )
+    quarter = "{}-Q{}".format(*previous_quarter(*quarter_of(last_updated)))
     next_review = last_updated + dt.timedelta(days=rng.choice((90, 90, 120)))
     tags = rng.sample(TAGS, rng.randint(5, 8))
     summary = (

@@ -234,19 +234,21 @@ def _aligned(headers: list[str], body: list[list[str]], summary: AuditSummary) -
     return "\n".join([*lines, "", summary.line()]) + "\n"
 
 
-GROUP_HEADERS = ["Status", "Guides", "Review due", "Due", "Data", "Data age"]
+# The columns guides are grouped by in ``--summary``; a count follows the first.
+_GROUPED = tuple(HEADERS.index(h) for h in ("Status", "Review due", "Due", "Data", "Data age"))
 
 
 def render_groups(rows: Sequence[AuditRow], summary: AuditSummary) -> str:
     """One line per status, review date and data quarter shared by guides: a large
     guide set in one screen (``--summary``)."""
-    groups: dict[tuple[str, str, str, str, str], int] = {}
+    groups: dict[tuple[str, ...], int] = {}
     for row in rows:
         line = cells(row)
-        key = (line[0], line[5], line[6], line[7], line[8])
+        key = tuple(line[index] for index in _GROUPED)
         groups[key] = groups.get(key, 0) + 1
+    first, *rest = (HEADERS[index] for index in _GROUPED)
     body = [[k[0], str(n), *k[1:]] for k, n in groups.items()]
-    return _aligned(list(GROUP_HEADERS), body, summary)
+    return _aligned([first, "Guides", *rest], body, summary)
 
 
 def _md_cell(text: str) -> str:

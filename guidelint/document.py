@@ -423,17 +423,13 @@ def jsonable(value: Any) -> Any:
     kind = type(value)
     if kind in _PLAIN:
         return value
-    if kind is dict:
+    if isinstance(value, dict):
         return {
             k if type(k) is str else str(k): v if type(v) in _PLAIN else jsonable(v)
             for k, v in value.items()
         }
-    if kind is list:
-        return [v if type(v) in _PLAIN else jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [jsonable(v) for v in value]
+        return [v if type(v) in _PLAIN else jsonable(v) for v in value]
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value

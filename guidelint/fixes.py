@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
+from guidelint.dates import plural
 from guidelint.diagnostics import Diagnostic, Fix
 from guidelint.document import BOM, Guide, decode, parse_guide
 from guidelint.edits import CURRENCY_DESCRIPTION
@@ -323,14 +324,20 @@ def write_atomic(path: str, data: bytes, expected: str) -> None:
         raise FixWriteError(f"cannot write fixes: {exc.strerror or exc}") from None
 
 
-def unified_diff(outcome: Outcome) -> str:
-    """A unified diff of the fix, marking a missing final newline as git does."""
-    before = outcome.original.decode("utf-8", "replace").splitlines(keepends=True)
-    after = outcome.fixed.decode("utf-8", "replace").splitlines(keepends=True)
+def read_within(path: str, max_size: int) -> bytes | None:
+    """A file's bytes; None when it is larger than ``max_size``.  Raises OSError."""
+    if os.path.getsize(path) > max_size:
+        return None
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def unified_diff(path: str, original: bytes, changed: bytes) -> str:
+    """A unified diff of a file's change, marking a missing final newline as git does."""
+    before = original.decode("utf-8", "replace").splitlines(keepends=True)
+    after = changed.decode("utf-8", "replace").splitlines(keepends=True)
     lines = []
-    for line in difflib.unified_diff(
-        before, after, fromfile=f"a/{outcome.path}", tofile=f"b/{outcome.path}"
-    ):
+    for line in difflib.unified_diff(before, after, fromfile=f"a/{path}", tofile=f"b/{path}"):
         if line.endswith("\n"):
             lines.append(line)
         else:
@@ -383,17 +390,15 @@ class Fixer:
                 self.outcomes.append(outcome)
             yield FileResult(result.path, outcome.diagnostics)
         if self.write and self.fixed:
-            files = f"{self.files_changed} file{'s' if self.files_changed != 1 else ''}"
-            problems = f"{self.fixed} problem{'s' if self.fixed != 1 else ''}"
+            files, problems = plural(self.files_changed, "file"), plural(self.fixed, "problem")
             print(f"guidelint: fixed {problems} in {files}", file=self.err)
 
     def fix_path(self, path: str) -> Outcome | None:
         """Fix one file; None (after a note on stderr) when it could not be done."""
         try:
-            if os.path.getsize(path) > self.max_size:
+            raw = read_within(path, self.max_size)
+            if raw is None:
                 return None
-            with open(path, "rb") as handle:
-                raw = handle.read()
         except OSError as exc:
             self.failures += 1
             self.note(path, f"cannot read file: {exc.strerror or exc}; not fixed")
@@ -420,10 +425,9 @@ class Fixer:
             pass
         for outcome in self.outcomes:
             if outcome.changed:
-                stream.write(unified_diff(outcome))
+                stream.write(unified_diff(outcome.path, outcome.original, outcome.fixed))
         if self.files_changed:
-            files = f"{self.files_changed} file{'s' if self.files_changed != 1 else ''}"
-            problems = f"{self.fixed} problem{'s' if self.fixed != 1 else ''}"
+            files, problems = plural(self.files_changed, "file"), plural(self.fixed, "problem")
             print(f"guidelint: would fix {problems} in {files}", file=self.err)
             return 1
         return 0

@@ -102,8 +102,13 @@ class Block:
 # -- table rows, split the way GFM does -----------------------------------------
 
 _PREFIX = re.compile(r"[ \t]*")
+_CONTAINER_PREFIX = re.compile(r"[ \t>]*")  # inside a blockquote or list item
 _CELL_PIPE = re.compile(r"(?<!\\)\|")  # a pipe not escaped by the character before it
-_QUOTED_PREFIX = re.compile(r"[ \t]*(?:>[ \t]*)*")
+
+
+def _prefix_end(text: str, nested: bool) -> int:
+    """Where a line's content starts: after spaces and tabs, and ``>`` marks when nested."""
+    return (_CONTAINER_PREFIX if nested else _PREFIX).match(text).end()  # type: ignore[union-attr]
 
 
 def split_row(text: str, line: int, nested: bool = False, plain: list[str] | None = None) -> Row:
@@ -112,7 +117,7 @@ def split_row(text: str, line: int, nested: bool = False, plain: list[str] | Non
     ``plain`` gives the cells' text without inline formatting, as the parser
     read it; cells it does not cover fall back to their source text.
     """
-    prefix_end = (_QUOTED_PREFIX if nested else _PREFIX).match(text).end()  # type: ignore[union-attr]
+    prefix_end = _prefix_end(text, nested)
     content_end = len(text.rstrip())
     pos = prefix_end
     if text[pos : pos + 1] == "|":
@@ -162,7 +167,6 @@ def plain_text(raw: str) -> str:
 # -- the parse --------------------------------------------------------------------
 
 _LIST_NUMBER = re.compile(r"[ \t>]*(\d{1,9})[.)]")
-_CONTAINER_PREFIX = re.compile(r"[ \t>]*")
 _INLINE_CONTAINERS = frozenset(("Emphasis", "Strong", "Strikethrough", "Link", "Image"))
 
 
@@ -285,10 +289,7 @@ class _Builder:
             for line in range(first + 1, last + 1):
                 begin_line = starts[line]
                 text = positions.slice(begin_line, ends[line])
-                if self.depth:
-                    skip = _CONTAINER_PREFIX.match(text).end()  # type: ignore[union-attr]
-                else:
-                    skip = len(text) - len(text.lstrip(" \t"))
+                skip = _prefix_end(text, self.depth > 0)
                 begin = begin_line + skip  # the prefix is spaces, tabs and `>`: one byte each
                 stop_here = min(stop, ends[line])
                 extent = per_line.setdefault(line, [begin, stop_here])
@@ -388,6 +389,7 @@ class _Builder:
         elif name == "CodeBlock":
             line = self.file_line(self.code_start)
             self.blocks.append(Block("code", line, self.end_line(end), self.depth))
+            self.code_start = -1
         elif name == "HtmlBlock":
             text = "".join(self.html_parts)
             line = self.file_line(start)
@@ -465,11 +467,7 @@ def parse_body(body: str, first_line: int = 1) -> list[Block]:
         elif kind == "Start":
             builder.start(value, start, end)
         elif kind == "End":
-            if value == "CodeBlock" or (type(value) is dict and "CodeBlock" in value):
-                builder.end("CodeBlock", start, end)
-                builder.code_start = -1
-            else:
-                builder.end(value, start, end)
+            builder.end(value, start, end)
         else:
             builder.text(kind, value if type(value) is str else "", start, end)
     builder.close_inline(len(builder.positions.data))

@@ -83,14 +83,16 @@ def load_schema(name: str, root: Path) -> SchemaInfo:
         )
     # The shipped schemas are checked against the metaschema by the test
     # suite; a user's schema is checked here, once per run.
+    detailed = []
     if path.parent != schema_path("guide").parent:
-        _compile(schema, name, check=True)
+        detailed.append(_compile(schema, name, check=True))  # kept: no second compilation
     info = SchemaInfo(
         name=name,
         path=path,
         schema=schema,
         digest=hashlib.sha256(raw).hexdigest(),
         fast=_compile_fast(schema),
+        _detailed=detailed,
     )
     _CACHE[path] = info
     return info

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from guidelint.commands.common import add_common, settings_for, today
@@ -33,8 +32,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from guidelint.dates import plural
     from guidelint.files import iter_targets
-    from guidelint.fixes import FixWriteError, Outcome, digest, unified_diff, write_atomic
+    from guidelint.fixes import FixWriteError, digest, read_within, unified_diff, write_atomic
     from guidelint.linter import Linter
     from guidelint.sync import sync_bytes
 
@@ -52,14 +52,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"guidelint: {path}: no such file", file=sys.stderr)
             continue
         try:
-            if os.path.getsize(path) > settings.max_file_size:
-                print(
-                    f"guidelint: {target.display}: larger than max-file-size; skipped",
-                    file=sys.stderr,
-                )
+            raw = read_within(path, settings.max_file_size)
+            if raw is None:
+                print(f"guidelint: {path}: larger than max-file-size; skipped", file=sys.stderr)
                 continue
-            with open(path, "rb") as handle:
-                raw = handle.read()
         except OSError as exc:
             failures += 1
             print(
@@ -75,16 +71,15 @@ def run(args: argparse.Namespace) -> int:
             continue
         changed += 1
         if args.diff:
-            sys.stdout.write(unified_diff(Outcome(target.display, raw, outcome.synced, [])))
+            sys.stdout.write(unified_diff(path, raw, outcome.synced))
             continue
         try:
             write_atomic(path, outcome.synced, digest(raw))
         except FixWriteError as exc:
             failures += 1
             print(f"guidelint: {target.display}: {exc}", file=sys.stderr)
-    files = f"{changed} file{'s' if changed != 1 else ''}"
     verb = "would complete" if args.diff else "completed"
-    print(f"guidelint: {verb} the frontmatter of {files}", file=sys.stderr)
+    print(f"guidelint: {verb} the frontmatter of {plural(changed, 'file')}", file=sys.stderr)
     if args.diff and changed:
         return 1
     return 1 if problems or failures else 0
