@@ -127,14 +127,15 @@ def source_dates(guide: Guide, limit: dt.date) -> list[SourceDate]:
             for _, text, first, last in mentions(name):
                 at = raw.find(text, column - 1)  # the mention itself, when written as read
                 add(text, line, at + 1 if at >= 0 else column, first, last)
-    names = _names(data)
+    names = _names(data)  # also a mapping's keys: `Levels.fyi: <url>`
     if not names:
         return found
     from guidelint.prose import extract
 
     for entry in extract(guide).entries:
         raw = guide.lines[entry.line - 1] if 0 < entry.line <= len(guide.lines) else ""
-        if not any(name in raw.casefold() for name in names):
+        folded = raw.casefold()
+        if not any(name in folded for name in names):
             continue
         text = _URL.sub(lambda m: " " * len(m.group(0)), raw)
         for offset, written, first, last in mentions(text):

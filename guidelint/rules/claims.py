@@ -507,10 +507,9 @@ _VAGUE = _Family(
     _heads([*DATA["vague_subjects"], *DATA["vague_phrases"], *DATA["vague_data_subjects"]]),
 )
 _ACCORDING = _Family(
-    r"(?i:\b(?P<p>according\s+to|as\s+reported\s+by|as\s+estimated\s+by|reported\s+by|"
-    r"estimated\s+by|tracked\s+by|compiled\s+by|published\s+by|collected\s+by|"
-    r"as\s+per|per|data\s+from|figures\s+from|numbers\s+from|sources?:)\s+)"
-    r"(?P<x>[^;:!?()\[\]\n]{1,160})",
+    r"(?i:\b(?P<p>"
+    + "|".join(r"\s+".join(map(re.escape, lead.split())) for lead in _ACCORDING_LEADS)
+    + r")\s+)(?P<x>[^;:!?()\[\]\n]{1,160})",
     [(lead, chars(lead[0], nocase=True)) for lead in _ACCORDING_LEADS],
 )
 _VERB = _Family(
@@ -824,7 +823,7 @@ def _frontmatter_numbers(data: Any) -> list[tuple[Decimal, str | None]]:
                 number = Decimal(str(value))
             except InvalidOperation:
                 continue
-            if number.is_finite() and abs(number) >= 1000:
+            if number.is_finite():  # a float of 1,000 or more stays so as text
                 found.append((number, currency))
     found.sort(key=lambda pair: pair[0])
     return found
@@ -977,6 +976,27 @@ def check_claims(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
                 )
 
 
+class _Figures:
+    """The frontmatter's amounts, read on first use, and the money they support."""
+
+    def __init__(self, guide: Guide, symbols: dict[str, str]) -> None:
+        self.guide = guide
+        self.symbols = symbols
+        self._found: list[tuple[Decimal, str | None]] | None = None
+
+    def backs(self, match: re.Match[str]) -> bool:
+        """Whether a money match is one of the frontmatter's amounts, in any spelling."""
+        if self._found is None:
+            data = self.guide.data
+            self._found = _frontmatter_numbers(data) if isinstance(data, dict) else []
+        if not self._found:
+            return False
+        amount = _money_amount(match)
+        if amount is None:
+            return False
+        return _backed(*amount, _money_currency(match, self.symbols), self._found)
+
+
 class _Run:
     """Claim detection for one guide; sources and figures are read only when needed."""
 
@@ -992,9 +1012,8 @@ class _Run:
         self.prose = prose
         self.superlatives = superlatives
         self.triggers = triggers
-        self.symbols = symbols
+        self.money = _Figures(guide, symbols)
         self._sources: _Sources | None = None
-        self._figures: list[tuple[Decimal, str | None]] | None = None
         self._percents: frozenset[Decimal] | None = None
 
     @property
@@ -1002,13 +1021,6 @@ class _Run:
         if self._sources is None:
             self._sources = _sources(self.guide, self.prose)
         return self._sources
-
-    @property
-    def figures(self) -> list[tuple[Decimal, str | None]]:
-        if self._figures is None:
-            data = self.guide.data
-            self._figures = _frontmatter_numbers(data) if isinstance(data, dict) else []
-        return self._figures
 
     def claims(
         self, block: Block, starts: list[int], support: list[bool], paragraph_scope: bool = False
@@ -1064,7 +1076,7 @@ class _Run:
 
         for match in MONEY.finditer(masked) if has_digit else ():
             money_spans.append(match.span())
-            if not self._money_backed(match):
+            if not self.money.backs(match):
                 figure(match.start(), match.group(0).strip())
         # The number-word branches need their keyword; without it, digits only.
         percent = PERCENT if "cent" in lowered else _PERCENT_DIGITS_ONLY if has_digit else None
@@ -1133,15 +1145,6 @@ class _Run:
         masked = match.string
         low = _RANGE_LOW.search(masked, max(0, match.start() - 12), match.start())
         return low is None or Decimal(low.group(1)).normalize() in self._percents
-
-    def _money_backed(self, match: re.Match[str]) -> bool:
-        figures = self.figures
-        if not figures:
-            return False
-        amount = _money_amount(match)
-        if amount is None:
-            return False
-        return _backed(*amount, _money_currency(match, self.symbols), figures)
 
 
 _ATTRIBUTED = frozenset(("GL504", "GL505", "listed"))
@@ -1504,24 +1507,20 @@ _SPEAKERS = frozenset(["i", "we", "you", "they", "he", "she", "it", "my", "our",
 def check_script_figures(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     if '"' not in guide.body and "\u201c" not in guide.body:
         return
-    run = _Run(
-        guide,
-        extract(guide),
-        _Family(r"(?!)", []),
-        frozenset(),
-        currency_symbols(ctx.settings.currency_symbols),
-    )
-    for block in run.prose.blocks:
+    money = _Figures(guide, currency_symbols(ctx.settings.currency_symbols))
+    for block in extract(guide).blocks:
         if not block.prose or ('"' not in block.text and "\u201c" not in block.text):
             continue
         for quotation in _QUOTATION.finditer(block.text):
             group = 1 if quotation.group(1) is not None else 2
             yield from _third_party_figures(
-                run, block, quotation.start(group), quotation.end(group)
+                money, block, quotation.start(group), quotation.end(group)
             )
 
 
-def _third_party_figures(run: _Run, block: Block, start: int, end: int) -> Iterator[Diagnostic]:
+def _third_party_figures(
+    money: _Figures, block: Block, start: int, end: int
+) -> Iterator[Diagnostic]:
     text = block.text
     for claim in _THIRD_PARTY.finditer(text, start, end):
         who = claim.group("who")
@@ -1531,7 +1530,7 @@ def _third_party_figures(run: _Run, block: Block, start: int, end: int) -> Itera
         limit = min(stop.start() if stop else end, claim.end() + 80)
         for pattern in (MONEY, PERCENT):
             figure = pattern.search(text, claim.end(), limit)
-            if figure is None or (pattern is MONEY and run._money_backed(figure)):
+            if figure is None or (pattern is MONEY and money.backs(figure)):
                 continue
             line, column = block.position(figure.start())
             statement = " ".join(text[claim.start() : figure.end()].split())

@@ -133,12 +133,16 @@ def section_key(text: str) -> str:
     return re.sub(r"\band\b", "&", text)
 
 
+def _spelled(spelling: str) -> re.Pattern[str] | None:
+    """A search for ``spelling``'s key as whole words in a key; None for an empty key."""
+    wanted = section_key(spelling)
+    return re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)") if wanted else None
+
+
 def contains(name: str, spelling: str) -> bool:
     """Whether ``spelling``'s key occurs in ``name``'s key as whole words."""
-    wanted = section_key(spelling)
-    if not wanted:
-        return False
-    return re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", section_key(name)) is not None
+    pattern = _spelled(spelling)
+    return pattern is not None and pattern.search(section_key(name)) is not None
 
 
 def headings_and_labels(guide: Guide) -> tuple[list[str], list[str]]:
@@ -169,10 +173,12 @@ class Section:
         )
         self.labels = spec.get("labels", True) is not False
         self.table = spec.get("table") is True
+        self._patterns = [p for p in map(_spelled, self.spellings) if p is not None]
 
     def found_in(self, headings: list[str], labels: list[str]) -> bool:
-        texts = headings + labels if self.labels else headings
-        return any(contains(text, s) for text in texts for s in self.spellings)
+        """Whether a heading's or label's key (see :func:`section_key`) contains a spelling."""
+        keys = headings + labels if self.labels else headings
+        return any(pattern.search(key) for key in keys for pattern in self._patterns)
 
 
 def sections(ctx: Context) -> list[Section]:
@@ -186,7 +192,9 @@ def check_sections(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     required = sections(ctx)
     if not required:
         return
-    headings, labels = headings_and_labels(guide)
+    headings, labels = (
+        [section_key(text) for text in texts] for texts in headings_and_labels(guide)
+    )
     line = guide.body_line(0)
     for section in required:
         if section.table:
