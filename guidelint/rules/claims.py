@@ -803,51 +803,46 @@ def _publisher(entry: str) -> str:
     return _SEGMENTS.split(text, 1)[0]
 
 
+def _frontmatter_leaves(data: Any) -> Iterator[tuple[str | None, int | float, str | None]]:
+    """(key, number, currency) for every number of the frontmatter: its mapping key
+    (None inside a list) and the ``currency`` of the nearest mapping that has one."""
+    stack: list[tuple[str | None, Any, str | None]] = [(None, data, None)]
+    while stack:
+        key, value, currency = stack.pop()
+        if isinstance(value, dict):
+            own = value.get("currency")
+            here = own.upper() if isinstance(own, str) else currency
+            stack.extend((str(k), item, here) for k, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((None, item, currency) for item in value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            yield key, value, currency
+
+
 def _frontmatter_numbers(data: Any) -> list[tuple[Decimal, str | None]]:
     """Every number of 1,000 or more in the frontmatter, with the currency of the
     mapping that holds it (its ``currency`` key) when there is one; sorted."""
     found: list[tuple[Decimal, str | None]] = []
-    stack: list[tuple[Any, str | None]] = [(data, None)]
-    while stack:
-        value, currency = stack.pop()
-        if isinstance(value, dict):
-            own = value.get("currency")
-            here = own.upper() if isinstance(own, str) else currency
-            stack.extend((item, here) for item in value.values())
-        elif isinstance(value, list):
-            stack.extend((item, currency) for item in value)
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            if not abs(value) >= 1000:  # also NaN; infinities are dropped below
-                continue
-            try:
-                number = Decimal(str(value))
-            except InvalidOperation:
-                continue
-            if number.is_finite():  # a float of 1,000 or more stays so as text
-                found.append((number, currency))
+    for _, value, currency in _frontmatter_leaves(data):
+        if not abs(value) >= 1000:  # also NaN; infinities are dropped below
+            continue
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            continue
+        if number.is_finite():  # a float of 1,000 or more stays so as text
+            found.append((number, currency))
     found.sort(key=lambda pair: pair[0])
     return found
 
 
 def _frontmatter_percents(data: Any) -> frozenset[Decimal]:
     """The bonus percentages of the frontmatter (``bonus_pct``, ``bonus_pct_high`` ...)."""
-    found: set[Decimal] = set()
-    stack: list[Any] = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if isinstance(item, (dict, list)):
-                    stack.append(item)
-                elif (
-                    _BONUS_PERCENT_KEY.match(str(key))
-                    and isinstance(item, (int, float))
-                    and not isinstance(item, bool)
-                ):
-                    found.add(Decimal(str(item)).normalize())
-        elif isinstance(value, list):
-            stack.extend(value)
-    return frozenset(found)
+    return frozenset(
+        Decimal(str(value)).normalize()
+        for key, value, _ in _frontmatter_leaves(data)
+        if key is not None and _BONUS_PERCENT_KEY.match(key)
+    )
 
 
 _BONUS_PERCENT_KEY = re.compile(r"(?i)bonus_?(?:target_?)?(?:pct|percent)")
