@@ -11,6 +11,8 @@ from guidelint.validation import SchemaInfo
 
 @dataclass(frozen=True)
 class Context:
+    """What every rule may read besides the guide: the date, the settings, the schema."""
+
     today: dt.date
     settings: Settings
     schema: SchemaInfo

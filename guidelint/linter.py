@@ -32,6 +32,8 @@ PARALLEL_THRESHOLD = 32
 
 @dataclass
 class FileResult:
+    """One file's findings, ready for the reporters."""
+
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
 

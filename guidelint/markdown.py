@@ -47,6 +47,8 @@ class Cell:
 
 @dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
 class Row:
+    """One table row: its line and its cells, left to right."""
+
     line: int
     cells: tuple[Cell, ...]
     prefix: str  # blockquote markers or indentation before the row

@@ -86,6 +86,8 @@ class Entry:
 
 @dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
 class Sentence:
+    """A sentence of a block: offsets in its text and its span in the file."""
+
     start: int  # offsets in the block's text (end exclusive)
     end: int
     line: int
@@ -130,6 +132,8 @@ class Block:
 
 @dataclass
 class Prose:
+    """A guide's prose: its blocks and the entries of its reference lists."""
+
     blocks: list[Block]
     entries: list[Entry]
 

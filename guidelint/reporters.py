@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class Summary:
+    """Counts for the closing line of a report."""
+
     files: int = 0
     files_with_findings: int = 0
     by_severity: Counter[Severity] = field(default_factory=Counter)

@@ -12,6 +12,8 @@ def _longest(code: str, prefixes: Iterable[str]) -> int:
 
 @dataclass(frozen=True)
 class Selection:
+    """Which codes a run reports, from ``select`` and ``ignore`` (longest prefix wins)."""
+
     select: tuple[str, ...] = ("GL",)
     ignore: tuple[str, ...] = ()
     # Codes of rules that are off by default: only `select` naming the full

@@ -59,6 +59,8 @@ class Entry:
 
 @dataclass
 class Suppression:
+    """One suppression comment: its kind, its place, the codes it names, its expiry."""
+
     kind: str  # next-line | block | file
     line: int
     column: int

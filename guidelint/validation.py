@@ -8,7 +8,6 @@ messages are written from.  A valid guide never imports jsonschema.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,6 @@ class SchemaInfo:
     name: str
     path: Path
     schema: dict[str, Any]
-    digest: str
     fast: Any = field(compare=False, repr=False)  # jsonschema-rs: valid or not
     _detailed: list[Any] = field(default_factory=list, compare=False, repr=False)
 
@@ -90,7 +88,6 @@ def load_schema(name: str, root: Path) -> SchemaInfo:
         name=name,
         path=path,
         schema=schema,
-        digest=hashlib.sha256(raw).hexdigest(),
         fast=_compile_fast(schema),
         _detailed=detailed,
     )

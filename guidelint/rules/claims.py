@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-import textwrap
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -26,7 +25,7 @@ from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
 from guidelint.money import currency_symbols
 from guidelint.prose import Block, Prose, Sentence, extract
-from guidelint.registry import check, rule
+from guidelint.registry import check, dedent, rule
 from guidelint.resources import data_file
 from guidelint.scan import FOLD_UNSAFE, Scan, chars, phrase_heads
 
@@ -45,7 +44,7 @@ listed source supports only its own sentence. With `citation-scope =
 
 def _with_citation_scope(what: str) -> str:
     """A claim rule's documentation followed by the note every claim rule shares."""
-    return textwrap.dedent(what).strip("\n") + "\n\n" + CITATION_SCOPE_DOC
+    return dedent(what) + "\n\n" + CITATION_SCOPE_DOC
 
 
 rule(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -164,6 +163,8 @@ def _translate(error: Any, guide: Guide) -> Iterator[Diagnostic]:
             if name in allowed or not isinstance(error.instance, dict):
                 continue
             child = f"{path}/{name}" if path else str(name)
+            import difflib  # only for a misspelt key
+
             close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
             hint = f"; did you mean `{close[0]}`?" if close else ""
             yield _at(guide.key_span(child), "GL104", f"unknown field `{name}`{hint}")
