@@ -37,6 +37,7 @@ from typing import Any
 from guidelint import __version__
 from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic, Fix, Severity
+from guidelint.files import replacing
 from guidelint.resources import PACKAGE_DIR
 from guidelint.selection import Selection
 
@@ -380,17 +381,8 @@ def prepare(folder: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    import tempfile
-
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    with replacing(path) as handle:
+        handle.write(data)
 
 
 def clear(folder: Path) -> bool:

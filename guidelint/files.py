@@ -1,11 +1,12 @@
-"""Finding guides under the paths a user names."""
+"""Finding guides under the paths a user names, and replacing files safely."""
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 SKIPPED_DIRS = frozenset(
     {".git", ".hg", ".svn", "node_modules", ".guidelint_cache", ".venv", "venv"}
@@ -90,3 +91,35 @@ def _walk(top: str, exclude: Sequence[str]) -> Iterator[str]:
                     full = full[2:]
                 if not exclude or not _excluded(display_path(full), name, exclude):
                     yield full
+
+
+@contextlib.contextmanager
+def replacing(
+    path: str | os.PathLike[str], *, mode: int | None = None, durable: bool = False
+) -> Iterator[BinaryIO]:
+    """A binary handle whose bytes replace the file at ``path`` once the block ends.
+
+    They go to a temporary file in the same folder (a rename within one file
+    system is atomic), which gets ``mode`` if given, is flushed to disk first if
+    ``durable``, and is then renamed over ``path``: readers see the old file or
+    the new one, never half of one.  On any error the temporary file is removed
+    and ``path`` is untouched.  Making the temporary file raises ``OSError``
+    before the block runs.
+    """
+    import tempfile  # only runs that write a file need it
+
+    folder, name = os.path.split(os.fspath(path))
+    fd, temp = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

@@ -10,13 +10,11 @@ more applies, so a second ``--fix`` finds nothing to do.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import hashlib
 import os
 import stat
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +24,7 @@ from guidelint.dates import plural
 from guidelint.diagnostics import Diagnostic, Fix
 from guidelint.document import BOM, Guide, decode, parse_guide
 from guidelint.edits import CURRENCY_DESCRIPTION
+from guidelint.files import replacing
 
 if TYPE_CHECKING:
     from guidelint.linter import FileResult, Linter
@@ -306,21 +305,10 @@ def write_atomic(path: str, data: bytes, expected: str) -> None:
         raise FixWriteError(f"cannot read file again: {exc.strerror or exc}") from None
     if digest(current) != expected:
         raise FixWriteError("file changed on disk while it was being fixed; not overwritten")
-    folder, name = os.path.split(real)
     try:
-        fd, temp = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
-    except OSError as exc:
-        raise FixWriteError(f"cannot write in its folder: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
+        with replacing(real, mode=stat.S_IMODE(info.st_mode), durable=True) as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-            os.fchmod(handle.fileno(), stat.S_IMODE(info.st_mode))
-        os.replace(temp, real)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
         raise FixWriteError(f"cannot write fixes: {exc.strerror or exc}") from None
 
 

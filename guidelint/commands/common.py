@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import io
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
 from guidelint import config
 from guidelint.config import ConfigError, Settings
+from guidelint.files import replacing
 
 
 def parse_today(text: str) -> dt.date:
@@ -82,19 +83,15 @@ def output_stream(target: str | None, option: str = "--output") -> Iterator[Text
     folder = os.path.dirname(real)
     if not os.path.isdir(folder):
         raise ConfigError(f"{option}: folder does not exist: {os.path.dirname(target) or '.'}")
-    try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=".guidelint-", suffix=".tmp")
-    except OSError as exc:
-        raise ConfigError(f"{option}: cannot write in {folder}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-        os.chmod(temp, _mode_for(real))
-        os.replace(temp, real)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    with contextlib.ExitStack() as stack:
+        try:
+            raw = stack.enter_context(replacing(real, mode=_mode_for(real)))
+        except OSError as exc:
+            raise ConfigError(f"{option}: cannot write in {folder}: {exc.strerror}") from None
+        handle = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+        yield handle
+        handle.flush()
+        handle.detach()  # the raw handle is closed, and the file renamed, by replacing()
 
 
 def _mode_for(path: str) -> int:
