@@ -27,8 +27,10 @@ Targets (from the project's performance issue):
    (style) rules on the same 1,000 guides (installed with npm into
    ``bench/corpus/_tools`` when Node.js is present; skipped otherwise);
 4. one guide, no cache (the pre-commit case): at most 80 ms median wall,
-   interpreter start-up included, shown beside ``python -c pass`` and
-   ``python -S -c pass``;
+   interpreter start-up included, shown beside ``python -c pass``; and the
+   same run with ``python -S`` (no ``site`` start-up, so no ``.pth`` hooks an
+   environment may hold; site-packages put on ``PYTHONPATH`` instead) beside
+   ``python -S -c pass``, which tells guidelint's own share;
 5. a second, cached run over 10,000 unchanged guides at most 1.5x the read
    floor; peak memory at most 60 MB; 10x the guides at most 10.5x the time.
 
@@ -50,6 +52,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -495,10 +498,19 @@ def main(argv: list[str] | None = None) -> int:
         ],
         repeat,
     )
-    one_cold, one_warm, bare, bare_s = measure(
+    # The same run with ``-S``: no site start-up, so no ``.pth`` hooks of the
+    # environment; site-packages is put on the path by hand for the libraries.
+    bare_env = {**env, "PYTHONPATH": os.pathsep.join([str(code), sysconfig.get_paths()["purelib"]])}
+    one_cold, one_bare, one_warm, bare, bare_s = measure(
         [
             Command(
                 "guidelint one guide --no-cache", guidelint("--no-cache", "guide.md"), one_dir, env
+            ),
+            Command(
+                "guidelint one guide --no-cache, python -S",
+                [sys.executable, "-S", *guidelint("--no-cache", "guide.md")[1:]],
+                one_dir,
+                bare_env,
             ),
             Command("guidelint one guide, cache warm", guidelint("guide.md"), one_dir, env),
             Command("python -c pass", [sys.executable, "-c", "pass"], one_dir, env),
@@ -529,7 +541,7 @@ def main(argv: list[str] | None = None) -> int:
 
     targets = _targets(
         big_count, floor, old_floor, old_note, jobs1, jobs2, jobs1_small, reads, cached,
-        one_cold, one_warm, bare, bare_s, peer, peer_ours, peers_note,
+        one_cold, one_bare, one_warm, bare, bare_s, peer, peer_ours, peers_note,
     )  # fmt: skip
     table = [
         "| # | target | measured (median) | goal | result |",
@@ -537,7 +549,7 @@ def main(argv: list[str] | None = None) -> int:
         *(t.row() for t in targets),
     ]
     samples = [floor, old_floor, jobs1, jobs2, jobs1_small, reads, cached]
-    samples += [one_cold, one_warm, bare, bare_s, peer, peer_ours]
+    samples += [one_cold, one_bare, one_warm, bare, bare_s, peer, peer_ours]
     details = [f"- {s.show()}" for s in samples if s]
     print()
     print("\n".join(table))
@@ -605,6 +617,7 @@ def _targets(
     reads: Sample,
     cached: Sample,
     one_cold: Sample,
+    one_bare: Sample,
     one_warm: Sample,
     bare: Sample,
     bare_s: Sample,
@@ -647,8 +660,9 @@ def _targets(
             "4",
             "one guide, no cache (pre-commit), interpreter included",
             f"{one_cold.median * 1000:.0f} ms, CPU {one_cold.cpu * 1000:.0f} ms (cache warm:"
-            f" {one_warm.median * 1000:.0f} ms; `python -c pass` {bare.median * 1000:.0f} ms,"
-            f" `python -S -c pass` {bare_s.median * 1000:.0f} ms)",
+            f" {one_warm.median * 1000:.0f} ms; `python -c pass` {bare.median * 1000:.0f} ms);"
+            f" without site start-up (`python -S`) {one_bare.median * 1000:.0f} ms, beside"
+            f" `python -S -c pass` {bare_s.median * 1000:.0f} ms",
             "≤ 80 ms",
             one_cold.median <= 0.08,
         ),

@@ -89,9 +89,10 @@ def output_stream(target: str | None, option: str = "--output") -> Iterator[Text
         except OSError as exc:
             raise ConfigError(f"{option}: cannot write in {folder}: {exc.strerror}") from None
         handle = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
-        yield handle
-        handle.flush()
-        handle.detach()  # the raw handle is closed, and the file renamed, by replacing()
+        try:
+            yield handle
+        finally:
+            handle.detach()  # flushed into the temporary file, which replacing() closes
 
 
 def _mode_for(path: str) -> int:
