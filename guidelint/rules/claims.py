@@ -58,7 +58,9 @@ rule(
 
         - percentages: `47%`, `10 to 25 percent`, `5 percentage points`, and with
           the number in words: `forty percent`, `twenty-five per cent`;
-        - amounts of money: `$50K`, `£148,000`, `$1.1 billion`, `CHF 150K`, `150,000 USD`;
+        - amounts of money: `$50K`, `£148,000`, `$1.1 billion`, `$12T`, `CHF 150K`,
+          `150,000 USD`, and ranges that share one unit (`$150-200K`, `$4-5B`),
+          which are supported only when both ends are;
         - multipliers: `10x`, `2.5–3x`, `4-fold`, `3 times higher`, and in words:
           `tenfold`, `two-fold`, `a hundredfold`, `three times higher`;
         - counts with a magnitude: a number of 1,000 or more (`37,339 postings`),
@@ -67,7 +69,8 @@ rule(
         Not statistics: years (`2026`), dates (`2026-02-23`), quarters (`Q4`),
         ordinals, version numbers (`3.11`), small counts in digits or words
         (`four rounds`, `4 years`, `forty engineers`), fractions in words
-        (`half of the offers`), a count of parts (`the reason is twofold:`) and
+        (`half of the offers`), a count of parts (`the reason is twofold:`),
+        a number naming a standard after an acronym (`ISO 20022`) and
         numbered list markers.
 
         A sentence is supported by any of: a citation marker that resolves
@@ -88,11 +91,15 @@ rule(
         - text inside quotation marks, a script for the reader;
         - a clause that asks, with imperative ask wording at its start, after a
           label or a leading phrase: "Open at $185K", "Anchor at ...", "Push for
-          ...", "Accept at ...", "For London, target ...", "If they counter,
+          ...", "Push equity 20% higher", "Accept at ...", "Accept if ...", "Do not
+          accept below ...", "For London, target ...", "If they counter at $190K,
           negotiate for ...", "Your accept-at floor should be ...", "Target: ...",
-          "Stretch: ..."; the clause ends at `;` or a dash, so "Push for a refresh
-          — revenue grew 27%" still reports the growth; a clause after `;` that
-          only lists more figures continues the ask;
+          "Walk-away floor: ...", "Stretch: ..."; the employer's expected counter
+          ("Acme will counter at $160K") is part of the script; the clause ends at
+          `;` or a dash, so "Push for a refresh — revenue grew 27%" still reports
+          the growth; a clause after `;` that only lists more figures, or after a
+          dash that totals the ask ("— bringing first-year pay to $238K"),
+          continues the ask;
         - a label introducing a quotation ("Equity lever, 20% premium: "...");
         - in a blockquote, a line in the first person ("I'm targeting $200K").
 
@@ -142,9 +149,11 @@ rule(
         both a superlative and an unsupported figure gets GL502 and GL501.
         Common advice wording is not counted:
         "leading a team", "thought leader", "the best way to", "the most recent"
-        (also "the company's most recent"), "the top of the band", "their best
-        offer", "at its best"; nor are "most of", "at most", "mostly", "most
-        people", or contractions such as "it's best to". Supported sentences (a
+        (also "the company's most recent"), "the most senior" (a level, not a
+        ranking), "the top of the band", "their best offer", "at its best";
+        "leading" as a verb, after a plural noun, a comma or "while"
+        ("managers leading platform teams"); nor are "most of", "at most",
+        "mostly", "most people", or contractions such as "it's best to". Supported sentences (a
         resolving marker, a link, or an attribution to a listed source) are not
         reported.
         """
@@ -366,14 +375,25 @@ _SYMBOLS = sorted(
     reverse=True,
 )
 _CODES = sorted(data_file("currencies.json")["codes"])
+_CODE_SET = frozenset(_CODES)
 _PREFIX = "|".join([*(re.escape(s) for s in _SYMBOLS), *(rf"{c}\s?" for c in _CODES)])
-_SUFFIX_UNIT = (
-    r"(?:\s?(?P<{0}>[kKmMbB]|bn|mm|MM|mn|L|Cr)(?![\w])"
-    r"|\s(?P<{1}>thousand|million|billion|trillion|lakhs?|crores?)\b)?"
-)
+_UNIT_LETTERS = r"(?:[kKmMbB]|(?<=\d)T|bn|tn|mm|MM|mn|L|Cr)(?![\w])"
+_UNIT_WORDS = r"(?:thousand|million|billion|trillion|lakhs?|crores?)\b"
+
+
+def _amount(number: str, high: str, letters: str, words: str) -> str:
+    """A money number, the high end of a range that shares its unit ("$150-200K",
+    "$4-5B") and the unit, each in a named group."""
+    return (
+        rf"(?P<{number}>{_MONEY_NUMBER})"
+        rf"(?:\s?[-–]\s?(?P<{high}>{_MONEY_NUMBER})(?=\s?{_UNIT_LETTERS}|\s{_UNIT_WORDS}))?\+?"
+        rf"(?:\s?(?P<{letters}>{_UNIT_LETTERS})|\s(?P<{words}>{_UNIT_WORDS}))?"
+    )
+
+
 _MONEY = (
-    rf"(?<![\w$£€¥₹])(?P<sym>{_PREFIX})\s?(?P<a>{_MONEY_NUMBER})\+?{_SUFFIX_UNIT.format('u1', 'w1')}"
-    rf"|(?<![\w.,])(?P<b>{_MONEY_NUMBER})\+?{_SUFFIX_UNIT.format('u2', 'w2')}\s?"
+    rf"(?<![\w$£€¥₹])(?P<sym>{_PREFIX})\s?{_amount('a', 'h1', 'u1', 'w1')}"
+    rf"|(?<![\w.,]){_amount('b', 'h2', 'u2', 'w2')}\s?"
     rf"(?P<code>{'|'.join(_CODES)}|(?i:dollars|pounds|euros))\b"
 )
 MONEY = Scan(_MONEY, chars(s[0] for s in [*_SYMBOLS, *_CODES]), digits=True)
@@ -429,6 +449,8 @@ _UNITS = {
     "b": Decimal(10**9),
     "bn": Decimal(10**9),
     "billion": Decimal(10**9),
+    "t": Decimal(10**12),
+    "tn": Decimal(10**12),
     "trillion": Decimal(10**12),
     "l": Decimal(10**5),
     "lakh": Decimal(10**5),
@@ -527,9 +549,16 @@ _ASK = re.compile(
     rf"\s*(?:(?:then|and|also|so|but)\s+)?(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)"
 )
 _ASK_AFTER_LEAD = re.compile(
-    rf"\s*(?:[^,;:\n]{{0,80}},\s+)?(?:(?:then|and|also|so|but)\s+)?(?i:{_ASK_WORDS})(?![\w-])"
+    rf"\s*(?:(?:[^,;:\n]|,(?=\d)){{0,80}},\s+)?(?:(?:then|and|also|so|but)\s+)?(?i:{_ASK_WORDS})(?![\w-])"
 )
 _LABEL = re.compile(r"\s*[^:;.!?\n]{1,60}:\s")
+# The employer's expected counter is part of the script: "Acme will counter at $160K".
+_COUNTER_FORECAST = re.compile(
+    r"\s*[^,;:.!?\n]{1,60}?\s(?i:will|would|may|might|could)"
+    r"\s+(?i:likely\s+|probably\s+)?(?i:counter)(?![\w-])"
+)
+# A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
+_ASK_CONTINUATION = re.compile(rf"\s*(?i:{_alternation(DATA['ask_continuations'])})(?![\w-])")
 _CLAUSE_BREAK = re.compile(r"[;\u2014\u2013]|\s-\s")
 _ASK_TRIGGERS = frozenset(
     _WORD.findall(str(p).casefold())[0] for p in DATA["proposal_asks"] if _WORD.search(str(p))
@@ -859,9 +888,20 @@ def _money_currency(match: re.Match[str], symbols: dict[str, str]) -> str | None
     return _WORD_CURRENCIES.get(symbol.casefold(), symbol.upper() if symbol.isalpha() else None)
 
 
-def _money_amount(match: re.Match[str]) -> tuple[Decimal, Decimal] | None:
-    """The amount and the displayed precision (half of it is the tolerance)."""
-    digits = match.group("a") or match.group("b")
+def _money_amounts(match: re.Match[str]) -> list[tuple[Decimal, Decimal]] | None:
+    """The amount (both ends of a range that shares its unit) and the displayed
+    precision of each (half of it is the tolerance)."""
+    amounts = []
+    for digits in (match.group("a") or match.group("b"), match.group("h1") or match.group("h2")):
+        if digits is not None:
+            amount = _money_amount(match, digits)
+            if amount is None:
+                return None
+            amounts.append(amount)
+    return amounts
+
+
+def _money_amount(match: re.Match[str], digits: str) -> tuple[Decimal, Decimal] | None:
     unit_text = match.group("u1") or match.group("w1") or match.group("u2") or match.group("w2")
     unit = _UNITS.get(unit_text.casefold(), Decimal(1)) if unit_text else Decimal(1)
     try:
@@ -985,10 +1025,11 @@ class _Figures:
             self._found = _frontmatter_numbers(data) if isinstance(data, dict) else []
         if not self._found:
             return False
-        amount = _money_amount(match)
-        if amount is None:
+        amounts = _money_amounts(match)
+        if amounts is None:
             return False
-        return _backed(*amount, _money_currency(match, self.symbols), self._found)
+        currency = _money_currency(match, self.symbols)
+        return all(_backed(*amount, currency, self._found) for amount in amounts)
 
 
 class _Run:
@@ -1088,7 +1129,7 @@ class _Run:
             for match in scan.finditer(masked):
                 if _inside(match.start(), money_spans):
                     continue
-                if kind == "count" and _is_year(match):
+                if kind == "count" and (_is_year(match) or _identifier(masked, match)):
                     continue
                 if (
                     kind == "multiplier"
@@ -1101,7 +1142,7 @@ class _Run:
                 figure(match.start(), " ".join(match.group(0).split()))
         superlatives = None if self.triggers.isdisjoint(words) else self.superlatives.scan(present)
         for match in superlatives.finditer(masked) if superlatives is not None else ():
-            if _excepted(masked, match.start(), match.end()):
+            if _excepted(masked, match.start(), match.end()) or _participle(masked, match):
                 continue
             text = match.group(0)
             if match.groupdict().get("pw") is not None:
@@ -1169,7 +1210,11 @@ def _proposals(block: Block) -> list[tuple[int, int]]:
         bounds = [start, *(m.end() for m in _CLAUSE_BREAK.finditer(masked, start, end)), end]
         asking = False
         for clause, clause_end in itertools.pairwise(bounds):
-            continues = asking and masked[clause - 1] == ";" and _FIGURE_FIRST.match(masked, clause)
+            continues = asking and (
+                _ASK_CONTINUATION.match(masked, clause)
+                if masked[clause - 1] != ";"
+                else _FIGURE_FIRST.match(masked, clause)
+            )
             asking = bool(continues) or _asks(masked, clause, clause_end)
             if asking:
                 spans.append((clause, clause_end))
@@ -1177,7 +1222,7 @@ def _proposals(block: Block) -> list[tuple[int, int]]:
 
 
 def _asks(masked: str, start: int, end: int) -> bool:
-    if _ASK.match(masked, start, end):
+    if _ASK.match(masked, start, end) or _COUNTER_FORECAST.match(masked, start, end):
         return True
     label = _LABEL.match(masked, start, end)
     return _ASK_AFTER_LEAD.match(masked, label.end() if label else start, end) is not None
@@ -1264,6 +1309,33 @@ def _predicative(masked: str, match: re.Match[str]) -> bool:
     return bool(_COPULA.search(before)) and bool(_AFTER_PREDICATE.match(masked, match.end()))
 
 
+_PREVIOUS_WORD = re.compile(r"([\w'’]+,?)[ \t]+$")
+# Words before "leading" that make it the verb ("while leading the migration").
+_VERB_LEADS = frozenset(("while", "whilst", "when", "by", "after", "before", "since"))
+# Short words ending in "s" that are not plural nouns ("as", "its", "across").
+_NOT_PLURALS = _DETERMINERS | frozenset(("as", "its", "his", "this", "thus", "across", "plus"))
+
+
+def _participle(masked: str, match: re.Match[str]) -> bool:
+    """Whether a bare "leading" is the verb: after a plural noun ("managers leading
+    SOC 2 teams"), a conjunction ("while leading") or a comma ("setting direction,
+    leading reviews"), not after a determiner or a possessive ("a leading vendor",
+    "Europe's leading bank")."""
+    if match.group(0).casefold() != "leading":
+        return False
+    previous = _PREVIOUS_WORD.search(masked, max(0, match.start() - 30), match.start())
+    if previous is None:
+        return False
+    word = previous.group(1).casefold()
+    if word.endswith(",") or word in _VERB_LEADS:
+        return True
+    return len(word) > 3 and word.endswith("s") and word.isalpha() and word not in _NOT_PLURALS
+
+
+# An uppercase name before a number makes it an identifier: "ISO 20022", "RFC 9110".
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}[ \t]$")
+
+
 def _is_year(match: re.Match[str]) -> bool:
     digits = match.group("n")
     if digits is None:
@@ -1274,6 +1346,15 @@ def _is_year(match: re.Match[str]) -> bool:
         and 1800 <= int(digits) <= 2199
         and ("." not in match.group(0))
     )
+
+
+def _identifier(masked: str, match: re.Match[str]) -> bool:
+    """Whether a bare number names a standard or a model after an acronym ("ISO 20022")."""
+    digits = match.group("n")
+    if digits is None or "," in digits:
+        return False
+    before = _ACRONYM_BEFORE.search(masked, max(0, match.start() - 12), match.start())
+    return before is not None and before.group(0).strip() not in _CODE_SET
 
 
 def _vague_subject_counts(masked: str, start: int) -> bool:
