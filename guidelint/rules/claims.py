@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -70,8 +70,9 @@ rule(
         ordinals, version numbers (`3.11`), small counts in digits or words
         (`four rounds`, `4 years`, `forty engineers`), fractions in words
         (`half of the offers`), a count of parts (`the reason is twofold:`),
-        a number naming a standard after an acronym (`ISO 20022`) and
-        numbered list markers.
+        a number naming a standard after an acronym (`ISO 20022`), a grant's
+        share in a sentence about vesting (`25% per year`, `25% at year 1`,
+        `a 25% cliff`) and numbered list markers.
 
         A sentence is supported by any of: a citation marker that resolves
         (`[3]`, `[1, 2]`, `[1-3]`, `[^note]`); an inline link, autolink or URL;
@@ -1123,6 +1124,7 @@ class _Run:
             else None
         )
         scans = ((percent, "percent"), (multiplier, "multiplier"))
+        vesting = "vest" in lowered or "cliff" in lowered
         for scan, kind in (*scans, (COUNT if has_digit else None, "count")):
             if scan is None:
                 continue
@@ -1137,7 +1139,10 @@ class _Run:
                     and _predicative(masked, match)
                 ):
                     continue
-                if kind == "percent" and self._percent_backed(match):
+                if kind == "percent" and (
+                    self._percent_backed(match)
+                    or (vesting and _vesting_share(masked, match, sentences, starts))
+                ):
                     continue
                 figure(match.start(), " ".join(match.group(0).split()))
         superlatives = None if self.triggers.isdisjoint(words) else self.superlatives.scan(present)
@@ -1307,6 +1312,31 @@ def _predicative(masked: str, match: re.Match[str]) -> bool:
     """`The reason is twofold:` counts parts, not a multiplier."""
     before = masked[max(0, match.start() - 12) : match.start()]
     return bool(_COPULA.search(before)) and bool(_AFTER_PREDICATE.match(masked, match.end()))
+
+
+# A share of a grant on a vesting schedule is a term, not a statistic: "25% per
+# year", "6.25% per quarter", "25% at year 1", "25% after the first year", "a 25% cliff".
+_VESTING_SHARE = re.compile(
+    r"\s*(?i:(?:per|each|every|a)\s+(?:year|quarter|month)|annually|quarterly|monthly"
+    r"|(?:at|after)\s+(?:the\s+)?(?:(?:first|one|1)[-\s])?(?:year|month|anniversary|\d+\s+months?)"
+    r"|cliff|vest)"
+)
+_VESTING_WORD = re.compile(r"(?i:vest|cliff)")
+_GROWTH_BEFORE = re.compile(
+    r"(?i:grew|grow|grows|growing|growth|rose|rises?|up|increased?|jumped?)\s+(?:by\s+)?$"
+)
+
+
+def _vesting_share(
+    masked: str, match: re.Match[str], sentences: Sequence[Sentence], starts: list[int]
+) -> bool:
+    """Whether a percentage is a share of a grant in a sentence about vesting."""
+    if not _VESTING_SHARE.match(masked, match.end()):
+        return False
+    if _GROWTH_BEFORE.search(masked, max(0, match.start() - 20), match.start()):
+        return False
+    sentence = sentences[max(0, bisect.bisect_right(starts, match.start()) - 1)]
+    return _VESTING_WORD.search(masked, sentence.start, sentence.end) is not None
 
 
 _PREVIOUS_WORD = re.compile(r"([\w'’]+,?)[ \t]+$")
