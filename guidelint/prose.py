@@ -155,6 +155,10 @@ _LINK_DEF = re.compile(r"^ {0,3}\[([^\]\[]{1,200})\]:[ \t]*(\S.*)?$")
 _NUMBERED_LINE = re.compile(r"^\s*\[?(\d{1,4})[\].):]?\s+(\S.*)$")
 _QUOTE_PREFIX = re.compile(r"[ \t]{0,12}(?:(?:[-*+]|\d{1,9}[.)])[ \t]{1,4}){0,3}>")
 _PSEUDO_REFERENCE_LIMIT = 300  # a longer paragraph ends an unmarked references section
+# A one-line paragraph that is all bold and does not end like a sentence stands for a
+# heading ("**Global Levers**", "**HPC Premium: $295K Average TC**"), as markdownlint's
+# MD036 reads it; like a heading, it names what the text below argues.
+_PSEUDO_HEADING = re.compile(r"(\*\*|__)(?!\s)[^\n]*?[^\s.,;:!?](\1)")
 
 
 def extract(guide: Guide) -> Prose:
@@ -237,6 +241,9 @@ class _Extractor:
                     continue
                 if refs_level == 7 and top and len(content) > _PSEUDO_REFERENCE_LIMIT:
                     refs_level = 0
+                if top and _pseudo_heading(content):
+                    self._block("heading", content, source.lines, source.columns)
+                    continue
                 if _FOOTNOTE_DEF.match(content.split("\n", 1)[0]):
                     self._block("reference", content, source.lines, source.columns)
                     continue
@@ -326,6 +333,12 @@ _FALLBACK_MARKER = re.compile(r"\^?\d")
 # Emphasis and strike-through marks; an underscore between two letters or
 # digits (snake_case) is a character of the word, not a mark.
 _EMPHASIS = re.compile(r"[*~]|_(?![^\W_])|(?<![^\W_])_")
+
+
+def _pseudo_heading(content: str) -> bool:
+    """Whether a paragraph is one bold line that stands for a heading."""
+    found = _PSEUDO_HEADING.fullmatch(content.strip())
+    return found is not None and found.group(1) not in content[2:-2]
 
 
 def mask(text: str, link_labels: Iterable[str] = ()) -> tuple[str, list[tuple[int, int]]]:

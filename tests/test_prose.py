@@ -193,6 +193,33 @@ def test_blocks_carry_file_lines_and_columns() -> None:
     assert [b.prose for b in prose.blocks] == [False, True, True, True, True] + [False] * 4
 
 
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("**Global Levers**", "heading"),
+        ("__Global Levers__", "heading"),
+        ("**HPC Premium \u2014 $295K Average TC, $420K+ Top 10%**", "heading"),
+        # A bold sentence, a bold label, a partly bold line: prose, as markdownlint's MD036 reads them.
+        ("**It is the hardest role to fill.**", "paragraph"),
+        ("**Negotiation DNA:**", "paragraph"),
+        ("**Equity** grew 40% last year", "paragraph"),
+        ("**A** and **B**", "paragraph"),
+    ],
+)
+def test_a_bold_line_alone_stands_for_a_heading(line: str, kind: str) -> None:
+    prose = prose_of(f"Intro.\n\n{line}\n\nText.\n")
+    assert [(b.kind, b.lines[0]) for b in prose.blocks] == [
+        ("paragraph", 4),
+        (kind, 6),
+        ("paragraph", 8),
+    ]
+
+
+def test_a_bold_first_line_of_a_paragraph_is_prose() -> None:
+    prose = prose_of("**Global Levers**\nPay rose 40% last year.\n")
+    assert [(b.kind, b.lines) for b in prose.blocks] == [("paragraph", [4, 5])]
+
+
 def test_code_blocks_html_blocks_and_tables_are_not_prose() -> None:
     prose = prose_of(
         "```\nGrew 50%.\n```\n\n    indented 60%\n\n<div>\n70%\n</div>\n\n<!--\n80%\n-->\n\nText.\n"

@@ -105,7 +105,9 @@ rule(
         - in a blockquote, a line in the first person ("I'm targeting $200K").
 
         GL507 (off by default) checks figures a script states about third parties.
-        Tables, headings, code, HTML comments and the references section are not checked.
+        Tables, headings, code, HTML comments and the references section are not checked;
+        nor is a paragraph that is one bold line not ending in punctuation
+        (`**HPC Premium: $420K+ Top 10%**`), which stands for a heading.
         """
     ),
     why="""
@@ -154,9 +156,9 @@ rule(
         ranking), "the top of the band", "their best offer", "at its best";
         "leading" as a verb, after a plural noun, a comma or "while"
         ("managers leading platform teams"); nor are "most of", "at most",
-        "mostly", "most people", or contractions such as "it's best to". Supported sentences (a
-        resolving marker, a link, or an attribution to a listed source) are not
-        reported.
+        "mostly", "most people", or contractions such as "it's best to". Supported
+        sentences (a resolving marker, a link, or an attribution to a listed source)
+        are not reported, nor are headings and bold lines standing for one.
         """
     ),
     why="""

@@ -136,6 +136,11 @@ def test_gl501_money_is_checked_without_frontmatter_figures() -> None:
     assert claims(body, front="---\ncompany: acme\n---\n") == [("GL501", 4, 1)]
 
 
+def test_claims_in_a_bold_line_standing_for_a_heading_are_not_checked() -> None:
+    body = "**The $1B Secondary: The Elite Premium**\n\nThe round raised $1B.\n"
+    assert claims(body) == [("GL501", BODY + 2, 1)]
+
+
 def test_gl501_message_names_the_figure() -> None:
     assert messages("Offers rose 12% and 10x.\n") == [
         "figure `12%` has no source: expected a citation marker, a link, or a listed source"
