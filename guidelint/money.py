@@ -36,6 +36,7 @@ _UNITS = {
     "lakhs": Decimal(100_000),
     "lac": Decimal(100_000),
     "lacs": Decimal(100_000),
+    "lpa": Decimal(100_000),  # lakhs per annum
     "cr": Decimal(10_000_000),
     "crore": Decimal(10_000_000),
     "crores": Decimal(10_000_000),
@@ -95,6 +96,7 @@ class Parsed:
     end: int = 0  # just past the figure(s) and ``note``: where `` / `` and a conversion follow
     source: str = ""  # the text given to parse_figure
     origin: int = 0  # the offset given to parse_figure
+    ceiling: bool = False  # ``Up to $50K``: one figure, the most there is
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -169,8 +171,17 @@ def parse_figure(text: str, symbols: Mapping[str, str] | None = None, *, offset:
     approximate = _APPROXIMATE.match(cleaned, begin)
     if approximate is not None:  # `~$150K`, `approx. $150K`: the figure is read as written
         begin = approximate.end()
-    while stop > begin and cleaned[stop - 1] in _FOOTNOTE_MARKS:  # `$150K–$200K*`
-        stop -= 1
+    ceiling = _CEILING.match(cleaned, begin)
+    if ceiling is not None:
+        begin = ceiling.end()
+    while stop > begin:  # `$150K–$200K*`, `$150K¹`, `$150K [2]`: a mark or a citation after it
+        if cleaned[stop - 1] in _FOOTNOTE_MARKS:
+            stop -= 1
+            continue
+        cited = _CITATION.search(cleaned, begin, stop)
+        if cited is None:
+            break
+        stop = cited.start()
     if begin >= stop:
         raise FigureError("is empty")
     if stop - begin > MAX_CELL:
@@ -188,6 +199,12 @@ def parse_figure(text: str, symbols: Mapping[str, str] | None = None, *, offset:
         parsed = _parse_interleaved(cleaned, parts, offset, table)
     else:
         raise FigureError("has more than two figures separated by ` / `")
+    if ceiling is not None:
+        if parsed.high is not None or parsed.conversion is not None:
+            raise FigureError(
+                "says `up to` before a range; expected one figure, as in `Up to $50K`"
+            )
+        parsed.ceiling = True
     # Made just above and not yet seen by anyone: completed in place, which
     # costs far less than dataclasses.replace on the hottest path of a table.
     parsed.source, parsed.origin = text, offset
@@ -196,6 +213,9 @@ def parse_figure(text: str, symbols: Mapping[str, str] | None = None, *, offset:
 
 _APPROXIMATE = re.compile(r"(?:~|≈|approx(?:imately|\.)?|about|around|c\.)\s*", re.IGNORECASE)
 _FOOTNOTE_MARKS = frozenset("*†‡")
+_CEILING = re.compile(r"(?:up\s+to|max(?:imum)?\.?:?|≤|<=?)\s*", re.IGNORECASE)
+# A citation after the figure: `[2]`, `[^lv]`, superscript digits.
+_CITATION = re.compile(r"\s*(?:\[\^?[^\[\]\s]{1,40}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 
 
 def _dual_parts(text: str, begin: int, stop: int) -> list[tuple[int, int]]:

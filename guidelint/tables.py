@@ -601,12 +601,12 @@ class Comparison:
         (a dual-currency cell keeps its conversion part untouched)."""
         spec = self.effective(spec, item)
         low, high = self.value(item, spec.low), self.value(item, spec.high)
-        if low is None:
-            low, high = high, None
+        parsed = self.cell_parsed.get((cell.line, cell.column)) if cell is not None else None
+        if low is None or (parsed is not None and parsed.ceiling and high is not None):
+            low, high = high, None  # `Up to $50K` shows the top alone
         if low is None:
             # Nothing to write from: a figure readers see is never replaced by a dash.
             return cell.raw if cell is not None and cell.raw else "—"
-        parsed = self.cell_parsed.get((cell.line, cell.column)) if cell is not None else None
         if cell is not None and parsed is not None and parsed.percent == spec.percent:
             return rewrite_cell(
                 cell.raw,
@@ -1166,8 +1166,9 @@ def _fields(pairs: list[tuple[str | None, Any]]) -> str:
     return " and ".join(f"{name} is {show(value)}" for name, value in pairs)
 
 
-def _shown(figure: Figure, percent: bool) -> str:
-    return f"{figure.text}%" if percent and not figure.text.endswith("%") else figure.text
+def _shown(figure: Figure, percent: bool, ceiling: bool = False) -> str:
+    text = f"{figure.text}%" if percent and not figure.text.endswith("%") else figure.text
+    return f"up to {text}" if ceiling else text
 
 
 def _compare_values(
@@ -1176,22 +1177,28 @@ def _compare_values(
     """GL305 and GL306 for one cell; ``fillable`` when its figures may go into the frontmatter."""
     if parsed.high is None:
         figure = parsed.low
-        backed = [(n, v) for n, v in ((spec.low, low), (spec.high, high)) if v is not None]
+        fields = ((spec.low, low), (spec.high, high))
+        if parsed.ceiling and spec.high:  # `Up to $50K` is the top of the range
+            fields = ((spec.high, high),)
+        backed = [(n, v) for n, v in fields if v is not None]
         if not backed:
+            name = fields[0][0]
+            unset = f"{name} is not set" if len(fields) == 1 else _none_set(spec)
             yield Finding(
                 "GL306",
                 *cell.position_of(figure),
-                f"{spec.label} is {_shown(figure, spec.percent)} in the table but"
-                f" {_none_set(spec)}",
-                fill=(spec.low, figure.amount) if spec.low and fillable else None,
+                f"{spec.label} is {_shown(figure, spec.percent, parsed.ceiling)} in the table"
+                f" but {unset}",
+                fill=(name, figure.amount) if name and fillable else None,
             )
             return
         known = [(n, v) for n, v in backed if v is not UNKNOWN]
         if any(not figure.agrees(v) for _, v in known):
+            shown = _shown(figure, spec.percent, parsed.ceiling)
             yield Finding(
                 "GL305",
                 *cell.position_of(figure),
-                f"{spec.label} is {_shown(figure, spec.percent)} in the table but {_fields(known)}",
+                f"{spec.label} is {shown} in the table but {_fields(known)}",
             )
         return
     for side, figure, name, value in (

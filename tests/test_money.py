@@ -84,6 +84,11 @@ SPELLINGS = [
     ("25%+", D(25), None, None, True),
     ("12% target ($21,000 – $25,800)", D(12), None, None, True),
     ("15–30% (performance)", D(15), D(30), None, True),
+    ("$158K–$198K¹", D(158000), D(198000), "USD", False),
+    ("$158K–$198K [2]", D(158000), D(198000), "USD", False),
+    ("$158K–$198K[^lv]", D(158000), D(198000), "USD", False),
+    ("$158K–$198K*", D(158000), D(198000), "USD", False),
+    ("₹30 LPA–₹45 LPA", D(3000000), D(4500000), "INR", False),
 ]
 
 
@@ -117,6 +122,7 @@ UNPARSEABLE = [
     ("£75K / $95K – £135K / $170K / $1", "more than two figures"),
     ("£75K / TBD", "after ` / `, which has no number"),
     ("$195K GBP target", "names two currencies"),
+    ("Up to $150K–$200K", "`up to` before a range"),
 ]
 
 
@@ -124,6 +130,23 @@ UNPARSEABLE = [
 def test_unparseable(text: str, reason: str) -> None:
     with pytest.raises(FigureError, match=reason.replace("$", r"\$")):
         parse_figure(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "percent"),
+    [("Up to $50K", D(50000), False), ("up to 15%", D(15), True), ("Max 20%", D(20), True)],
+)
+def test_a_ceiling_is_one_figure_marked_as_the_top(
+    text: str, amount: Decimal, percent: bool
+) -> None:
+    parsed = parse_figure(text)
+    assert (parsed.low.amount, parsed.high, parsed.percent, parsed.ceiling) == (
+        amount,
+        None,
+        percent,
+        True,
+    )
+    assert not parse_figure(text.split()[-1]).ceiling
 
 
 def test_dashes_are_kept_as_written() -> None:
@@ -289,6 +312,7 @@ def test_a_plus_marks_the_figure_not_its_text() -> None:
         ("₹1.2 Cr", D(12_000_000), D(1_000_000), "Cr"),
         ("₹3 crore", D(30_000_000), D(10_000_000), "crore"),
         ("₹20 lakh", D(2_000_000), D(100_000), "lakh"),
+        ("₹30 LPA", D(3_000_000), D(100_000), "LPA"),
         ("₹36,00,000", D(3_600_000), D(1), ""),
         ("₹3,600,000", D(3_600_000), D(1), ""),
     ],

@@ -380,7 +380,7 @@ _SYMBOLS = sorted(
 _CODES = sorted(data_file("currencies.json")["codes"])
 _CODE_SET = frozenset(_CODES)
 _PREFIX = "|".join([*(re.escape(s) for s in _SYMBOLS), *(rf"{c}\s?" for c in _CODES)])
-_UNIT_LETTERS = r"(?:[kKmMbB]|(?<=\d)T|bn|tn|mm|MM|mn|L|Cr)(?![\w])"
+_UNIT_LETTERS = r"(?:[kKmMbB]|(?<=\d)T|bn|tn|mm|MM|mn|LPA|L|Cr)(?![\w])"
 _UNIT_WORDS = r"(?:thousand|million|billion|trillion|lakhs?|crores?)\b"
 
 
@@ -456,6 +456,7 @@ _UNITS = {
     "tn": Decimal(10**12),
     "trillion": Decimal(10**12),
     "l": Decimal(10**5),
+    "lpa": Decimal(10**5),
     "lakh": Decimal(10**5),
     "lakhs": Decimal(10**5),
     "cr": Decimal(10**7),

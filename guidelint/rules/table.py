@@ -189,10 +189,12 @@ rule(
         compensation table (only the first is compared, and the second is
         reported rather than silently ignored). Real spellings are read:
         `$195K`, `$195,000`, `195K`, `$140K-$352K+`, `CHF 120K`, `SGD 180K`,
-        `A$`/`C$`/`S$`/`HK$`, `₹20L`, `₹36,00,000`, `HK$1.29M`, `/4yr`,
-        `(target)`, `**bold**`, ranges with `–`, `—`, `-` or `to`, and
-        dual-currency cells (`£75K / $95K`, whose second part is a
-        conversion). `—`, `N/A`, `TBD`, `Included` and `Varies` show no figure.
+        `A$`/`C$`/`S$`/`HK$`, `₹20L`, `₹30 LPA`, `₹36,00,000`, `HK$1.29M`,
+        `/4yr`, `(target)`, `**bold**`, a citation after the figure (`[2]`,
+        `[^lv]`, `¹`, `*`), `~$195K`, ranges with `–`, `—`, `-` or `to`, a
+        ceiling (`Up to $50K`, compared with the `_high` field when the entry
+        has one), and dual-currency cells (`£75K / $95K`, whose second part is
+        a conversion). `—`, `N/A`, `TBD`, `Included` and `Varies` show no figure.
         """,
     why="What guidelint cannot read it cannot check, and readers stumble on the same cells.",
     example="""

@@ -695,3 +695,44 @@ def test_negative_figures_are_not_compared_or_rewritten() -> None:
     found = gl3(text)
     assert positions(found) == [("GL305", 53, 58)]
     assert found[0].fix is None
+
+
+# -- ceilings and cited cells ------------------------------------------------------
+
+
+def test_a_ceiling_is_compared_with_the_high_field_and_filled_into_it() -> None:
+    text = variant(
+        (
+            "| San Francisco | $195K–$255K | $175K–$315K | 5% |",
+            "| San Francisco | $195K–$255K | $175K–$315K | Up to 12% |",
+        )
+    )
+    found = gl3(text)
+    assert positions(found) == [("GL306", 53, 53)]
+    assert found[0].message == "bonus is up to 12% in the table but bonus_pct_high is not set"
+    after = fixed(text, found)
+    assert "    bonus_pct: 5\n    bonus_pct_high: 12\n" in after
+    assert gl3(after) == []
+
+
+def test_a_ceiling_above_the_high_field_is_rewritten_as_a_ceiling() -> None:
+    text = variant(
+        (
+            "    bonus_pct: 5\n    total_comp_low: 270000",
+            "    bonus_pct: 5\n    bonus_pct_high: 10\n    total_comp_low: 270000",
+        ),
+        (
+            "| San Francisco | $195K–$255K | $175K–$315K | 5% |",
+            "| San Francisco | $195K–$255K | $175K–$315K | Up to 12% |",
+        ),
+    )
+    found = gl3(text)
+    assert positions(found) == [("GL305", 54, 53)]
+    assert found[0].message == "bonus is up to 12% in the table but bonus_pct_high is 10"
+    assert "| Up to 10% |" in fixed(text, found)
+
+
+@pytest.mark.parametrize("cell", ["$195K–$255K [1]", "$195K–$255K¹", "$195K–$255K[^lv]"])
+def test_a_citation_after_a_figure_is_not_part_of_it(cell: str) -> None:
+    text = variant(("| San Francisco | $195K–$255K |", f"| San Francisco | {cell} |"))
+    assert gl3(text) == []
