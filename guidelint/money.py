@@ -425,8 +425,14 @@ _NO_FIGURE = frozenset(
 )
 
 
+# Words and nothing that could be part of a figure: ``Competitive``, ``Varies by level``.
+_WORDS_ONLY = re.compile(r"[^\W\d_][^\W\d_ .,'’&/()-]*(?:[ .,'’&/()-]+[^\W\d_]*)*")
+_PLACEHOLDER = re.compile(r"(?i:x+|tk|\?+)")  # ``$XXK`` is unfinished, not absent
+
+
 def is_absent(text: str) -> bool:
-    """A cell that deliberately shows no figure: empty, a dash, ``N/A``, ``TBD``, ``Varies``.
+    """A cell that deliberately shows no figure: empty, a dash, ``N/A``, ``TBD``,
+    ``Varies``, or words alone (``Competitive``, ``Equity only``).
 
     Bold or italic marks around the whole cell are ignored (``**N/A**``), so
     raw and plain cell text give the same answer.  Such a cell agrees with a
@@ -435,7 +441,11 @@ def is_absent(text: str) -> bool:
     if len(text) > MAX_CELL:
         return False
     core = text.translate(_SPACES).strip().strip("*_").strip()
-    return core.casefold() in _NO_FIGURE
+    if core.casefold() in _NO_FIGURE:
+        return True
+    return _WORDS_ONLY.fullmatch(core) is not None and not any(
+        _PLACEHOLDER.fullmatch(word) for word in core.split()
+    )
 
 
 # -- writing figures back ------------------------------------------------------------

@@ -190,6 +190,7 @@ def test_dollar_can_be_reconfigured() -> None:
 
 ABSENT = ["", " ", "—", "–", "-", "N/A", "n/a", "NA", "Included", "Varies", "TBD", "none"]
 ABSENT += ["Discretionary", "\u00a0—\u00a0", "**—**", "**N/A**", "*TBD*", "__Varies__", "** – **"]
+ABSENT += ["Competitive", "Negotiable", "Equity only", "Varies by level", "**Performance-based**"]
 
 
 @pytest.mark.parametrize("text", ABSENT)
@@ -197,7 +198,9 @@ def test_absent_cells(text: str) -> None:
     assert is_absent(text)
 
 
-@pytest.mark.parametrize("text", ["0", "0%", "$0", "N/A%", "—5%", "TBD $10K", "**$5K**", "*" * 300])
+@pytest.mark.parametrize(
+    "text", ["0", "0%", "$0", "N/A%", "—5%", "TBD $10K", "**$5K**", "*" * 300, "$XXK", "XXX", "$??"]
+)
 def test_cells_with_a_figure_or_something_else_are_not_absent(text: str) -> None:
     assert not is_absent(text)
 

@@ -81,12 +81,23 @@ def test_an_unreadable_cell_stays_null_and_is_reported() -> None:
     text = edited(
         "components.md",
         ("  - region: London\n", "  - region: Leeds\n"),
-        ("| £78,000 – £105,000 |", "| ask recruiting |"),
+        ("| £78,000 – £105,000 |", "| £78,000 – TBD |"),
     )
     after, problems = sync(text)
     # Positions are in the synced file: the new entry's ten lines come first.
     assert problems == [("GL307", 56, 39)]
     assert "  - region: 🇬🇧 London (GBP £)" not in after
+    assert '  - region: "🇬🇧 London (GBP £)"\n    base_low: null\n    base_high: null\n' in after
+
+
+def test_a_cell_of_words_alone_shows_no_figure() -> None:
+    text = edited(
+        "components.md",
+        ("  - region: London\n", "  - region: Leeds\n"),
+        ("| £78,000 – £105,000 |", "| Competitive |"),
+    )
+    after, problems = sync(text)
+    assert problems == []
     assert '  - region: "🇬🇧 London (GBP £)"\n    base_low: null\n    base_high: null\n' in after
 
 

@@ -152,7 +152,8 @@ rule(
         `null` ("not known"): a range's upper end when the entry has no `_high`
         field (a bonus of `5–15%` with only `bonus_pct: 5`), or any figure in a
         column whose fields are all absent or null. Cells that show no figure
-        (`—`, `N/A`, `Varies`, `Included`) agree with a null or missing field.
+        (`—`, `N/A`, `Varies`, `Included`, words alone such as `Competitive`)
+        agree with a null or missing field.
         """,
     why="""
         The figure cannot be searched or compared, and nobody checks it when
@@ -194,7 +195,9 @@ rule(
         `[^lv]`, `¹`, `*`), `~$195K`, ranges with `–`, `—`, `-` or `to`, a
         ceiling (`Up to $50K`, compared with the `_high` field when the entry
         has one), and dual-currency cells (`£75K / $95K`, whose second part is
-        a conversion). `—`, `N/A`, `TBD`, `Included` and `Varies` show no figure.
+        a conversion). `—`, `N/A`, `TBD`, `Included`, `Varies` and other words
+        alone (`Competitive`, `Equity only`) show no figure; a placeholder
+        (`$XXK`) is reported.
         """,
     why="What guidelint cannot read it cannot check, and readers stumble on the same cells.",
     example="""
