@@ -64,7 +64,8 @@ rule(
         - multipliers: `10x`, `2.5–3x`, `4-fold`, `3 times higher`, and in words:
           `tenfold`, `two-fold`, `a hundredfold`, `three times higher`;
         - counts with a magnitude: a number of 1,000 or more (`37,339 postings`),
-          or a number with `thousand`/`million`/`billion` or `K`/`M` (`27 million`, `50K requests`).
+          or a number with `thousand`/`million`/`billion` or `K`/`M`/`B`
+          (`27 million`, `50K requests`, `4B+ wallets`).
 
         Not statistics: years (`2026`), dates (`2026-02-23`), quarters (`Q4`),
         ordinals, version numbers (`3.11`), small counts in digits or words
@@ -85,7 +86,12 @@ rule(
         `£148K`, `S$180K`, `CHF 120K`, `₹20L`, `₹40,00,000`) at the precision it is
         written with (`$195K` matches 195,000 and 195,400, not 196,000); so is a
         percentage equal to a bonus percentage (`bonus_pct`, `bonus_pct_high`),
-        and a range of them (`10-25%` when both are bonus percentages).
+        and a range of them (`10-25%` when both are bonus percentages). A figure
+        that an entry of the references section or of `data_sources` states is
+        supported when the sentence shares a word with that entry besides the
+        figure: "the $15B fundraise" and "a16z $15B Fundraise (TechCrunch)". The
+        entry must state it at the sentence's precision (`$1B` matches an entry's
+        `$1.2B`, `$1.25B` does not), and a range needs both ends.
 
         Proposals are not claims, and their figures are not checked:
 
@@ -433,7 +439,7 @@ MULTIPLIER = Scan(
 COUNT = Scan(
     r"(?<![\w.,$£€¥₹#/-])(?P<n>\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?![\w%]|[.,]\d|[-/–]\d)"
     r"|(?<![\w.])\d+(?:\.\d+)?\+?\s?(?:thousand|million|billion|trillion)\b"
-    r"|(?<![\w.$£€¥₹])\d+(?:\.\d+)?[KkM]\+?(?![\w])",
+    r"|(?<![\w.$£€¥₹])\d+(?:\.\d+)?(?:[KkMB]|bn)\+?(?![\w])",
     "",
     digits=True,
 )
@@ -735,6 +741,7 @@ class _Sources:
     # ("Trustpilot rating"), since a list names employers and products too.
     names: frozenset[str] = frozenset()
     publishers: frozenset[str] = frozenset()
+    raw: tuple[str, ...] = ()  # the texts as written, for the figures they state
 
     def named_in(self, masked: str, start: int, end: int) -> str | None:
         """The first listed source a stretch of text names, if any."""
@@ -802,6 +809,7 @@ def _sources(guide: Guide, prose: Prose) -> _Sources:
         [f" {_normalise(text)} " for text in texts if text],
         _first_words(names, own),
         _first_words(publishers, own),
+        tuple(text for text in texts if text),
     )
 
 
@@ -1036,6 +1044,128 @@ class _Figures:
         return all(_backed(*amount, currency, self._found) for amount in amounts)
 
 
+# Words too common to tie a sentence to a source entry that states the same figure.
+_COMMON_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "our",
+        "your",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "are",
+        "not",
+        "but",
+        "per",
+        "into",
+        "over",
+        "than",
+        "more",
+        "most",
+        "about",
+        "after",
+        "before",
+        "year",
+        "years",
+        "month",
+        "months",
+        "quarter",
+        "data",
+        "report",
+        "reports",
+        "source",
+        "sources",
+        "analysis",
+        "via",
+        "based",
+        "new",
+        "all",
+        "also",
+    ]
+)
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+_COUNT_VALUE = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\+?\s?(thousand|million|billion|trillion|bn|[KkMB])?"
+)
+
+
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(_CONTENT_WORD.findall(text.casefold())) - _COMMON_WORDS
+
+
+def _figure_values(kind: str, match: re.Match[str]) -> list[tuple[Decimal, Decimal]] | None:
+    """A percentage's or a count's value and displayed precision (money: `_money_amounts`)."""
+    if kind == "money":
+        return _money_amounts(match)
+    text = match.group(0)
+    found = (_PERCENT_VALUE if kind == "percent" else _COUNT_VALUE).search(text)
+    if found is None:
+        return None
+    digits = found.group(1) if kind == "count" else found.group(0)
+    unit = (
+        _UNITS.get(found.group(2).casefold(), Decimal(1))
+        if kind == "count" and found.group(2)
+        else Decimal(1)
+    )
+    number = Decimal(digits.replace(",", ""))
+    return [(number * unit, unit * Decimal(1).scaleb(-len(digits.partition(".")[2])))]
+
+
+class _Listed:
+    """The figures a guide's source list and data_sources state, with the words around them:
+    "a16z $15B Fundraise (TechCrunch)" supports a sentence on "the $15B fundraise"."""
+
+    def __init__(self, texts: Iterable[str], symbols: dict[str, str]) -> None:
+        self.stated: list[tuple[str, Decimal, str | None, frozenset[str]]] = []
+        for text in texts:
+            if _DIGIT.search(text) is None:
+                continue
+            words = _content_words(text)
+            spans: list[tuple[int, int]] = []
+            for match in MONEY.finditer(text):
+                spans.append(match.span())
+                currency = _money_currency(match, symbols)
+                for amount, _ in _money_amounts(match) or ():
+                    self.stated.append(("money", amount, currency, words))
+            for scan, kind in ((_PERCENT_DIGITS_ONLY, "percent"), (COUNT, "count")):
+                for match in scan.finditer(text):
+                    if _inside(match.start(), spans) or (kind == "count" and _is_year(match)):
+                        continue
+                    for amount, _ in _figure_values(kind, match) or ():
+                        self.stated.append((kind, amount, None, words))
+
+    def supports(
+        self,
+        kind: str,
+        values: list[tuple[Decimal, Decimal]],
+        currency: str | None,
+        words: frozenset[str],
+    ) -> bool:
+        """Whether every value is stated by an entry that shares a word with the sentence."""
+        return bool(values) and all(
+            any(
+                other == kind
+                and abs(stated - amount) <= step / 2
+                and (currency is None or listed is None or listed == currency)
+                and not shared.isdisjoint(words)
+                for other, stated, listed, shared in self.stated
+            )
+            for amount, step in values
+        )
+
+
 class _Run:
     """Claim detection for one guide; sources and figures are read only when needed."""
 
@@ -1052,7 +1182,9 @@ class _Run:
         self.superlatives = superlatives
         self.triggers = triggers
         self.money = _Figures(guide, symbols)
+        self.symbols = symbols
         self._sources: _Sources | None = None
+        self._listed: _Listed | None = None
         self._percents: frozenset[Decimal] | None = None
 
     @property
@@ -1060,6 +1192,22 @@ class _Run:
         if self._sources is None:
             self._sources = _sources(self.guide, self.prose)
         return self._sources
+
+    def _stated_in_sources(
+        self, kind: str, match: re.Match[str], block: Block, starts: list[int]
+    ) -> bool:
+        """Whether the source list states this figure, in an entry sharing a word with its sentence."""
+        if self._listed is None:
+            self._listed = _Listed(self.sources.raw, self.symbols)
+        if not self._listed.stated:
+            return False
+        values = _figure_values(kind, match)
+        if not values:
+            return False
+        sentence = block.sentences[max(0, bisect.bisect_right(starts, match.start()) - 1)]
+        words = _content_words(block.masked[sentence.start : sentence.end])
+        currency = _money_currency(match, self.symbols) if kind == "money" else None
+        return self._listed.supports(kind, values, currency, words)
 
     def claims(
         self, block: Block, starts: list[int], support: list[bool], paragraph_scope: bool = False
@@ -1115,7 +1263,9 @@ class _Run:
 
         for match in MONEY.finditer(masked) if has_digit else ():
             money_spans.append(match.span())
-            if not self.money.backs(match):
+            if not self.money.backs(match) and not self._stated_in_sources(
+                "money", match, block, starts
+            ):
                 figure(match.start(), match.group(0).strip())
         # The number-word branches need their keyword; without it, digits only.
         percent = PERCENT if "cent" in lowered else _PERCENT_DIGITS_ONLY if has_digit else None
@@ -1146,6 +1296,8 @@ class _Run:
                     self._percent_backed(match)
                     or (vesting and _vesting_share(masked, match, sentences, starts))
                 ):
+                    continue
+                if kind != "multiplier" and self._stated_in_sources(kind, match, block, starts):
                     continue
                 figure(match.start(), " ".join(match.group(0).split()))
         superlatives = None if self.triggers.isdisjoint(words) else self.superlatives.scan(present)

@@ -136,6 +136,38 @@ def test_gl501_money_is_checked_without_frontmatter_figures() -> None:
     assert claims(body, front="---\ncompany: acme\n---\n") == [("GL501", 4, 1)]
 
 
+STATED = (
+    "\n#### Evidence & Sources\n\n"
+    "- Acme Series C announcement: $1.2B valuation, 37% revenue growth (TechCrunch)\n"
+    "- Acme blog: 10M+ members\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Series C put the valuation at $1.2B.",
+        "Acme's valuation is now about $1B.",  # stated at the sentence's precision
+        "Revenue growth of 37% funds the hiring plan.",
+        "Membership passed 10M+ members this year.",
+    ],
+)
+def test_gl501_a_figure_the_source_list_states_is_supported(sentence: str) -> None:
+    assert claims(f"Intro.\n\n{sentence}\n" + STATED) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Offers for this role rose 37% last year.", "37%"),  # no word in common
+        ("The valuation reached $1.25B after the round.", "$1.25B"),  # more precise
+        ("The valuation at $1.2B values hiring at $90M.", "$90M"),  # the next figure
+    ],
+)
+def test_gl501_a_figure_the_source_list_does_not_state(sentence: str, figure: str) -> None:
+    assert messages(f"Intro.\n\n{sentence}\n" + STATED)[0].startswith(f"figure `{figure}`")
+
+
 def test_claims_in_a_bold_line_standing_for_a_heading_are_not_checked() -> None:
     body = "**The $1B Secondary: The Elite Premium**\n\nThe round raised $1B.\n"
     assert claims(body) == [("GL501", BODY + 2, 1)]
