@@ -241,18 +241,27 @@ class _Extractor:
                     continue
                 if refs_level == 7 and top and len(content) > _PSEUDO_REFERENCE_LIMIT:
                     refs_level = 0
-                if top and _pseudo_heading(content):
-                    self._block("heading", content, source.lines, source.columns)
-                    continue
+                first, _, rest = content.partition("\n")
+                if top and _pseudo_heading(first):
+                    # "**HPC Premium: $420K+ Top 10%**" on its own line heads the text below it.
+                    self._block("heading", first, source.lines[:1], source.columns[:1])
+                    if is_reference_heading(first):
+                        refs_level = refs_level or 7
+                    if not rest:
+                        continue
+                    content = rest
+                    source_lines, source_columns = source.lines[1:], source.columns[1:]
+                else:
+                    source_lines, source_columns = source.lines, source.columns
                 if _FOOTNOTE_DEF.match(content.split("\n", 1)[0]):
-                    self._block("reference", content, source.lines, source.columns)
+                    self._block("reference", content, source_lines, source_columns)
                     continue
                 if refs_level:
-                    block = self._block("reference", content, source.lines, source.columns)
+                    block = self._block("reference", content, source_lines, source_columns)
                     self._reference_entries(block, source)
                     continue
                 kind = "item" if source.in_item else "paragraph"
-                block = self._block(kind, content, source.lines, source.columns)
+                block = self._block(kind, content, source_lines, source_columns)
                 block.quoted = not top and self._quoted(source.line)
             elif refs_level == 7 and source.depth == 0 and kind == "code":
                 refs_level = 0

@@ -215,8 +215,23 @@ def test_a_bold_line_alone_stands_for_a_heading(line: str, kind: str) -> None:
     ]
 
 
-def test_a_bold_first_line_of_a_paragraph_is_prose() -> None:
-    prose = prose_of("**Global Levers**\nPay rose 40% last year.\n")
+def test_a_bold_first_line_heads_the_rest_of_its_paragraph() -> None:
+    prose = prose_of("**Global Levers**\nPay rose 40% last year.\nAnd more.\n")
+    assert [(b.kind, b.lines, b.columns) for b in prose.blocks] == [
+        ("heading", [4], [1]),
+        ("paragraph", [5, 6], [1, 1]),
+    ]
+    assert prose.blocks[1].position(prose.blocks[1].text.index("40%")) == (5, 10)
+
+
+def test_a_bold_first_line_can_open_the_references() -> None:
+    prose = prose_of("Text [1].\n\n**Evidence & Sources**\n[1] Levels.fyi offers, 2026\n")
+    assert [b.kind for b in prose.blocks] == ["paragraph", "heading", "reference"]
+    assert [(e.kind, e.key, e.line) for e in prose.entries] == [("number", "1", 7)]
+
+
+def test_a_bold_sentence_first_line_stays_prose() -> None:
+    prose = prose_of("**It is the hardest role.**\nPay rose 40% last year.\n")
     assert [(b.kind, b.lines) for b in prose.blocks] == [("paragraph", [4, 5])]
 
 

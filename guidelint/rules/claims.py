@@ -100,10 +100,14 @@ rule(
           label or a leading phrase: "Open at $185K", "Anchor at ...", "Push for
           ...", "Push equity 20% higher", "Accept at ...", "Accept if ...", "Do not
           accept below ...", "For London, target ...", "If they counter at $190K,
-          negotiate for ...", "Your accept-at floor should be ...", "Target: ...",
-          "Walk-away floor: ...", "Stretch: ..."; the employer's expected counter
+          negotiate for ...", "If the offer is $182K, counter by ...", "Reference a
+          competing offer at $240K" (competing offers in the plural, at a market
+          range, are claims), "Your accept-at floor should be ...", a label ending
+          in an ask word ("Target: ...", "Signing bonus target: ...", "Walk-away
+          floor: ...", "Stretch: ..."); the employer's expected counter
           ("Acme will counter at $160K") is part of the script; the clause ends at
-          `;` or a dash, so "Push for a refresh — revenue grew 27%" still reports
+          `;` or a dash (not one between two figures, `$185K–$200K`), so "Push
+          for a refresh — revenue grew 27%" still reports
           the growth; a clause after `;` that only lists more figures, or after a
           dash that totals the ask ("— bringing first-year pay to $238K"),
           continues the ask;
@@ -112,8 +116,8 @@ rule(
 
         GL507 (off by default) checks figures a script states about third parties.
         Tables, headings, code, HTML comments and the references section are not checked;
-        nor is a paragraph that is one bold line not ending in punctuation
-        (`**HPC Premium: $420K+ Top 10%**`), which stands for a heading.
+        nor is a bold line not ending in punctuation that stands alone or opens a
+        paragraph (`**HPC Premium: $420K+ Top 10%**`): it stands for a heading.
         """
     ),
     why="""
@@ -161,7 +165,10 @@ rule(
         (also "the company's most recent"), "the most senior" (a level, not a
         ranking), "the top of the band", "their best offer", "at its best";
         "leading" as a verb, after a plural noun, a comma or "while"
-        ("managers leading platform teams"); nor are "most of", "at most",
+        ("managers leading platform teams"); a superlative whose noun, within
+        three words, is the reader's own option ("the strongest lever", "the
+        most natural fit", "the strongest negotiation position"); "their most
+        ..." and "at the highest stakes"; nor are "most of", "at most",
         "mostly", "most people", or contractions such as "it's best to". Supported
         sentences (a resolving marker, a link, or an attribution to a listed source)
         are not reported, nor are headings and bold lines standing for one.
@@ -562,6 +569,10 @@ _ASK_AFTER_LEAD = re.compile(
     rf"\s*(?:(?:[^,;:\n]|,(?=\d)){{0,80}},\s+)?(?:(?:then|and|also|so|but)\s+)?(?i:{_ASK_WORDS})(?![\w-])"
 )
 _LABEL = re.compile(r"\s*[^:;.!?\n]{1,60}:\s")
+# A label naming what the reader asks for, whatever comes before that word.
+_ASK_LABEL = re.compile(
+    r"(?i:target|floor|ask|anchor|stretch|counter(?:-?offer)?|walk-?away(?:\s+point)?)\s*:\s$"
+)
 # The employer's expected counter is part of the script: "Acme will counter at $160K".
 _COUNTER_FORECAST = re.compile(
     r"\s*[^,;:.!?\n]{1,60}?\s(?i:will|would|may|might|could)"
@@ -569,7 +580,11 @@ _COUNTER_FORECAST = re.compile(
 )
 # A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
 _ASK_CONTINUATION = re.compile(rf"\s*(?i:{_alternation(DATA['ask_continuations'])})(?![\w-])")
-_CLAUSE_BREAK = re.compile(r"[;\u2014\u2013]|\s-\s")
+# A dash between two figures writes a range ("$225,000–$260,000", "$175K — $228K"), not a break.
+_CLAUSE_BREAK = re.compile(
+    r";|(?<![\d%+KkMB])(?<![\d%+KkMB]\s)[\u2014\u2013]|[\u2014\u2013](?!\s?[$£€¥₹\d])"
+    r"|(?<![\d%+KkMB])\s-\s|\s-\s(?![$£€¥₹\d])"
+)
 _ASK_TRIGGERS = frozenset(
     _WORD.findall(str(p).casefold())[0] for p in DATA["proposal_asks"] if _WORD.search(str(p))
 )
@@ -1302,7 +1317,11 @@ class _Run:
                 figure(match.start(), " ".join(match.group(0).split()))
         superlatives = None if self.triggers.isdisjoint(words) else self.superlatives.scan(present)
         for match in superlatives.finditer(masked) if superlatives is not None else ():
-            if _excepted(masked, match.start(), match.end()) or _participle(masked, match):
+            if (
+                _excepted(masked, match.start(), match.end())
+                or _participle(masked, match)
+                or _advice(masked, match.end())
+            ):
                 continue
             text = match.group(0)
             if match.groupdict().get("pw") is not None:
@@ -1385,7 +1404,19 @@ def _asks(masked: str, start: int, end: int) -> bool:
     if _ASK.match(masked, start, end) or _COUNTER_FORECAST.match(masked, start, end):
         return True
     label = _LABEL.match(masked, start, end)
+    if label is not None and _ASK_LABEL.search(masked, label.start(), label.end()):
+        return True  # "Signing bonus target: $25K-$40K", "Walk-away floor: ..."
     return _ASK_AFTER_LEAD.match(masked, label.end() if label else start, end) is not None
+
+
+_ADVICE_HEADS = _words("advice_heads")
+
+
+def _advice(masked: str, end: int) -> bool:
+    """Whether a superlative ranks the reader's own options, its noun within three words:
+    "the strongest lever", "the most natural fit", "the largest financial decision"."""
+    following = masked[end : end + 60].casefold().split()[:3]
+    return any(word.strip(".,;:!?()\"'") in _ADVICE_HEADS for word in following)
 
 
 def _excepted(masked: str, start: int, end: int) -> bool:
