@@ -1246,6 +1246,34 @@ def compensation_table(guide: Guide, ctx: Context) -> Table | None:
     return tables[0] if tables else None
 
 
+def table_figures(
+    guide: Guide, ctx: Context
+) -> tuple[list[tuple[Decimal, str | None]], set[Decimal]]:
+    """The amounts (with their currencies) and the percentages the compensation table shows."""
+    amounts: list[tuple[Decimal, str | None]] = []
+    percents: set[Decimal] = set()
+    table = compensation_table(guide, ctx)
+    if table is None:
+        return amounts, percents
+    symbols = currency_symbols(ctx.settings.currency_symbols)
+    for row in table.rows:
+        for _, index in table.columns:
+            if index is None or index >= len(row.cells) or is_absent(row.cells[index].text):
+                continue
+            try:
+                parsed: Parsed | None = parse_figure(row.cells[index].text, symbols)
+            except FigureError:
+                continue
+            while parsed is not None:
+                for figure in parsed.figures:
+                    if figure.percent:
+                        percents.add(figure.amount.normalize())
+                    else:
+                        amounts.append((figure.amount, figure.currency))
+                parsed = parsed.conversion
+    return amounts, percents
+
+
 def regenerate_rows(
     guide: Guide, ctx: Context, table: Table | None = None, *, drop_extra_rows: bool = False
 ) -> str | None:

@@ -86,7 +86,8 @@ rule(
         `£148K`, `S$180K`, `CHF 120K`, `₹20L`, `₹40,00,000`) at the precision it is
         written with (`$195K` matches 195,000 and 195,400, not 196,000); so is a
         percentage equal to a bonus percentage (`bonus_pct`, `bonus_pct_high`),
-        and a range of them (`10-25%` when both are bonus percentages). A figure
+        and a range of them (`10-25%` when both are bonus percentages); figures the
+        compensation table shows count too, where the frontmatter holds `null`. A figure
         that an entry of the references section or of `data_sources` states is
         supported when the sentence shares a word with that entry besides the
         figure: "the $15B fundraise" and "a16z $15B Fundraise (TechCrunch)". The
@@ -1001,6 +1002,7 @@ def check_claims(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     words = (tuple(settings.extend_superlatives), tuple(settings.ignore_superlatives))
     run = _Run(
         guide,
+        ctx,
         prose,
         superlative_pattern(*words),
         superlative_triggers(*words),
@@ -1038,18 +1040,36 @@ def check_claims(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
 
 
 class _Figures:
-    """The frontmatter's amounts, read on first use, and the money they support."""
+    """The guide's own figures, read on first use: the frontmatter's amounts and bonus
+    percentages, and what its compensation table shows (where the frontmatter has `null`)."""
 
-    def __init__(self, guide: Guide, symbols: dict[str, str]) -> None:
+    def __init__(self, guide: Guide, ctx: Context, symbols: dict[str, str]) -> None:
         self.guide = guide
+        self.ctx = ctx
         self.symbols = symbols
         self._found: list[tuple[Decimal, str | None]] | None = None
+        self._percents: frozenset[Decimal] | None = None
+
+    def _read(self) -> None:
+        from guidelint.tables import table_figures
+
+        data = self.guide.data
+        found = _frontmatter_numbers(data) if isinstance(data, dict) else []
+        percents = _frontmatter_percents(data) if isinstance(data, dict) else frozenset()
+        amounts, shown = table_figures(self.guide, self.ctx)
+        self._found = sorted([*found, *amounts], key=lambda pair: pair[0])
+        self._percents = percents | shown
+
+    @property
+    def percents(self) -> frozenset[Decimal]:
+        if self._percents is None:
+            self._read()
+        return self._percents  # type: ignore[return-value]
 
     def backs(self, match: re.Match[str]) -> bool:
-        """Whether a money match is one of the frontmatter's amounts, in any spelling."""
+        """Whether a money match is one of the guide's own amounts, in any spelling."""
         if self._found is None:
-            data = self.guide.data
-            self._found = _frontmatter_numbers(data) if isinstance(data, dict) else []
+            self._read()
         if not self._found:
             return False
         amounts = _money_amounts(match)
@@ -1187,6 +1207,7 @@ class _Run:
     def __init__(
         self,
         guide: Guide,
+        ctx: Context,
         prose: Prose,
         superlatives: _Family,
         triggers: frozenset[str],
@@ -1196,11 +1217,10 @@ class _Run:
         self.prose = prose
         self.superlatives = superlatives
         self.triggers = triggers
-        self.money = _Figures(guide, symbols)
+        self.money = _Figures(guide, ctx, symbols)
         self.symbols = symbols
         self._sources: _Sources | None = None
         self._listed: _Listed | None = None
-        self._percents: frozenset[Decimal] | None = None
 
     @property
     def sources(self) -> _Sources:
@@ -1346,19 +1366,17 @@ class _Run:
         return found
 
     def _percent_backed(self, match: re.Match[str]) -> bool:
-        """Whether a percentage (and the low end of its range) is a bonus percentage
-        of the frontmatter: "bonus targets of 10-25%" when they hold 10 and 25."""
-        if self._percents is None:
-            data = self.guide.data
-            self._percents = _frontmatter_percents(data) if isinstance(data, dict) else frozenset()
-        if not self._percents:
+        """Whether a percentage (and the low end of its range) is a bonus percentage of
+        the frontmatter or the table: "bonus targets of 10-25%" when they hold 10 and 25."""
+        percents = self.money.percents
+        if not percents:
             return False
         value = _PERCENT_VALUE.match(match.group(0))
-        if value is None or Decimal(value.group(0)).normalize() not in self._percents:
+        if value is None or Decimal(value.group(0)).normalize() not in percents:
             return False
         masked = match.string
         low = _RANGE_LOW.search(masked, max(0, match.start() - 12), match.start())
-        return low is None or Decimal(low.group(1)).normalize() in self._percents
+        return low is None or Decimal(low.group(1)).normalize() in percents
 
 
 _ATTRIBUTED = frozenset(("GL504", "GL505", "listed"))
@@ -1798,7 +1816,7 @@ _SPEAKERS = frozenset(["i", "we", "you", "they", "he", "she", "it", "my", "our",
 def check_script_figures(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     if '"' not in guide.body and "\u201c" not in guide.body:
         return
-    money = _Figures(guide, currency_symbols(ctx.settings.currency_symbols))
+    money = _Figures(guide, ctx, currency_symbols(ctx.settings.currency_symbols))
     for block in extract(guide).blocks:
         if not block.prose or ('"' not in block.text and "\u201c" not in block.text):
             continue

@@ -168,6 +168,17 @@ def test_gl501_a_figure_the_source_list_does_not_state(sentence: str, figure: st
     assert messages(f"Intro.\n\n{sentence}\n" + STATED)[0].startswith(f"figure `{figure}`")
 
 
+def test_gl501_a_figure_the_table_shows_is_supported() -> None:
+    table = (
+        "| Region | Base Salary | Bonus |\n|---|---|---|\n"
+        "| London | £148K–£194K | 10–15% |\n| San Francisco | $195K–$255K | 10–15% |\n\n"
+    )
+    body = table + "Bonuses reach 15% for strong performers. Bonuses reach 18% for some.\n"
+    assert messages(body) == [
+        "figure `18%` has no source: expected a citation marker, a link, or a listed source"
+    ]
+
+
 def test_claims_in_a_bold_line_standing_for_a_heading_are_not_checked() -> None:
     body = "**The $1B Secondary: The Elite Premium**\n\nThe round raised $1B.\n"
     assert claims(body) == [("GL501", BODY + 2, 1)]
