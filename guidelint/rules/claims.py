@@ -70,7 +70,8 @@ rule(
         Not statistics: years (`2026`), dates (`2026-02-23`), quarters (`Q4`),
         ordinals, version numbers (`3.11`), small counts in digits or words
         (`four rounds`, `4 years`, `forty engineers`), fractions in words
-        (`half of the offers`), a count of parts (`the reason is twofold:`),
+        (`half of the offers`), a count of parts (`the reason is twofold:`), a
+        multiplier that begins a name (`10x Genomics`),
         a number naming a standard after an acronym (`ISO 20022`), a grant's
         share in a sentence about vesting (`25% per year`, `25% at year 1`,
         `a 25% cliff`) and numbered list markers.
@@ -113,6 +114,8 @@ rule(
           dash that totals the ask ("— bringing first-year pay to $238K"),
           continues the ask;
         - a label introducing a quotation ("Equity lever, 20% premium: "...");
+        - a worked example under a label that says so ("Base scenario (3x): a
+          $400K grant becomes $1.2M", "Hypothetical: ...");
         - in a blockquote, a line in the first person ("I'm targeting $200K").
 
         GL507 (off by default) checks figures a script states about third parties.
@@ -153,8 +156,9 @@ rule(
         """
         A sentence praises or ranks without a source: "the highest", "one of the
         most", "among the best", "leading", "leader", "#1", "number one",
-        "world-class", "fastest", "largest", "unmatched", "best-in-class" and the
-        other words of the built-in list. Every entry written with "the" also
+        "world-class", "fastest", "largest", "unmatched", "best-in-class", a
+        comparison with everyone ("than any other", "than virtually any", "dwarfs
+        every other") and the other words of the built-in list. Every entry written with "the" also
         counts after a possessive: "the industry's most demanding", "Anyscale's
         highest", "its best"; but a hyphenated compound after an owner that is
         not a scope ("Acme's highest-value deals", "its largest-margin product")
@@ -570,6 +574,8 @@ _ASK_AFTER_LEAD = re.compile(
     rf"\s*(?:(?:[^,;:\n]|,(?=\d)){{0,80}},\s+)?(?:(?:then|and|also|so|but)\s+)?(?i:{_ASK_WORDS})(?![\w-])"
 )
 _LABEL = re.compile(r"\s*[^:;.!?\n]{1,60}:\s")
+# A label introducing a worked example: its figures illustrate, they do not report.
+_EXAMPLE_LABEL = re.compile(rf"(?i:(?<![\w])(?:{_alternation(DATA['example_labels'])})(?![\w]))")
 # A label naming what the reader asks for, whatever comes before that word.
 _ASK_LABEL = re.compile(
     r"(?i:target|floor|ask|anchor|stretch|counter(?:-?offer)?|walk-?away(?:\s+point)?)\s*:\s$"
@@ -588,7 +594,7 @@ _CLAUSE_BREAK = re.compile(
 )
 _ASK_TRIGGERS = frozenset(
     _WORD.findall(str(p).casefold())[0] for p in DATA["proposal_asks"] if _WORD.search(str(p))
-)
+) | frozenset(w for p in DATA["example_labels"] for w in _WORD.findall(str(p).casefold()))
 SCRIPT_OPENERS = frozenset(str(w).casefold().replace("\u2019", "'") for w in DATA["script_openers"])
 _QUOTES = re.compile('["\u201c]')
 _FIRST_WORD = re.compile(r"\s*([\w'\u2019]+)")
@@ -1321,10 +1327,9 @@ class _Run:
                     continue
                 if kind == "count" and (_is_year(match) or _identifier(masked, match)):
                     continue
-                if (
-                    kind == "multiplier"
-                    and match.groupdict().get("wf")
-                    and _predicative(masked, match)
+                if kind == "multiplier" and (
+                    (match.groupdict().get("wf") and _predicative(masked, match))
+                    or _NAME_AFTER.match(masked, match.end())
                 ):
                     continue
                 if kind == "percent" and (
@@ -1398,6 +1403,9 @@ def _proposals(block: Block) -> list[tuple[int, int]]:
         body = label.end() if label else start
         if label and not any(ch.isalnum() for ch in masked[body:end]):
             spans.append((start, end))
+            continue
+        if label and _EXAMPLE_LABEL.search(masked, label.start(), label.end()):
+            spans.append((start, end))  # "Base scenario (3x): a $400K grant becomes $1.2M"
             continue
         if block.quoted:
             first = _FIRST_WORD.match(masked, body, end)
@@ -1510,6 +1518,13 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 _COPULA = re.compile(r"(?i:\b(?:is|are|was|were|be|been)\s+$)")
 _AFTER_PREDICATE = re.compile(r"\s*(?:[.:;,!?\u2014\u2013]|$)")
+
+
+# "10x Genomics": a multiplier followed by a capitalised word is part of a name.
+_NAME_AFTER = re.compile(
+    r" (?!(?:More|Less|Higher|Lower|Faster|Slower|Larger|Bigger|Better|Cheaper|Greater"
+    r"|Return|Returns|Growth|Revenue|Premium|Equity|Upside|Multiple)\b)[A-Z][a-z]{2,}"
+)
 
 
 def _predicative(masked: str, match: re.Match[str]) -> bool:
