@@ -787,7 +787,25 @@ def compare(guide: Guide, ctx: Context, table: Table | None = None) -> Compariso
 
     ``table`` defaults to the first table with the key column; later ones are
     kept in ``others`` so the rules can report them instead of picking one.
+    That default comparison is made once per guide and context: the table
+    rules and the claims (which read the figures the table shows) share it.
     """
+    if table is None:
+        last = _LAST_COMPARISON
+        if last and last[0] is guide and last[1] is ctx:
+            return last[2]
+        comparison = _compare(guide, ctx, None)
+        # One slot, not an attribute of the guide: a comparison refers to its guide,
+        # and a cycle per guide would leave every guide of a run to the garbage collector.
+        _LAST_COMPARISON[:] = [guide, ctx, comparison]
+        return comparison
+    return _compare(guide, ctx, table)
+
+
+_LAST_COMPARISON: list[Any] = []
+
+
+def _compare(guide: Guide, ctx: Context, table: Table | None) -> Comparison | None:
     mapping = mapping_for(ctx.schema.schema)
     data = guide.data
     if mapping is None or not isinstance(data, dict):
@@ -1252,25 +1270,16 @@ def table_figures(
     """The amounts (with their currencies) and the percentages the compensation table shows."""
     amounts: list[tuple[Decimal, str | None]] = []
     percents: set[Decimal] = set()
-    table = compensation_table(guide, ctx)
-    if table is None:
-        return amounts, percents
-    symbols = currency_symbols(ctx.settings.currency_symbols)
-    for row in table.rows:
-        for _, index in table.columns:
-            if index is None or index >= len(row.cells) or is_absent(row.cells[index].text):
-                continue
-            try:
-                parsed: Parsed | None = parse_figure(row.cells[index].text, symbols)
-            except FigureError:
-                continue
-            while parsed is not None:
-                for figure in parsed.figures:
-                    if figure.percent:
-                        percents.add(figure.amount.normalize())
-                    else:
-                        amounts.append((figure.amount, figure.currency))
-                parsed = parsed.conversion
+    comparison = compare(guide, ctx)
+    for cell in comparison.parsed if comparison is not None else ():
+        parsed: Parsed | None = cell
+        while parsed is not None:
+            for figure in parsed.figures:
+                if figure.percent:
+                    percents.add(figure.amount.normalize())
+                else:
+                    amounts.append((figure.amount, figure.currency))
+            parsed = parsed.conversion
     return amounts, percents
 
 

@@ -881,11 +881,15 @@ def _frontmatter_leaves(data: Any) -> Iterator[tuple[str | None, int | float, st
             yield key, value, currency
 
 
-def _frontmatter_numbers(data: Any) -> list[tuple[Decimal, str | None]]:
+def _frontmatter_figures(data: Any) -> tuple[list[tuple[Decimal, str | None]], frozenset[Decimal]]:
     """Every number of 1,000 or more in the frontmatter, with the currency of the
-    mapping that holds it (its ``currency`` key) when there is one; sorted."""
+    mapping that holds it (its ``currency`` key) when there is one, sorted; and the
+    bonus percentages (``bonus_pct``, ``bonus_pct_high`` ...)."""
     found: list[tuple[Decimal, str | None]] = []
-    for _, value, currency in _frontmatter_leaves(data):
+    percents: set[Decimal] = set()
+    for key, value, currency in _frontmatter_leaves(data):
+        if key is not None and _BONUS_PERCENT_KEY.match(key):
+            percents.add(Decimal(str(value)).normalize())
         if not abs(value) >= 1000:  # also NaN; infinities are dropped below
             continue
         try:
@@ -895,16 +899,7 @@ def _frontmatter_numbers(data: Any) -> list[tuple[Decimal, str | None]]:
         if number.is_finite():  # a float of 1,000 or more stays so as text
             found.append((number, currency))
     found.sort(key=lambda pair: pair[0])
-    return found
-
-
-def _frontmatter_percents(data: Any) -> frozenset[Decimal]:
-    """The bonus percentages of the frontmatter (``bonus_pct``, ``bonus_pct_high`` ...)."""
-    return frozenset(
-        Decimal(str(value)).normalize()
-        for key, value, _ in _frontmatter_leaves(data)
-        if key is not None and _BONUS_PERCENT_KEY.match(key)
-    )
+    return found, frozenset(percents)
 
 
 _BONUS_PERCENT_KEY = re.compile(r"(?i)bonus_?(?:target_?)?(?:pct|percent)")
@@ -1060,8 +1055,9 @@ class _Figures:
         from guidelint.tables import table_figures
 
         data = self.guide.data
-        found = _frontmatter_numbers(data) if isinstance(data, dict) else []
-        percents = _frontmatter_percents(data) if isinstance(data, dict) else frozenset()
+        found, percents = (
+            _frontmatter_figures(data) if isinstance(data, dict) else ([], frozenset())
+        )
         amounts, shown = table_figures(self.guide, self.ctx)
         self._found = sorted([*found, *amounts], key=lambda pair: pair[0])
         self._percents = percents | shown
@@ -1170,22 +1166,35 @@ class _Listed:
 
     def __init__(self, texts: Iterable[str], symbols: dict[str, str]) -> None:
         self.stated: list[tuple[str, Decimal, str | None, frozenset[str]]] = []
-        for text in texts:
-            if _DIGIT.search(text) is None:
-                continue
-            words = _content_words(text)
-            spans: list[tuple[int, int]] = []
-            for match in MONEY.finditer(text):
-                spans.append(match.span())
-                currency = _money_currency(match, symbols)
-                for amount, _ in _money_amounts(match) or ():
-                    self.stated.append(("money", amount, currency, words))
-            for scan, kind in ((_PERCENT_DIGITS_ONLY, "percent"), (COUNT, "count")):
-                for match in scan.finditer(text):
-                    if _inside(match.start(), spans) or (kind == "count" and _is_year(match)):
-                        continue
-                    for amount, _ in _figure_values(kind, match) or ():
-                        self.stated.append((kind, amount, None, words))
+        texts = [text for text in texts if _DIGIT.search(text) is not None]
+        if not texts:
+            return
+        # One scan of every entry at once, each match then given to its entry.
+        joined = "\n".join(texts)
+        starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        words: dict[int, frozenset[str]] = {}
+
+        def add(
+            kind: str,
+            match: re.Match[str],
+            values: Iterable[tuple[Decimal, Decimal]],
+            currency: str | None,
+        ) -> None:
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index not in words:
+                words[index] = _content_words(texts[index])
+            for amount, _ in values:
+                self.stated.append((kind, amount, currency, words[index]))
+
+        spans: list[tuple[int, int]] = []
+        for match in MONEY.finditer(joined):
+            spans.append(match.span())
+            add("money", match, _money_amounts(match) or (), _money_currency(match, symbols))
+        for scan, kind in ((_PERCENT_DIGITS_ONLY, "percent"), (COUNT, "count")):
+            for match in scan.finditer(joined):
+                if _inside(match.start(), spans) or (kind == "count" and _is_year(match)):
+                    continue
+                add(kind, match, _figure_values(kind, match) or (), None)
 
     def supports(
         self,
