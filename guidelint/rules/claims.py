@@ -81,7 +81,8 @@ rule(
         an attribution to a source listed in `data_sources` or in the references
         section ("according to Glassdoor", "Levels.fyi data shows"); naming such a
         source: a `data_sources` name anywhere in the sentence, or a name from a
-        bulleted source list before a source noun ("the 4.3 Trustpilot rating").
+        bulleted source list before a source noun ("the 4.3 Trustpilot rating";
+        not one that starts a compound: "TikTok data privacy", "market share").
         A figure equal to one of the guide's own frontmatter figures is supported
         wherever it appears, in any spelling of its currency (`$195K`, `$195,000`,
         `£148K`, `S$180K`, `CHF 120K`, `₹20L`, `₹40,00,000`) at the precision it is
@@ -770,13 +771,14 @@ class _Sources:
         if not self.names and not self.publishers:
             return None
         previous = ""
-        for match in _TOKEN.finditer(masked, start, end):
-            token = match.group(0).strip(".,;:()[]!?\"'\u2019")
+        raw = [match.group(0) for match in _TOKEN.finditer(masked, start, end)]
+        for index, written in enumerate(raw):
+            token = written.strip(".,;:()[]!?\"'\u2019")
             stem = _possessive(token)
             word = _normalise(stem if stem is not None else token)
             if word in self.names and _is_name(token):
                 return token
-            if previous and word in SOURCE_NOUNS:
+            if previous and word in SOURCE_NOUNS and not _compound(written, raw, index):
                 return previous
             previous = token if word in self.publishers and _is_name(token) else ""
         return None
@@ -833,6 +835,17 @@ def _sources(guide: Guide, prose: Prose) -> _Sources:
         _first_words(publishers, own),
         tuple(text for text in texts if text),
     )
+
+
+_COMPOUND_HEADS = _words("compound_heads")
+
+
+def _compound(written: str, tokens: list[str], index: int) -> bool:
+    """Whether a source noun starts a compound ("TikTok data privacy", "market share")
+    rather than naming a source ("TikTok data shows")."""
+    if index + 1 >= len(tokens) or written[-1:] in ".,;:)]!?":
+        return False
+    return tokens[index + 1].strip(".,;:()[]!?\"'\u2019").casefold() in _COMPOUND_HEADS
 
 
 def _first_words(names: Iterable[str], own: set[str]) -> frozenset[str]:

@@ -168,6 +168,21 @@ def test_gl501_a_figure_the_source_list_does_not_state(sentence: str, figure: st
     assert messages(f"Intro.\n\n{sentence}\n" + STATED)[0].startswith(f"figure `{figure}`")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("TikTok data shows bases of $300K.", []),
+        ("TikTok data privacy rules cost $300K a year.", [("GL501", BODY + 2, 1)]),
+        ("The TikTok market share is worth $300K to the team.", [("GL501", BODY + 2, 1)]),
+    ],
+)
+def test_gl501_a_source_noun_that_starts_a_compound_names_no_source(
+    sentence: str, found: list[tuple[str, int, int]]
+) -> None:
+    sources = "\n#### Evidence & Sources\n\n- TikTok Transparency Center, 2026\n"
+    assert claims(f"Intro.\n\n{sentence}\n" + sources) == found
+
+
 def test_gl501_a_figure_the_table_shows_is_supported() -> None:
     table = (
         "| Region | Base Salary | Bonus |\n|---|---|---|\n"
