@@ -344,10 +344,11 @@ _FALLBACK_MARKER = re.compile(r"\^?\d")
 _EMPHASIS = re.compile(r"[*~]|_(?![^\W_])|(?<![^\W_])_")
 
 
-def _pseudo_heading(content: str) -> bool:
-    """Whether a paragraph is one bold line that stands for a heading."""
-    found = _PSEUDO_HEADING.fullmatch(content.strip())
-    return found is not None and found.group(1) not in content[2:-2]
+def _pseudo_heading(line: str) -> bool:
+    """Whether a line is all bold, once, and stands for a heading."""
+    text = line.strip()
+    found = _PSEUDO_HEADING.fullmatch(text)
+    return found is not None and found.group(1) not in text[2:-2]
 
 
 def mask(text: str, link_labels: Iterable[str] = ()) -> tuple[str, list[tuple[int, int]]]:

@@ -1095,56 +1095,7 @@ class _Figures:
 
 
 # Words too common to tie a sentence to a source entry that states the same figure.
-_COMMON_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "with",
-        "from",
-        "that",
-        "this",
-        "these",
-        "those",
-        "its",
-        "their",
-        "our",
-        "your",
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "are",
-        "not",
-        "but",
-        "per",
-        "into",
-        "over",
-        "than",
-        "more",
-        "most",
-        "about",
-        "after",
-        "before",
-        "year",
-        "years",
-        "month",
-        "months",
-        "quarter",
-        "data",
-        "report",
-        "reports",
-        "source",
-        "sources",
-        "analysis",
-        "via",
-        "based",
-        "new",
-        "all",
-        "also",
-    ]
-)
+_COMMON_WORDS = _words("common_words")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
 _COUNT_VALUE = re.compile(
     r"(\d[\d,]*(?:\.\d+)?)\+?\s?(thousand|million|billion|trillion|bn|[KkMB])?"
@@ -1267,7 +1218,7 @@ class _Run:
         values = _figure_values(kind, match)
         if not values:
             return False
-        sentence = block.sentences[max(0, bisect.bisect_right(starts, match.start()) - 1)]
+        sentence = _sentence_at(block.sentences, starts, match.start())
         words = _content_words(block.masked[sentence.start : sentence.end])
         currency = _money_currency(match, self.symbols) if kind == "money" else None
         return self._listed.supports(kind, values, currency, words)
@@ -1576,8 +1527,13 @@ def _vesting_share(
         return False
     if _GROWTH_BEFORE.search(masked, max(0, match.start() - 20), match.start()):
         return False
-    sentence = sentences[max(0, bisect.bisect_right(starts, match.start()) - 1)]
+    sentence = _sentence_at(sentences, starts, match.start())
     return _VESTING_WORD.search(masked, sentence.start, sentence.end) is not None
+
+
+def _sentence_at(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Sentence:
+    """The sentence of a block that holds ``offset`` (``starts``: where each begins)."""
+    return sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
 
 
 _PREVIOUS_WORD = re.compile(r"([\w'’]+,?)[ \t]+$")
