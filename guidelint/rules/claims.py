@@ -89,10 +89,12 @@ rule(
         written with (`$195K` matches 195,000 and 195,400, not 196,000); so is a
         percentage equal to a bonus percentage (`bonus_pct`, `bonus_pct_high`),
         and a range of them (`10-25%` when both are bonus percentages); figures the
-        compensation table shows count too, where the frontmatter holds `null`. A figure
-        that an entry of the references section or of `data_sources` states is
-        supported when the sentence shares a word with that entry besides the
-        figure: "the $15B fundraise" and "a16z $15B Fundraise (TechCrunch)". The
+        compensation table shows count too. A figure that an entry of the references
+        section or of `data_sources` states is supported when the entry says where
+        it comes from (a link, a year, a publisher before a dash, or a document such
+        as an S-1 filing or an earnings call; a headline restating the claim supports
+        nothing) and the sentence shares a word with that entry besides the figure:
+        "the $15B fundraise" and "a16z $15B Fundraise (TechCrunch, 2026)". The
         entry must state it at the sentence's precision (`$1B` matches an entry's
         `$1.2B`, `$1.25B` does not), and a range needs both ends.
 
@@ -113,7 +115,9 @@ rule(
           for a refresh — revenue grew 27%" still reports
           the growth; a clause after `;` that only lists more figures, or after a
           dash that totals the ask ("— bringing first-year pay to $238K"),
-          continues the ask;
+          continues the ask, and the ask's reason ("by citing the 40% growth",
+          "because ...") is checked again;
+        - the reader's own offer ("your competing offer at $230K");
         - a label introducing a quotation ("Equity lever, 20% premium: "...");
         - a worked example under a label that says so ("Base scenario (3x): a
           $400K grant becomes $1.2M", "Hypothetical: ...");
@@ -586,6 +590,12 @@ _COUNTER_FORECAST = re.compile(
     r"\s*[^,;:.!?\n]{1,60}?\s(?i:will|would|may|might|could)"
     r"\s+(?i:likely\s+|probably\s+)?(?i:counter)(?![\w-])"
 )
+# Where an ask gives its reason, whose figures are claims again.
+_ASK_REASON = re.compile(r"(?i:\s(?:by\s+citing|citing|because|since|due\s+to|based\s+on)\s)")
+# The reader's own offer is theirs to state: "your competing Acme offer at $305K TC".
+_OWN_OFFER = re.compile(
+    r"(?i:\byour\s+(?:[\w&.-]+\s+){0,4}offers?\s+(?:at|of|for)\s+)[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
+)
 # A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
 _ASK_CONTINUATION = re.compile(rf"\s*(?i:{_alternation(DATA['ask_continuations'])})(?![\w-])")
 # A dash between two figures writes a range ("$225,000–$260,000", "$175K — $228K"), not a break.
@@ -764,7 +774,7 @@ class _Sources:
     # ("Trustpilot rating"), since a list names employers and products too.
     names: frozenset[str] = frozenset()
     publishers: frozenset[str] = frozenset()
-    raw: tuple[str, ...] = ()  # the texts as written, for the figures they state
+    stating: tuple[str, ...] = ()  # entries with an origin, for the figures they state
 
     def named_in(self, masked: str, start: int, end: int) -> str | None:
         """The first listed source a stretch of text names, if any."""
@@ -813,28 +823,51 @@ def _sources(guide: Guide, prose: Prose) -> _Sources:
     texts: list[str] = []
     names: list[str] = []
     own: set[str] = set()
+    # Texts whose figures count as sourced: entries that say where they come from.
+    stating: list[str] = []
     if isinstance(guide.data, dict):
         listed = guide.data.get("data_sources")
         for item in listed if isinstance(listed, list) else [listed] if listed else []:
             if isinstance(item, dict):
-                texts.extend(str(v) for v in item.values() if isinstance(v, str))
+                values = [str(v) for v in item.values() if isinstance(v, str)]
+                texts.extend(values)
                 if isinstance(item.get("name"), str):
                     names.append(item["name"])
+                if any(item.get(key) for key in _ORIGIN_KEYS) or _ORIGIN.search(" ".join(values)):
+                    stating.extend(values)
             elif isinstance(item, (str, int, float)):
                 texts.append(str(item))
                 names.append(str(item))
+                if _ORIGIN.search(str(item)):
+                    stating.append(str(item))
         for key in ("company", "company_display"):
             value = guide.data.get(key)
             if isinstance(value, str):
                 own.update(_normalise(value.replace("-", " ")).split()[:1])
-    texts.extend(entry.text for entry in prose.entries)
+    lines = guide.lines
+    for entry in prose.entries:
+        texts.append(entry.text)
+        written = lines[entry.line - 1] if 0 < entry.line <= len(lines) else entry.text
+        if _ORIGIN.search(written):
+            stating.append(entry.text)
     publishers = [_publisher(entry.text) for entry in prose.entries if entry.kind == "named"]
     return _Sources(
         [f" {_normalise(text)} " for text in texts if text],
         _first_words(names, own),
         _first_words(publishers, own),
-        tuple(text for text in texts if text),
+        tuple(text for text in stating if text),
     )
+
+
+# What makes an entry a source rather than a headline restating a claim: a link, a
+# date, or the kind of document it is ("S-1 filing", "earnings call", "press release").
+_ORIGIN = re.compile(
+    r"https?://|www\.|\]\(|(?<!\d)(?:19|20)\d{2}(?!\d)"
+    rf"|(?i:(?<![\w-])(?:{_alternation(DATA['document_words'])})(?![\w-]))"
+    # a publisher first: "PitchBook — Tipalti valuation estimate"
+    r"|\A[\s*+\-\d.)\[]*[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3}\s*(?:—|–|--|:)\s"
+)
+_ORIGIN_KEYS = ("url", "link", "date", "date_accessed", "accessed", "published", "publisher")
 
 
 _COMPOUND_HEADS = _words("compound_heads")
@@ -1212,7 +1245,7 @@ class _Run:
     ) -> bool:
         """Whether the source list states this figure, in an entry sharing a word with its sentence."""
         if self._listed is None:
-            self._listed = _Listed(self.sources.raw, self.symbols)
+            self._listed = _Listed(self.sources.stating, self.symbols)
         if not self._listed.stated:
             return False
         values = _figure_values(kind, match)
@@ -1395,7 +1428,12 @@ def _proposals(block: Block) -> list[tuple[int, int]]:
             )
             asking = bool(continues) or _asks(masked, clause, clause_end)
             if asking:
-                spans.append((clause, clause_end))
+                # "Counter below $215K by citing the $2.8B target": the reason is a claim.
+                reason = _ASK_REASON.search(masked, clause, clause_end)
+                spans.append((clause, reason.start() if reason else clause_end))
+        spans.extend(
+            (found.start(), found.end()) for found in _OWN_OFFER.finditer(masked, start, end)
+        )
     return spans
 
 

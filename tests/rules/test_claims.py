@@ -157,6 +157,19 @@ def test_gl501_a_figure_the_source_list_states_is_supported(sentence: str) -> No
 
 
 @pytest.mark.parametrize(
+    "entry",
+    [
+        "- Acme $1.2B Valuation -- Growth Leader\n",  # a headline restating the claim
+        "- [Acme $1.2B Valuation: Market Momentum]\n",
+    ],
+)
+def test_gl501_a_headline_without_an_origin_supports_nothing(entry: str) -> None:
+    sources = "\n#### Evidence & Sources\n\n" + entry
+    body = "Intro.\n\nThe valuation reached $1.2B.\n" + sources
+    assert claims(body) == [("GL501", BODY + 2, 1)]
+
+
+@pytest.mark.parametrize(
     ("sentence", "figure"),
     [
         ("Offers for this role rose 37% last year.", "37%"),  # no word in common
