@@ -1441,8 +1441,12 @@ def _asks(masked: str, start: int, end: int) -> bool:
     if _ASK.match(masked, start, end) or _COUNTER_FORECAST.match(masked, start, end):
         return True
     label = _LABEL.match(masked, start, end)
-    if label is not None and _ASK_LABEL.search(masked, label.start(), label.end()):
-        return True  # "Signing bonus target: $25K-$40K", "Walk-away floor: ..."
+    if (
+        label is not None
+        and _ASK_LABEL.search(masked, label.start(), label.end())
+        and _FIGURE_FIRST.match(masked, label.end(), end)
+    ):
+        return True  # "Signing bonus target: $25K-$40K", not "Bonus target: Acme pays 15%"
     return _ASK_AFTER_LEAD.match(masked, label.end() if label else start, end) is not None
 
 
