@@ -745,8 +745,15 @@ _MARKS = str.maketrans({"*": " ", "_": " ", "`": " "})
 _QUALIFIER_WORDS = frozenset({"HQ"})
 
 
+# A citation after a region's name: ``London [2]``, ``London[^lv]``, ``London¹``, ``London†``.
+_REGION_CITATION = re.compile(r"\[\^[^\[\]\s]{1,40}\]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
+
+
 def _plain_region(name: str) -> str:
-    return _SHORTCODE.sub(" ", name).translate(_MARKS).translate(_SPACES).strip()
+    plain = _SHORTCODE.sub(" ", name)
+    if "[" in plain or not plain.isascii():
+        plain = _REGION_CITATION.sub(" ", plain)
+    return plain.translate(_MARKS).translate(_SPACES).strip()
 
 
 def _words(text: str) -> list[str]:
@@ -812,7 +819,7 @@ def _strip_qualifiers(text: str, symbols: Mapping[str, str]) -> str:
 def region_key(name: str) -> str:
     """A region spelling reduced for comparison: ``:gb: **London** (GBP £)`` -> ``london``.
 
-    Drops emoji and ``:shortcodes:``, inline marks, a trailing parenthetical
+    Drops emoji and ``:shortcodes:``, inline marks, citations (``[2]``, ``¹``), a trailing parenthetical
     that names currencies or ``HQ`` (also a bare trailing ``HQ``), and a
     trailing US state or Canadian province code (``San Jose, CA``).  Other
     parentheticals stay words: ``(Remote)`` and ``(R&D)`` can tell rows apart.

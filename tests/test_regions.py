@@ -19,6 +19,7 @@ SAME = [
     ("sydney", ["Sydney (AUD A$)", "Sydney"]),
     ("remote us", ["Remote US", "Remote (US)", "US Remote", "Remote - US", "Remote — US"]),
     ("remote canada", ["Remote (Canada)", "Canada Remote"]),
+    ("london", ["London¹", "London [2]", "London[^lv]", "London†", "**London** [3]"]),
 ]
 
 
@@ -39,6 +40,7 @@ def test_spellings_share_a_key(key: str, spellings: list[str]) -> None:
         ("(GBP)", "gbp"),
         ("Bay Area / Sunnyvale (US R&D)", "bay area sunnyvale us r d"),
         ("Zürich", "zürich"),
+        ("Remote [US]", "remote us"),  # brackets that are not a citation stay words
         ("", ""),
     ],
 )
