@@ -542,9 +542,14 @@ class Comparison:
         return self.value(item, spec.low) is not None or self.value(item, spec.high) is not None
 
     def currency_of(self, item: dict[str, Any]) -> str | None:
+        """The entry's currency as an ISO code: ``usd`` and ``$`` are USD here (the
+        schema reports their spelling once; the table is not held against it)."""
         name = self.mapping.currency
         value = item.get(name) if name else None
-        return value if isinstance(value, str) and value.strip() else None
+        if not isinstance(value, str) or not value.strip():
+            return None
+        written = value.strip()
+        return self.symbols.get(written) or written.upper()
 
     @property
     def fixable(self) -> bool:

@@ -272,7 +272,10 @@ def _type_message(path: str, error: Any, raw: Any) -> str:
     elif isinstance(raw, (dt.date, dt.datetime)):
         message += " (YAML reads an unquoted YYYY-MM-DD as a date: quote it to keep text)"
     elif isinstance(raw, str) and {"integer", "number"} & set(_stated(error.validator_value)):
-        message += " (write the whole number without symbols or suffixes, e.g. 175000 for 175K)"
+        if raw.strip().endswith("%"):
+            message += " (write the number without the percent sign, e.g. 10 for 10%)"
+        else:
+            message += " (write the whole number without symbols or suffixes, e.g. 175000 for 175K)"
     return message
 
 

@@ -440,3 +440,11 @@ def test_gl206_skips_currencies_without_a_band() -> None:
     assert gl206(text) == []
     settings = Settings(plausible_ranges={"KRW": {"base": (20_000_000, 500_000_000)}})
     assert positions(gl206(text, settings=settings)) == [("GL206", 31, 15), ("GL206", 32, 16)]
+
+
+@pytest.mark.parametrize("spelling", ["usd", '"$"'])
+def test_a_misspelt_currency_is_reported_once_by_the_schema(spelling: str) -> None:
+    old = "    total_comp_high: 400000\n    currency: USD\n"
+    text = variant((old, old.replace("USD", spelling)))
+    found = lint_text(text, select=("GL1", "GL2", "GL3"))
+    assert positions(found) == [("GL103", 20, 15)]

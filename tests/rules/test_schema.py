@@ -46,6 +46,12 @@ def test_missing_nested_field_points_at_parent() -> None:
             None,
         ),
         (
+            "bonus_pct: 5\n    total_comp_low: 206000",
+            "bonus_pct: 5%\n    total_comp_low: 206000",
+            ("GL102", 26, 16),
+            "10 for 10%",
+        ),
+        (
             "data_sources:\n  - Levels.fyi\n  - Glassdoor",
             "data_sources: Levels.fyi",
             ("GL102", 33, 15),
