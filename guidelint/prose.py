@@ -212,8 +212,11 @@ class _Extractor:
 
     def _walk(self, blocks: list[Section]) -> None:
         refs_level = 0  # heading level of the open references section; 7 for a pseudo-heading
+        quoting = False  # a quotation opened in a blockquote and not yet closed
         for source in blocks:
             kind = source.kind
+            if kind != "paragraph":
+                quoting = False
             if kind == "heading":
                 level = source.level
                 if (refs_level and level <= refs_level) or refs_level == 7:
@@ -263,6 +266,7 @@ class _Extractor:
                 kind = "item" if source.in_item else "paragraph"
                 block = self._block(kind, content, source_lines, source_columns)
                 block.quoted = not top and self._quoted(source.line)
+                quoting = block.quoted and _continue_quotation(block, quoting)
             elif refs_level == 7 and source.depth == 0 and kind == "code":
                 refs_level = 0
 
@@ -342,6 +346,45 @@ _FALLBACK_MARKER = re.compile(r"\^?\d")
 # Emphasis and strike-through marks; an underscore between two letters or
 # digits (snake_case) is a character of the word, not a mark.
 _EMPHASIS = re.compile(r"[*~]|_(?![^\W_])|(?<![^\W_])_")
+
+
+def _continue_quotation(block: Block, quoting: bool) -> bool:
+    """Blank a script that runs on over several blocks of one blockquote (its lines,
+    its list items) from its opening mark to its closing one; whether it is still open.
+
+    ``> "I want to be direct. I'm accepting:`` then ``> - a $5B valuation`` ...
+    """
+    text = block.text
+    start = 0
+    if quoting:
+        close = _first_closing_mark(text)
+        start = len(text) if close < 0 else close + 1
+        block.masked = _blank(block.masked, 0, close if close >= 0 else len(text))
+        if close < 0:
+            block.markers = find_markers(block.masked)
+            return True
+    opener = -1
+    for index in range(start, len(text)):
+        ch = text[index]
+        if ch == "\u201c" or (ch == '"' and opener < 0):
+            opener = index
+        elif ch in '"\u201d':
+            opener = -1
+    if opener >= 0:
+        block.masked = _blank(block.masked, opener + 1, len(text))
+    if quoting or opener >= 0:
+        block.markers = find_markers(block.masked)
+    return opener >= 0
+
+
+def _first_closing_mark(text: str) -> int:
+    closes = [index for index in (text.find('"'), text.find("\u201d")) if index >= 0]
+    return min(closes) if closes else -1
+
+
+def _blank(masked: str, start: int, end: int) -> str:
+    middle = "".join(ch if ch == "\n" else " " for ch in masked[start:end])
+    return masked[:start] + middle + masked[end:]
 
 
 def _pseudo_heading(line: str) -> bool:

@@ -336,3 +336,19 @@ def test_a_long_paragraph_ends_an_unmarked_references_section() -> None:
 def test_extraction_is_cached_per_guide() -> None:
     guide = parse_guide((HEAD + "Text.\n").encode(), "guide.md")
     assert extract(guide) is extract(guide)
+
+
+def test_a_script_runs_on_over_the_blocks_of_its_blockquote() -> None:
+    prose = prose_of(
+        "> **\"I want to be direct. I'm accepting:**\n"  # line 4: the quotation opens
+        "> - a $5B valuation and no profit\n"
+        "> - a base below the market\n"
+        ">\n"
+        '> **In exchange, I need the leading equity band."** Pay rose 30%.\n'  # closes
+        "\n"
+        "Pay rose 40% last year.\n"
+    )
+    masked = {b.lines[0]: b.masked for b in prose.blocks}
+    assert "$5B" not in masked[5] and "below" not in masked[6]
+    assert "leading" not in masked[8] and "Pay rose 30%." in masked[8]
+    assert "40%" in masked[10]

@@ -100,7 +100,8 @@ rule(
 
         Proposals are not claims, and their figures are not checked:
 
-        - text inside quotation marks, a script for the reader;
+        - text inside quotation marks, a script for the reader, also when it runs
+          on over the lines and list items of one blockquote;
         - a clause that asks, with imperative ask wording at its start, after a
           label or a leading phrase: "Open at $185K", "Anchor at ...", "Push for
           ...", "Push equity 20% higher", "Accept at ...", "Accept if ...", "Do not
