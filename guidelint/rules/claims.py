@@ -87,8 +87,10 @@ rule(
         wherever it appears, in any spelling of its currency (`$195K`, `$195,000`,
         `£148K`, `S$180K`, `CHF 120K`, `₹20L`, `₹40,00,000`) at the precision it is
         written with (`$195K` matches 195,000 and 195,400, not 196,000); so is a
-        percentage equal to a bonus percentage (`bonus_pct`, `bonus_pct_high`),
-        and a range of them (`10-25%` when both are bonus percentages); figures the
+        percentage equal to a bonus percentage (`bonus_pct`, `bonus_pct_high`) in a
+        sentence about bonuses (bonus, target, variable, incentive, performance,
+        payout), and a range of them (`10-25%` when both are bonus percentages;
+        "a 10-15% premium" is not a bonus); figures the
         compensation table shows count too. A figure that an entry of the references
         section or of `data_sources` states is supported when the entry says where
         it comes from (a link, a year, a publisher before a dash, or a document such
@@ -1340,7 +1342,7 @@ class _Run:
                 ):
                     continue
                 if kind == "percent" and (
-                    self._percent_backed(match)
+                    self._percent_backed(match, _sentence_at(sentences, starts, match.start()))
                     or (vesting and _vesting_share(masked, match, sentences, starts))
                 ):
                     continue
@@ -1377,9 +1379,10 @@ class _Run:
                     codes["listed"] = name
         return found
 
-    def _percent_backed(self, match: re.Match[str]) -> bool:
+    def _percent_backed(self, match: re.Match[str], sentence: Sentence) -> bool:
         """Whether a percentage (and the low end of its range) is a bonus percentage of
-        the frontmatter or the table: "bonus targets of 10-25%" when they hold 10 and 25."""
+        the frontmatter or the table, in a sentence about bonuses: "bonus targets of
+        10-25%" when they hold 10 and 25, not "a 10-25% premium"."""
         percents = self.money.percents
         if not percents:
             return False
@@ -1387,8 +1390,13 @@ class _Run:
         if value is None or Decimal(value.group(0)).normalize() not in percents:
             return False
         masked = match.string
+        if _BONUS_WORD.search(masked, sentence.start, sentence.end) is None:
+            return False
         low = _RANGE_LOW.search(masked, max(0, match.start() - 12), match.start())
         return low is None or Decimal(low.group(1)).normalize() in percents
+
+
+_BONUS_WORD = re.compile(r"(?i:bonus|target|variable|incentive|performance|payout)")
 
 
 _ATTRIBUTED = frozenset(("GL504", "GL505", "listed"))
