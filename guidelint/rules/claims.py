@@ -179,8 +179,8 @@ rule(
         ranking), "the top of the band", "their best offer", "at its best";
         "leading" as a verb, after a plural noun, a comma or "while"
         ("managers leading platform teams"); a superlative whose noun, within
-        three words, is the reader's own option ("the strongest lever", "the
-        most natural fit", "the strongest negotiation position"); "their most
+        three words, is the reader's own option or advice ("the strongest lever",
+        "the most natural fit", "the most important thing"); "their most
         ..." and "at the highest stakes"; nor are "most of", "at most",
         "mostly", "most people", or contractions such as "it's best to". Supported
         sentences (a resolving marker, a link, or an attribution to a listed source)
