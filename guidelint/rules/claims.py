@@ -95,8 +95,9 @@ rule(
         section or of `data_sources` states is supported when the entry says where
         it comes from (a link, a year, a publisher before a dash, or a document such
         as an S-1 filing or an earnings call; a headline restating the claim supports
-        nothing) and the sentence shares a word with that entry besides the figure:
-        "the $15B fundraise" and "a16z $15B Fundraise (TechCrunch, 2026)". The
+        nothing) and the sentence shares a word with that entry besides the figure,
+        or the start of one ("fund" and "Fundraise"): "the $15B fund" and "a16z
+        $15B Fundraise (TechCrunch, 2026)". The
         entry must state it at the sentence's precision (`$1B` matches an entry's
         `$1.2B`, `$1.25B` does not), and a range needs both ends.
 
@@ -1160,6 +1161,19 @@ def _figure_values(kind: str, match: re.Match[str]) -> list[tuple[Decimal, Decim
     return [(number * unit, unit * Decimal(1).scaleb(-len(digits.partition(".")[2])))]
 
 
+def _share_a_word(entry: frozenset[str], sentence: frozenset[str]) -> bool:
+    """Whether a sentence and an entry share a word, or one word begins the other
+    ("fund" and "Fundraise", "member" and "Members"; four letters at least)."""
+    if not entry.isdisjoint(sentence):
+        return True
+    return any(
+        len(short) >= 4 and long.startswith(short)
+        for a in entry
+        for b in sentence
+        for short, long in ((a, b) if len(a) <= len(b) else (b, a),)
+    )
+
+
 class _Listed:
     """The figures a guide's source list and data_sources state, with the words around them:
     "a16z $15B Fundraise (TechCrunch)" supports a sentence on "the $15B fundraise"."""
@@ -1209,7 +1223,7 @@ class _Listed:
                 other == kind
                 and abs(stated - amount) <= step / 2
                 and (currency is None or listed is None or listed == currency)
-                and not shared.isdisjoint(words)
+                and _share_a_word(shared, words)
                 for other, stated, listed, shared in self.stated
             )
             for amount, step in values

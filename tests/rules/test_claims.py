@@ -140,6 +140,7 @@ STATED = (
     "\n#### Evidence & Sources\n\n"
     "- Acme Series C announcement: $1.2B valuation, 37% revenue growth (TechCrunch)\n"
     "- Acme blog: 10M+ members\n"
+    "- Acme $15B Fundraise (TechCrunch, 2026)\n"
 )
 
 
@@ -150,6 +151,7 @@ STATED = (
         "Acme's valuation is now about $1B.",  # stated at the sentence's precision
         "Revenue growth of 37% funds the hiring plan.",
         "Membership passed 10M+ members this year.",
+        "The $15B fund changes the hiring plan.",  # "fund" begins "Fundraise"
     ],
 )
 def test_gl501_a_figure_the_source_list_states_is_supported(sentence: str) -> None:
