@@ -513,6 +513,7 @@ class Comparison:
     currency_entries: list[tuple[str, str]] = field(default_factory=list)  # (entry, currency)
     parsed: list[Parsed] = field(default_factory=list)
     cell_parsed: dict[tuple[int, int], Parsed] = field(default_factory=dict)  # (line, column)
+    shown: list[tuple[str | None, Parsed]] = field(default_factory=list)  # (its field, cell)
     guesswork: bool = False  # the frontmatter is too broken to regenerate from
 
     def value(self, item: dict[str, Any], name: str | None) -> Any:
@@ -1137,6 +1138,7 @@ def _compare_cell(
         return
     c.parsed.append(parsed)
     c.cell_parsed[(cell.line, cell.column)] = parsed
+    c.shown.append((spec.low or spec.high, parsed))
     currency = None if spec.percent else c.currency_of(item)
     if currency is not None:
         for figure in parsed.figures:
@@ -1271,19 +1273,20 @@ def compensation_table(guide: Guide, ctx: Context) -> Table | None:
 
 def table_figures(
     guide: Guide, ctx: Context
-) -> tuple[list[tuple[Decimal, str | None]], set[Decimal]]:
-    """The amounts (with their currencies) and the percentages the compensation table shows."""
-    amounts: list[tuple[Decimal, str | None]] = []
+) -> tuple[list[tuple[Decimal, str | None, str | None]], set[Decimal]]:
+    """The amounts the compensation table shows, each with its currency and the
+    frontmatter field of its column; and the percentages it shows."""
+    amounts: list[tuple[Decimal, str | None, str | None]] = []
     percents: set[Decimal] = set()
     comparison = compare(guide, ctx)
-    for cell in comparison.parsed if comparison is not None else ():
+    for name, cell in comparison.shown if comparison is not None else ():
         parsed: Parsed | None = cell
         while parsed is not None:
             for figure in parsed.figures:
                 if figure.percent:
                     percents.add(figure.amount.normalize())
                 else:
-                    amounts.append((figure.amount, figure.currency))
+                    amounts.append((figure.amount, figure.currency, name))
             parsed = parsed.conversion
     return amounts, percents
 

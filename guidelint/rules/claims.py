@@ -86,7 +86,10 @@ rule(
         A figure equal to one of the guide's own frontmatter figures is supported
         wherever it appears, in any spelling of its currency (`$195K`, `$195,000`,
         `£148K`, `S$180K`, `CHF 120K`, `₹20L`, `₹40,00,000`) at the precision it is
-        written with (`$195K` matches 195,000 and 195,400, not 196,000); so is a
+        written with (`$195K` matches 195,000 and 195,400, not 196,000), and for the
+        pay component the sentence names when it names one (base, stock, bonus,
+        total, signing: "total comp of $255K" is not backed by a `base_high` of
+        255000); so is a
         percentage equal to a bonus percentage (`bonus_pct`, `bonus_pct_high`) in a
         sentence about bonuses (bonus, target, variable, incentive, performance,
         payout), and a range of them (`10-25%` when both are bonus percentages;
@@ -598,7 +601,8 @@ _COUNTER_FORECAST = re.compile(
 _ASK_REASON = re.compile(r"(?i:\s(?:by\s+citing|citing|because|since|due\s+to|based\s+on)\s)")
 # The reader's own offer is theirs to state: "your competing Acme offer at $305K TC".
 _OWN_OFFER = re.compile(
-    r"(?i:\byour\s+(?:[\w&.-]+\s+){0,4}offers?\s+(?:at|of|for)\s+)[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
+    r"(?i:\byour\s+(?:[\w&.-]+\s+){0,4}offers?\b[^.;:!?]{0,60}?\s(?:at|of|for)\s+)"
+    r"[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
 )
 # A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
 _ASK_CONTINUATION = re.compile(rf"\s*(?i:{_alternation(DATA['ask_continuations'])})(?![\w-])")
@@ -931,11 +935,14 @@ def _frontmatter_leaves(data: Any) -> Iterator[tuple[str | None, int | float, st
             yield key, value, currency
 
 
-def _frontmatter_figures(data: Any) -> tuple[list[tuple[Decimal, str | None]], frozenset[Decimal]]:
+_Amount = tuple[Decimal, "str | None", "str | None"]  # amount, currency, component
+
+
+def _frontmatter_figures(data: Any) -> tuple[list[_Amount], frozenset[Decimal]]:
     """Every number of 1,000 or more in the frontmatter, with the currency of the
-    mapping that holds it (its ``currency`` key) when there is one, sorted; and the
-    bonus percentages (``bonus_pct``, ``bonus_pct_high`` ...)."""
-    found: list[tuple[Decimal, str | None]] = []
+    mapping that holds it (its ``currency`` key) when there is one and the pay
+    component its key names, sorted; and the bonus percentages (``bonus_pct`` ...)."""
+    found: list[_Amount] = []
     percents: set[Decimal] = set()
     for key, value, currency in _frontmatter_leaves(data):
         if key is not None and _BONUS_PERCENT_KEY.match(key):
@@ -947,9 +954,31 @@ def _frontmatter_figures(data: Any) -> tuple[list[tuple[Decimal, str | None]], f
         except InvalidOperation:
             continue
         if number.is_finite():  # a float of 1,000 or more stays so as text
-            found.append((number, currency))
+            found.append((number, currency, _component(key)))
     found.sort(key=lambda pair: pair[0])
     return found, frozenset(percents)
+
+
+# The pay components a field or a sentence names: "base_low", "RSU grants", "total comp".
+_COMPONENT_WORDS = re.compile(
+    r"(?i:\b(?:(?P<base>base|salary|salaries)|(?P<stock>stock|rsus?|equity|grants?|options"
+    r"|refreshers?)|(?P<bonus>bonus(?:es)?)|(?P<total>total|tc)|(?P<signing>signing|sign-on))\b)"
+)
+_FIELD_COMPONENTS = {"base": "base", "stock": "stock", "equity": "stock", "rsu": "stock"}
+_FIELD_COMPONENTS |= {"bonus": "bonus", "total": "total", "signing": "signing", "sign": "signing"}
+
+
+def _component(key: str | None) -> str | None:
+    """The component a frontmatter field holds: ``base_low`` -> base; None when it names none."""
+    if not key:
+        return None
+    return _FIELD_COMPONENTS.get(key.casefold().replace("-", "_").split("_", 1)[0])
+
+
+def _components(text: str, start: int, end: int) -> frozenset[str] | None:
+    """The pay components a sentence names; None when it names none."""
+    found = {m.lastgroup for m in _COMPONENT_WORDS.finditer(text, start, end) if m.lastgroup}
+    return frozenset(found) or None
 
 
 _BONUS_PERCENT_KEY = re.compile(r"(?i)bonus_?(?:target_?)?(?:pct|percent)")
@@ -992,14 +1021,22 @@ def _money_amount(match: re.Match[str], digits: str) -> tuple[Decimal, Decimal] 
 
 
 def _backed(
-    amount: Decimal, step: Decimal, currency: str | None, figures: list[tuple[Decimal, str | None]]
+    amount: Decimal,
+    step: Decimal,
+    currency: str | None,
+    figures: list[_Amount],
+    components: frozenset[str] | None = None,
 ) -> bool:
-    """Whether a frontmatter figure rounds to ``amount`` at its displayed step."""
+    """Whether a figure of the guide rounds to ``amount`` at its displayed step, in its
+    currency and, when the sentence names pay components, for one of them: "total
+    comp of $295K" is not backed by a `stock_low` of 295000."""
     tolerance = step / 2
     index = bisect.bisect_left(figures, amount - tolerance, key=lambda pair: pair[0])
     while index < len(figures) and figures[index][0] <= amount + tolerance:
-        other = figures[index][1]
-        if currency is None or other is None or other == currency:
+        _, other, component = figures[index]
+        if (currency is None or other is None or other == currency) and (
+            components is None or component is None or component in components
+        ):
             return True
         index += 1
     return False
@@ -1098,7 +1135,7 @@ class _Figures:
         self.guide = guide
         self.ctx = ctx
         self.symbols = symbols
-        self._found: list[tuple[Decimal, str | None]] | None = None
+        self._found: list[_Amount] | None = None
         self._percents: frozenset[Decimal] | None = None
 
     def _read(self) -> None:
@@ -1109,7 +1146,8 @@ class _Figures:
             _frontmatter_figures(data) if isinstance(data, dict) else ([], frozenset())
         )
         amounts, shown = table_figures(self.guide, self.ctx)
-        self._found = sorted([*found, *amounts], key=lambda pair: pair[0])
+        table = [(amount, currency, _component(name)) for amount, currency, name in amounts]
+        self._found = sorted([*found, *table], key=lambda pair: pair[0])
         self._percents = percents | shown
 
     @property
@@ -1118,8 +1156,9 @@ class _Figures:
             self._read()
         return self._percents  # type: ignore[return-value]
 
-    def backs(self, match: re.Match[str]) -> bool:
-        """Whether a money match is one of the guide's own amounts, in any spelling."""
+    def backs(self, match: re.Match[str], components: frozenset[str] | None = None) -> bool:
+        """Whether a money match is one of the guide's own amounts, in any spelling,
+        for one of the pay ``components`` its sentence names (any, when None)."""
         if self._found is None:
             self._read()
         if not self._found:
@@ -1128,7 +1167,7 @@ class _Figures:
         if amounts is None:
             return False
         currency = _money_currency(match, self.symbols)
-        return all(_backed(*amount, currency, self._found) for amount in amounts)
+        return all(_backed(*amount, currency, self._found, components) for amount in amounts)
 
 
 # Words too common to tie a sentence to a source entry that states the same figure.
@@ -1327,7 +1366,9 @@ class _Run:
 
         for match in MONEY.finditer(masked) if has_digit else ():
             money_spans.append(match.span())
-            if not self.money.backs(match) and not self._stated_in_sources(
+            sentence = _sentence_at(sentences, starts, match.start())
+            components = _components(masked, sentence.start, sentence.end)
+            if not self.money.backs(match, components) and not self._stated_in_sources(
                 "money", match, block, starts
             ):
                 figure(match.start(), match.group(0).strip())

@@ -198,6 +198,21 @@ def test_gl501_a_source_noun_that_starts_a_compound_names_no_source(
     assert claims(f"Intro.\n\n{sentence}\n" + sources) == found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("San Francisco offers reach $255K.", []),  # no component named: any figure
+        ("Base pay in San Francisco reaches $255K.", []),  # base_high
+        ("Total comp in San Francisco reaches $255K.", [("GL501", BODY + 2, 1)]),
+        ("A $195K base and a $255K total are typical.", []),  # each for one it names
+    ],
+)
+def test_gl501_a_frontmatter_figure_backs_the_component_it_holds(
+    sentence: str, found: list[tuple[str, int, int]]
+) -> None:
+    assert claims(f"Intro.\n\n{sentence}\n") == found
+
+
 def test_gl501_a_figure_the_table_shows_is_supported() -> None:
     table = (
         "| Region | Base Salary | Bonus |\n|---|---|---|\n"
