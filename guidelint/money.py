@@ -174,6 +174,8 @@ def parse_figure(text: str, symbols: Mapping[str, str] | None = None, *, offset:
     ceiling = _CEILING.match(cleaned, begin)
     if ceiling is not None:
         begin = ceiling.end()
+    if stop - begin > MAX_CELL:  # before the searches below: bounded work on any cell
+        raise FigureError("is too long to be a figure")
     while stop > begin:  # `$150K–$200K*`, `$150K¹`, `$150K [2]`: a mark or a citation after it
         if cleaned[stop - 1] in _FOOTNOTE_MARKS:
             stop -= 1
@@ -426,7 +428,8 @@ _NO_FIGURE = frozenset(
 
 
 # Words and nothing that could be part of a figure: ``Competitive``, ``Varies by level``.
-_WORDS_ONLY = re.compile(r"[^\W\d_][^\W\d_ .,'’&/()-]*(?:[ .,'’&/()-]+[^\W\d_]*)*")
+# Each run of separators is followed by a letter, so no text can be split two ways.
+_WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ .,'’&/()-]+[^\W\d_]+)*[ .,'’&/()-]*")
 _PLACEHOLDER = re.compile(r"(?i:x+|tk|\?+)")  # ``$XXK`` is unfinished, not absent
 
 

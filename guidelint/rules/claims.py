@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -1200,17 +1200,23 @@ def _figure_values(kind: str, match: re.Match[str]) -> list[tuple[Decimal, Decim
     return [(number * unit, unit * Decimal(1).scaleb(-len(digits.partition(".")[2])))]
 
 
-def _share_a_word(entry: frozenset[str], sentence: frozenset[str]) -> bool:
+def _share_a_word(
+    entry: frozenset[str], ordered: tuple[str, ...], sentence: frozenset[str]
+) -> bool:
     """Whether a sentence and an entry share a word, or one word begins the other
-    ("fund" and "Fundraise", "member" and "Members"; four letters at least)."""
+    ("fund" and "Fundraise", "member" and "Members"; four letters at least).
+    ``ordered`` is ``entry`` sorted: a prefix is looked up, not searched for."""
     if not entry.isdisjoint(sentence):
         return True
-    return any(
-        len(short) >= 4 and long.startswith(short)
-        for a in entry
-        for b in sentence
-        for short, long in ((a, b) if len(a) <= len(b) else (b, a),)
-    )
+    for word in sentence:
+        if len(word) < 4:
+            continue
+        index = bisect.bisect_left(ordered, word)
+        if index < len(ordered) and ordered[index].startswith(word):
+            return True  # an entry word begins with this one
+        if any(word[:size] in entry for size in range(4, len(word))):
+            return True  # an entry word begins this one
+    return False
 
 
 class _Listed:
@@ -1219,6 +1225,9 @@ class _Listed:
 
     def __init__(self, texts: Iterable[str], symbols: dict[str, str]) -> None:
         self.stated: list[tuple[str, Decimal, str | None, frozenset[str]]] = []
+        self._groups: (
+            dict[str, list[tuple[Decimal, str | None, frozenset[str], tuple[str, ...]]]] | None
+        ) = None
         texts = [text for text in texts if _DIGIT.search(text) is not None]
         if not texts:
             return
@@ -1257,16 +1266,37 @@ class _Listed:
         words: frozenset[str],
     ) -> bool:
         """Whether every value is stated by an entry that shares a word with the sentence."""
-        return bool(values) and all(
-            any(
-                other == kind
-                and abs(stated - amount) <= step / 2
-                and (currency is None or listed is None or listed == currency)
-                and _share_a_word(shared, words)
-                for other, stated, listed, shared in self.stated
+        if self._groups is None:
+            self._groups = self._group()
+        stated = self._groups.get(kind, [])
+        for amount, step in values:
+            tolerance = step / 2
+            index = bisect.bisect_left(stated, amount - tolerance, key=lambda group: group[0])
+            while index < len(stated) and stated[index][0] <= amount + tolerance:
+                _, listed, shared, ordered = stated[index]
+                if (currency is None or listed is None or listed == currency) and _share_a_word(
+                    shared, ordered, words
+                ):
+                    break
+                index += 1
+            else:
+                return False
+        return bool(values)
+
+    def _group(
+        self,
+    ) -> dict[str, list[tuple[Decimal, str | None, frozenset[str], tuple[str, ...]]]]:
+        """The stated figures by kind, one group per amount and currency with the words
+        of all its entries, sorted by amount: a figure looks at its neighbours only."""
+        merged: dict[tuple[str, Decimal, str | None], set[str]] = {}
+        for kind, amount, currency, words in self.stated:
+            merged.setdefault((kind, amount, currency), set()).update(words)
+        groups: dict[str, list[tuple[Decimal, str | None, frozenset[str], tuple[str, ...]]]] = {}
+        for (kind, amount, currency), words in sorted(merged.items(), key=lambda item: item[0][1]):
+            groups.setdefault(kind, []).append(
+                (amount, currency, frozenset(words), tuple(sorted(words)))
             )
-            for amount, step in values
-        )
+        return groups
 
 
 class _Run:
@@ -1296,9 +1326,7 @@ class _Run:
             self._sources = _sources(self.guide, self.prose)
         return self._sources
 
-    def _stated_in_sources(
-        self, kind: str, match: re.Match[str], block: Block, starts: list[int]
-    ) -> bool:
+    def _stated_in_sources(self, kind: str, match: re.Match[str], facts: _Facts) -> bool:
         """Whether the source list states this figure, in an entry sharing a word with its sentence."""
         if self._listed is None:
             self._listed = _Listed(self.sources.stating, self.symbols)
@@ -1307,10 +1335,8 @@ class _Run:
         values = _figure_values(kind, match)
         if not values:
             return False
-        sentence = _sentence_at(block.sentences, starts, match.start())
-        words = _content_words(block.masked[sentence.start : sentence.end])
         currency = _money_currency(match, self.symbols) if kind == "money" else None
-        return self._listed.supports(kind, values, currency, words)
+        return self._listed.supports(kind, values, currency, facts.words(match.start()))
 
     def claims(
         self, block: Block, starts: list[int], support: list[bool], paragraph_scope: bool = False
@@ -1364,12 +1390,12 @@ class _Run:
             if not _inside(offset, proposals):
                 note(offset, "GL501", text)
 
+        facts = _Facts(masked, sentences, starts)
         for match in MONEY.finditer(masked) if has_digit else ():
             money_spans.append(match.span())
-            sentence = _sentence_at(sentences, starts, match.start())
-            components = _components(masked, sentence.start, sentence.end)
+            components = facts.components(match.start())
             if not self.money.backs(match, components) and not self._stated_in_sources(
-                "money", match, block, starts
+                "money", match, facts
             ):
                 figure(match.start(), match.group(0).strip())
         # The number-word branches need their keyword; without it, digits only.
@@ -1397,11 +1423,11 @@ class _Run:
                 ):
                     continue
                 if kind == "percent" and (
-                    self._percent_backed(match, _sentence_at(sentences, starts, match.start()))
-                    or (vesting and _vesting_share(masked, match, sentences, starts))
+                    self._percent_backed(match, facts)
+                    or (vesting and _vesting_share(masked, match, facts))
                 ):
                     continue
-                if kind != "multiplier" and self._stated_in_sources(kind, match, block, starts):
+                if kind != "multiplier" and self._stated_in_sources(kind, match, facts):
                     continue
                 figure(match.start(), " ".join(match.group(0).split()))
         superlatives = None if self.triggers.isdisjoint(words) else self.superlatives.scan(present)
@@ -1434,7 +1460,7 @@ class _Run:
                     codes["listed"] = name
         return found
 
-    def _percent_backed(self, match: re.Match[str], sentence: Sentence) -> bool:
+    def _percent_backed(self, match: re.Match[str], facts: _Facts) -> bool:
         """Whether a percentage (and the low end of its range) is a bonus percentage of
         the frontmatter or the table, in a sentence about bonuses: "bonus targets of
         10-25%" when they hold 10 and 25, not "a 10-25% premium"."""
@@ -1444,9 +1470,9 @@ class _Run:
         value = _PERCENT_VALUE.match(match.group(0))
         if value is None or Decimal(value.group(0)).normalize() not in percents:
             return False
-        masked = match.string
-        if _BONUS_WORD.search(masked, sentence.start, sentence.end) is None:
+        if not facts.about_bonus(match.start()):
             return False
+        masked = match.string
         low = _RANGE_LOW.search(masked, max(0, match.start() - 12), match.start())
         return low is None or Decimal(low.group(1)).normalize() in percents
 
@@ -1625,21 +1651,44 @@ _GROWTH_BEFORE = re.compile(
 )
 
 
-def _vesting_share(
-    masked: str, match: re.Match[str], sentences: Sequence[Sentence], starts: list[int]
-) -> bool:
+def _vesting_share(masked: str, match: re.Match[str], facts: _Facts) -> bool:
     """Whether a percentage is a share of a grant in a sentence about vesting."""
     if not _VESTING_SHARE.match(masked, match.end()):
         return False
     if _GROWTH_BEFORE.search(masked, max(0, match.start() - 20), match.start()):
         return False
-    sentence = _sentence_at(sentences, starts, match.start())
-    return _VESTING_WORD.search(masked, sentence.start, sentence.end) is not None
+    return facts.about_vesting(match.start())
 
 
-def _sentence_at(sentences: Sequence[Sentence], starts: list[int], offset: int) -> Sentence:
-    """The sentence of a block that holds ``offset`` (``starts``: where each begins)."""
-    return sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
+class _Facts:
+    """What the checks of a figure ask of its sentence, worked out once per sentence:
+    a block that is one long sentence full of figures stays linear."""
+
+    def __init__(self, masked: str, sentences: Sequence[Sentence], starts: list[int]) -> None:
+        self.masked, self.sentences, self.starts = masked, sentences, starts
+        self._memo: dict[tuple[str, int], Any] = {}
+
+    def _get(self, name: str, offset: int, compute: Callable[[str, int, int], Any]) -> Any:
+        slot = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        key = (name, slot)
+        if key not in self._memo:
+            sentence = self.sentences[slot]
+            self._memo[key] = compute(self.masked, sentence.start, sentence.end)
+        return self._memo[key]
+
+    def components(self, offset: int) -> frozenset[str] | None:
+        return self._get("components", offset, _components)  # type: ignore[no-any-return]
+
+    def words(self, offset: int) -> frozenset[str]:
+        return self._get("words", offset, lambda text, a, b: _content_words(text[a:b]))  # type: ignore[no-any-return]
+
+    def about_bonus(self, offset: int) -> bool:
+        return self._get("bonus", offset, lambda text, a, b: bool(_BONUS_WORD.search(text, a, b)))  # type: ignore[no-any-return]
+
+    def about_vesting(self, offset: int) -> bool:
+        return self._get(
+            "vesting", offset, lambda text, a, b: bool(_VESTING_WORD.search(text, a, b))
+        )  # type: ignore[no-any-return]
 
 
 _PREVIOUS_WORD = re.compile(r"([\w'’]+,?)[ \t]+$")
