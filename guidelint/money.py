@@ -430,7 +430,7 @@ _NO_FIGURE = frozenset(
 # Words and nothing that could be part of a figure: ``Competitive``, ``Varies by level``.
 # Each run of separators is followed by a letter, so no text can be split two ways.
 _WORDS_ONLY = re.compile(r"[^\W\d_]+(?:[ .,'’&/()-]+[^\W\d_]+)*[ .,'’&/()-]*")
-_PLACEHOLDER = re.compile(r"(?i:x+|tk|\?+)")  # ``$XXK`` is unfinished, not absent
+_PLACEHOLDER = re.compile(r"(?i:x+[kmb]?|x+(?:,x+)+|tk+|\?+)")  # ``$XXK``: unfinished, not absent
 
 
 def is_absent(text: str) -> bool:

@@ -248,6 +248,8 @@ class _Extractor:
                 if top and _pseudo_heading(first):
                     # "**HPC Premium: $420K+ Top 10%**" on its own line heads the text below it.
                     self._block("heading", first, source.lines[:1], source.columns[:1])
+                    if refs_level == 7:
+                        refs_level = 0  # like a heading, it ends an unmarked references section
                     if is_reference_heading(first):
                         refs_level = refs_level or 7
                     if not rest:
@@ -366,6 +368,8 @@ def _continue_quotation(block: Block, quoting: bool) -> bool:
     opener = -1
     for index in range(start, len(text)):
         ch = text[index]
+        if ch == '"' and index and text[index - 1].isdigit():
+            continue  # an inch mark: `a 27" monitor`
         if ch == "\u201c" or (ch == '"' and opener < 0):
             opener = index
         elif ch in '"\u201d':

@@ -352,3 +352,15 @@ def test_a_script_runs_on_over_the_blocks_of_its_blockquote() -> None:
     assert "$5B" not in masked[5] and "below" not in masked[6]
     assert "leading" not in masked[8] and "Pay rose 30%." in masked[8]
     assert "40%" in masked[10]
+
+
+def test_an_inch_mark_opens_no_quotation() -> None:
+    prose = prose_of('> The 27" monitor budget is small.\n\n> Pay rose 43% last year.\n')
+    assert "43%" in prose.blocks[1].masked
+
+
+def test_a_bold_heading_ends_an_unmarked_references_section() -> None:
+    prose = prose_of(
+        "**Sources**\n\nLevels.fyi offers, 2026\n\n**Negotiation Levers**\n\nAcme paid 47% more.\n"
+    )
+    assert [b.kind for b in prose.blocks] == ["heading", "reference", "heading", "paragraph"]

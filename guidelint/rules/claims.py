@@ -65,7 +65,8 @@ rule(
           `tenfold`, `two-fold`, `a hundredfold`, `three times higher`;
         - counts with a magnitude: a number of 1,000 or more (`37,339 postings`),
           or a number with `thousand`/`million`/`billion` or `K`/`M`/`B`
-          (`27 million`, `50K requests`, `4B+ wallets`).
+          (`27 million`, `50K requests`, `4B+ wallets`; not a model's size:
+          `a 70B model`, `Llama 3 405B`).
 
         Not statistics: years (`2026`), dates (`2026-02-23`), quarters (`Q4`),
         ordinals, version numbers (`3.11`), small counts in digits or words
@@ -463,7 +464,10 @@ MULTIPLIER = Scan(
 COUNT = Scan(
     r"(?<![\w.,$£€¥₹#/-])(?P<n>\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?![\w%]|[.,]\d|[-/–]\d)"
     r"|(?<![\w.])\d+(?:\.\d+)?\+?\s?(?:thousand|million|billion|trillion)\b"
-    r"|(?<![\w.$£€¥₹])\d+(?:\.\d+)?(?:[KkMB]|bn)\+?(?![\w])",
+    r"|(?<![\w.$£€¥₹])\d+(?:\.\d+)?(?:[KkM]|bn)\+?(?![\w])"
+    # "4B+ wallets", but not a model's size: "a 70B model", "Llama 3 405B", "Mistral 7B"
+    r"|(?<![\w.$£€¥₹])(?<!\d\s)(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\d+(?:\.\d+)?B\+?(?![\w])"
+    r"(?![-\s](?i:models?|param|params|parameters?|llms?)\b)",
     "",
     digits=True,
 )
@@ -601,15 +605,16 @@ _COUNTER_FORECAST = re.compile(
 _ASK_REASON = re.compile(r"(?i:\s(?:by\s+citing|citing|because|since|due\s+to|based\s+on)\s)")
 # The reader's own offer is theirs to state: "your competing Acme offer at $305K TC".
 _OWN_OFFER = re.compile(
-    r"(?i:\byour\s+(?:[\w&.-]+\s+){0,4}offers?\b[^.;:!?]{0,60}?\s(?:at|of|for)\s+)"
-    r"[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
+    r"(?i:\byour\s+(?:[\w&.-]+\s+){0,4}offers?(?:\s+(?:of|for)|\b"
+    r"(?:(?!\sbut\s)[^.;:!?,$£€¥₹\d]){0,60}?\sat)\s+)[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
 )
 # A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
 _ASK_CONTINUATION = re.compile(rf"\s*(?i:{_alternation(DATA['ask_continuations'])})(?![\w-])")
 # A dash between two figures writes a range ("$225,000–$260,000", "$175K — $228K"), not a break.
 _CLAUSE_BREAK = re.compile(
-    r";|(?<![\d%+KkMB])(?<![\d%+KkMB]\s)[\u2014\u2013]|[\u2014\u2013](?!\s?[$£€¥₹\d])"
-    r"|(?<![\d%+KkMB])\s-\s|\s-\s(?![$£€¥₹\d])"
+    r";|(?<![\d%+])(?<!\d[KkMB])(?<![\d%+]\s)(?<!\d[KkMB]\s)[\u2014\u2013]"
+    r"|[\u2014\u2013](?!\s?[$£€¥₹\d])"
+    r"|(?<![\d%+])(?<!\d[KkMB])\s-\s|\s-\s(?![$£€¥₹\d])"
 )
 _ASK_TRIGGERS = frozenset(
     _WORD.findall(str(p).casefold())[0] for p in DATA["proposal_asks"] if _WORD.search(str(p))
@@ -1178,8 +1183,12 @@ _COUNT_VALUE = re.compile(
 )
 
 
+# Units and currencies name no subject: "27 million wallets" and "27 million downloads".
+_UNIT_NAMES = frozenset(_UNITS) | frozenset(code.casefold() for code in _CODES) | {"percent"}
+
+
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(_CONTENT_WORD.findall(text.casefold())) - _COMMON_WORDS
+    return frozenset(_CONTENT_WORD.findall(text.casefold())) - _COMMON_WORDS - _UNIT_NAMES
 
 
 def _figure_values(kind: str, match: re.Match[str]) -> list[tuple[Decimal, Decimal]] | None:
@@ -1628,7 +1637,7 @@ _AFTER_PREDICATE = re.compile(r"\s*(?:[.:;,!?\u2014\u2013]|$)")
 # "10x Genomics": a multiplier followed by a capitalised word is part of a name.
 _NAME_AFTER = re.compile(
     r" (?!(?:More|Less|Higher|Lower|Faster|Slower|Larger|Bigger|Better|Cheaper|Greater"
-    r"|Return|Returns|Growth|Revenue|Premium|Equity|Upside|Multiple)\b)[A-Z][a-z]{2,}"
+    r"|Return|Returns|Growth|Revenue|Premium|Equity|Upside|Multiple)\b)[A-Z][a-z]{2,}\b(?!['’])"
 )
 
 

@@ -175,6 +175,7 @@ def test_gl501_a_headline_without_an_origin_supports_nothing(entry: str) -> None
     ("sentence", "figure"),
     [
         ("Offers for this role rose 37% last year.", "37%"),  # no word in common
+        ("Zebra onboarded 10M+ wallets.", "10M+"),  # "members" is not "wallets"
         ("The valuation reached $1.25B after the round.", "$1.25B"),  # more precise
         ("The valuation at $1.2B values hiring at $90M.", "$90M"),  # the next figure
     ],
