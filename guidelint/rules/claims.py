@@ -594,7 +594,7 @@ _LABEL = re.compile(r"\s*[^:;.!?\n]{1,60}:\s")
 _EXAMPLE_LABEL = re.compile(rf"(?i:(?<![\w])(?:{_alternation(DATA['example_labels'])})(?![\w]))")
 # A label naming what the reader asks for, whatever comes before that word.
 _ASK_LABEL = re.compile(
-    r"(?i:target|floor|ask|anchor|stretch|counter(?:-?offer)?|walk-?away(?:\s+point)?)\s*:\s$"
+    r"(?i:\b(?:target|floor|ask|anchor|stretch|counter(?:-?offer)?|walk-?away(?:\s+point)?))\s*:\s$"
 )
 # The employer's expected counter is part of the script: "Acme will counter at $160K".
 _COUNTER_FORECAST = re.compile(

@@ -193,8 +193,8 @@ rule(
         `A$`/`C$`/`S$`/`HK$`, `₹20L`, `₹30 LPA`, `₹36,00,000`, `HK$1.29M`,
         `/4yr`, `(target)`, `**bold**`, a citation after the figure (`[2]`,
         `[^lv]`, `¹`, `*`), `~$195K`, ranges with `–`, `—`, `-` or `to`, a
-        ceiling (`Up to $50K`, compared with the `_high` field when the entry
-        has one), and dual-currency cells (`£75K / $95K`, whose second part is
+        ceiling (`Up to $50K`, compared with and filled into the column's `_high`
+        field when it has one), and dual-currency cells (`£75K / $95K`, whose second part is
         a conversion). `—`, `N/A`, `TBD`, `Included`, `Varies` and other words
         alone (`Competitive`, `Equity only`) show no figure; a placeholder
         (`$XXK`) is reported.
