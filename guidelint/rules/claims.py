@@ -185,7 +185,9 @@ rule(
         "leading" as a verb, after a plural noun, a comma or "while"
         ("managers leading platform teams"); a superlative whose noun, within
         three words, is the reader's own option or advice ("the strongest lever",
-        "the most natural fit", "the most important thing"); "their most
+        "the most natural fit", "the most important thing", "the strongest
+        negotiation position", "you are the strongest candidate", but not "the
+        strongest market position"); "their most
         ..." and "at the highest stakes"; nor are "most of", "at most",
         "mostly", "most people", or contractions such as "it's best to". Supported
         sentences (a resolving marker, a link, or an attribution to a listed source)
@@ -1444,7 +1446,7 @@ class _Run:
             if (
                 _excepted(masked, match.start(), match.end())
                 or _participle(masked, match)
-                or _advice(masked, match.end())
+                or _advice(masked, match.start(), match.end())
             ):
                 continue
             text = match.group(0)
@@ -1552,11 +1554,27 @@ def _asks(masked: str, start: int, end: int) -> bool:
 _ADVICE_HEADS = _words("advice_heads")
 
 
-def _advice(masked: str, end: int) -> bool:
+# Heads that rank the reader's options only in a negotiation: "the strongest negotiation
+# position", "you are the strongest candidate"; not "the strongest market position".
+_NEGOTIATION_HEADS = frozenset(("position", "positions"))
+_READER_HEADS = frozenset(("candidate", "candidates", "signal", "signals", "play"))
+_NEGOTIATING = frozenset(("negotiation", "negotiating", "bargaining"))
+_READER = re.compile(r"(?i:\byou(?:r)?\b)")
+
+
+def _advice(masked: str, start: int, end: int) -> bool:
     """Whether a superlative ranks the reader's own options, its noun within three words:
     "the strongest lever", "the most natural fit", "the largest financial decision"."""
-    following = masked[end : end + 60].casefold().split()[:3]
-    return any(word.strip(".,;:!?()\"'") in _ADVICE_HEADS for word in following)
+    following = [w.strip(".,;:!?()\"'") for w in masked[end : end + 60].casefold().split()[:3]]
+    for index, word in enumerate(following):
+        if word not in _ADVICE_HEADS:
+            continue
+        if word in _NEGOTIATION_HEADS:
+            return index > 0 and following[index - 1] in _NEGOTIATING
+        if word in _READER_HEADS:
+            return _READER.search(masked, max(0, start - 40), start) is not None
+        return True
+    return False
 
 
 def _excepted(masked: str, start: int, end: int) -> bool:
