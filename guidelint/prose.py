@@ -361,7 +361,7 @@ def _continue_quotation(block: Block, quoting: bool) -> bool:
     if quoting:
         close = _first_closing_mark(text)
         start = len(text) if close < 0 else close + 1
-        block.masked = _blank(block.masked, 0, close if close >= 0 else len(text))
+        block.masked = _blanked(block.masked, [(0, close if close >= 0 else len(text))])
         if close < 0:
             block.markers = find_markers(block.masked)
             return True
@@ -375,7 +375,7 @@ def _continue_quotation(block: Block, quoting: bool) -> bool:
         elif ch in '"\u201d':
             opener = -1
     if opener >= 0:
-        block.masked = _blank(block.masked, opener + 1, len(text))
+        block.masked = _blanked(block.masked, [(opener + 1, len(text))])
     if quoting or opener >= 0:
         block.markers = find_markers(block.masked)
     return opener >= 0
@@ -384,11 +384,6 @@ def _continue_quotation(block: Block, quoting: bool) -> bool:
 def _first_closing_mark(text: str) -> int:
     closes = [index for index in (text.find('"'), text.find("\u201d")) if index >= 0]
     return min(closes) if closes else -1
-
-
-def _blank(masked: str, start: int, end: int) -> str:
-    middle = "".join(ch if ch == "\n" else " " for ch in masked[start:end])
-    return masked[:start] + middle + masked[end:]
 
 
 def _pseudo_heading(line: str) -> bool:
