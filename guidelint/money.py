@@ -146,6 +146,13 @@ def display_symbol(currency: str, extra: Mapping[str, str] | None = None) -> str
     return currency
 
 
+def currency_code(written: str, symbols: Mapping[str, str]) -> str:
+    """The ISO code a frontmatter currency spells: ``USD``, ``usd`` and ``$`` are USD;
+    anything else is kept, upper-cased, for the schema to report."""
+    written = written.strip()
+    return _known_currency(written, symbols) or written.upper()
+
+
 def _known_currency(token: str, symbols: Mapping[str, str]) -> str | None:
     if token in symbols:
         return symbols[token]

@@ -39,6 +39,7 @@ from guidelint.money import (
     FigureError,
     Parsed,
     Style,
+    currency_code,
     currency_symbols,
     format_range,
     is_absent,
@@ -549,8 +550,7 @@ class Comparison:
         value = item.get(name) if name else None
         if not isinstance(value, str) or not value.strip():
             return None
-        written = value.strip()
-        return self.symbols.get(written) or written.upper()
+        return currency_code(value, self.symbols)
 
     @property
     def fixable(self) -> bool:

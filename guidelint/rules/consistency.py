@@ -22,7 +22,7 @@ from typing import Any
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
-from guidelint.money import currency_symbols, region_currency, show, to_decimal
+from guidelint.money import currency_code, currency_symbols, region_currency, show, to_decimal
 from guidelint.registry import check, rule
 
 ANNOTATION_OPTION = "schema (the guide schema's `x-guidelint-consistency` annotation)"
@@ -261,9 +261,8 @@ def check_regions(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
         if not isinstance(currency, str):
             continue
         expected = region_currency(region, ctx.settings.regions)
-        stated = currency.strip()
         # `$` and `usd` are misspelt USD (the schema says so once), not another currency.
-        stated = currency_symbols(ctx.settings.currency_symbols).get(stated) or stated.upper()
+        stated = currency_code(currency, currency_symbols(ctx.settings.currency_symbols))
         if expected and expected != stated:
             line, column = guide.value_position(f"{path}/{currency_field}")
             yield problem(
