@@ -1,0 +1,55 @@
+"""Draw guides of one half of the pool at random and list their prose sentences.
+
+Labels are written from this listing and the guide itself, before the claims
+rules are run on the guide: ``python tests/pool/sample.py measure --seed 7 --guides 8``
+prints, for each drawn guide, its path and every sentence the claims rules read,
+as ``line:column`` and the sentence's text.  The seed is recorded in the labelled
+file's header so the draw can be repeated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+POOL = HERE.parent.parent.parent / "shared" / "realworld-pool"
+
+
+def guides(half: str) -> list[Path]:
+    split = yaml.safe_load((HERE / "split.yaml").read_text(encoding="utf-8"))
+    return sorted(path for company in split[half] for path in (POOL / company).glob("*.md"))
+
+
+def draw(half: str, seed: int, count: int) -> list[Path]:
+    return random.Random(seed).sample(guides(half), count)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from guidelint.document import load_guide
+    from guidelint.prose import extract
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("half", choices=("tune", "measure"))
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--guides", type=int, default=8, help="how many guides to draw")
+    parser.add_argument("--part", default="1/1", help="K/N: list only the K-th of N parts")
+    args = parser.parse_args(argv)
+    part, parts = (int(n) for n in args.part.split("/"))
+    drawn = draw(args.half, args.seed, args.guides)
+    size = -(-len(drawn) // parts)
+    for path in drawn[(part - 1) * size : part * size]:
+        print(f"## {path.relative_to(POOL.parent)}")
+        for block in extract(load_guide(path, path.name)).prose_blocks:
+            for sentence in block.sentences:
+                text = " ".join(block.text[sentence.start : sentence.end].split())
+                print(f"{sentence.line}:{sentence.column}\t{text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
