@@ -12,7 +12,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.limits import ALIAS_BUDGET, DEFAULT_MAX_FILE_SIZE, DEPTH_LIMIT, NODE_LIMIT
@@ -315,7 +315,7 @@ class _Builder:
             raise self.refuse(node, f"tag `{shown}` is not allowed: only plain YAML data is")
         node_type = type(node)
         if node_type is self.scalar_node:
-            return self.scalar(node, tag)
+            return self.scalar(cast("yaml.ScalarNode", node), tag)
         if node_id in self.active:
             raise self.refuse(node, "recursive alias: a node contains itself")
         if len(self.active) >= DEPTH_LIMIT:
@@ -324,8 +324,8 @@ class _Builder:
         self.expanding += again
         try:
             if node_type is self.sequence_node:
-                return self.sequence(node, path)
-            return self.mapping(node, path)
+                return self.sequence(cast("yaml.SequenceNode", node), path)
+            return self.mapping(cast("yaml.MappingNode", node), path)
         finally:
             self.active.discard(node_id)
             self.expanding -= again

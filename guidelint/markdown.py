@@ -158,7 +158,7 @@ def plain_text(raw: str) -> str:
         if isinstance(event, dict):
             if "Text" in event or "Code" in event:
                 if in_cell:
-                    parts.append(event.get("Text") or event.get("Code") or "")
+                    parts.append(str(event.get("Text") or event.get("Code") or ""))
             elif event.get("Start") == "TableCell":
                 in_cell = True
             elif event.get("End") == "TableCell":
@@ -450,6 +450,7 @@ class _Builder:
 def parse_body(body: str, first_line: int = 1) -> list[Block]:
     """The body's leaf blocks in document order; ``first_line`` is the body's file line."""
     builder = _Builder(body, first_line)
+    event: Any
     for event, span in pyromark.events_with_range(body, options=_OPTIONS):
         start, end = span["start"], span["end"]
         if type(event) is str:

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from guidelint.resources import data_file
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 @cache
-def _claims_data() -> dict[str, object]:
+def _claims_data() -> dict[str, Any]:
     return data_file("claims.json")  # type: ignore[no-any-return]
 
 
@@ -50,7 +50,7 @@ _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.)\s*")
 @cache
 def reference_headings() -> frozenset[str]:
     names = _claims_data()["reference_headings"]
-    return frozenset(_heading_key(str(name)) for name in names)  # type: ignore[union-attr]
+    return frozenset(_heading_key(str(name)) for name in names)
 
 
 def is_reference_heading(text: str) -> bool:
@@ -629,12 +629,12 @@ _SOFT_END = frozenset(",;:-\u2013\u2014&/(+")
 
 @cache
 def _abbreviations() -> frozenset[str]:
-    return frozenset(str(a).casefold() for a in _claims_data()["abbreviations"])  # type: ignore[union-attr]
+    return frozenset(str(a).casefold() for a in _claims_data()["abbreviations"])
 
 
 @cache
 def _joiners() -> frozenset[str]:
-    return frozenset(str(a).casefold() for a in _claims_data()["line_joiners"])  # type: ignore[union-attr]
+    return frozenset(str(a).casefold() for a in _claims_data()["line_joiners"])
 
 
 def split_sentences(text: str, masked: str) -> list[tuple[int, int]]:

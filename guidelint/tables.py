@@ -139,7 +139,7 @@ def mapping_for(schema: Mapping[str, Any] | None) -> TableMapping | None:
     for item in note.get("columns") or ():
         if not isinstance(item, Mapping) or not isinstance(item.get("header"), str):
             continue
-        amount = item.get("amount") if isinstance(item.get("amount"), Mapping) else {}
+        amount = _mapping(item.get("amount"))
         columns.append(
             ColumnSpec(
                 header=item["header"],
@@ -152,11 +152,9 @@ def mapping_for(schema: Mapping[str, Any] | None) -> TableMapping | None:
                 amount_high=_text(amount.get("high")),
             )
         )
-    layouts = note.get("layouts") if isinstance(note.get("layouts"), Mapping) else {}
-    components = layouts.get("components")
-    levels = layouts.get("levels")
-    components = components if isinstance(components, Mapping) else {}
-    levels = levels if isinstance(levels, Mapping) else {}
+    layouts = _mapping(note.get("layouts"))
+    components = _mapping(layouts.get("components"))
+    levels = _mapping(layouts.get("levels"))
     currency = note.get("currency")
     return TableMapping(
         list=note["list"],
@@ -170,6 +168,11 @@ def mapping_for(schema: Mapping[str, Any] | None) -> TableMapping | None:
         level_headers=_texts(levels.get("headers")),
         level_shows=_text(levels.get("shows")),
     )
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    """``value`` when the schema annotation holds a mapping there, else an empty one."""
+    return value if isinstance(value, Mapping) else {}
 
 
 def _text(value: Any) -> str | None:
@@ -693,10 +696,10 @@ class Comparison:
         first, last = min(edits), max(edits)
         out = []
         for line in range(first, last + 1):
-            source = lines[line - 1]
+            rewritten = lines[line - 1]
             for column, end, text in sorted(edits.get(line, ()), reverse=True):
-                source = source[: column - 1] + text + source[end - 1 :]
-            out.append(source)
+                rewritten = rewritten[: column - 1] + text + rewritten[end - 1 :]
+            out.append(rewritten)
         current = "\n".join(lines[first - 1 : last])
         new = "\n".join(out)
         if new == current:
@@ -1154,8 +1157,8 @@ def _compare_cell(
                     cell.text,
                 )
                 break
-    same = all(f.currency in (None, currency) for f in parsed.figures)
-    yield from _compare_values(spec, cell, parsed, low, high, fillable=same)
+    fillable = all(f.currency in (None, currency) for f in parsed.figures)
+    yield from _compare_values(spec, cell, parsed, low, high, fillable=fillable)
 
 
 def _percent_note(parsed: Parsed, cell: Cell, symbols: Mapping[str, str]) -> Parsed | None:
@@ -1202,7 +1205,7 @@ def _compare_values(
     """GL305 and GL306 for one cell; ``fillable`` when its figures may go into the frontmatter."""
     if parsed.high is None:
         figure = parsed.low
-        fields = ((spec.low, low), (spec.high, high))
+        fields: tuple[tuple[str | None, Any], ...] = ((spec.low, low), (spec.high, high))
         if parsed.ceiling and spec.high:  # `Up to $50K` is the top of the range
             fields = ((spec.high, high),)
         backed = [(n, v) for n, v in fields if v is not None]

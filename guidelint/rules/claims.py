@@ -1300,12 +1300,12 @@ class _Listed:
         """The stated figures by kind, one group per amount and currency with the words
         of all its entries, sorted by amount: a figure looks at its neighbours only."""
         merged: dict[tuple[str, Decimal, str | None], set[str]] = {}
-        for kind, amount, currency, words in self.stated:
-            merged.setdefault((kind, amount, currency), set()).update(words)
+        for kind, amount, currency, entry_words in self.stated:
+            merged.setdefault((kind, amount, currency), set()).update(entry_words)
         groups: dict[str, list[tuple[Decimal, str | None, frozenset[str], tuple[str, ...]]]] = {}
-        for (kind, amount, currency), words in sorted(merged.items(), key=lambda item: item[0][1]):
+        for (kind, amount, currency), shared in sorted(merged.items(), key=lambda item: item[0][1]):
             groups.setdefault(kind, []).append(
-                (amount, currency, frozenset(words), tuple(sorted(words)))
+                (amount, currency, frozenset(shared), tuple(sorted(shared)))
             )
         return groups
 
@@ -1451,9 +1451,10 @@ class _Run:
                 continue
             text = match.group(0)
             if match.groupdict().get("pw") is not None:
-                text = _possessive_superlative(masked, match)
-                if text is None:
+                possessive = _possessive_superlative(masked, match)
+                if possessive is None:
                     continue
+                text = possessive
             text = " ".join(text.split())
             if text.casefold().endswith(("most", "best", "top")):
                 following = _TOKEN.search(masked, match.end(), match.end() + 40)
@@ -1809,12 +1810,12 @@ def _attributions(
         elif match.group("p").casefold().startswith("according"):
             first = _first_content(tokens)
             if first in VAGUE_WORDS:
-                words = tokens[:3]
-                for cut, token in enumerate(words):
+                lead = tokens[:3]
+                for cut, token in enumerate(lead):
                     if token.endswith((",", ";")):
-                        words = [*words[:cut], token.rstrip(",;")]
+                        lead = [*lead[:cut], token.rstrip(",;")]
                         break
-                phrase = " ".join([*match.group("p").split(), *words])
+                phrase = " ".join([*match.group("p").split(), *lead])
                 yield match.start(), [phrase], True
     if words is not None and _VERB_TRIGGERS.isdisjoint(words):
         return

@@ -436,7 +436,7 @@ def check_plausible(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     for path, item in _entries(guide, note):
         currency = item.get(currency_field)
         band = bands.get(currency.strip().upper()) if isinstance(currency, str) else None
-        if not band:
+        if not band or not isinstance(currency, str):
             continue
         for kind, names in fields.items():
             if kind not in band or not isinstance(names, list):

@@ -467,12 +467,12 @@ def check_stale_year(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     key = "negotiation_dna_summary"
     span = guide.value_spans.get(key)
     for match in stale_years(summary, year):
-        column = None
+        found: int | None = None
         if span is not None and span.line == span.end_line:
             raw = guide.lines[span.line - 1][span.column - 1 : span.end_column - 1]
-            column = _nth_column(raw, summary, match.group(0), match.start())
-        if column is not None and span is not None:
-            yield _stale(span.line, span.column + column, match.group(0), year, f"`{key}`")
+            found = _nth_column(raw, summary, match.group(0), match.start())
+        if found is not None and span is not None:
+            yield _stale(span.line, span.column + found, match.group(0), year, f"`{key}`")
         else:
             line, col = guide.value_position(key)
             yield _stale(line, col, match.group(0), year, f"`{key}`", width=False)

@@ -170,8 +170,7 @@ def _translate(error: Any, guide: Guide) -> Iterator[Diagnostic]:
             yield _at(guide.key_span(child), "GL104", f"unknown field `{name}`{hint}")
     elif kind == "not" and _only_required([error.validator_value]):
         yield _conflict(error, guide, path)
-    elif kind == "not" and _named_rule(error) in NOT_FOUND:
-        code = _named_rule(error)
+    elif kind == "not" and (code := _named_rule(error) or "") in NOT_FOUND:
         expected = error.schema.get("x-guidelint-expected", "other text")
         message = f"`{path}` is {_describe(error.instance)}, {NOT_FOUND[code]}; expected {expected}"
         yield _at(guide.value_span(path), code, message)
