@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from typing import Any
 
+from guidelint.figures import CELL_UNIT, LARGE_UNIT, UNITS
 from guidelint.resources import data_file
 
 MAX_CELL = 200  # longer cells are not figures; never scan them
@@ -28,25 +29,7 @@ _SEPARATOR = re.compile(r"\s*(?:[–—]|-|\bto\b)\s*", re.IGNORECASE)
 _DUAL = re.compile(r"\s+/\s+")  # ``£75K / $95K``: the slash between a figure and its conversion
 _PERIOD = re.compile(r"/\s?\d*\s?(?:yrs?|years?|y|mo|months?)$", re.IGNORECASE)  # ``/4yr``
 _NOTE_WORD = re.compile(r"[A-Za-z][A-Za-z.&-]*(?:/\d*[A-Za-z]+)?")  # ``target``, ``RSU/4yr``
-_UNITS = {
-    "k": Decimal(1000),
-    "m": Decimal(1_000_000),
-    "l": Decimal(100_000),
-    "lakh": Decimal(100_000),
-    "lakhs": Decimal(100_000),
-    "lac": Decimal(100_000),
-    "lacs": Decimal(100_000),
-    "lpa": Decimal(100_000),  # lakhs per annum
-    "cr": Decimal(10_000_000),
-    "crore": Decimal(10_000_000),
-    "crores": Decimal(10_000_000),
-}
-_LARGE_UNITS = frozenset({"m", "cr", "crore", "crores"})
-# The unit right after a number: any key above, longest first, as a whole word.
-_UNIT = re.compile(
-    f"(?:{'|'.join(sorted(map(re.escape, _UNITS), key=len, reverse=True))})(?![A-Za-z])",
-    re.IGNORECASE,
-)
+# Units (K, M, B, lakh, crore, million ...) are the figure lexer's: one table for cells and prose.
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 
 
@@ -309,14 +292,14 @@ def _note_start(text: str, start: int, stop: int, symbols: Mapping[str, str]) ->
 def _is_note_word(word: str, symbols: Mapping[str, str]) -> bool:
     return (
         _NOTE_WORD.fullmatch(word) is not None
-        and word.casefold() not in _UNITS
+        and word.casefold() not in UNITS
         and word.casefold() != "to"
         and _known_currency(word, symbols) is None
     )
 
 
 def _unit(suffix: str) -> Decimal:
-    return _UNITS[suffix.casefold()] if suffix else Decimal(1)
+    return UNITS[suffix.casefold()] if suffix else Decimal(1)
 
 
 def _finish(low: Figure, high: Figure | None, dash: str, note: str, end: int) -> Parsed:
@@ -368,7 +351,7 @@ def _parse_value(part: str, offset: int, symbols: Mapping[str, str]) -> Figure:
     # The unit right after the number: K, M, or lakh/crore.
     tail = rest.lstrip(" ")
     suffix = ""
-    unit = _UNIT.match(tail)
+    unit = CELL_UNIT.match(tail)
     if unit:
         suffix, tail = unit.group(0), tail[unit.end() :]
     after = tail.strip()
@@ -540,7 +523,7 @@ def _learn_units(figures: list[Figure], thousands: str, currency: str | None) ->
     for figure in figures:
         decimals = _decimals(figure.step / _unit(figure.suffix))
         written = (" " if figure.suffix_space else "") + figure.suffix
-        if figure.suffix.casefold() in _LARGE_UNITS:
+        if _unit(figure.suffix) >= LARGE_UNIT:
             large = large or written
             large_decimals = max(large_decimals, decimals)
         elif figure.suffix:

@@ -1,0 +1,326 @@
+"""Attributions: "according to X", "X reports", and unnamed authorities ("studies show")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from guidelint.claims.vocabulary import (
+    CLAUSE,
+    DATA,
+    SENTENCE_END,
+    TOKEN,
+    Family,
+    alternation,
+    heads,
+    last_words,
+    phrases,
+    word_class,
+)
+from guidelint.scan import chars
+
+_VAGUE_VERBS = alternation(DATA["vague_verbs"])
+_ACCORDING_LEADS = (
+    "according to", "as reported by", "as estimated by", "reported by", "estimated by",
+    "tracked by", "compiled by", "published by", "collected by", "as per", "per", "data from",
+    "figures from", "numbers from", "source:", "sources:",
+)  # fmt: skip
+VERB_WORDS = sorted(set(DATA["attribution_verbs"]) | set(DATA["evidence_verbs"]))
+
+
+VAGUE = Family(
+    rf"\b(?P<s>{phrases(DATA['vague_subjects'])})"
+    rf"(?:\s+(?!(?:{_VAGUE_VERBS})\b)[\w'’-]+){{0,3}}?\s+(?:{_VAGUE_VERBS})\b"
+    rf"|\b{phrases(DATA['vague_phrases'])}\b"
+    rf"|\b(?P<d>{phrases(DATA['vague_data_subjects'])})\s+"
+    rf"(?:{alternation(DATA['vague_data_verbs'])})\b(?!\s+up\b)",
+    heads([*DATA["vague_subjects"], *DATA["vague_phrases"], *DATA["vague_data_subjects"]]),
+)
+_ACCORDING = Family(
+    r"(?i:\b(?P<p>"
+    + "|".join(r"\s+".join(map(re.escape, lead.split())) for lead in _ACCORDING_LEADS)
+    + r")\s+)(?P<x>[^;:!?()\[\]\n]{1,160})",
+    [(lead, chars(lead[0], nocase=True)) for lead in _ACCORDING_LEADS],
+)
+_VERB = Family(
+    rf"\b(?P<v>{alternation(VERB_WORDS)})\b",
+    [(verb, verb.strip()[0]) for verb in VERB_WORDS if verb.strip()],
+)
+# A closing note that names the paragraph's sources: "(Sources: X; Y)", "Source: X".
+SOURCE_NOTE = re.compile(r"[(\[]?\s*(?i:sources?)\s*:")
+
+VAGUE_TRIGGERS = last_words(DATA["vague_verbs"], DATA["vague_phrases"], DATA["vague_data_verbs"])
+_VERB_TRIGGERS = last_words(DATA["attribution_verbs"], DATA["evidence_verbs"])
+
+VAGUE_DETERMINERS = word_class("vague_determiners")
+VAGUE_WORDS = word_class("vague_determiners") | frozenset(
+    w for phrase in DATA["vague_subjects"] for w in str(phrase).casefold().split()
+)
+ATTRIBUTION_VERBS = word_class("attribution_verbs")
+EVIDENCE_VERBS = word_class("evidence_verbs")
+AMBIGUOUS_VERBS = word_class("ambiguous_verbs")
+COMPLEMENTS = word_class("complement_words")
+SOURCE_NOUNS = word_class("source_nouns")
+GENERIC = word_class("generic_subjects")
+OPENERS = word_class("attribution_openers")
+CONNECTORS = word_class("connector_words")
+_FILLERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "both",
+        "either",
+        "data",
+        "figures",
+        "numbers",
+        "estimates",
+        "research",
+        "reports",
+        "surveys",
+        "from",
+        "by",
+        "recent",
+        "latest",
+    ]
+)
+# Common words that may precede a name without being part of it ("Most Blind threads").
+DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "all",
+        "both",
+        "each",
+        "every",
+        "many",
+        "most",
+        "some",
+        "these",
+        "those",
+        "this",
+        "that",
+        "our",
+        "their",
+        "its",
+        "his",
+        "her",
+        "my",
+        "your",
+        "the",
+    ]
+)
+WEAK_FIRST = frozenset(
+    ["the", "national", "global", "american", "us", "uk", "new", "annual", "state"]
+)
+
+
+def vague_subject_counts(masked: str, start: int) -> bool:
+    """`studies show` is vague; `Gartner's studies show` and `this data shows` are not."""
+    before = masked[max(0, start - 60) : start].rstrip()
+    if not before:
+        return True
+    if before[-1] in ".!?:;,(\u2014\u2013-\n":
+        return True
+    word = before.split()[-1]
+    lowered = word.casefold().replace("\u2019", "'")
+    if lowered.endswith("'s") or lowered.endswith("s'"):
+        return False
+    if lowered in ("this", "that", "these", "those", "above", "table", "below"):
+        return False
+    # Anything else before the noun makes it part of a longer phrase: a name
+    # ("Gartner research") or an object ("gaps between sources tell you ...").
+    return lowered in VAGUE_DETERMINERS or lowered in OPENERS
+
+
+# --- attributions ---------------------------------------------------------------------------
+
+
+def attributions(
+    masked: str, words: frozenset[str] | None = None, present: frozenset[str] | None = None
+) -> Iterator[tuple[int, list[str], bool]]:
+    """(offset, names, vague) for "according to X" and "X says" forms in a block.
+
+    ``words`` (the block's lower-cased words) lets blocks without any
+    attribution verb skip the verb scan; ``present`` (see :func:`present_words`)
+    narrows both scans to the phrases the block holds.
+    """
+    according = _ACCORDING.scan(present)
+    for match in according.finditer(masked) if according is not None else ():
+        tail = match.group("x")
+        stop = SENTENCE_END.search(tail)
+        if stop:
+            tail = tail[: stop.start()]
+        tokens = TOKEN.findall(tail)
+        names = _names(tokens, leading_fillers=True, generic=False)
+        if names:
+            yield match.start(), names, False
+        elif match.group("p").casefold().startswith("according"):
+            first = _first_content(tokens)
+            if first in VAGUE_WORDS:
+                lead = tokens[:3]
+                for cut, token in enumerate(lead):
+                    if token.endswith((",", ";")):
+                        lead = [*lead[:cut], token.rstrip(",;")]
+                        break
+                phrase = " ".join([*match.group("p").split(), *lead])
+                yield match.start(), [phrase], True
+    if words is not None and _VERB_TRIGGERS.isdisjoint(words):
+        return
+    verbs = _VERB.scan(present)
+    for match in verbs.finditer(masked) if verbs is not None else ():
+        verb = match.group("v")
+        start = match.start()
+        window_start = max(0, start - 160)
+        before = masked[window_start:start]
+        cut = max(
+            (m.end() for m in CLAUSE.finditer(before)),
+            default=0,
+        )
+        ends = [m.end() for m in SENTENCE_END.finditer(before)]
+        newline = before.rfind("\n") + 1
+        cut = max(cut, ends[-1] if ends else 0, newline)
+        if cut == 0 and window_start > 0:
+            continue  # the subject would be longer than any name
+        subject = TOKEN.findall(before[cut:])
+        if subject and subject[0].casefold() in OPENERS:
+            subject = subject[1:]
+        if subject and subject[0].casefold() == "the":
+            subject = subject[1:]
+        if not subject or len(subject) > 8:
+            continue
+        if not _name_like_subject(subject):
+            continue
+        lowered = verb.casefold()
+        last = subject[-1].casefold().replace("\u2019", "'")
+        possessive = any(t.replace("\u2019", "'").endswith("'s") for t in subject)
+        evidence_only = lowered in EVIDENCE_VERBS and lowered not in ATTRIBUTION_VERBS
+        if evidence_only and last not in SOURCE_NOUNS and not possessive:
+            continue
+        if lowered in AMBIGUOUS_VERBS and last not in SOURCE_NOUNS:
+            following = TOKEN.search(masked, match.end(), match.end() + 40)
+            word = following.group(0).casefold().strip("~") if following else ""
+            word = word.replace("\u2019", "'").split("'")[0]  # "it'll" is "it"
+            if not (word[:1].isdigit() or word[:1] in "$£€¥₹" or word in COMPLEMENTS):
+                continue
+        names = _names(subject, leading_fillers=False)
+        if names:
+            yield window_start + cut, names, False
+
+
+def _first_content(tokens: list[str]) -> str:
+    for token in tokens:
+        word = token.casefold().strip(".,")
+        if word not in ("the", "a", "an"):
+            return word
+    return ""
+
+
+def is_name(token: str) -> bool:
+    core = token.strip(".,'\u2019\"")
+    if not core:
+        return False
+    if core[0].isupper():
+        return True
+    if core[0].isdigit():
+        return any(ch.isalpha() for ch in core)  # "6figr"
+    return "." in core.strip(".") and core.replace(".", "").isalnum()  # "levels.fyi"
+
+
+def possessive(token: str) -> str | None:
+    plain = token.replace("\u2019", "'")
+    for ending in ("'s", "s'"):
+        if plain.endswith(ending):
+            return plain[: -len(ending)] + ("s" if ending == "s'" else "")
+    return None
+
+
+def _name_like_subject(tokens: list[str]) -> bool:
+    """Whether the words before a verb form a source's name (and nothing else).
+
+    Allowed: capitalised or dotted words joined by connectors, then source nouns
+    ("Levels.fyi data", "Bureau of Labor Statistics"); after a possessive, any
+    few words that end in a source noun ("Stack Overflow's developer survey").
+    """
+    if not is_name(tokens[0]):
+        return False
+    if tokens[0].casefold().strip(".,") in GENERIC and not _opens_name(tokens, 0):
+        return False
+    for position, token in enumerate(tokens):
+        word = token.casefold().replace("\u2019", "'")
+        if possessive(token) is not None:
+            rest = tokens[position + 1 :]
+            return not rest or (len(rest) <= 3 and rest[-1].casefold() in SOURCE_NOUNS)
+        if is_name(token) or word in CONNECTORS or word in SOURCE_NOUNS or word.isdigit():
+            continue
+        return False
+    return True
+
+
+def _opens_name(tokens: list[str], index: int) -> bool:
+    """Whether a common word ("People", "Built") starts a multi-word name: the
+    next word is capitalised and not itself a common word ("People In AI",
+    not "Most engineers" or "Many AI engineers")."""
+    if index + 1 >= len(tokens) or tokens[index].endswith((",", ";")):
+        return False
+    following = tokens[index + 1].rstrip(",;")
+    stem = possessive(following)
+    word = (stem if stem is not None else following).casefold().strip(".")
+    return is_name(following) and word not in GENERIC and word not in SOURCE_NOUNS
+
+
+def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) -> list[str]:
+    """Names in a run of words: capitalised runs joined by "of", "&" or "for".
+
+    The run must start with a name; "and"/"or" separate names; a word that is
+    neither a name nor a source noun ("research", "data") ends the list.
+    """
+    index = 0
+    if leading_fillers:
+        while index < len(tokens) and tokens[index].casefold().strip(".,") in _FILLERS:
+            if tokens[index].endswith((",", ";")):
+                return []  # "according to recent surveys, Gartner's ...": the phrase ended
+            index += 1
+    names: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        while current and current[-1].casefold() in CONNECTORS:
+            current.pop()
+        if current:
+            names.append(" ".join(current))
+        current.clear()
+
+    window = tokens[index : index + 20]
+    for position, token in enumerate(window):
+        bare = token.rstrip(",;")
+        comma = bare != token
+        word = bare.casefold()
+        if not current and generic and word in GENERIC and _opens_name(window, position):
+            if word not in DETERMINERS:
+                current.append(bare)
+            continue
+        stem = possessive(bare)
+        if stem is not None and is_name(stem):
+            current.append(stem)
+            flush()
+            continue
+        if is_name(bare) and (current or not generic or word not in GENERIC):
+            current.append(bare.rstrip("."))
+            if comma:
+                flush()
+            continue
+        if current and word in CONNECTORS and word not in ("and", "or"):
+            current.append(bare)
+            continue
+        flush()
+        if not names:
+            break
+        if word in ("and", "or", "&") or word in SOURCE_NOUNS or word.isdigit():
+            continue
+        break
+    flush()
+    return names
+
+
+# --- GL507: figures a script states about third parties ---------------------------------------

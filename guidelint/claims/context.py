@@ -1,0 +1,189 @@
+"""Context classes: the spans of a block that propose, script or illustrate rather than state."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from guidelint.claims.support import content_words, pay_components
+from guidelint.claims.vocabulary import DATA, WORD, alternation
+from guidelint.figures import CURRENCY_PREFIX
+from guidelint.prose import Block, Sentence
+
+# Proposals: a clause that asks ("Open at $185K", "For London, push for £80K",
+# "Accept-at floor: ...", "If they counter, negotiate for ...") offers the reader
+# a number to say, not a fact.  A clause ends at ";", a dash, or the sentence.
+_ASK_WORDS = alternation(DATA["proposal_asks"])
+_ASK = re.compile(
+    rf"\s*(?:(?:then|and|also|so|but)\s+)?(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)"
+)
+_ASK_AFTER_LEAD = re.compile(
+    rf"\s*(?:(?:[^,;:\n]|,(?=\d)){{0,80}},\s+)?(?:(?:then|and|also|so|but)\s+)?(?i:{_ASK_WORDS})(?![\w-])"
+)
+_LABEL = re.compile(r"\s*[^:;.!?\n]{1,60}:\s")
+# A label introducing a worked example: its figures illustrate, they do not report.
+_EXAMPLE_LABEL = re.compile(rf"(?i:(?<![\w])(?:{alternation(DATA['example_labels'])})(?![\w]))")
+# A label naming what the reader asks for, whatever comes before that word.
+_ASK_LABEL = re.compile(
+    r"(?i:\b(?:target|floor|ask|anchor|stretch|counter(?:-?offer)?|walk-?away(?:\s+point)?))\s*:\s$"
+)
+# The employer's expected counter is part of the script: "Acme will counter at $160K".
+_COUNTER_FORECAST = re.compile(
+    r"\s*[^,;:.!?\n]{1,60}?\s(?i:will|would|may|might|could)"
+    r"\s+(?i:likely\s+|probably\s+)?(?i:counter)(?![\w-])"
+)
+# Where an ask gives its reason, whose figures are claims again.
+_ASK_REASON = re.compile(r"(?i:\s(?:by\s+citing|citing|because|since|due\s+to|based\s+on)\s)")
+# The reader's own offer is theirs to state: "your competing Acme offer at $305K TC".
+_OWN_OFFER = re.compile(
+    r"(?i:\byour\s+(?:[\w&.-]+\s+){0,4}offers?(?:\s+(?:of|for)|\b"
+    r"(?:(?!\sbut\s)[^.;:!?,$£€¥₹\d]){0,60}?\sat)\s+)[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
+)
+# A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
+_ASK_CONTINUATION = re.compile(rf"\s*(?i:{alternation(DATA['ask_continuations'])})(?![\w-])")
+# A dash between two figures writes a range ("$225,000–$260,000", "$175K — $228K"), not a break.
+_CLAUSE_BREAK = re.compile(
+    r";|(?<![\d%+])(?<!\d[KkMB])(?<![\d%+]\s)(?<!\d[KkMB]\s)[\u2014\u2013]"
+    r"|[\u2014\u2013](?!\s?[$£€¥₹\d])"
+    r"|(?<![\d%+])(?<!\d[KkMB])\s-\s|\s-\s(?![$£€¥₹\d])"
+)
+ASK_TRIGGERS = frozenset(
+    WORD.findall(str(p).casefold())[0] for p in DATA["proposal_asks"] if WORD.search(str(p))
+) | frozenset(w for p in DATA["example_labels"] for w in WORD.findall(str(p).casefold()))
+SCRIPT_OPENERS = frozenset(str(w).casefold().replace("\u2019", "'") for w in DATA["script_openers"])
+QUOTES = re.compile('["\u201c]')
+_FIRST_WORD = re.compile(r"\s*([\w'\u2019]+)")
+_FIGURE_FIRST = re.compile(rf"\s*(?:{CURRENCY_PREFIX})?\s?\d")
+
+
+_BONUS_WORD = re.compile(r"(?i:bonus|target|variable|incentive|performance|payout)")
+
+
+def proposals(block: Block) -> list[tuple[int, int]]:
+    """Spans of ``block`` that propose rather than state.
+
+    - a clause that asks ("Open at ...", "For London, push for ...", "Accept-at
+      floor: ..."), and a clause after ";" that only lists more figures for it;
+    - a script's title: a label whose text is a quotation ("Equity lever: "...");
+    - in a blockquote, a line the reader says ("I'm targeting ...").
+    """
+    masked = block.masked
+    spans: list[tuple[int, int]] = []
+    for sentence in block.sentences:
+        start, end = sentence.start, sentence.end
+        label = _LABEL.match(masked, start, end)
+        body = label.end() if label else start
+        if label and not any(ch.isalnum() for ch in masked[body:end]):
+            spans.append((start, end))
+            continue
+        if label and _EXAMPLE_LABEL.search(masked, label.start(), label.end()):
+            spans.append((start, end))  # "Base scenario (3x): a $400K grant becomes $1.2M"
+            continue
+        if block.quoted:
+            first = _FIRST_WORD.match(masked, body, end)
+            if first and first.group(1).casefold().replace("\u2019", "'") in SCRIPT_OPENERS:
+                spans.append((start, end))
+                continue
+        bounds = [start, *(m.end() for m in _CLAUSE_BREAK.finditer(masked, start, end)), end]
+        asking = False
+        for clause, clause_end in itertools.pairwise(bounds):
+            continues = asking and (
+                _ASK_CONTINUATION.match(masked, clause)
+                if masked[clause - 1] != ";"
+                else _FIGURE_FIRST.match(masked, clause)
+            )
+            asking = bool(continues) or _asks(masked, clause, clause_end)
+            if asking:
+                # "Counter below $215K by citing the $2.8B target": the reason is a claim.
+                reason = _ASK_REASON.search(masked, clause, clause_end)
+                spans.append((clause, reason.start() if reason else clause_end))
+        spans.extend(
+            (found.start(), found.end()) for found in _OWN_OFFER.finditer(masked, start, end)
+        )
+    return spans
+
+
+def _asks(masked: str, start: int, end: int) -> bool:
+    if _ASK.match(masked, start, end) or _COUNTER_FORECAST.match(masked, start, end):
+        return True
+    label = _LABEL.match(masked, start, end)
+    if (
+        label is not None
+        and _ASK_LABEL.search(masked, label.start(), label.end())
+        and _FIGURE_FIRST.match(masked, label.end(), end)
+    ):
+        return True  # "Signing bonus target: $25K-$40K", not "Bonus target: Acme pays 15%"
+    return _ASK_AFTER_LEAD.match(masked, label.end() if label else start, end) is not None
+
+
+_COPULA = re.compile(r"(?i:\b(?:is|are|was|were|be|been)\s+$)")
+_AFTER_PREDICATE = re.compile(r"\s*(?:[.:;,!?\u2014\u2013]|$)")
+
+
+# "10x Genomics": a multiplier followed by a capitalised word is part of a name.
+NAME_AFTER = re.compile(
+    r" (?!(?:More|Less|Higher|Lower|Faster|Slower|Larger|Bigger|Better|Cheaper|Greater"
+    r"|Return|Returns|Growth|Revenue|Premium|Equity|Upside|Multiple)\b)[A-Z][a-z]{2,}\b(?!['’])"
+)
+
+
+def predicative(masked: str, match: re.Match[str]) -> bool:
+    """`The reason is twofold:` counts parts, not a multiplier."""
+    before = masked[max(0, match.start() - 12) : match.start()]
+    return bool(_COPULA.search(before)) and bool(_AFTER_PREDICATE.match(masked, match.end()))
+
+
+# A share of a grant on a vesting schedule is a term, not a statistic: "25% per
+# year", "6.25% per quarter", "25% at year 1", "25% after the first year", "a 25% cliff".
+_VESTING_SHARE = re.compile(
+    r"\s*(?i:(?:per|each|every|a)\s+(?:year|quarter|month)|annually|quarterly|monthly"
+    r"|(?:at|after)\s+(?:the\s+)?(?:(?:first|one|1)[-\s])?(?:year|month|anniversary|\d+\s+months?)"
+    r"|cliff|vest)"
+)
+_VESTING_WORD = re.compile(r"(?i:vest|cliff)")
+_GROWTH_BEFORE = re.compile(
+    r"(?i:grew|grow|grows|growing|growth|rose|rises?|up|increased?|jumped?)\s+(?:by\s+)?$"
+)
+
+
+def vesting_share(masked: str, match: re.Match[str], facts: Facts) -> bool:
+    """Whether a percentage is a share of a grant in a sentence about vesting."""
+    if not _VESTING_SHARE.match(masked, match.end()):
+        return False
+    if _GROWTH_BEFORE.search(masked, max(0, match.start() - 20), match.start()):
+        return False
+    return facts.about_vesting(match.start())
+
+
+class Facts:
+    """What the checks of a figure ask of its sentence, worked out once per sentence:
+    a block that is one long sentence full of figures stays linear."""
+
+    def __init__(self, masked: str, sentences: Sequence[Sentence], starts: list[int]) -> None:
+        self.masked, self.sentences, self.starts = masked, sentences, starts
+        self._memo: dict[tuple[str, int], Any] = {}
+
+    def _get(self, name: str, offset: int, compute: Callable[[str, int, int], Any]) -> Any:
+        slot = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        key = (name, slot)
+        if key not in self._memo:
+            sentence = self.sentences[slot]
+            self._memo[key] = compute(self.masked, sentence.start, sentence.end)
+        return self._memo[key]
+
+    def components(self, offset: int) -> frozenset[str] | None:
+        return self._get("components", offset, pay_components)  # type: ignore[no-any-return]
+
+    def words(self, offset: int) -> frozenset[str]:
+        return self._get("words", offset, lambda text, a, b: content_words(text[a:b]))  # type: ignore[no-any-return]
+
+    def about_bonus(self, offset: int) -> bool:
+        return self._get("bonus", offset, lambda text, a, b: bool(_BONUS_WORD.search(text, a, b)))  # type: ignore[no-any-return]
+
+    def about_vesting(self, offset: int) -> bool:
+        return self._get(
+            "vesting", offset, lambda text, a, b: bool(_VESTING_WORD.search(text, a, b))
+        )  # type: ignore[no-any-return]

@@ -1,0 +1,150 @@
+"""Superlatives: rankings and peacock words, and the uses of them that rank nothing."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from guidelint.claims.attributions import DETERMINERS
+from guidelint.claims.vocabulary import (
+    DATA,
+    Family,
+    alternation,
+    heads,
+    last_words,
+    phrases,
+    word_class,
+)
+from guidelint.scan import chars
+
+
+def _superlative_words(extend: tuple[str, ...], ignore: tuple[str, ...]) -> list[str]:
+    dropped = {word.casefold().strip() for word in ignore}
+    words = [w for w in DATA["superlatives"] if w.casefold() not in dropped]
+    return words + [w for w in extend if w.casefold().strip() not in dropped]
+
+
+@cache
+def superlative_triggers(extend: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str]:
+    """The last word of every superlative phrase: a block holding none of them
+    cannot match, so the (costly) superlative pattern is not run on it."""
+    return last_words(_superlative_words(extend, ignore))
+
+
+@cache
+def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> Family:
+    """The superlative word list adjusted by `extend-superlatives` / `ignore-superlatives`.
+
+    Every entry written with "the" ("the most", "the best") also counts after a
+    possessive ("the industry's most", "its best"); group ``pw`` marks that form.
+    """
+    words = _superlative_words(extend, ignore)
+    if not words:
+        return Family(r"(?!x)x", [])
+    rests = [" ".join(w.split()[1:]) for w in words if w.casefold().split()[0] == "the"]
+    pattern = rf"(?<![\w#]){phrases(words)}(?![\w])"
+    entries = heads(words)
+    if any(rests):
+        owners = DATA["possessive_pronouns"]
+        pattern += (
+            rf"|(?:(?<=\w)['’]s|(?<=s)['’]|(?<![\w])(?i:{'|'.join(owners)}))"
+            rf"\s+(?P<pw>{phrases(rests)})(?![\w])"
+        )
+        starts = "'’" + chars((o[0] for o in owners), nocase=True)
+        entries += [(rest, starts) for rest in rests if rest.strip()]
+    return Family(pattern, entries)
+
+
+SUPERLATIVE_EXCEPTIONS = re.compile(
+    rf"(?i:(?<![\w])(?:{alternation(DATA['superlative_exceptions'])})(?![\w]))"
+)
+# The exceptions written with "the", without it, for the possessive form:
+# "the company's most recent round" is as harmless as "the most recent round".
+_BARE_EXCEPTIONS = re.compile(
+    rf"(?i:(?:{alternation(p.split(None, 1)[1] for p in DATA['superlative_exceptions'] if p.casefold().startswith('the '))})(?![\w]))"
+)
+_CONTRACTIONS = word_class("possessive_contractions")
+_OWNER = re.compile(r"[\w.&-]{1,40}$")
+_COMPOUND = re.compile(r"-[^\W\d_]")
+_SCOPES = word_class("superlative_scopes")
+
+
+def possessive_superlative(masked: str, match: re.Match[str]) -> str | None:
+    """The text of a possessive superlative ("industry's most"), or None when the
+    "'s" is a contraction ("it's best to ...") or an exception follows."""
+    if _BARE_EXCEPTIONS.match(masked, match.start("pw")):
+        return None
+    # "Vanta's highest-value deals" picks the owner's own top deals; "the
+    # world's highest-paying employer" still ranks against everyone.
+    compound = _COMPOUND.match(masked, match.end()) is not None
+    if masked[match.start()] in "'’":
+        owner = _OWNER.search(masked, max(0, match.start() - 40), match.start())
+        if owner is None or owner.group(0).casefold() in _CONTRACTIONS:
+            return None
+        if compound and owner.group(0).casefold() not in _SCOPES:
+            return None
+        return masked[owner.start() : match.end()]
+    if compound:
+        return None
+    return match.group(0)
+
+
+# --- the check ------------------------------------------------------------------------------
+
+
+_ADVICE_HEADS = word_class("advice_heads")
+
+
+# Heads that rank the reader's options only in a negotiation: "the strongest negotiation
+# position", "you are the strongest candidate"; not "the strongest market position".
+_NEGOTIATION_HEADS = frozenset(("position", "positions"))
+_READER_HEADS = frozenset(("candidate", "candidates", "signal", "signals", "play"))
+_NEGOTIATING = frozenset(("negotiation", "negotiating", "bargaining"))
+_READER = re.compile(r"(?i:\byou(?:r)?\b)")
+
+
+def ranks_advice(masked: str, start: int, end: int) -> bool:
+    """Whether a superlative ranks the reader's own options, its noun within three words:
+    "the strongest lever", "the most natural fit", "the largest financial decision"."""
+    following = [w.strip(".,;:!?()\"'") for w in masked[end : end + 60].casefold().split()[:3]]
+    for index, word in enumerate(following):
+        if word not in _ADVICE_HEADS:
+            continue
+        if word in _NEGOTIATION_HEADS:
+            return index > 0 and following[index - 1] in _NEGOTIATING
+        if word in _READER_HEADS:
+            return _READER.search(masked, max(0, start - 40), start) is not None
+        return True
+    return False
+
+
+def excepted(masked: str, start: int, end: int) -> bool:
+    """Whether an exception phrase ("leading a", "the best way") covers the match."""
+    low = max(0, start - 30)
+    for match in SUPERLATIVE_EXCEPTIONS.finditer(masked, low, min(len(masked), end + 30)):
+        if match.start() <= start < match.end() or match.start() < end <= match.end():
+            return True
+    return False
+
+
+_PREVIOUS_WORD = re.compile(r"([\w'’]+,?)[ \t]+$")
+# Words before "leading" that make it the verb ("while leading the migration").
+_VERB_LEADS = frozenset(("while", "whilst", "when", "by", "after", "before", "since"))
+# Short words ending in "s" that are not plural nouns ("as", "its", "across").
+_NOT_PLURALS = DETERMINERS | frozenset(("as", "its", "his", "this", "thus", "across", "plus"))
+
+
+def participle(masked: str, match: re.Match[str]) -> bool:
+    """Whether a bare "leading" is the verb: after a plural noun ("managers leading
+    SOC 2 teams"), a conjunction ("while leading") or a comma ("setting direction,
+    leading reviews"), not after a determiner or a possessive ("a leading vendor",
+    "Europe's leading bank")."""
+    if match.group(0).casefold() != "leading":
+        return False
+    previous = _PREVIOUS_WORD.search(masked, max(0, match.start() - 30), match.start())
+    if previous is None:
+        return False
+    word = previous.group(1).casefold()
+    if word.endswith(",") or word in _VERB_LEADS:
+        return True
+    return len(word) > 3 and word.endswith("s") and word.isalpha() and word not in _NOT_PLURALS

@@ -1,0 +1,420 @@
+"""Support: what backs a claim: the guide's own figures, its sources and what they state."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
+
+from guidelint.claims.attributions import GENERIC, SOURCE_NOUNS, WEAK_FIRST, is_name, possessive
+from guidelint.claims.vocabulary import DATA, TOKEN, alternation, word_class
+from guidelint.context import Context
+from guidelint.document import Guide
+from guidelint.figures import (
+    COUNT,
+    CURRENCY_CODES,
+    DIGIT,
+    MONEY,
+    PERCENT_DIGITS,
+    UNITS,
+    figure_values,
+    inside,
+    is_year,
+    money_amounts,
+    money_currency,
+)
+from guidelint.prose import Prose
+
+BONUS_PERCENT_KEY = re.compile(r"(?i)bonus_?(?:target_?)?(?:pct|percent)")
+
+_COMMON_WORDS = word_class("common_words")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+# Units and currencies name no subject: "27 million wallets" and "27 million downloads".
+_UNIT_NAMES = frozenset(UNITS) | frozenset(code.casefold() for code in CURRENCY_CODES) | {"percent"}
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(_CONTENT_WORD.findall(text.casefold())) - _COMMON_WORDS - _UNIT_NAMES
+
+
+@dataclass
+class Sources:
+    """What attributions can match: data_sources and the references section, normalised."""
+
+    texts: list[str]
+    # First words of the sources' names, normalised: those of data_sources count
+    # wherever they are named; those of the source list before a source noun
+    # ("Trustpilot rating"), since a list names employers and products too.
+    names: frozenset[str] = frozenset()
+    publishers: frozenset[str] = frozenset()
+    stating: tuple[str, ...] = ()  # entries with an origin, for the figures they state
+
+    def named_in(self, masked: str, start: int, end: int) -> str | None:
+        """The first listed source a stretch of text names, if any."""
+        if not self.names and not self.publishers:
+            return None
+        previous = ""
+        raw = [match.group(0) for match in TOKEN.finditer(masked, start, end)]
+        for index, written in enumerate(raw):
+            token = written.strip(".,;:()[]!?\"'\u2019")
+            stem = possessive(token)
+            word = _normalise(stem if stem is not None else token)
+            if word in self.names and is_name(token):
+                return token
+            if previous and word in SOURCE_NOUNS and not _compound(written, raw, index):
+                return previous
+            previous = token if word in self.publishers and is_name(token) else ""
+        return None
+
+    def lists(self, name: str) -> bool:
+        normal = _normalise(name)
+        tokens = normal.split()
+        if not tokens:
+            return True
+        padded_name = f" {normal} "
+        for size in range(len(tokens), 0, -1):
+            if size == 1 and (tokens[0] in WEAK_FIRST or len(tokens[0]) < 3):
+                break
+            probe = " " + " ".join(tokens[:size]) + " "
+            if any(probe in text for text in self.texts):
+                return True
+        return any(
+            len(text.strip()) >= 3 and len(text.split()) <= 3 and text in padded_name
+            for text in self.texts
+        )
+
+
+@lru_cache(maxsize=8192)
+def _normalise(text: str) -> str:
+    text = text.casefold().replace("\u2019", "'")
+    text = re.sub(r"'s\b|s'(?=\s|$)", "", text)
+    text = re.sub(r"[^a-z0-9.&+]+", " ", text)
+    return " ".join(token.strip(".") for token in text.split() if token.strip("."))
+
+
+def read_sources(guide: Guide, prose: Prose) -> Sources:
+    texts: list[str] = []
+    names: list[str] = []
+    own: set[str] = set()
+    # Texts whose figures count as sourced: entries that say where they come from.
+    stating: list[str] = []
+    if isinstance(guide.data, dict):
+        listed = guide.data.get("data_sources")
+        for item in listed if isinstance(listed, list) else [listed] if listed else []:
+            if isinstance(item, dict):
+                values = [str(v) for v in item.values() if isinstance(v, str)]
+                texts.extend(values)
+                if isinstance(item.get("name"), str):
+                    names.append(item["name"])
+                if any(item.get(key) for key in _ORIGIN_KEYS) or _ORIGIN.search(" ".join(values)):
+                    stating.extend(values)
+            elif isinstance(item, (str, int, float)):
+                texts.append(str(item))
+                names.append(str(item))
+                if _ORIGIN.search(str(item)):
+                    stating.append(str(item))
+        for key in ("company", "company_display"):
+            value = guide.data.get(key)
+            if isinstance(value, str):
+                own.update(_normalise(value.replace("-", " ")).split()[:1])
+    lines = guide.lines
+    for entry in prose.entries:
+        texts.append(entry.text)
+        written = lines[entry.line - 1] if 0 < entry.line <= len(lines) else entry.text
+        if _ORIGIN.search(written):
+            stating.append(entry.text)
+    publishers = [_publisher(entry.text) for entry in prose.entries if entry.kind == "named"]
+    return Sources(
+        [f" {_normalise(text)} " for text in texts if text],
+        _first_words(names, own),
+        _first_words(publishers, own),
+        tuple(text for text in stating if text),
+    )
+
+
+# What makes an entry a source rather than a headline restating a claim: a link, a
+# date, or the kind of document it is ("S-1 filing", "earnings call", "press release").
+_ORIGIN = re.compile(
+    r"https?://|www\.|\]\(|(?<!\d)(?:19|20)\d{2}(?!\d)"
+    rf"|(?i:(?<![\w-])(?:{alternation(DATA['document_words'])})(?![\w-]))"
+    # a publisher first: "PitchBook — Tipalti valuation estimate"
+    r"|\A[\s*+\-\d.)\[]*[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3}\s*(?:—|–|--|:)\s"
+)
+_ORIGIN_KEYS = ("url", "link", "date", "date_accessed", "accessed", "published", "publisher")
+
+
+_COMPOUND_HEADS = word_class("compound_heads")
+
+
+def _compound(written: str, tokens: list[str], index: int) -> bool:
+    """Whether a source noun starts a compound ("TikTok data privacy", "market share")
+    rather than naming a source ("TikTok data shows")."""
+    if index + 1 >= len(tokens) or written[-1:] in ".,;:)]!?":
+        return False
+    return tokens[index + 1].strip(".,;:()[]!?\"'\u2019").casefold() in _COMPOUND_HEADS
+
+
+def _first_words(names: Iterable[str], own: set[str]) -> frozenset[str]:
+    """The distinctive first word of each name: not the guide's own company, nor a common word."""
+    firsts = {_normalise(name).split(" ", 1)[0] for name in names if _normalise(name)}
+    return frozenset(
+        word
+        for word in firsts
+        if len(word) >= 3
+        and word not in own
+        and word not in WEAK_FIRST
+        and word not in GENERIC
+        and word not in SOURCE_NOUNS
+        and not word[:1].isdigit()
+    )
+
+
+_SEGMENTS = re.compile(r"\s[\u2014\u2013-]\s|[:(,;]")
+
+
+def _publisher(entry: str) -> str:
+    """Who an entry of a bulleted source list names: its first segment
+    ("Trustpilot profile — 4.3 rating"), or the last of a titled entry
+    ("[Market Report — Region — Gartner, 2025]")."""
+    text = entry.strip()
+    titled = text.startswith("[") or len(re.findall(r"\s[\u2014\u2013]\s", text)) >= 2
+    text = text.strip("[]")
+    if titled:
+        text = re.split(r"\s[\u2014\u2013-]\s", text)[-1]
+    return _SEGMENTS.split(text, 1)[0]
+
+
+def _frontmatter_leaves(data: Any) -> Iterator[tuple[str | None, int | float, str | None]]:
+    """(key, number, currency) for every number of the frontmatter: its mapping key
+    (None inside a list) and the ``currency`` of the nearest mapping that has one."""
+    stack: list[tuple[str | None, Any, str | None]] = [(None, data, None)]
+    while stack:
+        key, value, currency = stack.pop()
+        if isinstance(value, dict):
+            own = value.get("currency")
+            here = own.upper() if isinstance(own, str) else currency
+            stack.extend((str(k), item, here) for k, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((None, item, currency) for item in value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            yield key, value, currency
+
+
+_Amount = tuple[Decimal, "str | None", "str | None"]  # amount, currency, component
+
+
+def _frontmatter_figures(data: Any) -> tuple[list[_Amount], frozenset[Decimal]]:
+    """Every number of 1,000 or more in the frontmatter, with the currency of the
+    mapping that holds it (its ``currency`` key) when there is one and the pay
+    component its key names, sorted; and the bonus percentages (``bonus_pct`` ...)."""
+    found: list[_Amount] = []
+    percents: set[Decimal] = set()
+    for key, value, currency in _frontmatter_leaves(data):
+        if key is not None and BONUS_PERCENT_KEY.match(key):
+            percents.add(Decimal(str(value)).normalize())
+        if not abs(value) >= 1000:  # also NaN; infinities are dropped below
+            continue
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            continue
+        if number.is_finite():  # a float of 1,000 or more stays so as text
+            found.append((number, currency, _component(key)))
+    found.sort(key=lambda pair: pair[0])
+    return found, frozenset(percents)
+
+
+# The pay components a field or a sentence names: "base_low", "RSU grants", "total comp".
+_COMPONENT_WORDS = re.compile(
+    r"(?i:\b(?:(?P<base>base|salary|salaries)|(?P<stock>stock|rsus?|equity|grants?|options"
+    r"|refreshers?)|(?P<bonus>bonus(?:es)?)|(?P<total>total|tc)|(?P<signing>signing|sign-on))\b)"
+)
+_FIELD_COMPONENTS = {"base": "base", "stock": "stock", "equity": "stock", "rsu": "stock"}
+_FIELD_COMPONENTS |= {"bonus": "bonus", "total": "total", "signing": "signing", "sign": "signing"}
+
+
+def _component(key: str | None) -> str | None:
+    """The component a frontmatter field holds: ``base_low`` -> base; None when it names none."""
+    if not key:
+        return None
+    return _FIELD_COMPONENTS.get(key.casefold().replace("-", "_").split("_", 1)[0])
+
+
+def pay_components(text: str, start: int, end: int) -> frozenset[str] | None:
+    """The pay components a sentence names; None when it names none."""
+    found = {m.lastgroup for m in _COMPONENT_WORDS.finditer(text, start, end) if m.lastgroup}
+    return frozenset(found) or None
+
+
+def _backed(
+    amount: Decimal,
+    step: Decimal,
+    currency: str | None,
+    figures: list[_Amount],
+    components: frozenset[str] | None = None,
+) -> bool:
+    """Whether a figure of the guide rounds to ``amount`` at its displayed step, in its
+    currency and, when the sentence names pay components, for one of them: "total
+    comp of $295K" is not backed by a `stock_low` of 295000."""
+    tolerance = step / 2
+    index = bisect.bisect_left(figures, amount - tolerance, key=lambda pair: pair[0])
+    while index < len(figures) and figures[index][0] <= amount + tolerance:
+        _, other, component = figures[index]
+        if (currency is None or other is None or other == currency) and (
+            components is None or component is None or component in components
+        ):
+            return True
+        index += 1
+    return False
+
+
+class OwnFigures:
+    """The guide's own figures, read on first use: the frontmatter's amounts and bonus
+    percentages, and what its compensation table shows (where the frontmatter has `null`)."""
+
+    def __init__(self, guide: Guide, ctx: Context, symbols: dict[str, str]) -> None:
+        self.guide = guide
+        self.ctx = ctx
+        self.symbols = symbols
+        self._found: list[_Amount] | None = None
+        self._percents: frozenset[Decimal] | None = None
+
+    def _read(self) -> None:
+        from guidelint.tables import table_figures
+
+        data = self.guide.data
+        found, percents = (
+            _frontmatter_figures(data) if isinstance(data, dict) else ([], frozenset())
+        )
+        amounts, shown = table_figures(self.guide, self.ctx)
+        table = [(amount, currency, _component(name)) for amount, currency, name in amounts]
+        self._found = sorted([*found, *table], key=lambda pair: pair[0])
+        self._percents = percents | shown
+
+    @property
+    def percents(self) -> frozenset[Decimal]:
+        if self._percents is None:
+            self._read()
+        return self._percents  # type: ignore[return-value]
+
+    def backs(self, match: re.Match[str], components: frozenset[str] | None = None) -> bool:
+        """Whether a money match is one of the guide's own amounts, in any spelling,
+        for one of the pay ``components`` its sentence names (any, when None)."""
+        if self._found is None:
+            self._read()
+        if not self._found:
+            return False
+        amounts = money_amounts(match)
+        if amounts is None:
+            return False
+        currency = money_currency(match, self.symbols)
+        return all(_backed(*amount, currency, self._found, components) for amount in amounts)
+
+
+# Words too common to tie a sentence to a source entry that states the same figure.
+
+
+def _share_a_word(
+    entry: frozenset[str], ordered: tuple[str, ...], sentence: frozenset[str]
+) -> bool:
+    """Whether a sentence and an entry share a word, or one word begins the other
+    ("fund" and "Fundraise", "member" and "Members"; four letters at least).
+    ``ordered`` is ``entry`` sorted: a prefix is looked up, not searched for."""
+    if not entry.isdisjoint(sentence):
+        return True
+    for word in sentence:
+        if len(word) < 4:
+            continue
+        index = bisect.bisect_left(ordered, word)
+        if index < len(ordered) and ordered[index].startswith(word):
+            return True  # an entry word begins with this one
+        if any(word[:size] in entry for size in range(4, len(word))):
+            return True  # an entry word begins this one
+    return False
+
+
+class Listed:
+    """The figures a guide's source list and data_sources state, with the words around them:
+    "a16z $15B Fundraise (TechCrunch)" supports a sentence on "the $15B fundraise"."""
+
+    def __init__(self, texts: Iterable[str], symbols: dict[str, str]) -> None:
+        self.stated: list[tuple[str, Decimal, str | None, frozenset[str]]] = []
+        self._groups: (
+            dict[str, list[tuple[Decimal, str | None, frozenset[str], tuple[str, ...]]]] | None
+        ) = None
+        texts = [text for text in texts if DIGIT.search(text) is not None]
+        if not texts:
+            return
+        # One scan of every entry at once, each match then given to its entry.
+        joined = "\n".join(texts)
+        starts = list(itertools.accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+        words: dict[int, frozenset[str]] = {}
+
+        def add(
+            kind: str,
+            match: re.Match[str],
+            values: Iterable[tuple[Decimal, Decimal]],
+            currency: str | None,
+        ) -> None:
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index not in words:
+                words[index] = content_words(texts[index])
+            for amount, _ in values:
+                self.stated.append((kind, amount, currency, words[index]))
+
+        spans: list[tuple[int, int]] = []
+        for match in MONEY.finditer(joined):
+            spans.append(match.span())
+            add("money", match, money_amounts(match) or (), money_currency(match, symbols))
+        for scan, kind in ((PERCENT_DIGITS, "percent"), (COUNT, "count")):
+            for match in scan.finditer(joined):
+                if inside(match.start(), spans) or (kind == "count" and is_year(match)):
+                    continue
+                add(kind, match, figure_values(kind, match) or (), None)
+
+    def supports(
+        self,
+        kind: str,
+        values: list[tuple[Decimal, Decimal]],
+        currency: str | None,
+        words: frozenset[str],
+    ) -> bool:
+        """Whether every value is stated by an entry that shares a word with the sentence."""
+        if self._groups is None:
+            self._groups = self._group()
+        stated = self._groups.get(kind, [])
+        for amount, step in values:
+            tolerance = step / 2
+            index = bisect.bisect_left(stated, amount - tolerance, key=lambda group: group[0])
+            while index < len(stated) and stated[index][0] <= amount + tolerance:
+                _, listed, shared, ordered = stated[index]
+                if (currency is None or listed is None or listed == currency) and _share_a_word(
+                    shared, ordered, words
+                ):
+                    break
+                index += 1
+            else:
+                return False
+        return bool(values)
+
+    def _group(
+        self,
+    ) -> dict[str, list[tuple[Decimal, str | None, frozenset[str], tuple[str, ...]]]]:
+        """The stated figures by kind, one group per amount and currency with the words
+        of all its entries, sorted by amount: a figure looks at its neighbours only."""
+        merged: dict[tuple[str, Decimal, str | None], set[str]] = {}
+        for kind, amount, currency, entry_words in self.stated:
+            merged.setdefault((kind, amount, currency), set()).update(entry_words)
+        groups: dict[str, list[tuple[Decimal, str | None, frozenset[str], tuple[str, ...]]]] = {}
+        for (kind, amount, currency), shared in sorted(merged.items(), key=lambda item: item[0][1]):
+            groups.setdefault(kind, []).append(
+                (amount, currency, frozenset(shared), tuple(sorted(shared)))
+            )
+        return groups

@@ -1,0 +1,105 @@
+"""The claims vocabulary: word classes and phrase patterns read from ``data/claims.json``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from guidelint.resources import data_file
+from guidelint.scan import FOLD_UNSAFE, Scan, chars, phrase_heads
+
+DATA: dict[str, Any] = data_file("claims.json")
+
+
+def word_class(key: str) -> frozenset[str]:
+    return frozenset(str(word).casefold() for word in DATA[key])
+
+
+def phrases(phrases: Iterable[str]) -> str:
+    """A fast, case-tolerant alternation: each phrase as written in lower case or
+    with a capital first letter, behind a look-ahead on the possible first
+    characters (so the engine skips most positions at once)."""
+    parts = sorted({p.strip().casefold() for p in phrases if p.strip()}, key=len, reverse=True)
+    firsts = sorted({ch for p in parts for ch in (p[0], p[0].upper())})
+    alternatives = []
+    for phrase in parts:
+        rest = re.escape(phrase[1:]).replace(r"\ ", r"\s+")
+        head = phrase[0]
+        first = f"[{head}{head.upper()}]" if head.isalpha() else re.escape(head)
+        alternatives.append(first + rest)
+    lead = "".join(re.escape(ch) for ch in firsts)
+    return f"(?=[{lead}])(?:{'|'.join(alternatives)})"
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+WORD = re.compile(r"[\w#]+")
+PLAIN_WORD = re.compile(r"\w+")
+
+
+class Family:
+    """A pattern whose matches each hold every word of one of its phrases.
+
+    ``scan(present)`` gives a :class:`Scan` that starts only at the first
+    characters of the phrases whose words are all present in the block, or
+    None when none is: the other phrases cannot match there.
+    """
+
+    def __init__(self, source: str, phrases: Iterable[tuple[str, str]]) -> None:
+        self.source = source
+        # (words of the phrase, characters a match of it may start with)
+        self.entries = tuple(
+            (frozenset(PLAIN_WORD.findall(text.casefold())), found) for text, found in phrases
+        )
+        self.vocabulary = frozenset(word for words, _ in self.entries for word in words)
+        self.whole = Scan(source, chars(found for _, found in self.entries))
+
+    def scan(self, present: frozenset[str] | None) -> Scan | None:
+        if present is None:
+            return self.whole
+        return self._narrowed(self.vocabulary & present)
+
+    @lru_cache(maxsize=512)  # noqa: B019 - families live as long as the process
+    def _narrowed(self, present: frozenset[str]) -> Scan | None:
+        firsts = chars(found for words, found in self.entries if words <= present)
+        return _scan_from(self.source, firsts) if firsts else None
+
+
+@lru_cache(maxsize=256)
+def _scan_from(source: str, firsts: str) -> Scan:
+    return Scan(source, firsts)
+
+
+def present_words(words: frozenset[str], lowered: str, masked: str) -> frozenset[str] | None:
+    """The block's words as ``\\w+`` reads them, for :meth:`Family.scan`; None
+    when the block holds a character whose folding moves word boundaries."""
+    if FOLD_UNSAFE.search(masked) is not None:
+        return None
+    if "#" not in lowered:
+        return words
+    return words | {part for word in words if "#" in word for part in word.split("#") if part}
+
+
+def heads(phrases: Iterable[str]) -> list[tuple[str, str]]:
+    """(phrase, its first characters) for phrases written by :func:`phrases`."""
+    return [(p, phrase_heads([p])) for p in phrases if str(p).strip()]
+
+
+def last_words(*lists: Iterable[str]) -> frozenset[str]:
+    """The last word of every phrase: a block holding none cannot match them."""
+    return frozenset(
+        WORD.findall(str(p).casefold())[-1]
+        for phrases in lists
+        for p in phrases
+        if WORD.search(str(p))
+    )
+
+
+TOKEN = re.compile(r"\S+")
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+CLAUSE = re.compile(r"[,;:()|\u2014\u2013]|\s-\s")

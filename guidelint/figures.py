@@ -1,0 +1,232 @@
+"""The one figure lexer: amounts, ranges, percentages, multipliers and counts in text.
+
+Tables (:mod:`guidelint.money`), prose (:mod:`guidelint.claims`) and sync read figures
+through the unit table and number patterns defined here, built from
+``data/figures.json``; every pattern is compiled once, at import.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal, InvalidOperation
+
+from guidelint.resources import data_file
+from guidelint.scan import Scan, chars
+
+_DATA = data_file("figures.json")
+
+
+def _units() -> dict[str, Decimal]:
+    table: dict[str, Decimal] = {}
+    for unit in _DATA["units"]:
+        for spelling in (*unit["letters"], *unit["words"]):
+            table[spelling.casefold()] = Decimal(unit["value"])
+    return table
+
+
+# Every spelling of a unit, lower case, and what it multiplies by: ``k`` and
+# ``thousand`` 1,000, ``l`` and ``lakh`` 100,000, ``b`` and ``billion`` 10**9.
+UNITS = _units()
+# Units from this one up are written as the table's "large" unit (``M``, ``Cr``).
+LARGE_UNIT = Decimal(_DATA["large_unit_from"])
+
+
+def _letters() -> str:
+    """The unit letters prose writes after a number: each in lower, upper and title
+    case, or only as the table spells it (``T`` right after a digit)."""
+    free: set[str] = set()
+    exact: list[str] = []
+    for unit in _DATA["units"]:
+        for letters in unit["letters"]:
+            if unit.get("case"):
+                exact.append(letters.upper() if unit["case"].isupper() else letters)
+            else:
+                free.update((letters, letters.upper(), letters.title()))
+    ordered = sorted(free, key=len, reverse=True)
+    bare = "|".join(re.escape(u) for u in ordered)
+    fixed = "|".join(rf"(?<=\d){re.escape(u)}" for u in sorted(exact, key=len, reverse=True))
+    return rf"(?:{bare}|{fixed})(?![\w])"
+
+
+def _words(*, plural_of: tuple[str, ...] = ()) -> str:
+    words = sorted({w for unit in _DATA["units"] for w in unit["words"]}, key=len, reverse=True)
+    return rf"(?:{'|'.join(map(re.escape, words))})\b"
+
+
+NUMBER_WORDS = tuple(_DATA["number_words"])
+TENS_WORDS = tuple(_DATA["tens_words"])
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Money also takes Indian grouping (₹40,00,000) and lakh/crore units (₹20L, ₹1.2 crore).
+_MONEY_NUMBER = r"(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SYMBOLS = sorted(
+    (s for s in data_file("currencies.json")["symbols"] if len(s) > 1 or not s.isalpha()),
+    key=len,
+    reverse=True,
+)
+CURRENCY_CODES = sorted(data_file("currencies.json")["codes"])
+CODE_SET = frozenset(CURRENCY_CODES)
+CURRENCY_PREFIX = "|".join(
+    [*(re.escape(s) for s in _SYMBOLS), *(rf"{c}\s?" for c in CURRENCY_CODES)]
+)
+_UNIT_LETTERS = _letters()
+_UNIT_WORDS = _words()
+# The unit right after a number in a table cell: any spelling, any case, a whole word.
+CELL_UNIT = re.compile(
+    f"(?:{'|'.join(sorted(map(re.escape, UNITS), key=len, reverse=True))})(?![A-Za-z])",
+    re.IGNORECASE,
+)
+
+
+def _amount(number: str, high: str, letters: str, words: str) -> str:
+    """A money number, the high end of a range that shares its unit ("$150-200K",
+    "$4-5B") and the unit, each in a named group."""
+    return (
+        rf"(?P<{number}>{_MONEY_NUMBER})"
+        rf"(?:\s?[-–]\s?(?P<{high}>{_MONEY_NUMBER})(?=\s?{_UNIT_LETTERS}|\s{_UNIT_WORDS}))?\+?"
+        rf"(?:\s?(?P<{letters}>{_UNIT_LETTERS})|\s(?P<{words}>{_UNIT_WORDS}))?"
+    )
+
+
+_MONEY = (
+    rf"(?<![\w$£€¥₹])(?P<sym>{CURRENCY_PREFIX})\s?{_amount('a', 'h1', 'u1', 'w1')}"
+    rf"|(?<![\w.,]){_amount('b', 'h2', 'u2', 'w2')}\s?"
+    rf"(?P<code>{'|'.join(CURRENCY_CODES)}|(?i:dollars|pounds|euros))\b"
+)
+MONEY = Scan(_MONEY, chars(s[0] for s in [*_SYMBOLS, *CURRENCY_CODES]), digits=True)
+# A number written as words, up to "one hundred": "forty", "twenty-five", "a hundred".
+_BELOW_100 = (
+    rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[-\s](?:{'|'.join(NUMBER_WORDS[1:10])}))?"
+    rf"|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+)
+_NUMBER_WORDS = rf"(?:(?:one|a)[-\s]hundred|{_BELOW_100})"
+_PERCENT_DIGITS = (
+    rf"(?<![\w.]){_NUMBER}\s?(?:%|％|(?i:percent|per\s+cent|pct|percentage\s+points?)\b)"
+)
+# Where a number written as words can start ("forty", "a hundred", "thousandfold").
+_WORD_FIRSTS = chars(
+    [w[0] for w in (*NUMBER_WORDS, *TENS_WORDS, "one", "a", "hundred", "thousand")],
+    nocase=True,
+)
+PERCENT = Scan(
+    rf"{_PERCENT_DIGITS}"
+    rf"|(?i:(?<![\w-]){_NUMBER_WORDS}\s+(?:percent|per\s+cent|percentage\s+points?)\b)",
+    _WORD_FIRSTS,
+    digits=True,
+)
+_MULTIPLIER_DIGITS = r"(?<![\w.])\d+(?:\.\d+)?(?:\s?[-–—]\s?\d+(?:\.\d+)?)?(?:x|\s?×)(?![\w])"
+MULTIPLIER = Scan(
+    rf"{_MULTIPLIER_DIGITS}"
+    r"|(?<![\w.])\d+(?:\.\d+)?[-\s]?fold\b"
+    rf"|(?i:(?<![\w-])(?P<wf>{_NUMBER_WORDS}|hundred|thousand)[-\s]?fold\b)"
+    rf"|(?:(?<![\w.])\d+(?:\.\d+)?|(?i:(?<![\w-])(?:{_NUMBER_WORDS})))\s+times\s+"
+    r"(?:more|less|higher|lower|faster|slower|cheaper|larger|bigger|greater|as|the|over|what)\b",
+    _WORD_FIRSTS,
+    digits=True,
+)
+COUNT = Scan(
+    r"(?<![\w.,$£€¥₹#/-])(?P<n>\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?![\w%]|[.,]\d|[-/–]\d)"
+    rf"|(?<![\w.])\d+(?:\.\d+)?\+?\s?{_UNIT_WORDS}"
+    r"|(?<![\w.$£€¥₹])\d+(?:\.\d+)?(?:[KkM]|bn)\+?(?![\w])"
+    # "4B+ wallets", but not a model's size: "a 70B model", "Llama 3 405B", "Mistral 7B"
+    r"|(?<![\w.$£€¥₹])(?<!\d\s)(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\d+(?:\.\d+)?B\+?(?![\w])"
+    r"(?![-\s](?i:models?|param|params|parameters?|llms?)\b)",
+    "",
+    digits=True,
+)
+DIGIT = re.compile(r"\d")
+# The number-word branches can only match where their keyword occurs ("percent",
+# "per cent" and "percentage" all hold "cent"); other blocks scan digits only.
+PERCENT_DIGITS = Scan(_PERCENT_DIGITS, "", digits=True)
+MULTIPLIER_DIGITS = Scan(_MULTIPLIER_DIGITS, "", digits=True)
+
+
+RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s?%?\s?(?:[-\u2013\u2014]|to)\s?$")
+PERCENT_VALUE = re.compile(r"\d+(?:\.\d+)?")
+_WORD_CURRENCIES = {"dollars": "USD", "pounds": "GBP", "euros": "EUR"}
+
+
+def money_currency(match: re.Match[str], symbols: dict[str, str]) -> str | None:
+    symbol = (match.group("sym") or match.group("code") or "").strip()
+    if not symbol:
+        return None
+    if symbol in symbols:
+        return symbols[symbol]
+    return _WORD_CURRENCIES.get(symbol.casefold(), symbol.upper() if symbol.isalpha() else None)
+
+
+def money_amounts(match: re.Match[str]) -> list[tuple[Decimal, Decimal]] | None:
+    """The amount (both ends of a range that shares its unit) and the displayed
+    precision of each (half of it is the tolerance)."""
+    amounts = []
+    for digits in (match.group("a") or match.group("b"), match.group("h1") or match.group("h2")):
+        if digits is not None:
+            amount = _money_amount(match, digits)
+            if amount is None:
+                return None
+            amounts.append(amount)
+    return amounts
+
+
+def _money_amount(match: re.Match[str], digits: str) -> tuple[Decimal, Decimal] | None:
+    unit_text = match.group("u1") or match.group("w1") or match.group("u2") or match.group("w2")
+    unit = UNITS.get(unit_text.casefold(), Decimal(1)) if unit_text else Decimal(1)
+    try:
+        number = Decimal(digits.replace(",", ""))
+    except InvalidOperation:
+        return None
+    decimals = len(digits.partition(".")[2])
+    return number * unit, unit * Decimal(1).scaleb(-decimals)
+
+
+_COUNT_VALUE = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\+?\s?(thousand|million|billion|trillion|bn|[KkMB])?"
+)
+
+
+def figure_values(kind: str, match: re.Match[str]) -> list[tuple[Decimal, Decimal]] | None:
+    """A percentage's or a count's value and displayed precision (money: `money_amounts`)."""
+    if kind == "money":
+        return money_amounts(match)
+    text = match.group(0)
+    found = (PERCENT_VALUE if kind == "percent" else _COUNT_VALUE).search(text)
+    if found is None:
+        return None
+    digits = found.group(1) if kind == "count" else found.group(0)
+    unit = (
+        UNITS.get(found.group(2).casefold(), Decimal(1))
+        if kind == "count" and found.group(2)
+        else Decimal(1)
+    )
+    number = Decimal(digits.replace(",", ""))
+    return [(number * unit, unit * Decimal(1).scaleb(-len(digits.partition(".")[2])))]
+
+
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}[ \t]$")
+
+
+def is_year(match: re.Match[str]) -> bool:
+    digits = match.group("n")
+    if digits is None:
+        return False
+    return (
+        "," not in digits
+        and len(digits) == 4
+        and 1800 <= int(digits) <= 2199
+        and ("." not in match.group(0))
+    )
+
+
+def identifier(masked: str, match: re.Match[str]) -> bool:
+    """Whether a bare number names a standard or a model after an acronym ("ISO 20022")."""
+    digits = match.group("n")
+    if digits is None or "," in digits:
+        return False
+    before = _ACRONYM_BEFORE.search(masked, max(0, match.start() - 12), match.start())
+    return before is not None and before.group(0).strip() not in CODE_SET
+
+
+def inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    index = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
