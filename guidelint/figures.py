@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from guidelint.resources import data_file
@@ -219,10 +220,10 @@ def is_year(match: re.Match[str]) -> bool:
 
 
 def identifier(masked: str, match: re.Match[str]) -> bool:
-    """Whether a bare number names a standard or a model after an acronym ("ISO 20022")."""
+    """Whether a number names a standard or a product after an acronym ("ISO 20022", "NBA 2K")."""
     digits = match.group("n")
-    if digits is None or "," in digits:
-        return False
+    if digits is not None and "," in digits:
+        return False  # "ISO 20022", "NBA 2K", not "SOC 1,200"
     before = _ACRONYM_BEFORE.search(masked, max(0, match.start() - 12), match.start())
     return before is not None and before.group(0).strip() not in CODE_SET
 
@@ -230,3 +231,22 @@ def identifier(masked: str, match: re.Match[str]) -> bool:
 def inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     index = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+# Approximate counts under 1,000 ("200+ countries", "under 300 specialists", "~150
+# engineers"): larger counts are COUNT's.  A count of durations or steps is no claim.
+_NOT_COUNTED = frozenset(_DATA["approximate_count_nouns_not_claims"]["words"])
+_APPROXIMATE = re.compile(
+    r"(?<![\w.,$£€¥₹#/-])(?P<n>[1-9]\d{1,2})\+(?=[ \t]+(?P<w>[A-Za-z][\w-]*))"
+    r"|(?i:\b(?:over|more[ \t]+than|nearly|almost|roughly|about|approximately|around|under"
+    r"|fewer[ \t]+than|less[ \t]+than|upwards[ \t]+of)[ \t]+|~[ \t]?)"
+    r"(?P<m>[1-9]\d{1,2})(?![\w.,%+-])(?=[ \t]+(?P<v>[A-Za-z][\w-]*))"
+)
+
+
+def approximate_counts(text: str) -> Iterator[re.Match[str]]:
+    """Approximate counts of things in ``text``, not of durations or steps."""
+    for match in _APPROXIMATE.finditer(text):
+        noun = (match.group("w") or match.group("v")).casefold()
+        if noun not in _NOT_COUNTED:
+            yield match

@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 
 @cache
 def _claims_data() -> dict[str, Any]:
-    return data_file("claims.json")  # type: ignore[no-any-return]
+    """Each class of ``claims.json`` as its list of words (see claims.vocabulary)."""
+    data: dict[str, Any] = data_file("claims.json")
+    return {k: v["words"] if isinstance(v, dict) and "words" in v else v for k, v in data.items()}
 
 
 def _heading_key(text: str) -> str:

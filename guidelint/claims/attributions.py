@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from guidelint.claims.vocabulary import (
     CLAUSE,
     DATA,
     SENTENCE_END,
     TOKEN,
+    WORDS,
     Family,
     alternation,
     heads,
@@ -19,22 +21,35 @@ from guidelint.claims.vocabulary import (
 )
 from guidelint.scan import chars
 
-_VAGUE_VERBS = alternation(DATA["vague_verbs"])
-_ACCORDING_LEADS = (
-    "according to", "as reported by", "as estimated by", "reported by", "estimated by",
-    "tracked by", "compiled by", "published by", "collected by", "as per", "per", "data from",
-    "figures from", "numbers from", "source:", "sources:",
-)  # fmt: skip
-VERB_WORDS = sorted(set(DATA["attribution_verbs"]) | set(DATA["evidence_verbs"]))
+_VAGUE_VERBS = alternation(WORDS["vague_verbs"])
+_ACCORDING_LEADS = tuple(WORDS["attribution_leads"])
+# Leads that attribute only where a clause begins; elsewhere "per" makes a rate.
+_CLAUSE_INITIAL = frozenset(DATA["attribution_leads"]["clause_initial"])
+# Leads that attribute only in a sentence stating a figure or a ranking.
+_NEEDS_CLAIM = frozenset(DATA["attribution_leads"]["needs_claim"])
+
+
+class Attribution(NamedTuple):
+    """Where an attribution starts, the names it gives (or the vague phrase), whether
+    it is vague, and whether it attributes only in a sentence with a claim."""
+
+    offset: int
+    names: list[str]
+    vague: bool
+    needs_claim: bool = False
+
+
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(\u2014\u2013\n]|[.!?]\s)\s*$")
+VERB_WORDS = sorted(set(WORDS["attribution_verbs"]) | set(WORDS["evidence_verbs"]))
 
 
 VAGUE = Family(
-    rf"\b(?P<s>{phrases(DATA['vague_subjects'])})"
+    rf"\b(?P<s>{phrases(WORDS['vague_subjects'])})"
     rf"(?:\s+(?!(?:{_VAGUE_VERBS})\b)[\w'’-]+){{0,3}}?\s+(?:{_VAGUE_VERBS})\b"
-    rf"|\b{phrases(DATA['vague_phrases'])}\b"
-    rf"|\b(?P<d>{phrases(DATA['vague_data_subjects'])})\s+"
-    rf"(?:{alternation(DATA['vague_data_verbs'])})\b(?!\s+up\b)",
-    heads([*DATA["vague_subjects"], *DATA["vague_phrases"], *DATA["vague_data_subjects"]]),
+    rf"|\b{phrases(WORDS['vague_phrases'])}\b"
+    rf"|\b(?P<d>{phrases(WORDS['vague_data_subjects'])})\s+"
+    rf"(?:{alternation(WORDS['vague_data_verbs'])})\b(?!\s+up\b)",
+    heads([*WORDS["vague_subjects"], *WORDS["vague_phrases"], *WORDS["vague_data_subjects"]]),
 )
 _ACCORDING = Family(
     r"(?i:\b(?P<p>"
@@ -49,12 +64,12 @@ _VERB = Family(
 # A closing note that names the paragraph's sources: "(Sources: X; Y)", "Source: X".
 SOURCE_NOTE = re.compile(r"[(\[]?\s*(?i:sources?)\s*:")
 
-VAGUE_TRIGGERS = last_words(DATA["vague_verbs"], DATA["vague_phrases"], DATA["vague_data_verbs"])
-_VERB_TRIGGERS = last_words(DATA["attribution_verbs"], DATA["evidence_verbs"])
+VAGUE_TRIGGERS = last_words(WORDS["vague_verbs"], WORDS["vague_phrases"], WORDS["vague_data_verbs"])
+_VERB_TRIGGERS = last_words(WORDS["attribution_verbs"], WORDS["evidence_verbs"])
 
 VAGUE_DETERMINERS = word_class("vague_determiners")
 VAGUE_WORDS = word_class("vague_determiners") | frozenset(
-    w for phrase in DATA["vague_subjects"] for w in str(phrase).casefold().split()
+    w for phrase in WORDS["vague_subjects"] for w in str(phrase).casefold().split()
 )
 ATTRIBUTION_VERBS = word_class("attribution_verbs")
 EVIDENCE_VERBS = word_class("evidence_verbs")
@@ -138,7 +153,7 @@ def vague_subject_counts(masked: str, start: int) -> bool:
 
 def attributions(
     masked: str, words: frozenset[str] | None = None, present: frozenset[str] | None = None
-) -> Iterator[tuple[int, list[str], bool]]:
+) -> Iterator[Attribution]:
     """(offset, names, vague) for "according to X" and "X says" forms in a block.
 
     ``words`` (the block's lower-cased words) lets blocks without any
@@ -147,6 +162,11 @@ def attributions(
     """
     according = _ACCORDING.scan(present)
     for match in according.finditer(masked) if according is not None else ():
+        opening = " ".join(match.group("p").casefold().split())
+        if opening in _CLAUSE_INITIAL and not _CLAUSE_OPENING.search(
+            masked, max(0, match.start() - 3), match.start()
+        ):
+            continue
         tail = match.group("x")
         stop = SENTENCE_END.search(tail)
         if stop:
@@ -154,7 +174,8 @@ def attributions(
         tokens = TOKEN.findall(tail)
         names = _names(tokens, leading_fillers=True, generic=False)
         if names:
-            yield match.start(), names, False
+            weak = opening in _NEEDS_CLAIM and not _says(tokens, names)
+            yield Attribution(match.start(), names, False, weak)
         elif match.group("p").casefold().startswith("according"):
             first = _first_content(tokens)
             if first in VAGUE_WORDS:
@@ -164,7 +185,7 @@ def attributions(
                         lead = [*lead[:cut], token.rstrip(",;")]
                         break
                 phrase = " ".join([*match.group("p").split(), *lead])
-                yield match.start(), [phrase], True
+                yield Attribution(match.start(), [phrase], True)
     if words is not None and _VERB_TRIGGERS.isdisjoint(words):
         return
     verbs = _VERB.scan(present)
@@ -205,7 +226,14 @@ def attributions(
                 continue
         names = _names(subject, leading_fillers=False)
         if names:
-            yield window_start + cut, names, False
+            yield Attribution(window_start + cut, names, False)
+
+
+def _says(tokens: list[str], names: list[str]) -> bool:
+    """Whether a verb of saying follows the names: "data from Built In suggests"."""
+    after = len(" ".join(names).split())
+    following = [t.casefold().strip(".,;:") for t in tokens[after : after + 2]]
+    return any(word in ATTRIBUTION_VERBS or word in EVIDENCE_VERBS for word in following)
 
 
 def _first_content(tokens: list[str]) -> str:

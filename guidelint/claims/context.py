@@ -5,27 +5,32 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from guidelint.claims.support import content_words, pay_components
-from guidelint.claims.vocabulary import DATA, WORD, alternation
+from guidelint.claims.vocabulary import WORD, WORDS, alternation
 from guidelint.figures import CURRENCY_PREFIX
 from guidelint.prose import Block, Sentence
 
 # Proposals: a clause that asks ("Open at $185K", "For London, push for £80K",
 # "Accept-at floor: ...", "If they counter, negotiate for ...") offers the reader
 # a number to say, not a fact.  A clause ends at ";", a dash, or the sentence.
-_ASK_WORDS = alternation(DATA["proposal_asks"])
-_ASK = re.compile(
-    rf"\s*(?:(?:then|and|also|so|but)\s+)?(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)"
-)
+_ASK_WORDS = alternation(WORDS["proposal_asks"])
+_LEADS = rf"(?:(?i:{alternation(WORDS['ask_leads'])})\s+){{0,3}}"
+_ASK = re.compile(rf"\s*{_LEADS}(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)")
 _ASK_AFTER_LEAD = re.compile(
-    rf"\s*(?:(?:[^,;:\n]|,(?=\d)){{0,80}},\s+)?(?:(?:then|and|also|so|but)\s+)?(?i:{_ASK_WORDS})(?![\w-])"
+    rf"\s*(?:(?:[^,;:\n]|,(?=\d)){{0,80}},\s+)?{_LEADS}(?i:{_ASK_WORDS})(?![\w-])"
 )
-_LABEL = re.compile(r"\s*[^:;.!?\n]{1,60}:\s")
+# A clause that supposes: its figures illustrate ("if you hold a $200K offer").
+_HYPOTHETICAL = re.compile(rf"\s*(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")
+# A sum written out ("$255,000 base + $270,000 RSU + $52,000 bonus = $400,000") shows
+# its arithmetic: the guide's own calculation, not a fact from elsewhere.
+_SUM = re.compile(r"\+[^=\n]{0,200}=")
+# A label ends at its colon; a decimal point ("$4.2B Valuation:") does not end it.
+_LABEL = re.compile(r"\s*(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")
 # A label introducing a worked example: its figures illustrate, they do not report.
-_EXAMPLE_LABEL = re.compile(rf"(?i:(?<![\w])(?:{alternation(DATA['example_labels'])})(?![\w]))")
+_EXAMPLE_LABEL = re.compile(rf"(?i:(?<![\w])(?:{alternation(WORDS['example_labels'])})(?![\w]))")
 # A label naming what the reader asks for, whatever comes before that word.
 _ASK_LABEL = re.compile(
     r"(?i:\b(?:target|floor|ask|anchor|stretch|counter(?:-?offer)?|walk-?away(?:\s+point)?))\s*:\s$"
@@ -43,7 +48,7 @@ _OWN_OFFER = re.compile(
     r"(?:(?!\sbut\s)[^.;:!?,$£€¥₹\d]){0,60}?\sat)\s+)[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
 )
 # A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
-_ASK_CONTINUATION = re.compile(rf"\s*(?i:{alternation(DATA['ask_continuations'])})(?![\w-])")
+_ASK_CONTINUATION = re.compile(rf"\s*(?i:{alternation(WORDS['ask_continuations'])})(?![\w-])")
 # A dash between two figures writes a range ("$225,000–$260,000", "$175K — $228K"), not a break.
 _CLAUSE_BREAK = re.compile(
     r";|(?<![\d%+])(?<!\d[KkMB])(?<![\d%+]\s)(?<!\d[KkMB]\s)[\u2014\u2013]"
@@ -51,9 +56,13 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<![\d%+])(?<!\d[KkMB])\s-\s|\s-\s(?![$£€¥₹\d])"
 )
 ASK_TRIGGERS = frozenset(
-    WORD.findall(str(p).casefold())[0] for p in DATA["proposal_asks"] if WORD.search(str(p))
-) | frozenset(w for p in DATA["example_labels"] for w in WORD.findall(str(p).casefold()))
-SCRIPT_OPENERS = frozenset(str(w).casefold().replace("\u2019", "'") for w in DATA["script_openers"])
+    WORD.findall(str(p).casefold())[0]
+    for p in (*WORDS["proposal_asks"], *WORDS["hypothetical_leads"])
+    if WORD.search(str(p))
+) | frozenset(w for p in WORDS["example_labels"] for w in WORD.findall(str(p).casefold()))
+SCRIPT_OPENERS = frozenset(
+    str(w).casefold().replace("\u2019", "'") for w in WORDS["script_openers"]
+)
 QUOTES = re.compile('["\u201c]')
 _FIRST_WORD = re.compile(r"\s*([\w'\u2019]+)")
 _FIGURE_FIRST = re.compile(rf"\s*(?:{CURRENCY_PREFIX})?\s?\d")
@@ -87,7 +96,11 @@ def proposals(block: Block) -> list[tuple[int, int]]:
             if first and first.group(1).casefold().replace("\u2019", "'") in SCRIPT_OPENERS:
                 spans.append((start, end))
                 continue
+        if "=" in masked[start:end] and _SUM.search(masked, start, end):
+            spans.append((start, end))
+            continue
         bounds = [start, *(m.end() for m in _CLAUSE_BREAK.finditer(masked, start, end)), end]
+        spans.extend(_suppositions(masked, bounds))
         asking = False
         for clause, clause_end in itertools.pairwise(bounds):
             continues = asking and (
@@ -104,6 +117,19 @@ def proposals(block: Block) -> list[tuple[int, int]]:
             (found.start(), found.end()) for found in _OWN_OFFER.finditer(masked, start, end)
         )
     return spans
+
+
+def _suppositions(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
+    """Clauses that suppose ("if you hold a $200K offer", "when a bank weighs a $5M+
+    deal"), at a clause's start or after a comma, up to the next comma."""
+    for clause, clause_end in itertools.pairwise(bounds):
+        opening = clause
+        while opening < clause_end:
+            comma = masked.find(",", opening, clause_end)
+            stop = clause_end if comma < 0 else comma
+            if _HYPOTHETICAL.match(masked, opening, stop):
+                yield opening, stop
+            opening = stop + 1
 
 
 def _asks(masked: str, start: int, end: int) -> bool:
@@ -187,3 +213,14 @@ class Facts:
         return self._get(
             "vesting", offset, lambda text, a, b: bool(_VESTING_WORD.search(text, a, b))
         )  # type: ignore[no-any-return]
+
+
+# A ranking scoped to the guide's own figures: "the lowest base of the three".
+_SCOPE = re.compile(
+    rf"(?i:[ \t]+(?:[\w-]+[ \t]+){{0,3}}?(?:{alternation(WORDS['ranking_scopes'])})(?![\w]))"
+)
+
+
+def scoped_ranking(masked: str, end: int) -> bool:
+    """Whether the words after a superlative scope it to the guide's own data."""
+    return _SCOPE.match(masked, end) is not None

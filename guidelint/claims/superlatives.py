@@ -7,7 +7,7 @@ from functools import cache
 
 from guidelint.claims.attributions import DETERMINERS
 from guidelint.claims.vocabulary import (
-    DATA,
+    WORDS,
     Family,
     alternation,
     heads,
@@ -20,7 +20,7 @@ from guidelint.scan import chars
 
 def _superlative_words(extend: tuple[str, ...], ignore: tuple[str, ...]) -> list[str]:
     dropped = {word.casefold().strip() for word in ignore}
-    words = [w for w in DATA["superlatives"] if w.casefold() not in dropped]
+    words = [w for w in WORDS["superlatives"] if w.casefold() not in dropped]
     return words + [w for w in extend if w.casefold().strip() not in dropped]
 
 
@@ -45,7 +45,7 @@ def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> Fam
     pattern = rf"(?<![\w#]){phrases(words)}(?![\w])"
     entries = heads(words)
     if any(rests):
-        owners = DATA["possessive_pronouns"]
+        owners = WORDS["possessive_pronouns"]
         pattern += (
             rf"|(?:(?<=\w)['’]s|(?<=s)['’]|(?<![\w])(?i:{'|'.join(owners)}))"
             rf"\s+(?P<pw>{phrases(rests)})(?![\w])"
@@ -56,12 +56,12 @@ def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> Fam
 
 
 SUPERLATIVE_EXCEPTIONS = re.compile(
-    rf"(?i:(?<![\w])(?:{alternation(DATA['superlative_exceptions'])})(?![\w]))"
+    rf"(?i:(?<![\w])(?:{alternation(WORDS['superlative_exceptions'])})(?![\w]))"
 )
 # The exceptions written with "the", without it, for the possessive form:
 # "the company's most recent round" is as harmless as "the most recent round".
 _BARE_EXCEPTIONS = re.compile(
-    rf"(?i:(?:{alternation(p.split(None, 1)[1] for p in DATA['superlative_exceptions'] if p.casefold().startswith('the '))})(?![\w]))"
+    rf"(?i:(?:{alternation(p.split(None, 1)[1] for p in WORDS['superlative_exceptions'] if p.casefold().startswith('the '))})(?![\w]))"
 )
 _CONTRACTIONS = word_class("possessive_contractions")
 _OWNER = re.compile(r"[\w.&-]{1,40}$")
@@ -134,13 +134,19 @@ _VERB_LEADS = frozenset(("while", "whilst", "when", "by", "after", "before", "si
 _NOT_PLURALS = DETERMINERS | frozenset(("as", "its", "his", "this", "thus", "across", "plus"))
 
 
+_CLAUSE_OPENERS = frozenset("\u2014\u2013;:(")
+
+
 def participle(masked: str, match: re.Match[str]) -> bool:
     """Whether a bare "leading" is the verb: after a plural noun ("managers leading
-    SOC 2 teams"), a conjunction ("while leading") or a comma ("setting direction,
-    leading reviews"), not after a determiner or a possessive ("a leading vendor",
+    SOC 2 teams"), a conjunction ("while leading"), a comma, a dash or a colon
+    ("setting direction, leading reviews"), not after a determiner or a possessive ("a leading vendor",
     "Europe's leading bank")."""
     if match.group(0).casefold() != "leading":
         return False
+    before = masked[max(0, match.start() - 30) : match.start()].rstrip()
+    if before[-1:] in _CLAUSE_OPENERS:
+        return True  # "— leading technical design", "(leading the migration)"
     previous = _PREVIOUS_WORD.search(masked, max(0, match.start() - 30), match.start())
     if previous is None:
         return False
@@ -148,3 +154,54 @@ def participle(masked: str, match: re.Match[str]) -> bool:
     if word.endswith(",") or word in _VERB_LEADS:
         return True
     return len(word) > 3 and word.endswith("s") and word.isalpha() and word not in _NOT_PLURALS
+
+
+# Any -est word after "the" or a possessive ranks ("the broadest coverage", "Europe's
+# richest"), beside the listed words; group ``sw`` holds the word.
+_SUFFIX_EXCEPTIONS = word_class("superlative_suffix_exceptions")
+SUFFIX_SUPERLATIVE = re.compile(
+    r"(?:(?<![\w])(?i:the|its|their)[ \t]+|(?<=\w)['’]s[ \t]+)(?P<sw>[a-z]{3,}est)(?![\w'’])"
+)
+
+
+def suffix_superlative(masked: str, match: re.Match[str]) -> bool:
+    """Whether a SUFFIX_SUPERLATIVE match ranks: not "the latest" or "its interest",
+    nor an owner's own items ("Vanta's highest-value deals"; see possessive_superlative)."""
+    if match.group("sw").casefold() in _SUFFIX_EXCEPTIONS:
+        return False
+    if masked[match.start()] not in "'\u2019" or _COMPOUND.match(masked, match.end()) is None:
+        return True
+    owner = _OWNER.search(masked, max(0, match.start() - 40), match.start())
+    return owner is not None and owner.group(0).casefold() in _SCOPES
+
+
+_PHRASE_TAIL = re.compile(r"(?:-[\w]+)*(?:[ \t]+(?P<w>[A-Za-z][\w-]*))?")
+_FUNCTION_WORDS = frozenset(
+    ("of", "in", "to", "and", "or", "for", "at", "on", "with", "by", "as", "than", "that")
+)
+
+
+def phrase_at(masked: str, start: int, end: int) -> tuple[str, int]:
+    """The checkable phrase of a superlative and where it ends: its hyphenated
+    compound and the word it ranks ("the highest-paying employer", not "the highest")."""
+    tail = _PHRASE_TAIL.match(masked, end)
+    stop = end
+    if tail is not None:
+        word = tail.group("w")
+        stop = (
+            tail.end()
+            if word and word.casefold() not in _FUNCTION_WORDS
+            else tail.start("w")
+            if word
+            else tail.end()
+        )
+    return " ".join(masked[start:stop].split()).rstrip(".,;:!?"), stop
+
+
+_OWNER_BEFORE = re.compile(r"[\w.&-]{1,40}$")
+
+
+def owner_start(masked: str, start: int) -> int:
+    """Where the owner of a possessive superlative starts: "the internet's largest"."""
+    owner = _OWNER_BEFORE.search(masked, max(0, start - 40), start)
+    return owner.start() if owner else start

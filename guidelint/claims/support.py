@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from guidelint.claims.attributions import GENERIC, SOURCE_NOUNS, WEAK_FIRST, is_name, possessive
-from guidelint.claims.vocabulary import DATA, TOKEN, alternation, word_class
+from guidelint.claims.vocabulary import DATA, TOKEN, WORDS, alternation, word_class
 from guidelint.context import Context
 from guidelint.document import Guide
 from guidelint.figures import (
@@ -42,6 +42,67 @@ _UNIT_NAMES = frozenset(UNITS) | frozenset(code.casefold() for code in CURRENCY_
 
 def content_words(text: str) -> frozenset[str]:
     return frozenset(_CONTENT_WORD.findall(text.casefold())) - _COMMON_WORDS - _UNIT_NAMES
+
+
+# The kinds of claim: a figure about pay, any other figure (a company metric, a
+# market statistic, a count), and a ranking.  Sources back some of them.
+PAY, FACT, RANKING = "pay", "fact", "ranking"
+ANY = frozenset((PAY, FACT, RANKING))
+_KINDS: dict[str, Any] = DATA["source_kinds"]
+_DEFAULT_KINDS = frozenset(_KINDS["default"])
+_SOURCE_TOKEN = re.compile(r"[\w&][\w.&'\u2019+-]*")
+
+
+def _kind_table() -> list[tuple[str, frozenset[str]]]:
+    return [
+        (" " + phrase.casefold() + " ", frozenset(kind["backs"]))
+        for kind in _KINDS["kinds"].values()
+        for phrase in kind["words"]
+    ]
+
+
+_KIND_PHRASES = _kind_table()
+_KIND_WORDS = {
+    phrase.strip(): backs for phrase, backs in _KIND_PHRASES if " " not in phrase.strip()
+}
+_KIND_MULTI = [(phrase, backs) for phrase, backs in _KIND_PHRASES if " " in phrase.strip()]
+
+
+def source_kinds(text: str) -> frozenset[str]:
+    """The kinds of claim a source can back, read from how it names itself:
+    "Levels.fyi comp data" backs pay, "Acme FY2025 10-K" facts, "Gartner" rankings too."""
+    tokens = [
+        t.strip(".'\u2019").replace("\u2019", "'") for t in _SOURCE_TOKEN.findall(text.casefold())
+    ]
+    kinds: set[str] = set()
+    for token in tokens:
+        backs = _KIND_WORDS.get(token)
+        if backs is None and token.endswith("'s"):
+            backs = _KIND_WORDS.get(token[:-2])
+        if backs is not None:
+            kinds.update(backs)
+    padded = " " + " ".join(tokens) + " "
+    for phrase, backs in _KIND_MULTI:
+        if phrase in padded:
+            kinds.update(backs)
+    return frozenset(kinds) if kinds else _DEFAULT_KINDS
+
+
+_PAY_WORDS = word_class("pay_words")
+_CLAUSE_MARK = re.compile(r"[;:()|\u2014\u2013]|,(?!\d)|\s-\s|[.!?](?:\s|$)")
+_WINDOW = 80  # characters either side of a figure that can name what it measures
+
+
+def figure_kind(masked: str, start: int, end: int) -> str:
+    """PAY when the figure's clause names pay ("$210K base", "a 20% premium"), else FACT."""
+    low = max(0, start - _WINDOW)
+    before = [m.end() for m in _CLAUSE_MARK.finditer(masked, low, start)]
+    after = _CLAUSE_MARK.search(masked, end, min(len(masked), end + _WINDOW))
+    clause = masked[before[-1] if before else low : after.start() if after else end + _WINDOW]
+    for word in _SOURCE_TOKEN.findall(clause.casefold()):
+        if word.strip(".'") in _PAY_WORDS or not _PAY_WORDS.isdisjoint(word.split("-")):
+            return PAY
+    return FACT
 
 
 @dataclass
@@ -74,21 +135,30 @@ class Sources:
         return None
 
     def lists(self, name: str) -> bool:
+        return self.listing(name) is not None
+
+    def listing(self, name: str) -> str | None:
+        """The listed text (normalised) that ``name`` matches, if any."""
         normal = _normalise(name)
         tokens = normal.split()
         if not tokens:
-            return True
+            return ""
         padded_name = f" {normal} "
         for size in range(len(tokens), 0, -1):
             if size == 1 and (tokens[0] in WEAK_FIRST or len(tokens[0]) < 3):
                 break
             probe = " " + " ".join(tokens[:size]) + " "
-            if any(probe in text for text in self.texts):
-                return True
-        return any(
-            len(text.strip()) >= 3 and len(text.split()) <= 3 and text in padded_name
-            for text in self.texts
-        )
+            for text in self.texts:
+                if probe in text:
+                    return text
+        for text in self.texts:
+            if len(text.strip()) >= 3 and len(text.split()) <= 3 and text in padded_name:
+                return text
+        return None
+
+    def kinds_of(self, name: str) -> frozenset[str]:
+        """What a named source can back, from its name and the entry it matches."""
+        return source_kinds(f"{name} {self.listing(name) or ''}")
 
 
 @lru_cache(maxsize=8192)
@@ -111,15 +181,20 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
             if isinstance(item, dict):
                 values = [str(v) for v in item.values() if isinstance(v, str)]
                 texts.extend(values)
-                if isinstance(item.get("name"), str):
+                joined = " ".join(values)
+                origin = any(item.get(key) for key in _ORIGIN_KEYS) or bool(_ORIGIN.search(joined))
+                if isinstance(item.get("name"), str) and (origin or _known(joined)):
                     names.append(item["name"])
-                if any(item.get(key) for key in _ORIGIN_KEYS) or _ORIGIN.search(" ".join(values)):
+                if origin:
                     stating.extend(values)
             elif isinstance(item, (str, int, float)):
-                texts.append(str(item))
-                names.append(str(item))
-                if _ORIGIN.search(str(item)):
-                    stating.append(str(item))
+                text = str(item)
+                texts.append(text)
+                origin = _ORIGIN.search(text) is not None
+                if origin or _known(text):
+                    names.append(text)
+                if origin:
+                    stating.append(text)
         for key in ("company", "company_display"):
             value = guide.data.get(key)
             if isinstance(value, str):
@@ -130,7 +205,11 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
         written = lines[entry.line - 1] if 0 < entry.line <= len(lines) else entry.text
         if _ORIGIN.search(written):
             stating.append(entry.text)
-    publishers = [_publisher(entry.text) for entry in prose.entries if entry.kind == "named"]
+    publishers = [
+        _publisher(entry.text)
+        for entry in prose.entries
+        if entry.kind == "named" and (_ORIGIN.search(entry.text) or _known(entry.text))
+    ]
     return Sources(
         [f" {_normalise(text)} " for text in texts if text],
         _first_words(names, own),
@@ -139,11 +218,17 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
     )
 
 
+def _known(text: str) -> bool:
+    """Whether a source names a kind of source (a salary site, a filing, an outlet):
+    "Block Inc $45B+ Market Cap" restates a claim and names none."""
+    return source_kinds(text) != _DEFAULT_KINDS
+
+
 # What makes an entry a source rather than a headline restating a claim: a link, a
 # date, or the kind of document it is ("S-1 filing", "earnings call", "press release").
 _ORIGIN = re.compile(
     r"https?://|www\.|\]\(|(?<!\d)(?:19|20)\d{2}(?!\d)"
-    rf"|(?i:(?<![\w-])(?:{alternation(DATA['document_words'])})(?![\w-]))"
+    rf"|(?i:(?<![\w-])(?:{alternation(WORDS['document_words'])})(?![\w-]))"
     # a publisher first: "PitchBook — Tipalti valuation estimate"
     r"|\A[\s*+\-\d.)\[]*[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3}\s*(?:—|–|--|:)\s"
 )

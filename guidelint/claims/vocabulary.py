@@ -11,10 +11,17 @@ from guidelint.resources import data_file
 from guidelint.scan import FOLD_UNSAFE, Scan, chars, phrase_heads
 
 DATA: dict[str, Any] = data_file("claims.json")
+# Each class of the data file as its list of words or phrases.  A class is an object
+# with its reason, the codes it applies to, its words and examples that pass and
+# fail (tests/claims/test_vocabulary.py runs them).
+WORDS: dict[str, list[str]] = {
+    key: value["words"] if isinstance(value, dict) and "words" in value else value
+    for key, value in DATA.items()
+}
 
 
 def word_class(key: str) -> frozenset[str]:
-    return frozenset(str(word).casefold() for word in DATA[key])
+    return frozenset(str(word).casefold() for word in WORDS[key])
 
 
 def phrases(phrases: Iterable[str]) -> str:

@@ -1,0 +1,145 @@
+"""Citations: markers that resolve (or not, GL503), entries never cited (GL506), and
+which sentences each citation covers, with the kinds of claim its source can back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from guidelint.claims.attributions import SOURCE_NOTE
+from guidelint.claims.support import ANY, source_kinds
+from guidelint.diagnostics import Diagnostic, problem
+from guidelint.prose import Block, Prose
+
+# What may follow a citation that ends its paragraph: punctuation, brackets, other markers.
+_TRAILING = frozenset(" \t\n.,;:!?)]*_\u2019\"'")
+
+
+@dataclass(slots=True)
+class Cited:
+    """A citation in a block: where it starts and ends, and what its source can back."""
+
+    start: int
+    end: int
+    kinds: frozenset[str]
+
+
+def check_markers(prose: Prose) -> tuple[list[Diagnostic], dict[int, list[Cited]]]:
+    """GL503 and GL506, and each block's resolving citations by block index."""
+    numbered = prose.numbered()
+    footnotes = prose.footnotes()
+    problems: list[Diagnostic] = []
+    cited_keys: set[tuple[str, str]] = set()
+    citations: dict[int, list[Cited]] = {}
+    for index, block in enumerate(prose.blocks):
+        if block.kind == "reference":
+            continue
+        for marker in block.markers:
+            table = footnotes if marker.kind == "footnote" else numbered
+            missing = [key for key in marker.keys if key not in table]
+            if missing and marker.kind == "number" and all(_year(key) for key in missing):
+                continue  # "Pay Survey [2026]": a year in brackets, not a citation
+            cited_keys.update((marker.kind, key) for key in marker.keys)
+            found = [table[key].text for key in marker.keys if key in table]
+            if found:
+                kinds = frozenset().union(*(source_kinds(text) for text in found))
+                citations.setdefault(index, []).append(Cited(marker.start, marker.end, kinds))
+            if missing:
+                line, column = block.position(marker.start)
+                end_line, end_column = block.position(marker.end)
+                problems.append(
+                    problem(
+                        "GL503",
+                        line,
+                        column,
+                        _unresolved_message(marker.kind, marker.text, missing, table),
+                        end_line=end_line,
+                        end_column=end_column,
+                    )
+                )
+    problems.extend(_never_cited(prose, cited_keys))
+    return problems, citations
+
+
+def _year(key: str) -> bool:
+    return len(key) == 4 and key.isdigit() and 1900 <= int(key) <= 2199
+
+
+def _never_cited(prose: Prose, cited: set[tuple[str, str]]) -> Iterator[Diagnostic]:
+    # A body that cites no number at all numbers its source list only to list
+    # it: the list is a bibliography of named sources, not numbered references.
+    numbers_cited = any(kind == "number" for kind, _ in cited)
+    for entry in prose.entries:
+        if entry.kind == "number" and not numbers_cited:
+            continue
+        if entry.kind in ("number", "footnote") and (entry.kind, entry.key) not in cited:
+            label = f"[^{entry.key}]" if entry.kind == "footnote" else f"[{entry.key}]"
+            what = "footnote" if entry.kind == "footnote" else "reference"
+            yield problem(
+                "GL506",
+                entry.line,
+                entry.column,
+                f"{what} {label} is never cited: expected a `{label}` marker in the text",
+            )
+
+
+def coverage(block: Block, cited: list[Cited], paragraph_scope: bool) -> list[frozenset[str]]:
+    """For each sentence of ``block``, the kinds of claim its citations back.
+
+    A marker or a link inside a sentence backs everything in it.  With
+    ``paragraph_scope``, a citation or a source note ending the block ("... [2].",
+    "[Source: Levels.fyi comp data]") also covers the sentences before it, but
+    only for the kinds of claim its source can back.
+    """
+    sentences = block.sentences
+    cover: list[frozenset[str]] = [frozenset()] * len(sentences)
+    slot = 0
+    spans = sorted([*((c.start, c.end, ANY) for c in cited), *_links(block)])
+    for start, _, _ in spans:
+        while slot + 1 < len(sentences) and sentences[slot + 1].start <= start:
+            slot += 1
+        if sentences[slot].start <= start < sentences[slot].end:
+            cover[slot] = ANY
+    if not paragraph_scope or len(sentences) < 2:
+        return cover
+    closing = _closing_kinds(block, cited)
+    if closing:
+        for earlier in range(len(sentences) - 1):
+            cover[earlier] = cover[earlier] | closing
+    return cover
+
+
+def _links(block: Block) -> Iterator[tuple[int, int, frozenset[str]]]:
+    for start, end in block.links:
+        yield start, end, ANY
+
+
+def _closing_kinds(block: Block, cited: list[Cited]) -> frozenset[str]:
+    """What a citation or a source note that ends the block can back, if one does."""
+    last = block.sentences[-1]
+    text = block.masked
+    note = SOURCE_NOTE.match(text, last.start)
+    if note is not None:
+        return source_kinds(block.text[note.end() : last.end])
+    if cited and cited[-1].start >= last.start and _only_trailing(text, cited[-1].end, last.end):
+        return cited[-1].kinds
+    for start, end in reversed(block.links):
+        if start >= last.start and _only_trailing(text, end, last.end):
+            return source_kinds(block.text[start:end])
+    return frozenset()
+
+
+def _only_trailing(text: str, start: int, end: int) -> bool:
+    return all(ch in _TRAILING or ch.isdigit() for ch in text[start:end])
+
+
+def _unresolved_message(kind: str, text: str, missing: list[str], table: dict[str, Any]) -> str:
+    if kind == "footnote":
+        return f"footnote `{text}` has no definition: expected a line `[^{missing[0]}]: ...`"
+    if not table:
+        return f"citation `{text}` has no numbered references: expected a references list"
+    keys = sorted(table, key=lambda k: int(k) if k.isdigit() else 0)
+    listed = f"[{keys[0]}]" if len(keys) == 1 else f"[{keys[0]}]-[{keys[-1]}]"
+    numbers = ", ".join(missing[:5])
+    return f"citation `{text}` points at no reference ({numbers}): the references list has {listed}"

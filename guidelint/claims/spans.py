@@ -1,0 +1,286 @@
+"""Typed spans: the figures, superlatives and attributions of a block, each with
+its kind, before support decides which of them stand unbacked."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from guidelint.claims.attributions import VAGUE, VAGUE_TRIGGERS, attributions, vague_subject_counts
+from guidelint.claims.context import (
+    ASK_TRIGGERS,
+    NAME_AFTER,
+    QUOTES,
+    Facts,
+    predicative,
+    proposals,
+    scoped_ranking,
+    vesting_share,
+)
+from guidelint.claims.superlatives import (
+    SUFFIX_SUPERLATIVE,
+    excepted,
+    owner_start,
+    participle,
+    phrase_at,
+    possessive_superlative,
+    ranks_advice,
+    suffix_superlative,
+)
+from guidelint.claims.support import (
+    RANKING,
+    Listed,
+    OwnFigures,
+    Sources,
+    figure_kind,
+    read_sources,
+)
+from guidelint.claims.vocabulary import WORD, Family, present_words
+from guidelint.context import Context
+from guidelint.document import Guide
+from guidelint.figures import (
+    COUNT,
+    DIGIT,
+    MONEY,
+    MULTIPLIER,
+    MULTIPLIER_DIGITS,
+    PERCENT,
+    PERCENT_DIGITS,
+    PERCENT_VALUE,
+    RANGE_LOW,
+    approximate_counts,
+    figure_values,
+    identifier,
+    inside,
+    is_year,
+    money_currency,
+)
+from guidelint.prose import Block, Prose
+
+LISTED = "listed"  # an attribution to a listed source: support, not a finding
+NEEDS_CLAIM = "needs-claim"  # an attribution that counts only beside a figure or a ranking
+
+
+@dataclass(slots=True)
+class Claim:
+    """A span of a block that states something: its code, where it is, what it says,
+    and its kind (PAY, FACT or RANKING; for LISTED, the kinds its source backs)."""
+
+    code: str
+    start: int
+    end: int
+    text: str
+    kind: str = ""
+    backs: frozenset[str] = frozenset()
+
+
+class Detector:
+    """Finds the claims of each block of one guide; sources and figures are read only
+    when a block needs them."""
+
+    def __init__(
+        self,
+        guide: Guide,
+        ctx: Context,
+        prose: Prose,
+        superlatives: Family,
+        triggers: frozenset[str],
+        symbols: dict[str, str],
+    ) -> None:
+        self.guide = guide
+        self.prose = prose
+        self.superlatives = superlatives
+        self.triggers = triggers
+        self.money = OwnFigures(guide, ctx, symbols)
+        self.symbols = symbols
+        self._sources: Sources | None = None
+        self._listed: Listed | None = None
+
+    @property
+    def sources(self) -> Sources:
+        if self._sources is None:
+            self._sources = read_sources(self.guide, self.prose)
+        return self._sources
+
+    def claims(self, block: Block) -> list[Claim]:
+        masked = block.masked
+        lowered = masked.casefold()
+        words = frozenset(WORD.findall(lowered))
+        present = present_words(words, lowered, masked)
+        found = [*self._attributions(masked, words, present)]
+        has_digit = DIGIT.search(masked) is not None
+        facts = Facts(masked, block.sentences, [s.start for s in block.sentences])
+        # Numbers written as words need their keyword ("forty percent", "tenfold").
+        worded = "cent" in lowered or "fold" in lowered or "times" in lowered
+        figures = self._figures(masked, lowered, facts) if has_digit or worded else []
+        for match in approximate_counts(masked):
+            start, end = match.span()
+            kind = figure_kind(masked, start, end)
+            figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), kind))
+        found += self._superlatives(masked, words, present)
+        # Proposals (asks, scripts, worked examples) are looked for only where they
+        # can be: in blockquotes, near quotations, and in blocks with an asking word.
+        asking = block.quoted or not ASK_TRIGGERS.isdisjoint(words) or QUOTES.search(block.text)
+        if (figures or found) and asking:
+            proposed = proposals(block)
+            found = [c for c in found if c.code == LISTED or not inside(c.start, proposed)]
+            figures = [c for c in figures if not inside(c.start, proposed)]
+        return found + figures + self._named(block, found + figures)
+
+    def _named(self, block: Block, claims: list[Claim]) -> list[Claim]:
+        """A listed source named in a sentence with claims and no attribution
+        ("the 4.3 Trustpilot rating", "Levels.fyi puts base at $210K") backs what it can."""
+        starts = [s.start for s in block.sentences]
+        slots: dict[int, bool] = {}
+        for claim in claims:
+            slot = max(0, bisect.bisect_right(starts, claim.start) - 1)
+            attributed = claim.code in (LISTED, "GL504", "GL505")
+            slots[slot] = slots.get(slot, False) or attributed
+        named = []
+        for slot, attributed in slots.items():
+            if attributed:
+                continue
+            sentence = block.sentences[slot]
+            name = self.sources.named_in(block.masked, sentence.start, sentence.end)
+            if name is not None:
+                backs = self.sources.kinds_of(name)
+                named.append(Claim(LISTED, sentence.start, sentence.start, name, backs=backs))
+        return named
+
+    # -- attributions -----------------------------------------------------------------
+
+    def _attributions(
+        self, masked: str, words: frozenset[str], present: frozenset[str] | None
+    ) -> list[Claim]:
+        found: list[Claim] = []
+        vague = None if VAGUE_TRIGGERS.isdisjoint(words) else VAGUE.scan(present)
+        for match in vague.finditer(masked) if vague is not None else ():
+            subject = "s" if match.group("s") else "d" if match.group("d") else ""
+            if subject and not vague_subject_counts(masked, match.start(subject)):
+                continue
+            text = " ".join(match.group(0).split())
+            found.append(Claim("GL505", match.start(), match.end(), text))
+        for offset, names, unnamed, needs_claim in attributions(masked, words, present):
+            if unnamed:
+                found.append(Claim("GL505", offset, offset + len(names[0]), names[0]))
+                continue
+            for name in names:
+                end = offset + len(name)
+                if self.sources.lists(name):
+                    found.append(
+                        Claim(LISTED, offset, end, name, backs=self.sources.kinds_of(name))
+                    )
+                else:
+                    found.append(Claim("GL504", offset, end, name, NEEDS_CLAIM * needs_claim))
+        return found
+
+    # -- figures ----------------------------------------------------------------------
+
+    def _stated_in_sources(self, kind: str, match: re.Match[str], facts: Facts) -> bool:
+        """Whether the source list states this figure, in an entry sharing a word with its sentence."""
+        if self._listed is None:
+            self._listed = Listed(self.sources.stating, self.symbols)
+        if not self._listed.stated:
+            return False
+        values = figure_values(kind, match)
+        if not values:
+            return False
+        currency = money_currency(match, self.symbols) if kind == "money" else None
+        return self._listed.supports(kind, values, currency, facts.words(match.start()))
+
+    def _figures(self, masked: str, lowered: str, facts: Facts) -> list[Claim]:
+        found: list[Claim] = []
+
+        def add(match: re.Match[str]) -> None:
+            start, end = match.span()
+            text = " ".join(match.group(0).split())
+            found.append(Claim("GL501", start, end, text, figure_kind(masked, start, end)))
+
+        money_spans: list[tuple[int, int]] = []
+        for match in MONEY.finditer(masked):
+            money_spans.append(match.span())
+            components = facts.components(match.start())
+            if not self.money.backs(match, components) and not self._stated_in_sources(
+                "money", match, facts
+            ):
+                add(match)
+        # The number-word branches need their keyword; without it, digits only.
+        percent = PERCENT if "cent" in lowered else PERCENT_DIGITS
+        multiplier = MULTIPLIER if "fold" in lowered or "times" in lowered else MULTIPLIER_DIGITS
+        vesting = "vest" in lowered or "cliff" in lowered
+        for scan, kind in ((percent, "percent"), (multiplier, "multiplier"), (COUNT, "count")):
+            for match in scan.finditer(masked):
+                if inside(match.start(), money_spans):
+                    continue
+                if kind == "count" and (is_year(match) or identifier(masked, match)):
+                    continue
+                if kind == "multiplier" and (
+                    (match.groupdict().get("wf") and predicative(masked, match))
+                    or NAME_AFTER.match(masked, match.end())
+                ):
+                    continue
+                if kind == "percent" and (
+                    self._percent_backed(match, facts)
+                    or (vesting and vesting_share(masked, match, facts))
+                ):
+                    continue
+                if kind != "multiplier" and self._stated_in_sources(kind, match, facts):
+                    continue
+                add(match)
+        return found
+
+    def _percent_backed(self, match: re.Match[str], facts: Facts) -> bool:
+        """Whether a percentage (and the low end of its range) is a bonus percentage of
+        the frontmatter or the table, in a sentence about bonuses: "bonus targets of
+        10-25%" when they hold 10 and 25, not "a 10-25% premium"."""
+        percents = self.money.percents
+        if not percents:
+            return False
+        value = PERCENT_VALUE.match(match.group(0))
+        if value is None or Decimal(value.group(0)).normalize() not in percents:
+            return False
+        if not facts.about_bonus(match.start()):
+            return False
+        masked = match.string
+        low = RANGE_LOW.search(masked, max(0, match.start() - 12), match.start())
+        return low is None or Decimal(low.group(1)).normalize() in percents
+
+    # -- superlatives -----------------------------------------------------------------
+
+    def _superlatives(
+        self, masked: str, words: frozenset[str], present: frozenset[str] | None
+    ) -> list[Claim]:
+        found: list[Claim] = []
+        matches: list[re.Match[str]] = []
+        listed = None if self.triggers.isdisjoint(words) else self.superlatives.scan(present)
+        if listed is not None:
+            matches.extend(listed.finditer(masked))
+        if "est" in masked:
+            matches.extend(
+                m for m in SUFFIX_SUPERLATIVE.finditer(masked) if suffix_superlative(masked, m)
+            )
+        taken: list[tuple[int, int]] = []
+        for match in sorted(matches, key=lambda m: m.start()):
+            start, end = match.span()
+            if taken and start < taken[-1][1]:
+                continue
+            if (
+                excepted(masked, start, end)
+                or participle(masked, match)
+                or ranks_advice(masked, start, end)
+                or scoped_ranking(masked, end)
+            ):
+                continue
+            if match.groupdict().get("pw") is not None:
+                possessive = possessive_superlative(masked, match)
+                if possessive is None:
+                    continue
+                start = end - len(possessive) if possessive != match.group(0) else start
+            if masked[start] in "'\u2019":
+                start = owner_start(masked, start)
+            taken.append((start, end))
+            text, stop = phrase_at(masked, start, end)
+            found.append(Claim("GL502", start, stop, text, RANKING))
+        return found
