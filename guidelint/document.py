@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import yaml
 
     from guidelint.markdown import Block
+    from guidelint.prose import Prose
 
 BOM = "\ufeff"
 
@@ -70,6 +71,13 @@ class Guide:
         from guidelint.markdown import parse_body
 
         return parse_body(self.body, self.body_offset + 1)
+
+    @cached_property
+    def prose(self) -> Prose:
+        """The body's prose blocks and reference entries (see :mod:`guidelint.prose`)."""
+        from guidelint.prose import read_prose
+
+        return read_prose(self)
 
     def body_line(self, index: int) -> int:
         """Turn a 0-based body line into a 1-based file line."""

@@ -164,12 +164,12 @@ _PSEUDO_HEADING = re.compile(r"(\*\*|__)(?!\s)[^\n]*?[^\s.,;:!?](\1)")
 
 
 def extract(guide: Guide) -> Prose:
-    """The guide's blocks and reference entries, computed once per guide."""
-    cached = guide.__dict__.get("_prose")
-    if cached is None:
-        cached = _Extractor(guide).run()
-        guide.__dict__["_prose"] = cached
-    return cached  # type: ignore[no-any-return]
+    """The guide's blocks and reference entries, computed once per guide (``Guide.prose``)."""
+    return guide.prose
+
+
+def read_prose(guide: Guide) -> Prose:
+    return _Extractor(guide).run()
 
 
 class _Extractor:

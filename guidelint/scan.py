@@ -6,11 +6,8 @@ in C.  The claim patterns start with look-behinds and long alternations, so
 every position of every block ran the whole pattern.  A :class:`Scan` puts the
 class of the characters a match can start with in front of the pattern and
 checks the pattern itself from there in a look-ahead; it yields exactly the
-matches of ``pattern.finditer``.  Patterns are compiled on first use, so a run
-that never needs one (a warm cache, a ``--select`` without it) never pays,
-and the front-loaded form, which costs a second compilation, is built only
-once a pattern has scanned enough text to repay it: a run over one guide
-never builds it.
+matches of ``pattern.finditer``.  Both forms are compiled when the scan is
+made, so nothing is compiled while guides are linted.
 """
 
 from __future__ import annotations
@@ -49,49 +46,32 @@ def phrase_heads(phrases: Iterable[str]) -> str:
     return chars(ch for head in heads for ch in (head, head.upper()))
 
 
-# Characters a pattern scans plainly before its front-loaded form is built.
-_WORTH_COMPILING = 20_000
-
-
 class Scan:
     """``pattern.finditer`` for a pattern whose matches all start with one of
-    ``firsts`` (or, with ``digits``, a decimal digit)."""
+    ``firsts`` (or, with ``digits``, a decimal digit).  Both forms are compiled
+    when the scan is made (at import for the module-level scans), never while
+    guides are linted."""
 
-    __slots__ = ("_pattern", "_starts", "firsts", "source")
-
-    _scanned: dict[str, int] = {}  # noqa: RUF012 - characters scanned plainly, per source
+    __slots__ = ("firsts", "pattern", "source", "starts")
 
     def __init__(self, source: str, firsts: str, *, digits: bool = False) -> None:
         self.source = source
         self.firsts = ("\\d" if digits else "") + "".join(re.escape(ch) for ch in firsts)
-        self._pattern: re.Pattern[str] | None = None
-        self._starts: re.Pattern[str] | None = None
-
-    @property
-    def pattern(self) -> re.Pattern[str]:
-        if self._pattern is None:
-            self._pattern = re.compile(self.source)
-        return self._pattern
-
-    def _compile_starts(self) -> re.Pattern[str]:
+        self.pattern = re.compile(source)
         # A look-behind of width one that holds a look-ahead: the class makes
         # the engine skip ahead, the look-ahead runs the pattern from the
         # character the class matched.
-        self._starts = re.compile(f"[{self.firsts}](?<=(?={self.source})[\\s\\S])")
-        return self._starts
+        self.starts = (
+            re.compile(f"[{self.firsts}](?<=(?={source})[\\s\\S])") if self.firsts else None
+        )
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
-        starts = self._starts
-        if starts is None:
-            scanned = self._scanned.get(self.source, 0) + len(text) - pos
-            if scanned < _WORTH_COMPILING:
-                self._scanned[self.source] = scanned
-                yield from self.pattern.finditer(text, pos)
-                return
-            starts = self._compile_starts()
+        if self.starts is None:
+            yield from self.pattern.finditer(text, pos)
+            return
         match = self.pattern.match
         end = -1
-        for hit in starts.finditer(text, pos):
+        for hit in self.starts.finditer(text, pos):
             at = hit.start()
             if at < end:
                 continue  # inside the previous match, which finditer would have skipped

@@ -79,55 +79,10 @@ SOURCE_NOUNS = word_class("source_nouns")
 GENERIC = word_class("generic_subjects")
 OPENERS = word_class("attribution_openers")
 CONNECTORS = word_class("connector_words")
-_FILLERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "both",
-        "either",
-        "data",
-        "figures",
-        "numbers",
-        "estimates",
-        "research",
-        "reports",
-        "surveys",
-        "from",
-        "by",
-        "recent",
-        "latest",
-    ]
-)
+_FILLERS = word_class("attribution_fillers")
 # Common words that may precede a name without being part of it ("Most Blind threads").
-DETERMINERS = frozenset(
-    [
-        "a",
-        "an",
-        "all",
-        "both",
-        "each",
-        "every",
-        "many",
-        "most",
-        "some",
-        "these",
-        "those",
-        "this",
-        "that",
-        "our",
-        "their",
-        "its",
-        "his",
-        "her",
-        "my",
-        "your",
-        "the",
-    ]
-)
-WEAK_FIRST = frozenset(
-    ["the", "national", "global", "american", "us", "uk", "new", "annual", "state"]
-)
+DETERMINERS = word_class("name_determiners")
+WEAK_FIRST = word_class("weak_first_words")
 
 
 def vague_subject_counts(masked: str, start: int) -> bool:

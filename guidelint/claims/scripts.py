@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from guidelint.claims.support import OwnFigures
+from guidelint.claims.vocabulary import word_class
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
@@ -21,7 +22,7 @@ _THIRD_PARTY = re.compile(
     r"gave|gives|giving)\b"
 )
 _CLAUSE_END = re.compile(r"[.;!?]\s|[.;!?]$")
-_SPEAKERS = frozenset(["i", "we", "you", "they", "he", "she", "it", "my", "our", "your", "the"])
+_SPEAKERS = word_class("script_speakers")
 
 
 def script_figures(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:

@@ -24,6 +24,7 @@ from guidelint.claims.superlatives import (
     excepted,
     owner_start,
     participle,
+    person_leader,
     phrase_at,
     possessive_superlative,
     ranks_advice,
@@ -271,6 +272,7 @@ class Detector:
                 or participle(masked, match)
                 or ranks_advice(masked, start, end)
                 or scoped_ranking(masked, end)
+                or person_leader(masked, start, end)
             ):
                 continue
             if match.groupdict().get("pw") is not None:

@@ -97,9 +97,9 @@ _ADVICE_HEADS = word_class("advice_heads")
 
 # Heads that rank the reader's options only in a negotiation: "the strongest negotiation
 # position", "you are the strongest candidate"; not "the strongest market position".
-_NEGOTIATION_HEADS = frozenset(("position", "positions"))
-_READER_HEADS = frozenset(("candidate", "candidates", "signal", "signals", "play"))
-_NEGOTIATING = frozenset(("negotiation", "negotiating", "bargaining"))
+_NEGOTIATION_HEADS = word_class("negotiation_heads")
+_READER_HEADS = word_class("reader_heads")
+_NEGOTIATING = word_class("negotiation_words")
 _READER = re.compile(r"(?i:\byou(?:r)?\b)")
 
 
@@ -129,9 +129,9 @@ def excepted(masked: str, start: int, end: int) -> bool:
 
 _PREVIOUS_WORD = re.compile(r"([\w'’]+,?)[ \t]+$")
 # Words before "leading" that make it the verb ("while leading the migration").
-_VERB_LEADS = frozenset(("while", "whilst", "when", "by", "after", "before", "since"))
+_VERB_LEADS = word_class("participle_leads")
 # Short words ending in "s" that are not plural nouns ("as", "its", "across").
-_NOT_PLURALS = DETERMINERS | frozenset(("as", "its", "his", "this", "thus", "across", "plus"))
+_NOT_PLURALS = DETERMINERS | word_class("not_plurals")
 
 
 _CLAUSE_OPENERS = frozenset("\u2014\u2013;:(")
@@ -205,3 +205,23 @@ def owner_start(masked: str, start: int) -> int:
     """Where the owner of a possessive superlative starts: "the internet's largest"."""
     owner = _OWNER_BEFORE.search(masked, max(0, start - 40), start)
     return owner.start() if owner else start
+
+
+_PERSON_WORDS = word_class("person_leader_words")
+_QUALITY = re.compile(r"[a-z]+-(?:focused|minded|oriented|driven|first)$")
+_WORDS_BEFORE = re.compile(r"([\w-]+)[ \t]+$")
+
+
+def person_leader(masked: str, start: int, end: int) -> bool:
+    """Whether "leader" names a job ("an outcome-focused leader", "a leader who
+    ships") rather than a ranking ("the market leader")."""
+    word = masked[start:end].casefold()
+    if word not in ("leader", "leaders"):
+        return False
+    if masked[end : end + 7].casefold().startswith((" who", " whose")):
+        return True
+    before = _WORDS_BEFORE.search(masked, max(0, start - 40), start)
+    if before is None:
+        return False
+    previous = before.group(1).casefold()
+    return previous in _PERSON_WORDS or _QUALITY.match(previous) is not None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 from guidelint.resources import data_file
@@ -67,19 +66,17 @@ class Family:
         self.whole = Scan(source, chars(found for _, found in self.entries))
 
     def scan(self, present: frozenset[str] | None) -> Scan | None:
+        """The whole pattern, when one of its phrases has all its words in the block
+        (or the block's words are unknown); None when none can match there.  One
+        pattern per family, compiled once: nothing is compiled while guides are linted."""
         if present is None:
             return self.whole
-        return self._narrowed(self.vocabulary & present)
-
-    @lru_cache(maxsize=512)  # noqa: B019 - families live as long as the process
-    def _narrowed(self, present: frozenset[str]) -> Scan | None:
-        firsts = chars(found for words, found in self.entries if words <= present)
-        return _scan_from(self.source, firsts) if firsts else None
-
-
-@lru_cache(maxsize=256)
-def _scan_from(source: str, firsts: str) -> Scan:
-    return Scan(source, firsts)
+        if self.vocabulary.isdisjoint(present):
+            return None
+        for words, _ in self.entries:
+            if words <= present:
+                return self.whole
+        return None
 
 
 def present_words(words: frozenset[str], lowered: str, masked: str) -> frozenset[str] | None:

@@ -1,12 +1,8 @@
 """GL5xx: claims in the prose must carry a source a reader can check.
 
-Prose comes from :mod:`guidelint.prose` (paragraphs and list items, split
-into sentences, with quotations, code and link targets blanked out).  Each
-sentence gets GL505, else GL504, else GL501 and GL502 (both when it holds a
-figure and a superlative), at its first line and column; GL503 and GL506 are
-about single markers and entries, GL507 (off by default) about scripts.
-All patterns are compiled once at import and run once per block, so the
-pass stays linear in the size of the guide.
+The rules are declared here; the pipeline that finds and judges claims is the
+:mod:`guidelint.claims` package, and the vocabulary it reads is
+``guidelint/data/claims.json``, whose classes the documentation below lists.
 """
 
 from __future__ import annotations
@@ -17,23 +13,47 @@ from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic
 from guidelint.document import Guide
 from guidelint.registry import check, dedent, rule
+from guidelint.resources import data_file
 
 _OPTIONS_SCOPE = ("citation-scope",)
 
 CITATION_SCOPE_DOC = """\
-With `citation-scope = "paragraph"` (the default), a resolving marker or a
-link in a paragraph or list item also covers the uncited sentences before
-it in that block, so one `[2]` at the end of a paragraph covers all of its
-sentences; sentences after the last citation are not covered. A closing
-source note that names a listed source ("(Sources: Levels.fyi; Blind)",
-"Source: Glassdoor") counts as such a citation. Any other attribution to a
-listed source supports only its own sentence. With `citation-scope =
-"sentence"`, each sentence needs its own citation."""
+What backs a claim: a citation marker that resolves (`[3]`, `[1-3]`, `[^note]`)
+or a link inside its sentence backs everything in it. With `citation-scope =
+"paragraph"` (the default), a citation or a source note that ends a paragraph
+or list item ("... [2].", "[Source: Levels.fyi comp data 2025]") also covers
+the sentences before it, but only for the kinds of claim its source can back:
+a salary-data source backs pay figures, a filing or an earnings call a
+company's figures, news and research also rankings (the `source_kinds` class).
+A citation in the middle of a paragraph covers only its own sentence. An
+attribution to a listed source ("according to Glassdoor") backs the claims of
+its sentence that the source can back. With `citation-scope = "sentence"`,
+each sentence needs its own citation."""
 
 
-def _with_citation_scope(what: str) -> str:
-    """A claim rule's documentation followed by the note every claim rule shares."""
-    return dedent(what) + "\n\n" + CITATION_SCOPE_DOC
+def _classes(code: str) -> str:
+    """The vocabulary classes that apply to ``code``, one line each, from the data file."""
+    lines = []
+    for key, entry in data_file("claims.json").items():
+        if code in entry.get("applies", ()):
+            size = len(entry.get("words") or entry.get("kinds") or ())
+            lines.append(
+                f"- `{key}` ({size} {'entry' if size == 1 else 'entries'}): {entry['reason']}"
+            )
+    return "\n".join(lines)
+
+
+def _claims_doc(what: str, code: str) -> str:
+    """A claim rule's documentation, the note every claim rule shares, and its classes."""
+    return "\n\n".join(
+        [
+            dedent(what),
+            CITATION_SCOPE_DOC,
+            "The vocabulary classes this rule reads (`guidelint/data/claims.json`;"
+            " each carries examples that the tests run):",
+            _classes(code),
+        ]
+    )
 
 
 rule(
@@ -41,90 +61,35 @@ rule(
     "unsupported-figure",
     "warning",
     "a statistic in the prose has no citation, link or listed source",
-    what=_with_citation_scope(
+    what=_claims_doc(
         """
-        A sentence states a statistic without anything that backs it. Statistics are:
+        A sentence states a figure that nothing backs. Figures are read by the
+        one figure lexer the table rules use too: amounts of money (`$50K`,
+        `£148,000`, `$1.2B`, `₹20L`, `$150-200K`), percentages (`47%`, `forty
+        percent`), multipliers (`10x`, `tenfold`), counts of 1,000 or more or with
+        a magnitude (`37,339 postings`, `27 million users`, `4B+ wallets`) and
+        approximate counts (`200+ countries`, `under 300 specialists`). Years,
+        dates, quarters, versions, durations and small counts of steps are not
+        figures.
 
-        - percentages: `47%`, `10 to 25 percent`, `5 percentage points`, and with
-          the number in words: `forty percent`, `twenty-five per cent`;
-        - amounts of money: `$50K`, `£148,000`, `$1.1 billion`, `$12T`, `CHF 150K`,
-          `150,000 USD`, and ranges that share one unit (`$150-200K`, `$4-5B`),
-          which are supported only when both ends are;
-        - multipliers: `10x`, `2.5–3x`, `4-fold`, `3 times higher`, and in words:
-          `tenfold`, `two-fold`, `a hundredfold`, `three times higher`;
-        - counts with a magnitude: a number of 1,000 or more (`37,339 postings`),
-          or a number with `thousand`/`million`/`billion` or `K`/`M`/`B`
-          (`27 million`, `50K requests`, `4B+ wallets`; not a model's size:
-          `a 70B model`, `Llama 3 405B`).
+        Each figure has a kind, pay (its clause names pay: base, bonus, equity,
+        offer, premium, ...) or a fact about the world, and is backed by a
+        citation whose source backs that kind, by the guide's own data (a figure
+        of the frontmatter or the table, in any spelling of its currency, for
+        the pay component the sentence names), or by a source-list entry that
+        states it and says where it comes from (a link, a date, a publisher or a
+        document; a headline restating the claim backs nothing).
 
-        Not statistics: years (`2026`), dates (`2026-02-23`), quarters (`Q4`),
-        ordinals, version numbers (`3.11`), small counts in digits or words
-        (`four rounds`, `4 years`, `forty engineers`), fractions in words
-        (`half of the offers`), a count of parts (`the reason is twofold:`), a
-        multiplier that begins a name (`10x Genomics`),
-        a number naming a standard after an acronym (`ISO 20022`), a grant's
-        share in a sentence about vesting (`25% per year`, `25% at year 1`,
-        `a 25% cliff`) and numbered list markers.
+        Figures that the reader proposes are not claims: asks, floors and
+        counters ("open at $185K; walk away below $160K"), scripts in quotation
+        marks or in a blockquote, suppositions ("if you hold a $200K offer"),
+        worked examples and written-out sums. Headings, tables, code and bold
+        lines standing for a heading are not checked.
 
-        A sentence is supported by any of: a citation marker that resolves
-        (`[3]`, `[1, 2]`, `[1-3]`, `[^note]`); an inline link, autolink or URL;
-        an attribution to a source listed in `data_sources` or in the references
-        section ("according to Glassdoor", "Levels.fyi data shows"); naming such a
-        source: a `data_sources` name anywhere in the sentence, or a name from a
-        bulleted source list before a source noun ("the 4.3 Trustpilot rating";
-        not one that starts a compound: "TikTok data privacy", "market share").
-        A figure equal to one of the guide's own frontmatter figures is supported
-        wherever it appears, in any spelling of its currency (`$195K`, `$195,000`,
-        `£148K`, `S$180K`, `CHF 120K`, `₹20L`, `₹40,00,000`) at the precision it is
-        written with (`$195K` matches 195,000 and 195,400, not 196,000), and for the
-        pay component the sentence names when it names one (base, stock, bonus,
-        total, signing: "total comp of $255K" is not backed by a `base_high` of
-        255000); so is a
-        percentage equal to a bonus percentage (`bonus_pct`, `bonus_pct_high`) in a
-        sentence about bonuses (bonus, target, variable, incentive, performance,
-        payout), and a range of them (`10-25%` when both are bonus percentages;
-        "a 10-15% premium" is not a bonus); figures the
-        compensation table shows count too. A figure that an entry of the references
-        section or of `data_sources` states is supported when the entry says where
-        it comes from (a link, a year, a publisher before a dash, or a document such
-        as an S-1 filing or an earnings call; a headline restating the claim supports
-        nothing) and the sentence shares a word with that entry besides the figure,
-        or the start of one ("fund" and "Fundraise"): "the $15B fund" and "a16z
-        $15B Fundraise (TechCrunch, 2026)". The
-        entry must state it at the sentence's precision (`$1B` matches an entry's
-        `$1.2B`, `$1.25B` does not), and a range needs both ends.
-
-        Proposals are not claims, and their figures are not checked:
-
-        - text inside quotation marks, a script for the reader, also when it runs
-          on over the lines and list items of one blockquote;
-        - a clause that asks, with imperative ask wording at its start, after a
-          label or a leading phrase: "Open at $185K", "Anchor at ...", "Push for
-          ...", "Push equity 20% higher", "Accept at ...", "Accept if ...", "Do not
-          accept below ...", "For London, target ...", "If they counter at $190K,
-          negotiate for ...", "If the offer is $182K, counter by ...", "Reference a
-          competing offer at $240K" (competing offers in the plural, at a market
-          range, are claims), "Your accept-at floor should be ...", a label ending
-          in an ask word ("Target: ...", "Signing bonus target: ...", "Walk-away
-          floor: ...", "Stretch: ..."); the employer's expected counter
-          ("Acme will counter at $160K") is part of the script; the clause ends at
-          `;` or a dash (not one between two figures, `$185K–$200K`), so "Push
-          for a refresh — revenue grew 27%" still reports
-          the growth; a clause after `;` that only lists more figures, or after a
-          dash that totals the ask ("— bringing first-year pay to $238K"),
-          continues the ask, and the ask's reason ("by citing the 40% growth",
-          "because ...") is checked again;
-        - the reader's own offer ("your competing offer at $230K");
-        - a label introducing a quotation ("Equity lever, 20% premium: "...");
-        - a worked example under a label that says so ("Base scenario (3x): a
-          $400K grant becomes $1.2M", "Hypothetical: ...");
-        - in a blockquote, a line in the first person ("I'm targeting $200K").
-
-        GL507 (off by default) checks figures a script states about third parties.
-        Tables, headings, code, HTML comments and the references section are not checked;
-        nor is a bold line not ending in punctuation that stands alone or opens a
-        paragraph (`**HPC Premium: $420K+ Top 10%**`): it stands for a heading.
-        """
+        The finding points at the first unbacked figure of its sentence and names
+        every unbacked figure there.
+        """,
+        "GL501",
     ),
     why="""
         Readers negotiate with these numbers. A figure without a source cannot be
@@ -154,34 +119,26 @@ rule(
     "unsupported-superlative",
     "warning",
     "superlative or peacock wording without a source",
-    what=_with_citation_scope(
+    what=_claims_doc(
         """
-        A sentence praises or ranks without a source: "the highest", "one of the
-        most", "among the best", "leading", "leader", "#1", "number one",
-        "world-class", "fastest", "largest", "unmatched", "best-in-class", a
-        comparison with everyone ("than any other", "than virtually any", "dwarfs
-        every other") and the other words of the built-in list. Every entry written with "the" also
-        counts after a possessive: "the industry's most demanding", "Anyscale's
-        highest", "its best"; but a hyphenated compound after an owner that is
-        not a scope ("Acme's highest-value deals", "its largest-margin product")
-        picks the owner's own items and is not counted, while "the world's
-        highest-paying" or "the industry's fastest-growing" is. A sentence with
-        both a superlative and an unsupported figure gets GL502 and GL501.
-        Common advice wording is not counted:
-        "leading a team", "thought leader", "the best way to", "the most recent"
-        (also "the company's most recent"), "the most senior" (a level, not a
-        ranking), "the top of the band", "their best offer", "at its best";
-        "leading" as a verb, after a plural noun, a comma or "while"
-        ("managers leading platform teams"); a superlative whose noun, within
-        three words, is the reader's own option or advice ("the strongest lever",
-        "the most natural fit", "the most important thing", "the strongest
-        negotiation position", "you are the strongest candidate", but not "the
-        strongest market position"); "their most
-        ..." and "at the highest stakes"; nor are "most of", "at most",
-        "mostly", "most people", or contractions such as "it's best to". Supported
-        sentences (a resolving marker, a link, or an attribution to a listed source)
-        are not reported, nor are headings and bold lines standing for one.
-        """
+        A sentence ranks or praises without a source: a listed superlative ("the
+        highest", "one of the most", "leading", "#1", "world-class",
+        "unmatched"), any -est word after "the" or a possessive ("the broadest
+        coverage", "the internet's largest"), and comparisons with everyone or
+        most ("than any other", "no other retailer", "above most mid-cap SaaS
+        companies"). Not rankings: advice that ranks the reader's own options
+        ("the strongest lever", "the highest-upside component"), a level ("the
+        most senior"), "leading" as a verb, an owner's own items ("Acme's
+        highest-value deals"), a ranking of the guide's own figures ("the lowest
+        base of the three"), and anything the reader proposes or says.
+
+        Only a citation in the sentence, or a closing one whose source can back a
+        ranking (news, research, ratings), backs a superlative: a salary-data
+        source knows what a company pays, not that it is the best. The finding
+        points at the phrase, with the word it ranks ("the highest-paying
+        employer").
+        """,
+        "GL502",
     ),
     why="""
         Praise reads as fact. "The highest-paying role in AI" is a claim a reader
@@ -233,29 +190,21 @@ rule(
     "unlisted-attribution",
     "warning",
     "a claim is attributed to a source that the guide does not list",
-    what=_with_citation_scope(
+    what=_claims_doc(
         """
-        A sentence attributes to a named source ("according to Gartner", "Glassdoor
-        says", "LinkedIn's Emerging Jobs data identified", "the Bureau of Labor
-        Statistics projects") that matches neither a `data_sources` entry nor an
-        entry of the references section. Matching ignores case, possessives and
-        words such as "research", "data" or "report": "Gartner's research" is
-        Gartner; "Levels.fyi" matches an entry "Levels.fyi ML engineer track".
-        Names may hold function words and start with a common word when a
-        capitalised word follows: "People In AI's market report found", "Built In
-        reports", "the Bureau of Labor Statistics' survey found". Other shapes:
-        "Salary.com lands at $131,000", "X thinks it'll reach ...", "where X and Y
-        diverge by $70K", "postings tracked by X", "compiled by X", and an item of a
-        `|`-separated line ("... | Indeed reports $197K | ...").
-        The references section includes a bulleted `Evidence & Sources`,
-        `Sources` or `References` list: an attribution to a source it names is
-        listed. GL504 stands in for GL501 and GL502 on its sentence.
-        A group named only by its role is not a source: "data engineers say they
-        prefer remote work" is neither GL504 nor GL505 (see GL505 for the
-        authorities it counts). A sentence with a resolving marker or a link is
-        not reported; when the same sentence also has a vague attribution, GL505
-        is reported instead.
-        """
+        A sentence attributes to a named source ("according to Gartner",
+        "Glassdoor says", "the Bureau of Labor Statistics projects", "Salary.com
+        lands at $131,000") that matches neither a `data_sources` entry nor an
+        entry of the references section (case, possessives and words such as
+        "data" or "report" aside). The finding points at the name. The
+        attribution backs nothing, so an unbacked figure or superlative of the
+        same sentence is reported beside it (GL501, GL502). A group named only
+        by its role ("engineers say") is not a source; "per" attributes only
+        where a clause begins ("..., per Gartner", not "influence per PM"), and
+        "data from X" only in a sentence that states a figure or a ranking or
+        goes on with a verb of saying.
+        """,
+        "GL504",
     ),
     why="""
         Naming a source sounds authoritative, but a reader can only check it when
@@ -274,21 +223,18 @@ rule(
     "vague-attribution",
     "warning",
     "a claim is attributed to an unnamed authority",
-    what=_with_citation_scope(
+    what=_claims_doc(
         """
-        A sentence leans on an authority it does not name, with no citation:
-        "our data shows", "studies show", "research shows", "experts say",
-        "it is widely believed", "recruiters report", "hiring managers say",
-        "data suggests", "the data shows", "surveys show", "according to industry
-        surveys", "according to recent studies". A named source right before the
-        noun makes it specific ("Glassdoor's salary data shows" is GL504 or fine,
-        not GL505); "this data shows" points at the guide's own figures, and "the
-        data team says" is not an authority. Roles that are not authorities on
-        the subject ("engineers say") are not counted.
-        This code wins over every other claim code in the same sentence:
-        "According to recent surveys, Gartner's numbers understate the rate" is
-        GL505, not GL504.
-        """
+        A sentence leans on an authority it does not name: "our data shows",
+        "studies show", "experts say", "it is widely believed", "recruiters
+        report", "according to recent surveys". A named source right before the
+        noun makes it specific ("Glassdoor's salary data shows" is GL504 or
+        fine), "this data shows" points at the guide's own figures, and roles
+        that are not authorities on the subject ("engineers say") are not
+        counted. The figures and superlatives of the sentence are reported beside
+        it when nothing else backs them.
+        """,
+        "GL505",
     ),
     why="An unnamed authority cannot be checked; it borrows credibility it has not shown.",
     example="""

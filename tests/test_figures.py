@@ -1,0 +1,38 @@
+"""The figure lexer: one unit table (guidelint/data/figures.json) read by table cells and
+by prose; each unit's examples give the same amount both ways."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from guidelint.figures import MONEY, approximate_counts, money_amounts
+from guidelint.money import parse_figure
+from guidelint.resources import data_file
+
+UNITS = data_file("figures.json")["units"]
+EXAMPLES = [
+    pytest.param(text, Decimal(value), id=text)
+    for unit in UNITS
+    for text, value in unit["examples"].items()
+]
+
+
+@pytest.mark.parametrize(("text", "amount"), EXAMPLES)
+def test_a_cell_reads_each_unit(text: str, amount: Decimal) -> None:
+    assert parse_figure(text).low.amount == amount
+
+
+@pytest.mark.parametrize(("text", "amount"), [p for p in EXAMPLES if p.values[0][0] in "$₹£€"])
+def test_prose_reads_each_unit_the_same(text: str, amount: Decimal) -> None:
+    match = next(MONEY.finditer(f"It reached {text} last year."))
+    assert [value for value, _ in money_amounts(match) or ()] == [amount]
+
+
+COUNTS = data_file("figures.json")["approximate_count_nouns_not_claims"]["examples"]
+
+
+@pytest.mark.parametrize(("text", "counted"), sorted(COUNTS.items()))
+def test_approximate_counts(text: str, counted: bool) -> None:
+    assert bool(list(approximate_counts(f"Acme serves {text} today."))) is counted
