@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from guidelint.claims.support import content_words, pay_components
-from guidelint.claims.vocabulary import WORD, WORDS, alternation
+from guidelint.claims.vocabulary import WORD, WORDS, alternation, word_class
 from guidelint.figures import CURRENCY_PREFIX
 from guidelint.prose import Block, Sentence
 
@@ -224,3 +224,33 @@ _SCOPE = re.compile(
 def scoped_ranking(masked: str, end: int) -> bool:
     """Whether the words after a superlative scope it to the guide's own data."""
     return _SCOPE.match(masked, end) is not None
+
+
+# A bold label that opens a sentence ("**Negotiation DNA:** ...", "**$4.2B Valuation —
+# Core AI Capability:** "...") names what follows, as a heading does.
+_BOLD_LABEL = re.compile(r"[ \t]*(\*\*|__)(?=\S)[^\n*_]{1,120}?(?::\1|\1[ \t]*:)")
+
+
+def bold_labels(block: Block) -> list[tuple[int, int]]:
+    """The spans of bold labels that open the block's sentences."""
+    text = block.text
+    return [
+        found.span()
+        for sentence in block.sentences
+        if (found := _BOLD_LABEL.match(text, sentence.start, sentence.end)) is not None
+    ]
+
+
+_SERVICE_WORDS = word_class("service_levels")
+
+
+def service_level(masked: str, match: re.Match[str]) -> bool:
+    """Whether a percentage of 99 or more states a service standard ("99.99% uptime")."""
+    value = _LEADING_NUMBER.match(match.group(0))
+    if value is None or float(value.group(0)) < 99:
+        return False
+    window = masked[max(0, match.start() - 60) : match.end() + 40].casefold()
+    return not _SERVICE_WORDS.isdisjoint(WORD.findall(window))
+
+
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -14,14 +14,17 @@ from guidelint.claims.context import (
     NAME_AFTER,
     QUOTES,
     Facts,
+    bold_labels,
     predicative,
     proposals,
     scoped_ranking,
+    service_level,
     vesting_share,
 )
 from guidelint.claims.superlatives import (
     SUFFIX_SUPERLATIVE,
     excepted,
+    own_selection,
     owner_start,
     participle,
     person_leader,
@@ -123,6 +126,10 @@ class Detector:
         found += self._superlatives(masked, words, present)
         # Proposals (asks, scripts, worked examples) are looked for only where they
         # can be: in blockquotes, near quotations, and in blocks with an asking word.
+        labels = bold_labels(block) if "**" in block.text or "__" in block.text else []
+        if labels:
+            found = [c for c in found if c.code == LISTED or not inside(c.start, labels)]
+            figures = [c for c in figures if not inside(c.start, labels)]
         asking = block.quoted or not ASK_TRIGGERS.isdisjoint(words) or QUOTES.search(block.text)
         if (figures or found) and asking:
             proposed = proposals(block)
@@ -223,7 +230,8 @@ class Detector:
                 ):
                     continue
                 if kind == "percent" and (
-                    self._percent_backed(match, facts)
+                    service_level(masked, match)
+                    or self._percent_backed(match, facts)
                     or (vesting and vesting_share(masked, match, facts))
                 ):
                     continue
@@ -284,5 +292,7 @@ class Detector:
                 start = owner_start(masked, start)
             taken.append((start, end))
             text, stop = phrase_at(masked, start, end)
+            if own_selection(masked, start, stop):
+                continue
             found.append(Claim("GL502", start, stop, text, RANKING))
         return found

@@ -7,6 +7,7 @@ from functools import cache
 
 from guidelint.claims.attributions import DETERMINERS
 from guidelint.claims.vocabulary import (
+    WORD,
     WORDS,
     Family,
     alternation,
@@ -135,6 +136,7 @@ _NOT_PLURALS = DETERMINERS | word_class("not_plurals")
 
 
 _CLAUSE_OPENERS = frozenset("\u2014\u2013;:(")
+_NEXT_WORD = re.compile(r"[ \t]+([\w'\u2019]+)")
 
 
 def participle(masked: str, match: re.Match[str]) -> bool:
@@ -144,6 +146,9 @@ def participle(masked: str, match: re.Match[str]) -> bool:
     "Europe's leading bank")."""
     if match.group(0).casefold() != "leading":
         return False
+    following = _NEXT_WORD.match(masked, match.end())
+    if following is not None and following.group(1).casefold() in DETERMINERS:
+        return True  # "leading this transformation", "leading the migration"
     before = masked[max(0, match.start() - 30) : match.start()].rstrip()
     if before[-1:] in _CLAUSE_OPENERS:
         return True  # "— leading technical design", "(leading the migration)"
@@ -225,3 +230,30 @@ def person_leader(masked: str, start: int, end: int) -> bool:
         return False
     previous = before.group(1).casefold()
     return previous in _PERSON_WORDS or _QUALITY.match(previous) is not None
+
+
+_OWN_ITEMS = word_class("own_items")
+_OWN_ITEM_RANKS = tuple(sorted(word_class("own_item_superlatives"), key=len, reverse=True))
+_FIELD_SCOPE = re.compile(
+    r"(?i:[ \t,]+(?:in|of|among|across)[ \t]+(?:the|all|any|its|global|their)\b|[ \t]+ever\b)"
+)
+
+
+def own_selection(masked: str, start: int, stop: int) -> bool:
+    """Whether a superlative picks the company's own items by size ("Square's largest
+    seller accounts") rather than ranking it ("the largest deals in the industry")."""
+    phrase = masked[start:stop].casefold()
+    if not any(rank in phrase for rank in _OWN_ITEM_RANKS):
+        return False
+    if not _SCOPES.isdisjoint(WORD.findall(phrase.replace("\u2019", "'").replace("'s", " "))):
+        return False  # "the world's largest merchants" ranks against everyone
+    following = masked[stop : stop + 80]
+    words = [w.casefold() for w in WORD.findall(following)[:4]]
+    head = next((i for i, w in enumerate(words) if w in _OWN_ITEMS), None)
+    if head is None and not _OWN_ITEMS.isdisjoint(WORD.findall(phrase)):
+        head, end = 0, stop
+    elif head is None:
+        return False
+    else:
+        end = stop + following.casefold().find(words[head]) + len(words[head])
+    return _FIELD_SCOPE.match(masked, end) is None

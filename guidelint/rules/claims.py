@@ -36,10 +36,7 @@ def _classes(code: str) -> str:
     lines = []
     for key, entry in data_file("claims.json").items():
         if code in entry.get("applies", ()):
-            size = len(entry.get("words") or entry.get("kinds") or ())
-            lines.append(
-                f"- `{key}` ({size} {'entry' if size == 1 else 'entries'}): {entry['reason']}"
-            )
+            lines.append(f"- `{key}`: {entry['reason']}")
     return "\n".join(lines)
 
 
