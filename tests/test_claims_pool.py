@@ -85,3 +85,23 @@ def test_measuring_half(shared: Path) -> None:
     low = {c: table[c].precision for c in MEASURE_FLOOR if table[c].precision < MEASURE_FLOOR[c]}
     assert not low, f"precision under the floor on the measuring half: {low}"
     assert table["all"].recall >= MEASURE_RECALL, f"recall {table['all'].recall:.3f}"
+
+
+def test_labellers_agree_on_the_doubly_labelled_sentences() -> None:
+    """A second labeller, blind to the first and to guidelint, labelled measuring parts
+    1-2 again: scored against the first labeller, the second shows how far people
+    agree, the ceiling against which the rules' scores on this half are read."""
+    first = {(c.file, c.line, c.column): c.codes for c in load("measure")}
+    second = []
+    for path in sorted((POOL / "agreement").glob("*.yaml")):
+        second += yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
+    assert len(second) >= 150
+    print("\nsecond labeller against the first, measuring parts 1-2")
+    for code in CODES:
+        pairs = [
+            (code in first[(c["file"], c["line"], c["column"])], code in c["codes"]) for c in second
+        ]
+        tp = sum(a and b for a, b in pairs)
+        fp = sum(b and not a for a, b in pairs)
+        fn = sum(a and not b for a, b in pairs)
+        print(f"{code:6} {Score(tp, fp, fn).precision:9.3f} {Score(tp, fp, fn).recall:7.3f}")

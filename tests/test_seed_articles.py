@@ -69,9 +69,11 @@ def test_article_004_gartner_is_an_unlisted_attribution(seeds: Path, tmp_path: P
     line, text = line_of(path, "according to Gartner")
     found = check(path)
     on_line = [(d["code"], d["column"]) for d in found if d["line"] == line]
-    # The sentence starts at "The gap between"; its 87% is outranked by GL504.
-    assert ("GL504", text.index("The gap between") + 1) in on_line
-    assert all(code != "GL501" or column < text.index("The gap") for code, column in on_line)
+    # "... roughly 87% of ML projects die, according to Gartner's research": the
+    # attribution is reported at the name, and the 87% it does not back beside it.
+    sentence = text.index("The gap between")
+    assert ("GL504", text.index("Gartner", sentence) + 1) in on_line
+    assert ("GL501", text.index("87%", sentence) + 1) in on_line
 
 
 def test_article_004_named_aggregators_are_unlisted(seeds: Path, tmp_path: Path) -> None:
@@ -95,7 +97,10 @@ def test_article_002_sentences_citing_1_are_supported(seeds: Path, tmp_path: Pat
     assert cited
     for number, text in cited:
         sentence_start = text.rfind(". ", 0, text.index("[1].")) + 3
-        assert not any(d["line"] == number and d["column"] == sentence_start for d in found), text
+        marker = text.index("[1].") + 1
+        # Findings sit at their spans: none may fall inside the cited sentence.
+        columns = [d["column"] for d in found if d["line"] == number]
+        assert not any(sentence_start <= column <= marker for column in columns), text
     # Row labels such as "[1]Training infrastructure" and the notebook prompt
     # "In [28]:" are not citations; references 2-5 are listed but never cited.
     assert not [d for d in found if d["code"] == "GL503"]

@@ -54,7 +54,10 @@ VAGUE = Family(
 _ACCORDING = Family(
     r"(?i:\b(?P<p>"
     + "|".join(r"\s+".join(map(re.escape, lead.split())) for lead in _ACCORDING_LEADS)
-    + r")\s+)(?P<x>[^;:!?()\[\]\n]{1,160})",
+    # the name and what follows, up to the sentence's end: a full stop followed by a
+    # space ends it ("Levels.fyi" and "Salary.com" do not), so the next sentence's
+    # "according to" is found too
+    + r")\s+)(?P<x>(?:[^;:!?()\[\]\n.]|\.(?!\s)){1,160})",
     [(lead, chars(lead[0], nocase=True)) for lead in _ACCORDING_LEADS],
 )
 _VERB = Family(

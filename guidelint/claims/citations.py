@@ -3,7 +3,8 @@ which sentences each citation covers, with the kinds of claim its source can bac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +13,7 @@ from guidelint.claims.support import ANY, source_kinds
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.prose import Block, Prose
 
+_NOTE_PARTS = re.compile(r"[;,|]|\s[\u2014\u2013-]\s|\band\b")
 # What may follow a citation that ends its paragraph: punctuation, brackets, other markers.
 _TRAILING = frozenset(" \t\n.,;:!?)]*_\u2019\"'")
 
@@ -84,13 +86,16 @@ def _never_cited(prose: Prose, cited: set[tuple[str, str]]) -> Iterator[Diagnost
             )
 
 
-def coverage(block: Block, cited: list[Cited], paragraph_scope: bool) -> list[frozenset[str]]:
+def coverage(
+    block: Block, cited: list[Cited], paragraph_scope: bool, lists: Callable[[str], bool]
+) -> list[frozenset[str]]:
     """For each sentence of ``block``, the kinds of claim its citations back.
 
     A marker or a link inside a sentence backs everything in it.  With
     ``paragraph_scope``, a citation or a source note ending the block ("... [2].",
     "[Source: Levels.fyi comp data]") also covers the sentences before it, but
-    only for the kinds of claim its source can back.
+    only for the kinds of claim its source can back; a source note covers them
+    only when it names a source the guide lists (``lists``).
     """
     sentences = block.sentences
     cover: list[frozenset[str]] = [frozenset()] * len(sentences)
@@ -103,7 +108,7 @@ def coverage(block: Block, cited: list[Cited], paragraph_scope: bool) -> list[fr
             cover[slot] = ANY
     if not paragraph_scope or len(sentences) < 2:
         return cover
-    closing = _closing_kinds(block, cited)
+    closing = _closing_kinds(block, cited, lists)
     if closing:
         for earlier in range(len(sentences) - 1):
             cover[earlier] = cover[earlier] | closing
@@ -115,13 +120,19 @@ def _links(block: Block) -> Iterator[tuple[int, int, frozenset[str]]]:
         yield start, end, ANY
 
 
-def _closing_kinds(block: Block, cited: list[Cited]) -> frozenset[str]:
+def _closing_kinds(
+    block: Block, cited: list[Cited], lists: Callable[[str], bool]
+) -> frozenset[str]:
     """What a citation or a source note that ends the block can back, if one does."""
     last = block.sentences[-1]
     text = block.masked
     note = SOURCE_NOTE.match(text, last.start)
     if note is not None:
-        return source_kinds(block.text[note.end() : last.end])
+        named = block.text[note.end() : last.end]
+        parts = [p.strip(" \t*_[]().") for p in _NOTE_PARTS.split(named)]
+        if any(part and lists(part) for part in parts):
+            return source_kinds(named)
+        return frozenset()
     if cited and cited[-1].start >= last.start and _only_trailing(text, cited[-1].end, last.end):
         return cited[-1].kinds
     for start, end in reversed(block.links):

@@ -46,12 +46,13 @@ def lint(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
         superlative_pattern(*words),
         superlative_triggers(*words),
         currency_symbols(settings.currency_symbols),
+        frozenset(" ".join(w.casefold().split()) for w in settings.ignore_superlatives),
     )
     paragraph_scope = settings.citation_scope == "paragraph"
     for index, block in enumerate(prose.blocks):
         if not block.prose or not block.sentences:
             continue
-        cover = coverage(block, cited.get(index, []), paragraph_scope)
+        cover = coverage(block, cited.get(index, []), paragraph_scope, detector.lists)
         if all(len(kinds) == 3 for kinds in cover):
             continue
         yield from _verdicts(block, cover, detector.claims(block))
@@ -91,6 +92,9 @@ def _verdicts(
             elif claim.kind in backed:
                 continue
             unbacked.setdefault(claim.code, []).append(claim)
+        if "GL504" in unbacked:  # the names of the sentence's first unlisted attribution
+            first = min(claim.group for claim in unbacked["GL504"])
+            unbacked["GL504"] = [c for c in unbacked["GL504"] if c.group == first]
         for code in _ORDER:
             if code in unbacked:
                 yield _finding(block, code, unbacked[code])

@@ -78,6 +78,7 @@ class Claim:
     text: str
     kind: str = ""
     backs: frozenset[str] = frozenset()
+    group: int = 0  # which attribution of the block a GL504 comes from
 
 
 class Detector:
@@ -92,8 +93,11 @@ class Detector:
         superlatives: Family,
         triggers: frozenset[str],
         symbols: dict[str, str],
+        ignored: frozenset[str] = frozenset(),
     ) -> None:
         self.guide = guide
+        # `ignore-superlatives`, which also silences an -est word ("fastest", "the fastest")
+        self.ignored = ignored
         self.prose = prose
         self.superlatives = superlatives
         self.triggers = triggers
@@ -101,6 +105,10 @@ class Detector:
         self.symbols = symbols
         self._sources: Sources | None = None
         self._listed: Listed | None = None
+
+    def lists(self, name: str) -> bool:
+        """Whether the guide's data_sources or references list ``name``."""
+        return self.sources.lists(name)
 
     @property
     def sources(self) -> Sources:
@@ -170,18 +178,28 @@ class Detector:
                 continue
             text = " ".join(match.group(0).split())
             found.append(Claim("GL505", match.start(), match.end(), text))
-        for offset, names, unnamed, needs_claim in attributions(masked, words, present):
+        vague_spans = sorted((c.start, c.end) for c in found)
+        for group, (offset, names, unnamed, needs_claim) in enumerate(
+            attributions(masked, words, present), start=1
+        ):
             if unnamed:
                 found.append(Claim("GL505", offset, offset + len(names[0]), names[0]))
                 continue
             for name in names:
-                end = offset + len(name)
+                start = masked.find(name, offset, offset + 200)
+                start = offset if start < 0 else start
+                end = start + len(name)
+                if any(
+                    vague <= start < stop or end <= vague <= end + 1 for vague, stop in vague_spans
+                ):
+                    continue  # "Recent surveys show": one unnamed authority, not a name
                 if self.sources.lists(name):
-                    found.append(
-                        Claim(LISTED, offset, end, name, backs=self.sources.kinds_of(name))
-                    )
+                    # what the attribution says of its source: "People In AI's market report"
+                    backs = self.sources.kinds_of(name, _said(masked, end))
+                    found.append(Claim(LISTED, start, end, name, backs=backs))
                 else:
-                    found.append(Claim("GL504", offset, end, name, NEEDS_CLAIM * needs_claim))
+                    weak = NEEDS_CLAIM * needs_claim
+                    found.append(Claim("GL504", start, end, name, weak, group=group))
         return found
 
     # -- figures ----------------------------------------------------------------------
@@ -268,7 +286,11 @@ class Detector:
             matches.extend(listed.finditer(masked))
         if "est" in masked:
             matches.extend(
-                m for m in SUFFIX_SUPERLATIVE.finditer(masked) if suffix_superlative(masked, m)
+                m
+                for m in SUFFIX_SUPERLATIVE.finditer(masked)
+                if suffix_superlative(masked, m)
+                and m.group("sw").casefold() not in self.ignored
+                and f"the {m.group('sw').casefold()}" not in self.ignored
             )
         taken: list[tuple[int, int]] = []
         for match in sorted(matches, key=lambda m: m.start()):
@@ -296,3 +318,12 @@ class Detector:
                 continue
             found.append(Claim("GL502", start, stop, text, RANKING))
         return found
+
+
+_SAID = re.compile(r"(?:['\u2019]s?)?(?:[ \t]+[\w-]+){0,3}")
+
+
+def _said(masked: str, end: int) -> str:
+    """The words right after a source's name, which may say what it is: "'s market report"."""
+    found = _SAID.match(masked, end)
+    return found.group(0) if found else ""

@@ -156,9 +156,10 @@ class Sources:
                 return text
         return None
 
-    def kinds_of(self, name: str) -> frozenset[str]:
-        """What a named source can back, from its name and the entry it matches."""
-        return source_kinds(f"{name} {self.listing(name) or ''}")
+    def kinds_of(self, name: str, said: str = "") -> frozenset[str]:
+        """What a named source can back, from its name, what the sentence calls it
+        ("'s market report") and the entry it matches."""
+        return source_kinds(f"{name} {said} {self.listing(name) or ''}")
 
 
 @lru_cache(maxsize=8192)
