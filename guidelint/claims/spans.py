@@ -219,9 +219,12 @@ class Detector:
     def _figures(self, masked: str, lowered: str, facts: Facts) -> list[Claim]:
         found: list[Claim] = []
 
-        def add(match: re.Match[str]) -> None:
+        def add(match: re.Match[str], percent: bool = False) -> None:
             start, end = match.span()
-            text = " ".join(match.group(0).split())
+            if percent:  # "10–15%": the span is the whole range, not its last number
+                low = RANGE_LOW.search(masked, max(0, start - 14), start)
+                start = low.start() if low is not None else start
+            text = " ".join(masked[start:end].split())
             found.append(Claim("GL501", start, end, text, figure_kind(masked, start, end)))
 
         money_spans: list[tuple[int, int]] = []
@@ -255,7 +258,7 @@ class Detector:
                     continue
                 if kind != "multiplier" and self._stated_in_sources(kind, match, facts):
                     continue
-                add(match)
+                add(match, percent=kind == "percent")
         return found
 
     def _percent_backed(self, match: re.Match[str], facts: Facts) -> bool:
