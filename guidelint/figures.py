@@ -236,11 +236,15 @@ def inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 # Approximate counts under 1,000 ("200+ countries", "under 300 specialists", "~150
 # engineers"): larger counts are COUNT's.  A count of durations or steps is no claim.
 _NOT_COUNTED = frozenset(_DATA["approximate_count_nouns_not_claims"]["words"])
-_APPROXIMATE = re.compile(
+_LEADS = sorted(_DATA["approximate_leads"]["words"], key=len, reverse=True)
+_APPROXIMATE = Scan(
     r"(?<![\w.,$£€¥₹#/-])(?P<n>[1-9]\d{1,2})\+(?=[ \t]+(?P<w>[A-Za-z][\w-]*))"
-    r"|(?i:\b(?:over|more[ \t]+than|nearly|almost|roughly|about|approximately|around|under"
-    r"|fewer[ \t]+than|less[ \t]+than|upwards[ \t]+of)[ \t]+|~[ \t]?)"
-    r"(?P<m>[1-9]\d{1,2})(?![\w.,%+-])(?=[ \t]+(?P<v>[A-Za-z][\w-]*))"
+    r"|(?i:\b(?:"
+    + "|".join(r"[ \t]+".join(map(re.escape, lead.split())) for lead in _LEADS)
+    + r")[ \t]+|~[ \t]?)"
+    r"(?P<m>[1-9]\d{1,2})(?![\w.,%+-])(?=[ \t]+(?P<v>[A-Za-z][\w-]*))",
+    chars([lead[0] for lead in _LEADS] + ["~"], nocase=True),
+    digits=True,
 )
 
 

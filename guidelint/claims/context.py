@@ -64,6 +64,7 @@ SCRIPT_OPENERS = frozenset(
     str(w).casefold().replace("\u2019", "'") for w in WORDS["script_openers"]
 )
 QUOTES = re.compile('["\u201c]')
+_ALNUM = re.compile(r"[^\W_]")
 _FIRST_WORD = re.compile(r"\s*([\w'\u2019]+)")
 _FIGURE_FIRST = re.compile(rf"\s*(?:{CURRENCY_PREFIX})?\s?\d")
 
@@ -85,7 +86,7 @@ def proposals(block: Block) -> list[tuple[int, int]]:
         start, end = sentence.start, sentence.end
         label = _LABEL.match(masked, start, end)
         body = label.end() if label else start
-        if label and not any(ch.isalnum() for ch in masked[body:end]):
+        if label and _ALNUM.search(masked, body, end) is None:
             spans.append((start, end))
             continue
         if label and _EXAMPLE_LABEL.search(masked, label.start(), label.end()):
