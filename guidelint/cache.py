@@ -30,6 +30,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,8 @@ from typing import Any
 from guidelint import __version__
 from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic, Fix, Severity
-from guidelint.files import replacing
+from guidelint.files import read_regular, replacing
+from guidelint.limits import CACHE_MAX_SIZE, SCHEMA_MAX_SIZE
 from guidelint.resources import PACKAGE_DIR
 from guidelint.selection import Selection
 
@@ -114,7 +116,8 @@ def schema_digests(settings: Settings) -> dict[str, str]:
     digests: dict[str, str] = {}
     for name in sorted({DEFAULT_SCHEMA, *(name for _, name in settings.schema)}):
         try:
-            digests[name] = hashlib.sha256(resolve(name, settings.root).read_bytes()).hexdigest()
+            raw, _ = read_regular(resolve(name, settings.root), SCHEMA_MAX_SIZE)
+            digests[name] = hashlib.sha256(raw).hexdigest()
         except Exception:  # unreadable or unknown: linting stops with a configuration error
             digests[name] = "missing"
     return digests
@@ -181,6 +184,7 @@ def _str(value: Any) -> str:
 
 
 _SEVERITY = {int(level): level for level in Severity}
+_CODE = re.compile(r"GL[0-9]{3}")
 
 
 def decode(entry: Any, path: str) -> list[Diagnostic]:
@@ -202,8 +206,12 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
             and type(message) is str
             and type(severity) is int
             and severity in _SEVERITY
+            and _CODE.fullmatch(code)
         ):
             raise ValueError("malformed diagnostic")
+        # A lone surrogate cannot be written to any report: UnicodeEncodeError
+        # is a ValueError, so the entry is dropped as damaged.
+        message.encode("utf-8")
         made_fix = None
         if fix is not None:
             if type(fix) is not list or len(fix) != 6:
@@ -211,6 +219,7 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
             made_fix = Fix(
                 _int(fix[0]), _int(fix[1]), _int(fix[2]), _int(fix[3]), _str(fix[4]), _str(fix[5])
             )
+            made_fix.text.encode("utf-8")
         severity = _SEVERITY[severity]
         found.append(
             Diagnostic(
@@ -245,12 +254,11 @@ class Cache:
 
     def _load(self) -> None:
         try:
-            with open(self.file, "rb") as handle:
-                raw = handle.read()
+            raw, _ = read_regular(self.file, CACHE_MAX_SIZE)
             text = raw.decode(json.detect_encoding(raw), "surrogatepass")
             del raw  # the file's bytes and its text need not both be held while parsing
             stored = json.loads(text, object_hook=_shared_strings({}))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return
         if (
             type(stored) is not dict

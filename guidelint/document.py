@@ -15,7 +15,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from guidelint.diagnostics import Diagnostic, problem
-from guidelint.limits import ALIAS_BUDGET, DEFAULT_MAX_FILE_SIZE, DEPTH_LIMIT, NODE_LIMIT
+from guidelint.limits import (
+    ALIAS_BUDGET,
+    ALIAS_CHARS,
+    DEFAULT_MAX_FILE_SIZE,
+    DEPTH_LIMIT,
+    FIGURE_DIGITS,
+    FIGURE_LIMIT,
+    NODE_LIMIT,
+)
 
 if TYPE_CHECKING:
     import yaml
@@ -111,19 +119,16 @@ def load_guide(
     path: str | os.PathLike[str], display: str, max_size: int = DEFAULT_MAX_FILE_SIZE
 ) -> Guide:
     """Read and parse the file at ``path``; ``display`` is the name reports use."""
+    from guidelint.files import NotRegular, TooLarge, read_regular
+
     try:
-        size = os.stat(path).st_size
-        if size > max_size:
-            return _unreadable(
-                display,
-                f"file is {size:,} bytes, above the {max_size:,}-byte limit (max-file-size); skipped",
-            )
-        with open(path, "rb") as handle:
-            raw = handle.read(max_size + 1)
+        raw, _ = read_regular(path, max_size)
+    except TooLarge as exc:
+        return _unreadable(display, f"file is {exc.strerror} (max-file-size); skipped")
+    except NotRegular as exc:
+        return _unreadable(display, f"cannot read file: it is {exc.strerror}")
     except OSError as exc:
         return _unreadable(display, f"cannot read file: {exc.strerror or exc}")
-    if len(raw) > max_size:
-        return _unreadable(display, f"file grew above the {max_size:,}-byte limit while being read")
     return parse_guide(raw, display)
 
 
@@ -270,6 +275,7 @@ class _Builder:
         self.loader = loader
         self.first = first_line
         self.alias_budget = ALIAS_BUDGET
+        self.char_budget = ALIAS_CHARS
         self.nodes = 0
         self.built: set[int] = set()
         self.expanding = 0  # > 0 while walking a subtree reached through an alias
@@ -315,7 +321,7 @@ class _Builder:
             raise self.refuse(node, f"tag `{shown}` is not allowed: only plain YAML data is")
         node_type = type(node)
         if node_type is self.scalar_node:
-            return self.scalar(node, tag)
+            return self.scalar(node, tag)  # type: ignore[arg-type]  # checked by type()
         if node_id in self.active:
             raise self.refuse(node, "recursive alias: a node contains itself")
         if len(self.active) >= DEPTH_LIMIT:
@@ -324,8 +330,8 @@ class _Builder:
         self.expanding += again
         try:
             if node_type is self.sequence_node:
-                return self.sequence(node, path)
-            return self.mapping(node, path)
+                return self.sequence(node, path)  # type: ignore[arg-type]
+            return self.mapping(node, path)  # type: ignore[arg-type]
         finally:
             self.active.discard(node_id)
             self.expanding -= again
@@ -386,6 +392,14 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode, tag: str) -> Any:
         value = node.value
+        if self.expanding:
+            self.char_budget -= len(value)
+            if self.char_budget < 0:
+                raise self.refuse(
+                    node,
+                    f"aliases expand to more than {ALIAS_CHARS:,} characters (a YAML alias"
+                    " bomb?); frontmatter refused",
+                )
         if tag == _STR:
             return value
         # The common plain scalars, read as PyYAML's constructors would.
@@ -394,6 +408,7 @@ class _Builder:
             and value.isascii()
             and value.isdigit()
             and (value[0] != "0" or len(value) == 1)
+            and len(value) <= FIGURE_DIGITS
         ):
             return int(value)
         if tag == _NULL:
@@ -402,11 +417,22 @@ class _Builder:
         if constructor is None:
             return value
         try:
-            return constructor(self.loader, node)
-        except (ValueError, TypeError, OverflowError, self.yaml_error):
-            # ``2026-02-30`` looks like a date but is not one: keep the text and
-            # let the schema report it instead of crashing.
+            built = constructor(self.loader, node)
+        except Exception:  # PyYAML's constructors raise whatever a bad value trips
+            # ``2026-02-30`` looks like a date and ``!!bool maybe`` asks for one
+            # that cannot be: keep the text and let the schema report it.
             return value
+        if type(built) in (int, float) and not _figure_sized(built):
+            # A figure no guide needs; beyond it Decimal arithmetic fails.
+            return value
+        if type(built) is bytes:
+            # ``!!binary``: text is what every field holds; keep what was written.
+            return value
+        return built
+
+
+def _figure_sized(number: int | float) -> bool:
+    return number != number or -FIGURE_LIMIT < number < FIGURE_LIMIT  # NaN is reported later
 
 
 _new_span = tuple.__new__  # Span(...) without NamedTuple's keyword handling

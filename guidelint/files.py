@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fnmatch
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO, NamedTuple
 
@@ -18,6 +20,58 @@ class Target(NamedTuple):
 
     display: str
     missing: bool = False
+
+
+class NotRegular(OSError):
+    """A path that names a FIFO, a device, a socket or a folder: never read."""
+
+
+class TooLarge(OSError):
+    """A file larger than the caller's limit."""
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def kind_of(mode: int) -> str | None:
+    """What a non-regular file is, for messages; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file of at most ``limit`` bytes, and its ``stat``.
+
+    The file is opened without blocking (a FIFO's open would wait for a
+    writer) and checked with ``fstat`` on the open descriptor, so what is
+    checked is what is read.  Anything else raises :class:`NotRegular`, a
+    larger file :class:`TooLarge`; both are ``OSError`` with a ``strerror``.
+    """
+    _refuse_special(os.stat(path).st_mode, limit, os.stat(path).st_size)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        _refuse_special(info.st_mode, limit, info.st_size)
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise TooLarge(errno.EFBIG, f"grew above the {limit:,}-byte limit while being read")
+    return raw, info
+
+
+def _refuse_special(mode: int, limit: int, size: int) -> None:
+    kind = kind_of(mode)
+    if kind is not None:
+        raise NotRegular(errno.EINVAL, f"{kind}, not a regular file")
+    if size > limit:
+        raise TooLarge(errno.EFBIG, f"{size:,} bytes, above the {limit:,}-byte limit")
 
 
 def display_path(path: str) -> str:

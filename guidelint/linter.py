@@ -105,14 +105,12 @@ class Linter:
     def _read(self, path: str) -> tuple[bytes, os.stat_result] | None:
         """The file's bytes and its ``stat`` from before they were read; None when
         load_guide must report why not (never cached)."""
-        limit = self.settings.max_file_size
+        from guidelint.files import read_regular
+
         try:
-            with open(path, "rb") as handle:
-                info = os.fstat(handle.fileno())
-                raw = handle.read(limit + 1)
+            return read_regular(path, self.settings.max_file_size)
         except OSError:
             return None
-        return (raw, info) if len(raw) <= limit else None
 
     def _key(self, path: str, cache: Cache) -> tuple[str, bytes | None] | None:
         """The file's entry key (from its stat when unchanged, else from its bytes)."""

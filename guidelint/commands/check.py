@@ -8,8 +8,9 @@ import sys
 
 from guidelint.commands.common import add_common, output_stream, settings_for, today
 from guidelint.config import ConfigError, check_codes, parse_fail_on
+from guidelint.diagnostics import problem
 from guidelint.files import Target, display_path, iter_targets
-from guidelint.linter import Linter
+from guidelint.linter import FileResult, Linter
 from guidelint.reporters import REPORTERS, Summary, resolve_format
 from guidelint.selection import Selection
 
@@ -76,6 +77,18 @@ def _codes(text: str | None, option: str) -> tuple[str, ...]:
     return check_codes(text.split(","), option) if text else ()
 
 
+def _lint_stdin(linter: Linter, name: str) -> FileResult:
+    """Standard input, read up to max-file-size (like a file; a larger one is GL001)."""
+    if sys.stdin is None:
+        raise ConfigError("standard input is closed: nothing to read for `-`")
+    limit = linter.settings.max_file_size
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        message = f"standard input is above the {limit:,}-byte limit (max-file-size); skipped"
+        return FileResult(name, linter.finish(None, [problem("GL001", 1, 1, message)], name))
+    return linter.lint_bytes(raw, name)
+
+
 def run(args: argparse.Namespace) -> int:
     paths = list(args.paths) or ["."]
     stdin = "-" in paths
@@ -98,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
 
     if stdin:
         name = display_path(args.stdin_filename or "-")
-        results = iter([linter.lint_bytes(sys.stdin.buffer.read(), name)])
+        results = iter([_lint_stdin(linter, name)])
         targets: list[Target] = []
     else:
         targets = sorted(iter_targets(paths, settings.exclude), key=lambda t: t.display)

@@ -104,7 +104,7 @@ rule(
     what="""
         The frontmatter uses a tag other than plain YAML data (`!!python/object`
         and friends), a recursive alias, aliases that expand to more than 20,000
-        values (the "billion laughs" document), lists and mappings nested more
+        values or 1,000,000 characters of text (the "billion laughs" document), lists and mappings nested more
         than 100 levels deep, or more than 200,000 values in all. Such
         frontmatter is refused before it is walked further.
         """,

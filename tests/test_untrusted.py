@@ -1,0 +1,157 @@
+"""Hostile input: every user mistake or attack is a diagnostic or exit 2, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, guidelint_exe, lint_text, positions, run_cli
+from guidelint.document import parse_guide
+from guidelint.files import NotRegular, TooLarge, read_regular
+
+VALID = (FIXTURES / "valid.md").read_text(encoding="utf-8")
+ISOLATED = ["check", "--isolated", "--no-cache", "--today", "2026-11-22"]
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ('n: !!int ""', ""),
+        ("n: !!bool maybe", "maybe"),
+        ("n: !!timestamp abc", "abc"),
+        ("n: !!float x", "x"),
+        ("n: !!binary aGVsbG8=", "aGVsbG8="),
+        ("n: " + "9" * 5000, "9" * 5000),
+        ("n: -" + "9" * 4000, "-" + "9" * 4000),
+        ("n: 1.0e400", "1.0e400"),
+    ],
+)
+def test_a_value_its_tag_cannot_hold_is_kept_as_text(line: str, value: str) -> None:
+    guide = parse_guide(f"---\ncompany: x\n{line}\n---\nBody.\n".encode(), "x.md")
+    assert guide.data == {"company": "x", "n": value}
+    assert guide.problems == []
+
+
+def test_a_figure_too_large_for_arithmetic_is_a_schema_finding() -> None:
+    text = VALID.replace("base_low: 195000", "base_low: -" + "9" * 4000)
+    assert ("GL102", 13, 15) in positions(lint_text(text))
+    assert "GL000" not in {d.code for d in lint_text(text)}
+
+
+def test_aliases_are_bounded_by_the_text_they_expand_to() -> None:
+    laughs = 'x0: &a0 "' + "x" * 1000 + '"\n'
+    for level in range(1, 5):
+        laughs += f"x{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]\n"
+    guide = parse_guide(f"---\ncompany: x\n{laughs}---\n".encode(), "x.md")
+    assert positions(guide.problems) == [("GL006", 3, 5)]  # the text expanded too often
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    with pytest.raises(NotRegular, match="FIFO"):
+        read_regular(fifo, 100)
+    with pytest.raises(NotRegular, match="character device"):
+        read_regular("/dev/zero", 100)
+    (tmp_path / "big.md").write_bytes(b"x" * 101)
+    with pytest.raises(TooLarge):
+        read_regular(tmp_path / "big.md", 100)
+
+
+def test_fifos_and_devices_are_diagnostics(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "link.md").symlink_to("pipe.md")
+    result = run_cli([*ISOLATED, ".", "/dev/zero"], cwd=tmp_path)
+    assert result.returncode == 1
+    assert [line.split(": GL")[0] for line in result.stdout.splitlines()[:3]] == [
+        "/dev/zero:1:1",
+        "link.md:1:1",
+        "pipe.md:1:1",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--baseline", "pipe"),
+        ("--baseline", "/dev/zero"),
+        ("--config", "pipe"),
+        ("--output", "pipe"),
+        ("--output", "/dev/full"),
+    ],
+)
+def test_special_files_as_options_exit_2(tmp_path: Path, option: str, value: str) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "a.md").write_text(VALID, encoding="utf-8")
+    args = [a for a in ISOLATED if a != "--isolated" or option != "--config"]
+    result = run_cli([*args, option, value, "a.md"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("guidelint: error: ")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("schema", "message"),
+    [
+        ("true", "is a boolean"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"x-guidelint-table": "columns"}', "must be an object"),
+        ('{"properties": {"company": {"$ref": "#/nope"}}}', "points at nothing"),
+        ("/dev/zero", "character device"),
+    ],
+)
+def test_a_damaged_schema_is_a_configuration_error(
+    tmp_path: Path, schema: str, message: str
+) -> None:
+    name = schema if schema.startswith("/") else "s.json"
+    if name == "s.json":
+        (tmp_path / name).write_text(schema, encoding="utf-8")
+    (tmp_path / "guidelint.toml").write_text(f'[schema]\n"*.md" = "{name}"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(VALID, encoding="utf-8")
+    result = run_cli(["check", "--no-cache", "a.md"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("x = " + "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ("max-file-size = 1e300", "expected at most 67,108,864"),
+        ("max-file-size = 99999999999999999999", "expected at most 67,108,864"),
+    ],
+)
+def test_a_damaged_configuration_exits_2(tmp_path: Path, toml: str, message: str) -> None:
+    (tmp_path / "guidelint.toml").write_text(toml + "\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(VALID, encoding="utf-8")
+    result = run_cli(["check", "--no-cache", "a.md"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+@pytest.mark.parametrize("closed", ["stdin", "stdout"])
+def test_a_closed_stream_exits_2(tmp_path: Path, closed: str) -> None:
+    (tmp_path / "a.md").write_text(VALID, encoding="utf-8")
+    path = "-" if closed == "stdin" else "a.md"
+    done = subprocess.run(
+        [guidelint_exe(), *ISOLATED, path],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL if closed == "stdout" else None,
+        stdout=subprocess.PIPE if closed == "stdin" else None,
+        stderr=subprocess.PIPE,
+        timeout=60,
+        pass_fds=(),
+        close_fds=True,
+        preexec_fn=lambda: os.close(0 if closed == "stdin" else 1),
+    )
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith("guidelint: error: ")
+
+
+def test_standard_input_is_limited_by_max_file_size() -> None:
+    result = run_cli([*ISOLATED, "-"], stdin=b"x" * (2 * 1024 * 1024 + 1))
+    assert result.returncode == 1
+    assert result.stdout.startswith("-:1:1: GL001 standard input is above the 2,097,152-byte")
