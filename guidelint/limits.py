@@ -15,3 +15,6 @@ CONFIG_MAX_SIZE = 1024 * 1024  # bytes of a configuration file
 SCHEMA_MAX_SIZE = 8 * 1024 * 1024  # bytes of a guide schema
 BASELINE_MAX_SIZE = 64 * 1024 * 1024  # bytes of a baseline file
 CACHE_MAX_SIZE = 256 * 1024 * 1024  # bytes of the cache file; a larger one is ignored
+ENTRY_LIMIT = 1_000  # compensation entries read from one guide
+ROW_LIMIT = 1_000  # rows of one Markdown table
+BLOCK_LIMIT = 20_000  # paragraphs, headings, list items and tables of one body

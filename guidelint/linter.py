@@ -147,7 +147,10 @@ class Linter:
     def lint_guide(self, guide: Guide) -> list[Diagnostic]:
         found = list(guide.problems)
         ctx = self.context(guide.path)
-        if guide.readable:
+        over = _over_limits(guide) if guide.readable else None
+        if over is not None:
+            found.append(over)
+        elif guide.readable:
             for spec in self.checks:
                 if spec.needs_frontmatter and guide.data is None:
                     continue
@@ -237,6 +240,29 @@ class Linter:
                 yield self.lint_target(target)
             else:
                 yield FileResult(target.display, hit)
+
+
+def _over_limits(guide: Guide) -> Diagnostic | None:
+    """GL001 at the first entry, row or block past its limit (guidelint.limits):
+    the rules' work grows with them, so a guide beyond one is not checked further."""
+    from guidelint.limits import BLOCK_LIMIT, ENTRY_LIMIT, ROW_LIMIT
+
+    entries = guide.data.get("compensation") if guide.data else None
+    if isinstance(entries, list) and len(entries) > ENTRY_LIMIT:
+        line, column = guide.key_position(f"compensation/{ENTRY_LIMIT}")
+        noun = f"more than {ENTRY_LIMIT:,} compensation entries"
+        return problem("GL001", line, column, f"{noun}; the rest of the file is not checked")
+    blocks = guide.blocks
+    if len(blocks) > BLOCK_LIMIT:
+        noun = f"more than {BLOCK_LIMIT:,} blocks in the body"
+        line = blocks[BLOCK_LIMIT].line
+        return problem("GL001", line, 1, f"{noun}; the rest of the file is not checked")
+    for block in blocks:
+        if block.table is not None and len(block.table.rows) > ROW_LIMIT:
+            noun = f"a table of more than {ROW_LIMIT:,} rows"
+            line = block.table.rows[ROW_LIMIT].line
+            return problem("GL001", line, 1, f"{noun}; the rest of the file is not checked")
+    return None
 
 
 _WORKER: Linter | None = None

@@ -155,3 +155,33 @@ def test_standard_input_is_limited_by_max_file_size() -> None:
     result = run_cli([*ISOLATED, "-"], stdin=b"x" * (2 * 1024 * 1024 + 1))
     assert result.returncode == 1
     assert result.stdout.startswith("-:1:1: GL001 standard input is above the 2,097,152-byte")
+
+
+def _entries(count: int) -> str:
+    head, rest = VALID.split("  - region: San Francisco", 1)
+    entry, tail = rest.split("  - region: London", 1)
+    many = "".join(f"  - region: Region {i}{entry}" for i in range(count))
+    return f"{head}{many}  - region: London{tail}"
+
+
+def _rows(count: int) -> str:
+    row = "| San Francisco | $195K–$255K | $175K–$315K | 5% | $270K–$400K |\n"
+    many = "".join(row.replace("San Francisco", f"Region {i}") for i in range(count))
+    return VALID.replace(row, many)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (_entries(1001), ("GL001", 9012, 5)),
+        (_rows(1001), ("GL001", 1041, 1)),
+        (VALID + "".join(f"\nParagraph {i}.\n" for i in range(20_001)), ("GL001", 40_041, 1)),
+    ],
+    ids=["entries", "rows", "blocks"],
+)
+def test_a_guide_past_a_work_limit_gets_one_diagnostic(text: str, where: tuple) -> None:
+    assert positions(lint_text(text)) == [where]
+
+
+def test_a_guide_at_the_limits_is_checked() -> None:
+    assert "GL001" not in {d.code for d in lint_text(_entries(999))}
