@@ -89,7 +89,7 @@ class Linter:
 
     def lint_target(self, target: Target) -> FileResult:
         if target.missing:
-            found = [problem("GL001", 1, 1, "no such file or directory")]
+            found = [problem("GL001", 1, 1, target.problem or "no such file or directory")]
             return FileResult(target.display, self.finish(None, found, target.display))
         if self.cache is not None:
             return self._lint_cached(target, self.cache)

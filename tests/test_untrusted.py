@@ -66,10 +66,10 @@ def test_fifos_and_devices_are_diagnostics(tmp_path: Path) -> None:
     (tmp_path / "link.md").symlink_to("pipe.md")
     result = run_cli([*ISOLATED, ".", "/dev/zero"], cwd=tmp_path)
     assert result.returncode == 1
-    assert [line.split(": GL")[0] for line in result.stdout.splitlines()[:3]] == [
+    # The link and the FIFO are one file, linted once under the first name.
+    assert [line.split(": GL")[0] for line in result.stdout.splitlines()[:-1]] == [
         "/dev/zero:1:1",
         "link.md:1:1",
-        "pipe.md:1:1",
     ]
 
 
@@ -185,3 +185,47 @@ def test_a_guide_past_a_work_limit_gets_one_diagnostic(text: str, where: tuple) 
 
 def test_a_guide_at_the_limits_is_checked() -> None:
     assert "GL001" not in {d.code for d in lint_text(_entries(999))}
+
+
+def test_walk_reports_link_loops_and_names_each_file_once(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(VALID, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "same.md").symlink_to("../a.md")
+    (tmp_path / "sub" / "up").symlink_to("..")
+    (tmp_path / "loop.md").symlink_to("loop.md")
+    (tmp_path / "folder").symlink_to("folder")
+    (tmp_path / "dangling").symlink_to("nowhere")
+    result = run_cli([*ISOLATED, ".", "a.md", "./a.md", str(tmp_path / "a.md")], cwd=tmp_path)
+    assert result.stdout.splitlines()[:-1] == [
+        "folder:1:1: GL001 cannot follow link: Too many levels of symbolic links [unreadable-file]",
+        "loop.md:1:1: GL001 cannot follow link: Too many levels of symbolic links"
+        " [unreadable-file]",
+    ]
+    assert result.stdout.splitlines()[-1].endswith("in 2 of 3 files.")
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from guidelint import files
+
+    (tmp_path / "locked").mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if path.endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(files.os, "scandir", scandir)
+    targets = list(files.iter_targets([str(tmp_path)]))
+    assert targets == [
+        files.Target(f"{tmp_path}/locked", True, "cannot list folder: Permission denied")
+    ]
+
+
+def test_jobs_are_capped_by_the_processors(tmp_path: Path) -> None:
+    for index in range(40):
+        (tmp_path / f"g{index}.md").write_text(VALID, encoding="utf-8")
+    result = run_cli([*ISOLATED, "--jobs", "100000", "."], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr

@@ -15,6 +15,7 @@ from guidelint.reporters import REPORTERS, Summary, resolve_format
 from guidelint.selection import Selection
 
 FAIL_ON = ("error", "warning", "info", "never")
+MAX_JOBS = 61  # what Windows allows a process pool; far more than linting needs
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -124,7 +125,8 @@ def run(args: argparse.Namespace) -> int:
             raise ConfigError(
                 f"--jobs: expected a number of processes of 1 or more, not {args.jobs}"
             )
-        jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+        # More workers than processors only costs start-up time and memory.
+        jobs = min(args.jobs or MAX_JOBS, os.cpu_count() or 1, MAX_JOBS)
         results = linter.run(targets, jobs)
 
     if args.fix or args.diff or args.unsafe_fixes:
