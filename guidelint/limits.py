@@ -18,3 +18,4 @@ CACHE_MAX_SIZE = 256 * 1024 * 1024  # bytes of the cache file; a larger one is i
 ENTRY_LIMIT = 1_000  # compensation entries read from one guide
 ROW_LIMIT = 1_000  # rows of one Markdown table
 BLOCK_LIMIT = 20_000  # paragraphs, headings, list items and tables of one body
+MAX_FILE_SIZE_LIMIT = 64 * 1024 * 1024  # the largest max-file-size a configuration may set

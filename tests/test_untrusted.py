@@ -229,3 +229,42 @@ def test_jobs_are_capped_by_the_processors(tmp_path: Path) -> None:
         (tmp_path / f"g{index}.md").write_text(VALID, encoding="utf-8")
     result = run_cli([*ISOLATED, "--jobs", "100000", "."], cwd=tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+def _mismatched() -> str:
+    return VALID.replace("| San Francisco | $195K", "| San Francisco | $190K")
+
+
+@pytest.mark.parametrize(
+    ("command", "text"),
+    [
+        (["check", "--fix"], _mismatched()),
+        (["sync"], VALID.replace("    stock_low: 175000\n", "    stock_low: null\n", 1)),
+    ],
+    ids=["fix", "sync"],
+)
+def test_writes_never_follow_a_link_out_of_the_tree(
+    tmp_path: Path, command: list[str], text: str
+) -> None:
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "outside").mkdir()
+    target = tmp_path / "outside" / "target.md"
+    target.write_text(text, encoding="utf-8")
+    (tmp_path / "tree" / "link.md").symlink_to("../outside/target.md")
+    result = run_cli([*command, "--isolated", "tree"], cwd=tmp_path)
+    assert (
+        f"guidelint: tree/link.md: is a link to {target}, outside the linted tree; not written\n"
+        in result.stderr
+    )
+    assert target.read_text(encoding="utf-8") == text
+
+
+def test_fix_keeps_hard_links(tmp_path: Path) -> None:
+    first = tmp_path / "first.md"
+    first.write_text(_mismatched(), encoding="utf-8")
+    os.link(first, tmp_path / "second.md")
+    inode = first.stat().st_ino
+    result = run_cli([*ISOLATED, "--fix", "first.md"], cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert first.stat().st_ino == inode
+    assert (tmp_path / "second.md").read_text(encoding="utf-8") == VALID

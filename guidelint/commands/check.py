@@ -130,13 +130,15 @@ def run(args: argparse.Namespace) -> int:
         results = linter.run(targets, jobs)
 
     if args.fix or args.diff or args.unsafe_fixes:
-        from guidelint.fixes import Fixer
+        from guidelint.fixes import Fixer, tree_roots
 
         if not (args.fix or args.diff):
             raise ConfigError("--unsafe-fixes works with --fix or --diff")
         if stdin:
             raise ConfigError("--fix and --diff work on files, not standard input")
-        fixer = Fixer(linter, unsafe=args.unsafe_fixes, write=not args.diff)
+        fixer = Fixer(
+            linter, unsafe=args.unsafe_fixes, write=not args.diff, within=tree_roots(paths)
+        )
         if args.diff:
             with output_stream(args.output) as stream:
                 return fixer.show_diffs(results, stream)

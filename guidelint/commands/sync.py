@@ -34,7 +34,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from guidelint.dates import plural
     from guidelint.files import iter_targets
-    from guidelint.fixes import FixWriteError, digest, read_within, unified_diff, write_atomic
+    from guidelint.fixes import (
+        FixWriteError,
+        digest,
+        read_within,
+        tree_roots,
+        unified_diff,
+        write_atomic,
+    )
     from guidelint.linter import Linter
     from guidelint.sync import sync_bytes
 
@@ -44,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
     targets = sorted(iter_targets(paths, settings.exclude), key=lambda t: t.display)
     if not targets:
         raise ConfigError(f"no guides (*.md) found under {', '.join(paths)}")
+    roots = tree_roots(paths)
     changed = problems = failures = 0
     for target in targets:
         path = target.display
@@ -74,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(unified_diff(path, raw, outcome.synced))
             continue
         try:
-            write_atomic(path, outcome.synced, digest(raw))
+            write_atomic(path, outcome.synced, digest(raw), roots)
         except FixWriteError as exc:
             failures += 1
             print(f"guidelint: {target.display}: {exc}", file=sys.stderr)
