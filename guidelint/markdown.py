@@ -168,7 +168,7 @@ def plain_text(raw: str) -> str:
 
 # -- the parse --------------------------------------------------------------------
 
-_LIST_NUMBER = re.compile(r"[ \t>]*(\d{1,9})[.)]")
+_LIST_NUMBER = re.compile(r"\A[ \t>]*(\d{1,9})[.)]")  # anchored: linear under search too
 _INLINE_CONTAINERS = frozenset(("Emphasis", "Strong", "Strikethrough", "Link", "Image"))
 
 
