@@ -102,7 +102,10 @@ def discover(start: Path) -> Path | None:
     for candidate in (folder, *folder.parents):
         for name in CONFIG_FILES:
             path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+            # Anything there but a folder is found: a FIFO or a device is then
+            # refused when read, instead of being silently skipped.
+            found = path.exists() and not path.is_dir()
+            if found and (name != "pyproject.toml" or _has_tool_table(path)):
                 return path
     return None
 

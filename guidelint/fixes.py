@@ -445,7 +445,8 @@ class Fixer:
             pass
         for outcome in self.outcomes:
             if outcome.changed:
-                stream.write(unified_diff(outcome.path, outcome.original, outcome.fixed))
+                shown = escape.path(outcome.path)
+                stream.write(unified_diff(shown, outcome.original, outcome.fixed))
         if self.files_changed:
             files, problems = plural(self.files_changed, "file"), plural(self.fixed, "problem")
             print(f"guidelint: would fix {problems} in {files}", file=self.err)

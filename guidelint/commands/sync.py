@@ -32,6 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from guidelint import escape
     from guidelint.dates import plural
     from guidelint.files import iter_targets
     from guidelint.fixes import (
@@ -55,37 +56,38 @@ def run(args: argparse.Namespace) -> int:
     changed = problems = failures = 0
     for target in targets:
         path = target.display
+        shown = escape.path(path)
         if target.missing:
             failures += 1
-            print(f"guidelint: {path}: no such file", file=sys.stderr)
+            print(f"guidelint: {shown}: {target.problem or 'no such file'}", file=sys.stderr)
             continue
         try:
             raw = read_within(path, settings.max_file_size)
             if raw is None:
-                print(f"guidelint: {path}: larger than max-file-size; skipped", file=sys.stderr)
+                print(f"guidelint: {shown}: larger than max-file-size; skipped", file=sys.stderr)
                 continue
         except OSError as exc:
             failures += 1
             print(
-                f"guidelint: {target.display}: cannot read file: {exc.strerror or exc}",
+                f"guidelint: {shown}: cannot read file: {exc.strerror or exc}",
                 file=sys.stderr,
             )
             continue
         outcome = sync_bytes(raw, target.display, linter)
         for d in outcome.problems:
             problems += 1
-            print(f"{target.display}:{d.line}:{d.column}: {d.code} {d.message}")
+            print(f"{shown}:{d.line}:{d.column}: {d.code} {escape.text(d.message)}")
         if not outcome.changed:
             continue
         changed += 1
         if args.diff:
-            sys.stdout.write(unified_diff(path, raw, outcome.synced))
+            sys.stdout.write(unified_diff(shown, raw, outcome.synced))
             continue
         try:
             write_atomic(path, outcome.synced, digest(raw), roots)
         except FixWriteError as exc:
             failures += 1
-            print(f"guidelint: {target.display}: {exc}", file=sys.stderr)
+            print(f"guidelint: {shown}: {exc}", file=sys.stderr)
     verb = "would complete" if args.diff else "completed"
     print(f"guidelint: {verb} the frontmatter of {plural(changed, 'file')}", file=sys.stderr)
     if args.diff and changed:
