@@ -158,7 +158,7 @@ def plain_text(raw: str) -> str:
         if isinstance(event, dict):
             if "Text" in event or "Code" in event:
                 if in_cell:
-                    parts.append(event.get("Text") or event.get("Code") or "")
+                    parts.append(str(event.get("Text") or event.get("Code") or ""))
             elif event.get("Start") == "TableCell":
                 in_cell = True
             elif event.get("End") == "TableCell":
@@ -452,7 +452,7 @@ def parse_body(body: str, first_line: int = 1) -> list[Block]:
     builder = _Builder(body, first_line)
     for event, span in pyromark.events_with_range(body, options=_OPTIONS):
         start, end = span["start"], span["end"]
-        if type(event) is str:
+        if isinstance(event, str):
             if event == "Rule":
                 builder.rule(start, end)
             elif event == "HardBreak":
@@ -465,7 +465,7 @@ def parse_body(body: str, first_line: int = 1) -> list[Block]:
             if inline is not None and builder.cell is None and builder.table_rows is None:
                 inline.spans.append((start, end))
             else:
-                builder.text(kind, value, start, end)
+                builder.text(kind, value, start, end)  # type: ignore[arg-type]  # Text holds str
         elif kind == "Start":
             builder.start(value, start, end)
         elif kind == "End":
