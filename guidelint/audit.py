@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from guidelint import escape
 from guidelint.config import Settings
 from guidelint.dates import Quarter, coerce_date, plural
 from guidelint.document import Guide
@@ -56,16 +57,16 @@ class AuditRow:
     def as_dict(self) -> dict[str, Any]:
         """The JSON row: ISO dates, integers, and null for missing values."""
         return {
-            "path": self.path,
+            "path": escape.path(self.path),
             "status": self.status,
-            "company": self.company,
-            "role": self.role,
+            "company": _one_line(self.company),
+            "role": _one_line(self.role),
             "last_updated": _iso(self.last_updated),
             "next_review_due": _iso(self.next_review_due),
             "days_until_due": self.days_until_due,
-            "data_quarter": self.data_quarter,
+            "data_quarter": _one_line(self.data_quarter),
             "data_age_quarters": self.data_age_quarters,
-            "note": self.note or None,
+            "note": _one_line(self.note) or None,
         }
 
 
@@ -191,19 +192,24 @@ def due_text(days: int | None) -> str:
     return f"in {plural(days, 'day')}"
 
 
+def _one_line(value: str | None) -> str | None:
+    """Frontmatter text on one line of a report (see guidelint.escape)."""
+    return None if value is None else escape.text(value)
+
+
 def cells(row: AuditRow) -> list[str]:
     """The row as people read it: dashes for what is missing."""
     return [
         row.status,
-        row.path,
-        row.company or DASH,
-        row.role or DASH,
+        escape.path(row.path),
+        _one_line(row.company) or DASH,
+        _one_line(row.role) or DASH,
         _iso(row.last_updated) or DASH,
         _iso(row.next_review_due) or DASH,
         due_text(row.days_until_due),
-        row.data_quarter or DASH,
+        _one_line(row.data_quarter) or DASH,
         DASH if row.data_age_quarters is None else plural(row.data_age_quarters, "quarter"),
-        row.note,
+        escape.text(row.note),
     ]
 
 

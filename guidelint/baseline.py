@@ -19,7 +19,8 @@ from typing import TextIO
 
 from guidelint.config import ConfigError
 from guidelint.diagnostics import Diagnostic
-from guidelint.limits import DEFAULT_MAX_FILE_SIZE
+from guidelint.files import read_regular
+from guidelint.limits import BASELINE_MAX_SIZE, DEFAULT_MAX_FILE_SIZE
 from guidelint.linter import FileResult
 
 VERSION = 1
@@ -38,8 +39,7 @@ def _lines(path: str) -> list[str]:
     costs one read per file with findings, and only when a baseline is used.
     """
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(DEFAULT_MAX_FILE_SIZE)
+        raw, _ = read_regular(path, DEFAULT_MAX_FILE_SIZE)
     except OSError:
         return []
     return raw.decode("utf-8", "replace").replace("\r\n", "\n").split("\n")
@@ -149,14 +149,18 @@ class Baseline:
 
 def _read(source: str) -> Counter[Key]:
     try:
-        with open(source, encoding="utf-8") as handle:
-            document = json.load(handle)
+        raw, _ = read_regular(source, BASELINE_MAX_SIZE)
+        document = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(
             f"--baseline: no such file: {source} (create it with --write-baseline)"
         ) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except OSError as exc:
+        raise ConfigError(f"--baseline: cannot read {source}: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(f"--baseline: cannot read {source}: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"--baseline: {source} is nested too deeply to read") from None
     if not isinstance(document, dict) or document.get("guidelint-baseline") != VERSION:
         raise ConfigError(f"--baseline: {source} is not a guidelint baseline (version {VERSION})")
     known: Counter[Key] = Counter()

@@ -30,6 +30,8 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -37,7 +39,8 @@ from typing import Any
 from guidelint import __version__
 from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic, Fix, Severity
-from guidelint.files import replacing
+from guidelint.files import read_regular, replacing
+from guidelint.limits import CACHE_MAX_SIZE, SCHEMA_MAX_SIZE
 from guidelint.resources import PACKAGE_DIR
 from guidelint.selection import Selection
 
@@ -47,6 +50,11 @@ DEFAULT_SCHEMA = "guide"  # what Settings.schema_for picks when no glob matches
 KEEP_DAYS = 30  # entries unused for this long are dropped when the file is rewritten
 SETTLED_NS = 2_000_000_000  # a file's stat is trusted once unchanged for this long
 GITIGNORE = "# written by guidelint: the cache is never committed\n*\n"
+MARKER = ".guidelint-cache"  # written first in a folder guidelint makes; proves it is ours
+MARKER_TEXT = "guidelint cache folder: `guidelint clean` removes it\n"
+_TOP_FILES = frozenset({MARKER, ".gitignore", "CACHEDIR.TAG"})
+# Entry files, and the temporary files files.replacing() leaves if killed mid-write.
+_ENTRY_FILE = re.compile(r"\.?[0-9a-f]{32}\.json(?:\.[A-Za-z0-9_]+\.tmp)?")
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by guidelint.\n"
@@ -114,7 +122,8 @@ def schema_digests(settings: Settings) -> dict[str, str]:
     digests: dict[str, str] = {}
     for name in sorted({DEFAULT_SCHEMA, *(name for _, name in settings.schema)}):
         try:
-            digests[name] = hashlib.sha256(resolve(name, settings.root).read_bytes()).hexdigest()
+            raw, _ = read_regular(resolve(name, settings.root), SCHEMA_MAX_SIZE)
+            digests[name] = hashlib.sha256(raw).hexdigest()
         except Exception:  # unreadable or unknown: linting stops with a configuration error
             digests[name] = "missing"
     return digests
@@ -181,6 +190,7 @@ def _str(value: Any) -> str:
 
 
 _SEVERITY = {int(level): level for level in Severity}
+_CODE = re.compile(r"GL[0-9]{3}")
 
 
 def decode(entry: Any, path: str) -> list[Diagnostic]:
@@ -202,8 +212,12 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
             and type(message) is str
             and type(severity) is int
             and severity in _SEVERITY
+            and _CODE.fullmatch(code)
         ):
             raise ValueError("malformed diagnostic")
+        # A lone surrogate cannot be written to any report: UnicodeEncodeError
+        # is a ValueError, so the entry is dropped as damaged.
+        message.encode("utf-8")
         made_fix = None
         if fix is not None:
             if type(fix) is not list or len(fix) != 6:
@@ -211,6 +225,7 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
             made_fix = Fix(
                 _int(fix[0]), _int(fix[1]), _int(fix[2]), _int(fix[3]), _str(fix[4]), _str(fix[5])
             )
+            made_fix.text.encode("utf-8")
         severity = _SEVERITY[severity]
         found.append(
             Diagnostic(
@@ -245,12 +260,11 @@ class Cache:
 
     def _load(self) -> None:
         try:
-            with open(self.file, "rb") as handle:
-                raw = handle.read()
+            raw, _ = read_regular(self.file, CACHE_MAX_SIZE)
             text = raw.decode(json.detect_encoding(raw), "surrogatepass")
             del raw  # the file's bytes and its text need not both be held while parsing
             stored = json.loads(text, object_hook=_shared_strings({}))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return
         if (
             type(stored) is not dict
@@ -355,6 +369,9 @@ class Cache:
             prepare(self.folder)
             self.file.parent.mkdir(exist_ok=True)
             write_atomic(self.file, json.dumps(document, separators=(",", ":")).encode())
+        except NotOurs as exc:
+            print(f"guidelint: warning: {exc}", file=sys.stderr)
+            return
         except OSError:
             return
         self.entries, self.touched, self.dirty = entries, {}, False
@@ -362,18 +379,42 @@ class Cache:
         self._prune_files()
 
     def _prune_files(self) -> None:
-        """Drop other configurations' files (another --today, say) left unused for long."""
+        """Drop other configurations' files (another --today, say) left unused for long.
+
+        Only regular files named as guidelint names its own are candidates.
+        """
         horizon = dt.datetime.now().timestamp() - KEEP_DAYS * 86400
         with contextlib.suppress(OSError):
             for item in os.scandir(self.file.parent):
-                if item.name != self.file.name and item.stat().st_mtime < horizon:
+                if (
+                    item.name != self.file.name
+                    and _ENTRY_FILE.fullmatch(item.name)
+                    and item.is_file(follow_symlinks=False)
+                    and item.stat(follow_symlinks=False).st_mtime < horizon
+                ):
                     with contextlib.suppress(OSError):
                         os.unlink(item.path)
 
 
+class NotOurs(OSError):
+    """A cache folder that holds what guidelint did not make: never written or removed."""
+
+
 def prepare(folder: Path) -> None:
-    """Create the cache folder with its own ``.gitignore`` and a CACHEDIR.TAG."""
+    """Create the cache folder with its marker, a CACHEDIR.TAG and its own ``.gitignore``.
+
+    An existing folder is used only when guidelint's marker is in it, or when
+    it is empty; anything else may be someone's files, and is left alone.
+    """
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise NotOurs(f"{folder} is not a folder guidelint made; the cache is not written there")
     folder.mkdir(parents=True, exist_ok=True)
+    if not _is_ours(folder):
+        if any(os.scandir(folder)):
+            raise NotOurs(
+                f"{folder} holds files guidelint did not make; the cache is not written there"
+            )
+        write_atomic(folder / MARKER, MARKER_TEXT.encode())
     for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
         path = folder / name
         if not path.exists():
@@ -386,12 +427,49 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def clear(folder: Path) -> bool:
-    """Remove a cache folder; True when there was one.  Refuses folders we did not make."""
-    if not folder.is_dir():
-        return False
-    if not (folder / "CACHEDIR.TAG").is_file() and not (folder / f"v{FORMAT}").is_dir():
-        raise OSError(f"{folder} does not look like a guidelint cache; not removed")
-    import shutil
+    """Remove a cache folder; True when there was one.
 
-    shutil.rmtree(folder)
+    Refuses a folder without guidelint's marker, or holding anything besides
+    what guidelint writes there, and then removes nothing at all.
+    """
+    if not folder.is_dir() and not folder.is_symlink():
+        return False
+    if folder.is_symlink() or not _is_ours(folder):
+        raise NotOurs(f"{folder} does not look like a guidelint cache; not removed")
+    ours = _own_files(folder)
+    for path in ours:
+        path.unlink()
+    for sub in (folder / f"v{FORMAT}", folder):
+        with contextlib.suppress(FileNotFoundError):
+            sub.rmdir()
     return True
+
+
+def _is_ours(folder: Path) -> bool:
+    """Whether guidelint's marker is in the folder (or, from before the marker, its own
+    CACHEDIR.TAG, word for word)."""
+    if (folder / MARKER).is_file():
+        return True
+    try:
+        raw, _ = read_regular(folder / "CACHEDIR.TAG", len(CACHEDIR_TAG) + 1)
+    except OSError:
+        return False
+    return raw == CACHEDIR_TAG.encode()
+
+
+def _own_files(folder: Path) -> list[Path]:
+    """Every file in the cache folder, each proven guidelint's by its name and kind."""
+    found: list[Path] = []
+    for item in os.scandir(folder):
+        if item.name == f"v{FORMAT}" and item.is_dir(follow_symlinks=False):
+            for entry in os.scandir(item.path):
+                if not (_ENTRY_FILE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)):
+                    raise NotOurs(
+                        f"{folder} holds {entry.path}, which guidelint did not make; not removed"
+                    )
+                found.append(Path(entry.path))
+        elif item.name in _TOP_FILES and item.is_file(follow_symlinks=False):
+            found.append(Path(item.path))
+        else:
+            raise NotOurs(f"{folder} holds {item.path}, which guidelint did not make; not removed")
+    return sorted(found, key=lambda path: path.name == MARKER)  # the marker goes last

@@ -7,7 +7,9 @@ and ``run``; user mistakes become a message on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -53,12 +55,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except ConfigError as exc:
-        print(f"guidelint: error: {exc}", file=sys.stderr)
+        _say(f"guidelint: error: {exc}")
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except OSError as exc:  # a full disk or a closed stream while writing the report
+        _silence_stdout()
+        _say(f"guidelint: error: cannot write: {exc.strerror or exc}")
+        return EXIT_USAGE
+
+
+def _say(message: str) -> None:
+    """A message on stderr, unless stderr itself is closed or broken."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(message, file=sys.stderr, flush=True)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's final flush of
+    what could not be written raises nothing more after the exit status is set."""
+    if sys.stdout is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 if __name__ == "__main__":

@@ -102,7 +102,10 @@ def discover(start: Path) -> Path | None:
     for candidate in (folder, *folder.parents):
         for name in CONFIG_FILES:
             path = candidate / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+            # Anything there but a folder is found: a FIFO or a device is then
+            # refused when read, instead of being silently skipped.
+            found = path.exists() and not path.is_dir()
+            if found and (name != "pyproject.toml" or _has_tool_table(path)):
                 return path
     return None
 
@@ -120,15 +123,20 @@ def _has_tool_table(path: Path) -> bool:
 def _read_toml(path: Path) -> dict[str, Any]:
     import tomllib  # only when there is a file to read
 
+    from guidelint.files import read_regular
+    from guidelint.limits import CONFIG_MAX_SIZE
+
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        raw, _ = read_regular(path, CONFIG_MAX_SIZE)
+        return tomllib.loads(raw.decode("utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not valid UTF-8 at byte offset {exc.start}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: tables and arrays nested too deeply to read") from None
 
 
 def load(path: Path | None) -> Settings:
@@ -144,7 +152,10 @@ def load(path: Path | None) -> Settings:
         table = tool.get("guidelint", {}) if isinstance(tool, dict) else {}
         if not isinstance(table, dict):
             raise ConfigError(f"{origin}: expected a table, found {type(table).__name__}")
-    validate(table, origin)
+    try:
+        validate(table, origin)
+    except RecursionError:
+        raise ConfigError(f"{origin}: tables and arrays nested too deeply to check") from None
     check_rule_codes(table, origin)
     check_thresholds(table, origin)
     return from_table(table, path)
@@ -224,6 +235,8 @@ def _expected(error: Any) -> str | None:
         return "expected one of " + ", ".join(f'"{v}"' for v in wanted)
     if kind == "minimum":
         return f"expected at least {wanted}"
+    if kind == "maximum":
+        return f"expected at most {wanted:,}"
     if kind == "pattern" and "GL" in wanted:
         return "expected a rule code or prefix such as GL4"
     if kind == "pattern" and "A-Z" in wanted:

@@ -75,8 +75,10 @@ class Diagnostic:
 
     def as_dict(self) -> dict[str, object]:
         """The JSON report's contract: these keys, in this order."""
+        from guidelint import escape
+
         return {
-            "path": self.path,
+            "path": escape.path(self.path),
             "line": self.line,
             "column": self.column,
             "end_line": self.end_line,
@@ -84,7 +86,7 @@ class Diagnostic:
             "code": self.code,
             "name": self.name,
             "severity": self.severity.label,
-            "message": self.message,
+            "message": escape.text(self.message),
             "fix": self.fix.as_dict() if self.fix else None,
         }
 

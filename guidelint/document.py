@@ -15,7 +15,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from guidelint.diagnostics import Diagnostic, problem
-from guidelint.limits import ALIAS_BUDGET, DEFAULT_MAX_FILE_SIZE, DEPTH_LIMIT, NODE_LIMIT
+from guidelint.limits import (
+    ALIAS_BUDGET,
+    ALIAS_CHARS,
+    DEFAULT_MAX_FILE_SIZE,
+    DEPTH_LIMIT,
+    FIGURE_DIGITS,
+    FIGURE_LIMIT,
+    NODE_LIMIT,
+)
 
 if TYPE_CHECKING:
     import yaml
@@ -119,19 +127,16 @@ def load_guide(
     path: str | os.PathLike[str], display: str, max_size: int = DEFAULT_MAX_FILE_SIZE
 ) -> Guide:
     """Read and parse the file at ``path``; ``display`` is the name reports use."""
+    from guidelint.files import NotRegular, TooLarge, read_regular
+
     try:
-        size = os.stat(path).st_size
-        if size > max_size:
-            return _unreadable(
-                display,
-                f"file is {size:,} bytes, above the {max_size:,}-byte limit (max-file-size); skipped",
-            )
-        with open(path, "rb") as handle:
-            raw = handle.read(max_size + 1)
+        raw, _ = read_regular(path, max_size)
+    except TooLarge as exc:
+        return _unreadable(display, f"file is {exc.strerror} (max-file-size); skipped")
+    except NotRegular as exc:
+        return _unreadable(display, f"cannot read file: it is {exc.strerror}")
     except OSError as exc:
         return _unreadable(display, f"cannot read file: {exc.strerror or exc}")
-    if len(raw) > max_size:
-        return _unreadable(display, f"file grew above the {max_size:,}-byte limit while being read")
     return parse_guide(raw, display)
 
 
@@ -197,11 +202,45 @@ def _split(guide: Guide) -> None:
     _parse_yaml(guide, "\n".join(lines[1:index]) + "\n")
 
 
+_FLOW_GUARD = 10 * DEPTH_LIMIT  # far below where a recursive reader overflows the C stack
+
+
+def _flow_too_deep(source: str) -> int:
+    """Where flow brackets (``[`` and ``{``, outside quotes) first nest deeper than
+    _FLOW_GUARD, or -1: one pass over the text, made only when there are that many.
+    Nesting between DEPTH_LIMIT and the guard is refused by the reader as usual."""
+    if source.count("[") + source.count("{") <= _FLOW_GUARD:
+        return -1
+    depth = 0
+    quote = ""
+    for index, char in enumerate(source):
+        if quote:
+            if char == quote or char == "\n":
+                quote = ""
+        elif char in "[{":
+            depth += 1
+            if depth > _FLOW_GUARD:
+                return index
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        elif char in "\"'" and (index == 0 or source[index - 1] in " \t[{,:\n"):
+            quote = char
+    return -1
+
+
 def _parse_yaml(guide: Guide, source: str) -> None:
     # Imported here: a run answered from the cache never reads YAML.
     import yaml
 
     first = guide.frontmatter_start + 1  # file line of the frontmatter's first line
+    deep = _flow_too_deep(source)
+    if deep >= 0:
+        # Refused before any parser sees it: older libyaml recurses without limit.
+        line = source.count("\n", 0, deep) + first
+        column = deep - (source.rfind("\n", 0, deep) + 1) + 1
+        message = f"lists and mappings nested deeper than {DEPTH_LIMIT} levels"
+        guide.problems.append(problem("GL006", line, column, message))
+        return
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(source)
     try:
         node = loader.get_single_node()
@@ -278,6 +317,7 @@ class _Builder:
         self.loader = loader
         self.first = first_line
         self.alias_budget = ALIAS_BUDGET
+        self.char_budget = ALIAS_CHARS
         self.nodes = 0
         self.built: set[int] = set()
         self.expanding = 0  # > 0 while walking a subtree reached through an alias
@@ -394,6 +434,14 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode, tag: str) -> Any:
         value = node.value
+        if self.expanding:
+            self.char_budget -= len(value)
+            if self.char_budget < 0:
+                raise self.refuse(
+                    node,
+                    f"aliases expand to more than {ALIAS_CHARS:,} characters (a YAML alias"
+                    " bomb?); frontmatter refused",
+                )
         if tag == _STR:
             return value
         # The common plain scalars, read as PyYAML's constructors would.
@@ -402,6 +450,7 @@ class _Builder:
             and value.isascii()
             and value.isdigit()
             and (value[0] != "0" or len(value) == 1)
+            and len(value) <= FIGURE_DIGITS
         ):
             return int(value)
         if tag == _NULL:
@@ -410,11 +459,22 @@ class _Builder:
         if constructor is None:
             return value
         try:
-            return constructor(self.loader, node)
-        except (ValueError, TypeError, OverflowError, self.yaml_error):
-            # ``2026-02-30`` looks like a date but is not one: keep the text and
-            # let the schema report it instead of crashing.
+            built = constructor(self.loader, node)
+        except Exception:  # PyYAML's constructors raise whatever a bad value trips
+            # ``2026-02-30`` looks like a date and ``!!bool maybe`` asks for one
+            # that cannot be: keep the text and let the schema report it.
             return value
+        if type(built) in (int, float) and not _figure_sized(built):
+            # A figure no guide needs; beyond it Decimal arithmetic fails.
+            return value
+        if type(built) is bytes:
+            # ``!!binary``: text is what every field holds; keep what was written.
+            return value
+        return built
+
+
+def _figure_sized(number: int | float) -> bool:
+    return number != number or -FIGURE_LIMIT < number < FIGURE_LIMIT  # NaN is reported later
 
 
 _new_span = tuple.__new__  # Span(...) without NamedTuple's keyword handling

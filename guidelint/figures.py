@@ -143,7 +143,7 @@ PERCENT_DIGITS = Scan(_PERCENT_DIGITS, "", digits=True)
 MULTIPLIER_DIGITS = Scan(_MULTIPLIER_DIGITS, "", digits=True)
 
 
-RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s?%?\s?(?:[-\u2013\u2014]|to)\s?$")
+RANGE_LOW = re.compile(r"(\d{1,12}(?:\.\d{1,6})?)\s?%?\s?(?:[-\u2013\u2014]|to)\s?$")
 PERCENT_VALUE = re.compile(r"\d+(?:\.\d+)?")
 _WORD_CURRENCIES = {"dollars": "USD", "pounds": "GBP", "euros": "EUR"}
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fnmatch
 import os
+import stat
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO, NamedTuple
 
@@ -14,10 +16,67 @@ SKIPPED_DIRS = frozenset(
 
 
 class Target(NamedTuple):
-    """A file to lint: ``display`` is the path as reports show it, ``missing`` if absent."""
+    """A file to lint: ``display`` is the path as reports show it.
+
+    ``missing`` when there is nothing to read there; ``problem`` then says why
+    when it is not simply absent (an unreadable folder, a link loop).
+    """
 
     display: str
     missing: bool = False
+    problem: str = ""
+
+
+class NotRegular(OSError):
+    """A path that names a FIFO, a device, a socket or a folder: never read."""
+
+
+class TooLarge(OSError):
+    """A file larger than the caller's limit."""
+
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def kind_of(mode: int) -> str | None:
+    """What a non-regular file is, for messages; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> tuple[bytes, os.stat_result]:
+    """The bytes of a regular file of at most ``limit`` bytes, and its ``stat``.
+
+    The file is opened without blocking (a FIFO's open would wait for a
+    writer) and checked with ``fstat`` on the open descriptor, so what is
+    checked is what is read.  Anything else raises :class:`NotRegular`, a
+    larger file :class:`TooLarge`; both are ``OSError`` with a ``strerror``.
+    """
+    _refuse_special(os.stat(path).st_mode, limit, os.stat(path).st_size)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        _refuse_special(info.st_mode, limit, info.st_size)
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise TooLarge(errno.EFBIG, f"grew above the {limit:,}-byte limit while being read")
+    return raw, info
+
+
+def _refuse_special(mode: int, limit: int, size: int) -> None:
+    kind = kind_of(mode)
+    if kind is not None:
+        raise NotRegular(errno.EINVAL, f"{kind}, not a regular file")
+    if size > limit:
+        raise TooLarge(errno.EFBIG, f"{size:,} bytes, above the {limit:,}-byte limit")
 
 
 def display_path(path: str) -> str:
@@ -28,33 +87,46 @@ def iter_targets(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[
     """Named files as given, and ``*.md`` files under named folders, sorted.
 
     Symbolic links to folders are followed once: a folder already visited
-    (the same device and inode) is not entered again, so link loops end.
+    (the same device and inode) is not entered again, so link loops end.  A
+    file reached twice (``a.md ./a.md``, a relative and an absolute path, a
+    link to a guide also linted) is linted once, under the first name; a
+    folder that cannot be listed and a link that loops are reported.
     """
-    seen_files: set[str] = set()
+    seen: set[str] = set()
     for path in paths:
         if os.path.isdir(path):
             found = sorted(_walk(path, exclude))
         elif os.path.lexists(path):
-            found = [path]
+            found = [(path, "")]
         else:
             yield Target(display_path(path), missing=True)
             continue
-        for item in found:
-            shown = display_path(item)
-            if shown not in seen_files:
-                seen_files.add(shown)
-                yield Target(shown)
+        for item, problem in found:
+            real = _real_name(item)
+            if real in seen:
+                continue
+            seen.add(real)
+            yield Target(display_path(item), bool(problem), problem)
+
+
+def _real_name(path: str) -> str:
+    """The path with every link resolved, or the path itself when that fails."""
+    try:
+        return os.path.realpath(path, strict=False)
+    except (OSError, ValueError):
+        return os.path.abspath(path)
 
 
 def _excluded(rel: str, name: str, exclude: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(name, pat) for pat in exclude)
 
 
-def _walk(top: str, exclude: Sequence[str]) -> Iterator[str]:
-    """``*.md`` files under ``top``; each folder entered once, by device and inode.
+def _walk(top: str, exclude: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """``*.md`` files under ``top`` with an empty problem, and folders that cannot
+    be listed and links that loop with one; each folder entered once.
 
     ``os.scandir`` gives each entry's kind without a system call, so only
-    folders cost one ``stat`` (which also follows a link to its target).
+    folders and links cost one ``stat`` (which also follows a link to its target).
     """
     try:
         info = os.stat(top)
@@ -63,15 +135,24 @@ def _walk(top: str, exclude: Sequence[str]) -> Iterator[str]:
     visited = {(info.st_dev, info.st_ino)}
     pending = [top]
     while pending:
+        folder = pending.pop()
         try:
-            entries = list(os.scandir(pending.pop()))
-        except OSError:
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            yield _shown(folder, top), f"cannot list folder: {exc.strerror or exc}"
             continue
         for entry in entries:
             name = entry.name
             try:
                 is_dir = entry.is_dir()
-            except OSError:
+                if not is_dir and entry.is_symlink():
+                    os.stat(entry.path)  # a loop raises here instead of passing for a file
+            except OSError as exc:
+                # A loop may hide a folder of guides; any other broken link matters
+                # only when it is named like a guide.
+                wanted = name.endswith(".md") or exc.errno == errno.ELOOP
+                if wanted and not (exclude and _excluded(display_path(entry.path), name, exclude)):
+                    yield _shown(entry.path, top), f"cannot follow link: {exc.strerror or exc}"
                 continue
             if is_dir:
                 if name in SKIPPED_DIRS or (
@@ -86,11 +167,13 @@ def _walk(top: str, exclude: Sequence[str]) -> Iterator[str]:
                     visited.add((info.st_dev, info.st_ino))
                     pending.append(entry.path)
             elif name.endswith(".md"):
-                full = entry.path
-                if full.startswith("./") and top != "./":
-                    full = full[2:]
+                full = _shown(entry.path, top)
                 if not exclude or not _excluded(display_path(full), name, exclude):
-                    yield full
+                    yield full, ""
+
+
+def _shown(path: str, top: str) -> str:
+    return path[2:] if path.startswith("./") and top != "./" else path
 
 
 @contextlib.contextmanager

@@ -20,11 +20,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
+from guidelint import escape
 from guidelint.dates import plural
 from guidelint.diagnostics import Diagnostic, Fix
 from guidelint.document import BOM, Guide, decode, parse_guide
 from guidelint.edits import CURRENCY_DESCRIPTION
-from guidelint.files import replacing
+from guidelint.files import TooLarge, display_path, read_regular, replacing
+from guidelint.limits import MAX_FILE_SIZE_LIMIT
 
 if TYPE_CHECKING:
     from guidelint.linter import FileResult, Linter
@@ -287,37 +289,65 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_atomic(path: str, data: bytes, expected: str) -> None:
+def tree_roots(paths: Sequence[str]) -> tuple[str, ...]:
+    """The real folders a run lints: each named folder, and each named file's folder."""
+    return tuple(
+        os.path.realpath(path if os.path.isdir(path) else os.path.dirname(os.path.abspath(path)))
+        for path in paths
+    )
+
+
+def _inside(real: str, roots: Sequence[str]) -> bool:
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def write_atomic(path: str, data: bytes, expected: str, within: Sequence[str] = ()) -> None:
     """Replace the file at ``path`` with ``data`` if its bytes still hash to ``expected``.
 
     The new content goes to a temporary file in the same folder, is flushed to
     disk, given the old file's mode, then renamed over the old file, so readers
-    see either the old or the new file, never half of one.
+    see either the old or the new file, never half of one.  A file with other
+    hard links is rewritten in place instead, so every name keeps seeing it.
+    A path that reaches its file through a link is written only when the file
+    lies inside one of the real folders ``within`` (see :func:`tree_roots`).
     """
     real = os.path.realpath(path)  # rewrite a symlink's target, not the link
+    if within and real != os.path.abspath(path) and not _inside(real, within):
+        shown = escape.path(display_path(real))
+        raise FixWriteError(f"is a link to {shown}, outside the linted tree; not written")
     try:
-        info = os.stat(real)
+        current, info = read_regular(real, MAX_FILE_SIZE_LIMIT)
         if not os.access(real, os.W_OK) or not info.st_mode & 0o222:
             raise FixWriteError("file is read-only; not fixed")
-        with open(real, "rb") as handle:
-            current = handle.read()
     except OSError as exc:
         raise FixWriteError(f"cannot read file again: {exc.strerror or exc}") from None
     if digest(current) != expected:
         raise FixWriteError("file changed on disk while it was being fixed; not overwritten")
     try:
+        if info.st_nlink > 1:
+            _write_in_place(real, data)
+            return
         with replacing(real, mode=stat.S_IMODE(info.st_mode), durable=True) as handle:
             handle.write(data)
     except OSError as exc:
         raise FixWriteError(f"cannot write fixes: {exc.strerror or exc}") from None
 
 
+def _write_in_place(real: str, data: bytes) -> None:
+    """Overwrite the file's own inode: a rename would leave its other hard links behind."""
+    with open(real, "r+b") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def read_within(path: str, max_size: int) -> bytes | None:
-    """A file's bytes; None when it is larger than ``max_size``.  Raises OSError."""
-    if os.path.getsize(path) > max_size:
+    """A regular file's bytes; None when it is larger than ``max_size``.  Raises OSError."""
+    try:
+        return read_regular(path, max_size)[0]
+    except TooLarge:
         return None
-    with open(path, "rb") as handle:
-        return handle.read()
 
 
 def unified_diff(path: str, original: bytes, changed: bytes) -> str:
@@ -344,8 +374,10 @@ class Fixer:
         write: bool = True,
         max_size: int | None = None,
         err: TextIO | None = None,
+        within: Sequence[str] = (),
     ) -> None:
         self.linter = linter
+        self.within = tuple(within)
         self.unsafe = unsafe
         self.write = write
         self.max_size = max_size or linter.settings.max_file_size
@@ -360,7 +392,7 @@ class Fixer:
         return any(d.fix is not None or d.code in TABLE_CODES for d in result.diagnostics)
 
     def note(self, path: str, message: str) -> None:
-        print(f"guidelint: {path}: {message}", file=self.err)
+        print(f"guidelint: {escape.path(path)}: {message}", file=self.err)
 
     def process(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         """Fix each file that has fixes, and pass on what its check now reports."""
@@ -398,7 +430,7 @@ class Fixer:
             return outcome
         if self.write:
             try:
-                write_atomic(path, outcome.fixed, digest(raw))
+                write_atomic(path, outcome.fixed, digest(raw), self.within)
             except FixWriteError as exc:
                 self.failures += 1
                 self.note(path, str(exc))
@@ -413,7 +445,8 @@ class Fixer:
             pass
         for outcome in self.outcomes:
             if outcome.changed:
-                stream.write(unified_diff(outcome.path, outcome.original, outcome.fixed))
+                shown = escape.path(outcome.path)
+                stream.write(unified_diff(shown, outcome.original, outcome.fixed))
         if self.files_changed:
             files, problems = plural(self.files_changed, "file"), plural(self.fixed, "problem")
             print(f"guidelint: would fix {problems} in {files}", file=self.err)

@@ -89,7 +89,7 @@ class Linter:
 
     def lint_target(self, target: Target) -> FileResult:
         if target.missing:
-            found = [problem("GL001", 1, 1, "no such file or directory")]
+            found = [problem("GL001", 1, 1, target.problem or "no such file or directory")]
             return FileResult(target.display, self.finish(None, found, target.display))
         if self.cache is not None:
             return self._lint_cached(target, self.cache)
@@ -105,14 +105,12 @@ class Linter:
     def _read(self, path: str) -> tuple[bytes, os.stat_result] | None:
         """The file's bytes and its ``stat`` from before they were read; None when
         load_guide must report why not (never cached)."""
-        limit = self.settings.max_file_size
+        from guidelint.files import read_regular
+
         try:
-            with open(path, "rb") as handle:
-                info = os.fstat(handle.fileno())
-                raw = handle.read(limit + 1)
+            return read_regular(path, self.settings.max_file_size)
         except OSError:
             return None
-        return (raw, info) if len(raw) <= limit else None
 
     def _key(self, path: str, cache: Cache) -> tuple[str, bytes | None] | None:
         """The file's entry key (from its stat when unchanged, else from its bytes)."""
@@ -149,7 +147,10 @@ class Linter:
     def lint_guide(self, guide: Guide) -> list[Diagnostic]:
         found = list(guide.problems)
         ctx = self.context(guide.path)
-        if guide.readable:
+        over = _over_limits(guide) if guide.readable else None
+        if over is not None:
+            found.append(over)
+        elif guide.readable:
             for spec in self.checks:
                 if spec.needs_frontmatter and guide.data is None:
                     continue
@@ -239,6 +240,29 @@ class Linter:
                 yield self.lint_target(target)
             else:
                 yield FileResult(target.display, hit)
+
+
+def _over_limits(guide: Guide) -> Diagnostic | None:
+    """GL001 at the first entry, row or block past its limit (guidelint.limits):
+    the rules' work grows with them, so a guide beyond one is not checked further."""
+    from guidelint.limits import BLOCK_LIMIT, ENTRY_LIMIT, ROW_LIMIT
+
+    entries = guide.data.get("compensation") if guide.data else None
+    if isinstance(entries, list) and len(entries) > ENTRY_LIMIT:
+        line, column = guide.key_position(f"compensation/{ENTRY_LIMIT}")
+        noun = f"more than {ENTRY_LIMIT:,} compensation entries"
+        return problem("GL001", line, column, f"{noun}; the rest of the file is not checked")
+    blocks = guide.blocks
+    if len(blocks) > BLOCK_LIMIT:
+        noun = f"more than {BLOCK_LIMIT:,} blocks in the body"
+        line = blocks[BLOCK_LIMIT].line
+        return problem("GL001", line, 1, f"{noun}; the rest of the file is not checked")
+    for block in blocks:
+        if block.table is not None and len(block.table.rows) > ROW_LIMIT:
+            noun = f"a table of more than {ROW_LIMIT:,} rows"
+            line = block.table.rows[ROW_LIMIT].line
+            return problem("GL001", line, 1, f"{noun}; the rest of the file is not checked")
+    return None
 
 
 _WORKER: Linter | None = None

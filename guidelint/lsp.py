@@ -23,7 +23,7 @@ from pygls.workspace.position_codec import ServerTextPosition
 from guidelint import __version__, config
 from guidelint.commands.rules import explain
 from guidelint.config import ConfigError, Settings
-from guidelint.diagnostics import Diagnostic, Fix, Severity
+from guidelint.diagnostics import Diagnostic, Fix, Severity, problem
 from guidelint.document import Guide, parse_guide
 from guidelint.fixes import apply_fixes, collect, fix_bytes, unsafe_fixes
 from guidelint.linter import Linter
@@ -107,8 +107,16 @@ class GuideServer(LanguageServer):
                 return None
             path = self.path_of(uri)
             linter = self.linter_for(path)
-            guide = parse_guide(document.source.encode("utf-8", "surrogatepass"), path)
-            linted = Linted(document.version, guide, linter.lint_guide(guide))
+            raw = document.source.encode("utf-8", "surrogatepass")
+            limit = linter.settings.max_file_size
+            if len(raw) > limit:  # a run past the limit would keep the server from answering
+                guide = Guide(path=path, readable=False)
+                message = f"document is {len(raw):,} bytes, above the {limit:,}-byte limit"
+                found = [problem("GL001", 1, 1, f"{message} (max-file-size); not linted")]
+                linted = Linted(document.version, guide, linter.finish(guide, found, path))
+            else:
+                guide = parse_guide(raw, path)
+                linted = Linted(document.version, guide, linter.lint_guide(guide))
         except Exception as exc:  # a server that dies loses every open buffer
             log.exception("linting %s failed", uri)
             self.tell_once(f"guidelint: could not lint {uri}: {type(exc).__name__}: {exc}")
@@ -206,8 +214,11 @@ def _from_client(lines: list[str], codec: object, position: types.Position) -> t
     """A client position as a 1-based (line, column) in characters."""
     if not lines:
         return 1, 1
-    server = codec.position_from_client_units(lines, position)  # type: ignore[attr-defined]
-    return server.line + 1, server.character + 1
+    # A client may send any integers: a negative or past-the-end position is clamped.
+    line = min(max(position.line, 0), len(lines) - 1)
+    clamped = types.Position(line=line, character=max(position.character, 0))
+    server = codec.position_from_client_units(lines, clamped)  # type: ignore[attr-defined]
+    return server.line + 1, min(server.character, len(lines[line])) + 1
 
 
 def _contains(d: Diagnostic, lines: list[str], line: int, column: int) -> bool:
@@ -414,4 +425,35 @@ def linted_rules(ls: GuideServer, linted: Linted, line: int, column: int) -> lis
 def serve() -> None:
     """Run the server on stdin and stdout until the client says exit."""
     logging.basicConfig(level=logging.WARNING, format="guidelint lsp: %(levelname)s %(message)s")
-    build_server().start_io()
+    start_io(build_server())
+
+
+def start_io(server: GuideServer) -> None:
+    """pygls's standard-streams loop, reading through :class:`guidelint.lspio.Frames`."""
+    import sys
+    import threading
+
+    from pygls.io_ import StdoutWriter, run_async
+
+    from guidelint.lspio import Frames
+
+    server._stop_event = threading.Event()
+    stdout = sys.stdout.buffer
+    server.protocol.set_writer(StdoutWriter(stdout))
+    frames = Frames(sys.stdin.buffer, stdout, server.thread_pool)
+    try:
+        asyncio.run(
+            run_async(
+                stop_event=server._stop_event,
+                reader=frames,
+                protocol=server.protocol,
+                logger=log,
+                error_handler=server.report_server_error,
+            )
+        )
+    except BrokenPipeError:
+        log.error("the client closed the connection; stopping")
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        server.shutdown()

@@ -168,7 +168,7 @@ def plain_text(raw: str) -> str:
 
 # -- the parse --------------------------------------------------------------------
 
-_LIST_NUMBER = re.compile(r"[ \t>]*(\d{1,9})[.)]")
+_LIST_NUMBER = re.compile(r"\A[ \t>]*(\d{1,9})[.)]")  # anchored: linear under search too
 _INLINE_CONTAINERS = frozenset(("Emphasis", "Strong", "Strikethrough", "Link", "Image"))
 
 
@@ -453,7 +453,7 @@ def parse_body(body: str, first_line: int = 1) -> list[Block]:
     event: Any
     for event, span in pyromark.events_with_range(body, options=_OPTIONS):
         start, end = span["start"], span["end"]
-        if type(event) is str:
+        if isinstance(event, str):
             if event == "Rule":
                 builder.rule(start, end)
             elif event == "HardBreak":
@@ -466,7 +466,7 @@ def parse_body(body: str, first_line: int = 1) -> list[Block]:
             if inline is not None and builder.cell is None and builder.table_rows is None:
                 inline.spans.append((start, end))
             else:
-                builder.text(kind, value, start, end)
+                builder.text(kind, value, start, end)  # type: ignore[arg-type]  # Text holds str
         elif kind == "Start":
             builder.start(value, start, end)
         elif kind == "End":

@@ -584,7 +584,7 @@ def _find(chars: list[str], target: str, start: int, exhausted: set[str], opener
 
 _MARKER = re.compile(r"\[(\^[^\]\[\s]{1,64}|\d{1,4}(?:[ \t]*[-–,][ \t]*\d{1,4}){0,30})\]")
 _MAX_RANGE = 200
-_DASH = re.compile(r"[ \t]*[-–][ \t]*")
+_DASH = re.compile(r"[ \t]{0,8}[-–][ \t]{0,8}")
 
 
 def find_markers(masked: str) -> list[Marker]:
@@ -619,12 +619,12 @@ def find_markers(masked: str) -> list[Marker]:
 # --- sentences --------------------------------------------------------------
 
 _END = re.compile(
-    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?:\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\])*(?=\s|$)"
+    r"[.!?\u2026]{1,8}[\"'\u201d\u2019)\]]{0,8}(?:\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\]){0,8}(?=\s|$)"
 )
 _ENDING = frozenset(".!?\u2026")  # a full stop followed by one of these is not a lone "."
 _ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 _LAST_WORD = re.compile(r"(\S+)$")
-_LEADING_MARKERS = re.compile(r"(?:\s*\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\])+")
+_LEADING_MARKERS = re.compile(r"(?:\s{0,8}\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\]){1,20}")
 _DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?$")
 _SOFT_END = frozenset(",;:-\u2013\u2014&/(+")
 

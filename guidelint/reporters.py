@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
+from guidelint import escape
 from guidelint.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
@@ -97,10 +98,10 @@ class TextReporter(Reporter):
 
     def file(self, result: FileResult) -> None:
         for d in result.diagnostics:
-            where = self.paint(f"{d.path}:{d.line}:{d.column}:", "1")
+            where = self.paint(f"{escape.path(d.path)}:{d.line}:{d.column}:", "1")
             code = self.paint(d.code, _COLORS[d.severity])
             mark = " [*]" if d.fix is not None else ""
-            self.stream.write(f"{where} {code} {d.message} [{d.name}]{mark}\n")
+            self.stream.write(f"{where} {code} {escape.text(d.message)} [{d.name}]{mark}\n")
 
     def finish(self, summary: Summary) -> None:
         if self.statistics:
@@ -173,9 +174,7 @@ class SarifReporter(Reporter):
                             "rules": rules,
                         }
                     },
-                    "originalUriBaseIds": {
-                        "SRCROOT": {"uri": Path(root).as_uri().rstrip("/") + "/"}
-                    },
+                    "originalUriBaseIds": {"SRCROOT": {"uri": _file_uri(root).rstrip("/") + "/"}},
                     "columnKind": "unicodeCodePoints",
                     "results": [_sarif_result(d, index[d.code], root) for d in self.found],
                 }
@@ -204,13 +203,22 @@ def _sarif_rule(rule: Rule) -> dict[str, object]:
 
 def _sarif_location(path: str, root: str) -> dict[str, str]:
     """A forward-slash URI relative to the working folder, or a file URI outside it."""
+    from urllib.parse import quote
+
     full = Path(os.path.abspath(path))
     try:
-        from urllib.parse import quote
-
-        return {"uri": quote(full.relative_to(root).as_posix()), "uriBaseId": "SRCROOT"}
+        # Quoted from the name's bytes: an undecodable byte becomes %XX, as in a file URI.
+        relative = os.fsencode(full.relative_to(root).as_posix())
+        return {"uri": quote(relative), "uriBaseId": "SRCROOT"}
     except ValueError:
-        return {"uri": full.as_uri()}
+        return {"uri": _file_uri(str(full))}
+
+
+def _file_uri(path: str) -> str:
+    """A ``file:`` URI quoted from the path's bytes (an undecodable byte is %XX)."""
+    from urllib.parse import quote
+
+    return "file://" + quote(os.fsencode(Path(path).as_posix()))
 
 
 def _region(line: int, column: int, end_line: int | None, end_column: int | None) -> dict:
@@ -230,7 +238,7 @@ def _sarif_result(d: Diagnostic, rule_index: int, root: str) -> dict[str, object
         "ruleId": d.code,
         "ruleIndex": rule_index,
         "level": _SARIF_LEVELS[d.severity],
-        "message": {"text": d.message},
+        "message": {"text": escape.text(d.message)},
         "locations": [
             {
                 "physicalLocation": {
@@ -274,14 +282,14 @@ class GithubReporter(Reporter):
 
     def file(self, result: FileResult) -> None:
         for d in result.diagnostics:
-            props = [("file", d.path), ("line", str(d.line)), ("col", str(d.column))]
+            props = [("file", escape.path(d.path)), ("line", str(d.line)), ("col", str(d.column))]
             if d.end_line is not None:
                 props.append(("endLine", str(d.end_line)))
                 if d.end_line == d.line and d.end_column is not None:
                     props.append(("endColumn", str(d.end_column)))
             props.append(("title", d.code))
             fields = ",".join(f"{key}={_escape_property(value)}" for key, value in props)
-            text = _escape_data(f"{d.message} [{d.name}]")
+            text = _escape_data(f"{d.message} [{d.name}]")  # %0A: one command, many lines
             self.stream.write(f"::{_GITHUB_LEVELS[d.severity]} {fields}::{text}\n")
 
     def finish(self, summary: Summary) -> None:
@@ -317,28 +325,30 @@ class JunitReporter(Reporter):
         from xml.etree import ElementTree as ET
 
         found = result.diagnostics
+        shown = escape.path(result.path)
         suite = ET.SubElement(
             self.root,
             "testsuite",
-            name=result.path,
+            name=shown,
             tests=str(max(1, len(found))),
             failures=str(len(found)),
             errors="0",
             skipped="0",
         )
         if not found:
-            ET.SubElement(suite, "testcase", name="guidelint", classname=result.path)
+            ET.SubElement(suite, "testcase", name="guidelint", classname=shown)
         for d in found:
             case = ET.SubElement(
                 suite,
                 "testcase",
                 name=f"{d.code} {d.name} at {d.line}:{d.column}",
-                classname=result.path,
-                file=d.path,
+                classname=shown,
+                file=shown,
                 line=str(d.line),
             )
-            failure = ET.SubElement(case, "failure", message=d.message, type=d.severity.label)
-            failure.text = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message} [{d.name}]"
+            message = escape.text(d.message)
+            failure = ET.SubElement(case, "failure", message=message, type=d.severity.label)
+            failure.text = f"{shown}:{d.line}:{d.column}: {d.code} {message} [{d.name}]"
 
     def finish(self, summary: Summary) -> None:
         from xml.etree import ElementTree as ET

@@ -66,13 +66,19 @@ def load_schema(name: str, root: Path) -> SchemaInfo:
     path = resolve(name, root)
     if path in _CACHE:
         return _CACHE[path]
+    from guidelint.files import read_regular
+    from guidelint.limits import SCHEMA_MAX_SIZE
+
     try:
-        raw = path.read_bytes()
+        raw, _ = read_regular(path, SCHEMA_MAX_SIZE)
         schema = json.loads(raw)
     except OSError as exc:
         raise ConfigError(f"schema `{name}`: cannot read {path}: {exc.strerror or exc}") from None
     except ValueError as exc:
         raise ConfigError(f"schema `{name}`: {path} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"schema `{name}`: {path} is nested too deeply to read") from None
+    _check_shape(schema, name)
     remote = _remote_ref(schema)
     if remote is not None:
         raise ConfigError(
@@ -95,18 +101,69 @@ def load_schema(name: str, root: Path) -> SchemaInfo:
     return info
 
 
+ANNOTATIONS = ("x-guidelint-table", "x-guidelint-consistency")
+
+
+def _check_shape(schema: Any, name: str) -> None:
+    """Refuse what the rules cannot read: a schema that is not an object, an
+    annotation that is not one, a ``$ref`` to a part of the schema that is absent."""
+    if not isinstance(schema, dict):
+        found = "a boolean" if isinstance(schema, bool) else f"JSON {type(schema).__name__}"
+        raise ConfigError(f"schema `{name}` is {found}; expected a JSON object")
+    for key in ANNOTATIONS:
+        if key in schema and not isinstance(schema[key], dict):
+            raise ConfigError(f"schema `{name}`: `{key}` must be an object")
+    for ref in _local_refs(schema):
+        if _pointer(schema, ref) is _ABSENT:
+            raise ConfigError(f"schema `{name}`: `$ref` `{ref}` points at nothing in the schema")
+
+
+_ABSENT = object()
+
+
+def _local_refs(node: Any) -> list[str]:
+    """Every ``$ref`` that is a JSON pointer into this schema (``#`` or ``#/...``)."""
+    found: list[str] = []
+    pending = [node]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and (ref == "#" or ref.startswith("#/")):
+                found.append(ref)
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return found
+
+
+def _pointer(schema: Any, ref: str) -> Any:
+    from urllib.parse import unquote
+
+    node = schema
+    for part in ref[2:].split("/") if ref != "#" else ():
+        part = unquote(part).replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return _ABSENT
+    return node
+
+
 def _remote_ref(node: Any) -> str | None:
     """The first ``$ref`` that points outside the schema document, if any."""
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str) and not ref.startswith("#"):
-            return ref
-        node = list(node.values())
-    if isinstance(node, list):
-        for item in node:
-            found = _remote_ref(item)
-            if found is not None:
-                return found
+    pending = [node]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and not ref.startswith("#"):
+                return ref
+            pending.extend(reversed(item.values()))
+        elif isinstance(item, list):
+            pending.extend(reversed(item))
     return None
 
 
@@ -138,6 +195,8 @@ def _compile(schema: dict[str, Any], name: str, *, check: bool = True) -> Any:
             Draft202012Validator.check_schema(schema)
     except SchemaError as exc:
         raise ConfigError(f"schema `{name}` is not a valid JSON Schema: {exc.message}") from None
+    except RecursionError:
+        raise ConfigError(f"schema `{name}` is nested too deeply to check") from None
     return Draft202012Validator(
         schema,
         format_checker=FormatChecker(formats=["date"]),

@@ -365,3 +365,50 @@ def test_clean_refuses_a_folder_that_is_not_a_cache(tmp_path: Path) -> None:
     result = run_cli(["clean", "--isolated", "--cache-dir", "precious"], cwd=tmp_path)
     assert result.returncode == 2
     assert (tmp_path / "precious" / "notes.md").is_file()
+
+
+# ------------------------------------------------------- folders it does not own
+
+
+def test_a_cache_dir_holding_other_files_is_never_written(guides: Path, tmp_path: Path) -> None:
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "notes.txt").write_text("keep me")
+    result = run_cli(["check", "--isolated", "--cache-dir", "home", "guides"], cwd=tmp_path)
+    assert result.returncode in (0, 1)
+    assert "holds files guidelint did not make; the cache is not written there" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "home").iterdir()) == ["notes.txt"]
+
+
+def test_clean_removes_nothing_when_one_file_is_foreign(guides: Path, tmp_path: Path) -> None:
+    check(tmp_path)
+    folder = tmp_path / ".guidelint_cache"
+    stray = folder / "v1" / "stray.json"
+    stray.write_text("{}")
+    result = run_cli(["clean", "--isolated"], cwd=tmp_path)
+    assert result.returncode == 2
+    assert "stray.json, which guidelint did not make; not removed" in result.stderr
+    assert stray.is_file() and cache_files(folder)
+
+
+def test_pruning_removes_only_old_entry_files(guides: Path, tmp_path: Path) -> None:
+    check(tmp_path)
+    entries = tmp_path / ".guidelint_cache" / "v1"
+    old = entries / ("0" * 32 + ".json")
+    foreign = entries / "mine.json"
+    for path in (old, foreign):
+        path.write_text("{}")
+        os.utime(path, (0, 0))
+    (guides / "a.md").write_text(GUIDE.replace("London", "Lisbon"), encoding="utf-8")
+    check(tmp_path)
+    assert not old.exists() and foreign.is_file()
+
+
+def test_an_empty_folder_is_adopted_and_marked(guides: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    check(tmp_path, "--cache-dir", "empty")
+    assert sorted(p.name for p in (tmp_path / "empty").iterdir()) == [
+        ".gitignore",
+        ".guidelint-cache",
+        "CACHEDIR.TAG",
+        "v1",
+    ]

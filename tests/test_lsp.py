@@ -118,6 +118,15 @@ class Client:
                     return self.notifications.pop(index)["params"]
             self._keep(self._next(deadline))
 
+    def wait_for_error(self) -> dict[str, Any]:
+        """The next error response that answers no request (``id`` null)."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            message = self._next(deadline)
+            if "error" in message and message.get("id") is None:
+                return message
+            self._keep(message)
+
     def close(self) -> int:
         try:
             if self.process.poll() is None:
@@ -455,3 +464,56 @@ def test_other_languages_are_left_alone(start: Any, tmp_path: Path) -> None:
     assert not [n for n in client.notifications if n.get("params", {}).get("uri") == toml]
     client.notify("exit", {})
     assert client.process.wait(timeout=TIMEOUT) == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        (b"Content-Length: 4\r\n\r\n\xff\xfe{}", -32700),
+        (b"Content-Length: 2\r\n\r\n[]", -32600),
+        (b"Content-Length: 17\r\n\r\n" + b'[{"jsonrpc":"2"}]', -32600),
+        (b"Content-Length: -5\r\n\r\n", -32700),
+        (b"Content-Length: x\r\n\r\n", -32700),
+        (b"Content-Length: 99999999999\r\n\r\n", -32600),
+        (b"Content-Length: 5\r\n\r\nnull!", -32700),
+    ],
+    ids=["not-utf8", "empty-batch", "batch", "negative", "not-a-number", "huge", "not-json"],
+)
+def test_malformed_messages_get_an_error_and_the_server_answers_on(
+    start: Any, tmp_path: Path, raw: bytes, code: int
+) -> None:
+    client, _ = start()
+    assert client.process.stdin is not None
+    client.process.stdin.write(raw)
+    client.process.stdin.flush()
+    if b"99999999999" in raw:  # the server skips that many bytes; send them, then go on
+        client.process.stdin.close()
+        assert client.process.wait(timeout=TIMEOUT) is not None
+        return
+    error = client.wait_for_error()
+    assert error["id"] is None and error["error"]["code"] == code
+    uri = (tmp_path / "a.md").as_uri()
+    answer = client.request(
+        "textDocument/hover",
+        {"textDocument": {"uri": uri}, "position": {"line": -3, "character": -7}},
+    )
+    assert answer is None
+    assert client.close() == 0
+
+
+def test_negative_positions_and_huge_documents_are_answered(start: Any, tmp_path: Path) -> None:
+    client, _ = start()
+    uri = (tmp_path / "huge.md").as_uri()
+    text = GUIDE + "x" * (3 * 1024 * 1024)
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}},
+    )
+    published = client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == uri)
+    assert codes(published) == ["GL001"]
+    hover = client.request(
+        "textDocument/hover",
+        {"textDocument": {"uri": uri}, "position": {"line": -1, "character": -1}},
+    )
+    assert "unreadable-file" in hover["contents"]["value"]
+    assert client.close() == 0

@@ -39,7 +39,7 @@ class Attribution(NamedTuple):
     needs_claim: bool = False
 
 
-_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(\u2014\u2013\n]|[.!?]\s)\s*$")
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(\u2014\u2013\n]|[.!?]\s)[ \t\n]{0,3}$")
 VERB_WORDS = sorted(set(WORDS["attribution_verbs"]) | set(WORDS["evidence_verbs"]))
 
 
@@ -65,7 +65,7 @@ _VERB = Family(
     [(verb, verb.strip()[0]) for verb in VERB_WORDS if verb.strip()],
 )
 # A closing note that names the paragraph's sources: "(Sources: X; Y)", "Source: X".
-SOURCE_NOTE = re.compile(r"[(\[]?\s*(?i:sources?)\s*:")
+SOURCE_NOTE = re.compile(r"[(\[]?[ \t]{0,4}(?i:sources?)[ \t]{0,4}:")
 
 VAGUE_TRIGGERS = last_words(WORDS["vague_verbs"], WORDS["vague_phrases"], WORDS["vague_data_verbs"])
 _VERB_TRIGGERS = last_words(WORDS["attribution_verbs"], WORDS["evidence_verbs"])

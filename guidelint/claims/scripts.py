@@ -14,7 +14,7 @@ from guidelint.figures import MONEY, PERCENT
 from guidelint.money import currency_symbols
 from guidelint.prose import Block, extract
 
-_QUOTATION = re.compile(r'"([^"\n]{1,2000})"|\u201c([^\u201d]{1,2000})\u201d')
+_QUOTATION = re.compile(r'"([^"\n]{1,2000})"|\u201c([^\u201c\u201d]{1,2000})\u201d')
 _THIRD_PARTY = re.compile(
     r"(?<![\w])(?P<who>[A-Z][\w.&'\u2019-]{0,40}(?:\s+[A-Z][\w.&-]{0,40}){0,3})\s+"
     r"(?:(?:is|are|was|were|has|have|had|just)\s+){0,2}"

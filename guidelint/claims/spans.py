@@ -323,7 +323,7 @@ class Detector:
         return found
 
 
-_SAID = re.compile(r"(?:['\u2019]s?)?(?:[ \t]+[\w-]+){0,3}")
+_SAID = re.compile(r"(?:['\u2019]s?)?(?:[ \t]{1,4}[\w-]{1,30}){0,3}")
 
 
 def _said(masked: str, end: int) -> str:

@@ -128,7 +128,7 @@ def excepted(masked: str, start: int, end: int) -> bool:
     return False
 
 
-_PREVIOUS_WORD = re.compile(r"([\w'’]+,?)[ \t]+$")
+_PREVIOUS_WORD = re.compile(r"([\w'’]{1,40},?)[ \t]{1,4}$")
 # Words before "leading" that make it the verb ("while leading the migration").
 _VERB_LEADS = word_class("participle_leads")
 # Short words ending in "s" that are not plural nouns ("as", "its", "across").
@@ -136,7 +136,7 @@ _NOT_PLURALS = DETERMINERS | word_class("not_plurals")
 
 
 _CLAUSE_OPENERS = frozenset("\u2014\u2013;:(")
-_NEXT_WORD = re.compile(r"[ \t]+([\w'\u2019]+)")
+_NEXT_WORD = re.compile(r"[ \t]{1,4}([\w'\u2019]{1,40})")
 
 
 def participle(masked: str, match: re.Match[str]) -> bool:
@@ -180,7 +180,7 @@ def suffix_superlative(masked: str, match: re.Match[str]) -> bool:
     return owner is not None and owner.group(0).casefold() in _SCOPES
 
 
-_PHRASE_TAIL = re.compile(r"(?:-[\w]+)*(?:[ \t]+(?P<w>[A-Za-z][\w-]*))?")
+_PHRASE_TAIL = re.compile(r"(?:-\w{1,30}){0,4}(?:[ \t]{1,4}(?P<w>[A-Za-z][\w-]{0,40}))?")
 _FUNCTION_WORDS = frozenset(
     ("of", "in", "to", "and", "or", "for", "at", "on", "with", "by", "as", "than", "that")
 )
@@ -213,8 +213,8 @@ def owner_start(masked: str, start: int) -> int:
 
 
 _PERSON_WORDS = word_class("person_leader_words")
-_QUALITY = re.compile(r"[a-z]+-(?:focused|minded|oriented|driven|first)$")
-_WORDS_BEFORE = re.compile(r"([\w-]+)[ \t]+$")
+_QUALITY = re.compile(r"[a-z]{1,30}-(?:focused|minded|oriented|driven|first)$")
+_WORDS_BEFORE = re.compile(r"([\w-]{1,40})[ \t]{1,4}$")
 
 
 def person_leader(masked: str, start: int, end: int) -> bool:
@@ -235,7 +235,7 @@ def person_leader(masked: str, start: int, end: int) -> bool:
 _OWN_ITEMS = word_class("own_items")
 _OWN_ITEM_RANKS = tuple(sorted(word_class("own_item_superlatives"), key=len, reverse=True))
 _FIELD_SCOPE = re.compile(
-    r"(?i:[ \t,]+(?:in|of|among|across)[ \t]+(?:the|all|any|its|global|their)\b|[ \t]+ever\b)"
+    r"(?i:[ \t,]{1,4}(?:in|of|among|across)[ \t]{1,4}(?:the|all|any|its|global|their)\b|[ \t]{1,4}ever\b)"
 )
 
 

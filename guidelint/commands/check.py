@@ -8,12 +8,14 @@ import sys
 
 from guidelint.commands.common import add_common, output_stream, settings_for, today
 from guidelint.config import ConfigError, check_codes, parse_fail_on
+from guidelint.diagnostics import problem
 from guidelint.files import Target, display_path, iter_targets
-from guidelint.linter import Linter
+from guidelint.linter import FileResult, Linter
 from guidelint.reporters import REPORTERS, Summary, resolve_format
 from guidelint.selection import Selection
 
 FAIL_ON = ("error", "warning", "info", "never")
+MAX_JOBS = 61  # what Windows allows a process pool; far more than linting needs
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -76,6 +78,18 @@ def _codes(text: str | None, option: str) -> tuple[str, ...]:
     return check_codes(text.split(","), option) if text else ()
 
 
+def _lint_stdin(linter: Linter, name: str) -> FileResult:
+    """Standard input, read up to max-file-size (like a file; a larger one is GL001)."""
+    if sys.stdin is None:
+        raise ConfigError("standard input is closed: nothing to read for `-`")
+    limit = linter.settings.max_file_size
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        message = f"standard input is above the {limit:,}-byte limit (max-file-size); skipped"
+        return FileResult(name, linter.finish(None, [problem("GL001", 1, 1, message)], name))
+    return linter.lint_bytes(raw, name)
+
+
 def run(args: argparse.Namespace) -> int:
     paths = list(args.paths) or ["."]
     stdin = "-" in paths
@@ -98,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
 
     if stdin:
         name = display_path(args.stdin_filename or "-")
-        results = iter([linter.lint_bytes(sys.stdin.buffer.read(), name)])
+        results = iter([_lint_stdin(linter, name)])
         targets: list[Target] = []
     else:
         targets = sorted(iter_targets(paths, settings.exclude), key=lambda t: t.display)
@@ -111,17 +125,20 @@ def run(args: argparse.Namespace) -> int:
             raise ConfigError(
                 f"--jobs: expected a number of processes of 1 or more, not {args.jobs}"
             )
-        jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+        # More workers than processors only costs start-up time and memory.
+        jobs = min(args.jobs or MAX_JOBS, os.cpu_count() or 1, MAX_JOBS)
         results = linter.run(targets, jobs)
 
     if args.fix or args.diff or args.unsafe_fixes:
-        from guidelint.fixes import Fixer
+        from guidelint.fixes import Fixer, tree_roots
 
         if not (args.fix or args.diff):
             raise ConfigError("--unsafe-fixes works with --fix or --diff")
         if stdin:
             raise ConfigError("--fix and --diff work on files, not standard input")
-        fixer = Fixer(linter, unsafe=args.unsafe_fixes, write=not args.diff)
+        fixer = Fixer(
+            linter, unsafe=args.unsafe_fixes, write=not args.diff, within=tree_roots(paths)
+        )
         if args.diff:
             with output_stream(args.output) as stream:
                 return fixer.show_diffs(results, stream)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import io
 import os
 import sys
@@ -43,7 +44,7 @@ def settings_for(args: argparse.Namespace, paths: list[str]) -> Settings:
         return Settings()
     if args.config:
         path = Path(args.config)
-        if not path.is_file():
+        if not path.exists():
             raise ConfigError(f"--config: no such file: {args.config}")
         return config.load(path)
     start = Path(paths[0]).absolute() if paths else Path.cwd()
@@ -67,16 +68,15 @@ def output_stream(target: str | None, option: str = "--output") -> Iterator[Text
     that is not a folder (``/dev/stdout``, a pipe) is written through.
     """
     if not target or target == "-":
+        if sys.stdout is None:
+            raise ConfigError("cannot write the report: standard output is closed")
         yield sys.stdout
+        sys.stdout.flush()  # a full disk is reported here, with exit status 2
         return
     if os.path.isdir(target):
         raise ConfigError(f"{option}: {target} is a folder, not a file")
     if os.path.exists(target) and not os.path.isfile(target):
-        try:
-            handle = open(target, "w", encoding="utf-8")  # noqa: SIM115
-        except OSError as exc:
-            raise ConfigError(f"{option}: cannot write {target}: {exc.strerror}") from None
-        with handle:
+        with _open_special(target, option) as handle:
             yield handle
         return
     real = os.path.realpath(target)
@@ -93,6 +93,20 @@ def output_stream(target: str | None, option: str = "--output") -> Iterator[Text
             yield handle
         finally:
             handle.detach()  # flushed into the temporary file, which replacing() closes
+
+
+def _open_special(target: str, option: str) -> TextIO:
+    """A pipe or a device, opened for writing without waiting: a FIFO that no
+    one reads is refused at once instead of hanging the run."""
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(target, flags)
+    except OSError as exc:
+        reason = "nothing reads from it" if exc.errno == errno.ENXIO else exc.strerror
+        raise ConfigError(f"{option}: cannot write {target}: {reason}") from None
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)  # once open, a slow reader is waited for
+    return open(fd, "w", encoding="utf-8")
 
 
 def _mode_for(path: str) -> int:

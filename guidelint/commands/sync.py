@@ -32,9 +32,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from guidelint import escape
     from guidelint.dates import plural
     from guidelint.files import iter_targets
-    from guidelint.fixes import FixWriteError, digest, read_within, unified_diff, write_atomic
+    from guidelint.fixes import (
+        FixWriteError,
+        digest,
+        read_within,
+        tree_roots,
+        unified_diff,
+        write_atomic,
+    )
     from guidelint.linter import Linter
     from guidelint.sync import sync_bytes
 
@@ -44,40 +52,42 @@ def run(args: argparse.Namespace) -> int:
     targets = sorted(iter_targets(paths, settings.exclude), key=lambda t: t.display)
     if not targets:
         raise ConfigError(f"no guides (*.md) found under {', '.join(paths)}")
+    roots = tree_roots(paths)
     changed = problems = failures = 0
     for target in targets:
         path = target.display
+        shown = escape.path(path)
         if target.missing:
             failures += 1
-            print(f"guidelint: {path}: no such file", file=sys.stderr)
+            print(f"guidelint: {shown}: {target.problem or 'no such file'}", file=sys.stderr)
             continue
         try:
             raw = read_within(path, settings.max_file_size)
             if raw is None:
-                print(f"guidelint: {path}: larger than max-file-size; skipped", file=sys.stderr)
+                print(f"guidelint: {shown}: larger than max-file-size; skipped", file=sys.stderr)
                 continue
         except OSError as exc:
             failures += 1
             print(
-                f"guidelint: {target.display}: cannot read file: {exc.strerror or exc}",
+                f"guidelint: {shown}: cannot read file: {exc.strerror or exc}",
                 file=sys.stderr,
             )
             continue
         outcome = sync_bytes(raw, target.display, linter)
         for d in outcome.problems:
             problems += 1
-            print(f"{target.display}:{d.line}:{d.column}: {d.code} {d.message}")
+            print(f"{shown}:{d.line}:{d.column}: {d.code} {escape.text(d.message)}")
         if not outcome.changed:
             continue
         changed += 1
         if args.diff:
-            sys.stdout.write(unified_diff(path, raw, outcome.synced))
+            sys.stdout.write(unified_diff(shown, raw, outcome.synced))
             continue
         try:
-            write_atomic(path, outcome.synced, digest(raw))
+            write_atomic(path, outcome.synced, digest(raw), roots)
         except FixWriteError as exc:
             failures += 1
-            print(f"guidelint: {target.display}: {exc}", file=sys.stderr)
+            print(f"guidelint: {shown}: {exc}", file=sys.stderr)
     verb = "would complete" if args.diff else "completed"
     print(f"guidelint: {verb} the frontmatter of {plural(changed, 'file')}", file=sys.stderr)
     if args.diff and changed:

@@ -20,11 +20,14 @@ rule(
     "GL001",
     "unreadable-file",
     "error",
-    "the file cannot be read, is larger than max-file-size, or is not valid UTF-8",
+    "the file cannot be read, is not a regular file, is too large, or is not valid UTF-8",
     what="""
-        The file could not be opened or read, is larger than `max-file-size`
-        (default 2 MB), or its bytes are not valid UTF-8. The message names the
-        byte offset of the first invalid byte.
+        The file could not be opened or read, is not a regular file (a FIFO, a
+        device, a socket), is larger than `max-file-size` (default 2 MB), or its
+        bytes are not valid UTF-8; the message names the byte offset of the first
+        invalid byte. A guide with more than 1,000 compensation entries, a table
+        of more than 1,000 rows or more than 20,000 body blocks is reported once,
+        at the first one past the limit, and not checked further.
         """,
     why="Nothing else can be checked in a file that cannot be read as text.",
     example="A guide saved as Latin-1: `Z\\xfcrich` is byte 0xFC, not UTF-8.",
@@ -104,7 +107,7 @@ rule(
     what="""
         The frontmatter uses a tag other than plain YAML data (`!!python/object`
         and friends), a recursive alias, aliases that expand to more than 20,000
-        values (the "billion laughs" document), lists and mappings nested more
+        values or 1,000,000 characters of text (the "billion laughs" document), lists and mappings nested more
         than 100 levels deep, or more than 200,000 values in all. Such
         frontmatter is refused before it is walked further.
         """,
