@@ -700,11 +700,7 @@ class Comparison:
             for column, end, text in sorted(edits.get(line, ()), reverse=True):
                 rewritten = rewritten[: column - 1] + text + rewritten[end - 1 :]
             out.append(rewritten)
-        current = "\n".join(lines[first - 1 : last])
-        new = "\n".join(out)
-        if new == current:
-            return None
-        return Fix(first, 1, last, len(lines[last - 1]) + 1, new, FIX_DESCRIPTION)
+        return _smallest_fix(lines, first, last, "\n".join(out))
 
     def _envelope_edits(
         self, spec: ColumnSpec, item: dict[str, Any], cell: EnvelopeCell, style: Style
@@ -766,11 +762,8 @@ class Comparison:
         lines = self.guide.lines
         if table.rows:
             first, last = table.rows[0].line, table.rows[-1].line
-            current = "\n".join(lines[first - 1 : last])
-            if text == current:
-                return None
             if text:
-                return Fix(first, 1, last, len(lines[last - 1]) + 1, text, FIX_DESCRIPTION)
+                return _smallest_fix(lines, first, last, text)
             align = table.align_line
             return Fix(
                 align,
@@ -785,6 +778,26 @@ class Comparison:
         align = table.align_line
         end = len(lines[align - 1]) + 1
         return Fix(align, end, align, end, "\n" + text, FIX_DESCRIPTION)
+
+
+def _smallest_fix(lines: list[str], first: int, last: int, new: str) -> Fix | None:
+    """The edit that turns lines ``first``-``last`` into ``new``, without the whole
+    lines at its start and end that stay the same: a report that carries the fix for
+    every finding of a large table stays proportional to the rows that change.
+    None when nothing would."""
+    old = lines[first - 1 : last]
+    rows = new.split("\n")
+    if rows == old:
+        return None
+    head = 0
+    while head < min(len(old), len(rows)) - 1 and old[head] == rows[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(rows)) - head - 1 and old[-1 - tail] == rows[-1 - tail]:
+        tail += 1
+    end = last - tail
+    text = "\n".join(rows[head : len(rows) - tail])
+    return Fix(first + head, 1, end, len(lines[end - 1]) + 1, text, FIX_DESCRIPTION)
 
 
 def _join(prefix: str, cells: list[str]) -> str:
