@@ -143,7 +143,11 @@ PERCENT_DIGITS = Scan(_PERCENT_DIGITS, "", digits=True)
 MULTIPLIER_DIGITS = Scan(_MULTIPLIER_DIGITS, "", digits=True)
 
 
-RANGE_LOW = re.compile(r"(\d{1,12}(?:\.\d{1,6})?)\s?%?\s?(?:[-\u2013\u2014]|to)\s?$")
+# The low end of a range just before a figure ("10-" of "10-30%"): a whole number,
+# not the tail of a word or of a grouped number ("Q3 – 15%", "1,000-2,000%").
+RANGE_LOW = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,6})?)\s?%?\s?(?:[-\u2013\u2014]|to)\s?$"
+)
 PERCENT_VALUE = re.compile(r"\d+(?:\.\d+)?")
 _WORD_CURRENCIES = {"dollars": "USD", "pounds": "GBP", "euros": "EUR"}
 
@@ -228,7 +232,19 @@ def identifier(masked: str, match: re.Match[str]) -> bool:
     return before is not None and before.group(0).strip() not in CODE_SET
 
 
+def merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, overlapping and nested ones joined: what :func:`inside` reads."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
 def inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``offset`` lies in one of ``spans``, which are sorted and do not overlap."""
     index = bisect.bisect_right(spans, (offset, 1 << 62)) - 1
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
 

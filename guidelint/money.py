@@ -761,9 +761,12 @@ def _subdivisions() -> frozenset[str]:
     return frozenset(code for codes in table.values() for code in codes)
 
 
+_LIST_SEPARATORS = re.compile(r"[\s/,]+")
+
+
 def _currency_list(inner: str, symbols: Mapping[str, str]) -> set[str] | None:
     """The currencies a parenthetical names (``GBP £``, ``EUR/GBP``), or None if it is not one."""
-    tokens = re.split(r"[\s/,]+", inner.strip())
+    tokens = _LIST_SEPARATORS.split(inner.strip())
     found = {_known_currency(token, symbols) for token in tokens if token}
     if not found or None in found:
         return None

@@ -38,9 +38,12 @@ def _claims_data() -> dict[str, Any]:
     return {k: v["words"] if isinstance(v, dict) and "words" in v else v for k, v in data.items()}
 
 
+_MARKUP = re.compile(r"[*_#`]")
+
+
 def _heading_key(text: str) -> str:
     """``**5. Evidence & Sources:**`` -> ``evidence & sources``."""
-    text = re.sub(r"[*_#`]", " ", text)
+    text = _MARKUP.sub(" ", text)
     text = _NUMBERING.sub("", text.strip())
     text = text.strip().rstrip(":").strip().casefold()
     return " ".join(text.replace(" and ", " & ").split())

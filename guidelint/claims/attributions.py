@@ -122,7 +122,7 @@ def attributions(
     for match in according.finditer(masked) if according is not None else ():
         opening = " ".join(match.group("p").casefold().split())
         if opening in _CLAUSE_INITIAL and not _CLAUSE_OPENING.search(
-            masked, max(0, match.start() - 3), match.start()
+            masked, max(0, match.start() - 6), match.start()
         ):
             continue
         tail = match.group("x")

@@ -10,7 +10,7 @@ from typing import Any
 
 from guidelint.claims.support import content_words, pay_components
 from guidelint.claims.vocabulary import WORD, WORDS, alternation, word_class
-from guidelint.figures import CURRENCY_PREFIX
+from guidelint.figures import CURRENCY_PREFIX, merged
 from guidelint.prose import Block, Sentence
 
 # Proposals: a clause that asks ("Open at $185K", "For London, push for £80K",
@@ -53,9 +53,11 @@ _OWN_OFFER = re.compile(
 _ASK_CONTINUATION = re.compile(rf"\s{{0,8}}(?i:{alternation(WORDS['ask_continuations'])})(?![\w-])")
 # A dash between two figures writes a range ("$225,000–$260,000", "$175K — $228K"), not a break.
 _CLAUSE_BREAK = re.compile(
-    r";|(?<![\d%+])(?<!\d[KkMB])(?<![\d%+]\s)(?<!\d[KkMB]\s)[\u2014\u2013]"
-    r"|[\u2014\u2013](?!\s?[$£€¥₹\d])"
-    r"|(?<![\d%+])(?<!\d[KkMB])\s-\s|\s-\s(?![$£€¥₹\d])"
+    r";|(?<![\d%+])(?<!\d[A-Za-z])(?<!\d[A-Za-z]{2})(?<![\d%+]\s)(?<!\d[A-Za-z]\s)"
+    r"(?<!\d[A-Za-z]{2}\s)[\u2014\u2013]"
+    rf"|[\u2014\u2013](?!\s?(?:\d|{CURRENCY_PREFIX}))"
+    r"|(?<![\d%+])(?<!\d[A-Za-z])(?<!\d[A-Za-z]{2})\s-\s"
+    rf"|\s-\s(?!(?:\d|{CURRENCY_PREFIX}))"
 )
 ASK_TRIGGERS = frozenset(
     WORD.findall(str(p).casefold())[0]
@@ -119,7 +121,7 @@ def proposals(block: Block) -> list[tuple[int, int]]:
         spans.extend(
             (found.start(), found.end()) for found in _OWN_OFFER.finditer(masked, start, end)
         )
-    return spans
+    return merged(spans)
 
 
 def _suppositions(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
@@ -187,6 +189,11 @@ def vesting_share(masked: str, match: re.Match[str], facts: Facts) -> bool:
     return facts.about_vesting(match.start())
 
 
+def _vocabulary(text: str, start: int, end: int) -> tuple[frozenset[str], tuple[str, ...]]:
+    words = content_words(text[start:end])
+    return words, tuple(sorted(words))
+
+
 class Facts:
     """What the checks of a figure ask of its sentence, worked out once per sentence:
     a block that is one long sentence full of figures stays linear."""
@@ -206,8 +213,9 @@ class Facts:
     def components(self, offset: int) -> frozenset[str] | None:
         return self._get("components", offset, pay_components)  # type: ignore[no-any-return]
 
-    def words(self, offset: int) -> frozenset[str]:
-        return self._get("words", offset, lambda text, a, b: content_words(text[a:b]))  # type: ignore[no-any-return]
+    def words(self, offset: int) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The sentence's content words, as a set and sorted (for prefix lookups)."""
+        return self._get("words", offset, _vocabulary)  # type: ignore[no-any-return]
 
     def about_bonus(self, offset: int) -> bool:
         return self._get("bonus", offset, lambda text, a, b: bool(_BONUS_WORD.search(text, a, b)))  # type: ignore[no-any-return]

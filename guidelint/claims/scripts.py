@@ -48,10 +48,12 @@ def _third_party_figures(
         if who.split()[0].casefold().replace("\u2019", "'").split("'")[0] in _SPEAKERS:
             continue
         stop = _CLAUSE_END.search(text, claim.end(), end)
-        limit = min(stop.start() if stop else end, claim.end() + 80)
+        limit = stop.start() if stop else end
         for pattern in (MONEY, PERCENT):
             figure = pattern.search(text, claim.end(), limit)
-            if figure is None or (pattern is MONEY and money.backs(figure)):
+            if figure is None or figure.start() > claim.end() + 80:
+                continue  # none in the clause, or too far from the verb to be its object
+            if pattern is MONEY and money.backs(figure):
                 continue
             line, column = block.position(figure.start())
             statement = " ".join(text[claim.start() : figure.end()].split())

@@ -59,6 +59,7 @@ from guidelint.figures import (
     identifier,
     inside,
     is_year,
+    merged,
     money_currency,
 )
 from guidelint.prose import Block, Prose
@@ -127,8 +128,12 @@ class Detector:
         # Numbers written as words need their keyword ("forty percent", "tenfold").
         worded = "cent" in lowered or "fold" in lowered or "times" in lowered
         figures = self._figures(masked, lowered, facts) if has_digit or worded else []
-        for match in approximate_counts(masked):
+        read = merged([(c.start, c.end) for c in figures])
+        for match in approximate_counts(masked) if has_digit else ():
             start, end = match.span()
+            number = match.start("n") if match.group("n") else match.start("m")
+            if inside(number, read):
+                continue  # "over 200 dollars": the amount is the figure already read
             kind = figure_kind(masked, start, end)
             figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), kind))
         found += self._superlatives(masked, words, present)
@@ -185,10 +190,10 @@ class Detector:
             if unnamed:
                 found.append(Claim("GL505", offset, offset + len(names[0]), names[0]))
                 continue
+            cursor = offset
             for name in names:
-                start = masked.find(name, offset, offset + 200)
-                start = offset if start < 0 else start
-                end = start + len(name)
+                start, end = _locate(masked, name, cursor) or (cursor, cursor + len(name))
+                cursor = end
                 if any(
                     vague <= start < stop or end <= vague <= end + 1 for vague, stop in vague_spans
                 ):
@@ -330,3 +335,30 @@ def _said(masked: str, end: int) -> str:
     """The words right after a source's name, which may say what it is: "'s market report"."""
     found = _SAID.match(masked, end)
     return found.group(0) if found else ""
+
+
+_SPACES = frozenset(" \t\n")
+
+
+def _locate(masked: str, name: str, cursor: int) -> tuple[int, int] | None:
+    """Where the words of ``name`` stand after ``cursor`` (within 200 characters): its
+    first word at a word's start, the others after any spaces, the last at a word's
+    end ("AI" is not found inside "OpenAI", "Labor  Statistics" is found)."""
+    words = name.split()
+    limit = min(len(masked), cursor + 200)
+    at = cursor
+    while words and (start := masked.find(words[0], at, limit)) >= 0:
+        at = start + 1
+        if start and (masked[start - 1].isalnum() or masked[start - 1] == "_"):
+            continue
+        end = start + len(words[0])
+        for word in words[1:]:
+            while end < limit and masked[end] in _SPACES:
+                end += 1
+            if not masked.startswith(word, end):
+                break
+            end += len(word)
+        else:
+            if end >= len(masked) or not masked[end].isalnum():
+                return start, end
+    return None

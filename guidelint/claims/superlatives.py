@@ -165,7 +165,8 @@ def participle(masked: str, match: re.Match[str]) -> bool:
 # richest"), beside the listed words; group ``sw`` holds the word.
 _SUFFIX_EXCEPTIONS = word_class("superlative_suffix_exceptions")
 SUFFIX_SUPERLATIVE = re.compile(
-    r"(?:(?<![\w])(?i:the|its|their)[ \t]+|(?<=\w)['’]s[ \t]+)(?P<sw>[a-z]{3,}est)(?![\w'’])"
+    rf"(?:(?<![\w])(?i:the|{alternation(WORDS['possessive_pronouns'])})[ \t]+|(?<=\w)['’]s[ \t]+)"
+    r"(?P<sw>[a-z]{3,}est)(?![\w'’])"
 )
 
 
@@ -213,6 +214,7 @@ def owner_start(masked: str, start: int) -> int:
 
 
 _PERSON_WORDS = word_class("person_leader_words")
+_WHO = re.compile(r"\s{1,4}(?i:who|whose)\b")
 _QUALITY = re.compile(r"[a-z]{1,30}-(?:focused|minded|oriented|driven|first)$")
 _WORDS_BEFORE = re.compile(r"([\w-]{1,40})[ \t]{1,4}$")
 
@@ -223,7 +225,7 @@ def person_leader(masked: str, start: int, end: int) -> bool:
     word = masked[start:end].casefold()
     if word not in ("leader", "leaders"):
         return False
-    if masked[end : end + 7].casefold().startswith((" who", " whose")):
+    if _WHO.match(masked, end) is not None:
         return True
     before = _WORDS_BEFORE.search(masked, max(0, start - 40), start)
     if before is None:

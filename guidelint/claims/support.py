@@ -6,7 +6,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -116,6 +116,7 @@ class Sources:
     names: frozenset[str] = frozenset()
     publishers: frozenset[str] = frozenset()
     stating: tuple[str, ...] = ()  # entries with an origin, for the figures they state
+    looked_up: dict[str, str | None] = field(default_factory=dict)
 
     def named_in(self, masked: str, start: int, end: int) -> str | None:
         """The first listed source a stretch of text names, if any."""
@@ -138,11 +139,17 @@ class Sources:
         return self.listing(name) is not None
 
     def listing(self, name: str) -> str | None:
-        """The listed text (normalised) that ``name`` matches, if any."""
+        """The listed text (normalised) that ``name`` matches, if any; each name is
+        looked up once per guide."""
+        if name not in self.looked_up:
+            self.looked_up[name] = self._listing(name)
+        return self.looked_up[name]
+
+    def _listing(self, name: str) -> str | None:
         normal = _normalise(name)
         tokens = normal.split()
         if not tokens:
-            return ""
+            return None  # nothing a list could hold ("Росстат" normalises to nothing)
         padded_name = f" {normal} "
         for size in range(len(tokens), 0, -1):
             if size == 1 and (tokens[0] in WEAK_FIRST or len(tokens[0]) < 3):
@@ -162,11 +169,15 @@ class Sources:
         return source_kinds(f"{name} {said} {self.listing(name) or ''}")
 
 
+_POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")
+_NOT_NAME = re.compile(r"[^\w.&+]+|_")  # letters of any script, digits, . & +
+
+
 @lru_cache(maxsize=8192)
 def _normalise(text: str) -> str:
     text = text.casefold().replace("\u2019", "'")
-    text = re.sub(r"'s\b|s'(?=\s|$)", "", text)
-    text = re.sub(r"[^a-z0-9.&+]+", " ", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _NOT_NAME.sub(" ", text)
     return " ".join(token.strip(".") for token in text.split() if token.strip("."))
 
 
@@ -265,15 +276,19 @@ def _first_words(names: Iterable[str], own: set[str]) -> frozenset[str]:
 _SEGMENTS = re.compile(r"\s[\u2014\u2013-]\s|[:(,;]")
 
 
+_LONG_DASH = re.compile(r"\s[\u2014\u2013]\s")
+_DASH = re.compile(r"\s[\u2014\u2013-]\s")
+
+
 def _publisher(entry: str) -> str:
     """Who an entry of a bulleted source list names: its first segment
     ("Trustpilot profile — 4.3 rating"), or the last of a titled entry
     ("[Market Report — Region — Gartner, 2025]")."""
     text = entry.strip()
-    titled = text.startswith("[") or len(re.findall(r"\s[\u2014\u2013]\s", text)) >= 2
+    titled = text.startswith("[") or len(_LONG_DASH.findall(text)) >= 2
     text = text.strip("[]")
     if titled:
-        text = re.split(r"\s[\u2014\u2013-]\s", text)[-1]
+        text = _DASH.split(text)[-1]
     return _SEGMENTS.split(text, 1)[0]
 
 
@@ -407,23 +422,27 @@ class OwnFigures:
 # Words too common to tie a sentence to a source entry that states the same figure.
 
 
-def _share_a_word(
-    entry: frozenset[str], ordered: tuple[str, ...], sentence: frozenset[str]
-) -> bool:
+def _share_a_word(entry: Iterable[str], sentence: tuple[frozenset[str], tuple[str, ...]]) -> bool:
     """Whether a sentence and an entry share a word, or one word begins the other
     ("fund" and "Fundraise", "member" and "Members"; four letters at least).
-    ``ordered`` is ``entry`` sorted: a prefix is looked up, not searched for."""
-    if not entry.isdisjoint(sentence):
-        return True
-    for word in sentence:
+    ``sentence`` is its words as a set and sorted, built once per sentence; the loop
+    runs over the entry's few words, so a long sentence costs a lookup, not a scan."""
+    words, ordered = sentence
+    for word in entry:
+        if word in words:
+            return True
         if len(word) < 4:
             continue
         index = bisect.bisect_left(ordered, word)
         if index < len(ordered) and ordered[index].startswith(word):
-            return True  # an entry word begins with this one
-        if any(word[:size] in entry for size in range(4, len(word))):
-            return True  # an entry word begins this one
+            return True  # a sentence word begins with this one
+        if any(word[:size] in words for size in range(4, len(word))):
+            return True  # a sentence word begins this one
     return False
+
+
+# A stated amount, its currency, and the words of every entry that states it.
+_Group = tuple[Decimal, str | None, frozenset[str]]
 
 
 class Listed:
@@ -432,9 +451,7 @@ class Listed:
 
     def __init__(self, texts: Iterable[str], symbols: dict[str, str]) -> None:
         self.stated: list[tuple[str, Decimal, str | None, frozenset[str]]] = []
-        self._groups: (
-            dict[str, list[tuple[Decimal, str | None, frozenset[str], tuple[str, ...]]]] | None
-        ) = None
+        self._groups: dict[str, list[_Group]] | None = None
         texts = [text for text in texts if DIGIT.search(text) is not None]
         if not texts:
             return
@@ -470,9 +487,10 @@ class Listed:
         kind: str,
         values: list[tuple[Decimal, Decimal]],
         currency: str | None,
-        words: frozenset[str],
+        words: tuple[frozenset[str], tuple[str, ...]],
     ) -> bool:
-        """Whether every value is stated by an entry that shares a word with the sentence."""
+        """Whether every value is stated by an entry that shares a word with the sentence
+        (``words``: the sentence's content words, as a set and sorted)."""
         if self._groups is None:
             self._groups = self._group()
         stated = self._groups.get(kind, [])
@@ -480,9 +498,9 @@ class Listed:
             tolerance = step / 2
             index = bisect.bisect_left(stated, amount - tolerance, key=lambda group: group[0])
             while index < len(stated) and stated[index][0] <= amount + tolerance:
-                _, listed, shared, ordered = stated[index]
+                _, listed, shared = stated[index]
                 if (currency is None or listed is None or listed == currency) and _share_a_word(
-                    shared, ordered, words
+                    shared, words
                 ):
                     break
                 index += 1
@@ -492,15 +510,13 @@ class Listed:
 
     def _group(
         self,
-    ) -> dict[str, list[tuple[Decimal, str | None, frozenset[str], tuple[str, ...]]]]:
+    ) -> dict[str, list[_Group]]:
         """The stated figures by kind, one group per amount and currency with the words
         of all its entries, sorted by amount: a figure looks at its neighbours only."""
         merged: dict[tuple[str, Decimal, str | None], set[str]] = {}
         for kind, amount, currency, entry_words in self.stated:
             merged.setdefault((kind, amount, currency), set()).update(entry_words)
-        groups: dict[str, list[tuple[Decimal, str | None, frozenset[str], tuple[str, ...]]]] = {}
+        groups: dict[str, list[_Group]] = {}
         for (kind, amount, currency), shared in sorted(merged.items(), key=lambda item: item[0][1]):
-            groups.setdefault(kind, []).append(
-                (amount, currency, frozenset(shared), tuple(sorted(shared)))
-            )
+            groups.setdefault(kind, []).append((amount, currency, frozenset(shared)))
         return groups

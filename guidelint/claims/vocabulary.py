@@ -27,11 +27,11 @@ def phrases(phrases: Iterable[str]) -> str:
     """A fast, case-tolerant alternation: each phrase as written in lower case or
     with a capital first letter, behind a look-ahead on the possible first
     characters (so the engine skips most positions at once)."""
-    parts = sorted({p.strip().casefold() for p in phrases if p.strip()}, key=len, reverse=True)
+    parts = sorted({p.strip().casefold() for p in phrases if p.strip()}, key=_longest_first)
     firsts = sorted({ch for p in parts for ch in (p[0], p[0].upper())})
     alternatives = []
     for phrase in parts:
-        rest = re.escape(phrase[1:]).replace(r"\ ", r"\s+")
+        rest = _apostrophes(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
         head = phrase[0]
         first = f"[{head}{head.upper()}]" if head.isalpha() else re.escape(head)
         alternatives.append(first + rest)
@@ -40,8 +40,22 @@ def phrases(phrases: Iterable[str]) -> str:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    parts = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    parts = sorted({p.strip() for p in phrases if p.strip()}, key=_longest_first)
+    return "|".join(_apostrophes(re.escape(p).replace(r"\ ", r"\s+")) for p in parts)
+
+
+def _longest_first(phrase: str) -> tuple[int, str]:
+    """Longer phrases first (an alternation takes the first that matches), then in
+    order, so the pattern's text does not depend on the hash seed."""
+    return -len(phrase), phrase
+
+
+_APOSTROPHE = re.compile("['\u2019]")
+
+
+def _apostrophes(escaped: str) -> str:
+    """A phrase written with ' matches the typographic ’ too ("it’s widely believed")."""
+    return _APOSTROPHE.sub("['\u2019]", escaped)
 
 
 WORD = re.compile(r"[\w#]+")
