@@ -24,6 +24,7 @@ _LEAD_MARKS = " \t*_>#+-`~|"
 _LIST_NUMBER = re.compile(r"[0-9]{1,4}[.)]")
 # Marks that split a title into clauses: the year's clause says what it dates.
 _TITLE_MARKS = (":", "|", "\u2014", "\u2013", " - ", ";", "\u00b7", ",")
+_CLAUSE_ENDS = (":", "|", ";", "\u00b7", ",")
 
 
 def padded(text: str) -> str:
@@ -121,5 +122,16 @@ def dates_an_event(text: str, start: int, end: int) -> bool:
 
 
 def names_vintage(text: str, start: int, end: int) -> bool:
-    """Whether the year at ``text[start:end]`` stands beside a noun that names data."""
-    return names_any(title_clause(text, start, end), VINTAGE_WORDS)
+    """Whether the year at ``text[start:end]`` stands beside a noun that names data:
+    the last word before it (`Pay Benchmarks (2025)`, `Pay Bands — 2025`), or the
+    last of at most two words after it in its clause (`2025 Data`, `2025 Salary
+    Data`).  A data noun inside a role's name (`Data Engineer Salary Guide 2025`)
+    does not stand beside the year."""
+    window = text[max(0, start - _WINDOW) : start]
+    _, cut = _last_mark(window, _CLAUSE_ENDS)  # a dash or parenthesis joins, "|" ends
+    before = _WORD.findall(window[cut:].casefold())
+    after = text[end : end + _WINDOW]
+    stops = [at for at in (after.find(mark) for mark in _TITLE_MARKS) if at >= 0]
+    following = _WORD.findall(after[: min(stops, default=len(after))].casefold())
+    candidates = before[-1:] + (following[-1:] if len(following) <= 2 else [])
+    return any(padded(word) in VINTAGE_WORDS for word in candidates)
