@@ -66,32 +66,35 @@ def _lead_stripped(text: str) -> str:
     return text
 
 
-def label_owner(line: str, start: int) -> str:
-    """The text an "updated" label at ``line[start:]`` belongs to; "" for the page
-    (the label starts its line or sentence, after Markdown marks)."""
+def label_owner(line: str, start: int) -> tuple[str, bool]:
+    """The text an "updated" label at ``line[start:]`` belongs to ("" for the page:
+    the label starts its line or sentence, after Markdown marks), and whether the
+    label follows one of the owner marks (`Levels.fyi — Updated ...`)."""
     before = line[max(0, start - _WINDOW) : start]
     cut = max(before.rfind(end) for end in _SENTENCE_END)
     clause = before[cut + 2 :] if cut >= 0 else before
     if not _lead_stripped(clause):
-        return ""
+        return "", False
     at, end = _last_mark(clause, OWNER_MARKS)
     if at >= 0 and not _lead_stripped(clause[end:]).strip(" \t*_"):
         # "X — Updated ...": the label starts a new item; its owner is X.
         earlier, _ = _last_mark(clause[:at], OWNER_MARKS)
         owner = clause[max(earlier, 0) : at]
-        return _lead_stripped(owner) or clause[:at]
-    # "Salary bands last updated ...": the label sits in a phrase that names its owner.
-    return _lead_stripped(clause[end:] if at >= 0 else clause)
+        return _lead_stripped(owner) or clause[:at], True
+    # "Compensation figures last updated ...": the phrase before the label is its owner.
+    return _lead_stripped(clause[end:] if at >= 0 else clause), False
 
 
-def page_owns(owner: str, source_names: Iterable[str]) -> bool:
-    """Whether the owner :func:`label_owner` found is the page itself."""
+def page_owns(owner: str, after_mark: bool, source_names: Iterable[str]) -> bool:
+    """Whether the owner :func:`label_owner` found is the page: nothing, a phrase that
+    names no listed source (the guide's own figures), or, after a mark, text that
+    names the page (`This guide`, `Next review: May 2026 ·`)."""
     if not owner:
         return True
     folded = owner.casefold()
     if any(name in folded for name in source_names):
         return False
-    return names_any(owner, PAGE_WORDS)
+    return names_any(owner, PAGE_WORDS) if after_mark else True
 
 
 def starts_event(text: str) -> bool:

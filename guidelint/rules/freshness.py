@@ -153,6 +153,16 @@ rule(
         day-month-year with full or short month names, ordinals, `Month YYYY`
         (compared by month) and numeric `3/4/2026` (either reading agrees)
         are understood. Code blocks are skipped.
+
+        Only the page's own dates are read: a label that starts its line or
+        sentence, follows the guide's own words (`This guide was last
+        updated`, `Next review: May 2026 · Last updated`) or its own figures
+        (`Compensation figures last updated`). A date after a cited source
+        (`Levels.fyi — Updated March 2026`, `Glassdoor (last updated ...)`,
+        `Levels.fyi data last updated ...` when `data_sources` lists it), in
+        an entry of the source list, or followed by an event (`November 2025
+        earnings`) belongs to that source or event and is not compared
+        (data/freshness.json lists the words).
         """,
     why="Readers trust the date they see on the page; two different dates make both doubtful.",
     example="""
@@ -182,7 +192,12 @@ rule(
         `Compensation for 2025`, a title ending in `(2025)` or `— 2025`.
         Years in ranges (`2019–2023`), after words that place them in the past
         (`since 2020`, `in 2024`), in dates and quarters, and anywhere in
-        ordinary paragraphs are not reported.
+        ordinary paragraphs are not reported. Neither is a year that dates a
+        past event its clause names (`Merger Premium (2023)`, `2021 IPO`,
+        `Post-IPO Equity — 2021`), unless a word that presents it as current
+        stands beside it (`Post-Merger Salary Guide 2024` is reported), nor
+        one equal to the year of `salary_data_quarter` beside a data noun
+        (`Pay Benchmarks — 2025 Data` with 2025-Q4 data: the data's vintage).
         """,
     why="A title that names last year tells readers the guide is stale, even when its data is not.",
     example="""
@@ -352,10 +367,10 @@ class _Owners:
         return self._entry_lines
 
     def page_owns(self, line: str, start: int, file_line: int) -> bool:
-        owner = label_owner(line, start)
+        owner, after_mark = label_owner(line, start)
         if owner and file_line in self.entry_lines():
             return False  # "Levels.fyi — Updated March 2026" in the source list
-        return page_owns(owner, self.names)
+        return page_owns(owner, after_mark, self.names)
 
 
 @check("GL407")
@@ -562,8 +577,11 @@ rule(
         a mention starting after `last_updated` (`through 2028`) is a
         forecast and is skipped. A guide whose salary sources carry no date
         is not reported, and background sources (annual reports, articles)
-        that are not in `data_sources` do not count. The diagnostic points at
-        the newest mention.
+        that are not in `data_sources` do not count. An earnings report,
+        filing or investor document listed in `data_sources` (`Acme Q3 2025
+        earnings`, `Acme FY2025 10-K`) is not a salary source either: its
+        name, `date_accessed` and reference lines are not read. The
+        diagnostic points at the newest mention.
         """,
     why="""
         `salary_data_quarter` claims how recent the figures are; when every

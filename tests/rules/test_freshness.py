@@ -333,7 +333,8 @@ def test_source_and_event_dates_are_not_the_pages() -> None:
     [
         ("Levels.fyi — Updated 30 Nov 2025", []),
         ("Glassdoor (last updated 30 Nov 2025) agrees.", []),
-        ("Salary bands last updated 30 Nov 2025.", []),
+        ("Salary bands last updated 30 Nov 2025.", [("GL407", 13, 27)]),  # the guide's own
+        ("Levels.fyi data last updated 30 Nov 2025.", []),  # a listed source's
         ("Acme Q3 2025 earnings, last updated 2025-11-05", []),
         ("Compiled from Levels.fyi. Last updated 30 Nov 2025", [("GL407", 13, 40)]),
         ("Acme guide · Last updated 30 Nov 2025", [("GL407", 13, 27)]),
