@@ -5,7 +5,9 @@ A guide's salary figures come from the sources its frontmatter lists in
 year in its name (`MLOps Salary Guide 2026`), or one on the line of the
 references section that names it (`Levels.fyi ... (2024-2026)`).  Background
 sources (annual reports, press articles) say nothing about the age of the pay
-data and are not read.
+data and are not read, even when `data_sources` lists them: an earnings report,
+filing or investor document there (`Acme Q3 2025 earnings`) is the company's
+account of itself (data/freshness.json, `investor_documents`).
 
 A mention is a span of days: `2025` is all of 2025, `Q1 2026` its quarter,
 `Feb 2026` its month.  A source's date is read as late as its mention allows,
@@ -24,6 +26,7 @@ from typing import Any
 
 from guidelint.dates import Quarter, coerce_date, find_dates
 from guidelint.document import Guide
+from guidelint.resources import data_file
 
 _URL = re.compile(r"https?://\S+|\]\([^)\s]*\)")
 _YEAR = re.compile(
@@ -89,12 +92,28 @@ def _month_end(day: dt.date) -> dt.date:
     return following - dt.timedelta(days=1)
 
 
-def _names(data: dict[str, Any]) -> list[str]:
-    """The compared form of each `data_sources` name (before any parenthesis)."""
-    names = []
-    for item in data.get("data_sources") or ():
-        name = item.get("name") if isinstance(item, dict) else item
-        if isinstance(name, str):
+def is_investor_document(name: str) -> bool:
+    """Whether a `data_sources` name is an earnings report, filing or investor
+    document rather than salary data (`Acme Q3 2025 earnings`, `Acme FY2025 10-K`)."""
+    from guidelint.claims.support import source_kind_names  # the claims vocabulary's kinds
+
+    entry = data_file("freshness.json")["investor_documents"]
+    kinds = source_kind_names(name)
+    return entry["source_kind"] in kinds and entry["unless_kind"] not in kinds
+
+
+def _item_name(item: Any) -> Any:
+    return item.get("name") if isinstance(item, dict) else item
+
+
+def listed_names(data: Any, *, salary_only: bool = False) -> list[str]:
+    """The compared form of each `data_sources` name (before any parenthesis);
+    with ``salary_only``, without the investor documents."""
+    names: list[str] = []
+    sources = data.get("data_sources") if isinstance(data, dict) else None
+    for item in sources if isinstance(sources, list) else ():
+        name = _item_name(item)
+        if isinstance(name, str) and not (salary_only and is_investor_document(name)):
             key = name.split("(", 1)[0].strip().casefold()
             if len(key) >= 3:
                 names.append(key)
@@ -113,6 +132,9 @@ def source_dates(guide: Guide, limit: dt.date) -> list[SourceDate]:
     sources = data.get("data_sources")
     for index, item in enumerate(sources if isinstance(sources, list) else ()):
         path = f"data_sources/{index}"
+        name = _item_name(item)
+        if isinstance(name, str) and is_investor_document(name):
+            continue
         if isinstance(item, dict):
             accessed = coerce_date(item.get("date_accessed"))
             if accessed is not None:
@@ -127,7 +149,7 @@ def source_dates(guide: Guide, limit: dt.date) -> list[SourceDate]:
             for _, text, first, last in mentions(name):
                 at = raw.find(text, column - 1)  # the mention itself, when written as read
                 add(text, line, at + 1 if at >= 0 else column, first, last)
-    names = _names(data)  # also a mapping's keys: `Levels.fyi: <url>`
+    names = listed_names(data, salary_only=True)  # also a mapping's keys: `Levels.fyi: <url>`
     if not names:
         return found
     from guidelint.prose import extract

@@ -68,12 +68,49 @@ _KIND_WORDS = {
 _KIND_MULTI = [(phrase, backs) for phrase, backs in _KIND_PHRASES if " " in phrase.strip()]
 
 
+def _source_tokens(text: str) -> list[str]:
+    return [
+        t.strip(".'\u2019").replace("\u2019", "'") for t in _SOURCE_TOKEN.findall(text.casefold())
+    ]
+
+
+def _named_table() -> tuple[dict[str, frozenset[str]], list[tuple[str, str]]]:
+    words: dict[str, set[str]] = {}
+    multi: list[tuple[str, str]] = []
+    for name, kind in _KINDS["kinds"].items():
+        for phrase in kind["words"]:
+            folded = phrase.casefold().strip()
+            if " " in folded:
+                multi.append((" " + folded + " ", name))
+            else:
+                words.setdefault(folded, set()).add(name)
+    return {word: frozenset(names) for word, names in words.items()}, multi
+
+
+_NAMED_WORDS, _NAMED_MULTI = _named_table()
+
+
+def source_kind_names(text: str) -> frozenset[str]:
+    """The source kinds (``salary``, ``company``, ``news``, ...) a source's name
+    says it is: "Acme Q3 2025 earnings" is ``company``, "Levels.fyi comp data"
+    ``salary``; empty when no kind's words occur."""
+    tokens = _source_tokens(text)
+    names: set[str] = set()
+    for token in tokens:
+        found = _NAMED_WORDS.get(token)
+        if found is None and token.endswith("'s"):
+            found = _NAMED_WORDS.get(token[:-2])
+        if found is not None:
+            names.update(found)
+    padded = " " + " ".join(tokens) + " "
+    names.update(name for phrase, name in _NAMED_MULTI if phrase in padded)
+    return frozenset(names)
+
+
 def source_kinds(text: str) -> frozenset[str]:
     """The kinds of claim a source can back, read from how it names itself:
     "Levels.fyi comp data" backs pay, "Acme FY2025 10-K" facts, "Gartner" rankings too."""
-    tokens = [
-        t.strip(".'\u2019").replace("\u2019", "'") for t in _SOURCE_TOKEN.findall(text.casefold())
-    ]
+    tokens = _source_tokens(text)
     kinds: set[str] = set()
     for token in tokens:
         backs = _KIND_WORDS.get(token)

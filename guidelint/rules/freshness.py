@@ -14,10 +14,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from guidelint.context import Context
+from guidelint.dateowners import dates_an_event, label_owner, names_vintage, page_owns, starts_event
 from guidelint.dates import Quarter, coerce_date, match_date, plural
 from guidelint.diagnostics import Diagnostic, Fix, problem
 from guidelint.document import Guide
 from guidelint.registry import check, rule
+from guidelint.sources import listed_names
 
 rule(
     "GL401",
@@ -151,6 +153,16 @@ rule(
         day-month-year with full or short month names, ordinals, `Month YYYY`
         (compared by month) and numeric `3/4/2026` (either reading agrees)
         are understood. Code blocks are skipped.
+
+        Only the page's own dates are read: a label that starts its line or
+        sentence, follows the guide's own words (`This guide was last
+        updated`, `Next review: May 2026 · Last updated`) or its own figures
+        (`Compensation figures last updated`). A date after a cited source
+        (`Levels.fyi — Updated March 2026`, `Glassdoor (last updated ...)`,
+        `Levels.fyi data last updated ...` when `data_sources` lists it), in
+        an entry of the source list, or followed by an event (`November 2025
+        earnings`) belongs to that source or event and is not compared
+        (data/freshness.json lists the words).
         """,
     why="Readers trust the date they see on the page; two different dates make both doubtful.",
     example="""
@@ -180,7 +192,12 @@ rule(
         `Compensation for 2025`, a title ending in `(2025)` or `— 2025`.
         Years in ranges (`2019–2023`), after words that place them in the past
         (`since 2020`, `in 2024`), in dates and quarters, and anywhere in
-        ordinary paragraphs are not reported.
+        ordinary paragraphs are not reported. Neither is a year that dates a
+        past event its clause names (`Merger Premium (2023)`, `2021 IPO`,
+        `Post-IPO Equity — 2021`), unless a word that presents it as current
+        stands beside it (`Post-Merger Salary Guide 2024` is reported), nor
+        one equal to the year of `salary_data_quarter` beside a data noun
+        (`Pay Benchmarks — 2025 Data` with 2025-Q4 data: the data's vintage).
         """,
     why="A title that names last year tells readers the guide is stale, even when its data is not.",
     example="""
@@ -333,12 +350,36 @@ def _code_lines(guide: Guide) -> set[int]:
     return lines
 
 
+class _Owners:
+    """Whose date an "updated" label gives: the page's, or a cited source's."""
+
+    def __init__(self, guide: Guide) -> None:
+        self.guide = guide
+        self.names = listed_names(guide.data)
+        self._entry_lines: set[int] | None = None
+
+    def entry_lines(self) -> set[int]:
+        """File lines of the source list's entries (read on first need)."""
+        if self._entry_lines is None:
+            from guidelint.prose import extract  # on first need, as sources.py reads it
+
+            self._entry_lines = {entry.line for entry in extract(self.guide).entries}
+        return self._entry_lines
+
+    def page_owns(self, line: str, start: int, file_line: int) -> bool:
+        owner, after_mark = label_owner(line, start)
+        if owner and file_line in self.entry_lines():
+            return False  # "Levels.fyi — Updated March 2026" in the source list
+        return page_owns(owner, after_mark, self.names)
+
+
 @check("GL407")
 def check_body_date(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     updated = coerce_date(_value(guide, "last_updated"))
     if updated is None or "pdated" not in guide.body.lower():
         return
     skipped = _code_lines(guide)
+    owners = _Owners(guide)
     for index, line in enumerate(guide.body.split("\n")):
         if index in skipped or "pdated" not in line.lower():
             continue
@@ -350,6 +391,10 @@ def check_body_date(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             if found is None or found.agrees_with(updated):
                 continue
             file_line = guide.body_line(index)
+            if not owners.page_owns(line, label.start(), file_line):
+                continue  # a cited source's date, not the page's
+            if starts_event(line[found.end :]):
+                continue  # "Updated: November 2025 earnings": the event's date
             column = found.start + 1
             replacement = found.respell(updated)
             expected = f"`last_updated` is {updated.isoformat()}"
@@ -424,11 +469,29 @@ def presents_as_current(text: str, match: re.Match[str]) -> bool:
     return bool(_TRAILING_RE.search(before)) and not after.strip(" \t*_.!")
 
 
-def stale_years(text: str, year: int) -> Iterator[re.Match[str]]:
-    """Years before ``year`` that ``text`` presents as current (at most a few per text)."""
+def _past_or_vintage(text: str, match: re.Match[str], vintage: int | None) -> bool:
+    """Whether a year dates a past event (`Merger Premium (2023)`, `2021 IPO`) or
+    names the data's vintage (`Pay Benchmarks — 2025 Data` with 2025 data)."""
+    start, end = match.span()
+    if int(match.group(0)) == vintage and names_vintage(text, start, end):
+        return True
+    before = text[max(0, start - _CONTEXT) : start]
+    after = text[end : end + _CONTEXT]
+    beside_current = _FOLLOWED_RE.match(after) or _PRECEDED_RE.search(before)
+    # "Post-Merger Salary Guide 2024" still dates the guide.
+    return not beside_current and dates_an_event(text, start, end)
+
+
+def stale_years(text: str, year: int, vintage: int | None = None) -> Iterator[re.Match[str]]:
+    """Years before ``year`` that ``text`` presents as current (at most a few per text);
+    ``vintage`` is the data quarter's year."""
     found = 0
     for match in _YEAR_RE.finditer(text):
-        if int(match.group(0)) < year and presents_as_current(text, match):
+        if (
+            int(match.group(0)) < year
+            and presents_as_current(text, match)
+            and not _past_or_vintage(text, match, vintage)
+        ):
             yield match
             found += 1
             if found >= _MAX_PER_TEXT:
@@ -450,11 +513,13 @@ def _nth_column(raw: str, text: str, year: str, start: int) -> int | None:
 @check("GL408", needs_frontmatter=False)
 def check_stale_year(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     year = ctx.today.year
+    quarter = Quarter.parse(_value(guide, "salary_data_quarter"))
+    vintage = quarter.year if quarter is not None else None
     for block in guide.blocks:
         if block.kind != "heading":
             continue
         content = block.text
-        for match in stale_years(content, year):
+        for match in stale_years(content, year, vintage):
             # A setext heading's text may span lines: find the match's own line.
             number = content.count("\n", 0, match.start())
             line_start = content.rfind("\n", 0, match.start()) + 1
@@ -466,7 +531,7 @@ def check_stale_year(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
         return
     key = "negotiation_dna_summary"
     span = guide.value_spans.get(key)
-    for match in stale_years(summary, year):
+    for match in stale_years(summary, year, vintage):
         found: int | None = None
         if span is not None and span.line == span.end_line:
             raw = guide.lines[span.line - 1][span.column - 1 : span.end_column - 1]
@@ -512,8 +577,11 @@ rule(
         a mention starting after `last_updated` (`through 2028`) is a
         forecast and is skipped. A guide whose salary sources carry no date
         is not reported, and background sources (annual reports, articles)
-        that are not in `data_sources` do not count. The diagnostic points at
-        the newest mention.
+        that are not in `data_sources` do not count. An earnings report,
+        filing or investor document listed in `data_sources` (`Acme Q3 2025
+        earnings`, `Acme FY2025 10-K`) is not a salary source either: its
+        name, `date_accessed` and reference lines are not read. The
+        diagnostic points at the newest mention.
         """,
     why="""
         `salary_data_quarter` claims how recent the figures are; when every

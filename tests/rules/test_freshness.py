@@ -1,4 +1,5 @@
-"""GL401-GL408: each threshold the day before, on and after its boundary."""
+"""GL401-GL411: each threshold the day before, on and after its boundary, and the
+dates that are not the page's own (a cited source's, an event's, the data's vintage)."""
 
 from __future__ import annotations
 
@@ -312,6 +313,42 @@ def test_body_date_needs_a_usable_last_updated() -> None:
     assert codes(guide(last='"23 Feb 2026"', body="Last updated: 2026-01-01\n"), "GL407") == []
 
 
+def test_source_and_event_dates_are_not_the_pages() -> None:
+    found = lint_file(HERE / "source-dates.md", select=["GL407"], today=D(2026, 12, 6))
+    # Lines 14 and 16 date a cited source, 22 an event, 26-28 source-list entries.
+    assert positions(found) == [
+        ("GL407", 18, 29),  # This guide was last updated November 30, 2025.
+        ("GL407", 20, 40),  # *Next review: May 2026 · Last updated: 30 Nov 2025*
+        ("GL407", 30, 16),  # the footer after the source list
+    ]
+    assert [d.fix.text if d.fix else None for d in found] == [
+        "February 23, 2026",
+        "23 Feb 2026",
+        "February 23, 2026",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Levels.fyi — Updated 30 Nov 2025", []),
+        ("Glassdoor (last updated 30 Nov 2025) agrees.", []),
+        ("Salary bands last updated 30 Nov 2025.", [("GL407", 13, 27)]),  # the guide's own
+        ("Levels.fyi data last updated 30 Nov 2025.", []),  # a listed source's
+        ("Acme Q3 2025 earnings, last updated 2025-11-05", []),
+        ("Compiled from Levels.fyi. Last updated 30 Nov 2025", [("GL407", 13, 40)]),
+        ("Acme guide · Last updated 30 Nov 2025", [("GL407", 13, 27)]),
+        ("Levels.fyi Salary Guide — updated 30 Nov 2025", []),
+        ("Dice Salary Guide — updated 30 Nov 2025", [("GL407", 13, 29)]),
+    ],
+)
+def test_whose_date_a_label_gives(line: str, expected: list[tuple[str, int, int]]) -> None:
+    body = f"# Data Engineer at Acme\n\n{line}\n"
+    text = guide(last="2026-02-23", due="2026-05-20", quarter="2025-Q4", body=body)
+    text = text.replace("---\n#", "data_sources:\n  - Levels.fyi\n---\n#", 1)
+    assert codes(text, "GL407") == expected
+
+
 # -- GL408 -------------------------------------------------------------------
 
 
@@ -536,6 +573,38 @@ def test_dotted_day_first_dates(
     assert [d.fix.text if d.fix else None for d in found] == ([fix] if fix else [])
 
 
+def test_event_years_and_the_datas_vintage_are_not_stale() -> None:
+    found = lint_file(HERE / "event-years.md", select=["GL408"], today=D(2026, 12, 6))
+    # Lines 11 and 13 name the 2025-Q4 data's vintage; 17, 19 and 21 date past events.
+    assert positions(found) == [
+        ("GL408", 7, 56),  # the summary's "2025 Focus", not its "2025 Data"
+        ("GL408", 9, 35),  # Salary Guide 2025: "Data" names the role, not the year
+        ("GL408", 15, 15),  # Pay Bands (2024): not the data quarter's year
+        ("GL408", 23, 29),  # Post-Merger Salary Guide 2024: the year dates the guide
+        ("GL408", 25, 21),  # Hiring Outlook — 2025
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "quarter", "reported"),
+    [
+        ("# Pay Benchmarks — 2025 Data", "2025-Q4", False),
+        ("# Pay Benchmarks — 2025 Data", "2026-Q1", True),  # not the data's year
+        ("# Compensation Bands (2025)", "2025-Q4", False),
+        ("# Compensation Bands (2025)", "2026-Q3", True),
+        ("# 2025 Salary Data", "2025-Q1", False),
+        ("# Data Engineer Pay 2025", "2025-Q4", True),  # "Data" names the role
+        ("# Merger Premium (2023)", "2026-Q3", False),
+        ("# Acme Since Its 2021 IPO", "2026-Q3", False),
+        ("# Founded 2019", "2026-Q3", False),
+        ("# Post-Merger Salary Guide 2024", "2026-Q3", True),
+    ],
+)
+def test_vintage_and_event_years(heading: str, quarter: str, reported: bool) -> None:
+    text = guide(last="2026-02-23", due="2026-05-20", quarter=quarter, body=heading + "\n")
+    assert bool(codes(text, "GL408", today=D(2026, 12, 6))) == reported
+
+
 # -- GL409: the salary sources' dates ------------------------------------------------
 
 
@@ -635,6 +704,38 @@ def test_guide_without_dated_sources_is_not_reported() -> None:
     refs = "1. Levels.fyi, Acme salaries\n"
     settings = replace(Settings(), max_source_age_days=1)
     assert gl409(sourced(references=refs), settings=settings) == []
+
+
+def test_investor_documents_are_not_salary_sources() -> None:
+    # The only dated source is an earnings release from before the data quarter.
+    found = lint_file(HERE / "investor-sources.md", select=["GL409"], today=D(2026, 6, 1))
+    assert positions(found) == []
+    # A 10-K accessed in the quarter does not make 2024-2025 salary data recent.
+    found = lint_file(HERE / "investor-sources-stale.md", select=["GL409"], today=D(2026, 6, 1))
+    assert positions(found) == [("GL409", 15, 44)]
+    assert found[0].message == (
+        "the newest dated salary source (2024-2025, up to 2025-12-31) ends before the data"
+        " quarter 2026-Q1 starts (2026-01-01)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "counted"),
+    [
+        ("Acme Q3 2025 earnings", False),
+        ("Acme FY2025 10-K", False),
+        ("Acme Investor Day 2025", False),
+        ("Acme 2025 shareholder letter", False),
+        ("Acme 10-K 2025 executive compensation", True),
+        ("Salary Survey 2025", True),
+    ],
+)
+def test_which_listed_sources_are_salary_sources(name: str, counted: bool) -> None:
+    sources = f"  - Levels.fyi\n  - {name}\n"
+    refs = "1. Levels.fyi, Acme salaries\n"
+    assert gl409(sourced(sources=sources, references=refs)) == (
+        [("GL409", 7, len("  - ") + name.index("2025") + 1)] if counted else []
+    )
 
 
 # -- GL410 and GL411: the age of last_updated ----------------------------------------
