@@ -241,21 +241,23 @@ _FIELD_SCOPE = re.compile(
 )
 
 
+_JOINERS = frozenset(("and", "or"))  # "the largest and most complex seller accounts"
+
+
 def own_selection(masked: str, start: int, stop: int) -> bool:
     """Whether a superlative picks the company's own items by size ("Square's largest
     seller accounts") rather than ranking it ("the largest deals in the industry")."""
-    phrase = masked[start:stop].casefold()
-    if not any(rank in phrase for rank in _OWN_ITEM_RANKS):
+    words = [w.casefold() for w in WORD.findall(masked[start:stop].replace("\u2019", "'"))]
+    padded = f" {' '.join(words)} "
+    if not any(f" {rank} " in padded for rank in _OWN_ITEM_RANKS):
         return False
-    if not _SCOPES.isdisjoint(WORD.findall(phrase.replace("\u2019", "'").replace("'s", " "))):
+    if not _SCOPES.isdisjoint(words):
         return False  # "the world's largest merchants" ranks against everyone
-    following = masked[stop : stop + 80]
-    words = [w.casefold() for w in WORD.findall(following)[:4]]
-    head = next((i for i, w in enumerate(words) if w in _OWN_ITEMS), None)
-    if head is None and not _OWN_ITEMS.isdisjoint(WORD.findall(phrase)):
-        head, end = 0, stop
-    elif head is None:
-        return False
-    else:
-        end = stop + following.casefold().find(words[head]) + len(words[head])
-    return _FIELD_SCOPE.match(masked, end) is None
+    end = stop if not _OWN_ITEMS.isdisjoint(words) else -1
+    for count, word in enumerate(WORD.finditer(masked, stop, stop + 80)):
+        lowered = word.group(0).casefold()
+        if end >= 0 or count == 5 or (lowered in _FUNCTION_WORDS and lowered not in _JOINERS):
+            break  # the ranked noun comes before "of" ("the largest repositories of ...")
+        if lowered in _OWN_ITEMS:
+            end = word.end()
+    return end >= 0 and _FIELD_SCOPE.search(masked, end, end + 60) is None
