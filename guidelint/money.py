@@ -25,7 +25,7 @@ _MAX_NOTES = 4  # trailing annotations stripped from one figure: ``RSU/4yr (targ
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _INDIAN_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")  # 36,00,000
-_SEPARATOR = re.compile(r"\s{0,8}(?:[–—]|-|\bto\b)\s{0,8}", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s{0,8}+(?:[–—]|-|\bto\b)\s{0,8}", re.IGNORECASE)
 _DUAL = re.compile(
     r"\s{1,8}/\s{1,8}"
 )  # ``£75K / $95K``: the slash between a figure and its conversion
@@ -209,7 +209,7 @@ _APPROXIMATE = re.compile(r"(?:~|≈|approx(?:imately|\.)?|about|around|c\.)\s*"
 _FOOTNOTE_MARKS = frozenset("*†‡")
 _CEILING = re.compile(r"(?:up\s+to|max(?:imum)?\.?:?|≤|<=?)\s*", re.IGNORECASE)
 # A citation after the figure: `[2]`, `[^lv]`, superscript digits.
-_CITATION = re.compile(r"\s{0,8}(?:\[\^?[^\[\]\s]{1,40}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,8})$")
+_CITATION = re.compile(r"\s{0,8}+(?:\[\^?[^\[\]\s]{1,40}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,8})$")
 
 
 def _dual_parts(text: str, begin: int, stop: int) -> list[tuple[int, int]]:

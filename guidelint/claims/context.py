@@ -20,17 +20,17 @@ _ASK_WORDS = alternation(WORDS["proposal_asks"])
 # Whitespace runs are bounded ({0,8}) throughout: a pattern tried at every position of
 # a long run of spaces (masked code, say) must not rescan the run each time.
 _LEADS = rf"(?:(?i:{alternation(WORDS['ask_leads'])})\s{{1,4}}){{0,3}}"
-_ASK = re.compile(rf"\s{{0,8}}{_LEADS}(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)")
+_ASK = re.compile(rf"\s{{0,8}}+{_LEADS}(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)")
 _ASK_AFTER_LEAD = re.compile(
-    rf"\s{{0,8}}(?:(?:[^,;:\n]|,(?=\d)){{0,80}},\s{{1,4}})?{_LEADS}(?i:{_ASK_WORDS})(?![\w-])"
+    rf"\s{{0,8}}+(?:(?:[^,;:\n]|,(?=\d)){{0,80}},\s{{1,4}})?{_LEADS}(?i:{_ASK_WORDS})(?![\w-])"
 )
 # A clause that supposes: its figures illustrate ("if you hold a $200K offer").
-_HYPOTHETICAL = re.compile(rf"\s{{0,8}}(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")
+_HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")
 # A sum written out ("$255,000 base + $270,000 RSU + $52,000 bonus = $400,000") shows
 # its arithmetic: the guide's own calculation, not a fact from elsewhere.
 _SUM = re.compile(r"\+[^=\n]{0,200}=")
 # A label ends at its colon; a decimal point ("$4.2B Valuation:") does not end it.
-_LABEL = re.compile(r"\s{0,8}(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")
+_LABEL = re.compile(r"\s{0,8}+(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")
 # A label introducing a worked example: its figures illustrate, they do not report.
 _EXAMPLE_LABEL = re.compile(rf"(?i:(?<![\w])(?:{alternation(WORDS['example_labels'])})(?![\w]))")
 # A label naming what the reader asks for, whatever comes before that word.
@@ -39,7 +39,7 @@ _ASK_LABEL = re.compile(
 )
 # The employer's expected counter is part of the script: "Acme will counter at $160K".
 _COUNTER_FORECAST = re.compile(
-    r"\s{0,8}[^,;:.!?\n]{1,60}?\s(?i:will|would|may|might|could)"
+    r"\s{0,8}+[^,;:.!?\n]{1,60}?\s(?i:will|would|may|might|could)"
     r"\s+(?i:likely\s+|probably\s+)?(?i:counter)(?![\w-])"
 )
 # Where an ask gives its reason, whose figures are claims again.
@@ -50,7 +50,9 @@ _OWN_OFFER = re.compile(
     r"(?:(?!\sbut\s)[^.;:!?,$£€¥₹\d]){0,60}?\sat)\s+)[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
 )
 # A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
-_ASK_CONTINUATION = re.compile(rf"\s{{0,8}}(?i:{alternation(WORDS['ask_continuations'])})(?![\w-])")
+_ASK_CONTINUATION = re.compile(
+    rf"\s{{0,8}}+(?i:{alternation(WORDS['ask_continuations'])})(?![\w-])"
+)
 # A dash between two figures writes a range ("$225,000–$260,000", "$175K — $228K"), not a break.
 _CLAUSE_BREAK = re.compile(
     r";|(?<![\d%+])(?<!\d[A-Za-z])(?<!\d[A-Za-z]{2})(?<![\d%+]\s)(?<!\d[A-Za-z]\s)"
@@ -69,8 +71,8 @@ SCRIPT_OPENERS = frozenset(
 )
 QUOTES = re.compile('["\u201c]')
 _ALNUM = re.compile(r"[^\W_]")
-_FIRST_WORD = re.compile(r"\s{0,8}([\w'\u2019]{1,40})")
-_FIGURE_FIRST = re.compile(rf"\s{{0,8}}(?:{CURRENCY_PREFIX})?\s?\d")
+_FIRST_WORD = re.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
+_FIGURE_FIRST = re.compile(rf"\s{{0,8}}+(?:{CURRENCY_PREFIX})?\s?\d")
 
 
 _BONUS_WORD = re.compile(r"(?i:bonus|target|variable|incentive|performance|payout)")
@@ -170,7 +172,7 @@ def predicative(masked: str, match: re.Match[str]) -> bool:
 # A share of a grant on a vesting schedule is a term, not a statistic: "25% per
 # year", "6.25% per quarter", "25% at year 1", "25% after the first year", "a 25% cliff".
 _VESTING_SHARE = re.compile(
-    r"\s{0,8}(?i:(?:per|each|every|a)\s+(?:year|quarter|month)|annually|quarterly|monthly"
+    r"\s{0,8}+(?i:(?:per|each|every|a)\s+(?:year|quarter|month)|annually|quarterly|monthly"
     r"|(?:at|after)\s+(?:the\s+)?(?:(?:first|one|1)[-\s])?(?:year|month|anniversary|\d+\s+months?)"
     r"|cliff|vest)"
 )
