@@ -117,6 +117,12 @@ def _builtin() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
     return dict(table["symbols"]), frozenset(table["codes"]), dict(table["display"])
 
 
+@cache
+def _iso_codes() -> frozenset[str]:
+    """Every ISO 4217 code a salary is paid in; matched only in capitals (``all`` is a word)."""
+    return frozenset(data_file("currencies.json")["iso_4217"]["codes"])
+
+
 def currency_symbols(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """Symbol or prefix -> ISO code: the built-in table, extended by configuration."""
     symbols, _, _ = _builtin()
@@ -143,7 +149,9 @@ def _known_currency(token: str, symbols: Mapping[str, str]) -> str | None:
         return symbols[token]
     _, codes, _ = _builtin()
     upper = token.upper()
-    return upper if upper in codes or upper in symbols.values() else None
+    if upper in codes or upper in symbols.values():
+        return upper
+    return token if token in _iso_codes() else None
 
 
 # -- parsing -------------------------------------------------------------------------
@@ -761,13 +769,26 @@ def _subdivisions() -> frozenset[str]:
     return frozenset(code for codes in table.values() for code in codes)
 
 
+@cache
+def _header_qualifiers() -> frozenset[str]:
+    return frozenset(w.casefold() for w in data_file("tables.json")["header_qualifiers"]["words"])
+
+
 def _currency_list(inner: str, symbols: Mapping[str, str]) -> set[str] | None:
-    """The currencies a parenthetical names (``GBP £``, ``EUR/GBP``), or None if it is not one."""
-    tokens = re.split(r"[\s/,]+", inner.strip())
-    found = {_known_currency(token, symbols) for token in tokens if token}
-    if not found or None in found:
-        return None
-    return found  # type: ignore[return-value]
+    """The currencies a parenthetical names (``GBP £``, ``EUR/GBP``, ``CAD/USD equiv``),
+    or None if it is not one: words other than currencies must be qualifiers
+    (``equiv``, ``approx.``; guidelint/data/tables.json)."""
+    found: set[str] = set()
+    for token in re.split(r"[\s/,;]+", inner.strip()):
+        token = token.lstrip("~")
+        if not token:
+            continue
+        currency = _known_currency(token, symbols)
+        if currency is not None:
+            found.add(currency)
+        elif token.casefold() not in _header_qualifiers():
+            return None
+    return found or None
 
 
 def _trailing_parenthetical(text: str) -> tuple[str, str] | None:
@@ -847,6 +868,21 @@ def region_currency_hint(name: str, symbols: Mapping[str, str] | None = None) ->
     return None
 
 
+def region_currencies(name: str, symbols: Mapping[str, str] | None = None) -> frozenset[str]:
+    """Every currency a region spelling's trailing parentheticals name: a column headed
+    ``Canada (CAD/USD equiv)`` may show either."""
+    table = symbols if symbols is not None else currency_symbols()
+    text = _plain_region(name)
+    found: set[str] = set()
+    for _ in range(_MAX_NOTES):
+        parts = _trailing_parenthetical(text)
+        if parts is None:
+            break
+        text, inner = parts
+        found |= _currency_list(inner, table) or set()
+    return frozenset(found)
+
+
 @cache
 def _builtin_regions() -> dict[str, str]:
     return {region_key(name): code for name, code in data_file("regions.json").items()}
@@ -858,14 +894,29 @@ _REGION_PARTS = re.compile(r"[,/()\[\]]|\s[-–—]\s")
 def region_currency(region: str, extra: Mapping[str, str] | None = None) -> str | None:
     """The currency a region pays in, or None when unknown or ambiguous.
 
-    A currency the spelling states (``Singapore (SGD)``) comes first; then
-    ``region_key`` of the whole name is looked up (``San Jose CA``), then its
-    parts (``London, UK``, ``Bay Area / Sunnyvale``); parts that disagree make
-    the answer unknown.
+    A currency the spelling states (``Singapore (SGD)``) comes first, then a
+    configured name, then the place a suffix names (``Portland, ME``,
+    ``Perth, Scotland``: :mod:`guidelint.places`); then ``region_key`` of the
+    whole name is looked up (``San Jose CA``), then its parts (``London, UK``,
+    ``Bay Area / Sunnyvale``); parts that disagree make the answer unknown.
     """
     hint = region_currency_hint(region)
     if hint is not None:
         return hint
+    if extra:
+        configured = {region_key(name): code for name, code in extra.items()}
+        if region_key(region) in configured:
+            return configured[region_key(region)]
+    from guidelint.places import suffix_currency  # the suffix's place comes first
+
+    suffixed = suffix_currency(region, extra)
+    if suffixed is not None:
+        return suffixed
+    return region_currency_of_name(region, extra)
+
+
+def region_currency_of_name(region: str, extra: Mapping[str, str] | None = None) -> str | None:
+    """The currency the region table gives a spelling: the whole name, else its parts."""
     table = _builtin_regions()
     if extra:
         table = {**table, **{region_key(name): code for name, code in extra.items()}}
