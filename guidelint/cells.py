@@ -84,3 +84,10 @@ def row_symbols(symbols: dict[str, str], *currencies: str | None) -> dict[str, s
         if chosen is not None:
             local[spelling] = chosen
     return {**symbols, **local} if local else symbols
+
+
+def amount_symbols(symbols: dict[str, str]) -> dict[str, str]:
+    """``symbols`` reading each shared spelling as one of its currencies: for the
+    amounts of cells whose row is not known yet (a `levels` column's span)."""
+    shared = {s: meanings[0] for s, meanings in _local_spellings().items() if s not in symbols}
+    return {**symbols, **shared}

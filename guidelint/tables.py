@@ -31,7 +31,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from guidelint.cells import is_relative, peer_headers, row_symbols
+from guidelint.cells import amount_symbols, is_relative, peer_headers, row_symbols
 from guidelint.diagnostics import Fix
 from guidelint.edits import CURRENCY_DESCRIPTION, FILL_DESCRIPTION, set_field
 from guidelint.markdown import Cell, Row, TableBlock
@@ -445,10 +445,11 @@ def envelope(cells: list[Cell]) -> Cell:
     """One cell for the range several cells span (lowest low to highest high)."""
     low: tuple[Decimal, str, Cell] | None = None
     high: tuple[Decimal, str, Cell] | None = None
-    readable = [cell for cell in cells if not is_absent(cell.text)]
+    readable = [cell for cell in cells if not is_absent(cell.text) and not is_relative(cell.text)]
+    symbols = amount_symbols(currency_symbols())  # `kr 650K`: the amount, whichever krona
     for cell in readable:
         try:
-            parsed = parse_figure(cell.text)
+            parsed = parse_figure(cell.text, symbols)
         except FigureError:
             return cell  # reported as malformed, as any cell
         top = parsed.high or parsed.low

@@ -247,6 +247,10 @@ def test_key_path(parts: list[object], text: str) -> None:
             'bad value for `citation-scope`: "page"; expected one of "sentence", "paragraph"',
         ),
         (
+            'region-currency = "country"',
+            'bad value for `region-currency`: "country"; expected one of "local", "stated"',
+        ),
+        (
             'regions = {Zurich = "chf"}',
             'bad value for `regions.Zurich`: "chf"; expected an ISO 4217 currency code',
         ),
