@@ -46,13 +46,13 @@ from guidelint.money import (
     is_absent,
     parse_figure,
     region_currencies,
-    region_currency,
     region_currency_hint,
     region_key,
     rewrite_cell,
     show,
     to_decimal,
 )
+from guidelint.places import region_currency
 
 if TYPE_CHECKING:
     from guidelint.context import Context

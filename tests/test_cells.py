@@ -10,9 +10,9 @@ from guidelint.money import (
     currency_symbols,
     parse_figure,
     region_currencies,
-    region_currency,
     region_key,
 )
+from guidelint.places import region_currency
 from guidelint.resources import data_file
 from guidelint.tables import header_match
 

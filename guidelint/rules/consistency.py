@@ -22,7 +22,8 @@ from typing import Any
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
-from guidelint.money import currency_code, currency_symbols, region_currency, show, to_decimal
+from guidelint.money import currency_code, currency_symbols, show, to_decimal
+from guidelint.places import region_currency
 from guidelint.registry import check, rule
 
 ANNOTATION_OPTION = "schema (the guide schema's `x-guidelint-consistency` annotation)"
