@@ -354,8 +354,11 @@ def _by_rows(grid: TableBlock, mapping: TableMapping, keys: set[str]) -> Table |
         return shown, primary[index], max(primary[index], aliases[index])
 
     key_index = max(candidates, key=lambda i: (rank(i), -i))
-    if header_match(texts[key_index], peer_headers()) and not rank(key_index)[0]:
-        return None  # `| Company | Base | Total |` compares employers or titles, not entries
+    peers = peer_headers()
+    if not rank(key_index)[0] and (
+        header_match(texts[key_index], peers) or header_match(texts[0], peers)
+    ):
+        return None  # `| Company | Level | Base |` compares employers or titles, not entries
     columns = _map_columns(texts, key_index, mapping.columns)
     if not primary[key_index] and all(index is None for _, index in columns):
         return None  # a `Level | Title` mapping table, not compensation

@@ -213,8 +213,9 @@ rule(
         (`Canada (CAD/USD equiv)`), a cell in either is not in another
         currency, and one in the currency that is not the entry's is a
         conversion, not compared. A table keyed by `Company`, `Title` or
-        `Role` whose key cells name none of the entries compares employers or
-        titles and is not read as a compensation table.
+        `Role`, or whose first column is one, and whose key cells name none of
+        the entries compares employers or titles and is not read as a
+        compensation table.
         """,
     why="What guidelint cannot read it cannot check, and readers stumble on the same cells.",
     example="""

@@ -128,6 +128,26 @@ def test_a_peer_table_alone_is_no_pay_table() -> None:
     ]
 
 
+def test_a_company_column_first_makes_a_peer_table_whatever_its_key() -> None:
+    # `Level` is a key column, but the table lists companies, not the guide's regions.
+    diagnostics = lint(
+        "peer-table",
+        ("| Title | Base Salary | Total Comp |", "| Company | Level | Base Salary | Total Comp |"),
+        ("|-------|-------------|------------|", "|---|---|---|---|"),
+        ("| Security Engineer, Acme |", "| Acme | L5 |"),
+        ("| Senior Security Engineer, Globex |", "| Globex | L6 |"),
+    )
+    assert diagnostics == []
+    named = lint(
+        "peer-table",
+        ("| Title | Base Salary | Total Comp |", "| Level | Company | Base Salary | Total Comp |"),
+        ("|-------|-------------|------------|", "|---|---|---|---|"),
+        ("| Security Engineer, Acme |", "| L5 | Acme |"),
+        ("| Senior Security Engineer, Globex |", "| L6 | Globex |"),
+    )
+    assert [(d.code, d.line, d.column) for d in named] == [("GL307", 35, 3)]
+
+
 def test_a_title_table_naming_an_entry_is_a_second_pay_table() -> None:
     diagnostics = lint("peer-table", ("| Security Engineer, Acme |", "| New York |"))
     assert [(d.code, d.line, d.column) for d in diagnostics] == [("GL307", 35, 3)]
