@@ -645,6 +645,10 @@ def format_range(
     if like is not None:
         note = like.note
         top_plus = (like.high or like.low).plus
+        own = next((f for f in like.figures if f.symbol and f.currency == currency), None)
+        if own is not None and currency is not None:  # `SEK 1.2M` stays SEK in a `kr` column
+            spelling = (own.symbol, own.symbol_before, own.symbol_space)
+            style = replace(style, affixes={**style.affixes, currency: spelling})
         if like.high is not None:
             dash, low_plus = like.dash, like.low.plus
             if like.percent:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from conftest import FIXTURES, edited, lint_text
 from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic
+from guidelint.fixes import apply_fixes
 
 TABLE = FIXTURES / "table"
 
@@ -204,3 +205,16 @@ def test_a_suffix_decides_the_place() -> None:
         15,
         "currency is AUD but `Perth, Scotland` pays in GBP; the table shows it in GBP",
     )
+
+
+def test_a_fix_keeps_the_cell_s_own_spelling_of_its_currency() -> None:
+    text = edited(
+        (TABLE / "qualified-headers.md").read_text(encoding="utf-8"),
+        ("total_comp_high: 1200000", "total_comp_high: 1250000"),
+    )
+    diagnostics = lint_text(text, select=("GL3",))
+    assert [(d.code, d.line, d.column) for d in diagnostics] == [("GL305", 53, 64)]
+    fixes = [d.fix for d in diagnostics if d.fix is not None]
+    after = apply_fixes(text, fixes).text
+    assert "| kr 950,000–kr 1,250,000 |" not in after
+    assert after.splitlines()[52].endswith("| SEK 950,000–SEK 1,250,000 |")
