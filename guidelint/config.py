@@ -54,6 +54,7 @@ class Settings:
     ignore_superlatives: tuple[str, ...] = ()
     currency_symbols: Mapping[str, str] = field(default_factory=dict)
     regions: Mapping[str, str] = field(default_factory=dict)
+    region_currency: str = "stated"  # GL203: "local" or "stated" (see the rule)
     cache_dir: str = ".guidelint_cache"
 
     def relative(self, path: str) -> str:
@@ -327,6 +328,7 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         ignore_superlatives=words("ignore-superlatives"),
         currency_symbols=dict(table.get("currency-symbols", {})),
         regions=dict(table.get("regions", {})),
+        region_currency=table.get("region-currency", settings.region_currency),
         cache_dir=table.get("cache-dir", settings.cache_dir),
     )
 

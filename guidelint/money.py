@@ -117,6 +117,12 @@ def _builtin() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
     return dict(table["symbols"]), frozenset(table["codes"]), dict(table["display"])
 
 
+@cache
+def _iso_codes() -> frozenset[str]:
+    """Every ISO 4217 code a salary is paid in; matched only in capitals (``all`` is a word)."""
+    return frozenset(data_file("currencies.json")["iso_4217"]["codes"])
+
+
 def currency_symbols(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """Symbol or prefix -> ISO code: the built-in table, extended by configuration."""
     symbols, _, _ = _builtin()
@@ -143,7 +149,9 @@ def _known_currency(token: str, symbols: Mapping[str, str]) -> str | None:
         return symbols[token]
     _, codes, _ = _builtin()
     upper = token.upper()
-    return upper if upper in codes or upper in symbols.values() else None
+    if upper in codes or upper in symbols.values():
+        return upper
+    return token if token in _iso_codes() else None
 
 
 # -- parsing -------------------------------------------------------------------------
@@ -637,6 +645,10 @@ def format_range(
     if like is not None:
         note = like.note
         top_plus = (like.high or like.low).plus
+        own = next((f for f in like.figures if f.symbol and f.currency == currency), None)
+        if own is not None and currency is not None:  # `SEK 1.2M` stays SEK in a `kr` column
+            spelling = (own.symbol, own.symbol_before, own.symbol_space)
+            style = replace(style, affixes={**style.affixes, currency: spelling})
         if like.high is not None:
             dash, low_plus = like.dash, like.low.plus
             if like.percent:
@@ -761,16 +773,29 @@ def _subdivisions() -> frozenset[str]:
     return frozenset(code for codes in table.values() for code in codes)
 
 
-_LIST_SEPARATORS = re.compile(r"[\s/,]+")
+_LIST_SEPARATORS = re.compile(r"[\s/,;]+")
+
+
+@cache
+def _header_qualifiers() -> frozenset[str]:
+    return frozenset(w.casefold() for w in data_file("tables.json")["header_qualifiers"]["words"])
 
 
 def _currency_list(inner: str, symbols: Mapping[str, str]) -> set[str] | None:
-    """The currencies a parenthetical names (``GBP £``, ``EUR/GBP``), or None if it is not one."""
-    tokens = _LIST_SEPARATORS.split(inner.strip())
-    found = {_known_currency(token, symbols) for token in tokens if token}
-    if not found or None in found:
-        return None
-    return found  # type: ignore[return-value]
+    """The currencies a parenthetical names (``GBP £``, ``EUR/GBP``, ``CAD/USD equiv``),
+    or None if it is not one: words other than currencies must be qualifiers
+    (``equiv``, ``approx.``; guidelint/data/tables.json)."""
+    found: set[str] = set()
+    for token in _LIST_SEPARATORS.split(inner.strip()):
+        token = token.lstrip("~")
+        if not token:
+            continue
+        currency = _known_currency(token, symbols)
+        if currency is not None:
+            found.add(currency)
+        elif token.casefold() not in _header_qualifiers():
+            return None
+    return found or None
 
 
 def _trailing_parenthetical(text: str) -> tuple[str, str] | None:
@@ -850,30 +875,16 @@ def region_currency_hint(name: str, symbols: Mapping[str, str] | None = None) ->
     return None
 
 
-@cache
-def _builtin_regions() -> dict[str, str]:
-    return {region_key(name): code for name, code in data_file("regions.json").items()}
-
-
-_REGION_PARTS = re.compile(r"[,/()\[\]]|\s[-–—]\s")
-
-
-def region_currency(region: str, extra: Mapping[str, str] | None = None) -> str | None:
-    """The currency a region pays in, or None when unknown or ambiguous.
-
-    A currency the spelling states (``Singapore (SGD)``) comes first; then
-    ``region_key`` of the whole name is looked up (``San Jose CA``), then its
-    parts (``London, UK``, ``Bay Area / Sunnyvale``); parts that disagree make
-    the answer unknown.
-    """
-    hint = region_currency_hint(region)
-    if hint is not None:
-        return hint
-    table = _builtin_regions()
-    if extra:
-        table = {**table, **{region_key(name): code for name, code in extra.items()}}
-    whole = region_key(region)
-    if whole in table:
-        return table[whole]
-    found = {table[key] for key in map(region_key, _REGION_PARTS.split(region)) if key in table}
-    return found.pop() if len(found) == 1 else None
+def region_currencies(name: str, symbols: Mapping[str, str] | None = None) -> frozenset[str]:
+    """Every currency a region spelling's trailing parentheticals name: a column headed
+    ``Canada (CAD/USD equiv)`` may show either."""
+    table = symbols if symbols is not None else currency_symbols()
+    text = _plain_region(name)
+    found: set[str] = set()
+    for _ in range(_MAX_NOTES):
+        parts = _trailing_parenthetical(text)
+        if parts is None:
+            break
+        text, inner = parts
+        found |= _currency_list(inner, table) or set()
+    return frozenset(found)

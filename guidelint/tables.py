@@ -31,6 +31,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from guidelint.cells import amount_symbols, is_relative, peer_headers, row_symbols
 from guidelint.diagnostics import Fix
 from guidelint.edits import CURRENCY_DESCRIPTION, FILL_DESCRIPTION, set_field
 from guidelint.markdown import Cell, Row, TableBlock
@@ -44,12 +45,14 @@ from guidelint.money import (
     format_range,
     is_absent,
     parse_figure,
+    region_currencies,
     region_currency_hint,
     region_key,
     rewrite_cell,
     show,
     to_decimal,
 )
+from guidelint.places import region_currency
 
 if TYPE_CHECKING:
     from guidelint.context import Context
@@ -351,6 +354,11 @@ def _by_rows(grid: TableBlock, mapping: TableMapping, keys: set[str]) -> Table |
         return shown, primary[index], max(primary[index], aliases[index])
 
     key_index = max(candidates, key=lambda i: (rank(i), -i))
+    peers = peer_headers()
+    if not rank(key_index)[0] and (
+        header_match(texts[key_index], peers) or header_match(texts[0], peers)
+    ):
+        return None  # `| Company | Level | Base |` compares employers or titles, not entries
     columns = _map_columns(texts, key_index, mapping.columns)
     if not primary[key_index] and all(index is None for _, index in columns):
         return None  # a `Level | Title` mapping table, not compensation
@@ -440,10 +448,11 @@ def envelope(cells: list[Cell]) -> Cell:
     """One cell for the range several cells span (lowest low to highest high)."""
     low: tuple[Decimal, str, Cell] | None = None
     high: tuple[Decimal, str, Cell] | None = None
-    readable = [cell for cell in cells if not is_absent(cell.text)]
+    readable = [cell for cell in cells if not is_absent(cell.text) and not is_relative(cell.text)]
+    symbols = amount_symbols(currency_symbols())  # `kr 650K`: the amount, whichever krona
     for cell in readable:
         try:
-            parsed = parse_figure(cell.text)
+            parsed = parse_figure(cell.text, symbols)
         except FigureError:
             return cell  # reported as malformed, as any cell
         top = parsed.high or parsed.low
@@ -515,6 +524,7 @@ class Comparison:
     stale: set[tuple[int, int]] = field(default_factory=set)  # (row, header index)
     unbacked: set[tuple[int, int]] = field(default_factory=set)  # cells only GL306 finds
     currency_entries: list[tuple[str, str]] = field(default_factory=list)  # (entry, currency)
+    row_currencies: dict[str, frozenset[str]] = field(default_factory=dict)  # key -> shown
     parsed: list[Parsed] = field(default_factory=list)
     cell_parsed: dict[tuple[int, int], Parsed] = field(default_factory=dict)  # (line, column)
     shown: list[tuple[str | None, Parsed]] = field(default_factory=list)  # (its field, cell)
@@ -1010,6 +1020,15 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
     found: list[Finding] = []
     by_cell: dict[int, list[Finding]] = {}
     shown: set[str] = set()  # currencies the row's money cells are written in
+    key = row.cells[table.key_index]
+    stated = c.currency_of(item)
+    name = item.get(c.mapping.key_field)
+    local = region_currency(name) if isinstance(name, str) else None
+    # `kr 650K` is the row's own krona; a key naming two currencies
+    # (`Canada (CAD/USD equiv)`) lets the row's cells show either.
+    symbols = row_symbols(c.symbols, stated, local)
+    either = region_currencies(key.text, symbols) if stated else frozenset()
+    either = either if stated in either else frozenset()
     for spec, index in table.columns:
         if index is None:
             continue
@@ -1017,15 +1036,16 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
             c.stale.add((number, index))
             continue
         cell = row.cells[index]
-        cell_findings = list(_compare_cell(c, spec, cell, item, table.headers[index]))
+        cell_findings = list(
+            _compare_cell(c, spec, cell, item, table.headers[index], symbols, either)
+        )
         parsed = c.cell_parsed.get((cell.line, cell.column))
         if parsed is not None and not parsed.percent:
             shown.update(f.currency for f in parsed.figures if f.currency)
         by_cell[index] = cell_findings
-    key = row.cells[table.key_index]
-    stated = c.currency_of(item)
     hint = region_currency_hint(key.text)
-    evidence = _currency_evidence(shown, hint, stated)
+    c.row_currencies[key_of(key.text)] = frozenset(shown | ({hint} if hint else set()))
+    evidence = None if either and shown <= either else _currency_evidence(shown, hint, stated)
     # The whole row, or its name, is in another currency: the table is likely
     # right and the entry's currency wrong (the unsafe fix sets it when the
     # evidence is unanimous), so no safe fix rewrites the row from the entry.
@@ -1108,8 +1128,18 @@ def _and(names: list[str]) -> str:
 
 
 def _compare_cell(
-    c: Comparison, spec: ColumnSpec, cell: Cell, item: dict[str, Any], header: str
+    c: Comparison,
+    spec: ColumnSpec,
+    cell: Cell,
+    item: dict[str, Any],
+    header: str,
+    symbols: Mapping[str, str],
+    either: frozenset[str] = frozenset(),
 ) -> Iterator[Finding]:
+    """The findings of one cell; ``symbols`` read its row's spellings, and a figure
+    in one of the currencies in ``either`` (its key names both) is not in another."""
+    if is_relative(cell.text):
+        return  # `Varies by city (70-90% of SF)`: a share of another figure, not one
     spec = c.effective(spec, item)
     low, high = c.value(item, spec.low), c.value(item, spec.high)
     if is_absent(cell.text):
@@ -1126,7 +1156,7 @@ def _compare_cell(
             )
         return
     try:
-        parsed = parse_figure(cell.text, c.symbols)
+        parsed = parse_figure(cell.text, symbols)
     except FigureError as exc:
         yield _malformed(spec, header, cell, str(exc))
         return
@@ -1134,7 +1164,7 @@ def _compare_cell(
         if parsed.currencies or any(f.suffix for f in parsed.figures):
             amount = spec.as_amount() if spec.takes_amounts else None
             holds_percent = low is not None or high is not None
-            stated = _percent_note(parsed, cell, c.symbols) if holds_percent else None
+            stated = _percent_note(parsed, cell, symbols) if holds_percent else None
             if stated is not None:
                 parsed = stated  # `$42K - $65K (25-30%)`: the percentage is what is compared
             elif amount is None or (holds_percent and not c.holds(item, amount)):
@@ -1156,9 +1186,11 @@ def _compare_cell(
     c.cell_parsed[(cell.line, cell.column)] = parsed
     c.shown.append((spec.low or spec.high, parsed))
     currency = None if spec.percent else c.currency_of(item)
+    if currency is not None and parsed.currencies and set(parsed.currencies) <= either - {currency}:
+        return  # `$110K` under `Canada (CAD/USD equiv)`: a conversion, not the entry's figure
     if currency is not None:
         for figure in parsed.figures:
-            if figure.currency and figure.currency != currency:
+            if figure.currency and figure.currency != currency and figure.currency not in either:
                 yield Finding(
                     "GL304",
                     *cell.position_of(figure),

@@ -103,6 +103,7 @@ citation-scope = "paragraph"
 extend-superlatives = ["peerless"]
 ignore-superlatives = ["best"]
 cache-dir = ".cache/gl"
+region-currency = "local"
 
 [severity]
 GL401 = "error"
@@ -147,6 +148,7 @@ USD = { base = [20000, 1500000] }
     assert settings.schema == (("roles/*.md", "role-guide"),)
     assert settings.currency_symbols == {"S$": "SGD"}
     assert settings.regions == {"Zurich": "CHF"}
+    assert settings.region_currency == "local"
     text = path.read_text()
     assert all(f"{key} =" in text or f"[{key}]" in text for key in schema["properties"])
 
@@ -243,6 +245,10 @@ def test_key_path(parts: list[object], text: str) -> None:
         (
             'citation-scope = "page"',
             'bad value for `citation-scope`: "page"; expected one of "sentence", "paragraph"',
+        ),
+        (
+            'region-currency = "country"',
+            'bad value for `region-currency`: "country"; expected one of "local", "stated"',
         ),
         (
             'regions = {Zurich = "chf"}',

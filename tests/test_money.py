@@ -19,9 +19,9 @@ from guidelint.money import (
     format_range,
     is_absent,
     parse_figure,
-    region_currency,
     rewrite_cell,
 )
+from guidelint.places import region_currency
 
 D = Decimal
 

@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from guidelint.money import region_currency, region_currency_hint, region_key
+from guidelint.money import region_currency_hint, region_key
+from guidelint.places import region_currency
 
 SAME = [
     ("london", ["London", "London (GBP)", "🇬🇧 London (GBP)", ":gb: London (GBP)", "**London**"]),

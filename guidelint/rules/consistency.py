@@ -22,7 +22,8 @@ from typing import Any
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
-from guidelint.money import currency_code, currency_symbols, region_currency, show, to_decimal
+from guidelint.money import currency_code, currency_symbols, show, to_decimal
+from guidelint.places import region_currency
 from guidelint.registry import check, rule
 
 ANNOTATION_OPTION = "schema (the guide schema's `x-guidelint-consistency` annotation)"
@@ -76,8 +77,17 @@ rule(
         The region is known to pay in one currency and the entry's `currency`
         says another (London with USD). Regions come from a built-in table of
         major hiring hubs, including "Remote (US)"-style entries; names such as
-        `London, UK` are also looked up by their parts. Unknown regions are not
-        reported.
+        `London, UK` are also looked up by their parts. A suffix naming a US
+        state or Canadian province code, a country or a province decides
+        first: `Portland, ME` and `Cambridge, MA` pay in USD, `Perth, Scotland`
+        in GBP, `London, Ontario` in CAD. Unknown regions are not reported.
+
+        With `region-currency = "stated"` (the default), a region that the
+        table shows in the entry's stated currency too (a Singapore row in `$`
+        with `currency: USD`, as a US company may pay there) is accepted:
+        table and frontmatter agree, and the choice is the guide's. With
+        `"local"`, every region not in its local currency is reported. The
+        message names the currency compared and what the table shows.
         """,
     why="A London range in dollars reads as a different salary by the whole exchange rate.",
     example="""
@@ -85,11 +95,14 @@ rule(
         - region: London
           currency: USD
         ```
+        with the table's London row in `£`, or with `region-currency = "local"`.
         """,
     fix="Set the currency paid in the region, converting the figures if they were in another currency.",
     options=(
         ANNOTATION_OPTION,
         'regions (extra region -> ISO code entries, e.g. `{"Remote (EU)" = "EUR"}`)',
+        'region-currency (`"stated"`, the default, accepts a region the table shows in its'
+        ' stated currency too; `"local"` reports every region not in its local currency)',
     ),
 )
 rule(
@@ -264,13 +277,27 @@ def check_regions(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
         # `$` and `usd` are misspelt USD (the schema says so once), not another currency.
         stated = currency_code(currency, currency_symbols(ctx.settings.currency_symbols))
         if expected and expected != stated:
+            shown = shown_currencies(guide, ctx, region)
+            if ctx.settings.region_currency == "stated" and shown == {stated}:
+                continue  # shown in the stated currency in the table too: the guide's choice
+            table = f"; the table shows it in {', '.join(sorted(shown))}" if shown else ""
             line, column = guide.value_position(f"{path}/{currency_field}")
             yield problem(
                 "GL203",
                 line,
                 column,
-                f"{currency_field} is {currency} but `{region}` pays in {expected}",
+                f"{currency_field} is {currency} but `{region}` pays in {expected}{table}",
             )
+
+
+def shown_currencies(guide: Guide, ctx: Context, region: str) -> frozenset[str]:
+    """The currencies the compensation table's row for ``region`` is written in."""
+    from guidelint.tables import compare, key_of
+
+    comparison = compare(guide, ctx)
+    if comparison is None:
+        return frozenset()
+    return comparison.row_currencies.get(key_of(region), frozenset())
 
 
 @check("GL205")

@@ -52,7 +52,11 @@ rule(
     what="""
         An entry of the mapped frontmatter list has no table row whose key cell
         names it. Rows match case-insensitively with whitespace normalised; row
-        order does not matter. The diagnostic points at the table's header.
+        order does not matter. A trailing list of currencies is not part of
+        the name, with or without qualifiers: the `Canada (CAD/USD equiv)`
+        column and the `Nordics (SEK/DKK)` column show `Canada` and `Nordics`
+        (the words allowed are data: `guidelint/data/tables.json`). The
+        diagnostic points at the table's header.
         """,
     why="The site shows the region and its figures; readers of the page never see them.",
     example="""
@@ -198,6 +202,20 @@ rule(
         a conversion). `—`, `N/A`, `TBD`, `Included`, `Varies` and other words
         alone (`Competitive`, `Equity only`) show no figure; a placeholder
         (`$XXK`) is reported.
+
+        Every ISO 4217 code is a currency when written in capitals (`PEN 120K`,
+        `VND 950M`, `KZT 18M`), and `kr` is the row's krona (SEK, NOK, DKK or
+        ISK, from the entry's currency or its region's). A cell that gives a
+        share of another region's pay (`Varies by city (70-90% of SF)`,
+        `BRL equivalent (~50% of US)`, `~0.5x US`) is a relative figure and is
+        left alone; a share of a pay component (`10-15% of base`) is a
+        percentage. Where a region's header names two currencies
+        (`Canada (CAD/USD equiv)`), a cell in either is not in another
+        currency, and one in the currency that is not the entry's is a
+        conversion, not compared. A table keyed by `Company`, `Title` or
+        `Role`, or whose first column is one, and whose key cells name none of
+        the entries compares employers or titles and is not read as a
+        compensation table.
         """,
     why="What guidelint cannot read it cannot check, and readers stumble on the same cells.",
     example="""
