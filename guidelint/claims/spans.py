@@ -137,12 +137,13 @@ class Detector:
             kind = figure_kind(masked, start, end)
             figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), kind))
         found += self._superlatives(masked, words, present)
-        # Proposals (asks, scripts, worked examples) are looked for only where they
-        # can be: in blockquotes, near quotations, and in blocks with an asking word.
+        # A bold label opening a sentence stands for a heading: nothing in it is claimed.
         labels = bold_labels(block) if "**" in block.text or "__" in block.text else []
         if labels:
             found = [c for c in found if c.code == LISTED or not inside(c.start, labels)]
             figures = [c for c in figures if not inside(c.start, labels)]
+        # Proposals (asks, scripts, worked examples) are looked for only where they
+        # can be: in blockquotes, near quotations, and in blocks with an asking word.
         asking = block.quoted or not ASK_TRIGGERS.isdisjoint(words) or QUOTES.search(block.text)
         if (figures or found) and asking:
             proposed = proposals(block)
