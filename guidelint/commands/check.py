@@ -68,7 +68,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--baseline", metavar="FILE", help="report only findings not recorded in FILE"
     )
     baseline.add_argument(
-        "--write-baseline", metavar="FILE", help="record every current finding in FILE; exit 0"
+        "--write-baseline",
+        metavar="FILE",
+        help="record the current findings in FILE, keeping the entries of files not linted; exit 0",
     )
     add_common(parser)
     parser.set_defaults(run=run)
@@ -153,7 +155,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.write_baseline:
         from guidelint.baseline import Recorder
 
-        recorder = Recorder(args.write_baseline)
+        recorder = Recorder(args.write_baseline, linter.selection)
         results = recorder.watch(results)
 
     summary = Summary()
@@ -170,7 +172,10 @@ def run(args: argparse.Namespace) -> int:
     elif args.write_baseline:
         count = recorder.write()
         noun = "finding" if count == 1 else "findings"
-        print(f"guidelint: recorded {count} {noun} in {args.write_baseline}", file=sys.stderr)
+        kept = ""
+        if recorder.kept:
+            kept = f"; kept {recorder.kept} earlier {'finding' if recorder.kept == 1 else 'findings'} of files or codes this run did not lint"
+        print(f"guidelint: recorded {count} {noun} in {args.write_baseline}{kept}", file=sys.stderr)
         return 0
     worst = summary.worst()
     return 1 if fail_on is not None and worst is not None and worst >= fail_on else 0
