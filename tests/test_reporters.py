@@ -225,23 +225,65 @@ def test_github_error_level_and_escaping() -> None:
 
 def test_junit_one_testsuite_per_file() -> None:
     result = check(META, "tests/fixtures/valid.md", "--format", "junit")
+    assert result.returncode == 0
     root = ET.fromstring(result.stdout)
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures")) == ("6", "5")
+    assert (root.get("tests"), root.get("failures")) == ("6", "0")  # exit 0: nothing failed
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     assert list(suites) == [META, "tests/fixtures/valid.md"]
     meta = suites[META]
-    assert (meta.get("tests"), meta.get("failures")) == ("5", "5")
+    assert (meta.get("tests"), meta.get("failures")) == ("5", "0")
+    # Names carry no position (CI history survives moved lines); repeats are numbered.
+    assert [case.get("name") for case in meta.findall("testcase")] == [
+        "GL901 unused-suppression",
+        "GL902 expired-suppression",
+        "GL903 invalid-suppression",
+        "GL904 unterminated-suppression",
+        "GL901 unused-suppression #2",
+    ]
     first = meta.find("testcase")
     assert first is not None
-    assert first.get("name") == "GL901 unused-suppression at 22:44"
-    failure = first.find("failure")
-    assert failure is not None
-    assert failure.get("type") == "warning"
-    assert failure.get("message") == "unused suppression: no `GL102` finding on line 22"
+    assert first.find("failure") is None
+    assert first.findtext("system-out") == (
+        f"{META}:22:44: GL901 warning: unused suppression: no `GL102` finding on line 22"
+        " [unused-suppression]"
+    )
     clean = suites["tests/fixtures/valid.md"]
     assert (clean.get("tests"), clean.get("failures")) == ("1", "0")
     assert clean.find("testcase/failure") is None
+
+
+def test_junit_failures_follow_fail_on() -> None:
+    result = check(META, "--format", "junit", "--fail-on", "warning")
+    assert result.returncode == 1
+    root = ET.fromstring(result.stdout)
+    assert root.get("failures") == "4"  # the four warnings; GL904 is info and passes
+    failure = root.find("testsuite/testcase/failure")
+    assert failure is not None
+    assert (failure.get("type"), failure.get("message")) == (
+        "warning",
+        "unused suppression: no `GL102` finding on line 22",
+    )
+    assert failure.text == (
+        f"{META}:22:44: GL901 warning: unused suppression: no `GL102` finding on line 22"
+        " [unused-suppression]"
+    )
+    assert root.find("testsuite/testcase[@name='GL904 unterminated-suppression']/failure") is None
+
+
+def test_junitparser_reads_a_clean_exit_as_all_passed() -> None:
+    junitparser = pytest.importorskip("junitparser")
+    passing = check(META, "--format", "junit")
+    assert passing.returncode == 0
+    cases = [case for suite in junitparser.JUnitXml.fromstring(passing.stdout) for case in suite]
+    assert len(cases) == 5
+    assert all(case.is_passed and not case.is_skipped for case in cases)
+    assert cases[0].system_out.startswith(f"{META}:22:44: GL901 warning: ")
+
+    failing = check(META, "--format", "junit", "--fail-on", "warning")
+    cases = [case for suite in junitparser.JUnitXml.fromstring(failing.stdout) for case in suite]
+    assert sum(not case.is_passed for case in cases) == 4
+    assert failing.returncode == 1
 
 
 # -- choosing and writing ----------------------------------------------------

@@ -161,7 +161,12 @@ def run(args: argparse.Namespace) -> int:
     summary = Summary()
     with output_stream(args.output) as stream:
         color = stream is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        reporter = REPORTERS[fmt](stream, color=color, statistics=args.statistics)
+        reporter = REPORTERS[fmt](
+            stream,
+            color=color,
+            statistics=args.statistics,
+            fail_on=None if args.write_baseline else fail_on,
+        )
         reporter.start()
         for result in results:
             summary.add(result)
