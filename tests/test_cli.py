@@ -135,6 +135,62 @@ def test_unknown_rule_is_usage_error() -> None:
     assert "no rule `GL999x`" in result.stderr
 
 
+def test_unknown_rule_suggests_close_names() -> None:
+    result = run_cli(["rule", "stale-data"])
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "guidelint: error: no rule `stale-data`; did you mean `stale-data-quarter` (GL403),"
+        " `stale-year` (GL408) or `stale-guide` (GL410)? (`guidelint rules` lists them)\n"
+    )
+    assert run_cli(["rule", "Review-Overdue"]).stdout == run_cli(["rule", "GL401"]).stdout
+
+
+def _usage(command: str) -> str:
+    """The subcommand's usage lines, as its --help starts."""
+    return run_cli([command, "--help"]).stdout.split("\n\n")[0] + "\n"
+
+
+def test_unknown_flag_shows_the_subcommands_usage_and_a_suggestion() -> None:
+    result = check("--selcet", "GL1", BROKEN)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == _usage("check") + (
+        "guidelint check: error: unrecognized arguments: --selcet; did you mean --select?\n"
+    )
+    with_value = check("--fail_on=warning", BROKEN)
+    assert with_value.stderr.endswith(
+        "error: unrecognized arguments: --fail_on=warning; did you mean --fail-on?\n"
+    )
+    far = run_cli(["rules", "--zzz"])
+    assert (far.returncode, far.stderr) == (
+        2,
+        _usage("rules") + "guidelint rules: error: unrecognized arguments: --zzz\n",
+    )
+
+
+def test_select_and_ignore_accept_rule_names() -> None:
+    by_name = check("--select", "invalid-value,Unknown-Field", BROKEN)
+    by_code = check("--select", "GL103,GL104", BROKEN)
+    assert by_name.stdout == by_code.stdout
+    assert [line.split()[1] for line in by_name.stdout.splitlines()[:-1]] == ["GL103", "GL104"]
+    ignored = check("--select", "GL1", "--ignore", "missing-field,unknown-field", BROKEN)
+    assert [line.split()[1] for line in ignored.stdout.splitlines()[:-1]] == ["GL103"]
+
+
+def test_unknown_selection_echoes_the_users_spelling() -> None:
+    result = check("--select", "review-overdu", BROKEN)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "guidelint: error: --select: `review-overdu` matches no rule code, prefix or name;"
+        " did you mean `review-overdue` (GL401) or `review-due-soon` (GL402)?\n"
+    )
+    lower = check("--ignore", "gl77", BROKEN)
+    assert (
+        lower.stderr == "guidelint: error: --ignore: `gl77` matches no rule code, prefix or name\n"
+    )
+
+
 def test_configuration_error_names_key(tmp_path: Path) -> None:
     (tmp_path / "guidelint.toml").write_text('select = ["GL1"]\nfail_on = "error"\n')
     (tmp_path / "g.md").write_bytes((FIXTURES / "valid.md").read_bytes())
