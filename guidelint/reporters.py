@@ -98,8 +98,14 @@ _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
 class TextReporter(Reporter):
+    """``path:line:col: CODE severity: message [name]``, and ``[*]`` when fixable.
+
+    The severity opens the message, so a pattern written for
+    ``path:line:col: CODE message [name]`` still matches each line whole.
+    """
+
     name = "text"
-    description = "path:line:col: CODE message [name], the format editors' problem matchers read"
+    description = "path:line:col: CODE severity: message [name], what problem matchers read"
 
     def paint(self, text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if self.color else text
@@ -108,8 +114,9 @@ class TextReporter(Reporter):
         for d in result.diagnostics:
             where = self.paint(f"{escape.path(d.path)}:{d.line}:{d.column}:", "1")
             code = self.paint(d.code, _COLORS[d.severity])
+            level = self.paint(f"{d.severity.label}:", _COLORS[d.severity])
             mark = " [*]" if d.fix is not None else ""
-            self.stream.write(f"{where} {code} {escape.text(d.message)} [{d.name}]{mark}\n")
+            self.stream.write(f"{where} {code} {level} {escape.text(d.message)} [{d.name}]{mark}\n")
 
     def finish(self, summary: Summary) -> None:
         if self.statistics:
@@ -398,6 +405,24 @@ REPORTERS: dict[str, type[Reporter]] = {
     cls.name: cls
     for cls in (TextReporter, JsonReporter, SarifReporter, GithubReporter, JunitReporter)
 }
+
+
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def wants_color(choice: str, stream: TextIO) -> bool:
+    """``--color``: ``always`` and ``never`` are final; ``auto`` colours a
+    terminal, unless ``NO_COLOR`` is set, or anything when ``FORCE_COLOR`` is
+    (``0`` and ``false`` do not force), as https://no-color.org and
+    https://force-color.org describe."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "").lower() not in ("", "0", "false"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def resolve_format(name: str) -> str:

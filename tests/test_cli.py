@@ -24,9 +24,9 @@ def check(*args: str) -> subprocess.CompletedProcess[str]:
 def test_text_output_is_exact() -> None:
     result = check("--select", "GL1", BROKEN)
     assert result.stdout == (
-        f'{BROKEN}:8:15: GL103 `data_quality` is "excellent"; allowed values: high, medium, low [invalid-value]\n'
-        f"{BROKEN}:21:5: GL101 missing required field `stock_high` in `compensation/1` [missing-field]\n"
-        f"{BROKEN}:25:5: GL104 unknown field `stock_hgih`; did you mean `stock_high`? [unknown-field]\n"
+        f'{BROKEN}:8:15: GL103 error: `data_quality` is "excellent"; allowed values: high, medium, low [invalid-value]\n'
+        f"{BROKEN}:21:5: GL101 error: missing required field `stock_high` in `compensation/1` [missing-field]\n"
+        f"{BROKEN}:25:5: GL104 error: unknown field `stock_hgih`; did you mean `stock_high`? [unknown-field]\n"
         "Found 3 problems (3 errors) in 1 of 1 file.\n"
     )
     assert result.returncode == 1

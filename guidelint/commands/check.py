@@ -11,7 +11,7 @@ from guidelint.config import ConfigError, check_codes, parse_fail_on
 from guidelint.diagnostics import problem
 from guidelint.files import Target, display_path, iter_targets
 from guidelint.linter import FileResult, Linter
-from guidelint.reporters import REPORTERS, Summary, resolve_format
+from guidelint.reporters import COLOR_CHOICES, REPORTERS, Summary, resolve_format, wants_color
 from guidelint.selection import Selection
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -37,6 +37,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         default="auto",
         metavar="NAME",
         help="report format: auto, " + ", ".join(REPORTERS),
+    )
+    parser.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour the text report: auto (a terminal; honours NO_COLOR and FORCE_COLOR),"
+        " always or never",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     parser.add_argument("--statistics", action="store_true", help="print counts per code")
@@ -160,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
 
     summary = Summary()
     with output_stream(args.output) as stream:
-        color = stream is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        color = wants_color(args.color, stream)
         reporter = REPORTERS[fmt](
             stream,
             color=color,
