@@ -78,11 +78,13 @@ class Reporter:
         color: bool = False,
         statistics: bool = False,
         fail_on: Severity | None = Severity.ERROR,
+        quiet: bool = False,
     ) -> None:
         self.stream = stream
         self.color = color
         self.statistics = statistics
         self.fail_on = fail_on  # the lowest severity that fails the run; None: nothing does
+        self.quiet = quiet  # readers of a report that is read whole ignore it
 
     def start(self) -> None:
         pass
@@ -111,6 +113,8 @@ class TextReporter(Reporter):
         return f"\033[{code}m{text}\033[0m" if self.color else text
 
     def file(self, result: FileResult) -> None:
+        if self.quiet:
+            return
         for d in result.diagnostics:
             where = self.paint(f"{escape.path(d.path)}:{d.line}:{d.column}:", "1")
             code = self.paint(d.code, _COLORS[d.severity])
@@ -119,6 +123,8 @@ class TextReporter(Reporter):
             self.stream.write(f"{where} {code} {level} {escape.text(d.message)} [{d.name}]{mark}\n")
 
     def finish(self, summary: Summary) -> None:
+        if self.quiet and not summary.total:
+            return
         if self.statistics:
             write_statistics(self.stream, summary)
         self.stream.write(summary.line() + "\n")

@@ -271,3 +271,45 @@ def test_stdin_filename_takes_configuration_of_an_absolute_unsaved_path(tmp_path
     )
     codes = [line.split()[1] for line in result.stdout.splitlines()[:-1]]
     assert codes == ["GL103", "GL101"]
+
+
+def test_output_format_is_the_name_and_format_its_alias() -> None:
+    new = check("--select", "GL1", "--output-format", "json", BROKEN)
+    assert new.stdout == check("--select", "GL1", "--format", "json", BROKEN).stdout
+    assert [d["code"] for d in json.loads(new.stdout)] == ["GL103", "GL101", "GL104"]
+    assert "--output-format NAME" in run_cli(["check", "--help"]).stdout
+    wrong = check("--output-format=xml", BROKEN)
+    assert (wrong.returncode, wrong.stderr) == (
+        2,
+        "guidelint: error: --output-format: unknown format `xml`; choose from auto, text,"
+        " json, sarif, github, junit\n",
+    )
+    assert run_cli(["rules", "--output-format", "json"]).stdout == (
+        run_cli(["rules", "--format", "json"]).stdout
+    )
+
+
+def test_extend_select_adds_to_the_selection() -> None:
+    result = check("--select", "GL101", "--extend-select", "invalid-value,GL104", BROKEN)
+    assert [line.split()[1] for line in result.stdout.splitlines()[:-1]] == [
+        "GL103",
+        "GL101",
+        "GL104",
+    ]
+    wrong = check("--extend-select", "GL77", BROKEN)
+    assert (wrong.returncode, wrong.stderr) == (
+        2,
+        "guidelint: error: --extend-select: `GL77` matches no rule code, prefix or name\n",
+    )
+
+
+def test_quiet_prints_only_the_summary_and_nothing_when_clean() -> None:
+    failing = check("--select", "GL1", "-q", BROKEN)
+    assert (failing.returncode, failing.stdout) == (
+        1,
+        "Found 3 problems (3 errors) in 1 of 1 file.\n",
+    )
+    clean = check("--quiet", "tests/fixtures/valid.md")
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
+    machine = check("--select", "GL1", "-q", "--output-format", "json", BROKEN)
+    assert len(json.loads(machine.stdout)) == 3

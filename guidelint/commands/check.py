@@ -24,19 +24,37 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "paths", nargs="*", metavar="PATH", help="files or folders; `-` reads stdin"
     )
     parser.add_argument(
-        "--select", metavar="CODES", help="comma-separated codes or prefixes to enable"
+        "--select",
+        metavar="CODES",
+        help="comma-separated codes, prefixes or rule names to enable (replaces `select`)",
     )
     parser.add_argument(
-        "--ignore", metavar="CODES", help="comma-separated codes or prefixes to disable"
+        "--extend-select",
+        metavar="CODES",
+        help="comma-separated codes, prefixes or names to enable on top of the selection",
+    )
+    parser.add_argument(
+        "--ignore",
+        metavar="CODES",
+        help="comma-separated codes, prefixes or rule names to disable (adds to `ignore`)",
     )
     parser.add_argument(
         "--fail-on", choices=FAIL_ON, help="lowest severity that exits 1 (default: error)"
     )
     parser.add_argument(
+        "--output-format",
         "--format",
+        dest="format",
+        action=_Spelled,
         default="auto",
         metavar="NAME",
-        help="report format: auto, " + ", ".join(REPORTERS),
+        help="report format: auto, " + ", ".join(REPORTERS) + " (--format is the same option)",
+    )
+    parser.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="text format: print only the closing summary, and nothing when no problem is found",
     )
     parser.add_argument(
         "--color",
@@ -83,6 +101,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+class _Spelled(argparse.Action):
+    """Store the value and the option's spelling, so errors echo what was typed."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        setattr(namespace, f"{self.dest}_option", option_string or self.option_strings[0])
+
+
 def _codes(text: str | None, option: str) -> tuple[str, ...]:
     return check_codes(text.split(","), option) if text else ()
 
@@ -108,9 +140,11 @@ def run(args: argparse.Namespace) -> int:
     fmt = resolve_format(args.format)
     if fmt not in REPORTERS:
         raise ConfigError(
-            f"--format: unknown format `{args.format}`; choose from auto, {', '.join(REPORTERS)}"
+            f"{getattr(args, 'format_option', '--output-format')}: unknown format"
+            f" `{args.format}`; choose from auto, {', '.join(REPORTERS)}"
         )
     select = _codes(args.select, "--select") or settings.select
+    select += _codes(args.extend_select, "--extend-select")
     ignore = settings.ignore + _codes(args.ignore, "--ignore")
     fail_on = parse_fail_on(args.fail_on) if args.fail_on else settings.fail_on
     linter = Linter(settings, today(args), Selection(select, ignore))
@@ -173,6 +207,7 @@ def run(args: argparse.Namespace) -> int:
             color=color,
             statistics=args.statistics,
             fail_on=None if args.write_baseline else fail_on,
+            quiet=args.quiet,
         )
         reporter.start()
         for result in results:
