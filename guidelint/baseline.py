@@ -138,6 +138,15 @@ class Recorder:
             stream.write("\n")
         return sum(self.counts.values())
 
+    def outcome(self) -> str:
+        """What was recorded, and what was kept of the earlier baseline."""
+        count = sum(self.counts.values())
+        text = f"recorded {count} finding{'' if count == 1 else 's'} in {self.target}"
+        if self.kept:
+            s = "" if self.kept == 1 else "s"
+            text += f"; kept {self.kept} earlier finding{s} of files or codes this run did not lint"
+        return text
+
 
 class Baseline:
     """``--baseline``: hide recorded findings and count the ones that are gone."""

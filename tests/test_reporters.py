@@ -409,3 +409,11 @@ def test_statistics_counts_per_code() -> None:
 
 def test_fixture_folder_exists() -> None:
     assert (FIXTURES / "meta" / "suppressions.md").is_file()
+
+
+def test_force_color_leaves_a_report_file_plain(tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    check(META, "--output", str(target), env={"NO_COLOR": "", "FORCE_COLOR": "1"})
+    assert ESC not in target.read_text(encoding="utf-8")
+    check(META, "--output", str(target), "--color", "always")
+    assert target.read_text(encoding="utf-8").startswith(COLORED_FIRST_LINE)

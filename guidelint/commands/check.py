@@ -201,7 +201,8 @@ def run(args: argparse.Namespace) -> int:
 
     summary = Summary()
     with output_stream(args.output) as stream:
-        color = wants_color(args.color, stream)
+        # A report file is coloured only when asked for by name (--color always).
+        color = wants_color(args.color, stream) and (stream is sys.stdout or args.color == "always")
         reporter = REPORTERS[fmt](
             stream,
             color=color,
@@ -217,12 +218,8 @@ def run(args: argparse.Namespace) -> int:
     if args.baseline:
         known.report()
     elif args.write_baseline:
-        count = recorder.write()
-        noun = "finding" if count == 1 else "findings"
-        kept = ""
-        if recorder.kept:
-            kept = f"; kept {recorder.kept} earlier {'finding' if recorder.kept == 1 else 'findings'} of files or codes this run did not lint"
-        print(f"guidelint: recorded {count} {noun} in {args.write_baseline}{kept}", file=sys.stderr)
+        recorder.write()
+        print(f"guidelint: {recorder.outcome()}", file=sys.stderr)
         return 0
     worst = summary.worst()
     return 1 if fail_on is not None and worst is not None and worst >= fail_on else 0
