@@ -15,16 +15,22 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from guidelint.config import ConfigError
 from guidelint.diagnostics import Diagnostic
 from guidelint.files import read_regular
 from guidelint.limits import BASELINE_MAX_SIZE, DEFAULT_MAX_FILE_SIZE
 from guidelint.linter import FileResult
+from guidelint.selection import Selection
 
 VERSION = 1
 Key = tuple[str, str, str]  # path, code, fingerprint
+
+
+class Entry(NamedTuple):
+    occurrences: int
+    message: str
 
 
 def fingerprint(code: str, line_text: str) -> str:
@@ -70,41 +76,76 @@ class _Keys:
 
 
 class Recorder:
-    """``--write-baseline``: pass results through and record every finding."""
+    """``--write-baseline``: pass results through and record every finding.
 
-    def __init__(self, target: str) -> None:
+    An existing baseline is updated, not replaced: only the entries of the
+    files this run linted, for the codes it selected, are rewritten, so a run
+    over a few files (pre-commit passes file names) keeps everyone else's.
+    """
+
+    def __init__(self, target: str, selection: Selection | None = None) -> None:
         folder = os.path.dirname(os.path.abspath(target))
         if not os.path.isdir(folder):  # say so before the whole report is printed
             raise ConfigError(f"--write-baseline: folder does not exist: {os.path.dirname(target)}")
         self.target = target
+        self.selection = selection or Selection()
         self.keys = _Keys(target)
+        # A missing or empty file starts a new baseline; anything else must be one.
+        fresh = not os.path.exists(target) or os.path.getsize(target) == 0
+        self.earlier = {} if fresh else _read(target, "--write-baseline")
+        self.linted: set[str] = set()
         self.counts: Counter[Key] = Counter()
         self.messages: dict[Key, str] = {}
+        self.kept = 0
 
     def watch(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         for result in results:
+            self.linted.add(self.keys.path(result.path))
             for key, d in self.keys.of(result):
                 self.counts[key] += 1
                 self.messages.setdefault(key, d.message)
             yield result
 
+    def _merged(self) -> dict[Key, Entry]:
+        """This run's findings, plus the earlier entries it could not have seen."""
+        merged = {
+            key: entry
+            for key, entry in self.earlier.items()
+            if key[0] not in self.linted or not self.selection.enabled(key[1])
+        }
+        self.kept = sum(entry.occurrences for entry in merged.values())
+        for key, count in self.counts.items():
+            merged[key] = Entry(count, self.messages[key])
+        return merged
+
     def write(self) -> int:
+        """Write the baseline; the number of this run's findings recorded."""
         from guidelint.commands.common import output_stream
 
+        merged = self._merged()
         findings = [
             {
                 "path": path,
                 "code": code,
                 "fingerprint": digest,
-                "count": self.counts[(path, code, digest)],
-                "message": self.messages[(path, code, digest)],
+                "count": merged[(path, code, digest)].occurrences,
+                "message": merged[(path, code, digest)].message,
             }
-            for path, code, digest in sorted(self.counts)
+            for path, code, digest in sorted(merged)
         ]
         with output_stream(self.target, "--write-baseline") as stream:
             json.dump({"guidelint-baseline": VERSION, "findings": findings}, stream, indent=2)
             stream.write("\n")
         return sum(self.counts.values())
+
+    def outcome(self) -> str:
+        """What was recorded, and what was kept of the earlier baseline."""
+        count = sum(self.counts.values())
+        text = f"recorded {count} finding{'' if count == 1 else 's'} in {self.target}"
+        if self.kept:
+            s = "" if self.kept == 1 else "s"
+            text += f"; kept {self.kept} earlier finding{s} of files or codes this run did not lint"
+        return text
 
 
 class Baseline:
@@ -113,7 +154,7 @@ class Baseline:
     def __init__(self, source: str) -> None:
         self.source = source
         self.keys = _Keys(source)
-        self.known = _read(source)
+        self.known = Counter({key: entry.occurrences for key, entry in _read(source).items()})
         self.hidden = 0
         self.gone = 0
 
@@ -140,35 +181,37 @@ class Baseline:
             verb = "occurs" if self.gone == 1 else "occur"
             stream.write(
                 f"guidelint: {self.gone} baselined finding{s} no longer {verb};"
-                f" update {self.source} with --write-baseline\n"
+                f" to drop {'it' if self.gone == 1 else 'them'}, run the same command with"
+                f" --write-baseline {self.source} in place of --baseline"
+                " (entries of files it does not lint are kept)\n"
             )
         if self.hidden:
             s = "" if self.hidden == 1 else "s"
             stream.write(f"guidelint: {self.hidden} finding{s} hidden by {self.source}\n")
 
 
-def _read(source: str) -> Counter[Key]:
+def _read(source: str, option: str = "--baseline") -> dict[Key, Entry]:
     try:
         raw, _ = read_regular(source, BASELINE_MAX_SIZE)
         document = json.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(
-            f"--baseline: no such file: {source} (create it with --write-baseline)"
+            f"{option}: no such file: {source} (create it with --write-baseline)"
         ) from None
     except OSError as exc:
-        raise ConfigError(f"--baseline: cannot read {source}: {exc.strerror or exc}") from None
+        raise ConfigError(f"{option}: cannot read {source}: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"--baseline: cannot read {source}: {exc}") from None
+        raise ConfigError(f"{option}: cannot read {source}: {exc}") from None
     except RecursionError:
-        raise ConfigError(f"--baseline: {source} is nested too deeply to read") from None
+        raise ConfigError(f"{option}: {source} is nested too deeply to read") from None
     if not isinstance(document, dict) or document.get("guidelint-baseline") != VERSION:
-        raise ConfigError(f"--baseline: {source} is not a guidelint baseline (version {VERSION})")
-    known: Counter[Key] = Counter()
+        raise ConfigError(f"{option}: {source} is not a guidelint baseline (version {VERSION})")
+    known: dict[Key, Entry] = {}
     try:
         for item in document["findings"]:
-            known[(str(item["path"]), str(item["code"]), str(item["fingerprint"]))] += int(
-                item["count"]
-            )
+            key = (str(item["path"]), str(item["code"]), str(item["fingerprint"]))
+            count = int(item["count"]) + (known[key].occurrences if key in known else 0)
+            known[key] = Entry(count, str(item.get("message", "")))
     except (KeyError, TypeError, ValueError):
-        raise ConfigError(f"--baseline: {source} has a malformed finding entry") from None
+        raise ConfigError(f"{option}: {source} has a malformed finding entry") from None
     return known

@@ -49,7 +49,9 @@ def _chosen(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(_chosen(sys.argv[1:] if argv is None else argv))
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        _unrecognized(parser, args.command, extra)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
@@ -72,6 +74,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         _say(f"guidelint: error: cannot write: {exc.strerror or exc}")
         return EXIT_USAGE
+
+
+def _unrecognized(parser: argparse.ArgumentParser, command: str | None, extra: list[str]) -> None:
+    """Exit 2 with the subcommand's own usage (not the top-level one), and the
+    nearest option it has for the first unknown one."""
+    import difflib
+
+    subparsers = next(
+        (a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None
+    )
+    target = parser
+    if command is not None and subparsers is not None:
+        target = subparsers.choices[command]
+    message = f"unrecognized arguments: {' '.join(extra)}"
+    unknown = next((word.split("=", 1)[0] for word in extra if word.startswith("-")), None)
+    if unknown is not None:
+        options = [option for option in target._option_string_actions if option.startswith("--")]
+        close = difflib.get_close_matches(unknown, options, n=1, cutoff=0.6)
+        if close:
+            message += f"; did you mean {close[0]}?"
+    target.error(message)
 
 
 def _say(message: str) -> None:

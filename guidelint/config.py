@@ -363,16 +363,22 @@ def parse_fail_on(value: str) -> Severity | None:
 
 
 def check_codes(codes: Sequence[str], option: str) -> tuple[str, ...]:
-    """Validate ``--select``-style code lists from the command line."""
-    from guidelint.registry import families_for, load_families
+    """Validate ``--select``-style lists from the command line: codes, prefixes
+    or rule names (``review-overdue``, as suppression comments accept), each
+    turned into a code or prefix; an error echoes the user's spelling."""
+    from guidelint.registry import did_you_mean, families_for, load_families
 
-    registry = load_families(families_for(code.strip().upper() for code in codes))
+    tokens = [code.strip() for code in codes if code.strip()]
+    registry = load_families(families_for(token.upper() for token in tokens))
     cleaned: list[str] = []
-    for code in codes:
-        code = code.strip().upper()
-        if not code:
-            continue
+    for token in tokens:
+        code = token.upper()
         if not any(known.startswith(code) for known in registry.rules):
-            raise ConfigError(f"{option}: `{code}` matches no rule code")
+            registry = load_families()  # a name may belong to any family
+            rule = registry.by_name_or_code(token)
+            if rule is None:
+                hint = did_you_mean(registry.suggest(token))
+                raise ConfigError(f"{option}: `{token}` matches no rule code, prefix or name{hint}")
+            code = rule.code
         cleaned.append(code)
     return tuple(cleaned)

@@ -8,7 +8,7 @@ register themselves when :func:`load_families` imports them.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -82,9 +82,22 @@ class Registry:
         if key.upper() in self.rules:
             return self.rules[key.upper()]
         for rule in self.rules.values():
-            if rule.name == key:
+            if rule.name == key.lower():
                 return rule
         return None
+
+    def suggest(self, key: str, limit: int = 3) -> list[Rule]:
+        """Rules whose name or code is close to ``key``, for a "did you mean"."""
+        import difflib
+
+        key = key.strip()
+        by_name = {rule.name: rule for rule in self.rules.values()}
+        if key.upper().startswith("GL"):  # a mistyped code: compare codes only
+            codes = difflib.get_close_matches(key.upper(), sorted(self.rules), n=limit, cutoff=0.8)
+            return [self.rules[code] for code in sorted(codes)]
+        names = [name for name in sorted(by_name) if key.lower() in name]
+        names += difflib.get_close_matches(key.lower(), list(by_name), n=limit, cutoff=0.6)
+        return [by_name[name] for name in dict.fromkeys(names)][:limit]
 
     def opt_in_codes(self) -> frozenset[str]:
         """Codes of the rules that are off unless selected by their full code."""
@@ -187,3 +200,12 @@ def load_families(families: Iterable[str] | None = None) -> Registry:
             importlib.import_module(f"guidelint.rules.{family}")
             _loaded.add(family)
     return REGISTRY
+
+
+def did_you_mean(rules: Sequence[Rule]) -> str:
+    """``; did you mean `a` (GL101) or `b` (GL102)?``, or nothing."""
+    if not rules:
+        return ""
+    shown = [f"`{rule.name}` ({rule.code})" for rule in rules]
+    listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+    return f"; did you mean {listed}?"

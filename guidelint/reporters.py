@@ -71,10 +71,20 @@ class Reporter:
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
 
-    def __init__(self, stream: TextIO, *, color: bool = False, statistics: bool = False) -> None:
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        color: bool = False,
+        statistics: bool = False,
+        fail_on: Severity | None = Severity.ERROR,
+        quiet: bool = False,
+    ) -> None:
         self.stream = stream
         self.color = color
         self.statistics = statistics
+        self.fail_on = fail_on  # the lowest severity that fails the run; None: nothing does
+        self.quiet = quiet  # readers of a report that is read whole ignore it
 
     def start(self) -> None:
         pass
@@ -90,20 +100,31 @@ _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
 
 class TextReporter(Reporter):
+    """``path:line:col: CODE severity: message [name]``, and ``[*]`` when fixable.
+
+    The severity opens the message, so a pattern written for
+    ``path:line:col: CODE message [name]`` still matches each line whole.
+    """
+
     name = "text"
-    description = "path:line:col: CODE message [name], the format editors' problem matchers read"
+    description = "path:line:col: CODE severity: message [name], what problem matchers read"
 
     def paint(self, text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if self.color else text
 
     def file(self, result: FileResult) -> None:
+        if self.quiet:
+            return
         for d in result.diagnostics:
             where = self.paint(f"{escape.path(d.path)}:{d.line}:{d.column}:", "1")
             code = self.paint(d.code, _COLORS[d.severity])
+            level = self.paint(f"{d.severity.label}:", _COLORS[d.severity])
             mark = " [*]" if d.fix is not None else ""
-            self.stream.write(f"{where} {code} {escape.text(d.message)} [{d.name}]{mark}\n")
+            self.stream.write(f"{where} {code} {level} {escape.text(d.message)} [{d.name}]{mark}\n")
 
     def finish(self, summary: Summary) -> None:
+        if self.quiet and not summary.total:
+            return
         if self.statistics:
             write_statistics(self.stream, summary)
         self.stream.write(summary.line() + "\n")
@@ -311,50 +332,74 @@ def _escape_property(text: str) -> str:
 
 
 class JunitReporter(Reporter):
-    """JUnit XML: one testsuite per file and one failing testcase per finding."""
+    """JUnit XML: one testsuite per file, one testcase per finding.
+
+    A finding fails its test only when it would fail the run (``fail-on``), so
+    a run that exits 0 shows no failed tests; the others are passing tests
+    whose ``<system-out>`` holds the finding, which junitparser and
+    xunit-viewer read as passed (``<skipped>`` would claim the check did not
+    run).  Test names carry the code and name, never the position, so a CI's
+    test history survives lines moving; a second finding of the same code in
+    a file is named ``#2``, and so on.
+    """
 
     name = "junit"
-    description = "JUnit XML, one testsuite per file, for CI test-report viewers"
+    description = "JUnit XML, one testsuite per file; findings below --fail-on are passing tests"
 
     def start(self) -> None:
         from xml.etree import ElementTree as ET
 
         self.root = ET.Element("testsuites", name="guidelint")
+        self.failures = 0
+
+    def fails(self, d: Diagnostic) -> bool:
+        return self.fail_on is not None and d.severity >= self.fail_on
 
     def file(self, result: FileResult) -> None:
         from xml.etree import ElementTree as ET
 
         found = result.diagnostics
         shown = escape.path(result.path)
+        failing = sum(1 for d in found if self.fails(d))
+        self.failures += failing
         suite = ET.SubElement(
             self.root,
             "testsuite",
             name=shown,
             tests=str(max(1, len(found))),
-            failures=str(len(found)),
+            failures=str(failing),
             errors="0",
             skipped="0",
         )
         if not found:
             ET.SubElement(suite, "testcase", name="guidelint", classname=shown)
+        seen: Counter[str] = Counter()
         for d in found:
+            seen[d.code] += 1
+            ordinal = f" #{seen[d.code]}" if seen[d.code] > 1 else ""
             case = ET.SubElement(
                 suite,
                 "testcase",
-                name=f"{d.code} {d.name} at {d.line}:{d.column}",
+                name=f"{d.code} {d.name}{ordinal}",
                 classname=shown,
                 file=shown,
                 line=str(d.line),
             )
             message = escape.text(d.message)
-            failure = ET.SubElement(case, "failure", message=message, type=d.severity.label)
-            failure.text = f"{shown}:{d.line}:{d.column}: {d.code} {message} [{d.name}]"
+            where = (
+                f"{shown}:{d.line}:{d.column}: {d.code} {d.severity.label}: {message} [{d.name}]"
+            )
+            if self.fails(d):
+                failure = ET.SubElement(case, "failure", message=message, type=d.severity.label)
+                failure.text = where
+            else:
+                ET.SubElement(case, "system-out").text = where
 
     def finish(self, summary: Summary) -> None:
         from xml.etree import ElementTree as ET
 
         self.root.set("tests", str(sum(int(s.get("tests", "0")) for s in self.root)))
-        self.root.set("failures", str(summary.total))
+        self.root.set("failures", str(self.failures))
         self.root.set("errors", "0")
         ET.indent(self.root)
         self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -366,6 +411,24 @@ REPORTERS: dict[str, type[Reporter]] = {
     cls.name: cls
     for cls in (TextReporter, JsonReporter, SarifReporter, GithubReporter, JunitReporter)
 }
+
+
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def wants_color(choice: str, stream: TextIO) -> bool:
+    """``--color``: ``always`` and ``never`` are final; ``auto`` colours a
+    terminal, unless ``NO_COLOR`` is set, or anything when ``FORCE_COLOR`` is
+    (``0`` and ``false`` do not force), as https://no-color.org and
+    https://force-color.org describe."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "").lower() not in ("", "0", "false"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def resolve_format(name: str) -> str:

@@ -60,8 +60,9 @@ def test_round_trip(tmp_path: Path) -> None:
     fixed = check(tmp_path, "--baseline", "baseline.json")
     assert [c for c, _ in codes(fixed)] == ["GL101", "GL104"]
     assert fixed.stderr == (
-        "guidelint: 1 baselined finding no longer occurs;"
-        " update baseline.json with --write-baseline\n"
+        "guidelint: 1 baselined finding no longer occurs; to drop it, run the same command"
+        " with --write-baseline baseline.json in place of --baseline"
+        " (entries of files it does not lint are kept)\n"
         "guidelint: 1 finding hidden by baseline.json\n"
     )
 
@@ -116,3 +117,68 @@ def test_write_baseline_into_missing_folder_fails_before_reporting(tmp_path: Pat
     assert result.returncode == 2
     assert result.stdout == ""
     assert "--write-baseline: folder does not exist: nope" in result.stderr
+
+
+def _recorded(path: Path) -> list[tuple[str, str, int]]:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    return [(f["path"], f["code"], f["count"]) for f in document["findings"]]
+
+
+def test_writing_for_a_few_files_keeps_the_entries_of_the_others(tmp_path: Path) -> None:
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    for name in ("a.md", "b.md", "c.md"):
+        (guides / name).write_text(OLD_DEFECTS, encoding="utf-8")
+    check(tmp_path, "--write-baseline", "base.json")
+    assert len(_recorded(tmp_path / "base.json")) == 6
+
+    # a.md is fixed; a run over a.md alone (as pre-commit runs) rewrites its entries only.
+    (guides / "a.md").write_text(VALID, encoding="utf-8")
+    one = run_cli(
+        ["check", "--isolated", "--today", "2026-11-22", "--write-baseline", "base.json",
+         "guides/a.md"],
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert one.returncode == 0
+    assert one.stderr == (
+        "guidelint: recorded 0 findings in base.json;"
+        " kept 4 earlier findings of files or codes this run did not lint\n"
+    )
+    assert _recorded(tmp_path / "base.json") == [
+        ("guides/b.md", "GL102", 1),
+        ("guides/b.md", "GL103", 1),
+        ("guides/c.md", "GL102", 1),
+        ("guides/c.md", "GL103", 1),
+    ]
+    # Nothing the others recorded comes back.
+    assert codes(check(tmp_path, "--baseline", "base.json")) == []
+
+
+def test_writing_with_a_narrower_selection_keeps_the_other_codes(tmp_path: Path) -> None:
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    (guides / "a.md").write_text(OLD_DEFECTS, encoding="utf-8")
+    check(tmp_path, "--write-baseline", "base.json")
+    (guides / "a.md").write_text(OLD_DEFECTS.replace("data_quality: great", "data_quality: high"))
+    narrow = check(tmp_path, "--select", "GL103", "--write-baseline", "base.json")
+    assert narrow.stderr == (
+        "guidelint: recorded 0 findings in base.json;"
+        " kept 1 earlier finding of files or codes this run did not lint\n"
+    )
+    assert _recorded(tmp_path / "base.json") == [("guides/a.md", "GL102", 1)]
+
+
+def test_writing_over_a_file_that_is_not_a_baseline_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "guides").mkdir()
+    (tmp_path / "guides" / "a.md").write_text(OLD_DEFECTS, encoding="utf-8")
+    (tmp_path / "notes.json").write_text('{"findings": []}', encoding="utf-8")
+    result = check(tmp_path, "--write-baseline", "notes.json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "guidelint: error: --write-baseline: notes.json is not a guidelint baseline (version 1)\n"
+    )
+    assert (tmp_path / "notes.json").read_text(encoding="utf-8") == '{"findings": []}'
+    (tmp_path / "empty.json").write_text("", encoding="utf-8")
+    assert check(tmp_path, "--write-baseline", "empty.json").returncode == 0
+    assert len(_recorded(tmp_path / "empty.json")) == 2

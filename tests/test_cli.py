@@ -24,9 +24,9 @@ def check(*args: str) -> subprocess.CompletedProcess[str]:
 def test_text_output_is_exact() -> None:
     result = check("--select", "GL1", BROKEN)
     assert result.stdout == (
-        f'{BROKEN}:8:15: GL103 `data_quality` is "excellent"; allowed values: high, medium, low [invalid-value]\n'
-        f"{BROKEN}:21:5: GL101 missing required field `stock_high` in `compensation/1` [missing-field]\n"
-        f"{BROKEN}:25:5: GL104 unknown field `stock_hgih`; did you mean `stock_high`? [unknown-field]\n"
+        f'{BROKEN}:8:15: GL103 error: `data_quality` is "excellent"; allowed values: high, medium, low [invalid-value]\n'
+        f"{BROKEN}:21:5: GL101 error: missing required field `stock_high` in `compensation/1` [missing-field]\n"
+        f"{BROKEN}:25:5: GL104 error: unknown field `stock_hgih`; did you mean `stock_high`? [unknown-field]\n"
         "Found 3 problems (3 errors) in 1 of 1 file.\n"
     )
     assert result.returncode == 1
@@ -135,6 +135,62 @@ def test_unknown_rule_is_usage_error() -> None:
     assert "no rule `GL999x`" in result.stderr
 
 
+def test_unknown_rule_suggests_close_names() -> None:
+    result = run_cli(["rule", "stale-data"])
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "guidelint: error: no rule `stale-data`; did you mean `stale-data-quarter` (GL403),"
+        " `stale-year` (GL408) or `stale-guide` (GL410)? (`guidelint rules` lists them)\n"
+    )
+    assert run_cli(["rule", "Review-Overdue"]).stdout == run_cli(["rule", "GL401"]).stdout
+
+
+def _usage(command: str) -> str:
+    """The subcommand's usage lines, as its --help starts."""
+    return run_cli([command, "--help"]).stdout.split("\n\n")[0] + "\n"
+
+
+def test_unknown_flag_shows_the_subcommands_usage_and_a_suggestion() -> None:
+    result = check("--selcet", "GL1", BROKEN)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == _usage("check") + (
+        "guidelint check: error: unrecognized arguments: --selcet; did you mean --select?\n"
+    )
+    with_value = check("--fail_on=warning", BROKEN)
+    assert with_value.stderr.endswith(
+        "error: unrecognized arguments: --fail_on=warning; did you mean --fail-on?\n"
+    )
+    far = run_cli(["rules", "--zzz"])
+    assert (far.returncode, far.stderr) == (
+        2,
+        _usage("rules") + "guidelint rules: error: unrecognized arguments: --zzz\n",
+    )
+
+
+def test_select_and_ignore_accept_rule_names() -> None:
+    by_name = check("--select", "invalid-value,Unknown-Field", BROKEN)
+    by_code = check("--select", "GL103,GL104", BROKEN)
+    assert by_name.stdout == by_code.stdout
+    assert [line.split()[1] for line in by_name.stdout.splitlines()[:-1]] == ["GL103", "GL104"]
+    ignored = check("--select", "GL1", "--ignore", "missing-field,unknown-field", BROKEN)
+    assert [line.split()[1] for line in ignored.stdout.splitlines()[:-1]] == ["GL103"]
+
+
+def test_unknown_selection_echoes_the_users_spelling() -> None:
+    result = check("--select", "review-overdu", BROKEN)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "guidelint: error: --select: `review-overdu` matches no rule code, prefix or name;"
+        " did you mean `review-overdue` (GL401) or `review-due-soon` (GL402)?\n"
+    )
+    lower = check("--ignore", "gl77", BROKEN)
+    assert (
+        lower.stderr == "guidelint: error: --ignore: `gl77` matches no rule code, prefix or name\n"
+    )
+
+
 def test_configuration_error_names_key(tmp_path: Path) -> None:
     (tmp_path / "guidelint.toml").write_text('select = ["GL1"]\nfail_on = "error"\n')
     (tmp_path / "g.md").write_bytes((FIXTURES / "valid.md").read_bytes())
@@ -215,3 +271,45 @@ def test_stdin_filename_takes_configuration_of_an_absolute_unsaved_path(tmp_path
     )
     codes = [line.split()[1] for line in result.stdout.splitlines()[:-1]]
     assert codes == ["GL103", "GL101"]
+
+
+def test_output_format_is_the_name_and_format_its_alias() -> None:
+    new = check("--select", "GL1", "--output-format", "json", BROKEN)
+    assert new.stdout == check("--select", "GL1", "--format", "json", BROKEN).stdout
+    assert [d["code"] for d in json.loads(new.stdout)] == ["GL103", "GL101", "GL104"]
+    assert "--output-format NAME" in run_cli(["check", "--help"]).stdout
+    wrong = check("--output-format=xml", BROKEN)
+    assert (wrong.returncode, wrong.stderr) == (
+        2,
+        "guidelint: error: --output-format: unknown format `xml`; choose from auto, text,"
+        " json, sarif, github, junit\n",
+    )
+    assert run_cli(["rules", "--output-format", "json"]).stdout == (
+        run_cli(["rules", "--format", "json"]).stdout
+    )
+
+
+def test_extend_select_adds_to_the_selection() -> None:
+    result = check("--select", "GL101", "--extend-select", "invalid-value,GL104", BROKEN)
+    assert [line.split()[1] for line in result.stdout.splitlines()[:-1]] == [
+        "GL103",
+        "GL101",
+        "GL104",
+    ]
+    wrong = check("--extend-select", "GL77", BROKEN)
+    assert (wrong.returncode, wrong.stderr) == (
+        2,
+        "guidelint: error: --extend-select: `GL77` matches no rule code, prefix or name\n",
+    )
+
+
+def test_quiet_prints_only_the_summary_and_nothing_when_clean() -> None:
+    failing = check("--select", "GL1", "-q", BROKEN)
+    assert (failing.returncode, failing.stdout) == (
+        1,
+        "Found 3 problems (3 errors) in 1 of 1 file.\n",
+    )
+    clean = check("--quiet", "tests/fixtures/valid.md")
+    assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
+    machine = check("--select", "GL1", "-q", "--output-format", "json", BROKEN)
+    assert len(json.loads(machine.stdout)) == 3

@@ -152,9 +152,9 @@ def test_cli_other_files_still_linted(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stdout.splitlines()[:-1] == [
-        "alias-bomb.md:2:36: GL006 aliases expand to more than 20,000 values (a YAML alias bomb?); frontmatter refused [unsafe-yaml]",
-        "empty.md:1:1: GL002 file is empty: expected a `---` frontmatter block [missing-frontmatter]",
-        "latin1.md:12:14: GL001 not valid UTF-8 at byte offset 246 [unreadable-file]",
+        "alias-bomb.md:2:36: GL006 error: aliases expand to more than 20,000 values (a YAML alias bomb?); frontmatter refused [unsafe-yaml]",
+        "empty.md:1:1: GL002 error: file is empty: expected a `---` frontmatter block [missing-frontmatter]",
+        "latin1.md:12:14: GL001 error: not valid UTF-8 at byte offset 246 [unreadable-file]",
     ]
     assert result.stdout.splitlines()[-1] == "Found 3 problems (3 errors) in 3 of 4 files."
     assert "Traceback" not in result.stderr
@@ -169,7 +169,7 @@ def test_cli_symlink_loop_and_missing_path(tmp_path: Path) -> None:
         ["check", "--isolated", "--select", "GL0,GL1", "guides", "missing.md"], cwd=tmp_path
     )
     assert result.stdout.splitlines() == [
-        "missing.md:1:1: GL001 no such file or directory [unreadable-file]",
+        "missing.md:1:1: GL001 error: no such file or directory [unreadable-file]",
         "Found 1 problem (1 error) in 1 of 2 files.",
     ]
     assert result.returncode == 1

@@ -50,9 +50,9 @@ def _check(folder: Path, fmt: str) -> str:
 
 def test_text_report_has_one_line_per_finding(hostile_names: Path) -> None:
     assert _check(hostile_names, "text").splitlines() == [
-        "bad\\xff.md:1:1: GL002 no frontmatter: the file must start with a `---` line"
+        "bad\\xff.md:1:1: GL002 error: no frontmatter: the file must start with a `---` line"
         " [missing-frontmatter]",
-        "fake.md:1:1: GL999 forged [x]\\x0areal.md:1:1: GL002 no frontmatter: the file must"
+        "fake.md:1:1: GL999 forged [x]\\x0areal.md:1:1: GL002 error: no frontmatter: the file must"
         " start with a `---` line [missing-frontmatter]",
         "Found 2 problems (2 errors) in 2 of 2 files.",
     ]

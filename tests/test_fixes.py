@@ -91,7 +91,7 @@ def test_report_after_fix_shows_only_what_remains(tmp_path: Path) -> None:
     target = tmp_path / "guide.md"
     target.write_text(text.replace("data_quality: high", "data_quality: great"), encoding="utf-8")
     result = check(tmp_path, "--fix", "guide.md")
-    assert result.stdout.splitlines()[0].startswith("guide.md:8:15: GL103 ")
+    assert result.stdout.splitlines()[0].startswith("guide.md:8:15: GL103 error: ")
     assert "GL407" not in result.stdout
     assert "guidelint: fixed 2 problems in 1 file" in result.stderr
     assert result.returncode == 1
@@ -374,14 +374,14 @@ def test_schema_failure_leaves_the_table_and_says_why(tmp_path: Path) -> None:
         "guidelint: schema-fails.md: table not rewritten: the frontmatter fails the schema"
         " (GL102); correct the data first, then run --fix again\n"
     ) in result.stderr
-    assert "schema-fails.md:52:3: GL302 " in result.stdout
+    assert "schema-fails.md:52:3: GL302 error: " in result.stdout
     assert "[*]" not in result.stdout
 
 
 def test_kept_extra_rows_are_explained(tmp_path: Path) -> None:
     target = copy(FIX / "extra-row.md", tmp_path)
     result = check(tmp_path, "--fix", target.name)
-    assert result.stdout.startswith("extra-row.md:57:3: GL303 `Berlin` is not a `region`")
+    assert result.stdout.startswith("extra-row.md:57:3: GL303 error: `Berlin` is not a `region`")
     assert (
         "kept table rows that no frontmatter item backs (GL303); --unsafe-fixes deletes them"
         in (result.stderr)

@@ -119,7 +119,7 @@ def test_hook_passes_on_a_good_guide_and_fails_on_a_bad_one(
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "Failed" in bad.stdout
     assert (
-        "guides/bad.md:2:1: GL101 missing required field `company_display` at the top level"
+        "guides/bad.md:2:1: GL101 error: missing required field `company_display` at the top level"
         " [missing-field]"
     ) in bad.stdout
     assert "guides/good.md:" not in bad.stdout

@@ -50,17 +50,70 @@ def test_text_format_exact_output() -> None:
     result = check(META, "--format", "text")
     assert result.returncode == 0  # warnings and infos do not fail by default
     assert result.stdout.splitlines() == [
-        f"{META}:22:44: GL901 unused suppression: no `GL102` finding on line 22"
+        f"{META}:22:44: GL901 warning: unused suppression: no `GL102` finding on line 22"
         " [unused-suppression]",
-        f"{META}:47:40: GL902 suppression expired on 2026-01-31: the findings it hid are"
+        f"{META}:47:40: GL902 warning: suppression expired on 2026-01-31: the findings it hid are"
         " reported again [expired-suppression]",
-        f"{META}:50:34: GL903 suppression names `GL999`, which matches no rule code, prefix"
+        f"{META}:50:34: GL903 warning: suppression names `GL999`, which matches no rule code, prefix"
         " or name [invalid-suppression]",
-        f"{META}:51:1: GL904 `guidelint-disable GL10` is never closed by `guidelint-enable`;"
+        f"{META}:51:1: GL904 info: `guidelint-disable GL10` is never closed by `guidelint-enable`;"
         " it applies to the end of the file [unterminated-suppression]",
-        f"{META}:51:24: GL901 unused suppression: no `GL10` finding in its block"
+        f"{META}:51:24: GL901 warning: unused suppression: no `GL10` finding in its block"
         " [unused-suppression]",
         "Found 5 problems (4 warnings, 1 info) in 1 of 1 file.",
+    ]
+
+
+ESC = "\033["
+COLORED_FIRST_LINE = (
+    f"{ESC}1m{META}:22:44:{ESC}0m {ESC}33mGL901{ESC}0m {ESC}33mwarning:{ESC}0m"
+    " unused suppression: no `GL102` finding on line 22 [unused-suppression]"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "colored"),
+    [
+        ([], {"NO_COLOR": ""}, False),  # a pipe is not a terminal
+        ([], {"NO_COLOR": "", "FORCE_COLOR": "1"}, True),
+        ([], {"NO_COLOR": "", "FORCE_COLOR": "0"}, False),
+        ([], {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),  # NO_COLOR wins in auto
+        (["--color", "always"], {"NO_COLOR": "1"}, True),
+        (["--color", "never"], {"NO_COLOR": "", "FORCE_COLOR": "1"}, False),
+        (["--color", "auto"], {"NO_COLOR": "", "FORCE_COLOR": "true"}, True),
+    ],
+)
+def test_color_choice(args: list[str], env: dict[str, str], colored: bool) -> None:
+    result = check(META, *args, env=env)
+    first = result.stdout.splitlines()[0]
+    assert first == (COLORED_FIRST_LINE if colored else first.replace(ESC, "!"))
+    assert (ESC in result.stdout) is colored
+    assert result.stdout.splitlines()[-1] == "Found 5 problems (4 warnings, 1 info) in 1 of 1 file."
+
+
+def test_color_is_text_only_and_checked() -> None:
+    json_report = check(META, "--format", "json", "--color", "always")
+    assert ESC not in json_report.stdout
+    wrong = check(META, "--color", "sometimes")
+    assert wrong.returncode == 2
+    assert "argument --color: invalid choice: 'sometimes'" in wrong.stderr
+
+
+def test_readme_problem_matcher_reads_every_line() -> None:
+    """The VS Code pattern in the README matches each finding, severity included."""
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    found = re.search(r'"regexp": "(.*)",', readme)
+    assert found
+    pattern = re.compile(json.loads(f'"{found.group(1)}"'))
+    older = re.compile(r"^(.+?):(\d+):(\d+): (GL\d{3}) (.*) \[[a-z0-9-]+\](?: \[\*\])?$")
+    lines = check(META, "examples/broken/table-mismatch.md").stdout.splitlines()[:-1]
+    matched = [pattern.match(line) for line in lines]
+    assert all(matched) and all(older.match(line) for line in lines)
+    assert [(m.group(4), m.group(5)) for m in matched if m][:2] == [
+        ("GL302", "error"),
+        ("GL303", "error"),
     ]
 
 
@@ -225,23 +278,65 @@ def test_github_error_level_and_escaping() -> None:
 
 def test_junit_one_testsuite_per_file() -> None:
     result = check(META, "tests/fixtures/valid.md", "--format", "junit")
+    assert result.returncode == 0
     root = ET.fromstring(result.stdout)
     assert root.tag == "testsuites"
-    assert (root.get("tests"), root.get("failures")) == ("6", "5")
+    assert (root.get("tests"), root.get("failures")) == ("6", "0")  # exit 0: nothing failed
     suites = {s.get("name"): s for s in root.findall("testsuite")}
     assert list(suites) == [META, "tests/fixtures/valid.md"]
     meta = suites[META]
-    assert (meta.get("tests"), meta.get("failures")) == ("5", "5")
+    assert (meta.get("tests"), meta.get("failures")) == ("5", "0")
+    # Names carry no position (CI history survives moved lines); repeats are numbered.
+    assert [case.get("name") for case in meta.findall("testcase")] == [
+        "GL901 unused-suppression",
+        "GL902 expired-suppression",
+        "GL903 invalid-suppression",
+        "GL904 unterminated-suppression",
+        "GL901 unused-suppression #2",
+    ]
     first = meta.find("testcase")
     assert first is not None
-    assert first.get("name") == "GL901 unused-suppression at 22:44"
-    failure = first.find("failure")
-    assert failure is not None
-    assert failure.get("type") == "warning"
-    assert failure.get("message") == "unused suppression: no `GL102` finding on line 22"
+    assert first.find("failure") is None
+    assert first.findtext("system-out") == (
+        f"{META}:22:44: GL901 warning: unused suppression: no `GL102` finding on line 22"
+        " [unused-suppression]"
+    )
     clean = suites["tests/fixtures/valid.md"]
     assert (clean.get("tests"), clean.get("failures")) == ("1", "0")
     assert clean.find("testcase/failure") is None
+
+
+def test_junit_failures_follow_fail_on() -> None:
+    result = check(META, "--format", "junit", "--fail-on", "warning")
+    assert result.returncode == 1
+    root = ET.fromstring(result.stdout)
+    assert root.get("failures") == "4"  # the four warnings; GL904 is info and passes
+    failure = root.find("testsuite/testcase/failure")
+    assert failure is not None
+    assert (failure.get("type"), failure.get("message")) == (
+        "warning",
+        "unused suppression: no `GL102` finding on line 22",
+    )
+    assert failure.text == (
+        f"{META}:22:44: GL901 warning: unused suppression: no `GL102` finding on line 22"
+        " [unused-suppression]"
+    )
+    assert root.find("testsuite/testcase[@name='GL904 unterminated-suppression']/failure") is None
+
+
+def test_junitparser_reads_a_clean_exit_as_all_passed() -> None:
+    junitparser = pytest.importorskip("junitparser")
+    passing = check(META, "--format", "junit")
+    assert passing.returncode == 0
+    cases = [case for suite in junitparser.JUnitXml.fromstring(passing.stdout) for case in suite]
+    assert len(cases) == 5
+    assert all(case.is_passed and not case.is_skipped for case in cases)
+    assert cases[0].system_out.startswith(f"{META}:22:44: GL901 warning: ")
+
+    failing = check(META, "--format", "junit", "--fail-on", "warning")
+    cases = [case for suite in junitparser.JUnitXml.fromstring(failing.stdout) for case in suite]
+    assert sum(not case.is_passed for case in cases) == 4
+    assert failing.returncode == 1
 
 
 # -- choosing and writing ----------------------------------------------------
@@ -314,3 +409,11 @@ def test_statistics_counts_per_code() -> None:
 
 def test_fixture_folder_exists() -> None:
     assert (FIXTURES / "meta" / "suppressions.md").is_file()
+
+
+def test_force_color_leaves_a_report_file_plain(tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    check(META, "--output", str(target), env={"NO_COLOR": "", "FORCE_COLOR": "1"})
+    assert ESC not in target.read_text(encoding="utf-8")
+    check(META, "--output", str(target), "--color", "always")
+    assert target.read_text(encoding="utf-8").startswith(COLORED_FIRST_LINE)

@@ -22,7 +22,7 @@ def test_findings_are_reported_against_the_given_name(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stdout == (
-        'guides/x.md:8:15: GL103 `data_quality` is "great"; allowed values: high, medium, low'
+        'guides/x.md:8:15: GL103 error: `data_quality` is "great"; allowed values: high, medium, low'
         " [invalid-value]\n"
         "Found 1 problem (1 error) in 1 of 1 file.\n"
     )
@@ -76,7 +76,7 @@ def test_stdin_that_is_not_utf8_is_gl001(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stdout.decode() == (
-        "guides/z.md:2:11: GL001 not valid UTF-8 at byte offset 14 [unreadable-file]\n"
+        "guides/z.md:2:11: GL001 error: not valid UTF-8 at byte offset 14 [unreadable-file]\n"
         "Found 1 problem (1 error) in 1 of 1 file.\n"
     )
 

@@ -155,7 +155,9 @@ def test_a_closed_stream_exits_2(tmp_path: Path, closed: str) -> None:
 def test_standard_input_is_limited_by_max_file_size() -> None:
     result = run_cli([*ISOLATED, "-"], stdin=b"x" * (2 * 1024 * 1024 + 1))
     assert result.returncode == 1
-    assert result.stdout.startswith("-:1:1: GL001 standard input is above the 2,097,152-byte")
+    assert result.stdout.startswith(
+        "-:1:1: GL001 error: standard input is above the 2,097,152-byte"
+    )
 
 
 def _entries(count: int) -> str:
@@ -198,8 +200,8 @@ def test_walk_reports_link_loops_and_names_each_file_once(tmp_path: Path) -> Non
     (tmp_path / "dangling").symlink_to("nowhere")
     result = run_cli([*ISOLATED, ".", "a.md", "./a.md", str(tmp_path / "a.md")], cwd=tmp_path)
     assert result.stdout.splitlines()[:-1] == [
-        "folder:1:1: GL001 cannot follow link: Too many levels of symbolic links [unreadable-file]",
-        "loop.md:1:1: GL001 cannot follow link: Too many levels of symbolic links"
+        "folder:1:1: GL001 error: cannot follow link: Too many levels of symbolic links [unreadable-file]",
+        "loop.md:1:1: GL001 error: cannot follow link: Too many levels of symbolic links"
         " [unreadable-file]",
     ]
     assert result.stdout.splitlines()[-1].endswith("in 2 of 3 files.")

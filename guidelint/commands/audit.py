@@ -32,7 +32,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders of *.md")
     parser.add_argument(
+        "--output-format",
         "--format",
+        dest="format",
         choices=tuple(RENDERERS),
         default="text",
         help="report format (default: text)",

@@ -11,7 +11,7 @@ from guidelint.config import ConfigError, check_codes, parse_fail_on
 from guidelint.diagnostics import problem
 from guidelint.files import Target, display_path, iter_targets
 from guidelint.linter import FileResult, Linter
-from guidelint.reporters import REPORTERS, Summary, resolve_format
+from guidelint.reporters import COLOR_CHOICES, REPORTERS, Summary, resolve_format, wants_color
 from guidelint.selection import Selection
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -24,19 +24,44 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "paths", nargs="*", metavar="PATH", help="files or folders; `-` reads stdin"
     )
     parser.add_argument(
-        "--select", metavar="CODES", help="comma-separated codes or prefixes to enable"
+        "--select",
+        metavar="CODES",
+        help="comma-separated codes, prefixes or rule names to enable (replaces `select`)",
     )
     parser.add_argument(
-        "--ignore", metavar="CODES", help="comma-separated codes or prefixes to disable"
+        "--extend-select",
+        metavar="CODES",
+        help="comma-separated codes, prefixes or names to enable on top of the selection",
+    )
+    parser.add_argument(
+        "--ignore",
+        metavar="CODES",
+        help="comma-separated codes, prefixes or rule names to disable (adds to `ignore`)",
     )
     parser.add_argument(
         "--fail-on", choices=FAIL_ON, help="lowest severity that exits 1 (default: error)"
     )
     parser.add_argument(
+        "--output-format",
         "--format",
+        dest="format",
+        action=_Spelled,
         default="auto",
         metavar="NAME",
-        help="report format: auto, " + ", ".join(REPORTERS),
+        help="report format: auto, " + ", ".join(REPORTERS) + " (--format is the same option)",
+    )
+    parser.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="text format: print only the closing summary, and nothing when no problem is found",
+    )
+    parser.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour the text report: auto (a terminal; honours NO_COLOR and FORCE_COLOR),"
+        " always or never",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     parser.add_argument("--statistics", action="store_true", help="print counts per code")
@@ -68,10 +93,26 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--baseline", metavar="FILE", help="report only findings not recorded in FILE"
     )
     baseline.add_argument(
-        "--write-baseline", metavar="FILE", help="record every current finding in FILE; exit 0"
+        "--write-baseline",
+        metavar="FILE",
+        help="record the current findings in FILE, keeping the entries of files not linted; exit 0",
     )
     add_common(parser)
     parser.set_defaults(run=run)
+
+
+class _Spelled(argparse.Action):
+    """Store the value and the option's spelling, so errors echo what was typed."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        setattr(namespace, self.dest, values)
+        setattr(namespace, f"{self.dest}_option", option_string or self.option_strings[0])
 
 
 def _codes(text: str | None, option: str) -> tuple[str, ...]:
@@ -99,9 +140,11 @@ def run(args: argparse.Namespace) -> int:
     fmt = resolve_format(args.format)
     if fmt not in REPORTERS:
         raise ConfigError(
-            f"--format: unknown format `{args.format}`; choose from auto, {', '.join(REPORTERS)}"
+            f"{getattr(args, 'format_option', '--output-format')}: unknown format"
+            f" `{args.format}`; choose from auto, {', '.join(REPORTERS)}"
         )
     select = _codes(args.select, "--select") or settings.select
+    select += _codes(args.extend_select, "--extend-select")
     ignore = settings.ignore + _codes(args.ignore, "--ignore")
     fail_on = parse_fail_on(args.fail_on) if args.fail_on else settings.fail_on
     linter = Linter(settings, today(args), Selection(select, ignore))
@@ -153,13 +196,20 @@ def run(args: argparse.Namespace) -> int:
     elif args.write_baseline:
         from guidelint.baseline import Recorder
 
-        recorder = Recorder(args.write_baseline)
+        recorder = Recorder(args.write_baseline, linter.selection)
         results = recorder.watch(results)
 
     summary = Summary()
     with output_stream(args.output) as stream:
-        color = stream is sys.stdout and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        reporter = REPORTERS[fmt](stream, color=color, statistics=args.statistics)
+        # A report file is coloured only when asked for by name (--color always).
+        color = wants_color(args.color, stream) and (stream is sys.stdout or args.color == "always")
+        reporter = REPORTERS[fmt](
+            stream,
+            color=color,
+            statistics=args.statistics,
+            fail_on=None if args.write_baseline else fail_on,
+            quiet=args.quiet,
+        )
         reporter.start()
         for result in results:
             summary.add(result)
@@ -168,9 +218,8 @@ def run(args: argparse.Namespace) -> int:
     if args.baseline:
         known.report()
     elif args.write_baseline:
-        count = recorder.write()
-        noun = "finding" if count == 1 else "findings"
-        print(f"guidelint: recorded {count} {noun} in {args.write_baseline}", file=sys.stderr)
+        recorder.write()
+        print(f"guidelint: {recorder.outcome()}", file=sys.stderr)
         return 0
     worst = summary.worst()
     return 1 if fail_on is not None and worst is not None and worst >= fail_on else 0

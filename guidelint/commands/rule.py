@@ -6,7 +6,7 @@ import argparse
 
 from guidelint.commands.rules import explain
 from guidelint.config import ConfigError
-from guidelint.registry import load_families
+from guidelint.registry import did_you_mean, load_families
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -19,6 +19,7 @@ def run(args: argparse.Namespace) -> int:
     registry = load_families()
     rule = registry.by_name_or_code(args.code)
     if rule is None:
-        raise ConfigError(f"no rule `{args.code}`; `guidelint rules` lists them")
+        hint = did_you_mean(registry.suggest(args.code))
+        raise ConfigError(f"no rule `{args.code}`{hint} (`guidelint rules` lists them)")
     print(explain(rule), end="")
     return 0

@@ -10,7 +10,14 @@ from guidelint.registry import Rule, load_families
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("rules", help="list every rule")
-    parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    parser.add_argument(
+        "--output-format",
+        "--format",
+        dest="format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="text, json or markdown (--format is the same option)",
+    )
     parser.set_defaults(run=run)
 
 
