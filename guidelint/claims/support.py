@@ -53,21 +53,6 @@ _DEFAULT_KINDS = frozenset(_KINDS["default"])
 _SOURCE_TOKEN = re.compile(r"[\w&][\w.&'\u2019+-]*")
 
 
-def _kind_table() -> list[tuple[str, frozenset[str]]]:
-    return [
-        (" " + phrase.casefold() + " ", frozenset(kind["backs"]))
-        for kind in _KINDS["kinds"].values()
-        for phrase in kind["words"]
-    ]
-
-
-_KIND_PHRASES = _kind_table()
-_KIND_WORDS = {
-    phrase.strip(): backs for phrase, backs in _KIND_PHRASES if " " not in phrase.strip()
-}
-_KIND_MULTI = [(phrase, backs) for phrase, backs in _KIND_PHRASES if " " in phrase.strip()]
-
-
 def _source_tokens(text: str) -> list[str]:
     return [
         t.strip(".'\u2019").replace("\u2019", "'") for t in _SOURCE_TOKEN.findall(text.casefold())
@@ -107,22 +92,16 @@ def source_kind_names(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
+_BACKS = {name: frozenset(kind["backs"]) for name, kind in _KINDS["kinds"].items()}
+
+
 def source_kinds(text: str) -> frozenset[str]:
     """The kinds of claim a source can back, read from how it names itself:
     "Levels.fyi comp data" backs pay, "Acme FY2025 10-K" facts, "Gartner" rankings too."""
-    tokens = _source_tokens(text)
-    kinds: set[str] = set()
-    for token in tokens:
-        backs = _KIND_WORDS.get(token)
-        if backs is None and token.endswith("'s"):
-            backs = _KIND_WORDS.get(token[:-2])
-        if backs is not None:
-            kinds.update(backs)
-    padded = " " + " ".join(tokens) + " "
-    for phrase, backs in _KIND_MULTI:
-        if phrase in padded:
-            kinds.update(backs)
-    return frozenset(kinds) if kinds else _DEFAULT_KINDS
+    names = source_kind_names(text)
+    if not names:
+        return _DEFAULT_KINDS
+    return frozenset().union(*(_BACKS[name] for name in names))
 
 
 _PAY_WORDS = word_class("pay_words")
