@@ -112,13 +112,10 @@ _WINDOW = 80  # characters either side of a figure that can name what it measure
 def figure_kind(masked: str, start: int, end: int) -> str:
     """PAY when the figure's clause names pay ("$210K base", "a 20% premium"), else FACT."""
     low = max(0, start - _WINDOW)
-    before = [m for m in _CLAUSE_MARK.finditer(masked, low, start)]
-    if (
-        len(before) > 1
-        and before[-1].group(0) == "("
-        and not masked[before[-1].end() : start].strip()
-    ):
-        before.pop()  # a figure in parentheses measures what comes before them: "the AI premium (15-25%)"
+    before = list(_CLAUSE_MARK.finditer(masked, low, start))
+    # A figure in parentheses measures what comes before them: "the AI premium (15-25%)".
+    if before and before[-1].group(0) == "(" and not masked[before[-1].end() : start].strip():
+        before.pop()
     after = _CLAUSE_MARK.search(masked, end, min(len(masked), end + _WINDOW))
     opening = before[-1].end() if before else low
     clause = masked[opening : after.start() if after else end + _WINDOW]
