@@ -50,7 +50,7 @@ def _letters() -> str:
     return rf"(?:{bare}|{fixed})(?![\w])"
 
 
-def _words(*, plural_of: tuple[str, ...] = ()) -> str:
+def _words() -> str:
     words = sorted({w for unit in _DATA["units"] for w in unit["words"]}, key=len, reverse=True)
     return rf"(?:{'|'.join(map(re.escape, words))})\b"
 

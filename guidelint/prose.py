@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from guidelint.resources import data_file
-
 if TYPE_CHECKING:
     from guidelint.document import Guide
     from guidelint.markdown import Block as Section
@@ -31,11 +29,11 @@ if TYPE_CHECKING:
 # --- data -------------------------------------------------------------------
 
 
-@cache
 def _claims_data() -> dict[str, Any]:
-    """Each class of ``claims.json`` as its list of words (see claims.vocabulary)."""
-    data: dict[str, Any] = data_file("claims.json")
-    return {k: v["words"] if isinstance(v, dict) and "words" in v else v for k, v in data.items()}
+    """Each class of ``claims.json`` as its list of words: the vocabulary's one reading."""
+    from guidelint.claims.vocabulary import WORDS
+
+    return WORDS
 
 
 _MARKUP = re.compile(r"[*_#`]")

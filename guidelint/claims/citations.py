@@ -100,8 +100,7 @@ def coverage(
     sentences = block.sentences
     cover: list[frozenset[str]] = [frozenset()] * len(sentences)
     slot = 0
-    spans = sorted([*((c.start, c.end, ANY) for c in cited), *_links(block)])
-    for start, _, _ in spans:
+    for start in sorted([*(c.start for c in cited), *(start for start, _ in block.links)]):
         while slot + 1 < len(sentences) and sentences[slot + 1].start <= start:
             slot += 1
         if sentences[slot].start <= start < sentences[slot].end:
@@ -113,11 +112,6 @@ def coverage(
         for earlier in range(len(sentences) - 1):
             cover[earlier] = cover[earlier] | closing
     return cover
-
-
-def _links(block: Block) -> Iterator[tuple[int, int, frozenset[str]]]:
-    for start, end in block.links:
-        yield start, end, ANY
 
 
 def _closing_kinds(

@@ -14,8 +14,9 @@ import bisect
 from collections.abc import Iterator
 
 from guidelint.claims.citations import check_markers, coverage
-from guidelint.claims.spans import LISTED, NEEDS_CLAIM, Claim, Detector
+from guidelint.claims.spans import LISTED, Claim, Detector
 from guidelint.claims.superlatives import superlative_pattern, superlative_triggers
+from guidelint.claims.support import ANY
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
@@ -53,7 +54,7 @@ def lint(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
         if not block.prose or not block.sentences:
             continue
         cover = coverage(block, cited.get(index, []), paragraph_scope, detector.lists)
-        if all(len(kinds) == 3 for kinds in cover):
+        if all(kinds == ANY for kinds in cover):
             continue
         yield from _verdicts(block, cover, detector.claims(block))
 
@@ -87,7 +88,7 @@ def _verdicts(
             if claim.code == LISTED:
                 continue
             if claim.code in ("GL504", "GL505"):
-                if cover[slot] or (claim.kind == NEEDS_CLAIM and not claiming):
+                if cover[slot] or (claim.needs_claim and not claiming):
                     continue
             elif claim.kind in backed:
                 continue

@@ -65,7 +65,6 @@ from guidelint.figures import (
 from guidelint.prose import Block, Prose
 
 LISTED = "listed"  # an attribution to a listed source: support, not a finding
-NEEDS_CLAIM = "needs-claim"  # an attribution that counts only beside a figure or a ranking
 
 
 @dataclass(slots=True)
@@ -80,6 +79,7 @@ class Claim:
     kind: str = ""
     backs: frozenset[str] = frozenset()
     group: int = 0  # which attribution of the block a GL504 comes from
+    needs_claim: bool = False  # a GL504 that counts only beside a figure or a ranking
 
 
 class Detector:
@@ -204,8 +204,9 @@ class Detector:
                     backs = self.sources.kinds_of(name, _said(masked, end))
                     found.append(Claim(LISTED, start, end, name, backs=backs))
                 else:
-                    weak = NEEDS_CLAIM * needs_claim
-                    found.append(Claim("GL504", start, end, name, weak, group=group))
+                    found.append(
+                        Claim("GL504", start, end, name, group=group, needs_claim=needs_claim)
+                    )
         return found
 
     # -- figures ----------------------------------------------------------------------

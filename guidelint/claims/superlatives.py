@@ -66,6 +66,13 @@ _BARE_EXCEPTIONS = re.compile(
 )
 _CONTRACTIONS = word_class("possessive_contractions")
 _OWNER = re.compile(r"[\w.&-]{1,40}$")
+
+
+def _owner(masked: str, apostrophe: int) -> re.Match[str] | None:
+    """The word that owns a possessive ending at ``apostrophe`` ("internet" of "internet's")."""
+    return _OWNER.search(masked, max(0, apostrophe - 40), apostrophe)
+
+
 _COMPOUND = re.compile(r"-[^\W\d_]")
 _SCOPES = word_class("superlative_scopes")
 
@@ -79,7 +86,7 @@ def possessive_superlative(masked: str, match: re.Match[str]) -> str | None:
     # world's highest-paying employer" still ranks against everyone.
     compound = _COMPOUND.match(masked, match.end()) is not None
     if masked[match.start()] in "'’":
-        owner = _OWNER.search(masked, max(0, match.start() - 40), match.start())
+        owner = _owner(masked, match.start())
         if owner is None or owner.group(0).casefold() in _CONTRACTIONS:
             return None
         if compound and owner.group(0).casefold() not in _SCOPES:
@@ -177,7 +184,7 @@ def suffix_superlative(masked: str, match: re.Match[str]) -> bool:
         return False
     if masked[match.start()] not in "'\u2019" or _COMPOUND.match(masked, match.end()) is None:
         return True
-    owner = _OWNER.search(masked, max(0, match.start() - 40), match.start())
+    owner = _owner(masked, match.start())
     return owner is not None and owner.group(0).casefold() in _SCOPES
 
 
@@ -204,12 +211,9 @@ def phrase_at(masked: str, start: int, end: int) -> tuple[str, int]:
     return " ".join(masked[start:stop].split()).rstrip(".,;:!?"), stop
 
 
-_OWNER_BEFORE = re.compile(r"[\w.&-]{1,40}$")
-
-
 def owner_start(masked: str, start: int) -> int:
     """Where the owner of a possessive superlative starts: "the internet's largest"."""
-    owner = _OWNER_BEFORE.search(masked, max(0, start - 40), start)
+    owner = _owner(masked, start)
     return owner.start() if owner else start
 
 

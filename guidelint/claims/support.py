@@ -334,7 +334,7 @@ _Amount = tuple[Decimal, "str | None", "str | None"]  # amount, currency, compon
 def _frontmatter_figures(data: Any) -> tuple[list[_Amount], frozenset[Decimal]]:
     """Every number of 1,000 or more in the frontmatter, with the currency of the
     mapping that holds it (its ``currency`` key) when there is one and the pay
-    component its key names, sorted; and the bonus percentages (``bonus_pct`` ...)."""
+    component its key names; and the bonus percentages (``bonus_pct`` ...)."""
     found: list[_Amount] = []
     percents: set[Decimal] = set()
     for key, value, currency in _frontmatter_leaves(data):
@@ -348,7 +348,6 @@ def _frontmatter_figures(data: Any) -> tuple[list[_Amount], frozenset[Decimal]]:
             continue
         if number.is_finite():  # a float of 1,000 or more stays so as text
             found.append((number, currency, _component(key)))
-    found.sort(key=lambda pair: pair[0])
     return found, frozenset(percents)
 
 
