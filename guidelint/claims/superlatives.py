@@ -109,13 +109,20 @@ _NEGOTIATION_HEADS = word_class("negotiation_heads")
 _READER_HEADS = word_class("reader_heads")
 _NEGOTIATING = word_class("negotiation_words")
 _READER = re.compile(r"(?i:\byou(?:r)?\b)")
+_ROLE_HEADS = word_class("role_heads")
+_PAY_WORDS = word_class("pay_words")
 
 
 def ranks_advice(masked: str, start: int, end: int) -> bool:
-    """Whether a superlative ranks the reader's own options, its noun within three words:
-    "the strongest lever", "the most natural fit", "the largest financial decision"."""
+    """Whether a superlative ranks the reader's own options or the role itself, its
+    noun within three words: "the strongest lever", "the most natural fit", "the
+    highest-leverage hires" (not "the highest-paying role", which ranks pay)."""
     following = [w.strip(".,;:!?()\"'") for w in masked[end : end + 60].casefold().split()[:3]]
     for index, word in enumerate(following):
+        if word in _ROLE_HEADS:
+            # "the highest-leverage hires" is opinion; "the highest-paying role" ranks pay.
+            ranked = WORD.findall(masked[start:end].casefold()) + following[:index]
+            return _PAY_WORDS.isdisjoint(w.strip("-") for part in ranked for w in part.split("-"))
         if word not in _ADVICE_HEADS:
             continue
         if word in _NEGOTIATION_HEADS:

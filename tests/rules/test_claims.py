@@ -329,7 +329,7 @@ def test_gl501_word_figure_message() -> None:
     ("phrase", "span"),
     [
         ("the highest base", "the highest base"),
-        ("one of the most demanding roles", "the most demanding"),
+        ("one of the most demanding platforms", "the most demanding"),
         ("among the best teams", "the best teams"),
         ("a leading vendor", "leading vendor"),
         ("the market leader", "leader"),
@@ -356,7 +356,7 @@ def test_gl502_superlatives(phrase: str, span: str) -> None:
         "Ask about the top of the band.",
         "Most engineers stay for years.",
         "The most recent round closed in May.",
-        "This is one of the most demanding roles [1].",
+        "This is one of the most demanding platforms [1].",
         "## The fastest team\n",
         "| The fastest | team |\n|---|---|\n| the best | x |",
     ],
@@ -433,7 +433,7 @@ def test_gl502_question_ending_in_the_most_has_a_clean_message() -> None:
 
 
 def test_gl502_message_shows_the_word_after_the_most() -> None:
-    assert messages("This is one of the most demanding roles.\n") == [
+    assert messages("This is one of the most demanding platforms.\n") == [
         "superlative `the most demanding` has no source: expected a citation marker or a link"
     ]
 
