@@ -237,6 +237,19 @@ class Facts:
         )  # type: ignore[no-any-return]
 
 
+# A modal before a magnitude in its clause makes it the size of a possibility:
+# "an outage could affect millions of customers", "errors can cost hundreds of thousands".
+_MODAL = re.compile(rf"(?i:(?<![\w'’])(?:{alternation(WORDS['possibility_modals'])})(?![\w'’]))")
+_CLAUSE_END = re.compile(r"[.;:!?\u2014\u2013]")
+
+
+def possibility(masked: str, start: int) -> bool:
+    """Whether a modal verb in the clause before ``start`` makes a figure a possibility."""
+    low = max(0, start - 80)
+    stops = [m.end() for m in _CLAUSE_END.finditer(masked, low, start)]
+    return _MODAL.search(masked, stops[-1] if stops else low, start) is not None
+
+
 # A ranking scoped to the guide's own figures: "the lowest base of the three".
 _SCOPE = re.compile(
     rf"(?i:[ \t]{{1,4}}(?:[\w-]{{1,30}}[ \t]{{1,4}}){{0,3}}?(?:{alternation(WORDS['ranking_scopes'])})(?![\w]))"

@@ -15,6 +15,7 @@ from guidelint.claims.context import (
     QUOTES,
     Facts,
     bold_labels,
+    possibility,
     predicative,
     proposals,
     scoped_ranking,
@@ -47,6 +48,8 @@ from guidelint.document import Guide
 from guidelint.figures import (
     COUNT,
     DIGIT,
+    MAGNITUDE,
+    MAGNITUDE_WORDS,
     MONEY,
     MULTIPLIER,
     MULTIPLIER_DIGITS,
@@ -134,6 +137,12 @@ class Detector:
             number = match.start("n") if match.group("n") else match.start("m")
             if inside(number, read):
                 continue  # "over 200 dollars": the amount is the figure already read
+            kind = figure_kind(masked, start, end)
+            figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), kind))
+        for match in () if MAGNITUDE_WORDS.isdisjoint(words) else MAGNITUDE.finditer(masked):
+            start, end = match.span()
+            if inside(start, read) or match.group("hedge") or possibility(masked, start):
+                continue  # "an outage could cost millions", "hundreds or thousands of sites"
             kind = figure_kind(masked, start, end)
             figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), kind))
         found += self._superlatives(masked, words, present)
