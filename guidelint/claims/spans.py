@@ -106,6 +106,7 @@ class Detector:
         self.superlatives = superlatives
         self.triggers = triggers
         self.money = OwnFigures(guide, ctx, symbols)
+        self.magnitudes = ctx.settings.count_magnitudes
         self.symbols = symbols
         self._sources: Sources | None = None
         self._listed: Listed | None = None
@@ -139,7 +140,8 @@ class Detector:
                 continue  # "over 200 dollars": the amount is the figure already read
             kind = figure_kind(masked, start, end)
             figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), kind))
-        for match in () if MAGNITUDE_WORDS.isdisjoint(words) else MAGNITUDE.finditer(masked):
+        counting = self.magnitudes and not MAGNITUDE_WORDS.isdisjoint(words)
+        for match in MAGNITUDE.finditer(masked) if counting else ():
             start, end = match.span()
             if inside(start, read) or match.group("hedge") or possibility(masked, start):
                 continue  # "an outage could cost millions", "hundreds or thousands of sites"
