@@ -24,6 +24,7 @@ from guidelint.claims.context import (
 )
 from guidelint.claims.superlatives import (
     SUFFIX_SUPERLATIVE,
+    aim,
     excepted,
     own_selection,
     owner_start,
@@ -324,6 +325,7 @@ class Detector:
                 or ranks_advice(masked, start, end)
                 or scoped_ranking(masked, end)
                 or person_leader(masked, start, end)
+                or (match.groupdict().get("pw") is None and aim(masked, start))
             ):
                 continue
             if match.groupdict().get("pw") is not None:

@@ -230,6 +230,19 @@ _QUALITY = re.compile(r"[a-z]{1,30}-(?:focused|minded|oriented|driven|first)$")
 _WORDS_BEFORE = re.compile(r"([\w-]{1,40})[ \t]{1,4}$")
 
 
+_GOAL_VERBS = word_class("goal_verbs")
+_WORDS_BEFORE_AIM = re.compile(r"((?:[\w'’-]{1,40}[ \t]{1,4}){1,4})$")
+
+
+def aim(masked: str, start: int) -> bool:
+    """Whether a peacock word without "the" is the aim of a verb of work within four
+    words before it: "maintain world-class reliability", "making pgvector world-class"."""
+    if masked[start : start + 4].casefold() == "the ":
+        return False
+    before = _WORDS_BEFORE_AIM.search(masked, max(0, start - 120), start)
+    return before is not None and not _GOAL_VERBS.isdisjoint(before.group(1).casefold().split())
+
+
 def person_leader(masked: str, start: int, end: int) -> bool:
     """Whether "leader" names a job ("an outcome-focused leader", "a leader who
     ships") rather than a ranking ("the market leader")."""
