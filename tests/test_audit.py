@@ -217,8 +217,13 @@ def guides(tmp_path: Path) -> Path:
     return folder
 
 
-def audit(folder: Path, *args: str) -> tuple[int, str, str]:
-    result = run_cli(["audit", "--isolated", "--today", "2026-11-22", *args, str(folder)])
+def audit(folder: Path, *args: str, columns: str = "") -> tuple[int, str, str]:
+    """The audit of ``folder`` as of 2026-11-22, with ``COLUMNS`` set as given
+    (empty: a report that is not a terminal, 100 columns)."""
+    result = run_cli(
+        ["audit", "--isolated", "--today", "2026-11-22", *args, str(folder)],
+        env={"COLUMNS": columns},
+    )
     return result.returncode, result.stdout, result.stderr
 
 
@@ -226,7 +231,7 @@ ORDER = ["overdue.md", "soon.md", "fresh.md", "undated.md", "broken.md"]
 
 
 def test_text_format(guides: Path) -> None:
-    code, out, err = audit(guides)
+    code, out, err = audit(guides, columns="200")  # wide enough for every column
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].split()[:4] == ["Status", "Guide", "Company", "Role"]
