@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -238,7 +239,7 @@ TEXT_LAYOUT = Layout(
     comfortable={"Guide": 36, "Company": 12, "Role": 24, "Note": 30},
     minimum={"Guide": 24, "Company": 8, "Role": 12, "Note": 16},
     keep_end=frozenset({"Guide"}),
-    drop=("Last updated", "Data age", "Data", "Review due", "Role", "Company"),
+    drop=("Last updated", "Data age", "Data", "Review due", "Role", "Company", "Note"),
     blank=DASH,
 )
 
@@ -260,7 +261,8 @@ def _aligned(headers: list[str], body: list[list[str]], summary: AuditSummary, w
 
     lines = [format_line(headers), format_line(["-" * w for w in widths])]
     lines += [format_line(line) for line in body]
-    return "\n".join([*lines, "", summary.line()]) + "\n"
+    # The summary is a sentence: on a narrow terminal it wraps between words.
+    return "\n".join([*lines, "", textwrap.fill(summary.line(), width)]) + "\n"
 
 
 # The columns guides are grouped by in ``--summary``; a count follows the first.

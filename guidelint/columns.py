@@ -87,7 +87,7 @@ def cut(text: str, width: int, keep_end: bool = False) -> str:
         return text
     if width <= 1:
         return ELLIPSIS[:width]
-    return ELLIPSIS + text[-(width - 1) :] if keep_end else text[: width - 1] + ELLIPSIS
+    return ELLIPSIS + text[-(width - 1) :] if keep_end else text[: width - 1].rstrip() + ELLIPSIS
 
 
 def fit(

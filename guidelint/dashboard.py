@@ -65,7 +65,7 @@ def href(path: str, base: Path) -> str:
 def _cards(summary: AuditSummary) -> str:
     cards = [
         f'<button type="button" class="card" data-status="{ALL}">'
-        f'<span class="count" id="count-total">{summary.total}</span>'
+        f'<span class="count" id="count-guides">{summary.total}</span>'
         '<span class="label">guides</span></button>'
     ]
     for status in STATUSES:

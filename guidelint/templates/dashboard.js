@@ -67,8 +67,10 @@
   table.querySelectorAll("th button").forEach(function (button) {
     button.addEventListener("click", function () { sort(button); });
   });
-  document.getElementById("filters").addEventListener("reset", function () {
-    window.setTimeout(apply, 0);
+  document.getElementById("filters").addEventListener("reset", function (event) {
+    event.preventDefault();
+    filters.forEach(function (select) { select.value = "*"; });
+    apply();
   });
   apply();
 })();
