@@ -236,10 +236,10 @@ def _table(rows: Sequence[AuditRow]) -> tuple[list[str], list[list[str]]]:
 # How the text table gives way on a narrow terminal (see guidelint.columns).
 TEXT_LAYOUT = Layout(
     short={"Last updated": "Updated", "Review due": "Review", "Data age": "Age"},
-    comfortable={"Guide": 36, "Company": 12, "Role": 24, "Note": 30},
-    minimum={"Guide": 24, "Company": 8, "Role": 12, "Note": 16},
+    comfortable={"Guide": 48, "Company": 12, "Role": 24, "Note": 30},
+    minimum={"Guide": 32, "Company": 8, "Role": 12, "Note": 16},
     keep_end=frozenset({"Guide"}),
-    drop=("Last updated", "Data age", "Data", "Review due", "Role", "Company", "Note"),
+    drop=("Last updated", "Data age", "Review due", "Data", "Role", "Company", "Note"),
     blank=DASH,
 )
 

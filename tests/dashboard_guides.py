@@ -18,7 +18,7 @@ GUIDES = (
     ("contoso", "Contoso", "security-engineer", "specialty", 12, None),
     ("contoso", "Contoso", "engineering-manager", "leadership", 160, None),
     ("fabrikam", "Fabrikam", "software-engineer", "standard", 25, "@dana"),
-    ("fabrikam", "Fabrikam", "ml-engineer", "specialty", 100, None),
+    ("fabrikam", "Fabrikam", "data-engineer", "specialty", 100, None),
     ("globex", "Globex", "software-engineer", "standard", -200, None),
     ("globex", "Globex", "designer", "standard", 45, None),
     ("initech", "Initech", "software-engineer", "standard", 130, None),

@@ -451,11 +451,11 @@ def test_text_fits_100_columns_off_a_terminal(wordy: Path) -> None:
     assert code == 0
     lines = out.splitlines()
     assert max(map(len, lines)) <= 100
-    assert lines[0].split() == ["Status", "Guide", "Company", "Role", "Due", "Note"]
+    # Columns go, least needed first, and long cells are cut with an ellipsis.
+    assert lines[0].split() == ["Status", "Guide", "Company", "Due", "Note"]
     (line,) = [line for line in lines if "for-its-folder.md" in line]
-    company, role = [cell.strip() for cell in line.split("  ") if cell.strip()][2:4]
-    assert company.startswith("Globex C") and company.endswith("…")  # cut to fit
-    assert role.startswith("Senior Staff") and role.endswith("…")
+    company = [cell.strip() for cell in line.split("  ") if cell.strip()][2]
+    assert company.startswith("Globex C") and company.endswith("…")
     assert "/guides/overdue.md  " in out and "\n" + "overdue   …" in out  # paths keep their ends
     assert "183 days overdue" in out
     assert lines[-1].startswith("6 guides: 1 overdue")

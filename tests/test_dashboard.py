@@ -116,7 +116,7 @@ def test_owner_from_frontmatter_then_codeowners(project: Path) -> None:
         "contoso/security-engineer.md": "@guides/contoso-desk",
         "contoso/engineering-manager.md": "@guides/contoso-desk",
         "fabrikam/software-engineer.md": "@dana",
-        "fabrikam/ml-engineer.md": "@guides/editors",
+        "fabrikam/data-engineer.md": "@guides/editors",
         "globex/software-engineer.md": "@guides/editors",
         "globex/designer.md": "@guides/editors",
         "initech/software-engineer.md": "@guides/initech-desk",
