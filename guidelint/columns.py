@@ -1,11 +1,12 @@
 """Fit an aligned text table into a terminal's width.
 
 A table wider than its width is narrowed in steps, least loss first: headers
-take their short names, then long cells are cut to a comfortable width with
-an ellipsis, then whole columns are dropped in a stated order until cutting
-cells down to each column's minimum makes the table fit, then they are cut.  A column that is not named as
-shrinkable keeps its width; a table that still does not fit is printed as it
-is rather than losing more.
+take their short names, long cells are cut to a comfortable width with an
+ellipsis, whole columns are dropped (empty ones first, then in a stated
+order) until cutting cells down to each column's minimum makes the table
+fit, and then they are cut.  A column not named as shrinkable keeps its
+width; a table that still does not fit is printed as it is rather than lose
+more.
 """
 
 from __future__ import annotations

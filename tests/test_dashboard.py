@@ -14,6 +14,8 @@ from browser import Browser, absent
 from dashboard_guides import TODAY, write_guides
 
 from conftest import run_cli
+from guidelint.audit import AuditRow
+from guidelint.dashboard import timeline
 
 # Hostile guide text: each would run script or add markup if it reached the page raw.
 HOSTILE_COMPANY = "<script>window.pwned = 'company'</script>"
@@ -234,3 +236,19 @@ def test_page_in_chromium(project: Path, browser: Browser) -> None:
     browser.click("#filter-company option[value='Contoso']")
     assert _shown_column(browser, 2) == []
     assert [entry for entry in browser.console() if entry["level"] == "SEVERE"] == []
+
+
+def test_timeline_shows_three_years_around_today() -> None:
+    """Dates far off are counted in the first or the last bar, which say so."""
+    rows = [
+        AuditRow("old.md", "overdue", next_review_due=TODAY.replace(year=1990)),
+        AuditRow("soon.md", "due soon", next_review_due=TODAY),
+        AuditRow("far.md", "fresh", next_review_due=TODAY.replace(year=2099)),
+    ]
+    tags = elements(timeline(rows, TODAY))
+    months = [a["data-month"] for t, a in tags if t == "rect"]
+    assert months == ["2025-11", "2026-11", "2028-10"]
+    svg = timeline(rows, TODAY)
+    assert "<title>2025-11 or earlier: 1 overdue</title>" in svg
+    assert "<title>2028-10 or later: 1 fresh</title>" in svg
+    assert timeline([AuditRow("x.md", "undated")], TODAY).startswith('<p class="empty">')
