@@ -45,7 +45,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         dest="format",
         choices=tuple(RENDERERS),
         default="text",
-        help="report format (default: text)",
+        help="report format (default: text, fitted to the terminal; html: a page of counts,"
+        " due dates and a table to sort and filter)",
     )
     parser.add_argument(
         "--fail-on-overdue",
