@@ -14,11 +14,14 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guidelint.diagnostics import Severity
 from guidelint.limits import DEFAULT_MAX_FILE_SIZE
 from guidelint.resources import schema_path
+
+if TYPE_CHECKING:
+    from guidelint.exclusion import FileFilter
 
 CONFIG_FILES = ("guidelint.toml", "pyproject.toml")
 
@@ -40,6 +43,9 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     schema: tuple[tuple[str, str], ...] = ()
     exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     review_window_days: int = 30
     max_data_age_quarters: int = 2
@@ -83,6 +89,12 @@ class Settings:
             if fnmatch.fnmatch(rel, pattern):
                 codes.extend(ignored)
         return tuple(codes)
+
+    def exclusions(self) -> FileFilter:
+        """What the run leaves out (guidelint.exclusion)."""
+        from guidelint.exclusion import FileFilter
+
+        return FileFilter.of(self)
 
     def fingerprint(self) -> str:
         """A stable text of everything that changes results (for the cache)."""
@@ -224,6 +236,7 @@ _TYPE_WORDS = {
     "string": "text in quotes",
     "array": 'a list such as ["GL4"]',
     "object": "a table",
+    "boolean": "true or false",
 }
 
 
@@ -312,6 +325,9 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         ),
         schema=tuple(table.get("schema", {}).items()),
         exclude=words("exclude"),
+        extend_exclude=words("extend-exclude"),
+        respect_gitignore=bool(table.get("respect-gitignore", settings.respect_gitignore)),
+        force_exclude=bool(table.get("force-exclude", settings.force_exclude)),
         max_file_size=number("max-file-size", settings.max_file_size),
         review_window_days=number("review-window-days", settings.review_window_days),
         max_data_age_quarters=number("max-data-age-quarters", settings.max_data_age_quarters),

@@ -109,7 +109,9 @@ class GuideServer(LanguageServer):
             linter = self.linter_for(path)
             raw = document.source.encode("utf-8", "surrogatepass")
             limit = linter.settings.max_file_size
-            if len(raw) > limit:  # a run past the limit would keep the server from answering
+            if linter.settings.exclusions().excludes(path):  # as `check --force-exclude`
+                linted = Linted(document.version, Guide(path=path, readable=False), [])
+            elif len(raw) > limit:  # a run past the limit would keep the server from answering
                 guide = Guide(path=path, readable=False)
                 message = f"document is {len(raw):,} bytes, above the {limit:,}-byte limit"
                 found = [problem("GL001", 1, 1, f"{message} (max-file-size); not linted")]

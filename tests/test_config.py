@@ -91,6 +91,9 @@ select = ["GL1", "GL4"]
 ignore = ["GL402"]
 fail-on = "warning"
 exclude = ["drafts/**"]
+extend-exclude = ["build"]
+respect-gitignore = false
+force-exclude = true
 max-file-size = 1000
 review-window-days = 14
 max-data-age-quarters = 3
@@ -131,6 +134,8 @@ USD = { base = [20000, 1500000] }
     assert settings.ignore == ("GL402",)
     assert settings.fail_on is Severity.WARNING
     assert settings.exclude == ("drafts/**",)
+    assert settings.extend_exclude == ("build",)
+    assert (settings.respect_gitignore, settings.force_exclude) == (False, True)
     assert settings.max_file_size == 1000
     assert settings.review_window_days == 14
     assert settings.max_data_age_quarters == 3

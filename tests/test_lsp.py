@@ -517,3 +517,23 @@ def test_negative_positions_and_huge_documents_are_answered(start: Any, tmp_path
     )
     assert "unreadable-file" in hover["contents"]["value"]
     assert client.close() == 0
+
+
+def test_excluded_files_get_no_diagnostics(start: Any, tmp_path: Path) -> None:
+    (tmp_path / "guidelint.toml").write_text('exclude = ["README.md", "docs"]\n', encoding="utf-8")
+    client, _ = start()
+    for name, expected in (
+        ("README.md", []),
+        ("docs/CONTRIBUTING.md", []),
+        ("guides/guide.md", ["GL407", "GL407"]),
+    ):
+        uri = (tmp_path / name).as_uri()
+        client.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": GUIDE}},
+        )
+        published = client.wait_for(
+            "textDocument/publishDiagnostics", lambda p, uri=uri: p["uri"] == uri
+        )
+        assert codes(published) == expected, name
+    assert client.close() == 0

@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_for(args, paths)
     day = today(args)
     rows = []
-    for target in iter_targets(paths, settings.exclude):
+    for target in iter_targets(paths, settings.exclusions()):
         if target.missing:
             rows.append(missing(target.display))
             continue

@@ -6,7 +6,14 @@ import argparse
 import os
 import sys
 
-from guidelint.commands.common import add_common, output_stream, settings_for, today
+from guidelint.commands.common import (
+    add_common,
+    add_file_selection,
+    output_stream,
+    settings_for,
+    today,
+    with_file_selection,
+)
 from guidelint.config import ConfigError, check_codes, parse_fail_on
 from guidelint.diagnostics import problem
 from guidelint.files import Target, display_path, iter_targets
@@ -97,6 +104,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="record the current findings in FILE, keeping the entries of files not linted; exit 0",
     )
+    add_file_selection(parser)
     add_common(parser)
     parser.set_defaults(run=run)
 
@@ -137,6 +145,7 @@ def run(args: argparse.Namespace) -> int:
     if stdin and len(paths) > 1:
         raise ConfigError("`-` (standard input) cannot be combined with other paths")
     settings = settings_for(args, [args.stdin_filename] if stdin and args.stdin_filename else paths)
+    settings = with_file_selection(args, settings)
     fmt = resolve_format(args.format)
     if fmt not in REPORTERS:
         raise ConfigError(
@@ -158,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
         results = iter([_lint_stdin(linter, name)])
         targets: list[Target] = []
     else:
-        targets = sorted(iter_targets(paths, settings.exclude), key=lambda t: t.display)
+        targets = sorted(iter_targets(paths, settings.exclusions()), key=lambda t: t.display)
         if not targets:
             print(
                 f"guidelint: warning: no guides (*.md) found under {', '.join(paths)}",
