@@ -62,6 +62,7 @@ class Settings:
     regions: Mapping[str, str] = field(default_factory=dict)
     region_currency: str = "stated"  # GL203: "local" or "stated" (see the rule)
     cache_dir: str = ".guidelint_cache"
+    docs_url: str = ""  # "": derived (guidelint.doclinks)
 
     def relative(self, path: str) -> str:
         """``path`` relative to the configuration's folder, with forward slashes."""
@@ -98,7 +99,8 @@ class Settings:
 
     def fingerprint(self) -> str:
         """A stable text of everything that changes results (for the cache)."""
-        items = {k: v for k, v in self.__dict__.items() if k not in ("root", "source")}
+        unused = ("root", "source", "docs_url")
+        items = {k: v for k, v in self.__dict__.items() if k not in unused}
         return json.dumps(items, sort_keys=True, default=str)
 
 
@@ -346,6 +348,7 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         regions=dict(table.get("regions", {})),
         region_currency=table.get("region-currency", settings.region_currency),
         cache_dir=table.get("cache-dir", settings.cache_dir),
+        docs_url=table.get("docs-url", settings.docs_url),
     )
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from guidelint import escape
 from guidelint.diagnostics import Diagnostic, Severity
+from guidelint.doclinks import docs_base, rule_url
 
 if TYPE_CHECKING:
     from guidelint.linter import FileResult
@@ -79,8 +80,10 @@ class Reporter:
         statistics: bool = False,
         fail_on: Severity | None = Severity.ERROR,
         quiet: bool = False,
+        docs_url: str = "",
     ) -> None:
         self.stream = stream
+        self.docs_url = docs_url  # the docs-url setting: where rule links point
         self.color = color
         self.statistics = statistics
         self.fail_on = fail_on  # the lowest severity that fails the run; None: nothing does
@@ -180,7 +183,8 @@ class SarifReporter(Reporter):
         codes = sorted({d.code for d in self.found})
         index = {code: i for i, code in enumerate(codes)}
         known = load_families().rules
-        rules = [_sarif_rule(known[code]) for code in codes]
+        docs = docs_base(self.docs_url)
+        rules = [_sarif_rule(known[code], docs) for code in codes]
         root = os.getcwd()
         log = {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -208,12 +212,13 @@ class SarifReporter(Reporter):
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _sarif_rule(rule: Rule) -> dict[str, object]:
+def _sarif_rule(rule: Rule, docs: str) -> dict[str, object]:
     from guidelint.commands.rules import explain
 
     return {
         "id": rule.code,
         "name": rule.name,
+        "helpUri": rule_url(docs, rule.code, rule.name),
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.what},
         "help": {"text": f"{rule.why}\n\nHow to fix: {rule.fix}", "markdown": explain(rule)},

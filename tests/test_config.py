@@ -94,6 +94,7 @@ exclude = ["drafts/**"]
 extend-exclude = ["build"]
 respect-gitignore = false
 force-exclude = true
+docs-url = "https://docs.example.org/rules.html"
 max-file-size = 1000
 review-window-days = 14
 max-data-age-quarters = 3
@@ -136,6 +137,7 @@ USD = { base = [20000, 1500000] }
     assert settings.exclude == ("drafts/**",)
     assert settings.extend_exclude == ("build",)
     assert (settings.respect_gitignore, settings.force_exclude) == (False, True)
+    assert settings.docs_url == "https://docs.example.org/rules.html"
     assert settings.max_file_size == 1000
     assert settings.review_window_days == 14
     assert settings.max_data_age_quarters == 3

@@ -218,6 +218,7 @@ def run(args: argparse.Namespace) -> int:
             statistics=args.statistics,
             fail_on=None if args.write_baseline else fail_on,
             quiet=args.quiet,
+            docs_url=settings.docs_url,
         )
         reporter.start()
         for result in results:
