@@ -38,6 +38,8 @@ class Settings:
     source: Path | None = None
     select: tuple[str, ...] = ("GL",)
     ignore: tuple[str, ...] = ()
+    fixable: tuple[str, ...] = ("GL",)
+    unfixable: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     fail_on: Severity | None = Severity.ERROR
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -279,13 +281,13 @@ def key_path(parts: Iterable[Any]) -> str:
 
 def check_rule_codes(table: Mapping[str, Any], origin: str) -> None:
     """Codes and prefixes in the configuration must match at least one rule."""
-    if not any(key in table for key in ("select", "ignore", "severity", "per-file-ignores")):
+    lists = ("select", "ignore", "fixable", "unfixable")
+    if not any(key in table for key in (*lists, "severity", "per-file-ignores")):
         return  # nothing to check: spare importing every rule (start-up time)
     from guidelint.registry import families_for, load_families
 
     named = [
-        *table.get("select", ()),
-        *table.get("ignore", ()),
+        *(code for key in lists for code in table.get(key, ())),
         *table.get("severity", {}),
         *(code for codes in table.get("per-file-ignores", {}).values() for code in codes),
     ]
@@ -295,7 +297,7 @@ def check_rule_codes(table: Mapping[str, Any], origin: str) -> None:
         if not any(rule.startswith(code) for rule in known):
             raise ConfigError(f"{origin}: bad value for `{where}`: `{code}` matches no rule code")
 
-    for key in ("select", "ignore"):
+    for key in lists:
         for index, code in enumerate(table.get(key, ())):
             check(code, f"{key}[{index}]")
     for code in table.get("severity", {}):
@@ -320,6 +322,8 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         # An explicit `select = []` enables nothing, as in ruff; absent means all.
         select=words("select") if "select" in table else settings.select,
         ignore=words("ignore"),
+        fixable=words("fixable") if "fixable" in table else settings.fixable,
+        unfixable=words("unfixable"),
         severity={code: Severity.parse(level) for code, level in table.get("severity", {}).items()},
         fail_on=parse_fail_on(table.get("fail-on", "error")),
         per_file_ignores=tuple(

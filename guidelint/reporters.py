@@ -77,7 +77,6 @@ class Reporter:
         stream: TextIO,
         *,
         color: bool = False,
-        statistics: bool = False,
         fail_on: Severity | None = Severity.ERROR,
         quiet: bool = False,
         docs_url: str = "",
@@ -85,7 +84,6 @@ class Reporter:
         self.stream = stream
         self.docs_url = docs_url  # the docs-url setting: where rule links point
         self.color = color
-        self.statistics = statistics
         self.fail_on = fail_on  # the lowest severity that fails the run; None: nothing does
         self.quiet = quiet  # readers of a report that is read whole ignore it
 
@@ -128,18 +126,7 @@ class TextReporter(Reporter):
     def finish(self, summary: Summary) -> None:
         if self.quiet and not summary.total:
             return
-        if self.statistics:
-            write_statistics(self.stream, summary)
         self.stream.write(summary.line() + "\n")
-
-
-def write_statistics(stream: TextIO, summary: Summary) -> None:
-    from guidelint.registry import load_families
-
-    known = load_families().rules
-    for code, count in sorted(summary.by_code.items()):
-        name = known[code].name if code in known else ""
-        stream.write(f"{count:6d}  {code}  {name}\n")
 
 
 class JsonReporter(Reporter):
@@ -319,8 +306,6 @@ class GithubReporter(Reporter):
             self.stream.write(f"::{_GITHUB_LEVELS[d.severity]} {fields}::{text}\n")
 
     def finish(self, summary: Summary) -> None:
-        if self.statistics:
-            write_statistics(self.stream, summary)
         self.stream.write(summary.line() + "\n")
 
 
@@ -410,6 +395,45 @@ class JunitReporter(Reporter):
         self.stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         self.stream.write(ET.tostring(self.root, encoding="unicode"))
         self.stream.write("\n")
+
+
+class StatisticsReporter(Reporter):
+    """``--statistics``: only the count of findings per code, as ruff prints it
+    (``count  code  [*] name``, ``[*]`` when a finding of the code has a fix),
+    or with ``json`` an array of objects with code, name, count and fixable."""
+
+    def __init__(self, stream: TextIO, *, as_json: bool = False) -> None:
+        super().__init__(stream)
+        self.as_json = as_json
+
+    def start(self) -> None:
+        self.names: dict[str, str] = {}
+        self.fixable: set[str] = set()
+
+    def file(self, result: FileResult) -> None:
+        for d in result.diagnostics:
+            self.names[d.code] = d.name
+            if d.fix is not None:
+                self.fixable.add(d.code)
+
+    def finish(self, summary: Summary) -> None:
+        rows = [
+            {
+                "code": code,
+                "name": self.names[code],
+                "count": count,
+                "fixable": code in self.fixable,
+            }
+            for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0]))
+        ]
+        if self.as_json:
+            json.dump(rows, self.stream, indent=2)
+            self.stream.write("\n")
+            return
+        width = max((len(str(row["count"])) for row in rows), default=1)
+        for row in rows:
+            mark = "[*]" if row["fixable"] else "[ ]"
+            self.stream.write(f"{row['count']:>{width}}\t{row['code']}\t{mark} {row['name']}\n")
 
 
 REPORTERS: dict[str, type[Reporter]] = {

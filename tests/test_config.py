@@ -89,6 +89,8 @@ def test_every_key_is_read(tmp_path: Path) -> None:
         """
 select = ["GL1", "GL4"]
 ignore = ["GL402"]
+fixable = ["GL3"]
+unfixable = ["GL306"]
 fail-on = "warning"
 exclude = ["drafts/**"]
 extend-exclude = ["build"]
@@ -133,6 +135,7 @@ USD = { base = [20000, 1500000] }
     assert settings.source == path and settings.root == tmp_path
     assert settings.select == ("GL1", "GL4")
     assert settings.ignore == ("GL402",)
+    assert (settings.fixable, settings.unfixable) == (("GL3",), ("GL306",))
     assert settings.fail_on is Severity.WARNING
     assert settings.exclude == ("drafts/**",)
     assert settings.extend_exclude == ("build",)
