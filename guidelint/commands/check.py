@@ -15,6 +15,7 @@ from guidelint.commands.common import (
     with_file_selection,
 )
 from guidelint.commands.show import (
+    StatisticsReporter,
     add_show_options,
     show_files,
     show_settings,
@@ -29,7 +30,6 @@ from guidelint.reporters import (
     COLOR_CHOICES,
     REPORTERS,
     Reporter,
-    StatisticsReporter,
     Summary,
     resolve_format,
     wants_color,

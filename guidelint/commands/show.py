@@ -14,6 +14,8 @@ from typing import TextIO
 from guidelint import escape
 from guidelint.config import Settings, check_codes
 from guidelint.files import Target
+from guidelint.linter import FileResult
+from guidelint.reporters import Reporter, Summary
 
 
 def add_show_options(parser: argparse.ArgumentParser) -> None:
@@ -114,3 +116,42 @@ def write_fixed(fixed: dict[str, Counter[str]], names: dict[str, str], stream: T
         stream.write(f"- {escape.path(path)}:\n")
         for code, count in sorted(counts.items()):
             stream.write(f"    {count} × {code} ({names.get(code, '')})\n")
+
+
+class StatisticsReporter(Reporter):
+    """``--statistics``: only the count of findings per code, as ruff prints it
+    (``count  code  [*] name``, ``[*]`` when a finding of the code has a fix),
+    or with ``json`` an array of objects with code, name, count and fixable."""
+
+    def __init__(self, stream: TextIO, *, as_json: bool = False) -> None:
+        super().__init__(stream)
+        self.as_json = as_json
+
+    def start(self) -> None:
+        self.names: dict[str, str] = {}
+        self.fixable: set[str] = set()
+
+    def file(self, result: FileResult) -> None:
+        for d in result.diagnostics:
+            self.names[d.code] = d.name
+            if d.fix is not None:
+                self.fixable.add(d.code)
+
+    def finish(self, summary: Summary) -> None:
+        rows = [
+            {
+                "code": code,
+                "name": self.names[code],
+                "count": count,
+                "fixable": code in self.fixable,
+            }
+            for code, count in sorted(summary.by_code.items(), key=lambda item: (-item[1], item[0]))
+        ]
+        if self.as_json:
+            json.dump(rows, self.stream, indent=2)
+            self.stream.write("\n")
+            return
+        width = max((len(str(row["count"])) for row in rows), default=1)
+        for row in rows:
+            mark = "[*]" if row["fixable"] else "[ ]"
+            self.stream.write(f"{row['count']:>{width}}\t{row['code']}\t{mark} {row['name']}\n")
