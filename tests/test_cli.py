@@ -313,3 +313,12 @@ def test_quiet_prints_only_the_summary_and_nothing_when_clean() -> None:
     assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
     machine = check("--select", "GL1", "-q", "--output-format", "json", BROKEN)
     assert len(json.loads(machine.stdout)) == 3
+
+
+def test_readme_describes_every_option_of_check() -> None:
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", run_cli(["check", "--help"]).stdout))
+    missing = sorted(o for o in options - {"--help"} if not re.search(rf"`[^`\n]*{o}(?![\w-])", readme))
+    assert missing == []
