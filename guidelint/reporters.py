@@ -129,6 +129,28 @@ class TextReporter(Reporter):
         self.stream.write(summary.line() + "\n")
 
 
+class GroupedReporter(TextReporter):
+    """ruff's ``grouped``: each file's path once, then its findings indented as
+    ``line:col CODE severity: message [name]``, lines about a path shorter."""
+
+    name = "grouped"
+    description = "the text report with each path once, its findings indented below it"
+
+    def file(self, result: FileResult) -> None:
+        if self.quiet or not result.diagnostics:
+            return
+        self.stream.write(self.paint(f"{escape.path(result.path)}:", "1") + "\n")
+        for d in result.diagnostics:
+            code = self.paint(d.code, _COLORS[d.severity])
+            level = self.paint(f"{d.severity.label}:", _COLORS[d.severity])
+            mark = " [*]" if d.fix is not None else ""
+            where = f"{d.line}:{d.column}"
+            self.stream.write(
+                f"  {where} {code} {level} {escape.text(d.message)} [{d.name}]{mark}\n"
+            )
+        self.stream.write("\n")
+
+
 class JsonReporter(Reporter):
     """A JSON array of diagnostics, streamed one object at a time."""
 
@@ -541,7 +563,7 @@ def _project_path(path: str, root: str) -> str:
 REPORTERS: dict[str, type[Reporter]] = {
     cls.name: cls
     for cls in (TextReporter, JsonReporter, SarifReporter, GithubReporter, JunitReporter)
-} | {cls.name: cls for cls in (JsonLinesReporter, RdjsonReporter, GitlabReporter)}
+} | {cls.name: cls for cls in (GroupedReporter, JsonLinesReporter, RdjsonReporter, GitlabReporter)}
 
 
 COLOR_CHOICES = ("auto", "always", "never")

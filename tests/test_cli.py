@@ -282,7 +282,7 @@ def test_output_format_is_the_name_and_format_its_alias() -> None:
     assert (wrong.returncode, wrong.stderr) == (
         2,
         "guidelint: error: --output-format: unknown format `xml`; choose from auto, text,"
-        " json, sarif, github, junit, json-lines, rdjson, gitlab\n",
+        " json, sarif, github, junit, grouped, json-lines, rdjson, gitlab\n",
     )
     assert run_cli(["rules", "--output-format", "json"]).stdout == (
         run_cli(["rules", "--format", "json"]).stdout

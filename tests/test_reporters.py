@@ -415,3 +415,19 @@ def test_force_color_leaves_a_report_file_plain(tmp_path: Path) -> None:
     assert ESC not in target.read_text(encoding="utf-8")
     check(META, "--output", str(target), "--color", "always")
     assert target.read_text(encoding="utf-8").startswith(COLORED_FIRST_LINE)
+
+
+def test_grouped_names_each_path_once() -> None:
+    broken = "tests/fixtures/schema/broken-lf.md"
+    result = check(
+        "--select", "GL1", "--output-format", "grouped", broken, "tests/fixtures/valid.md"
+    )
+    assert result.stdout == (
+        f"{broken}:\n"
+        '  8:15 GL103 error: `data_quality` is "excellent"; allowed values: high, medium, low [invalid-value]\n'
+        "  21:5 GL101 error: missing required field `stock_high` in `compensation/1` [missing-field]\n"
+        "  25:5 GL104 error: unknown field `stock_hgih`; did you mean `stock_high`? [unknown-field]\n"
+        "\n"
+        "Found 3 problems (3 errors) in 1 of 2 files.\n"
+    )
+    assert result.returncode == 1
