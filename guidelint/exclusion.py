@@ -29,7 +29,7 @@ SKIPPED_DIRS = frozenset(
 class FileFilter:
     """The exclusions of one run."""
 
-    roots: tuple[str, ...] = (os.path.abspath("."),)
+    roots: tuple[str, ...] = ()  # the configuration's folder, as written and resolved
     patterns: tuple[str, ...] = ()
     respect_gitignore: bool = False
     force_exclude: bool = False
@@ -48,7 +48,9 @@ class FileFilter:
         if not self.patterns:
             return False
         name = name if name is not None else os.path.basename(path.rstrip("/\\"))
-        rel = self._relative(path)
+        return self._glob(self._relative(path), name)
+
+    def _glob(self, rel: str, name: str) -> bool:
         return any(
             fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(rel, pattern)
             for pattern in self.patterns
@@ -65,10 +67,7 @@ class FileFilter:
             return True
         if rel.startswith("../") or os.path.isabs(rel):
             return self.matches(path)
-        return any(
-            self.matches(os.path.join(self.roots[0], *parts[: end + 1]), parts[end])
-            for end in range(len(parts))
-        )
+        return any(self._glob("/".join(parts[: end + 1]), parts[end]) for end in range(len(parts)))
 
     def _relative(self, path: str) -> str:
         """``path`` relative to the configuration's folder, with forward slashes

@@ -262,8 +262,9 @@ def _repaired(
 def _why_not_fixed(
     guide: Guide, diagnostics: list[Diagnostic], linter: Linter, unsafe: bool
 ) -> str | None:
-    """Explain table findings that ``--fix`` left in place."""
-    table = [d for d in diagnostics if d.code in TABLE_CODES]
+    """Explain table findings that ``--fix`` left in place (not those whose
+    codes are ``unfixable``: leaving them was asked for)."""
+    table = [d for d in diagnostics if d.code in TABLE_CODES and linter.fixable.enabled(d.code)]
     if not table:
         return None
     if guide.data is None:
@@ -396,7 +397,10 @@ class Fixer:
 
     def wants(self, result: FileResult) -> bool:
         # Table findings without a fix still get a look, so the user is told why.
-        return any(d.fix is not None or d.code in TABLE_CODES for d in result.diagnostics)
+        return any(
+            d.fix is not None or (d.code in TABLE_CODES and self.linter.fixable.enabled(d.code))
+            for d in result.diagnostics
+        )
 
     def note(self, path: str, message: str) -> None:
         print(f"guidelint: {escape.path(path)}: {message}", file=self.err)

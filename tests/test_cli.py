@@ -320,5 +320,7 @@ def test_readme_describes_every_option_of_check() -> None:
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", run_cli(["check", "--help"]).stdout))
-    missing = sorted(o for o in options - {"--help"} if not re.search(rf"`[^`\n]*{o}(?![\w-])", readme))
+    missing = sorted(
+        o for o in options - {"--help"} if not re.search(rf"`[^`\n]*{o}(?![\w-])", readme)
+    )
     assert missing == []

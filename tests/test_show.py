@@ -56,6 +56,15 @@ def test_unfixable_codes_lose_their_fixes(tmp_path: Path) -> None:
     assert result.returncode == 1 and result.stdout.startswith("--- a/guide.md")
 
 
+def test_unfixable_table_codes_are_left_without_a_note(tmp_path: Path) -> None:
+    copy = tmp_path / "guide.md"
+    shutil.copy(TABLE, copy)
+    status, out, err = check("--unfixable", "GL3", "--fix", "guide.md", cwd=tmp_path)
+    assert copy.read_bytes() == TABLE.read_bytes()
+    assert (status, err) == (1, "")
+    assert "[*]" not in out
+
+
 def test_show_fixes_and_exit_non_zero_on_fix(tmp_path: Path) -> None:
     copy = tmp_path / "guide.md"
     shutil.copy(DATES, copy)
