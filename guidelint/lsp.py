@@ -49,7 +49,7 @@ class Linted:
     version: int | None
     guide: Guide
     diagnostics: list[Diagnostic]
-    ends: dict[Diagnostic, tuple[int, int]] = field(default_factory=dict)  # see ranges_end
+    ends: dict[Diagnostic, tuple[int, int]] = field(init=False)  # see ranges_end
 
     def __post_init__(self) -> None:
         self.ends = ranges_end(self.diagnostics, self.guide)
@@ -204,7 +204,7 @@ def to_range(
     return types.Range(start=start, end=_position(lines, codec, end_line, end_column))
 
 
-def to_lsp(d: Diagnostic, linted: Linted, codec: object, docs: str = "") -> types.Diagnostic:
+def to_lsp(d: Diagnostic, linted: Linted, codec: object, docs: str) -> types.Diagnostic:
     """``docs``: the rules page that ``codeDescription`` links into (doclinks)."""
     end_line, end_column = linted.ends[d]
     return types.Diagnostic(
@@ -240,10 +240,10 @@ def ranges_end(found: list[Diagnostic], guide: Guide) -> dict[Diagnostic, tuple[
     lines = guide.lines
     ends: dict[Diagnostic, tuple[int, int]] = {}
     for d in found:
-        text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
         if d.end_line is not None and d.end_column is not None:
             ends[d] = (d.end_line, d.end_column)
             continue
+        text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
         row = rows.get(d.line)
         cell = (
             next((c for c in row.cells if c.column <= d.column < c.end_column), None)

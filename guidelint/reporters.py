@@ -118,10 +118,14 @@ class TextReporter(Reporter):
             return
         for d in result.diagnostics:
             where = self.paint(f"{escape.path(d.path)}:{d.line}:{d.column}:", "1")
-            code = self.paint(d.code, _COLORS[d.severity])
-            level = self.paint(f"{d.severity.label}:", _COLORS[d.severity])
-            mark = " [*]" if d.fix is not None else ""
-            self.stream.write(f"{where} {code} {level} {escape.text(d.message)} [{d.name}]{mark}\n")
+            self.stream.write(f"{where} {self.finding(d)}\n")
+
+    def finding(self, d: Diagnostic) -> str:
+        """``CODE severity: message [name]``, and `` [*]`` when fixable."""
+        code = self.paint(d.code, _COLORS[d.severity])
+        level = self.paint(f"{d.severity.label}:", _COLORS[d.severity])
+        mark = " [*]" if d.fix is not None else ""
+        return f"{code} {level} {escape.text(d.message)} [{d.name}]{mark}"
 
     def finish(self, summary: Summary) -> None:
         if self.quiet and not summary.total:
@@ -141,13 +145,7 @@ class GroupedReporter(TextReporter):
             return
         self.stream.write(self.paint(f"{escape.path(result.path)}:", "1") + "\n")
         for d in result.diagnostics:
-            code = self.paint(d.code, _COLORS[d.severity])
-            level = self.paint(f"{d.severity.label}:", _COLORS[d.severity])
-            mark = " [*]" if d.fix is not None else ""
-            where = f"{d.line}:{d.column}"
-            self.stream.write(
-                f"  {where} {code} {level} {escape.text(d.message)} [{d.name}]{mark}\n"
-            )
+            self.stream.write(f"  {d.line}:{d.column} {self.finding(d)}\n")
         self.stream.write("\n")
 
 
