@@ -38,7 +38,7 @@ def fingerprint(code: str, line_text: str) -> str:
     return hashlib.sha256(f"{code}\0{normalised}".encode()).hexdigest()[:16]
 
 
-def _lines(path: str) -> list[str]:
+def current_lines(path: str) -> list[str]:
     """The file's lines as they are now.
 
     Reports carry positions, not text, so the text is read back here; this
@@ -66,7 +66,7 @@ class _Keys:
     def of(self, result: FileResult) -> list[tuple[Key, Diagnostic]]:
         if not result.diagnostics:
             return []
-        lines = _lines(result.path)
+        lines = current_lines(result.path)
         path = self.path(result.path)
         keyed = []
         for d in result.diagnostics:

@@ -14,11 +14,14 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guidelint.diagnostics import Severity
 from guidelint.limits import DEFAULT_MAX_FILE_SIZE
 from guidelint.resources import schema_path
+
+if TYPE_CHECKING:
+    from guidelint.exclusion import FileFilter
 
 CONFIG_FILES = ("guidelint.toml", "pyproject.toml")
 
@@ -35,11 +38,16 @@ class Settings:
     source: Path | None = None
     select: tuple[str, ...] = ("GL",)
     ignore: tuple[str, ...] = ()
+    fixable: tuple[str, ...] = ("GL",)
+    unfixable: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     fail_on: Severity | None = Severity.ERROR
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     schema: tuple[tuple[str, str], ...] = ()
     exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     review_window_days: int = 30
     max_data_age_quarters: int = 2
@@ -57,6 +65,7 @@ class Settings:
     regions: Mapping[str, str] = field(default_factory=dict)
     region_currency: str = "stated"  # GL203: "local" or "stated" (see the rule)
     cache_dir: str = ".guidelint_cache"
+    docs_url: str = ""  # "": derived (guidelint.doclinks)
 
     def relative(self, path: str) -> str:
         """``path`` relative to the configuration's folder, with forward slashes."""
@@ -85,9 +94,16 @@ class Settings:
                 codes.extend(ignored)
         return tuple(codes)
 
+    def exclusions(self) -> FileFilter:
+        """What the run leaves out (guidelint.exclusion)."""
+        from guidelint.exclusion import FileFilter
+
+        return FileFilter.of(self)
+
     def fingerprint(self) -> str:
         """A stable text of everything that changes results (for the cache)."""
-        items = {k: v for k, v in self.__dict__.items() if k not in ("root", "source")}
+        unused = ("root", "source", "docs_url")
+        items = {k: v for k, v in self.__dict__.items() if k not in unused}
         return json.dumps(items, sort_keys=True, default=str)
 
 
@@ -225,6 +241,7 @@ _TYPE_WORDS = {
     "string": "text in quotes",
     "array": 'a list such as ["GL4"]',
     "object": "a table",
+    "boolean": "true or false",
 }
 
 
@@ -265,13 +282,13 @@ def key_path(parts: Iterable[Any]) -> str:
 
 def check_rule_codes(table: Mapping[str, Any], origin: str) -> None:
     """Codes and prefixes in the configuration must match at least one rule."""
-    if not any(key in table for key in ("select", "ignore", "severity", "per-file-ignores")):
+    lists = ("select", "ignore", "fixable", "unfixable")
+    if not any(key in table for key in (*lists, "severity", "per-file-ignores")):
         return  # nothing to check: spare importing every rule (start-up time)
     from guidelint.registry import families_for, load_families
 
     named = [
-        *table.get("select", ()),
-        *table.get("ignore", ()),
+        *(code for key in lists for code in table.get(key, ())),
         *table.get("severity", {}),
         *(code for codes in table.get("per-file-ignores", {}).values() for code in codes),
     ]
@@ -281,7 +298,7 @@ def check_rule_codes(table: Mapping[str, Any], origin: str) -> None:
         if not any(rule.startswith(code) for rule in known):
             raise ConfigError(f"{origin}: bad value for `{where}`: `{code}` matches no rule code")
 
-    for key in ("select", "ignore"):
+    for key in lists:
         for index, code in enumerate(table.get(key, ())):
             check(code, f"{key}[{index}]")
     for code in table.get("severity", {}):
@@ -306,6 +323,8 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         # An explicit `select = []` enables nothing, as in ruff; absent means all.
         select=words("select") if "select" in table else settings.select,
         ignore=words("ignore"),
+        fixable=words("fixable") if "fixable" in table else settings.fixable,
+        unfixable=words("unfixable"),
         severity={code: Severity.parse(level) for code, level in table.get("severity", {}).items()},
         fail_on=parse_fail_on(table.get("fail-on", "error")),
         per_file_ignores=tuple(
@@ -313,6 +332,9 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         ),
         schema=tuple(table.get("schema", {}).items()),
         exclude=words("exclude"),
+        extend_exclude=words("extend-exclude"),
+        respect_gitignore=bool(table.get("respect-gitignore", settings.respect_gitignore)),
+        force_exclude=bool(table.get("force-exclude", settings.force_exclude)),
         max_file_size=number("max-file-size", settings.max_file_size),
         review_window_days=number("review-window-days", settings.review_window_days),
         max_data_age_quarters=number("max-data-age-quarters", settings.max_data_age_quarters),
@@ -332,6 +354,7 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         regions=dict(table.get("regions", {})),
         region_currency=table.get("region-currency", settings.region_currency),
         cache_dir=table.get("cache-dir", settings.cache_dir),
+        docs_url=table.get("docs-url", settings.docs_url),
     )
 
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fnmatch
 import os
 import stat
 from collections.abc import Iterator, Sequence
 from typing import BinaryIO, NamedTuple
 
-SKIPPED_DIRS = frozenset(
-    {".git", ".hg", ".svn", "node_modules", ".guidelint_cache", ".venv", "venv"}
-)
+from guidelint import gitignore
+from guidelint.exclusion import SKIPPED_DIRS, FileFilter
 
 
 class Target(NamedTuple):
@@ -83,19 +81,23 @@ def display_path(path: str) -> str:
     return path.replace(os.sep, "/") if os.sep != "/" else path
 
 
-def iter_targets(paths: Sequence[str], exclude: Sequence[str] = ()) -> Iterator[Target]:
+def iter_targets(paths: Sequence[str], exclusions: FileFilter | None = None) -> Iterator[Target]:
     """Named files as given, and ``*.md`` files under named folders, sorted.
 
-    Symbolic links to folders are followed once: a folder already visited
-    (the same device and inode) is not entered again, so link loops end.  A
-    file reached twice (``a.md ./a.md``, a relative and an absolute path, a
-    link to a guide also linted) is linted once, under the first name; a
-    folder that cannot be listed and a link that loops are reported.
+    ``exclusions`` prunes the walks (and, with ``force-exclude``, named paths
+    too).  Symbolic links to folders are followed once: a folder already
+    visited (the same device and inode) is not entered again, so link loops
+    end.  A file reached twice (``a.md ./a.md``, a relative and an absolute
+    path, a link to a guide also linted) is linted once, under the first name;
+    a folder that cannot be listed and a link that loops are reported.
     """
+    exclusions = exclusions or FileFilter()
     seen: set[str] = set()
     for path in paths:
+        if exclusions.force_exclude and exclusions.excludes(path):
+            continue
         if os.path.isdir(path):
-            found = sorted(_walk(path, exclude))
+            found = sorted(_walk(path, exclusions))
         elif os.path.lexists(path):
             found = [(path, "")]
         else:
@@ -117,30 +119,31 @@ def _real_name(path: str) -> str:
         return os.path.abspath(path)
 
 
-def _excluded(rel: str, name: str, exclude: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(name, pat) for pat in exclude)
-
-
-def _walk(top: str, exclude: Sequence[str]) -> Iterator[tuple[str, str]]:
+def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str]]:
     """``*.md`` files under ``top`` with an empty problem, and folders that cannot
     be listed and links that loop with one; each folder entered once.
 
     ``os.scandir`` gives each entry's kind without a system call, so only
     folders and links cost one ``stat`` (which also follows a link to its target).
+    Each folder carries the ``.gitignore`` files that apply to it.
     """
     try:
         info = os.stat(top)
     except OSError:
         return
     visited = {(info.st_dev, info.st_ino)}
-    pending = [top]
+    outer = gitignore.outer_files(top) if exclusions.respect_gitignore else ()
+    pending = [(top, outer)]
     while pending:
-        folder = pending.pop()
+        folder, chain = pending.pop()
         try:
             entries = list(os.scandir(folder))
         except OSError as exc:
             yield _shown(folder, top), f"cannot list folder: {exc.strerror or exc}"
             continue
+        if exclusions.respect_gitignore and any(e.name == gitignore.GITIGNORE for e in entries):
+            own = gitignore.read(os.path.join(folder, gitignore.GITIGNORE), folder)
+            chain = (*chain, own) if own is not None else chain
         for entry in entries:
             name = entry.name
             try:
@@ -151,13 +154,11 @@ def _walk(top: str, exclude: Sequence[str]) -> Iterator[tuple[str, str]]:
                 # A loop may hide a folder of guides; any other broken link matters
                 # only when it is named like a guide.
                 wanted = name.endswith(".md") or exc.errno == errno.ELOOP
-                if wanted and not (exclude and _excluded(display_path(entry.path), name, exclude)):
+                if wanted and not _skipped(exclusions, chain, entry.path, name, False):
                     yield _shown(entry.path, top), f"cannot follow link: {exc.strerror or exc}"
                 continue
             if is_dir:
-                if name in SKIPPED_DIRS or (
-                    exclude and _excluded(display_path(entry.path), name, exclude)
-                ):
+                if name in SKIPPED_DIRS or _skipped(exclusions, chain, entry.path, name, True):
                     continue
                 try:
                     info = entry.stat()
@@ -165,11 +166,21 @@ def _walk(top: str, exclude: Sequence[str]) -> Iterator[tuple[str, str]]:
                     continue
                 if (info.st_dev, info.st_ino) not in visited:
                     visited.add((info.st_dev, info.st_ino))
-                    pending.append(entry.path)
-            elif name.endswith(".md"):
-                full = _shown(entry.path, top)
-                if not exclude or not _excluded(display_path(full), name, exclude):
-                    yield full, ""
+                    pending.append((entry.path, chain))
+            elif name.endswith(".md") and not _skipped(exclusions, chain, entry.path, name, False):
+                yield _shown(entry.path, top), ""
+
+
+def _skipped(
+    exclusions: FileFilter,
+    chain: tuple[gitignore.IgnoreFile, ...],
+    path: str,
+    name: str,
+    is_dir: bool,
+) -> bool:
+    if exclusions.matches(path, name):
+        return True
+    return bool(chain) and gitignore.ignored(chain, path, is_dir)
 
 
 def _shown(path: str, top: str) -> str:

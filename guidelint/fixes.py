@@ -163,8 +163,12 @@ class Outcome:
     original: bytes
     fixed: bytes
     diagnostics: list[Diagnostic]
-    fixed_count: int = 0
+    fixed_codes: Counter[str] = field(default_factory=Counter)  # findings repaired, per code
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def fixed_count(self) -> int:
+        return sum(self.fixed_codes.values())
 
     @property
     def changed(self) -> bool:
@@ -183,8 +187,10 @@ def unsafe_fixes(guide: Guide, linter: Linter) -> list[Fix]:
     comparison = compare(guide, linter.context(guide.path))
     if comparison is None:
         return []
-    fix = comparison.fix(drop_extra_rows=True)
-    return [*([fix] if fix is not None else []), *comparison.currency_fixes()]
+    allowed = linter.fixable.enabled
+    fix = comparison.fix(drop_extra_rows=True) if allowed("GL303") else None
+    currencies = comparison.currency_fixes() if allowed("GL304") else []
+    return [*([fix] if fix is not None else []), *currencies]
 
 
 def fix_bytes(raw: bytes, display: str, linter: Linter, *, unsafe: bool = False) -> Outcome:
@@ -229,7 +235,7 @@ def fix_bytes(raw: bytes, display: str, linter: Linter, *, unsafe: bool = False)
         if remaining[(d.code, d.message)] > 0:
             remaining[(d.code, d.message)] -= 1
         else:
-            outcome.fixed_count += 1
+            outcome.fixed_codes[d.code] += 1
     note = _why_not_fixed(guide, diagnostics, linter, unsafe)
     if note:
         outcome.notes.append(note)
@@ -256,8 +262,9 @@ def _repaired(
 def _why_not_fixed(
     guide: Guide, diagnostics: list[Diagnostic], linter: Linter, unsafe: bool
 ) -> str | None:
-    """Explain table findings that ``--fix`` left in place."""
-    table = [d for d in diagnostics if d.code in TABLE_CODES]
+    """Explain table findings that ``--fix`` left in place (not those whose
+    codes are ``unfixable``: leaving them was asked for)."""
+    table = [d for d in diagnostics if d.code in TABLE_CODES and linter.fixable.enabled(d.code)]
     if not table:
         return None
     if guide.data is None:
@@ -386,10 +393,14 @@ class Fixer:
         self.files_changed = 0
         self.failures = 0
         self.outcomes: list[Outcome] = []
+        self.fixed_by_file: dict[str, Counter[str]] = {}  # for --show-fixes
 
     def wants(self, result: FileResult) -> bool:
         # Table findings without a fix still get a look, so the user is told why.
-        return any(d.fix is not None or d.code in TABLE_CODES for d in result.diagnostics)
+        return any(
+            d.fix is not None or (d.code in TABLE_CODES and self.linter.fixable.enabled(d.code))
+            for d in result.diagnostics
+        )
 
     def note(self, path: str, message: str) -> None:
         print(f"guidelint: {escape.path(path)}: {message}", file=self.err)
@@ -436,6 +447,7 @@ class Fixer:
                 self.note(path, str(exc))
                 return None
         self.fixed += outcome.fixed_count
+        self.fixed_by_file[path] = outcome.fixed_codes
         self.files_changed += 1
         return outcome
 

@@ -51,6 +51,7 @@ class Linter:
         self.settings = settings
         self.today = today
         self.selection = selection or Selection(settings.select, settings.ignore)
+        self.fixable = Selection(settings.fixable, settings.unfixable)
         self._registry: Registry | None = None
         if registry is not None:
             self._use(registry)
@@ -178,7 +179,8 @@ class Linter:
     def finish(
         self, guide: Guide | None, found: Iterable[Diagnostic], path: str
     ) -> list[Diagnostic]:
-        """Drop per-file ignores and stamp path, name and configured severity."""
+        """Drop per-file ignores, stamp path, name and configured severity, and
+        drop the fixes of codes that are not ``fixable``."""
         ignored = self.settings.ignored_in(path)
         rules = self.registry.rules
         overrides = self.settings.severity
@@ -188,6 +190,7 @@ class Linter:
                 path=path,
                 name=rules[d.code].name,
                 severity=overrides.get(d.code, rules[d.code].severity),
+                fix=d.fix if self.fixable.enabled(d.code) else None,
             )
             for d in found
             if self.selection.enabled(d.code) and not matches(d.code, ignored)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lsprotocol import types
@@ -24,6 +24,7 @@ from guidelint import __version__, config
 from guidelint.commands.rules import explain
 from guidelint.config import ConfigError, Settings
 from guidelint.diagnostics import Diagnostic, Fix, Severity, problem
+from guidelint.doclinks import docs_base, rule_url
 from guidelint.document import Guide, parse_guide
 from guidelint.fixes import apply_fixes, collect, fix_bytes, unsafe_fixes
 from guidelint.linter import Linter
@@ -48,6 +49,10 @@ class Linted:
     version: int | None
     guide: Guide
     diagnostics: list[Diagnostic]
+    ends: dict[Diagnostic, tuple[int, int]] = field(init=False)  # see ranges_end
+
+    def __post_init__(self) -> None:
+        self.ends = ranges_end(self.diagnostics, self.guide)
 
 
 class GuideServer(LanguageServer):
@@ -59,6 +64,7 @@ class GuideServer(LanguageServer):
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.linters: dict[tuple[str, float, dt.date], Linter] = {}
         self.reported_errors: set[str] = set()
+        self.docs_bases: dict[str, str] = {}  # docs-url setting to the page links point into
 
     # -- configuration -----------------------------------------------------
 
@@ -89,6 +95,13 @@ class GuideServer(LanguageServer):
             self.linters = {key: linter} | {k: v for k, v in self.linters.items() if k[0] != key[0]}
         return linter
 
+    def docs_for(self, path: str) -> str:
+        """The rules page that diagnostics of ``path`` link into."""
+        configured = self.linter_for(path).settings.docs_url
+        if configured not in self.docs_bases:
+            self.docs_bases[configured] = docs_base(configured)
+        return self.docs_bases[configured]
+
     def tell_once(self, message: str) -> None:
         if message in self.reported_errors:
             return
@@ -109,7 +122,9 @@ class GuideServer(LanguageServer):
             linter = self.linter_for(path)
             raw = document.source.encode("utf-8", "surrogatepass")
             limit = linter.settings.max_file_size
-            if len(raw) > limit:  # a run past the limit would keep the server from answering
+            if linter.settings.exclusions().excludes(path):  # as `check --force-exclude`
+                linted = Linted(document.version, Guide(path=path, readable=False), [])
+            elif len(raw) > limit:  # a run past the limit would keep the server from answering
                 guide = Guide(path=path, readable=False)
                 message = f"document is {len(raw):,} bytes, above the {limit:,}-byte limit"
                 found = [problem("GL001", 1, 1, f"{message} (max-file-size); not linted")]
@@ -129,12 +144,12 @@ class GuideServer(LanguageServer):
         if linted is None:
             return
         codec = self.workspace.position_codec
-        lines = linted.guide.lines
+        docs = self.docs_for(linted.guide.path)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=uri,
                 version=linted.version,
-                diagnostics=[to_lsp(d, lines, codec) for d in linted.diagnostics],
+                diagnostics=[to_lsp(d, linted, codec, docs) for d in linted.diagnostics],
             )
         )
 
@@ -183,31 +198,65 @@ def _position(lines: list[str], codec: object, line: int, column: int) -> types.
 
 
 def to_range(
-    lines: list[str],
-    codec: object,
-    line: int,
-    column: int,
-    end_line: int | None,
-    end_column: int | None,
+    lines: list[str], codec: object, line: int, column: int, end_line: int, end_column: int
 ) -> types.Range:
-    """An LSP range; without an end, the rest of the start line (or its start)."""
     start = _position(lines, codec, line, column)
-    if end_line is None or end_column is None:
-        end_line = line
-        text = lines[line - 1] if 0 < line <= len(lines) else ""
-        end_column = max(len(text) + 1, column)
     return types.Range(start=start, end=_position(lines, codec, end_line, end_column))
 
 
-def to_lsp(d: Diagnostic, lines: list[str], codec: object) -> types.Diagnostic:
+def to_lsp(d: Diagnostic, linted: Linted, codec: object, docs: str) -> types.Diagnostic:
+    """``docs``: the rules page that ``codeDescription`` links into (doclinks)."""
+    end_line, end_column = linted.ends[d]
     return types.Diagnostic(
-        range=to_range(lines, codec, d.line, d.column, d.end_line, d.end_column),
+        range=to_range(linted.guide.lines, codec, d.line, d.column, end_line, end_column),
         severity=_SEVERITY[d.severity],
         code=d.code,
+        code_description=(
+            types.CodeDescription(href=rule_url(docs, d.code, d.name)) if docs and d.name else None
+        ),
         source=SOURCE,
         message=f"{d.message} [{d.name}]" if d.name else d.message,
         data={"fix": d.fix.as_dict()} if d.fix else None,
     )
+
+
+RANGE_GAPS = " \t–—-"  # what separates a range's figures in a cell: not part of either
+
+
+def ranges_end(found: list[Diagnostic], guide: Guide) -> dict[Diagnostic, tuple[int, int]]:
+    """Where each finding's range ends in the editor: its own end; in a table
+    cell, the end of the cell or where the next finding in it starts (without
+    the dash between a range's figures), so the findings of a row never
+    overlap; elsewhere the end of its line."""
+    rows = {
+        row.line: row
+        for block in guide.blocks
+        if block.table is not None
+        for row in block.table.rows
+    }
+    starts: dict[int, list[int]] = {}
+    for d in found:
+        starts.setdefault(d.line, []).append(d.column)
+    lines = guide.lines
+    ends: dict[Diagnostic, tuple[int, int]] = {}
+    for d in found:
+        if d.end_line is not None and d.end_column is not None:
+            ends[d] = (d.end_line, d.end_column)
+            continue
+        text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
+        row = rows.get(d.line)
+        cell = (
+            next((c for c in row.cells if c.column <= d.column < c.end_column), None)
+            if row
+            else None
+        )
+        if cell is None:
+            ends[d] = (d.line, max(len(text) + 1, d.column))
+            continue
+        stop = min([cell.end_column, *(c for c in starts[d.line] if c > d.column)])
+        shown = text[d.column - 1 : stop - 1].rstrip(RANGE_GAPS)
+        ends[d] = (d.line, d.column + max(len(shown), 1))
+    return ends
 
 
 def _from_client(lines: list[str], codec: object, position: types.Position) -> tuple[int, int]:
@@ -221,25 +270,9 @@ def _from_client(lines: list[str], codec: object, position: types.Position) -> t
     return server.line + 1, min(server.character, len(lines[line])) + 1
 
 
-def _contains(d: Diagnostic, lines: list[str], line: int, column: int) -> bool:
-    """Whether a diagnostic's range (as shown in the editor) holds a position."""
-    end_line, end_column = d.end_line, d.end_column
-    if end_line is None or end_column is None:
-        end_line = d.line
-        text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
-        end_column = max(len(text) + 1, d.column)
-    return (d.line, d.column) <= (line, column) <= (end_line, end_column)
-
-
-def _overlaps(
-    d: Diagnostic, lines: list[str], start: tuple[int, int], end: tuple[int, int]
-) -> bool:
-    end_line, end_column = d.end_line, d.end_column
-    if end_line is None or end_column is None:
-        end_line = d.line
-        text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
-        end_column = max(len(text) + 1, d.column)
-    return (d.line, d.column) <= end and start <= (end_line, end_column)
+def _overlaps(d: Diagnostic, linted: Linted, start: tuple[int, int], end: tuple[int, int]) -> bool:
+    """Whether a finding's range (as shown in the editor) meets ``start``..``end``."""
+    return (d.line, d.column) <= end and start <= linted.ends[d]
 
 
 def _edit(fix: Fix, lines: list[str], codec: object, newline: str) -> types.TextEdit:
@@ -317,21 +350,33 @@ def code_actions(ls: GuideServer, params: types.CodeActionParams) -> list[types.
         k == types.CodeActionKind.QuickFix or types.CodeActionKind.QuickFix.startswith(k)
         for k in wanted
     ):
-        for fix in collect(d for d in fixable if _overlaps(d, lines, start, end)):
-            covered = [d for d in fixable if d.fix == fix]
+        docs = ls.docs_for(guide.path)
+        fixes = collect(d for d in fixable if _overlaps(d, linted, start, end))
+        covering = [[d for d in fixable if d.fix == fix] for fix in fixes]
+        titles = _titles(fixes, covering)
+        # One preferred fix: the first for a finding under the cursor (or the first).
+        preferred = next(
+            (
+                i
+                for i, found in enumerate(covering)
+                if any(_overlaps(d, linted, start, start) for d in found)
+            ),
+            0,
+        )
+        for index, (fix, covered) in enumerate(zip(fixes, covering, strict=True)):
             actions.append(
                 types.CodeAction(
-                    title=fix.description or f"Fix {', '.join(d.code for d in covered)}",
+                    title=titles[index],
                     kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[to_lsp(d, lines, codec) for d in covered],
-                    is_preferred=True,
+                    diagnostics=[to_lsp(d, linted, codec, docs) for d in covered],
+                    is_preferred=index == preferred,
                     edit=types.WorkspaceEdit(
                         changes={uri: [_edit(fix, lines, codec, guide.newline)]}
                     ),
                 )
             )
         extra_rows = [
-            d for d in linted.diagnostics if d.code == "GL303" and _overlaps(d, lines, start, end)
+            d for d in linted.diagnostics if d.code == "GL303" and _overlaps(d, linted, start, end)
         ]
         if extra_rows:
             action = drop_rows(ls, uri, linted, extra_rows)
@@ -346,6 +391,25 @@ def code_actions(ls: GuideServer, params: types.CodeActionParams) -> list[types.
     return actions or None
 
 
+def _titles(fixes: list[Fix], covering: list[list[Diagnostic]]) -> list[str]:
+    """A title per fix, told apart: fixes that describe themselves alike (one
+    per cell of a row) add the finding each one answers."""
+    plain = [
+        fix.description or f"Fix {', '.join(d.code for d in found)}"
+        for fix, found in zip(fixes, covering, strict=True)
+    ]
+    titles = [
+        f"{title}: {found[0].message}" if plain.count(title) > 1 else title
+        for title, found in zip(plain, covering, strict=True)
+    ]
+    seen: dict[str, int] = {}
+    for index, title in enumerate(titles):
+        seen[title] = seen.get(title, 0) + 1
+        if seen[title] > 1:
+            titles[index] = f"{title} ({seen[title]})"
+    return titles
+
+
 def drop_rows(
     ls: GuideServer, uri: str, linted: Linted, found: list[Diagnostic]
 ) -> types.CodeAction | None:
@@ -357,7 +421,7 @@ def drop_rows(
     return types.CodeAction(
         title="Rewrite the table and delete rows that no frontmatter item backs",
         kind=types.CodeActionKind.QuickFix,
-        diagnostics=[to_lsp(d, lines, codec) for d in found],
+        diagnostics=[to_lsp(d, linted, codec, ls.docs_for(linted.guide.path)) for d in found],
         is_preferred=False,
         edit=types.WorkspaceEdit(
             changes={uri: [_edit(fixes[0], lines, codec, linted.guide.newline)]}
@@ -416,7 +480,7 @@ def linted_rules(ls: GuideServer, linted: Linted, line: int, column: int) -> lis
     for d in linted.diagnostics:
         if d.code in seen or d.code not in registry.rules:
             continue
-        if _contains(d, linted.guide.lines, line, column):
+        if _overlaps(d, linted, (line, column), (line, column)):
             seen.append(d.code)
             docs.append(f"**{d.message}**\n\n" + explain(registry.rules[d.code]))
     return docs

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from guidelint import escape
 from guidelint.diagnostics import Diagnostic, Severity
+from guidelint.doclinks import docs_base, rule_url
 
 if TYPE_CHECKING:
     from guidelint.linter import FileResult
@@ -76,13 +77,13 @@ class Reporter:
         stream: TextIO,
         *,
         color: bool = False,
-        statistics: bool = False,
         fail_on: Severity | None = Severity.ERROR,
         quiet: bool = False,
+        docs_url: str = "",
     ) -> None:
         self.stream = stream
+        self.docs_url = docs_url  # the docs-url setting: where rule links point
         self.color = color
-        self.statistics = statistics
         self.fail_on = fail_on  # the lowest severity that fails the run; None: nothing does
         self.quiet = quiet  # readers of a report that is read whole ignore it
 
@@ -117,26 +118,35 @@ class TextReporter(Reporter):
             return
         for d in result.diagnostics:
             where = self.paint(f"{escape.path(d.path)}:{d.line}:{d.column}:", "1")
-            code = self.paint(d.code, _COLORS[d.severity])
-            level = self.paint(f"{d.severity.label}:", _COLORS[d.severity])
-            mark = " [*]" if d.fix is not None else ""
-            self.stream.write(f"{where} {code} {level} {escape.text(d.message)} [{d.name}]{mark}\n")
+            self.stream.write(f"{where} {self.finding(d)}\n")
+
+    def finding(self, d: Diagnostic) -> str:
+        """``CODE severity: message [name]``, and `` [*]`` when fixable."""
+        code = self.paint(d.code, _COLORS[d.severity])
+        level = self.paint(f"{d.severity.label}:", _COLORS[d.severity])
+        mark = " [*]" if d.fix is not None else ""
+        return f"{code} {level} {escape.text(d.message)} [{d.name}]{mark}"
 
     def finish(self, summary: Summary) -> None:
         if self.quiet and not summary.total:
             return
-        if self.statistics:
-            write_statistics(self.stream, summary)
         self.stream.write(summary.line() + "\n")
 
 
-def write_statistics(stream: TextIO, summary: Summary) -> None:
-    from guidelint.registry import load_families
+class GroupedReporter(TextReporter):
+    """ruff's ``grouped``: each file's path once, then its findings indented as
+    ``line:col CODE severity: message [name]``, lines about a path shorter."""
 
-    known = load_families().rules
-    for code, count in sorted(summary.by_code.items()):
-        name = known[code].name if code in known else ""
-        stream.write(f"{count:6d}  {code}  {name}\n")
+    name = "grouped"
+    description = "the text report with each path once, its findings indented below it"
+
+    def file(self, result: FileResult) -> None:
+        if self.quiet or not result.diagnostics:
+            return
+        self.stream.write(self.paint(f"{escape.path(result.path)}:", "1") + "\n")
+        for d in result.diagnostics:
+            self.stream.write(f"  {d.line}:{d.column} {self.finding(d)}\n")
+        self.stream.write("\n")
 
 
 class JsonReporter(Reporter):
@@ -180,7 +190,8 @@ class SarifReporter(Reporter):
         codes = sorted({d.code for d in self.found})
         index = {code: i for i, code in enumerate(codes)}
         known = load_families().rules
-        rules = [_sarif_rule(known[code]) for code in codes]
+        docs = docs_base(self.docs_url)
+        rules = [_sarif_rule(known[code], docs) for code in codes]
         root = os.getcwd()
         log = {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -208,12 +219,13 @@ class SarifReporter(Reporter):
 _SARIF_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def _sarif_rule(rule: Rule) -> dict[str, object]:
+def _sarif_rule(rule: Rule, docs: str) -> dict[str, object]:
     from guidelint.commands.rules import explain
 
     return {
         "id": rule.code,
         "name": rule.name,
+        "helpUri": rule_url(docs, rule.code, rule.name),
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.what},
         "help": {"text": f"{rule.why}\n\nHow to fix: {rule.fix}", "markdown": explain(rule)},
@@ -314,8 +326,6 @@ class GithubReporter(Reporter):
             self.stream.write(f"::{_GITHUB_LEVELS[d.severity]} {fields}::{text}\n")
 
     def finish(self, summary: Summary) -> None:
-        if self.statistics:
-            write_statistics(self.stream, summary)
         self.stream.write(summary.line() + "\n")
 
 
@@ -407,10 +417,151 @@ class JunitReporter(Reporter):
         self.stream.write("\n")
 
 
+class JsonLinesReporter(Reporter):
+    """One JSON object per line, with the keys of the ``json`` format."""
+
+    name = "json-lines"
+    description = "one JSON object per finding and line, with the keys of the json format"
+
+    def file(self, result: FileResult) -> None:
+        for d in result.diagnostics:
+            self.stream.write(json.dumps(d.as_dict(), ensure_ascii=False) + "\n")
+
+
+class _LineReadingReporter(Reporter):
+    """A report that needs each finding's line text (fingerprints, byte columns):
+    read back once per file with findings, as baselines do."""
+
+    def lines_of(self, result: FileResult) -> list[str]:
+        from guidelint.baseline import current_lines
+
+        return current_lines(result.path) if result.path != "-" else []
+
+
+_RDJSON_SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
+
+
+class RdjsonReporter(_LineReadingReporter):
+    """reviewdog's Diagnostic Format (``rdjson``): one ``DiagnosticResult``
+    whose positions are 1-based lines and UTF-8 byte columns; a fix is a
+    suggestion."""
+
+    name = "rdjson"
+    description = "reviewdog Diagnostic Format (rdjson), for reviewdog -f=rdjson"
+
+    def start(self) -> None:
+        self.found: list[dict[str, object]] = []
+
+    def file(self, result: FileResult) -> None:
+        if not result.diagnostics:
+            return
+        lines = self.lines_of(result)
+        docs = docs_base(self.docs_url)
+
+        def position(line: int, column: int) -> dict[str, int]:
+            text = lines[line - 1] if 0 < line <= len(lines) else ""
+            return {"line": line, "column": len(text[: column - 1].encode("utf-8")) + 1}
+
+        for d in result.diagnostics:
+            end_line, end_column = d.end_line or d.line, d.end_column or d.column + 1
+            item: dict[str, object] = {
+                "message": escape.text(d.message),
+                "location": {
+                    "path": escape.path(d.path),
+                    "range": {
+                        "start": position(d.line, d.column),
+                        "end": position(end_line, max(end_column, d.column + 1)),
+                    },
+                },
+                "severity": _RDJSON_SEVERITY[d.severity],
+                "source": {"name": "guidelint"},
+                "code": {"value": d.code, "url": rule_url(docs, d.code, d.name)},
+            }
+            if d.fix is not None:
+                fix = d.fix
+                item["suggestions"] = [
+                    {
+                        "range": {
+                            "start": position(fix.line, fix.column),
+                            "end": position(fix.end_line, fix.end_column),
+                        },
+                        "text": fix.text,
+                    }
+                ]
+            self.found.append(item)
+
+    def finish(self, summary: Summary) -> None:
+        report = {"source": {"name": "guidelint"}, "diagnostics": self.found}
+        json.dump(report, self.stream, indent=2, ensure_ascii=False)
+        self.stream.write("\n")
+
+
+_GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+class GitlabReporter(_LineReadingReporter):
+    """GitLab Code Quality JSON: an array of issues with description,
+    check_name, fingerprint, severity and location (path relative to
+    ``CI_PROJECT_DIR`` or the working folder, and lines.begin).  The
+    fingerprint hashes the path, the code, the finding's line text (as
+    baselines do) and its ordinal among equal ones, so it survives lines
+    moving and tells identical findings apart."""
+
+    name = "gitlab"
+    description = "GitLab Code Quality JSON, for artifacts:reports:codequality"
+
+    def start(self) -> None:
+        self.root = os.environ.get("CI_PROJECT_DIR") or os.getcwd()
+        self.first = True
+        self.stream.write("[")
+
+    def file(self, result: FileResult) -> None:
+        import hashlib
+
+        from guidelint.baseline import fingerprint
+
+        if not result.diagnostics:
+            return
+        lines = self.lines_of(result)
+        path = _project_path(result.path, self.root)
+        seen: Counter[str] = Counter()
+        for d in result.diagnostics:
+            text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
+            key = f"{path}\0{fingerprint(d.code, text)}"
+            seen[key] += 1
+            issue = {
+                "type": "issue",
+                "description": f"{d.code} {escape.text(d.message)} [{d.name}]",
+                "check_name": d.code,
+                "fingerprint": hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest(),
+                "severity": _GITLAB_SEVERITY[d.severity],
+                "categories": ["Style"],
+                "location": {
+                    "path": path,
+                    "lines": {"begin": d.line, "end": d.end_line or d.line},
+                },
+            }
+            self.stream.write("\n  " if self.first else ",\n  ")
+            self.stream.write(json.dumps(issue, ensure_ascii=False))
+            self.first = False
+
+    def finish(self, summary: Summary) -> None:
+        self.stream.write("\n]\n" if not self.first else "]\n")
+
+
+def _project_path(path: str, root: str) -> str:
+    """A forward-slash path relative to ``root``, or as given outside it."""
+    full = os.path.abspath(path)
+    try:
+        return Path(full).relative_to(root).as_posix()
+    except ValueError:
+        return escape.path(path)
+
+
 REPORTERS: dict[str, type[Reporter]] = {
     cls.name: cls
     for cls in (TextReporter, JsonReporter, SarifReporter, GithubReporter, JunitReporter)
-}
+} | {cls.name: cls for cls in (GroupedReporter, JsonLinesReporter, RdjsonReporter, GitlabReporter)}
 
 
 COLOR_CHOICES = ("auto", "always", "never")

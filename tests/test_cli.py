@@ -282,7 +282,7 @@ def test_output_format_is_the_name_and_format_its_alias() -> None:
     assert (wrong.returncode, wrong.stderr) == (
         2,
         "guidelint: error: --output-format: unknown format `xml`; choose from auto, text,"
-        " json, sarif, github, junit\n",
+        " json, sarif, github, junit, grouped, json-lines, rdjson, gitlab\n",
     )
     assert run_cli(["rules", "--output-format", "json"]).stdout == (
         run_cli(["rules", "--format", "json"]).stdout
@@ -313,3 +313,14 @@ def test_quiet_prints_only_the_summary_and_nothing_when_clean() -> None:
     assert (clean.returncode, clean.stdout, clean.stderr) == (0, "", "")
     machine = check("--select", "GL1", "-q", "--output-format", "json", BROKEN)
     assert len(json.loads(machine.stdout)) == 3
+
+
+def test_readme_describes_every_option_of_check() -> None:
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", run_cli(["check", "--help"]).stdout))
+    missing = sorted(
+        o for o in options - {"--help"} if not re.search(rf"`[^`\n]*{o}(?![\w-])", readme)
+    )
+    assert missing == []

@@ -89,8 +89,14 @@ def test_every_key_is_read(tmp_path: Path) -> None:
         """
 select = ["GL1", "GL4"]
 ignore = ["GL402"]
+fixable = ["GL3"]
+unfixable = ["GL306"]
 fail-on = "warning"
 exclude = ["drafts/**"]
+extend-exclude = ["build"]
+respect-gitignore = false
+force-exclude = true
+docs-url = "https://docs.example.org/rules.html"
 max-file-size = 1000
 review-window-days = 14
 max-data-age-quarters = 3
@@ -130,8 +136,12 @@ USD = { base = [20000, 1500000] }
     assert settings.source == path and settings.root == tmp_path
     assert settings.select == ("GL1", "GL4")
     assert settings.ignore == ("GL402",)
+    assert (settings.fixable, settings.unfixable) == (("GL3",), ("GL306",))
     assert settings.fail_on is Severity.WARNING
     assert settings.exclude == ("drafts/**",)
+    assert settings.extend_exclude == ("build",)
+    assert (settings.respect_gitignore, settings.force_exclude) == (False, True)
+    assert settings.docs_url == "https://docs.example.org/rules.html"
     assert settings.max_file_size == 1000
     assert settings.review_window_days == 14
     assert settings.max_data_age_quarters == 3

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import FIXTURES, guidelint_exe
+from conftest import FIXTURES, REPO, guidelint_exe
 
 pytest.importorskip("pygls")
 
@@ -516,4 +516,106 @@ def test_negative_positions_and_huge_documents_are_answered(start: Any, tmp_path
         {"textDocument": {"uri": uri}, "position": {"line": -1, "character": -1}},
     )
     assert "unreadable-file" in hover["contents"]["value"]
+    assert client.close() == 0
+
+
+def test_excluded_files_get_no_diagnostics(start: Any, tmp_path: Path) -> None:
+    (tmp_path / "guidelint.toml").write_text('exclude = ["README.md", "docs"]\n', encoding="utf-8")
+    client, _ = start()
+    for name, expected in (
+        ("README.md", []),
+        ("docs/CONTRIBUTING.md", []),
+        ("guides/guide.md", ["GL407", "GL407"]),
+    ):
+        uri = (tmp_path / name).as_uri()
+        client.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": GUIDE}},
+        )
+        published = client.wait_for(
+            "textDocument/publishDiagnostics", lambda p, uri=uri: p["uri"] == uri
+        )
+        assert codes(published) == expected, name
+    assert client.close() == 0
+
+
+TABLE_GUIDE = (REPO / "examples" / "broken" / "table-mismatch.md").read_text(encoding="utf-8")
+LONDON = 41  # 0-based line of the London row
+
+
+def test_rule_links_ranges_in_a_row_and_quick_fix_titles(start: Any, tmp_path: Path) -> None:
+    (tmp_path / "guidelint.toml").write_text(
+        'docs-url = "https://docs.example.org/guidelint/rules.html"\n', encoding="utf-8"
+    )
+    client, _ = start()
+    uri = (tmp_path / "guide.md").as_uri()
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": TABLE_GUIDE}},
+    )
+    published = client.wait_for("textDocument/publishDiagnostics", lambda p: p["uri"] == uri)
+    found = published["diagnostics"]
+    assert [(d["code"], d["codeDescription"]["href"]) for d in found] == [
+        (code, f"https://docs.example.org/guidelint/rules.html#{code.lower()}-{name}")
+        for code, name in (
+            ("GL302", "table-region-missing"),
+            ("GL303", "table-region-extra"),
+            ("GL306", "table-unbacked-figure"),
+            ("GL305", "table-value-mismatch"),
+        )
+    ]
+    row = [d["range"] for d in found if d["range"]["start"]["line"] == LONDON]
+    line = TABLE_GUIDE.splitlines()[LONDON]
+    # Each finding covers its figure's cell, not the rest of the line: `15%` and `£315K`.
+    assert [line[r["start"]["character"] : r["end"]["character"]].strip() for r in row] == [
+        "15%",
+        "£315K",
+    ]
+    assert row[0]["end"]["character"] <= row[1]["start"]["character"]
+
+    # Without London's bonus_pct, each figure of its `5–15%` cell can be written into the
+    # frontmatter: two fixes alike, told apart by their titles; ranges stay apart.
+    at = TABLE_GUIDE.index("    bonus_pct: 5\n", TABLE_GUIDE.index("- region: London"))
+    text = TABLE_GUIDE[:at] + TABLE_GUIDE[at + len("    bonus_pct: 5\n") :]
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": text}]},
+    )
+    published = client.wait_for(
+        "textDocument/publishDiagnostics", lambda p: p["uri"] == uri and p.get("version") == 2
+    )
+    row = [
+        d["range"] for d in published["diagnostics"] if d["range"]["start"]["line"] == LONDON - 1
+    ]
+    line = text.splitlines()[LONDON - 1]
+    assert [line[r["start"]["character"] : r["end"]["character"]] for r in row] == [
+        "5",
+        "15%",
+        "£315K",
+    ]
+    # The preferred fix is the first for the finding at the start of the range.
+    actions = client.request(
+        "textDocument/codeAction",
+        {
+            "textDocument": {"uri": uri},
+            "range": {
+                "start": {"line": LONDON - 1, "character": 39},
+                "end": {"line": LONDON - 1, "character": len(line)},
+            },
+            "context": {"diagnostics": [], "only": ["quickfix"]},
+        },
+    )
+    assert [(a["title"], a.get("isPreferred", False)) for a in actions] == [
+        (
+            "write the figure the table shows into the frontmatter:"
+            " bonus low is 5% in the table but bonus_pct is not set",
+            True,
+        ),
+        (
+            "write the figure the table shows into the frontmatter:"
+            " bonus high is 15% in the table but bonus_pct_high is not set",
+            False,
+        ),
+        ("rewrite the table rows from the frontmatter", False),
+    ]
     assert client.close() == 0

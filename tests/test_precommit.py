@@ -102,7 +102,8 @@ def try_repo(repo: Path, home: Path, *files: str) -> subprocess.CompletedProcess
 def test_manifest_declares_the_hook() -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "guidelint"
-    assert hook["entry"] == "guidelint check"
+    assert hook["entry"] == "guidelint check --force-exclude"
+    assert hook["require_serial"] is True
     assert hook["language"] == "python"
     assert hook["types"] == ["markdown"]
     assert hook["files"] == "^guides/"
@@ -123,3 +124,29 @@ def test_hook_passes_on_a_good_guide_and_fails_on_a_bad_one(
         " [missing-field]"
     ) in bad.stdout
     assert "guides/good.md:" not in bad.stdout
+
+
+def test_one_summary_per_run_and_excludes_apply_to_named_files(
+    content_repo: Path, pre_commit_home: Path
+) -> None:
+    names = [f"guides/team{index}/bad.md" for index in range(12)]
+    for name in names:
+        (content_repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (content_repo / name).write_text(BAD, encoding="utf-8")
+    (content_repo / "guides" / "drafts").mkdir()
+    (content_repo / "guides" / "drafts" / "wip.md").write_text(BAD, encoding="utf-8")
+    (content_repo / "guidelint.toml").write_text('exclude = ["drafts"]\n', encoding="utf-8")
+    env = _clean_env(pre_commit_home)
+    subprocess.run(["git", "add", "."], cwd=content_repo, check=True, env=env)
+    done = subprocess.run(
+        ["pre-commit", "try-repo", str(ROOT), "guidelint", "--verbose", "--all-files"],
+        cwd=content_repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    summaries = [line for line in done.stdout.splitlines() if line.startswith("Found ")]
+    assert summaries == ["Found 13 problems (13 errors) in 13 of 14 files."]
+    assert "guides/drafts/wip.md" not in done.stdout

@@ -395,16 +395,14 @@ def test_output_file_is_written(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["report.sarif"]
 
 
-def test_statistics_counts_per_code() -> None:
+def test_statistics_prints_only_the_table() -> None:
     result = check(META, "--statistics", "--format", "text")
-    tail = result.stdout.splitlines()[-5:]
-    assert tail == [
-        "     2  GL901  unused-suppression",
-        "     1  GL902  expired-suppression",
-        "     1  GL903  invalid-suppression",
-        "     1  GL904  unterminated-suppression",
-        "Found 5 problems (4 warnings, 1 info) in 1 of 1 file.",
-    ]
+    assert result.stdout == (
+        "2\tGL901\t[ ] unused-suppression\n"
+        "1\tGL902\t[ ] expired-suppression\n"
+        "1\tGL903\t[ ] invalid-suppression\n"
+        "1\tGL904\t[ ] unterminated-suppression\n"
+    )
 
 
 def test_fixture_folder_exists() -> None:
@@ -417,3 +415,19 @@ def test_force_color_leaves_a_report_file_plain(tmp_path: Path) -> None:
     assert ESC not in target.read_text(encoding="utf-8")
     check(META, "--output", str(target), "--color", "always")
     assert target.read_text(encoding="utf-8").startswith(COLORED_FIRST_LINE)
+
+
+def test_grouped_names_each_path_once() -> None:
+    broken = "tests/fixtures/schema/broken-lf.md"
+    result = check(
+        "--select", "GL1", "--output-format", "grouped", broken, "tests/fixtures/valid.md"
+    )
+    assert result.stdout == (
+        f"{broken}:\n"
+        '  8:15 GL103 error: `data_quality` is "excellent"; allowed values: high, medium, low [invalid-value]\n'
+        "  21:5 GL101 error: missing required field `stock_high` in `compensation/1` [missing-field]\n"
+        "  25:5 GL104 error: unknown field `stock_hgih`; did you mean `stock_high`? [unknown-field]\n"
+        "\n"
+        "Found 3 problems (3 errors) in 1 of 2 files.\n"
+    )
+    assert result.returncode == 1

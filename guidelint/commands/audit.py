@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     day = today(args)
     owners = CodeOwners.find(settings.root) if args.format == "html" else None
     rows = []
-    for target in iter_targets(paths, settings.exclude):
+    for target in iter_targets(paths, settings.exclusions()):
         if target.missing:
             rows.append(missing(target.display))
             continue

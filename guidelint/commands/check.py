@@ -6,12 +6,34 @@ import argparse
 import os
 import sys
 
-from guidelint.commands.common import add_common, output_stream, settings_for, today
+from guidelint.commands.common import (
+    add_common,
+    add_file_selection,
+    output_stream,
+    settings_for,
+    today,
+    with_file_selection,
+)
+from guidelint.commands.show import (
+    StatisticsReporter,
+    add_show_options,
+    show_files,
+    show_settings,
+    with_fix_options,
+    write_fixed,
+)
 from guidelint.config import ConfigError, check_codes, parse_fail_on
 from guidelint.diagnostics import problem
 from guidelint.files import Target, display_path, iter_targets
 from guidelint.linter import FileResult, Linter
-from guidelint.reporters import COLOR_CHOICES, REPORTERS, Summary, resolve_format, wants_color
+from guidelint.reporters import (
+    COLOR_CHOICES,
+    REPORTERS,
+    Reporter,
+    Summary,
+    resolve_format,
+    wants_color,
+)
 from guidelint.selection import Selection
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -64,7 +86,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         " always or never",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
-    parser.add_argument("--statistics", action="store_true", help="print counts per code")
     parser.add_argument(
         "--stdin-filename", metavar="PATH", help="name and configure stdin (`-`) as PATH"
     )
@@ -97,6 +118,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="record the current findings in FILE, keeping the entries of files not linted; exit 0",
     )
+    add_file_selection(parser)
+    add_show_options(parser)
     add_common(parser)
     parser.set_defaults(run=run)
 
@@ -137,6 +160,9 @@ def run(args: argparse.Namespace) -> int:
     if stdin and len(paths) > 1:
         raise ConfigError("`-` (standard input) cannot be combined with other paths")
     settings = settings_for(args, [args.stdin_filename] if stdin and args.stdin_filename else paths)
+    settings = with_fix_options(args, with_file_selection(args, settings))
+    if args.show_settings:
+        return show_settings(settings, paths[0], sys.stdout)
     fmt = resolve_format(args.format)
     if fmt not in REPORTERS:
         raise ConfigError(
@@ -158,7 +184,9 @@ def run(args: argparse.Namespace) -> int:
         results = iter([_lint_stdin(linter, name)])
         targets: list[Target] = []
     else:
-        targets = sorted(iter_targets(paths, settings.exclude), key=lambda t: t.display)
+        targets = sorted(iter_targets(paths, settings.exclusions()), key=lambda t: t.display)
+        if args.show_files:
+            return show_files(targets, sys.stdout)
         if not targets:
             print(
                 f"guidelint: warning: no guides (*.md) found under {', '.join(paths)}",
@@ -184,7 +212,10 @@ def run(args: argparse.Namespace) -> int:
         )
         if args.diff:
             with output_stream(args.output) as stream:
-                return fixer.show_diffs(results, stream)
+                status = fixer.show_diffs(results, stream)
+                if args.show_fixes:
+                    write_fixed(fixer.fixed_by_file, _names(linter), stream)
+            return status
         results = fixer.process(results)
 
     # Baselines: hide recorded findings, or record them all (guidelint.baseline).
@@ -203,23 +234,35 @@ def run(args: argparse.Namespace) -> int:
     with output_stream(args.output) as stream:
         # A report file is coloured only when asked for by name (--color always).
         color = wants_color(args.color, stream) and (stream is sys.stdout or args.color == "always")
-        reporter = REPORTERS[fmt](
-            stream,
-            color=color,
-            statistics=args.statistics,
-            fail_on=None if args.write_baseline else fail_on,
-            quiet=args.quiet,
-        )
+        reporter: Reporter
+        if args.statistics:
+            reporter = StatisticsReporter(stream, as_json=fmt == "json")
+        else:
+            reporter = REPORTERS[fmt](
+                stream,
+                color=color,
+                fail_on=None if args.write_baseline else fail_on,
+                quiet=args.quiet,
+                docs_url=settings.docs_url,
+            )
         reporter.start()
         for result in results:
             summary.add(result)
             reporter.file(result)
         reporter.finish(summary)
+        if args.show_fixes and (args.fix or args.diff):
+            write_fixed(fixer.fixed_by_file, _names(linter), stream)
     if args.baseline:
         known.report()
     elif args.write_baseline:
         recorder.write()
         print(f"guidelint: {recorder.outcome()}", file=sys.stderr)
         return 0
+    if args.exit_non_zero_on_fix and args.fix and fixer.files_changed:
+        return 1
     worst = summary.worst()
     return 1 if fail_on is not None and worst is not None and worst >= fail_on else 0
+
+
+def _names(linter: Linter) -> dict[str, str]:
+    return {code: rule.name for code, rule in linter.registry.rules.items()}

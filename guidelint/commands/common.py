@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import datetime as dt
 import errno
 import io
@@ -37,6 +38,51 @@ def add_common(parser: argparse.ArgumentParser) -> None:
         "--config", metavar="FILE", help="read this configuration file instead of searching for one"
     )
     parser.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+
+
+def add_file_selection(parser: argparse.ArgumentParser) -> None:
+    """ruff's options for which files a run reads (see guidelint.exclusion)."""
+    parser.add_argument(
+        "--exclude",
+        metavar="GLOBS",
+        help="comma-separated globs of files and folders to leave out (replaces `exclude`)",
+    )
+    parser.add_argument(
+        "--extend-exclude",
+        metavar="GLOBS",
+        help="comma-separated globs to leave out in addition to `exclude`",
+    )
+    parser.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="leave out what .gitignore files ignore while walking folders (default: on)",
+    )
+    parser.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="apply the excludes to files named on the command line too, as pre-commit names them",
+    )
+
+
+def with_file_selection(args: argparse.Namespace, settings: Settings) -> Settings:
+    """``settings`` with the command line's file-selection options applied."""
+
+    def globs(text: str) -> tuple[str, ...]:
+        return tuple(glob.strip() for glob in text.split(",") if glob.strip())
+
+    return dataclasses.replace(
+        settings,
+        exclude=settings.exclude if args.exclude is None else globs(args.exclude),
+        extend_exclude=settings.extend_exclude + globs(args.extend_exclude or ""),
+        respect_gitignore=_either(args.respect_gitignore, settings.respect_gitignore),
+        force_exclude=_either(args.force_exclude, settings.force_exclude),
+    )
+
+
+def _either(flag: bool | None, configured: bool) -> bool:
+    return configured if flag is None else flag
 
 
 def settings_for(args: argparse.Namespace, paths: list[str]) -> Settings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from guidelint.doclinks import anchor
 from guidelint.registry import Rule, load_families
 
 
@@ -123,7 +124,7 @@ def markdown(rules: list[Rule]) -> str:
             "| Code | Name | Severity | Fixable | Summary |",
             "|------|------|----------|---------|---------|",
             *(
-                f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.severity.label}"
+                f"| [{r.code}](#{anchor(r.code, r.name)}) | {r.name} | {r.severity.label}"
                 f" | {'yes' if r.fixable else ''} | {_cell(r.summary)} |"
                 for r in members
             ),

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     paths = list(args.paths) or ["."]
     settings = settings_for(args, paths)
     linter = Linter(settings, today(args))
-    targets = sorted(iter_targets(paths, settings.exclude), key=lambda t: t.display)
+    targets = sorted(iter_targets(paths, settings.exclusions()), key=lambda t: t.display)
     if not targets:
         raise ConfigError(f"no guides (*.md) found under {', '.join(paths)}")
     roots = tree_roots(paths)

@@ -1,0 +1,227 @@
+"""Reading ``.gitignore`` files and matching paths against them, as git does.
+
+The rules (gitignore(5)): a pattern with a slash before its end is anchored to
+its file's folder, one without matches a name at any depth; a trailing slash
+matches folders only; ``!`` re-includes; the last matching line of a file
+wins, and a deeper file wins over the files above it.  ``*`` and ``?`` never
+match a slash, ``[...]`` is a class, ``**`` as a whole segment matches any
+number of folders, and ``\\`` escapes the next character.
+
+Matching uses no regular expressions: a segment is matched by the wildcard
+algorithm that remembers only its last ``*`` (time bounded by the product of
+the two lengths, never exponential), and ``**`` by a set of reachable segment
+positions, so each line costs at most its length times the path's.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+GITIGNORE = ".gitignore"
+MAX_IGNORE_FILE_SIZE = 1 << 20  # a larger .gitignore is not read
+
+
+class Rule(NamedTuple):
+    """One pattern line: its segments (``**`` kept as its own segment)."""
+
+    segments: tuple[str, ...]
+    negated: bool
+    folders_only: bool
+
+
+def parse_line(line: str) -> Rule | None:
+    """The rule a ``.gitignore`` line states, or None for a blank line or comment."""
+    line = line.rstrip("\r\n")
+    if not line or line.startswith("#"):
+        return None
+    line = _strip_trailing_spaces(line)
+    negated = line.startswith("!")
+    if negated or line.startswith(("\\!", "\\#")):
+        line = line[1:]  # the `!`, or the backslash that makes `!` or `#` plain
+    folders_only = line.endswith("/") and not line.endswith("\\/")
+    line = line.rstrip("/") if folders_only else line
+    if not line:
+        return None
+    anchored = "/" in line
+    segments = tuple(part for part in line.split("/") if part)
+    if not segments:
+        return None
+    if not anchored:
+        segments = ("**", *segments)  # a bare name matches at any depth
+    return Rule(segments, negated, folders_only)
+
+
+def _strip_trailing_spaces(line: str) -> str:
+    """Trailing spaces go unless the last of them is escaped with a backslash."""
+    end = len(line)
+    while end and line[end - 1] == " ":
+        end -= 1
+    if end < len(line) and end and line[end - 1] == "\\":
+        return line[: end - 1] + " "
+    return line[:end]
+
+
+def rule_matches(rule: Rule, parts: Sequence[str], is_dir: bool) -> bool:
+    """Whether ``parts`` (a path split on slashes, relative to the rule's file)
+    is matched by ``rule``, ignoring negation."""
+    if rule.folders_only and not is_dir:
+        return False
+    # Positions in ``parts`` reachable after each pattern segment.
+    reachable = {0}
+    last = len(rule.segments) - 1
+    for index, segment in enumerate(rule.segments):
+        if not reachable:
+            return False
+        if segment == "**":
+            # Zero or more folders; a trailing ``/**`` matches what is inside, not the folder.
+            least = min(reachable) + (index == last and index > 0)
+            reachable = set(range(least, len(parts) + 1))
+            continue
+        reachable = {
+            at + 1 for at in reachable if at < len(parts) and glob_segment(segment, parts[at])
+        }
+    return len(parts) in reachable
+
+
+def glob_segment(pattern: str, name: str) -> bool:
+    """Whether ``name`` (no slash) matches ``pattern`` (``*``, ``?``, ``[...]``, ``\\``)."""
+    p = n = 0
+    star_p = star_n = -1
+    while n < len(name):
+        if p < len(pattern):
+            char = pattern[p]
+            if char == "*":
+                while p < len(pattern) and pattern[p] == "*":
+                    p += 1  # runs of stars inside a segment are one star
+                star_p, star_n = p, n
+                continue
+            width = _match_one(pattern, p, name[n])
+            if width:
+                p += width
+                n += 1
+                continue
+        if star_p < 0:
+            return False
+        star_n += 1  # let the last star take one more character
+        p, n = star_p, star_n
+    while p < len(pattern) and pattern[p] == "*":
+        p += 1
+    return p == len(pattern)
+
+
+def _match_one(pattern: str, p: int, char: str) -> int:
+    """How many pattern characters at ``p`` matched ``char`` (0: no match)."""
+    head = pattern[p]
+    if head == "?":
+        return 1
+    if head == "\\" and p + 1 < len(pattern):
+        return 2 if pattern[p + 1] == char else 0
+    if head == "[":
+        end, matched = _class(pattern, p, char)
+        if end > 0:
+            return end - p if matched else 0
+    return 1 if head == char else 0
+
+
+def _class(pattern: str, p: int, char: str) -> tuple[int, bool]:
+    """A ``[...]`` class at ``p``: the index after it (0 when unclosed, and the
+    bracket is then a plain character) and whether ``char`` is in it."""
+    i = p + 1
+    negate = i < len(pattern) and pattern[i] in "!^"
+    if negate:
+        i += 1
+    matched = False
+    first = True
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "]" and not first:
+            return i + 1, matched != negate
+        first = False
+        if c == "\\" and i + 1 < len(pattern):
+            i += 1
+            c = pattern[i]
+        if i + 2 < len(pattern) and pattern[i + 1] == "-" and pattern[i + 2] != "]":
+            high = pattern[i + 2]
+            matched = matched or c <= char <= high
+            i += 3
+            continue
+        matched = matched or c == char
+        i += 1
+    return 0, False
+
+
+class IgnoreFile(NamedTuple):
+    """The rules of one ignore file and the folder they are relative to."""
+
+    base: str  # a folder path, as the walk spells it
+    rules: tuple[Rule, ...]
+
+    def verdict(self, parts: Sequence[str], is_dir: bool) -> bool | None:
+        """True (ignored), False (re-included) or None (no line matches)."""
+        for rule in reversed(self.rules):
+            if rule_matches(rule, parts, is_dir):
+                return not rule.negated
+        return None
+
+
+def parse(text: str, base: str) -> IgnoreFile:
+    rules = (parse_line(line) for line in text.splitlines())
+    return IgnoreFile(base, tuple(rule for rule in rules if rule is not None))
+
+
+def read(path: str, base: str) -> IgnoreFile | None:
+    """The ignore file at ``path`` (rules relative to ``base``), or None when
+    it cannot be read as a regular text file of a sane size."""
+    from guidelint.files import read_regular
+
+    try:
+        raw, _ = read_regular(path, MAX_IGNORE_FILE_SIZE)
+    except OSError:
+        return None
+    ignore = parse(raw.decode("utf-8", "replace"), base)
+    return ignore if ignore.rules else None
+
+
+def ignored(chain: Iterable[IgnoreFile], path: str, is_dir: bool) -> bool:
+    """Whether ``path`` is ignored by ``chain`` (outermost file first): the
+    deepest file with a matching line decides."""
+    for ignore in reversed(tuple(chain)):
+        rel = os.path.relpath(path, ignore.base)
+        if rel.startswith(".."):
+            continue
+        verdict = ignore.verdict(rel.replace(os.sep, "/").split("/"), is_dir)
+        if verdict is not None:
+            return verdict
+    return False
+
+
+def outer_files(folder: str) -> tuple[IgnoreFile, ...]:
+    """The ignore files above ``folder`` that git would read for it: each
+    ``.gitignore`` from the repository's top (the nearest folder holding
+    ``.git``) down to ``folder``'s parent, after ``.git/info/exclude``.
+    Outside a repository, none."""
+    here = os.path.abspath(folder)
+    above: list[str] = []
+    top = None
+    probe = here
+    while True:
+        if os.path.exists(os.path.join(probe, ".git")):
+            top = probe
+            break
+        parent = os.path.dirname(probe)
+        if parent == probe:
+            return ()
+        above.append(parent)
+        probe = parent
+    chain: list[IgnoreFile] = []
+    exclude = read(os.path.join(top, ".git", "info", "exclude"), top)
+    if exclude is not None:
+        chain.append(exclude)
+    ancestors = [top, *reversed(above[: above.index(top)])] if top != here else []
+    for ancestor in ancestors:
+        found = read(os.path.join(ancestor, GITIGNORE), ancestor)
+        if found is not None:
+            chain.append(found)
+    return tuple(chain)

@@ -1,0 +1,87 @@
+"""The .gitignore matcher against gitignore(5)'s rules, one example a rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from guidelint.gitignore import glob_segment, ignored, parse, parse_line, rule_matches
+
+# (pattern line, path relative to the .gitignore's folder, is a folder, ignored?)
+CASES = [
+    # A name without a slash matches at any depth, files and folders alike.
+    ("build", "build", True, True),
+    ("build", "docs/build", True, True),
+    ("out.md", "a/b/out.md", False, True),
+    ("out.md", "a/b/out.mdx", False, False),
+    # A trailing slash matches folders only.
+    ("build/", "build", True, True),
+    ("build/", "build", False, False),
+    # A slash at the start or in the middle anchors to the file's folder.
+    ("/build", "build", True, True),
+    ("/build", "docs/build", True, False),
+    ("doc/frotz", "doc/frotz", True, True),
+    ("doc/frotz", "a/doc/frotz", True, False),
+    # `*` and `?` never cross a slash.
+    ("*.md", "guides/a.md", False, True),
+    ("guides/*.md", "guides/a.md", False, True),
+    ("guides/*.md", "guides/x/a.md", False, False),
+    ("a?c.md", "abc.md", False, True),
+    ("a?c.md", "a/c.md", False, False),
+    # `**` as a whole segment: any number of folders.
+    ("**/foo", "foo", False, True),
+    ("**/foo", "x/y/foo", False, True),
+    ("a/**/b", "a/b", False, True),
+    ("a/**/b", "a/x/y/b", False, True),
+    ("a/**", "a/x/y.md", False, True),
+    ("a/**", "a", True, False),
+    # Other runs of stars are plain stars.
+    ("a**b.md", "axxb.md", False, True),
+    # Classes, ranges, negated classes, escapes.
+    ("[ab].md", "b.md", False, True),
+    ("[a-c]x.md", "cx.md", False, True),
+    ("[!a-c]x.md", "cx.md", False, False),
+    ("[!a-c]x.md", "dx.md", False, True),
+    ("[]]x", "]x", False, True),
+    ("\\*.md", "*.md", False, True),
+    ("\\*.md", "a.md", False, False),
+    ("\\!important", "!important", False, True),
+    ("\\#note", "#note", False, True),
+    ("trail\\ ", "trail ", False, True),
+    ("trail   ", "trail", False, True),
+    ("[unclosed", "[unclosed", False, True),
+]
+
+
+@pytest.mark.parametrize(("pattern", "path", "is_dir", "expected"), CASES)
+def test_pattern_rules(pattern: str, path: str, is_dir: bool, expected: bool) -> None:
+    rule = parse_line(pattern)
+    assert rule is not None
+    assert rule_matches(rule, path.split("/"), is_dir) is expected
+
+
+@pytest.mark.parametrize("line", ["", "# a comment", "   ", "/", "!"])
+def test_blank_lines_and_comments_state_no_rule(line: str) -> None:
+    assert parse_line(line) is None
+
+
+def test_last_matching_line_wins_and_negation_reincludes() -> None:
+    ignore = parse("*.md\n!keep.md\n", "repo")
+    assert ignore.verdict(["drop.md"], False) is True
+    assert ignore.verdict(["keep.md"], False) is False
+    assert ignore.verdict(["notes.txt"], False) is None
+
+
+def test_a_deeper_file_overrides_the_files_above() -> None:
+    outer = parse("*.md\n", "repo")
+    inner = parse("!keep.md\n", "repo/guides")
+    assert ignored((outer, inner), "repo/guides/keep.md", False) is False
+    assert ignored((outer, inner), "repo/guides/drop.md", False) is True
+    assert ignored((outer, inner), "repo/other.md", False) is True
+
+
+def test_matching_stays_fast_on_patterns_that_backtrack_in_naive_matchers() -> None:
+    # A naive recursive matcher takes exponential time here; this one is quadratic at worst.
+    name = "a" * 2000
+    assert not glob_segment("*a" * 30 + "b", name)
+    rule = parse_line("/" + "**/" * 30 + "b")
+    assert rule is not None and not rule_matches(rule, ["a"] * 500, False)
