@@ -3,7 +3,7 @@ made-up guide set (``tests/dashboard_guides.py``), shown in headless Chromium
 the way the tests drive it.
 
 Run from the repository with Debian's ``chromium`` and ``chromium-driver``
-installed: ``python docs/dashboard_screenshot.py``.
+installed: ``python tests/dashboard_screenshot.py``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests"))
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
 
 from browser import Browser, absent  # noqa: E402
 from dashboard_guides import TODAY, write_guides  # noqa: E402
