@@ -215,7 +215,7 @@ def _read_row(c: Comparison, table: Table, row: Any) -> _Reading:
         shown = parsed.currencies
         if currency is not None and shown and shown != (currency,):
             what = "mixes " + " and ".join(shown) if len(shown) > 1 else f"is in {shown[0]}"
-            message = f"cell `{cell.text}` {what}, the row's figures {currency}: left null"
+            message = f"cell `{cell.text}` {what}, the row's figures are in {currency}: left null"
             problems.append(problem("GL304", cell.line, cell.column, message))
             effective = spec.as_amount() if spec.percent else spec
             for name in (effective.low, effective.high):
