@@ -55,6 +55,7 @@ class SyncOutcome:
     problems: list[Diagnostic] = field(default_factory=list)
     edits: int = 0
     notes: list[str] = field(default_factory=list)  # where written values came from
+    refused: bool = False  # the frontmatter lacks what sync cannot write
 
     @property
     def changed(self) -> bool:
@@ -81,6 +82,7 @@ def sync_bytes(
     outcome.notes = started.notes
     if started.synced is None:
         outcome.problems = started.problems
+        outcome.refused = True
         return outcome
     current = started.synced
     outcome.edits = int(current != raw)
@@ -104,6 +106,7 @@ def sync_bytes(
         refused = invalid_result(current, display, linter, started.unread)
         if refused:
             outcome.problems.extend(refused)
+            outcome.refused = True
             return outcome
     outcome.synced = current
     return outcome

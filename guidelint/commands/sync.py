@@ -65,7 +65,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     shown.add_argument(
         "--check",
         action="store_true",
-        help="write nothing; exit 1 when sync would change a file, 0 when all are in sync",
+        help="write nothing; exit 1 when sync would change a file or cannot sync one, 0 when all"
+        " are in sync",
     )
     parser.add_argument(
         "--partial",
@@ -129,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError(f"no guides (*.md) found under {', '.join(paths)}")
     roots = tree_roots(paths)
     options = options_from(args)
-    changed = problems = failures = 0
+    changed = problems = failures = refused = 0
     for target in targets:
         path = target.display
         shown = escape.path(path)
@@ -154,6 +155,9 @@ def run(args: argparse.Namespace) -> int:
         for d in outcome.problems:
             problems += 1
             print(f"{shown}:{d.line}:{d.column}: {d.code} {escape.text(d.message)}", file=report)
+        if outcome.refused and args.check:
+            refused += 1
+            print(f"{shown}: not in sync: not written (see above)", file=report)
         if not outcome.changed:
             continue
         changed += 1
@@ -173,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
     verb = "would complete" if args.diff or args.check else "completed"
     print(f"guidelint: {verb} the frontmatter of {plural(changed, 'file')}", file=sys.stderr)
     if args.check:
-        return 1 if changed or failures else 0
+        return 1 if changed or refused or failures else 0
     if args.diff and changed:
         return 1
     return 1 if problems or failures else 0
