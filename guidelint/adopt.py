@@ -78,13 +78,14 @@ def read_fields(
 
 def _block(name: str, value: Any) -> str:
     if isinstance(value, dict):
-        return f"{name}:" + "".join(f"\n  {k}: {_scalar(v)}" for k, v in value.items())
+        return f"{name}:" + "".join(f"\n  {k}: {yaml_scalar(v)}" for k, v in value.items())
     if isinstance(value, list):
-        return f"{name}:" + "".join(f"\n  - {_scalar(v)}" for v in value)
-    return f"{name}: {_scalar(value)}"
+        return f"{name}:" + "".join(f"\n  - {yaml_scalar(v)}" for v in value)
+    return f"{name}: {yaml_scalar(value)}"
 
 
-def _scalar(value: Any) -> str:
+def yaml_scalar(value: Any) -> str:
+    """A value as a YAML scalar: plain when it reads back as the same text, else quoted."""
     if value is None:
         return "null"
     if isinstance(value, dt.date):

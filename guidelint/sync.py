@@ -16,12 +16,11 @@ reported with its position.  Edits keep everything else byte for byte.
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from guidelint.adopt import AdoptOptions, yaml_scalar
 from guidelint.diagnostics import Diagnostic, Fix, problem
 from guidelint.document import BOM, Guide, decode, parse_guide
 from guidelint.edits import children, end_of_value, scalar
@@ -32,7 +31,7 @@ from guidelint.money import (
     region_currency_hint,
     region_display,
 )
-from guidelint.sync_start import AdoptOptions, invalid_result, start_frontmatter
+from guidelint.sync_start import invalid_result, start_frontmatter
 
 if TYPE_CHECKING:
     from guidelint.context import Context
@@ -42,7 +41,6 @@ if TYPE_CHECKING:
 
 MAX_PASSES = 8
 DESCRIPTION = "complete the frontmatter from the table"
-_PLAIN = re.compile(r"[A-Za-z][\w .,&/()'+-]*")
 
 
 @dataclass
@@ -286,7 +284,7 @@ def _entry_text(c: Comparison, key: str, reading: _Reading, dash: str, indent: s
     """A new entry for the row named ``key``, indented as the list's entries are."""
     from guidelint.markdown import plain_text
 
-    lines = [f"{dash}- {c.mapping.key_field}: {_yaml_text(region_display(plain_text(key)))}"]
+    lines = [f"{dash}- {c.mapping.key_field}: {yaml_scalar(region_display(plain_text(key)))}"]
     unknown = _unknown_either(c.mapping, reading.values)
     for field_name in c.mapping.fields[1:]:
         if field_name == c.mapping.currency:
@@ -331,9 +329,3 @@ def compensation_text(
     if not blocks:
         return None, _no_table(guide, mapping.list)
     return "".join("\n" + b for b in blocks), problems
-
-
-def _yaml_text(text: str) -> str:
-    if _PLAIN.fullmatch(text) and ": " not in text and not text.endswith(":"):
-        return text
-    return json.dumps(text, ensure_ascii=False)

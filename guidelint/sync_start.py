@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from guidelint.context import Context
     from guidelint.linter import Linter
 
-__all__ = ["AdoptOptions", "Started", "invalid_result", "start_frontmatter"]
-
 DESCRIPTION = "write the fields the frontmatter lacks"
 
 
