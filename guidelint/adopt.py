@@ -38,7 +38,6 @@ DEFAULT_REVIEW_DAYS = 90
 _SLUG = re.compile(r"[a-z0-9]++(?:-[a-z0-9]++)*+")
 _PLACEHOLDER = re.compile(r"\{([a-z_]{1,40})\}")
 _PLAIN = re.compile(r"[A-Za-z][\w .,&/()'+-]*+")
-_LIST_MARK = re.compile(r"\s*+(?:[-*+]|\d{1,9}[.)])\s++")
 
 
 @dataclass(frozen=True)
@@ -192,7 +191,7 @@ class _Reader:
             if entry.kind == "footnote":
                 continue
             line = self.guide.lines[entry.line - 1]
-            text = plain_text(_LIST_MARK.sub("", line, count=1)).strip()
+            text = plain_text(_without_marker(line)).strip()
             if entry.kind == "number" and text.startswith(f"[{entry.key}]"):
                 text = text[len(entry.key) + 2 :].strip()
             if text:
@@ -247,6 +246,15 @@ class _Reader:
         quarter = f"{base.year}-Q{(base.month - 1) // 3 + 1}"
         self.notes.append(f"salary_data_quarter {quarter} is the quarter of last_updated")
         return quarter
+
+
+def _without_marker(line: str) -> str:
+    """A list item's line without its ``-`` or ``1.`` marker."""
+    text = line.strip()
+    head, _, rest = text.partition(" ")
+    if head in ("-", "*", "+") or (head[:-1].isdigit() and head[-1:] in (".", ")")):
+        return rest.strip()
+    return text
 
 
 def path_slugs(path: str, pattern: str) -> dict[str, str]:
