@@ -16,7 +16,7 @@ reported with its position.  Edits keep everything else byte for byte.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -31,6 +31,7 @@ from guidelint.money import (
     region_currency_hint,
     region_display,
 )
+from guidelint.periods import yearly
 from guidelint.sync_start import invalid_result, start_frontmatter
 
 if TYPE_CHECKING:
@@ -84,13 +85,14 @@ def sync_bytes(
         return outcome
     current = started.synced
     outcome.edits = int(current != raw)
+    started_problems = _moved(started.problems, raw, current)
     for _ in range(MAX_PASSES):
         guide = parse_guide(current, display)
         if not guide.readable or guide.data is None:
             outcome.problems = list(guide.problems)
             break
         edits, problems = plan(guide, ctx)
-        outcome.problems = started.problems + problems
+        outcome.problems = started_problems + problems
         if not edits:
             break
         text, bom = decode(current)
@@ -108,6 +110,24 @@ def sync_bytes(
             return outcome
     outcome.synced = current
     return outcome
+
+
+def _moved(problems: list[Diagnostic], before: bytes, after: bytes) -> list[Diagnostic]:
+    """Positions in the body moved to where the written fields put them."""
+    if not problems or before == after:
+        return problems
+    first = parse_guide(before, "").body_offset + 1
+    shift = after.count(b"\n") - before.count(b"\n")
+    return [
+        replace(
+            d,
+            line=d.line + shift,
+            end_line=None if d.end_line is None else d.end_line + shift,
+        )
+        if d.line >= first and d.code != "GL101"  # a field not read: the frontmatter
+        else d
+        for d in problems
+    ]
 
 
 def plan(guide: Guide, ctx: Context) -> tuple[list[Fix], list[Diagnostic]]:
@@ -178,6 +198,7 @@ class _Reading(NamedTuple):
     values: dict[str, Any]  # the fields its cells show, in the mapping's order; unreadable: None
     problems: list[Diagnostic]  # GL307 for each cell that could not be read
     currency: str | None  # the one currency its money cells and name show
+    notes: list[str]  # figures made yearly
 
 
 def _read_row(c: Comparison, table: Table, row: Any) -> _Reading:
@@ -187,14 +208,22 @@ def _read_row(c: Comparison, table: Table, row: Any) -> _Reading:
     money cells show; a cell in another currency, or mixing two, is a GL304
     finding and its figures stay null.
     """
+    from guidelint.tables import EnvelopeCell
+
     values: dict[str, Any] = {}
     problems: list[Diagnostic] = []
+    notes: list[str] = []
     hint = region_currency_hint(row.cells[table.key_index].text)
     money: list[tuple[ColumnSpec, Any, Parsed]] = []
     for spec, index in table.columns:
         if index is None or index >= len(row.cells):
             continue
         cell = row.cells[index]
+        for other in cell.others if isinstance(cell, EnvelopeCell) else ():
+            message = (
+                f"cell `{other.text}` is in another currency than the column's range: not read"
+            )
+            problems.append(problem("GL304", other.line, other.column, message))
         if is_absent(cell.text):
             continue
         try:
@@ -209,8 +238,14 @@ def _read_row(c: Comparison, table: Table, row: Any) -> _Reading:
             continue
         if parsed.percent or (spec.percent and not spec.takes_amounts):
             _read_values(spec, parsed, values)
-        else:
-            money.append((spec, cell, parsed))
+            continue
+        parsed, factor = yearly(parsed)
+        if factor != 1:
+            notes.append(
+                f"`{cell.text}` is pay for 1/{factor} of a year:"
+                f" written {factor} times over, as yearly figures"
+            )
+        money.append((spec, cell, parsed))
     currency = _row_currency(hint, [parsed for _, _, parsed in money])
     for spec, cell, parsed in money:
         shown = parsed.currencies
@@ -224,7 +259,7 @@ def _read_row(c: Comparison, table: Table, row: Any) -> _Reading:
                     values[name] = None
             continue
         _read_values(spec, parsed, values)
-    return _Reading(values, problems, currency)
+    return _Reading(values, problems, currency, notes)
 
 
 def _row_currency(hint: str | None, cells: list[Parsed]) -> str | None:
@@ -308,24 +343,26 @@ def _unknown_either(mapping: TableMapping, values: dict[str, Any]) -> set[str]:
 
 def compensation_text(
     guide: Guide, ctx: Context, mapping: TableMapping
-) -> tuple[str | None, list[Diagnostic]]:
-    """The list's entries as YAML (each line after a newline), read from the table;
-    None with a GL301 finding when the body has no table to read."""
+) -> tuple[str | None, list[Diagnostic], list[str]]:
+    """The list's entries as YAML (each line after a newline), read from the table,
+    with findings and notes; None with a GL301 finding when there is no table."""
     from guidelint.tables import Comparison, currency_symbols, find_tables
 
     tables = find_tables(guide, mapping, set())
     if not tables:
-        return None, _no_table(guide, mapping.list)
+        return None, _no_table(guide, mapping.list), []
     table = tables[0]
     c = Comparison(guide, mapping, currency_symbols(ctx.settings.currency_symbols), [], table)
     blocks = []
     problems: list[Diagnostic] = []
+    notes: list[str] = []
     for row in table.rows:
         if row.cells:
             reading = _read_row(c, table, row)
             problems.extend(reading.problems)
+            notes.extend(reading.notes)
             key = row.cells[table.key_index].text
             blocks.append(_entry_text(c, key, reading, "  ", "    "))
     if not blocks:
-        return None, _no_table(guide, mapping.list)
-    return "".join("\n" + b for b in blocks), problems
+        return None, _no_table(guide, mapping.list), []
+    return "".join("\n" + b for b in blocks), problems, notes

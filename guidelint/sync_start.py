@@ -91,8 +91,9 @@ def _write(
     blocks = dict(adoption.blocks)
     unread = set(adoption.unread)
     if list_name in names and mapping is not None:
-        listed, found = compensation_text(guide, ctx, mapping)
+        listed, found, notes = compensation_text(guide, ctx, mapping)
         problems.extend(found)
+        adoption.notes.extend(notes)
         if listed is None:
             unread.add(list_name)
         else:

@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from guidelint.cells import amount_symbols, is_relative, peer_headers, row_symbols
+from guidelint.columns import split_by_currency
 from guidelint.diagnostics import Fix
 from guidelint.edits import CURRENCY_DESCRIPTION, FILL_DESCRIPTION, set_field
 from guidelint.markdown import Cell, Row, TableBlock
@@ -52,6 +53,7 @@ from guidelint.money import (
     show,
     to_decimal,
 )
+from guidelint.periods import yearly
 from guidelint.places import region_currency
 
 if TYPE_CHECKING:
@@ -247,6 +249,7 @@ class EnvelopeCell(Cell):
 
     sources: tuple[tuple[str, Cell], ...] = ()
     rows: tuple[int, int] = (0, 0)  # lines of the column's first and last level
+    others: tuple[Cell, ...] = ()  # cells in another currency than the range's
 
     def position_of(self, figure: Any) -> tuple[int, int]:
         for text, cell in self.sources:
@@ -374,7 +377,7 @@ def _pivot(grid: TableBlock, mapping: TableMapping, keys: set[str]) -> Table | N
     entries = [
         index
         for index, cell in enumerate(header.cells)
-        if index and (key_of(cell.text) in keys or region_currency_hint(cell.text))
+        if index and (key_of(cell.text) in keys or region_currencies(cell.text))
     ]
     if not entries:
         return None
@@ -449,6 +452,7 @@ def envelope(cells: list[Cell]) -> Cell:
     low: tuple[Decimal, str, Cell] | None = None
     high: tuple[Decimal, str, Cell] | None = None
     readable = [cell for cell in cells if not is_absent(cell.text) and not is_relative(cell.text)]
+    readable, others = split_by_currency(readable)
     symbols = amount_symbols(currency_symbols())  # `kr 650K`: the amount, whichever krona
     for cell in readable:
         try:
@@ -473,6 +477,7 @@ def envelope(cells: list[Cell]) -> Cell:
         anchor.end_column,
         ((low[1], low[2]), (high[1], high[2])),
         (cells[0].line, cells[-1].line),
+        others,
     )
 
 
@@ -1156,7 +1161,7 @@ def _compare_cell(
             )
         return
     try:
-        parsed = parse_figure(cell.text, symbols)
+        parsed, _ = yearly(parse_figure(cell.text, symbols))  # `45K/mo`: compared as yearly
     except FigureError as exc:
         yield _malformed(spec, header, cell, str(exc))
         return

@@ -294,3 +294,40 @@ def test_a_stock_header_may_name_another_instrument() -> None:
     after, problems = sync(body.encode())
     assert problems == []
     assert b"    stock_low: 40000\n    stock_high: 80000\n" in after
+
+
+@pytest.mark.parametrize("cell", sorted(data_file("figures.json")["periods"]["examples"]))
+def test_period_examples(cell: str) -> None:
+    from guidelint.money import parse_figure
+    from guidelint.periods import yearly
+
+    assert yearly(parse_figure(cell))[1] == data_file("figures.json")["periods"]["examples"][cell]
+
+
+def test_monthly_pay_is_written_yearly_and_the_table_then_agrees() -> None:
+    body = (
+        (SYNC / "bare.md")
+        .read_text()
+        .replace("| London (HQ) | £90,000-£120,000 |", "| Oslo | NOK 45K–55K/mo |")
+    )
+    body = body.replace("£", "NOK ")
+    outcome = sync_bytes(body.encode(), NAME, LINTER, OPTIONS)
+    assert [(d.code, d.line, d.column) for d in outcome.problems] == []
+    after = outcome.synced.decode()
+    assert "  - region: Oslo\n    base_low: 540000\n    base_high: 660000\n" in after
+    assert (
+        "`NOK 45K–55K/mo` is pay for 1/12 of a year: written 12 times over, as yearly figures"
+    ) in outcome.notes
+    assert lint_text(after, select=("GL3",), path=NAME) == []
+
+
+def test_a_column_for_two_currencies_reads_each_cell_by_its_symbol() -> None:
+    raw = (SYNC / "pivot-two-currencies.md").read_bytes()
+    after, problems = sync(raw)
+    # `DKK 700K–900K` is not folded into the SEK range: it is reported.
+    assert problems == [("GL304", 43, 37)]
+    assert (
+        b"  - region: Nordics\n    base_low: null\n    base_high: null\n    stock_low: null\n"
+        b"    stock_high: null\n    bonus_pct: null\n    total_comp_low: 650000\n"
+        b"    total_comp_high: 850000\n    currency: SEK\n"
+    ) in after
