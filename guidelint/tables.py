@@ -31,7 +31,14 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from guidelint.cells import amount_symbols, is_relative, peer_headers, row_symbols
+from guidelint.cells import (
+    amount_symbols,
+    instrument_column,
+    is_relative,
+    names_instrument,
+    peer_headers,
+    row_symbols,
+)
 from guidelint.columns import split_by_currency
 from guidelint.diagnostics import Fix
 from guidelint.edits import CURRENCY_DESCRIPTION, FILL_DESCRIPTION, set_field
@@ -306,7 +313,22 @@ def _map_columns(
                     chosen[number] = index
                     taken.add(index)
                     break
+    _instrument_column(header, specs, chosen, taken)
     return tuple((spec, chosen.get(number)) for number, spec in enumerate(specs))
+
+
+def _instrument_column(
+    header: tuple[str, ...], specs: tuple[ColumnSpec, ...], chosen: dict[int, int], taken: set[int]
+) -> None:
+    """A header naming a stock instrument (`Phantom Units/4yr`) is the stock column."""
+    number = next((n for n, s in enumerate(specs) if s.header == instrument_column()), None)
+    if number is None or number in chosen:
+        return
+    for index, text in enumerate(header):
+        if index not in taken and not _combined(text, specs) and names_instrument(text):
+            chosen[number] = index
+            taken.add(index)
+            return
 
 
 def entry_keys(guide: Guide, mapping: TableMapping) -> set[str]:

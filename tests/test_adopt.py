@@ -289,8 +289,9 @@ def _figures_are_the_tables(synced: bytes, body: bytes, name: str) -> None:
             assert Decimal(str(value)) in shown, (name, region, field, value)
 
 
-def test_a_stock_header_may_name_another_instrument() -> None:
-    body = (SYNC / "bare.md").read_text().replace("| Stock (RSU/4yr) |", "| Phantom Units/4yr |")
+@pytest.mark.parametrize("header", ["Phantom Units/4yr", "Profit Interest RSU", "Carry"])
+def test_a_stock_header_may_name_another_instrument(header: str) -> None:
+    body = (SYNC / "bare.md").read_text().replace("| Stock (RSU/4yr) |", f"| {header} |")
     after, problems = sync(body.encode())
     assert problems == []
     assert b"    stock_low: 40000\n    stock_high: 80000\n" in after
