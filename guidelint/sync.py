@@ -7,7 +7,9 @@ the table reader understands and writes what the frontmatter lacks:
 - a figure the table shows where the entry has no field or ``null``;
 - an entry's ``currency`` where it has none and the row shows one;
 - a whole entry for a row (or pivoted column) the list does not have;
-- the ``compensation`` list itself when the frontmatter has none.
+- the ``compensation`` list itself when the frontmatter has none, and every
+  other required field, or the whole block for a guide without one
+  (:mod:`guidelint.sync_start`, :mod:`guidelint.adopt`).
 
 It never overrules the frontmatter (a figure that disagrees stays a GL305
 finding) and never guesses: a cell it cannot read stays ``null`` and is

@@ -50,7 +50,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description=(
             "Complete each guide's frontmatter from its compensation table: figures the"
             " table shows where the frontmatter has none or null, an entry's missing"
-            " currency, entries for rows the list lacks, and the list itself. Figures"
+            " currency, entries for rows the list lacks, the list itself, and for a guide"
+            " without frontmatter the whole block, read from the guide. Figures"
             " that disagree are left to `guidelint check`; cells that cannot be read"
             " stay null and are reported."
         ),
