@@ -138,7 +138,9 @@ class _Reader:
     # --- the path -----------------------------------------------------------
 
     def _slug(self, name: str) -> str | None:
-        found = path_slugs(self.guide.path, self.options.path_pattern)
+        # The full path: `guidelint sync .` run inside a company's folder still names it.
+        where = os.path.abspath(self.file_path) if self.file_path else self.guide.path
+        found = path_slugs(where, self.options.path_pattern)
         pattern = self.options.path_pattern
         if name not in found:
             why = f"the path `{self.guide.path}` does not match the pattern `{pattern}`"

@@ -461,7 +461,10 @@ def _levels(
     for entry in entries:
         key = grid.header.cells[entry]
         cells = [row.cells[entry] for row in body if entry < len(row.cells)]
-        rows.append(Row(key.line, (key, envelope(cells)), grid.header.prefix, key.end_column))
+        either = region_currencies(key.text)  # `Nordics (SEK/DKK)`: a cell may be in either
+        rows.append(
+            Row(key.line, (key, envelope(cells, either)), grid.header.prefix, key.end_column)
+        )
     columns = tuple((s, 1 if s is spec else None) for s in mapping.columns)
     optional = tuple((s if s is spec else replace(s, optional=True), i) for s, i in columns)
     return Table(
@@ -469,12 +472,17 @@ def _levels(
     )
 
 
-def envelope(cells: list[Cell]) -> Cell:
-    """One cell for the range several cells span (lowest low to highest high)."""
+def envelope(cells: list[Cell], either: frozenset[str] = frozenset()) -> Cell:
+    """One cell for the range several cells span (lowest low to highest high).
+
+    When the cells are in two of the currencies in ``either`` (the column's
+    header names both), the range is the main currency's; the others are kept
+    apart in ``others``.
+    """
     low: tuple[Decimal, str, Cell] | None = None
     high: tuple[Decimal, str, Cell] | None = None
     readable = [cell for cell in cells if not is_absent(cell.text) and not is_relative(cell.text)]
-    readable, others = split_by_currency(readable)
+    readable, others = split_by_currency(readable, either)
     symbols = amount_symbols(currency_symbols())  # `kr 650K`: the amount, whichever krona
     for cell in readable:
         try:

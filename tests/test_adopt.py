@@ -332,3 +332,14 @@ def test_a_column_for_two_currencies_reads_each_cell_by_its_symbol() -> None:
         b"    stock_high: null\n    bonus_pct: null\n    total_comp_low: 650000\n"
         b"    total_comp_high: 850000\n    currency: SEK\n"
     ) in after
+
+
+def test_slugs_are_read_from_the_full_path_inside_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "examplecorp"
+    folder.mkdir()
+    (folder / "data-engineer.md").write_bytes((SYNC / "bare.md").read_bytes())
+    options = ["--isolated", "--last-updated=2026-02-23", "--role-type=standard"]
+    done = run_cli(["sync", *options, "--data-quality=high", "data-engineer.md"], cwd=folder)
+    assert (done.returncode, done.stdout) == (0, "")
+    text = (folder / "data-engineer.md").read_text()
+    assert text.startswith("---\ncompany: examplecorp\ncompany_display: Examplecorp\nrole: data-")
