@@ -105,7 +105,7 @@ def sync_bytes(
         outcome.edits += len(result.applied)
         current = ((BOM if bom else "") + result.text).encode("utf-8")
     if current != raw:
-        refused = invalid_result(current, display, linter, started.unread)
+        refused = invalid_result(raw, current, display, linter, started.unread)
         if refused:
             outcome.problems.extend(refused)
             outcome.refused = True

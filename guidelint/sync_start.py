@@ -80,6 +80,7 @@ def _write(
     names: list[str],
     bare: bool,
 ) -> Started:
+    from guidelint.fixes import apply_fixes
     from guidelint.sync import compensation_text
     from guidelint.tables import mapping_for
 
@@ -98,8 +99,9 @@ def _write(
             unread.add(list_name)
         else:
             blocks[list_name] = f"{list_name}:{listed}"
-    if unread and not options.partial:
-        return Started(None, problems, adoption.notes, frozenset(unread))
+    not_read = frozenset(unread)
+    if not_read and not options.partial:
+        return Started(None, problems, adoption.notes, not_read)
     lines = [blocks[name] for name in names if name in blocks]
     text, bom = decode(raw)
     assert isinstance(text, str)
@@ -107,13 +109,10 @@ def _write(
     if bare:
         block = "---\n" + "".join(line + "\n" for line in lines) + "---\n"
         out = (BOM if bom else "") + block.replace("\n", newline) + text
-        return Started(out.encode("utf-8"), problems, adoption.notes, frozenset(unread))
-    fixes = _fixes(guide, lines, list_name)
-    from guidelint.fixes import apply_fixes
-
-    result = apply_fixes(text, fixes, newline)
-    out = (BOM if bom else "") + result.text
-    return Started(out.encode("utf-8"), problems, adoption.notes, frozenset(unread))
+    else:
+        result = apply_fixes(text, _fixes(guide, lines, list_name), newline)
+        out = (BOM if bom else "") + result.text
+    return Started(out.encode("utf-8"), problems, adoption.notes, not_read)
 
 
 def _fixes(guide: Guide, lines: list[str], list_name: str | None) -> list[Fix]:
@@ -235,22 +234,25 @@ def _comment_outside(source: str, node: yaml.Node) -> int | None:
 
 
 def invalid_result(
-    raw: bytes, display: str, linter: Linter, unread: frozenset[str]
+    before: bytes, after: bytes, display: str, linter: Linter, unread: frozenset[str]
 ) -> list[Diagnostic]:
-    """Why the synced bytes must not be written: parse errors and schema findings.
+    """Why the synced bytes must not be written: parse errors and schema findings
+    that the file did not have before sync (an old finding is not sync's to settle).
 
     Under ``--partial`` the fields reported as not read may be missing.
     """
+    from collections import Counter
     from dataclasses import replace
 
     from guidelint.linter import Linter as _Linter
     from guidelint.selection import Selection
 
     checker = _Linter(linter.settings, linter.today, Selection(("GL0", "GL1"), ()))
-    found = checker.lint_bytes(raw, display).diagnostics
-    refused = [
-        d
-        for d in found
-        if not (d.code == "GL101" and any(f"`{name}`" in d.message for name in unread))
-    ]
-    return [replace(d, message=f"not written: {d.message}") for d in refused]
+    old = Counter((d.code, d.message) for d in checker.lint_bytes(before, display).diagnostics)
+    refused = []
+    for d in checker.lint_bytes(after, display).diagnostics:
+        if old[(d.code, d.message)] > 0:
+            old[(d.code, d.message)] -= 1
+        elif not (d.code == "GL101" and any(f"`{name}`" in d.message for name in unread)):
+            refused.append(replace(d, message=f"not written: {d.message}"))
+    return refused

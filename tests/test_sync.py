@@ -167,3 +167,14 @@ def test_real_guides_synced_keep_only_real_conflicts(realworld: Path) -> None:
         assert sync_bytes(outcome.synced, name, LINTER).synced == outcome.synced, name
         codes = [d.code for d in lint_text(outcome.synced, select=("GL3",), path=name)]
         assert codes == CONFLICTS.get(name, []), name
+
+
+def test_a_finding_the_file_already_had_does_not_stop_the_fill() -> None:
+    text = edited(
+        "components.md",
+        ("    stock_low: 55000", "    stock_low: null"),
+        ("level_mapping:", "owner: pay-team\nlevel_mapping:"),
+    )
+    after, problems = sync(text)
+    assert problems == []
+    assert "    stock_low: 55000\n" in after and "owner: pay-team\n" in after
