@@ -91,3 +91,28 @@ def amount_symbols(symbols: dict[str, str]) -> dict[str, str]:
     amounts of cells whose row is not known yet (a `levels` column's span)."""
     shared = {s: meanings[0] for s, meanings in _local_spellings().items() if s not in symbols}
     return {**symbols, **shared}
+
+
+@cache
+def _instruments() -> tuple[str, tuple[tuple[str, ...], ...]]:
+    entry = data_file("tables.json")["stock_instruments"]
+    return entry["column"], tuple(tuple(_header_words(w)) for w in entry["words"])
+
+
+def _header_words(text: str) -> list[str]:
+    return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+
+
+def names_instrument(header: str) -> bool:
+    """Whether a header names a stock instrument in other words (``Phantom Units/4yr``)."""
+    words = _header_words(header)
+    for phrase in _instruments()[1]:
+        size = len(phrase)
+        if any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)):
+            return True
+    return False
+
+
+def instrument_column() -> str:
+    """The column a header naming a stock instrument is (the schema's ``Stock``)."""
+    return _instruments()[0]

@@ -10,6 +10,7 @@ own style.  Region spellings (``:gb: London (GBP)``) are compared through
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
@@ -853,6 +854,20 @@ def region_key(name: str) -> str:
     if "remote" in words and len(words) > 1:
         words = ["remote", *(word for word in words if word != "remote")]
     return " ".join(words)
+
+
+def region_display(name: str) -> str:
+    """A region's name as the frontmatter writes it: ``🇬🇧 London (GBP £)`` -> ``London``.
+
+    What :func:`region_key` drops is dropped (emoji, shortcodes, marks, a
+    trailing currency or ``HQ``); the words keep their case.
+    """
+    plain = "".join(
+        " " if unicodedata.category(ch) in ("So", "Cf") or ch in "\ufe0f\u20e3" else ch
+        for ch in _plain_region(name)
+    )
+    text = _strip_qualifiers(" ".join(plain.split()), currency_symbols())
+    return text or " ".join(plain.split())
 
 
 def region_currency_hint(name: str, symbols: Mapping[str, str] | None = None) -> str | None:

@@ -7,7 +7,9 @@ the table reader understands and writes what the frontmatter lacks:
 - a figure the table shows where the entry has no field or ``null``;
 - an entry's ``currency`` where it has none and the row shows one;
 - a whole entry for a row (or pivoted column) the list does not have;
-- the ``compensation`` list itself when the frontmatter has none.
+- the ``compensation`` list itself when the frontmatter has none, and every
+  other required field, or the whole block for a guide without one
+  (:mod:`guidelint.sync_start`, :mod:`guidelint.adopt`).
 
 It never overrules the frontmatter (a figure that disagrees stays a GL305
 finding) and never guesses: a cell it cannot read stays ``null`` and is
@@ -16,16 +18,23 @@ reported with its position.  Edits keep everything else byte for byte.
 
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from guidelint.adopt import AdoptOptions, yaml_scalar
 from guidelint.diagnostics import Diagnostic, Fix, problem
 from guidelint.document import BOM, Guide, decode, parse_guide
 from guidelint.edits import children, end_of_value, scalar
-from guidelint.money import FigureError, is_absent, parse_figure, region_currency_hint
+from guidelint.money import (
+    FigureError,
+    is_absent,
+    parse_figure,
+    region_currency_hint,
+    region_display,
+)
+from guidelint.periods import yearly
+from guidelint.sync_start import invalid_result, start_frontmatter
 
 if TYPE_CHECKING:
     from guidelint.context import Context
@@ -35,7 +44,6 @@ if TYPE_CHECKING:
 
 MAX_PASSES = 8
 DESCRIPTION = "complete the frontmatter from the table"
-_PLAIN = re.compile(r"[A-Za-z][\w .,&/()'+-]*")
 
 
 @dataclass
@@ -47,27 +55,46 @@ class SyncOutcome:
     synced: bytes
     problems: list[Diagnostic] = field(default_factory=list)
     edits: int = 0
+    notes: list[str] = field(default_factory=list)  # where written values came from
+    refused: bool = False  # the frontmatter lacks what sync cannot write
 
     @property
     def changed(self) -> bool:
         return self.synced != self.original
 
 
-def sync_bytes(raw: bytes, display: str, linter: Linter) -> SyncOutcome:
-    """Sync one guide's bytes; never touches the disk, never raises for bad content."""
+def sync_bytes(
+    raw: bytes,
+    display: str,
+    linter: Linter,
+    options: AdoptOptions | None = None,
+    file_path: str | None = None,
+) -> SyncOutcome:
+    """Sync one guide's bytes; never touches the disk, never raises for bad content.
+
+    ``file_path`` is where the guide lives on disk, for its last commit date.
+    """
     from guidelint.fixes import apply_fixes
 
+    options = options or AdoptOptions()
     outcome = SyncOutcome(display, raw, raw)
-    current = raw
+    ctx = linter.context(display)
+    started = start_frontmatter(raw, display, ctx, options, file_path)
+    outcome.notes = started.notes
+    if started.synced is None:
+        outcome.problems = started.problems
+        outcome.refused = True
+        return outcome
+    current = started.synced
+    outcome.edits = int(current != raw)
+    started_problems = _moved(started.problems, raw, current)
     for _ in range(MAX_PASSES):
         guide = parse_guide(current, display)
         if not guide.readable or guide.data is None:
-            outcome.problems = list(guide.problems) or [
-                problem("GL002", 1, 1, "no frontmatter to complete: add a `---` block first")
-            ]
+            outcome.problems = list(guide.problems)
             break
-        edits, problems = plan(guide, linter.context(display))
-        outcome.problems = problems
+        edits, problems = plan(guide, ctx)
+        outcome.problems = started_problems + problems
         if not edits:
             break
         text, bom = decode(current)
@@ -77,23 +104,44 @@ def sync_bytes(raw: bytes, display: str, linter: Linter) -> SyncOutcome:
             break
         outcome.edits += len(result.applied)
         current = ((BOM if bom else "") + result.text).encode("utf-8")
+    if current != raw:
+        refused = invalid_result(raw, current, display, linter, started.unread)
+        if refused:
+            outcome.problems.extend(refused)
+            outcome.refused = True
+            return outcome
     outcome.synced = current
     return outcome
 
 
+def _moved(problems: list[Diagnostic], before: bytes, after: bytes) -> list[Diagnostic]:
+    """Positions in the body moved to where the written fields put them."""
+    if not problems or before == after:
+        return problems
+    first = parse_guide(before, "").body_offset + 1
+    shift = after.count(b"\n") - before.count(b"\n")
+    return [
+        replace(
+            d,
+            line=d.line + shift,
+            end_line=None if d.end_line is None else d.end_line + shift,
+        )
+        if d.line >= first and d.code != "GL101"  # a field not read: the frontmatter
+        else d
+        for d in problems
+    ]
+
+
 def plan(guide: Guide, ctx: Context) -> tuple[list[Fix], list[Diagnostic]]:
     """The edits one pass makes, and what the table shows that cannot be read."""
-    from guidelint.tables import compare, find_tables, mapping_for
+    from guidelint.tables import compare, mapping_for
 
     mapping = mapping_for(ctx.schema.schema)
     data = guide.data
     if mapping is None or not isinstance(data, dict):
         return [], []
-    if not isinstance(data.get(mapping.list), list):
-        tables = find_tables(guide, mapping, set())
-        if not tables or mapping.list in data:
-            return [], _no_table(guide, mapping.list) if not tables else []
-        return _new_list(guide, ctx, mapping, tables[0]), []
+    if not isinstance(data.get(mapping.list), list) or not data[mapping.list]:
+        return [], []  # written by start_frontmatter, or reported there
     comparison = compare(guide, ctx)
     if comparison is None or comparison.table is None:
         return [], _no_table(guide, mapping.list)
@@ -152,20 +200,32 @@ class _Reading(NamedTuple):
     values: dict[str, Any]  # the fields its cells show, in the mapping's order; unreadable: None
     problems: list[Diagnostic]  # GL307 for each cell that could not be read
     currency: str | None  # the one currency its money cells and name show
+    notes: list[str]  # figures made yearly
 
 
 def _read_row(c: Comparison, table: Table, row: Any) -> _Reading:
-    """Each cell of ``row`` parsed once, into its fields, problems and currency."""
+    """Each cell of ``row`` parsed once, into its fields, problems and currency.
+
+    The row's currency is the one its name states, else the one most of its
+    money cells show; a cell in another currency, or mixing two, is a GL304
+    finding and its figures stay null.
+    """
+    from guidelint.tables import EnvelopeCell
+
     values: dict[str, Any] = {}
     problems: list[Diagnostic] = []
-    currencies: set[str] = set()
+    notes: list[str] = []
     hint = region_currency_hint(row.cells[table.key_index].text)
-    if hint:
-        currencies.add(hint)
+    money: list[tuple[ColumnSpec, Any, Parsed]] = []
     for spec, index in table.columns:
         if index is None or index >= len(row.cells):
             continue
         cell = row.cells[index]
+        for other in cell.others if isinstance(cell, EnvelopeCell) else ():
+            message = (
+                f"cell `{other.text}` is in another currency than the column's range: not read"
+            )
+            problems.append(problem("GL304", other.line, other.column, message))
         if is_absent(cell.text):
             continue
         try:
@@ -178,11 +238,44 @@ def _read_row(c: Comparison, table: Table, row: Any) -> _Reading:
                 problem("GL307", cell.line, cell.column, f"cell `{cell.text}` not read: {exc}")
             )
             continue
-        if not spec.percent:
-            currencies.update(f.currency for f in parsed.figures if f.currency)
+        if parsed.percent or (spec.percent and not spec.takes_amounts):
+            _read_values(spec, parsed, values)
+            continue
+        parsed, factor = yearly(parsed)
+        if factor != 1:
+            notes.append(
+                f"`{cell.text}` is pay for 1/{factor} of a year:"
+                f" written {factor} times over, as yearly figures"
+            )
+        money.append((spec, cell, parsed))
+    currency = _row_currency(hint, [parsed for _, _, parsed in money])
+    for spec, cell, parsed in money:
+        shown = parsed.currencies
+        if currency is not None and shown and shown != (currency,):
+            what = "mixes " + " and ".join(shown) if len(shown) > 1 else f"is in {shown[0]}"
+            message = f"cell `{cell.text}` {what}, the row's figures are in {currency}: left null"
+            problems.append(problem("GL304", cell.line, cell.column, message))
+            effective = spec.as_amount() if spec.percent else spec
+            for name in (effective.low, effective.high):
+                if name:
+                    values[name] = None
+            continue
         _read_values(spec, parsed, values)
-    currency = currencies.pop() if len(currencies) == 1 else None
-    return _Reading(values, problems, currency)
+    return _Reading(values, problems, currency, notes)
+
+
+def _row_currency(hint: str | None, cells: list[Parsed]) -> str | None:
+    """The name's currency, else the one most money cells show (a tie shows none)."""
+    counts: dict[str, int] = {}
+    for parsed in cells:
+        if len(parsed.currencies) == 1:
+            counts[parsed.currencies[0]] = counts.get(parsed.currencies[0], 0) + 1
+    if hint is not None and (hint in counts or not counts):
+        return hint
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _read_values(spec: ColumnSpec, parsed: Parsed, values: dict[str, Any]) -> None:
@@ -228,38 +321,50 @@ def _entry_text(c: Comparison, key: str, reading: _Reading, dash: str, indent: s
     """A new entry for the row named ``key``, indented as the list's entries are."""
     from guidelint.markdown import plain_text
 
-    lines = [f"{dash}- {c.mapping.key_field}: {_yaml_text(plain_text(key))}"]
+    lines = [f"{dash}- {c.mapping.key_field}: {yaml_scalar(region_display(plain_text(key)))}"]
+    unknown = _unknown_either(c.mapping, reading.values)
     for field_name in c.mapping.fields[1:]:
         if field_name == c.mapping.currency:
             lines.append(f"{indent}{field_name}: {reading.currency or 'null'}")
         elif field_name in reading.values:
             lines.append(f"{indent}{field_name}: {scalar(reading.values[field_name])}")
-        elif field_name in c.mapping.required:
+        elif field_name in c.mapping.required or field_name in unknown:
             lines.append(f"{indent}{field_name}: null")
     return "\n".join(lines)
 
 
-def _new_list(guide: Guide, ctx: Context, mapping: TableMapping, table: Table) -> list[Fix]:
-    """A ``compensation`` list written from the table, at the end of the frontmatter."""
-    from guidelint.tables import Comparison, currency_symbols
+def _unknown_either(mapping: TableMapping, values: dict[str, Any]) -> set[str]:
+    """A percentage-or-amount column the row shows neither of: its percentage is
+    written null, as the entry must hold one of the two."""
+    return {
+        spec.low
+        for spec in mapping.columns
+        if spec.low and spec.amount_low and spec.low not in values and spec.amount_low not in values
+    }
 
+
+def compensation_text(
+    guide: Guide, ctx: Context, mapping: TableMapping
+) -> tuple[str | None, list[Diagnostic], list[str]]:
+    """The list's entries as YAML (each line after a newline), read from the table,
+    with findings and notes; None with a GL301 finding when there is no table."""
+    from guidelint.tables import Comparison, currency_symbols, find_tables
+
+    tables = find_tables(guide, mapping, set())
+    if not tables:
+        return None, _no_table(guide, mapping.list), []
+    table = tables[0]
     c = Comparison(guide, mapping, currency_symbols(ctx.settings.currency_symbols), [], table)
-    blocks = [
-        _entry_text(c, row.cells[table.key_index].text, _read_row(c, table, row), "  ", "    ")
-        for row in table.rows
-        if row.cells
-    ]
+    blocks = []
+    problems: list[Diagnostic] = []
+    notes: list[str] = []
+    for row in table.rows:
+        if row.cells:
+            reading = _read_row(c, table, row)
+            problems.extend(reading.problems)
+            notes.extend(reading.notes)
+            key = row.cells[table.key_index].text
+            blocks.append(_entry_text(c, key, reading, "  ", "    "))
     if not blocks:
-        return []
-    line = guide.frontmatter_end - 1
-    if line < guide.frontmatter_start:
-        return []
-    end = len(guide.lines[line - 1]) + 1
-    text = f"\n{mapping.list}:" + "".join("\n" + b for b in blocks)
-    return [Fix(line, end, line, end, text, DESCRIPTION)]
-
-
-def _yaml_text(text: str) -> str:
-    if _PLAIN.fullmatch(text) and ": " not in text and not text.endswith(":"):
-        return text
-    return json.dumps(text, ensure_ascii=False)
+        return None, _no_table(guide, mapping.list), []
+    return "".join("\n" + b for b in blocks), problems, notes

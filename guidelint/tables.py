@@ -31,7 +31,15 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from guidelint.cells import amount_symbols, is_relative, peer_headers, row_symbols
+from guidelint.cells import (
+    amount_symbols,
+    instrument_column,
+    is_relative,
+    names_instrument,
+    peer_headers,
+    row_symbols,
+)
+from guidelint.pivots import split_by_currency
 from guidelint.diagnostics import Fix
 from guidelint.edits import CURRENCY_DESCRIPTION, FILL_DESCRIPTION, set_field
 from guidelint.markdown import Cell, Row, TableBlock
@@ -52,6 +60,7 @@ from guidelint.money import (
     show,
     to_decimal,
 )
+from guidelint.periods import yearly
 from guidelint.places import region_currency
 
 if TYPE_CHECKING:
@@ -247,6 +256,7 @@ class EnvelopeCell(Cell):
 
     sources: tuple[tuple[str, Cell], ...] = ()
     rows: tuple[int, int] = (0, 0)  # lines of the column's first and last level
+    others: tuple[Cell, ...] = ()  # cells in another currency than the range's
 
     def position_of(self, figure: Any) -> tuple[int, int]:
         for text, cell in self.sources:
@@ -303,7 +313,22 @@ def _map_columns(
                     chosen[number] = index
                     taken.add(index)
                     break
+    _instrument_column(header, specs, chosen, taken)
     return tuple((spec, chosen.get(number)) for number, spec in enumerate(specs))
+
+
+def _instrument_column(
+    header: tuple[str, ...], specs: tuple[ColumnSpec, ...], chosen: dict[int, int], taken: set[int]
+) -> None:
+    """A header naming a stock instrument (`Phantom Units/4yr`) is the stock column."""
+    number = next((n for n, s in enumerate(specs) if s.header == instrument_column()), None)
+    if number is None or number in chosen:
+        return
+    for index, text in enumerate(header):
+        if index not in taken and not _combined(text, specs) and names_instrument(text):
+            chosen[number] = index
+            taken.add(index)
+            return
 
 
 def entry_keys(guide: Guide, mapping: TableMapping) -> set[str]:
@@ -374,7 +399,7 @@ def _pivot(grid: TableBlock, mapping: TableMapping, keys: set[str]) -> Table | N
     entries = [
         index
         for index, cell in enumerate(header.cells)
-        if index and (key_of(cell.text) in keys or region_currency_hint(cell.text))
+        if index and (key_of(cell.text) in keys or region_currencies(cell.text))
     ]
     if not entries:
         return None
@@ -436,7 +461,10 @@ def _levels(
     for entry in entries:
         key = grid.header.cells[entry]
         cells = [row.cells[entry] for row in body if entry < len(row.cells)]
-        rows.append(Row(key.line, (key, envelope(cells)), grid.header.prefix, key.end_column))
+        either = region_currencies(key.text)  # `Nordics (SEK/DKK)`: a cell may be in either
+        rows.append(
+            Row(key.line, (key, envelope(cells, either)), grid.header.prefix, key.end_column)
+        )
     columns = tuple((s, 1 if s is spec else None) for s in mapping.columns)
     optional = tuple((s if s is spec else replace(s, optional=True), i) for s, i in columns)
     return Table(
@@ -444,11 +472,17 @@ def _levels(
     )
 
 
-def envelope(cells: list[Cell]) -> Cell:
-    """One cell for the range several cells span (lowest low to highest high)."""
+def envelope(cells: list[Cell], either: frozenset[str] = frozenset()) -> Cell:
+    """One cell for the range several cells span (lowest low to highest high).
+
+    When the cells are in two of the currencies in ``either`` (the column's
+    header names both), the range is the main currency's; the others are kept
+    apart in ``others``.
+    """
     low: tuple[Decimal, str, Cell] | None = None
     high: tuple[Decimal, str, Cell] | None = None
     readable = [cell for cell in cells if not is_absent(cell.text) and not is_relative(cell.text)]
+    readable, others = split_by_currency(readable, either)
     symbols = amount_symbols(currency_symbols())  # `kr 650K`: the amount, whichever krona
     for cell in readable:
         try:
@@ -473,6 +507,7 @@ def envelope(cells: list[Cell]) -> Cell:
         anchor.end_column,
         ((low[1], low[2]), (high[1], high[2])),
         (cells[0].line, cells[-1].line),
+        others,
     )
 
 
@@ -1156,7 +1191,7 @@ def _compare_cell(
             )
         return
     try:
-        parsed = parse_figure(cell.text, symbols)
+        parsed, _ = yearly(parse_figure(cell.text, symbols))  # `45K/mo`: compared as yearly
     except FigureError as exc:
         yield _malformed(spec, header, cell, str(exc))
         return

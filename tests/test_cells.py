@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidelint.cells import is_relative, peer_headers, row_symbols
+from guidelint.cells import is_relative, names_instrument, peer_headers, row_symbols
 from guidelint.money import (
     FigureError,
     currency_symbols,
@@ -84,3 +84,8 @@ def test_a_shared_spelling_is_unknown_outside_its_currencies() -> None:
     # Configured, the spelling means what the configuration says.
     configured = row_symbols({**currency_symbols(), "kr": "ISK"}, "SEK")
     assert parse_figure("kr 650K", configured).currencies == ("ISK",)
+
+
+@pytest.mark.parametrize(("header", "names"), TABLES["stock_instruments"]["examples"].items())
+def test_stock_instruments(header: str, names: bool) -> None:
+    assert names_instrument(header) is names

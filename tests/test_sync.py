@@ -86,8 +86,8 @@ def test_an_unreadable_cell_stays_null_and_is_reported() -> None:
     after, problems = sync(text)
     # Positions are in the synced file: the new entry's ten lines come first.
     assert problems == [("GL307", 56, 39)]
-    assert "  - region: 🇬🇧 London (GBP £)" not in after
-    assert '  - region: "🇬🇧 London (GBP £)"\n    base_low: null\n    base_high: null\n' in after
+    # The name is written without its flag and currency, which go to `currency`.
+    assert "  - region: London\n    base_low: null\n    base_high: null\n" in after
 
 
 def test_a_cell_of_words_alone_shows_no_figure() -> None:
@@ -98,7 +98,7 @@ def test_a_cell_of_words_alone_shows_no_figure() -> None:
     )
     after, problems = sync(text)
     assert problems == []
-    assert '  - region: "🇬🇧 London (GBP £)"\n    base_low: null\n    base_high: null\n' in after
+    assert "  - region: London\n    base_low: null\n    base_high: null\n" in after
 
 
 def test_a_missing_list_is_written_from_the_table() -> None:
@@ -126,8 +126,8 @@ def test_crlf_bom_and_comments_survive() -> None:
     )
 
 
-def test_no_frontmatter_is_reported() -> None:
-    assert sync("# Just a heading\n") == ("# Just a heading\n", [("GL002", 1, 1)])
+def test_an_empty_file_is_reported() -> None:
+    assert sync("") == ("", [("GL002", 1, 1)])
 
 
 def test_the_command_shows_a_diff_then_writes(tmp_path: Path) -> None:
@@ -167,3 +167,14 @@ def test_real_guides_synced_keep_only_real_conflicts(realworld: Path) -> None:
         assert sync_bytes(outcome.synced, name, LINTER).synced == outcome.synced, name
         codes = [d.code for d in lint_text(outcome.synced, select=("GL3",), path=name)]
         assert codes == CONFLICTS.get(name, []), name
+
+
+def test_a_finding_the_file_already_had_does_not_stop_the_fill() -> None:
+    text = edited(
+        "components.md",
+        ("    stock_low: 55000", "    stock_low: null"),
+        ("level_mapping:", "owner: pay-team\nlevel_mapping:"),
+    )
+    after, problems = sync(text)
+    assert problems == []
+    assert "    stock_low: 55000\n" in after and "owner: pay-team\n" in after

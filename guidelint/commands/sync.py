@@ -3,10 +3,44 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
-from guidelint.commands.common import add_common, settings_for, today
+from guidelint.adopt import DEFAULT_PATH_PATTERN, DEFAULT_REVIEW_DAYS, AdoptOptions
+from guidelint.commands.common import add_common, parse_today, settings_for, today
 from guidelint.config import ConfigError
+
+_DAYS = re.compile(r"([0-9]{1,4})([dw]?)")
+_QUARTER = re.compile(r"[0-9]{4}-Q[1-4]")
+
+
+def _days(text: str) -> int:
+    found = _DAYS.fullmatch(text.strip())
+    if found is None or int(found.group(1)) == 0:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a number of days such as 90d or 12w")
+    return int(found.group(1)) * (7 if found.group(2) == "w" else 1)
+
+
+def _quarter(text: str) -> str:
+    if _QUARTER.fullmatch(text.strip()) is None:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a quarter written YYYY-Qn")
+    return text.strip()
+
+
+def options_from(args: argparse.Namespace) -> AdoptOptions:
+    values = {
+        name: value
+        for name, value in (("role_type", args.role_type), ("data_quality", args.data_quality))
+        if value
+    }
+    return AdoptOptions(
+        path_pattern=args.path_pattern,
+        last_updated=args.last_updated,
+        review_days=args.review_every,
+        data_quarter=args.data_quarter,
+        values=values,
+        partial=args.partial,
+    )
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -16,17 +50,60 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description=(
             "Complete each guide's frontmatter from its compensation table: figures the"
             " table shows where the frontmatter has none or null, an entry's missing"
-            " currency, entries for rows the list lacks, and the list itself. Figures"
+            " currency, entries for rows the list lacks, the list itself, and for a guide"
+            " without frontmatter the whole block, read from the guide. Figures"
             " that disagree are left to `guidelint check`; cells that cannot be read"
             " stay null and are reported."
         ),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="guides or folders (default: .)")
-    parser.add_argument(
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument(
         "--diff",
         action="store_true",
-        help="print what would change as a unified diff; write nothing",
+        help="print what sync would write as a unified diff (findings go to stderr); write nothing",
     )
+    shown.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 when sync would change a file or cannot sync one, 0 when all"
+        " are in sync",
+    )
+    parser.add_argument(
+        "--partial",
+        action="store_true",
+        help="write the fields that can be read even when a required one cannot",
+    )
+    adopt = parser.add_argument_group(
+        "guides without frontmatter", "values the page itself does not state"
+    )
+    adopt.add_argument(
+        "--path-pattern",
+        default=DEFAULT_PATH_PATTERN,
+        metavar="PATTERN",
+        help="where the slugs are in a guide's path (default: %(default)s)",
+    )
+    adopt.add_argument(
+        "--last-updated",
+        type=parse_today,
+        metavar="YYYY-MM-DD",
+        help="last_updated (default: the date of the file's last git commit)",
+    )
+    adopt.add_argument(
+        "--review-every",
+        type=_days,
+        default=DEFAULT_REVIEW_DAYS,
+        metavar="DAYS",
+        help="next_review_due is this long after last_updated: 90d, 12w (default: 90d)",
+    )
+    adopt.add_argument(
+        "--data-quarter",
+        type=_quarter,
+        metavar="YYYY-Qn",
+        help="salary_data_quarter (default: the quarter of last_updated)",
+    )
+    adopt.add_argument("--role-type", metavar="TYPE", help="role_type, such as standard")
+    adopt.add_argument("--data-quality", metavar="LEVEL", help="data_quality: high, medium or low")
     add_common(parser)
     parser.set_defaults(run=run)
 
@@ -53,7 +130,8 @@ def run(args: argparse.Namespace) -> int:
     if not targets:
         raise ConfigError(f"no guides (*.md) found under {', '.join(paths)}")
     roots = tree_roots(paths)
-    changed = problems = failures = 0
+    options = options_from(args)
+    changed = problems = failures = refused = 0
     for target in targets:
         path = target.display
         shown = escape.path(path)
@@ -73,23 +151,34 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             continue
-        outcome = sync_bytes(raw, target.display, linter)
+        outcome = sync_bytes(raw, target.display, linter, options, path)
+        report = sys.stderr if args.diff else sys.stdout
         for d in outcome.problems:
             problems += 1
-            print(f"{shown}:{d.line}:{d.column}: {d.code} {escape.text(d.message)}")
+            print(f"{shown}:{d.line}:{d.column}: {d.code} {escape.text(d.message)}", file=report)
+        if outcome.refused and args.check:
+            refused += 1
+            print(f"{shown}: not in sync: not written (see above)", file=report)
         if not outcome.changed:
             continue
         changed += 1
+        for note in outcome.notes:
+            print(f"{shown}: {escape.text(note)}", file=sys.stderr)
         if args.diff:
             sys.stdout.write(unified_diff(shown, raw, outcome.synced))
+            continue
+        if args.check:
+            print(f"{shown}: not in sync", file=report)
             continue
         try:
             write_atomic(path, outcome.synced, digest(raw), roots)
         except FixWriteError as exc:
             failures += 1
             print(f"guidelint: {shown}: {exc}", file=sys.stderr)
-    verb = "would complete" if args.diff else "completed"
+    verb = "would complete" if args.diff or args.check else "completed"
     print(f"guidelint: {verb} the frontmatter of {plural(changed, 'file')}", file=sys.stderr)
+    if args.check:
+        return 1 if changed or refused or failures else 0
     if args.diff and changed:
         return 1
     return 1 if problems or failures else 0
