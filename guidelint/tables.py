@@ -39,7 +39,6 @@ from guidelint.cells import (
     peer_headers,
     row_symbols,
 )
-from guidelint.pivots import split_by_currency
 from guidelint.diagnostics import Fix
 from guidelint.edits import CURRENCY_DESCRIPTION, FILL_DESCRIPTION, set_field
 from guidelint.markdown import Cell, Row, TableBlock
@@ -61,6 +60,7 @@ from guidelint.money import (
     to_decimal,
 )
 from guidelint.periods import yearly
+from guidelint.pivots import split_by_currency
 from guidelint.places import region_currency
 
 if TYPE_CHECKING:
