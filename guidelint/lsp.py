@@ -134,7 +134,7 @@ class GuideServer(LanguageServer):
             types.PublishDiagnosticsParams(
                 uri=uri,
                 version=linted.version,
-                diagnostics=[to_lsp(d, lines, codec) for d in linted.diagnostics],
+                diagnostics=[to_lsp(d, lines, codec, uri) for d in linted.diagnostics],
             )
         )
 
@@ -199,7 +199,7 @@ def to_range(
     return types.Range(start=start, end=_position(lines, codec, end_line, end_column))
 
 
-def to_lsp(d: Diagnostic, lines: list[str], codec: object) -> types.Diagnostic:
+def to_lsp(d: Diagnostic, lines: list[str], codec: object, uri: str = "") -> types.Diagnostic:
     return types.Diagnostic(
         range=to_range(lines, codec, d.line, d.column, d.end_line, d.end_column),
         severity=_SEVERITY[d.severity],
@@ -207,7 +207,25 @@ def to_lsp(d: Diagnostic, lines: list[str], codec: object) -> types.Diagnostic:
         source=SOURCE,
         message=f"{d.message} [{d.name}]" if d.name else d.message,
         data={"fix": d.fix.as_dict()} if d.fix else None,
+        related_information=_related(d, lines, codec, uri),
     )
+
+
+def _related(
+    d: Diagnostic, lines: list[str], codec: object, uri: str
+) -> list[types.DiagnosticRelatedInformation] | None:
+    """The findings folded into ``d``, each where it is, in the same document."""
+    if not d.related or not uri:
+        return None
+    return [
+        types.DiagnosticRelatedInformation(
+            location=types.Location(
+                uri=uri, range=to_range(lines, codec, r.line, r.column, None, None)
+            ),
+            message=f"{r.code} {r.message}",
+        )
+        for r in d.related
+    ]
 
 
 def _from_client(lines: list[str], codec: object, position: types.Position) -> tuple[int, int]:

@@ -39,7 +39,7 @@ class Summary:
         for d in result.diagnostics:
             self.by_severity[d.severity] += 1
             self.by_code[d.code] += 1
-            if d.fix is not None:
+            if d.fixes:
                 self.fixable += 1
 
     @property
@@ -79,8 +79,10 @@ class Reporter:
         statistics: bool = False,
         fail_on: Severity | None = Severity.ERROR,
         quiet: bool = False,
+        show_cascade: bool = False,
     ) -> None:
         self.stream = stream
+        self.show_cascade = show_cascade  # text: list the findings folded into each one
         self.color = color
         self.statistics = statistics
         self.fail_on = fail_on  # the lowest severity that fails the run; None: nothing does
@@ -119,8 +121,16 @@ class TextReporter(Reporter):
             where = self.paint(f"{escape.path(d.path)}:{d.line}:{d.column}:", "1")
             code = self.paint(d.code, _COLORS[d.severity])
             level = self.paint(f"{d.severity.label}:", _COLORS[d.severity])
-            mark = " [*]" if d.fix is not None else ""
+            mark = " [*]" if d.fixes else ""
             self.stream.write(f"{where} {code} {level} {escape.text(d.message)} [{d.name}]{mark}\n")
+            if self.show_cascade:
+                self.write_related(d)
+
+    def write_related(self, d: Diagnostic) -> None:
+        """The findings folded into ``d``, one indented line each."""
+        for r in d.related:
+            where = f"{escape.path(d.path)}:{r.line}:{r.column}:"
+            self.stream.write(f"    {where} {r.code} {escape.text(r.message)}\n")
 
     def finish(self, summary: Summary) -> None:
         if self.quiet and not summary.total:
@@ -269,6 +279,8 @@ def _sarif_result(d: Diagnostic, rule_index: int, root: str) -> dict[str, object
             }
         ],
     }
+    if d.related:
+        result["relatedLocations"] = _sarif_related(d, location)
     if d.fix is not None:
         fix = d.fix
         result["fixes"] = [
@@ -293,6 +305,21 @@ def _sarif_result(d: Diagnostic, rule_index: int, root: str) -> dict[str, object
             }
         ]
     return result
+
+
+def _sarif_related(d: Diagnostic, location: dict[str, str]) -> list[dict[str, object]]:
+    """The findings folded into ``d``, as SARIF related locations."""
+    return [
+        {
+            "id": index,
+            "physicalLocation": {
+                "artifactLocation": location,
+                "region": _region(r.line, r.column, None, None),
+            },
+            "message": {"text": f"{r.code} {escape.text(r.message)}"},
+        }
+        for index, r in enumerate(d.related)
+    ]
 
 
 class GithubReporter(Reporter):

@@ -66,6 +66,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     parser.add_argument("--statistics", action="store_true", help="print counts per code")
     parser.add_argument(
+        "--show-cascade",
+        action="store_true",
+        help="text format: list under each finding the findings folded into it",
+    )
+    parser.add_argument(
         "--stdin-filename", metavar="PATH", help="name and configure stdin (`-`) as PATH"
     )
     parser.add_argument(
@@ -209,6 +214,7 @@ def run(args: argparse.Namespace) -> int:
             statistics=args.statistics,
             fail_on=None if args.write_baseline else fail_on,
             quiet=args.quiet,
+            show_cascade=args.show_cascade,
         )
         reporter.start()
         for result in results:

@@ -357,4 +357,24 @@ def check_plausible(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
                 )
 
 
+# Findings that make an entry's figures doubtful: --fix copies none of them into the table.
+DOUBTING = ("GL201", "GL202", "GL205", "GL206")
+
+
+def doubtful_entries(guide: Guide, ctx: Context) -> dict[str, tuple[str, ...]]:
+    """Entry path -> the consistency codes its figures have (GL201, GL202, GL205, GL206)."""
+    from guidelint.rules.totals import check_totals
+
+    found = [*check_ranges(guide, ctx), *check_totals(guide, ctx), *check_plausible(guide, ctx)]
+    if not found:
+        return {}
+    doubtful = {}
+    for path, _ in entries(guide, annotation(ctx)):
+        span = guide.value_span(path)
+        codes = sorted({d.code for d in found if span.line <= d.line <= span.end_line})
+        if codes:
+            doubtful[path] = tuple(codes)
+    return doubtful
+
+
 from guidelint.rules import totals  # noqa: E402, F401  (GL205; it reads the helpers above)

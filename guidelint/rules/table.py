@@ -14,6 +14,7 @@ from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
 from guidelint.markdown import TableBlock
 from guidelint.registry import check, rule
+from guidelint.rules.consistency import doubtful_entries
 from guidelint.tables import compare
 
 TABLE_OPTION = "schema (the guide schema's `x-guidelint-table` annotation maps the table)"
@@ -279,11 +280,18 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             yield problem("GL301", line, column, message)
         return
     fix = None
+    doubtful = doubtful_entries(guide, ctx)
     if any(f.code in FIXABLE and f.fixable and not f.fill for f in comparison.findings):
-        fix = comparison.fix()
+        fix = comparison.trusting_only(doubtful).fix()
+    untouched = comparison.doubtful_cells(doubtful)
     for finding in comparison.findings:
         if finding.fill and finding.entry and not comparison.guesswork:
             own = comparison.fill_fix(finding)
+        elif any(
+            line == finding.line and start <= finding.column <= end
+            for line, start, end in untouched
+        ):
+            own = None  # the entry's figures are doubtful: the table keeps what it shows
         else:
             # The table fix never removes a figure the frontmatter lacks (GL306):
             # that is the unsafe fix's job.
