@@ -109,7 +109,9 @@ rule(
     what="""
         A money cell shows a currency (`$`, `£`, `CHF`, `USD`...) that differs
         from the row's `currency` field. Symbols map to ISO codes through a
-        built-in table; `$` means USD.
+        built-in table; `$` means USD. Where the region has no GL203, the
+        row's GL304 is the region's one finding: its other GL304, GL306, GL206
+        and GL307 findings are folded into it.
         """,
     why="A London row in dollars misstates pay by the exchange rate.",
     example="""
@@ -133,7 +135,11 @@ rule(
         A base, stock, bonus or total figure in the table does not match the
         frontmatter field it shows. Display rounding is allowed: `$196K` agrees
         with 195500 (it rounds to 196K), `$197K` does not. A cell showing no
-        figure (empty, `—`, `N/A`) disagrees with a field that has a value.
+        figure (empty, `—`, `N/A`, or words such as `Pending` or `Competitive`)
+        disagrees with a field that has a value: the table hides a figure the
+        guide holds, and the fix writes the frontmatter's figure in. The fix
+        leaves alone the row of an entry whose figures have a consistency
+        finding (GL201, GL202, GL205, GL206).
         """,
     why="Readers negotiate with the table's numbers; the site and comparisons use the frontmatter's.",
     example="""
@@ -159,6 +165,12 @@ rule(
         column whose fields are all absent or null. Cells that show no figure
         (`—`, `N/A`, `Varies`, `Included`, words alone such as `Competitive`)
         agree with a null or missing field.
+
+        A field that no entry sets while the table shows it in two or more
+        rows (every bonus's high end dropped) is one finding on the column's
+        header, with each row's finding folded in as a related location; the
+        fix still fills every row. A figure in a region whose currency is
+        wrong is folded into that region's GL203 or GL304.
         """,
     why="""
         The figure cannot be searched or compared, and nobody checks it when

@@ -736,3 +736,26 @@ def test_a_ceiling_above_the_high_field_is_rewritten_as_a_ceiling() -> None:
 def test_a_citation_after_a_figure_is_not_part_of_it(cell: str) -> None:
     text = variant(("| San Francisco | $195K–$255K |", f"| San Francisco | {cell} |"))
     assert gl3(text) == []
+
+
+@pytest.mark.parametrize("cell", ["Pending", "Competitive", "TBD"])
+def test_a_word_cell_hides_a_figure_the_frontmatter_holds(cell: str) -> None:
+    # San Francisco's stock is 175000-315000: the table must show it, and the fix writes it
+    text = variant(("| $195K–$255K | $175K–$315K |", f"| $195K–$255K | {cell} |"))
+    found = gl3(text)
+    assert positions(found) == [("GL305", 53, 33)]
+    assert found[0].message == (
+        f"stock is `{cell}` in the table but stock_low is 175000 and stock_high is 315000"
+    )
+    assert "| San Francisco | $195K–$255K | $175K–$315K |" in fixed(text, found)
+
+
+def test_a_word_cell_is_left_alone_when_the_entry_is_doubtful() -> None:
+    # base_high lost a digit (GL201): the fix does not copy the entry into its row
+    text = variant(
+        ("| $195K–$255K | $175K–$315K |", "| $195K–$255K | Pending |"),
+        ("    base_high: 255000\n", "    base_high: 25500\n"),
+    )
+    found = gl3(text)
+    assert [d.code for d in found] == ["GL305", "GL305"]
+    assert all(d.fix is None for d in found)
