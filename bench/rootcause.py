@@ -15,9 +15,10 @@ where a version folds findings into one another, the findings it folded in
 (the JSON report's ``related`` list).  Each underlying finding belongs to
 exactly one root cause:
 
-1. a region whose currency is wrong: every GL203, GL304, GL306, GL206 and
-   GL307 finding on that region's frontmatter entry or table row, when one of
-   them is a GL203 or a GL304, is one root cause;
+1. a region whose currency is wrong: every GL203, GL304, GL206 and GL307
+   finding on that region's frontmatter entry or table row, and every GL306
+   there that carries no fix (the currency kept the figure from being filled),
+   when one of them is a GL203 or a GL304, is one root cause;
 2. a field no frontmatter entry sets while the table shows it in two or more
    rows (the migration that dropped every bonus's high end): the GL306
    findings naming that field in one table column are one root cause;
@@ -65,19 +66,27 @@ def report(checkout: Path, paths: list[str]) -> list[dict]:
     return json.loads(done.stdout)
 
 
-def underlying(entry: dict) -> list[tuple[str, int, int, str]]:
+Finding = tuple[str, int, int, str, bool]  # code, line, column, message, has a fix
+
+
+def underlying(entry: dict) -> list[Finding]:
     """The findings an entry stands for: itself, or those folded into it."""
-    related = [(r["code"], r["line"], r["column"], r["message"]) for r in entry.get("related", [])]
-    own = (entry["code"], entry["line"], entry["column"], entry["message"])
+    # Folded findings do not say whether they carry a fix: a folded GL306 either
+    # follows from its region's currency (no fix) or fills a column (a fix).
+    related = [
+        (r["code"], r["line"], r["column"], r["message"], entry["code"] == "GL306")
+        for r in entry.get("related", [])
+    ]
+    own = (entry["code"], entry["line"], entry["column"], entry["message"], bool(entry["fix"]))
     # A column-wide finding sits on the header and only gathers its rows.
     if related and all(r[0] == "GL306" for r in related) and entry["code"] == "GL306":
         return related
     return [own, *related]
 
 
-def root_causes(path: str, findings: list[tuple[str, int, int, str]], linter: Linter) -> int:
+def root_causes(path: str, findings: list[Finding], linter: Linter) -> int:
     """How many root causes ``findings`` (one file's) have, by the docstring's rules."""
-    if not any(code in REGION_CODES for code, *_ in findings):
+    if not any(found[0] in REGION_CODES for found in findings):
         return len(findings)
     guide = load_guide(path, path, linter.settings.max_file_size)
     comparison = compare(guide, linter.context(path)) if guide.data is not None else None
@@ -111,15 +120,16 @@ def root_causes(path: str, findings: list[tuple[str, int, int, str]], linter: Li
     items = [item for _, item in comparison.items]
     wrong_currency = {
         region_of(code, line, column)
-        for code, line, column, _ in findings
+        for code, line, column, _, _ in findings
         if code in CURRENCY_ROOTS
     } - {None}
     keys: set[tuple] = set()
     column_members: Counter[tuple] = Counter()
     pending: list[tuple] = []
-    for index, (code, line, column, message) in enumerate(findings):
+    for index, (code, line, column, message, fixable) in enumerate(findings):
         region = region_of(code, line, column)
-        if code in REGION_CODES and region in wrong_currency:
+        follows = code in REGION_CODES and not (code == "GL306" and fixable)
+        if follows and region in wrong_currency:
             keys.add(("region", region))
             continue
         missing = MISSING_FIELD.search(message) if code == "GL306" else None
@@ -137,7 +147,7 @@ def root_causes(path: str, findings: list[tuple[str, int, int, str]], linter: Li
 def measure(checkout: Path, paths: list[str]) -> tuple[Counter[str], int, int]:
     entries = report(checkout, paths)
     by_code = Counter(entry["code"] for entry in entries)
-    by_file: dict[str, list[tuple[str, int, int, str]]] = {}
+    by_file: dict[str, list[Finding]] = {}
     for entry in entries:
         by_file.setdefault(entry["path"], []).extend(underlying(entry))
     linter = Linter(Settings(), __import__("datetime").date.fromisoformat(TODAY))

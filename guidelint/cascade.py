@@ -4,8 +4,9 @@ Two causes are folded, after every rule has run and suppressions are applied:
 
 - **A region in the wrong currency.**  Its GL203 (the entry's currency is not
   the region's) or, without one, its GL304 (the table shows the row in another
-  currency) is the root; the region's GL304, GL306, GL206 and GL307 findings,
-  which only say the same thing figure by figure, become its ``related`` list.
+  currency) is the root; the region's GL304, GL206 and GL307 findings and
+  the GL306 findings the currency kept from being filled, which only say the
+  same thing figure by figure, become its ``related`` list.
 - **A field missing from every entry.**  When no entry sets a field and the
   table shows it in two or more rows, the GL306 findings of that column become
   one GL306 on the column's header, with each row as a related location.
@@ -81,10 +82,17 @@ def _fold_regions(guide: Guide, c: Comparison, found: list[Diagnostic]) -> list[
         root = next((d for code in ROOTS for d in mine if d.code == code), None)
         if root is None:
             continue
-        followers = [d for d in mine if d is not root and d.code in FOLLOWERS]
+        followers = [d for d in mine if d is not root and _follows(d)]
         if followers:
             found = _merge(found, root, followers, " that follow{} from it")
     return found
+
+
+def _follows(d: Diagnostic) -> bool:
+    """Whether a finding of a region in the wrong currency only follows from it: a
+    figure the table shows that is not filled in is one only when the currency
+    stopped it (a bonus percentage is filled whatever the currency)."""
+    return d.code in FOLLOWERS and not (d.code == MISSING and d.fix is not None)
 
 
 # -- a field missing from every entry -------------------------------------------------
