@@ -11,14 +11,18 @@ import csv
 import datetime as dt
 import io
 import json
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from guidelint import escape
+from guidelint.columns import DEFAULT_WIDTH, Layout, fit
 from guidelint.config import Settings
 from guidelint.dates import Quarter, coerce_date, plural
 from guidelint.document import Guide
+from guidelint.owners import CodeOwners
 
 OVERDUE = "overdue"
 DUE_SOON = "due soon"
@@ -44,6 +48,8 @@ class AuditRow:
     data_quarter: str | None = None
     data_age_quarters: int | None = None
     note: str = ""
+    owner: str | None = None
+    kind: str | None = None
 
     @property
     def sort_key(self) -> tuple[int, int, str]:
@@ -88,11 +94,15 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def collect(guide: Guide, today: dt.date, settings: Settings) -> AuditRow:
-    """One audit row for ``guide`` as of ``today``."""
+def collect(
+    guide: Guide, today: dt.date, settings: Settings, owners: CodeOwners | None = None
+) -> AuditRow:
+    """One audit row for ``guide`` as of ``today``; ``owners`` names the owner
+    of a guide whose frontmatter has no ``owner``."""
+    mapped = owners.owner_of(settings.relative(guide.path)) if owners else None
     if not guide.readable or guide.data is None:
         reason = guide.problems[0].message if guide.problems else "frontmatter is unusable"
-        return AuditRow(guide.path, INVALID, note=reason)
+        return AuditRow(guide.path, INVALID, note=reason, owner=mapped)
     data = guide.data
     notes: list[str] = []
     updated = coerce_date(data.get("last_updated"))
@@ -130,6 +140,8 @@ def collect(guide: Guide, today: dt.date, settings: Settings) -> AuditRow:
         data_quarter=str(quarter) if quarter else (_shown(raw_quarter) if raw_quarter else None),
         data_age_quarters=age,
         note="; ".join(notes),
+        owner=_text(data, "owner") or mapped,
+        kind=_text(data, "role_type") or (None if "company" in data else "role guide"),
     )
 
 
@@ -221,15 +233,27 @@ def _table(rows: Sequence[AuditRow]) -> tuple[list[str], list[list[str]]]:
     return list(HEADERS[:-1]), [line[:-1] for line in body]
 
 
-def render_text(rows: Sequence[AuditRow], summary: AuditSummary) -> str:
-    """An aligned table for terminals, then the summary line."""
+# How the text table gives way on a narrow terminal (see guidelint.columns).
+TEXT_LAYOUT = Layout(
+    short={"Last updated": "Updated", "Review due": "Review", "Data age": "Age"},
+    comfortable={"Guide": 48, "Company": 12, "Role": 24, "Note": 30},
+    minimum={"Guide": 32, "Company": 8, "Role": 12, "Note": 16},
+    keep_end=frozenset({"Guide"}),
+    drop=("Last updated", "Data age", "Review due", "Data", "Role", "Company", "Note"),
+    blank=DASH,
+)
+
+
+def render_text(rows: Sequence[AuditRow], summary: AuditSummary, width: int = DEFAULT_WIDTH) -> str:
+    """An aligned table for terminals, at most ``width`` columns, then the summary line."""
     headers, body = _table(rows)
-    return _aligned(headers, body, summary)
+    return _aligned(headers, body, summary, width)
 
 
-def _aligned(headers: list[str], body: list[list[str]], summary: AuditSummary) -> str:
+def _aligned(headers: list[str], body: list[list[str]], summary: AuditSummary, width: int) -> str:
     if not body:
         return summary.line() + "\n"
+    headers, body = fit(headers, body, width, TEXT_LAYOUT)
     widths = [max(len(line[i]) for line in [headers, *body]) for i in range(len(headers))]
 
     def format_line(values: Sequence[str]) -> str:
@@ -237,14 +261,17 @@ def _aligned(headers: list[str], body: list[list[str]], summary: AuditSummary) -
 
     lines = [format_line(headers), format_line(["-" * w for w in widths])]
     lines += [format_line(line) for line in body]
-    return "\n".join([*lines, "", summary.line()]) + "\n"
+    # The summary is a sentence: on a narrow terminal it wraps between words.
+    return "\n".join([*lines, "", textwrap.fill(summary.line(), width)]) + "\n"
 
 
 # The columns guides are grouped by in ``--summary``; a count follows the first.
 _GROUPED = tuple(HEADERS.index(h) for h in ("Status", "Review due", "Due", "Data", "Data age"))
 
 
-def render_groups(rows: Sequence[AuditRow], summary: AuditSummary) -> str:
+def render_groups(
+    rows: Sequence[AuditRow], summary: AuditSummary, width: int = DEFAULT_WIDTH
+) -> str:
     """One line per status, review date and data quarter shared by guides: a large
     guide set in one screen (``--summary``)."""
     groups: dict[tuple[str, ...], int] = {}
@@ -254,7 +281,7 @@ def render_groups(rows: Sequence[AuditRow], summary: AuditSummary) -> str:
         groups[key] = groups.get(key, 0) + 1
     first, *rest = (HEADERS[index] for index in _GROUPED)
     body = [[k[0], str(n), *k[1:]] for k, n in groups.items()]
-    return _aligned([first, "Guides", *rest], body, summary)
+    return _aligned([first, "Guides", *rest], body, summary, width)
 
 
 def _md_cell(text: str) -> str:
@@ -311,9 +338,17 @@ def render_csv(rows: Sequence[AuditRow], summary: AuditSummary) -> str:
     return buffer.getvalue()
 
 
+def render_html(rows: Sequence[AuditRow], summary: AuditSummary, base: Path | None = None) -> str:
+    """The dashboard page (guidelint.dashboard); links are relative to ``base``."""
+    from guidelint import dashboard
+
+    return dashboard.render(rows, summary, base or Path.cwd())
+
+
 RENDERERS: dict[str, Callable[[Sequence[AuditRow], AuditSummary], str]] = {
     "text": render_text,
     "markdown": render_markdown,
     "json": render_json,
     "csv": render_csv,
+    "html": render_html,
 }

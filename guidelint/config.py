@@ -52,6 +52,7 @@ class Settings:
     citation_scope: str = "paragraph"
     extend_superlatives: tuple[str, ...] = ()
     ignore_superlatives: tuple[str, ...] = ()
+    count_magnitudes: bool = False  # GL501: read "millions of users" as a figure
     currency_symbols: Mapping[str, str] = field(default_factory=dict)
     regions: Mapping[str, str] = field(default_factory=dict)
     region_currency: str = "stated"  # GL203: "local" or "stated" (see the rule)
@@ -327,6 +328,7 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         citation_scope=table.get("citation-scope", settings.citation_scope),
         extend_superlatives=words("extend-superlatives"),
         ignore_superlatives=words("ignore-superlatives"),
+        count_magnitudes=table.get("count-magnitudes", settings.count_magnitudes),
         currency_symbols=dict(table.get("currency-symbols", {})),
         regions=dict(table.get("regions", {})),
         region_currency=table.get("region-currency", settings.region_currency),

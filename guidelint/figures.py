@@ -264,6 +264,23 @@ _APPROXIMATE = Scan(
 )
 
 
+# Counts written as magnitudes: "millions of sellers", "tens of millions of players".
+_MAGNITUDES = _DATA["magnitudes"]
+MAGNITUDE_WORDS = frozenset(_MAGNITUDES["words"])
+_MAGNITUDE = (
+    r"(?:(?:"
+    + "|".join(r"[ \t]+".join(map(re.escape, lead.split())) for lead in _MAGNITUDES["leads"])
+    + r")[ \t]+)?(?:"
+    + "|".join(map(re.escape, _MAGNITUDES["words"]))
+    + r")"
+)
+# "hundreds or thousands of locations" hedges between two magnitudes: group ``hedge``.
+MAGNITUDE = Scan(
+    rf"(?i:(?<![\w-]){_MAGNITUDE}(?P<hedge>[ \t]+or[ \t]+{_MAGNITUDE})?(?![\w-]))",
+    chars([w[0] for w in (*_MAGNITUDES["leads"], *_MAGNITUDES["words"])], nocase=True),
+)
+
+
 def approximate_counts(text: str) -> Iterator[re.Match[str]]:
     """Approximate counts of things in ``text``, not of durations or steps."""
     for match in _APPROXIMATE.finditer(text):

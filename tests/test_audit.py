@@ -6,13 +6,16 @@ import csv
 import datetime as dt
 import io
 import json
+import os
+import struct
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
 import pyromark
 import pytest
 
-from conftest import FIXTURES, TODAY, run_cli
+from conftest import FIXTURES, TODAY, guidelint_exe, run_cli
 from guidelint.audit import (
     AuditRow,
     AuditSummary,
@@ -217,8 +220,13 @@ def guides(tmp_path: Path) -> Path:
     return folder
 
 
-def audit(folder: Path, *args: str) -> tuple[int, str, str]:
-    result = run_cli(["audit", "--isolated", "--today", "2026-11-22", *args, str(folder)])
+def audit(folder: Path, *args: str, columns: str = "") -> tuple[int, str, str]:
+    """The audit of ``folder`` as of 2026-11-22, with ``COLUMNS`` set as given
+    (empty: a report that is not a terminal, 100 columns)."""
+    result = run_cli(
+        ["audit", "--isolated", "--today", "2026-11-22", *args, str(folder)],
+        env={"COLUMNS": columns},
+    )
     return result.returncode, result.stdout, result.stderr
 
 
@@ -226,7 +234,7 @@ ORDER = ["overdue.md", "soon.md", "fresh.md", "undated.md", "broken.md"]
 
 
 def test_text_format(guides: Path) -> None:
-    code, out, err = audit(guides)
+    code, out, err = audit(guides, columns="200")  # wide enough for every column
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].split()[:4] == ["Status", "Guide", "Company", "Role"]
@@ -419,3 +427,77 @@ def test_summary_is_text_only(guides: Path) -> None:
     code, _, err = audit(guides, "--summary", "--format", "json")
     assert code == 2
     assert "--summary works with --format text" in err
+
+
+# -- the text table's width -------------------------------------------------------------
+
+
+@pytest.fixture
+def wordy(guides: Path) -> Path:
+    """The guides, one of them with a long company, role and file name."""
+    long_name = guides / "a-guide-with-a-rather-long-file-name-for-its-folder.md"
+    long_name.write_text(
+        make(
+            company="globex",
+            extra="company_display: Globex Corporation International Holdings\n"
+            "role_display: Senior Staff Machine Learning Infrastructure Engineer\n",
+        )
+    )
+    return guides
+
+
+def test_text_fits_100_columns_off_a_terminal(wordy: Path) -> None:
+    code, out, _ = audit(wordy)
+    assert code == 0
+    lines = out.splitlines()
+    assert max(map(len, lines)) <= 100
+    # Columns go, least needed first, and long cells are cut with an ellipsis.
+    assert lines[0].split() == ["Status", "Guide", "Company", "Due", "Note"]
+    (line,) = [line for line in lines if "for-its-folder.md" in line]
+    company = [cell.strip() for cell in line.split("  ") if cell.strip()][2]
+    assert company.startswith("Globex C") and company.endswith("…")
+    assert "/guides/overdue.md  " in out and "\n" + "overdue   …" in out  # paths keep their ends
+    assert "183 days overdue" in out
+    assert lines[-1].startswith("6 guides: 1 overdue")
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "140"])
+def test_text_follows_columns(wordy: Path, columns: str) -> None:
+    _, out, _ = audit(wordy, columns=columns)
+    assert max(map(len, out.splitlines())) <= int(columns)
+    assert out.splitlines()[0].split()[:2] == ["Status", "Guide"]
+
+
+def test_summary_table_fits_too(wordy: Path) -> None:
+    _, out, _ = audit(wordy, "--summary", columns="50")
+    assert max(map(len, out.splitlines()[:-1])) <= 50
+
+
+def test_text_follows_the_terminal_width(wordy: Path) -> None:
+    """On a terminal 72 columns wide, with no COLUMNS, the table is at most 72 wide."""
+    pty = pytest.importorskip("pty")
+    fcntl = pytest.importorskip("fcntl")
+    termios = pytest.importorskip("termios")
+    main, child = pty.openpty()
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 72, 0, 0))
+    environment = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    with subprocess.Popen(
+        [guidelint_exe(), "audit", "--isolated", "--today", "2026-11-22", str(wordy)],
+        stdout=child,
+        env={**environment, "NO_COLOR": "1"},
+    ) as process:
+        os.close(child)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the terminal is closed once the process has exited
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert process.wait() == 0
+    os.close(main)
+    lines = b"".join(chunks).decode().replace("\r\n", "\n").splitlines()
+    assert lines[0].split()[:2] == ["Status", "Guide"]
+    assert 60 < max(map(len, lines[:-2])) <= 72

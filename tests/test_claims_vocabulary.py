@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import lint_text
+from guidelint.config import Settings
 from guidelint.resources import data_file
 
 CLAIM_CODES = ("GL501", "GL502", "GL503", "GL504", "GL505", "GL506", "GL507")
@@ -38,8 +39,12 @@ def examples(kind: str) -> list[tuple[str, tuple[str, ...], str]]:
     ]
 
 
+# Every optional reading is on, so that the classes it reads are exercised too.
+SETTINGS = Settings(count_magnitudes=True)
+
+
 def codes(text: str) -> set[str]:
-    return {d.code for d in lint_text(FRONT + text + "\n", select=CLAIM_CODES)}
+    return {d.code for d in lint_text(FRONT + text + "\n", select=CLAIM_CODES, settings=SETTINGS)}
 
 
 @pytest.mark.parametrize("key", sorted(DATA))

@@ -105,6 +105,7 @@ ignore-superlatives = ["best"]
 cache-dir = ".cache/gl"
 region-currency = "local"
 total-tolerance = 0.05
+count-magnitudes = true
 
 [severity]
 GL401 = "error"
@@ -151,6 +152,7 @@ USD = { base = [20000, 1500000] }
     assert settings.regions == {"Zurich": "CHF"}
     assert settings.region_currency == "local"
     assert settings.total_tolerance == 0.05
+    assert settings.count_magnitudes is True
     text = path.read_text()
     assert all(f"{key} =" in text or f"[{key}]" in text for key in schema["properties"])
 

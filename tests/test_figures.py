@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from guidelint.figures import MONEY, approximate_counts, money_amounts
+from guidelint.figures import MAGNITUDE, MONEY, approximate_counts, money_amounts
 from guidelint.money import parse_figure
 from guidelint.resources import data_file
 
@@ -36,3 +36,12 @@ COUNTS = data_file("figures.json")["approximate_count_nouns_not_claims"]["exampl
 @pytest.mark.parametrize(("text", "counted"), sorted(COUNTS.items()))
 def test_approximate_counts(text: str, counted: bool) -> None:
     assert bool(list(approximate_counts(f"Acme serves {text} today."))) is counted
+
+
+MAGNITUDES = data_file("figures.json")["magnitudes"]["examples"]
+
+
+@pytest.mark.parametrize(("text", "counted"), sorted(MAGNITUDES.items()))
+def test_magnitudes(text: str, counted: bool) -> None:
+    found = MAGNITUDE.finditer(f"Acme serves {text} today.")
+    assert any(not match.group("hedge") for match in found) is counted

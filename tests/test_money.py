@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -580,13 +579,11 @@ PATHOLOGICAL = [
 
 
 @pytest.mark.parametrize("text", PATHOLOGICAL, ids=range(len(PATHOLOGICAL)))
-def test_pathological_cells_stay_fast(text: str) -> None:
-    started = time.perf_counter()
-    for _ in range(20):
-        with contextlib.suppress(FigureError):
-            parse_figure(text)
-            is_absent(text)
-    assert time.perf_counter() - started < 5.0  # a safety bound, not a benchmark
+def test_pathological_cells_are_read(text: str) -> None:
+    # Linearity is asserted by tests/test_regex_linearity.py and measured by bench/.
+    with contextlib.suppress(FigureError):
+        parse_figure(text)
+    assert isinstance(is_absent(text), bool)
 
 
 def test_realworld_tables_write_back_byte_for_byte(realworld: Path) -> None:

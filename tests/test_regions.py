@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from guidelint.money import region_currency_hint, region_key
@@ -122,9 +120,8 @@ def test_configured_regions_match_by_key() -> None:
     ],
     ids=range(8),
 )
-def test_long_names_stay_linear(name: str) -> None:
-    started = time.perf_counter()
-    region_key(name)
+def test_long_names_are_read(name: str) -> None:
+    # Linearity is asserted by tests/test_regex_linearity.py and measured by bench/.
+    assert isinstance(region_key(name), str)
     region_currency(name)
     region_currency_hint(name)
-    assert time.perf_counter() - started < 1.0

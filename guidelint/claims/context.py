@@ -115,15 +115,21 @@ def proposals(block: Block) -> list[tuple[int, int]]:
                 if masked[clause - 1] != ";"
                 else _FIGURE_FIRST.match(masked, clause)
             )
-            asking = bool(continues) or _asks(masked, clause, clause_end)
-            if asking:
-                # "Counter below $215K by citing the $2.8B target": the reason is a claim.
-                reason = _ASK_REASON.search(masked, clause, clause_end)
+            ask = clause if continues else _ask_end(masked, clause, clause_end)
+            asking = ask is not None
+            if ask is not None:
+                # "Counter below $215K by citing the $2.8B target": the reason is a claim;
+                # words before the ask ("If capped due to budget, push for") lead to it.
+                reason = _ASK_REASON.search(masked, ask, clause_end)
                 spans.append((clause, reason.start() if reason else clause_end))
         spans.extend(
             (found.start(), found.end()) for found in _OWN_OFFER.finditer(masked, start, end)
         )
     return merged(spans)
+
+
+# A comma between digits separates thousands ("$240,000"); it does not end a clause.
+_CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d)")
 
 
 def _suppositions(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
@@ -132,24 +138,27 @@ def _suppositions(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
     for clause, clause_end in itertools.pairwise(bounds):
         opening = clause
         while opening < clause_end:
-            comma = masked.find(",", opening, clause_end)
-            stop = clause_end if comma < 0 else comma
+            found = _CLAUSE_COMMA.search(masked, opening, clause_end)
+            stop = clause_end if found is None else found.start()
             if _HYPOTHETICAL.match(masked, opening, stop):
                 yield opening, stop
             opening = stop + 1
 
 
-def _asks(masked: str, start: int, end: int) -> bool:
-    if _ASK.match(masked, start, end) or _COUNTER_FORECAST.match(masked, start, end):
-        return True
+def _ask_end(masked: str, start: int, end: int) -> int | None:
+    """Where the ask of the clause ``start:end`` ends, or None when it does not ask."""
+    found = _ASK.match(masked, start, end) or _COUNTER_FORECAST.match(masked, start, end)
+    if found is not None:
+        return found.end()
     label = _LABEL.match(masked, start, end)
     if (
         label is not None
         and _ASK_LABEL.search(masked, label.start(), label.end())
         and _FIGURE_FIRST.match(masked, label.end(), end)
     ):
-        return True  # "Signing bonus target: $25K-$40K", not "Bonus target: Acme pays 15%"
-    return _ASK_AFTER_LEAD.match(masked, label.end() if label else start, end) is not None
+        return label.end()  # "Signing bonus target: $25K-$40K", not "Bonus target: Acme pays 15%"
+    found = _ASK_AFTER_LEAD.match(masked, label.end() if label else start, end)
+    return None if found is None else found.end()
 
 
 _COPULA = re.compile(r"(?i:\b(?:is|are|was|were|be|been)\s+$)")
@@ -226,6 +235,19 @@ class Facts:
         return self._get(
             "vesting", offset, lambda text, a, b: bool(_VESTING_WORD.search(text, a, b))
         )  # type: ignore[no-any-return]
+
+
+# A modal before a magnitude in its clause makes it the size of a possibility:
+# "an outage could affect millions of customers", "errors can cost hundreds of thousands".
+_MODAL = re.compile(rf"(?i:(?<![\w'’])(?:{alternation(WORDS['possibility_modals'])})(?![\w'’]))")
+_CLAUSE_END = re.compile(r"[.;:!?\u2014\u2013]")
+
+
+def possibility(masked: str, start: int) -> bool:
+    """Whether a modal verb in the clause before ``start`` makes a figure a possibility."""
+    low = max(0, start - 80)
+    stops = [m.end() for m in _CLAUSE_END.finditer(masked, low, start)]
+    return _MODAL.search(masked, stops[-1] if stops else low, start) is not None
 
 
 # A ranking scoped to the guide's own figures: "the lowest base of the three".

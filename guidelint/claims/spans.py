@@ -15,6 +15,7 @@ from guidelint.claims.context import (
     QUOTES,
     Facts,
     bold_labels,
+    possibility,
     predicative,
     proposals,
     scoped_ranking,
@@ -23,6 +24,7 @@ from guidelint.claims.context import (
 )
 from guidelint.claims.superlatives import (
     SUFFIX_SUPERLATIVE,
+    aim,
     excepted,
     own_selection,
     owner_start,
@@ -47,6 +49,8 @@ from guidelint.document import Guide
 from guidelint.figures import (
     COUNT,
     DIGIT,
+    MAGNITUDE,
+    MAGNITUDE_WORDS,
     MONEY,
     MULTIPLIER,
     MULTIPLIER_DIGITS,
@@ -103,6 +107,7 @@ class Detector:
         self.superlatives = superlatives
         self.triggers = triggers
         self.money = OwnFigures(guide, ctx, symbols)
+        self.magnitudes = ctx.settings.count_magnitudes
         self.symbols = symbols
         self._sources: Sources | None = None
         self._listed: Listed | None = None
@@ -134,6 +139,13 @@ class Detector:
             number = match.start("n") if match.group("n") else match.start("m")
             if inside(number, read):
                 continue  # "over 200 dollars": the amount is the figure already read
+            kind = figure_kind(masked, start, end)
+            figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), kind))
+        counting = self.magnitudes and not MAGNITUDE_WORDS.isdisjoint(words)
+        for match in MAGNITUDE.finditer(masked) if counting else ():
+            start, end = match.span()
+            if inside(start, read) or match.group("hedge") or possibility(masked, start):
+                continue  # "an outage could cost millions", "hundreds or thousands of sites"
             kind = figure_kind(masked, start, end)
             figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), kind))
         found += self._superlatives(masked, words, present)
@@ -313,6 +325,7 @@ class Detector:
                 or ranks_advice(masked, start, end)
                 or scoped_ranking(masked, end)
                 or person_leader(masked, start, end)
+                or (match.groupdict().get("pw") is None and aim(masked, start))
             ):
                 continue
             if match.groupdict().get("pw") is not None:

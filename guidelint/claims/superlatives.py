@@ -109,13 +109,20 @@ _NEGOTIATION_HEADS = word_class("negotiation_heads")
 _READER_HEADS = word_class("reader_heads")
 _NEGOTIATING = word_class("negotiation_words")
 _READER = re.compile(r"(?i:\byou(?:r)?\b)")
+_ROLE_HEADS = word_class("role_heads")
+_PAY_WORDS = word_class("pay_words")
 
 
 def ranks_advice(masked: str, start: int, end: int) -> bool:
-    """Whether a superlative ranks the reader's own options, its noun within three words:
-    "the strongest lever", "the most natural fit", "the largest financial decision"."""
+    """Whether a superlative ranks the reader's own options or the role itself, its
+    noun within three words: "the strongest lever", "the most natural fit", "the
+    highest-leverage hires" (not "the highest-paying role", which ranks pay)."""
     following = [w.strip(".,;:!?()\"'") for w in masked[end : end + 60].casefold().split()[:3]]
     for index, word in enumerate(following):
+        if word in _ROLE_HEADS:
+            # "the highest-leverage hires" is opinion; "the highest-paying role" ranks pay.
+            ranked = WORD.findall(masked[start:end].casefold()) + following[:index]
+            return _PAY_WORDS.isdisjoint(w.strip("-") for part in ranked for w in part.split("-"))
         if word not in _ADVICE_HEADS:
             continue
         if word in _NEGOTIATION_HEADS:
@@ -221,6 +228,19 @@ _PERSON_WORDS = word_class("person_leader_words")
 _WHO = re.compile(r"\s{1,4}(?i:who|whose)\b")
 _QUALITY = re.compile(r"[a-z]{1,30}-(?:focused|minded|oriented|driven|first)$")
 _WORDS_BEFORE = re.compile(r"([\w-]{1,40})[ \t]{1,4}$")
+
+
+_GOAL_VERBS = word_class("goal_verbs")
+_WORDS_BEFORE_AIM = re.compile(r"((?:[\w'’-]{1,40}[ \t]{1,4}){1,4})$")
+
+
+def aim(masked: str, start: int) -> bool:
+    """Whether a peacock word without "the" is the aim of a verb of work within four
+    words before it: "maintain world-class reliability", "making pgvector world-class"."""
+    if masked[start : start + 4].casefold() == "the ":
+        return False
+    before = _WORDS_BEFORE_AIM.search(masked, max(0, start - 120), start)
+    return before is not None and not _GOAL_VERBS.isdisjoint(before.group(1).casefold().split())
 
 
 def person_leader(masked: str, start: int, end: int) -> bool:

@@ -64,8 +64,14 @@ rule(
         one figure lexer the table rules use too: amounts of money (`$50K`,
         `£148,000`, `$1.2B`, `₹20L`, `$150-200K`), percentages (`47%`, `forty
         percent`), multipliers (`10x`, `tenfold`), counts of 1,000 or more or with
-        a magnitude (`37,339 postings`, `27 million users`, `4B+ wallets`) and
-        approximate counts (`200+ countries`, `under 300 specialists`). Years,
+        a magnitude (`37,339 postings`, `27 million users`, `4B+ wallets`),
+        approximate counts (`200+ countries`, `under 300 specialists`) and, with
+        `count-magnitudes = true`, counts written as magnitudes (`millions of
+        sellers`, `tens of millions of players`; not `hundreds or thousands`, nor
+        after a modal: `an outage could affect millions`). That option is off by
+        default: people who label guides split on whether such a phrase states a
+        figure, and a finding its author would dismiss costs more than one
+        missed. Years,
         dates, quarters, versions, durations and small counts of steps are not
         figures.
 
@@ -109,7 +115,7 @@ rule(
         remove the figure. A figure checked by hand can be suppressed on its line
         with a reason.
         """,
-    options=_OPTIONS_SCOPE,
+    options=(*_OPTIONS_SCOPE, "count-magnitudes"),
 )
 rule(
     "GL502",

@@ -1,0 +1,100 @@
+"""Recall and precision of the data rules (GL1xx-GL4xx) on the pool's measuring half.
+
+Two blind labellings of guides of the measuring half (``tests/pool/split.yaml``):
+
+- ``data-defects-measure.yaml``: every data defect an editor listed in 20 guides
+  (seed 20261211) before guidelint ran on them, one entry per root cause, each
+  with its family (schema, consistency, table, freshness) and the line where a
+  fixer would look first.  A defect is found when a finding of its family's
+  codes sits on that line, or on a line of the same table.
+- ``data-findings-measure.yaml`` (when present): findings drawn at random and
+  judged against the guide, each ``right`` or not.
+
+Print the tables with ``python -m pytest tests/test_data_pool.py -q -s``.  The
+labels were written for 2026-12-06, the date the run is pinned to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import lint_text
+
+POOL = Path(__file__).resolve().parent / "pool"
+LABELLED_ON = dt.date(2026, 12, 6)
+FAMILIES = {"schema": "GL1", "consistency": "GL2", "table": "GL3", "freshness": "GL4"}
+# What the task set for the data rules on the measuring half.
+TARGET_RECALL = {"consistency": 0.85, "table": 0.95}
+
+
+@pytest.fixture(scope="module")
+def shared() -> Path:
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    if not (shared / "realworld-pool").is_dir():
+        pytest.skip("../shared/realworld-pool is not present in this checkout")
+    return shared
+
+
+def table_lines(lines: list[str], line: int) -> range:
+    """The lines of the Markdown table holding ``line`` (1-based), or just ``line``."""
+    if not lines[line - 1].lstrip().startswith("|"):
+        return range(line, line + 1)
+    first = last = line
+    while first > 1 and lines[first - 2].lstrip().startswith("|"):
+        first -= 1
+    while last < len(lines) and lines[last].lstrip().startswith("|"):
+        last += 1
+    return range(first, last + 1)
+
+
+def data_findings(path: Path) -> list[tuple[str, int, int]]:
+    found = lint_text(path.read_bytes(), select=tuple(FAMILIES.values()), today=LABELLED_ON)
+    return [(d.code, d.line, d.column) for d in found]
+
+
+def test_recall_of_listed_defects(shared: Path) -> None:
+    listed = yaml.safe_load((POOL / "data-defects-measure.yaml").read_text(encoding="utf-8"))
+    found_by_file = {name: data_findings(shared / name) for name in listed["guides"]}
+    hits: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    missed = []
+    for defect in listed["defects"]:
+        family = defect["family"]
+        lines = (shared / defect["file"]).read_text(encoding="utf-8").split("\n")
+        near = table_lines(lines, defect["line"])
+        prefix = FAMILIES[family]
+        totals[family] += 1
+        if any(
+            code.startswith(prefix) and line in near
+            for code, line, _ in found_by_file[defect["file"]]
+        ):
+            hits[family] += 1
+        else:
+            missed.append(f"{family} {defect['file']}:{defect['line']}")
+    print(f"\nmeasuring half, {len(listed['guides'])} guides: recall of listed defects")
+    for family in FAMILIES:
+        if totals[family]:
+            print(
+                f"{family:12} {hits[family] / totals[family]:6.3f} {hits[family]:4}/{totals[family]}"
+            )
+    assert sum(totals.values()) == len(listed["defects"])
+
+
+def test_precision_of_judged_findings() -> None:
+    path = POOL / "data-findings-measure.yaml"
+    if not path.is_file():
+        pytest.skip("no judged findings yet")
+    judged = yaml.safe_load(path.read_text(encoding="utf-8"))["findings"]
+    right: dict[str, list[bool]] = defaultdict(list)
+    for finding in judged:
+        right[finding["code"]].append(finding["right"])
+    print(f"\nmeasuring half: precision of {len(judged)} judged findings")
+    for code in sorted(right):
+        marks = right[code]
+        print(f"{code:6} {sum(marks) / len(marks):6.3f} {sum(marks):4}/{len(marks)}")
+    assert len(judged) >= 1
