@@ -88,8 +88,9 @@ rule(
     options=(
         "schema (the `totals` entry of the guide schema's `x-guidelint-consistency`"
         " annotation names the fields)",
-        "total-tolerance (the share a total may differ from its sum either way; 0.05 by default)",
+        "total-tolerance (the share a total may differ from its sum either way; 0.25 by default)",
     ),
+    family="consistency",
 )
 
 
