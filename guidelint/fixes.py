@@ -300,8 +300,7 @@ def _doubted_rows(guide: Guide, ctx: Context, table: list[Diagnostic]) -> str | 
     comparison = compare(guide, ctx) if doubtful else None
     if comparison is None:
         return None
-    cells = comparison.doubtful_cells(doubtful)
-    left = [d for d in table if any(d.line == ln and a <= d.column <= b for ln, a, b in cells)]
+    left = [d for d in table if comparison.shows_doubtful(doubtful, d.line, d.column)]
     if not left:
         return None
     named = "; ".join(f"`{path}` ({', '.join(codes)})" for path, codes in doubtful.items())

@@ -569,6 +569,12 @@ class Comparison:
         """The frontmatter path of the entry ``self.items[item_number]``."""
         return f"{self.mapping.list}/{self.items[item_number][0]}"
 
+    def shows_doubtful(self, entries: Collection[str], line: int, column: int) -> bool:
+        """Whether (line, column) lies in a cell that shows one of ``entries``."""
+        return any(
+            line == at and start <= column <= end for at, start, end in self.doubtful_cells(entries)
+        )
+
     def doubtful_cells(self, entries: Collection[str]) -> set[tuple[int, int, int]]:
         """(line, first column, end column) of every cell that shows one of ``entries``."""
         table = self.table

@@ -90,9 +90,9 @@ rule(
         `"local"`, every region not in its local currency is reported. The
         message names the currency compared and what the table shows.
 
-        It is the one finding of its region: the region's GL304, GL306, GL206
-        and GL307 findings, which follow from the wrong currency, are folded
-        into it (its message says how many; the JSON report's `related`,
+        It is the one finding of its region: the region's GL304, GL206 and
+        GL307 findings and the GL306 figures the currency kept from being
+        filled, which follow from the wrong currency, are folded into it (its message says how many; the JSON report's `related`,
         SARIF's `relatedLocations` and `--show-cascade` list them).
         """,
     why="A London range in dollars reads as a different salary by the whole exchange rate.",

@@ -110,8 +110,9 @@ rule(
         A money cell shows a currency (`$`, `£`, `CHF`, `USD`...) that differs
         from the row's `currency` field. Symbols map to ISO codes through a
         built-in table; `$` means USD. Where the region has no GL203, the
-        row's GL304 is the region's one finding: its other GL304, GL306, GL206
-        and GL307 findings are folded into it.
+        row's GL304 is the region's one finding: its other GL304, GL206 and
+        GL307 findings, and the GL306 figures its currency kept from being
+        filled, are folded into it.
         """,
     why="A London row in dollars misstates pay by the exchange rate.",
     example="""
@@ -169,8 +170,8 @@ rule(
         A field that no entry sets while the table shows it in two or more
         rows (every bonus's high end dropped) is one finding on the column's
         header, with each row's finding folded in as a related location; the
-        fix still fills every row. A figure in a region whose currency is
-        wrong is folded into that region's GL203 or GL304.
+        fix still fills every row. A figure that a region's wrong currency
+        keeps from being filled is folded into that region's GL203 or GL304.
         """,
     why="""
         The figure cannot be searched or compared, and nobody checks it when
@@ -295,14 +296,10 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     doubtful = doubtful_entries(guide, ctx)
     if any(f.code in FIXABLE and f.fixable and not f.fill for f in comparison.findings):
         fix = comparison.trusting_only(doubtful).fix()
-    untouched = comparison.doubtful_cells(doubtful)
     for finding in comparison.findings:
         if finding.fill and finding.entry and not comparison.guesswork:
             own = comparison.fill_fix(finding)
-        elif any(
-            line == finding.line and start <= finding.column <= end
-            for line, start, end in untouched
-        ):
+        elif doubtful and comparison.shows_doubtful(doubtful, finding.line, finding.column):
             own = None  # the entry's figures are doubtful: the table keeps what it shows
         else:
             # The table fix never removes a figure the frontmatter lacks (GL306):
