@@ -31,6 +31,7 @@ versions are measured against the same grouping.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
@@ -102,7 +103,7 @@ def root_causes(path: str, findings: list[Finding], linter: Linter) -> int:
         cells = {(cell.line, cell.column, cell.end_column) for cell in row.cells}
         regions.append((range(span.line, span.end_line + 1), row.line, cells))
 
-    def region_of(code: str, line: int, column: int) -> int | None:
+    def region_of(line: int, column: int) -> int | None:
         for index, (lines, row_line, cells) in enumerate(regions):
             in_row = line == row_line and table.layout == "rows"
             in_cell = any(line == ln and start <= column <= end for ln, start, end in cells)
@@ -119,15 +120,13 @@ def root_causes(path: str, findings: list[Finding], linter: Linter) -> int:
 
     items = [item for _, item in comparison.items]
     wrong_currency = {
-        region_of(code, line, column)
-        for code, line, column, _, _ in findings
-        if code in CURRENCY_ROOTS
+        region_of(line, column) for code, line, column, _, _ in findings if code in CURRENCY_ROOTS
     } - {None}
     keys: set[tuple] = set()
     column_members: Counter[tuple] = Counter()
     pending: list[tuple] = []
     for index, (code, line, column, message, fixable) in enumerate(findings):
-        region = region_of(code, line, column)
+        region = region_of(line, column)
         follows = code in REGION_CODES and not (code == "GL306" and fixable)
         if follows and region in wrong_currency:
             keys.add(("region", region))
@@ -150,7 +149,7 @@ def measure(checkout: Path, paths: list[str]) -> tuple[Counter[str], int, int]:
     by_file: dict[str, list[Finding]] = {}
     for entry in entries:
         by_file.setdefault(entry["path"], []).extend(underlying(entry))
-    linter = Linter(Settings(), __import__("datetime").date.fromisoformat(TODAY))
+    linter = Linter(Settings(), dt.date.fromisoformat(TODAY))
     roots = sum(root_causes(path, found, linter) for path, found in by_file.items())
     return by_code, len(entries), roots
 

@@ -60,9 +60,8 @@ CACHEDIR_TAG = (
     "# This file is a cache directory tag created by guidelint.\n"
 )
 
-Entry = list[
-    Any
-]  # [line, column, end_line, end_column, code, name, severity, message, fix, related]
+# [line, column, end_line, end_column, code, name, severity, message, fix, related]
+Entry = list[Any]
 
 
 def signature(info: os.stat_result) -> str:
