@@ -38,13 +38,13 @@ from typing import Any
 
 from guidelint import __version__
 from guidelint.config import Settings
-from guidelint.diagnostics import Diagnostic, Fix, Severity
+from guidelint.diagnostics import Diagnostic, Fix, Related, Severity
 from guidelint.files import read_regular, replacing
 from guidelint.limits import CACHE_MAX_SIZE, SCHEMA_MAX_SIZE
 from guidelint.resources import PACKAGE_DIR
 from guidelint.selection import Selection
 
-FORMAT = 1
+FORMAT = 2  # 2: each diagnostic carries its folded-in findings
 DEFAULT_DIR = ".guidelint_cache"
 DEFAULT_SCHEMA = "guide"  # what Settings.schema_for picks when no glob matches
 KEEP_DAYS = 30  # entries unused for this long are dropped when the file is rewritten
@@ -60,7 +60,8 @@ CACHEDIR_TAG = (
     "# This file is a cache directory tag created by guidelint.\n"
 )
 
-Entry = list[Any]  # [line, column, end_line, end_column, code, name, severity, message, fix]
+# [line, column, end_line, end_column, code, name, severity, message, fix, related]
+Entry = list[Any]
 
 
 def signature(info: os.stat_result) -> str:
@@ -148,10 +149,15 @@ def run_key(settings: Settings, selection: Selection, today: dt.date) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _encode_fix(fix: Fix | None) -> list[Any] | None:
+    if fix is None:
+        return None
+    return [fix.line, fix.column, fix.end_line, fix.end_column, fix.text, fix.description]
+
+
 def encode(diagnostics: list[Diagnostic]) -> list[Entry]:
     out: list[Entry] = []
     for d in diagnostics:
-        fix = d.fix
         out.append(
             [
                 d.line,
@@ -162,19 +168,36 @@ def encode(diagnostics: list[Diagnostic]) -> list[Entry]:
                 d.name,
                 int(d.severity),
                 d.message,
-                None
-                if fix is None
-                else [
-                    fix.line,
-                    fix.column,
-                    fix.end_line,
-                    fix.end_column,
-                    fix.text,
-                    fix.description,
-                ],
+                _encode_fix(d.fix),
+                [[r.line, r.column, r.code, r.message, _encode_fix(r.fix)] for r in d.related],
             ]
         )
     return out
+
+
+def _decode_fix(fix: Any) -> Fix | None:
+    if fix is None:
+        return None
+    if type(fix) is not list or len(fix) != 6:
+        raise ValueError("malformed fix")
+    made = Fix(_int(fix[0]), _int(fix[1]), _int(fix[2]), _int(fix[3]), _str(fix[4]), _str(fix[5]))
+    made.text.encode("utf-8")
+    return made
+
+
+def _decode_related(related: Any) -> tuple[Related, ...]:
+    if type(related) is not list:
+        raise ValueError("malformed related findings")
+    found = []
+    for item in related:
+        if type(item) is not list or len(item) != 5:
+            raise ValueError("malformed related finding")
+        line, column, code, message, fix = item
+        if not _CODE.fullmatch(_str(code)):
+            raise ValueError("malformed related finding")
+        _str(message).encode("utf-8")
+        found.append(Related(_int(line), _int(column), code, message, _decode_fix(fix)))
+    return tuple(found)
 
 
 def _int(value: Any) -> int:
@@ -199,9 +222,9 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
         raise ValueError("entry is not a list")
     found: list[Diagnostic] = []
     for item in entry:
-        if type(item) is not list or len(item) != 9:
+        if type(item) is not list or len(item) != 10:
             raise ValueError("malformed diagnostic")
-        line, column, end_line, end_column, code, name, severity, message, fix = item
+        line, column, end_line, end_column, code, name, severity, message, fix, related = item
         if not (
             type(line) is int
             and type(column) is int
@@ -218,18 +241,22 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
         # A lone surrogate cannot be written to any report: UnicodeEncodeError
         # is a ValueError, so the entry is dropped as damaged.
         message.encode("utf-8")
-        made_fix = None
-        if fix is not None:
-            if type(fix) is not list or len(fix) != 6:
-                raise ValueError("malformed fix")
-            made_fix = Fix(
-                _int(fix[0]), _int(fix[1]), _int(fix[2]), _int(fix[3]), _str(fix[4]), _str(fix[5])
-            )
-            made_fix.text.encode("utf-8")
+        made_fix = _decode_fix(fix)
+        folded = _decode_related(related)
         severity = _SEVERITY[severity]
         found.append(
             Diagnostic(
-                path, line, column, code, message, end_line, end_column, name, severity, made_fix
+                path,
+                line,
+                column,
+                code,
+                message,
+                end_line,
+                end_column,
+                name,
+                severity,
+                made_fix,
+                folded,
             )
         )
     return found

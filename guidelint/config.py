@@ -64,6 +64,7 @@ class Settings:
     currency_symbols: Mapping[str, str] = field(default_factory=dict)
     regions: Mapping[str, str] = field(default_factory=dict)
     region_currency: str = "stated"  # GL203: "local" or "stated" (see the rule)
+    total_tolerance: float = 0.25  # GL205: the share a total may differ from its sum
     cache_dir: str = ".guidelint_cache"
     docs_url: str = ""  # "": derived (guidelint.doclinks)
 
@@ -353,6 +354,7 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         currency_symbols=dict(table.get("currency-symbols", {})),
         regions=dict(table.get("regions", {})),
         region_currency=table.get("region-currency", settings.region_currency),
+        total_tolerance=float(table.get("total-tolerance", settings.total_tolerance)),
         cache_dir=table.get("cache-dir", settings.cache_dir),
         docs_url=table.get("docs-url", settings.docs_url),
     )

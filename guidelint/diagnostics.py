@@ -51,6 +51,30 @@ class Fix:
 
 
 @dataclass(slots=True, unsafe_hash=True)
+class Related:
+    """A finding folded into another that causes it: where it is and what it says.
+
+    It keeps its fix, which ``--fix`` still applies.
+    """
+
+    line: int
+    column: int
+    code: str
+    message: str
+    fix: Fix | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        from guidelint import escape
+
+        return {
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "message": escape.text(self.message),
+        }
+
+
+@dataclass(slots=True, unsafe_hash=True)
 class Diagnostic:
     """One finding: 1-based line and column, sortable by position then code.
 
@@ -68,13 +92,20 @@ class Diagnostic:
     name: str = ""
     severity: Severity = Severity.ERROR
     fix: Fix | None = None
+    related: tuple[Related, ...] = ()  # findings that follow from this one, folded in
+
+    @property
+    def fixes(self) -> tuple[Fix, ...]:
+        """Its own fix and those of the findings folded into it."""
+        return tuple(f for f in (self.fix, *(r.fix for r in self.related)) if f is not None)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON report's contract: these keys, in this order."""
+        """The JSON report's contract: these keys, in this order (``related``, the
+        findings folded into this one, was added last)."""
         from guidelint import escape
 
         return {
@@ -88,6 +119,7 @@ class Diagnostic:
             "severity": self.severity.label,
             "message": escape.text(self.message),
             "fix": self.fix.as_dict() if self.fix else None,
+            "related": [r.as_dict() for r in self.related],
         }
 
 

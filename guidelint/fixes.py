@@ -29,6 +29,7 @@ from guidelint.files import TooLarge, display_path, read_regular, replacing
 from guidelint.limits import MAX_FILE_SIZE_LIMIT
 
 if TYPE_CHECKING:
+    from guidelint.context import Context
     from guidelint.linter import FileResult, Linter
 
 #: Passes per file; each pass re-lints, so fixes that overlapped get their turn.
@@ -50,7 +51,7 @@ def collect(diagnostics: Iterable[Diagnostic], extra: Iterable[Fix] = ()) -> lis
     """The distinct fixes, ``extra`` first (so they win overlaps), then in report order."""
     seen: set[tuple[int, int, int, int, str]] = set()
     fixes: list[Fix] = []
-    for fix in [*extra, *(d.fix for d in diagnostics if d.fix is not None)]:
+    for fix in [*extra, *(fix for d in diagnostics for fix in d.fixes)]:
         key = fix_key(fix)
         if key not in seen:
             seen.add(key)
@@ -250,8 +251,10 @@ def _repaired(
     unsafe_applied = [f for f in extra if fix_key(f) in keys]
 
     def addressed(d: Diagnostic) -> bool:
-        if d.fix is not None:
-            return fix_key(d.fix) in keys or any(_covers(f, d.fix) for f in applied)
+        if d.fixes:
+            return any(
+                fix_key(own) in keys or any(_covers(f, own) for f in applied) for own in d.fixes
+            )
         if d.code == "GL304" and any(f.description == CURRENCY_DESCRIPTION for f in unsafe_applied):
             return True
         return d.code in TABLE_CODES and any(f.line <= d.line < f.end_line for f in unsafe_applied)
@@ -274,6 +277,9 @@ def _why_not_fixed(
     except ImportError:
         return None
     ctx = linter.context(guide.path)
+    doubted = _doubted_rows(guide, ctx, table)
+    if doubted:
+        return doubted
     if regenerate_rows(guide, ctx) is None:
         schema = sorted({d.code for d in diagnostics if d.code.startswith("GL1")})
         reason = (
@@ -290,6 +296,26 @@ def _why_not_fixed(
                 " --unsafe-fixes deletes them"
             )
     return None
+
+
+def _doubted_rows(guide: Guide, ctx: Context, table: list[Diagnostic]) -> str | None:
+    """Name the entries whose table cells were left alone because their figures are doubtful."""
+    from guidelint.rules.consistency import doubtful_entries
+    from guidelint.tables import compare
+
+    doubtful = doubtful_entries(guide, ctx)
+    comparison = compare(guide, ctx) if doubtful else None
+    if comparison is None:
+        return None
+    left = [d for d in table if comparison.shows_doubtful(doubtful, d.line, d.column)]
+    if not left:
+        return None
+    named = "; ".join(f"`{path}` ({', '.join(codes)})" for path, codes in doubtful.items())
+    return (
+        f"not fixed: {len(left)} table finding{'s' if len(left) != 1 else ''} of entries whose"
+        f" figures have a consistency finding, which the table would copy: {named};"
+        " correct those figures first, then run --fix again"
+    )
 
 
 def digest(data: bytes) -> str:
@@ -398,7 +424,7 @@ class Fixer:
     def wants(self, result: FileResult) -> bool:
         # Table findings without a fix still get a look, so the user is told why.
         return any(
-            d.fix is not None or (d.code in TABLE_CODES and self.linter.fixable.enabled(d.code))
+            d.fixes or (d.code in TABLE_CODES and self.linter.fixable.enabled(d.code))
             for d in result.diagnostics
         )
 

@@ -174,6 +174,10 @@ class Linter:
         from guidelint import suppressions
 
         found = suppressions.apply(guide, found, ctx, self.selection.enabled)
+        if guide.data is not None:
+            from guidelint.cascade import fold
+
+            found = fold(guide, ctx, found)
         return self.finish(guide, found, guide.path)
 
     def finish(

@@ -149,7 +149,7 @@ class GuideServer(LanguageServer):
             types.PublishDiagnosticsParams(
                 uri=uri,
                 version=linted.version,
-                diagnostics=[to_lsp(d, linted, codec, docs) for d in linted.diagnostics],
+                diagnostics=[to_lsp(d, linted, codec, docs, uri) for d in linted.diagnostics],
             )
         )
 
@@ -204,8 +204,11 @@ def to_range(
     return types.Range(start=start, end=_position(lines, codec, end_line, end_column))
 
 
-def to_lsp(d: Diagnostic, linted: Linted, codec: object, docs: str) -> types.Diagnostic:
-    """``docs``: the rules page that ``codeDescription`` links into (doclinks)."""
+def to_lsp(
+    d: Diagnostic, linted: Linted, codec: object, docs: str, uri: str = ""
+) -> types.Diagnostic:
+    """``docs``: the rules page that ``codeDescription`` links into (doclinks);
+    ``uri``: the document, where the findings folded into ``d`` are."""
     end_line, end_column = linted.ends[d]
     return types.Diagnostic(
         range=to_range(linted.guide.lines, codec, d.line, d.column, end_line, end_column),
@@ -217,6 +220,7 @@ def to_lsp(d: Diagnostic, linted: Linted, codec: object, docs: str) -> types.Dia
         source=SOURCE,
         message=f"{d.message} [{d.name}]" if d.name else d.message,
         data={"fix": d.fix.as_dict()} if d.fix else None,
+        related_information=_related(d, linted.guide.lines, codec, uri),
     )
 
 
@@ -257,6 +261,27 @@ def ranges_end(found: list[Diagnostic], guide: Guide) -> dict[Diagnostic, tuple[
         shown = text[d.column - 1 : stop - 1].rstrip(RANGE_GAPS)
         ends[d] = (d.line, d.column + max(len(shown), 1))
     return ends
+
+
+def _line_end(lines: list[str], line: int) -> tuple[int, int]:
+    return line, len(lines[line - 1]) + 1 if 0 < line <= len(lines) else 1
+
+
+def _related(
+    d: Diagnostic, lines: list[str], codec: object, uri: str
+) -> list[types.DiagnosticRelatedInformation] | None:
+    """The findings folded into ``d``, each where it is, in the same document."""
+    if not d.related or not uri:
+        return None
+    return [
+        types.DiagnosticRelatedInformation(
+            location=types.Location(
+                uri=uri, range=to_range(lines, codec, r.line, r.column, *_line_end(lines, r.line))
+            ),
+            message=f"{r.code} {r.message}",
+        )
+        for r in d.related
+    ]
 
 
 def _from_client(lines: list[str], codec: object, position: types.Position) -> tuple[int, int]:

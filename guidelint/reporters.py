@@ -40,7 +40,7 @@ class Summary:
         for d in result.diagnostics:
             self.by_severity[d.severity] += 1
             self.by_code[d.code] += 1
-            if d.fix is not None:
+            if d.fixes:
                 self.fixable += 1
 
     @property
@@ -80,9 +80,11 @@ class Reporter:
         fail_on: Severity | None = Severity.ERROR,
         quiet: bool = False,
         docs_url: str = "",
+        show_cascade: bool = False,
     ) -> None:
         self.stream = stream
         self.docs_url = docs_url  # the docs-url setting: where rule links point
+        self.show_cascade = show_cascade  # text: list the findings folded into each one
         self.color = color
         self.fail_on = fail_on  # the lowest severity that fails the run; None: nothing does
         self.quiet = quiet  # readers of a report that is read whole ignore it
@@ -119,13 +121,21 @@ class TextReporter(Reporter):
         for d in result.diagnostics:
             where = self.paint(f"{escape.path(d.path)}:{d.line}:{d.column}:", "1")
             self.stream.write(f"{where} {self.finding(d)}\n")
+            if self.show_cascade:
+                self.write_related(d)
 
     def finding(self, d: Diagnostic) -> str:
         """``CODE severity: message [name]``, and `` [*]`` when fixable."""
         code = self.paint(d.code, _COLORS[d.severity])
         level = self.paint(f"{d.severity.label}:", _COLORS[d.severity])
-        mark = " [*]" if d.fix is not None else ""
+        mark = " [*]" if d.fixes else ""
         return f"{code} {level} {escape.text(d.message)} [{d.name}]{mark}"
+
+    def write_related(self, d: Diagnostic) -> None:
+        """The findings folded into ``d``, one indented line each."""
+        for r in d.related:
+            where = f"{escape.path(d.path)}:{r.line}:{r.column}:"
+            self.stream.write(f"    {where} {r.code} {escape.text(r.message)}\n")
 
     def finish(self, summary: Summary) -> None:
         if self.quiet and not summary.total:
@@ -281,6 +291,8 @@ def _sarif_result(d: Diagnostic, rule_index: int, root: str) -> dict[str, object
             }
         ],
     }
+    if d.related:
+        result["relatedLocations"] = _sarif_related(d, location)
     if d.fix is not None:
         fix = d.fix
         result["fixes"] = [
@@ -305,6 +317,21 @@ def _sarif_result(d: Diagnostic, rule_index: int, root: str) -> dict[str, object
             }
         ]
     return result
+
+
+def _sarif_related(d: Diagnostic, location: dict[str, str]) -> list[dict[str, object]]:
+    """The findings folded into ``d``, as SARIF related locations."""
+    return [
+        {
+            "id": index,
+            "physicalLocation": {
+                "artifactLocation": location,
+                "region": _region(r.line, r.column, None, None),
+            },
+            "message": {"text": f"{r.code} {escape.text(r.message)}"},
+        }
+        for index, r in enumerate(d.related)
+    ]
 
 
 class GithubReporter(Reporter):

@@ -25,7 +25,7 @@ report its findings and :func:`table_fix` rewrites the rows or cells.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -599,6 +599,46 @@ class Comparison:
         if not isinstance(value, str) or not value.strip():
             return None
         return currency_code(value, self.symbols)
+
+    def entry_path(self, item_number: int) -> str:
+        """The frontmatter path of the entry ``self.items[item_number]``."""
+        return f"{self.mapping.list}/{self.items[item_number][0]}"
+
+    def shows_doubtful(self, entries: Collection[str], line: int, column: int) -> bool:
+        """Whether (line, column) lies in a cell that shows one of ``entries``."""
+        return any(
+            line == at and start <= column <= end for at, start, end in self.doubtful_cells(entries)
+        )
+
+    def doubtful_cells(self, entries: Collection[str]) -> set[tuple[int, int, int]]:
+        """(line, first column, end column) of every cell that shows one of ``entries``."""
+        table = self.table
+        if table is None or not entries:
+            return set()
+        return {
+            (cell.line, cell.column, cell.end_column)
+            for number, row in enumerate(table.rows)
+            if number in self.row_items and self.entry_path(self.row_items[number]) in entries
+            for cell in row.cells
+        }
+
+    def trusting_only(self, doubtful: Collection[str]) -> Comparison:
+        """This comparison with the rows of the ``doubtful`` entries left as they are:
+        their frontmatter has a consistency finding, and copying it into the table
+        would spread the mistake to what readers see."""
+        if not doubtful:
+            return self
+
+        def trusted(number: int) -> bool:
+            item = self.row_items.get(number)
+            return item is None or self.entry_path(item) not in doubtful
+
+        return replace(
+            self,
+            stale={(row, index) for row, index in self.stale if trusted(row)},
+            unbacked={(row, index) for row, index in self.unbacked if trusted(row)},
+            missing_items=[n for n in self.missing_items if self.entry_path(n) not in doubtful],
+        )
 
     @property
     def fixable(self) -> bool:

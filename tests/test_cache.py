@@ -96,7 +96,7 @@ def guides(tmp_path: Path) -> Path:
 
 
 def cache_files(cache_dir: Path) -> list[Path]:
-    return sorted((cache_dir / "v1").glob("*.json"))
+    return sorted((cache_dir / "v2").glob("*.json"))
 
 
 def test_second_run_hits_and_reports_the_same(guides: Path, tmp_path: Path) -> None:
@@ -185,7 +185,7 @@ def test_corrupt_cache_file_is_ignored_and_rewritten(
     assert len(linted) == 2
     assert second == first
     document = json.loads(stored.read_bytes())
-    assert document["format"] == 1 and len(document["entries"]) == 2
+    assert document["format"] == 2 and len(document["entries"]) == 2
     assert run(guides, cache_dir)[0] == []
 
 
@@ -382,7 +382,7 @@ def test_a_cache_dir_holding_other_files_is_never_written(guides: Path, tmp_path
 def test_clean_removes_nothing_when_one_file_is_foreign(guides: Path, tmp_path: Path) -> None:
     check(tmp_path)
     folder = tmp_path / ".guidelint_cache"
-    stray = folder / "v1" / "stray.json"
+    stray = folder / "v2" / "stray.json"
     stray.write_text("{}")
     result = run_cli(["clean", "--isolated"], cwd=tmp_path)
     assert result.returncode == 2
@@ -392,7 +392,7 @@ def test_clean_removes_nothing_when_one_file_is_foreign(guides: Path, tmp_path: 
 
 def test_pruning_removes_only_old_entry_files(guides: Path, tmp_path: Path) -> None:
     check(tmp_path)
-    entries = tmp_path / ".guidelint_cache" / "v1"
+    entries = tmp_path / ".guidelint_cache" / "v2"
     old = entries / ("0" * 32 + ".json")
     foreign = entries / "mine.json"
     for path in (old, foreign):
@@ -410,5 +410,5 @@ def test_an_empty_folder_is_adopted_and_marked(guides: Path, tmp_path: Path) -> 
         ".gitignore",
         ".guidelint-cache",
         "CACHEDIR.TAG",
-        "v1",
+        "v2",
     ]

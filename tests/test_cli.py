@@ -14,6 +14,7 @@ from conftest import FIXTURES, REPO, run_cli
 BROKEN = "tests/fixtures/schema/broken-lf.md"
 JSON_KEYS = [
     "path", "line", "column", "end_line", "end_column", "code", "name", "severity", "message", "fix",
+    "related",
 ]  # fmt: skip
 
 
@@ -47,6 +48,7 @@ def test_json_contract() -> None:
         "severity": "error",
         "message": "unknown field `stock_hgih`; did you mean `stock_high`?",
         "fix": None,
+        "related": [],
     }
 
 

@@ -110,6 +110,7 @@ extend-superlatives = ["peerless"]
 ignore-superlatives = ["best"]
 cache-dir = ".cache/gl"
 region-currency = "local"
+total-tolerance = 0.05
 count-magnitudes = true
 
 [severity]
@@ -160,6 +161,7 @@ USD = { base = [20000, 1500000] }
     assert settings.currency_symbols == {"S$": "SGD"}
     assert settings.regions == {"Zurich": "CHF"}
     assert settings.region_currency == "local"
+    assert settings.total_tolerance == 0.05
     assert settings.count_magnitudes is True
     text = path.read_text()
     assert all(f"{key} =" in text or f"[{key}]" in text for key in schema["properties"])

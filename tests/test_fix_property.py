@@ -1,4 +1,5 @@
-"""Property: whatever damage a table takes, one ``--fix`` repairs it and only it.
+"""Property: whatever damage a table takes, one ``--fix`` repairs it and only it;
+and it never copies into the table the figures of an entry with a consistency finding.
 
 The frontmatter changes only where the table shows what it lacks: a bonus
 range's high end becomes a `bonus_pct_high` line after `bonus_pct`, and a
@@ -105,8 +106,12 @@ def items(draw: st.DrawFn) -> list[Item]:
     for region in regions:
         base = draw(ranges(90, 300))
         stock = draw(ranges(20, 300))
-        total = (base[0] + stock[0] // 4, base[1] + stock[1] // 4 + 30)
         bonus = draw(st.integers(0, 25))
+        # totals that add up (GL205): base, a year of the 4-year grant and the bonus
+        total = (
+            base[0] + stock[0] // 4 + base[0] * bonus // 100,
+            base[1] + stock[1] // 4 + base[1] * bonus // 100 + draw(st.integers(0, 5)),
+        )
         found.append(Item(region, base, stock, bonus, total, draw(st.booleans())))
     return found
 
@@ -258,3 +263,36 @@ def test_fix_repairs_table_damage_and_nothing_else(case: tuple[bytes, bytes, byt
     again = fix_bytes(fixed, "guide.md", LINTER, unsafe=unsafe)
     assert again.fixed == fixed
     assert again.fixed_count == 0
+
+
+@st.composite
+def doubted(draw: st.DrawFn) -> tuple[bytes, list[str]]:
+    """A guide whose table needs fixing, where one entry's `base_high` lost a digit
+    (GL201): (file bytes, that entry's table row as written)."""
+    data = draw(items().filter(lambda found: len(found) > 1))
+    rows = [item.cells() for item in data]
+    for index in range(len(rows)):  # every row's base high is off by some thousands
+        low, _, high = rows[index][1].partition("–")
+        rows[index][1] = f"{low}–{high[0]}{int(high[1:-1]) + draw(st.integers(1, 40))}K"
+    typo = draw(st.integers(0, len(data) - 1))
+    yaml = [item.yaml() for item in data]
+    wrong = data[typo].base[1] * 1000
+    yaml[typo] = yaml[typo].replace(f"base_high: {wrong}\n", f"base_high: {wrong // 10}\n")
+    text = FRONT + "".join(yaml) + "---\n### Pay\n\n" + HEADER + "".join(row(r) for r in rows)
+    return text.encode("utf-8"), rows[typo]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doubted())
+def test_fix_never_copies_a_doubtful_figure_into_the_table(
+    case: tuple[bytes, list[str]],
+) -> None:
+    raw, typo_row = case
+    outcome = fix_bytes(raw, "guide.md", LINTER)
+    fixed = outcome.fixed.decode("utf-8")
+    # The row of the entry with GL201 keeps what it showed; `base_high: 25500` is not copied.
+    assert row(typo_row).rstrip("\n") in fixed.split("\n")
+    assert any("not fixed" in note and "GL201" in note for note in outcome.notes)
+    # The other rows are rewritten from their entries: only the doubtful one is left.
+    left = [d for d in outcome.diagnostics if d.code in TABLE_CODES]
+    assert {d.line for d in left} == {fixed.split("\n").index(row(typo_row).rstrip("\n")) + 1}

@@ -53,8 +53,8 @@ negotiation_dna_summary: "Base-heavy offers with a yearly bonus"
 ---
 ### Data Engineer at Acme
 
-| Region | Base Salary | Stock (RSU/4yr) | Bonus | Total Comp |
-|--------|-------------|-----------------|-------|------------|
+| Region | Base Salary | Stock (RSU/yr) | Bonus | Total Comp |
+|--------|-------------|----------------|-------|------------|
 | London | £90K–£120K | £10K–£30K | 10% | £109K–£162K |
 
 Offers are usually negotiated on the base salary and the signing bonus.

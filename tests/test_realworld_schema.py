@@ -43,7 +43,57 @@ def test_every_listed_guide_exists(realworld: Path) -> None:
     assert set(TRUE_FINDINGS) <= set(realworld_guides())
 
 
+# GL205, read exactly: a total that equals base + the whole `Stock (RSU/4yr)` grant
+# (+ bonus), leaves out the bonus, equals base alone, or lies more than 20% from
+# base + a year of stock + bonus (the usual slips match to within 0.5%).
+GL205_FINDINGS: dict[str, list[tuple[str, int, int]]] = {
+    "adyen/software-engineer.md": [
+        ("GL205", 19, 21),
+        ("GL205", 20, 22),
+        ("GL205", 29, 21),
+        ("GL205", 30, 22),
+        ("GL205", 39, 21),
+        ("GL205", 40, 22),
+    ],
+    "airbase/technical-program-manager.md": [
+        ("GL205", 19, 21),
+        ("GL205", 20, 22),
+        ("GL205", 29, 21),
+        ("GL205", 30, 22),
+        ("GL205", 39, 21),
+        ("GL205", 40, 22),
+    ],
+    "alibaba/staff-software-engineer.md": [("GL205", 36, 21)],
+    "bytedance/tiktok-recommendation-engineer.md": [("GL205", 46, 22), ("GL205", 55, 22)],
+    "interactive-brokers/ml-ai-engineer.md": [
+        ("GL205", 19, 21),
+        ("GL205", 20, 22),
+        ("GL205", 29, 21),
+        ("GL205", 30, 22),
+        ("GL205", 39, 21),
+        ("GL205", 40, 22),
+    ],
+    "kkr/product-manager.md": [("GL205", 37, 21), ("GL205", 38, 22)],
+    "sea-group/staff-software-engineer.md": [("GL205", 36, 21)],
+    "tastytrade/solutions-architect.md": [("GL205", 39, 21), ("GL205", 40, 22)],
+    "tipalti/senior-software-engineer.md": [
+        ("GL205", 19, 21),
+        ("GL205", 20, 22),
+        ("GL205", 29, 21),
+        ("GL205", 30, 22),
+    ],
+    "ubs/devops-engineer.md": [
+        ("GL205", 19, 21),
+        ("GL205", 20, 22),
+        ("GL205", 30, 22),
+        ("GL205", 39, 21),
+        ("GL205", 40, 22),
+    ],
+}
+
+
 @pytest.mark.parametrize("name", realworld_guides() or ["(absent)"])
 def test_only_true_findings(realworld: Path, name: str) -> None:
     found = lint_file(realworld / name, select=("GL1", "GL2"))
-    assert positions(found) == TRUE_FINDINGS.get(name, [])
+    expected = TRUE_FINDINGS.get(name, []) + GL205_FINDINGS.get(name, [])
+    assert sorted(positions(found)) == sorted(expected)

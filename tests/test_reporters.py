@@ -132,6 +132,7 @@ def test_json_keeps_its_contract() -> None:
             "severity",
             "message",
             "fix",
+            "related",
         ]
     ] * 5
     assert rows[0] == {
@@ -145,6 +146,7 @@ def test_json_keeps_its_contract() -> None:
         "severity": "warning",
         "message": "unused suppression: no `GL102` finding on line 22",
         "fix": None,
+        "related": [],
     }
 
 

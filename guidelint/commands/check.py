@@ -87,6 +87,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE")
     parser.add_argument(
+        "--show-cascade",
+        action="store_true",
+        help="text format: list under each finding the findings folded into it",
+    )
+    parser.add_argument(
         "--stdin-filename", metavar="PATH", help="name and configure stdin (`-`) as PATH"
     )
     parser.add_argument(
@@ -244,6 +249,7 @@ def run(args: argparse.Namespace) -> int:
                 fail_on=None if args.write_baseline else fail_on,
                 quiet=args.quiet,
                 docs_url=settings.docs_url,
+                show_cascade=args.show_cascade,
             )
         reporter.start()
         for result in results:

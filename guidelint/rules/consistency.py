@@ -10,7 +10,8 @@ schema's ``x-guidelint-consistency`` annotation::
 ``list`` and ``currency`` default to those of ``x-guidelint-table``.  An
 optional ``totals`` mapping names the fields a total is made of (see GL205).
 Fields that are missing, null or of the wrong type are skipped: the schema
-rules report the wrong ones, and null means the figure is not known.
+rules report the wrong ones, and null means the figure is not known.  GL205
+lives in :mod:`guidelint.rules.totals`, imported at the end.
 """
 
 from __future__ import annotations
@@ -88,6 +89,11 @@ rule(
         table and frontmatter agree, and the choice is the guide's. With
         `"local"`, every region not in its local currency is reported. The
         message names the currency compared and what the table shows.
+
+        It is the one finding of its region: the region's GL304, GL206 and
+        GL307 findings and the GL306 figures the currency kept from being
+        filled, which follow from the wrong currency, are folded into it (its message says how many; the JSON report's `related`,
+        SARIF's `relatedLocations` and `--show-cascade` list them).
         """,
     why="A London range in dollars reads as a different salary by the whole exchange rate.",
     example="""
@@ -130,63 +136,7 @@ rule(
 )
 
 
-# GL205: a total may differ from the sum of its parts by this share either way,
-# and a stock figure with no vesting period may be a yearly value or a grant
-# vesting over the usual four years.
-TOTAL_TOLERANCE = Decimal("0.10")
-USUAL_VEST_YEARS = 4
-
-rule(
-    "GL205",
-    "total-implausible",
-    "warning",
-    "total compensation does not fit base, stock and bonus",
-    what=f"""
-        Where an entry gives base, stock and bonus, the total must be about
-        their sum; each end of the range is checked on its own (`total_comp_low`
-        against `base_low`, `stock_low` and the low bonus). The sum counts:
-
-        - base as written;
-        - stock per year: `stock_low / stock_vest_years` when the entry says
-          the figure is a grant vesting over that many years; otherwise
-          anything from a {USUAL_VEST_YEARS}-year grant (the figure over {USUAL_VEST_YEARS})
-          to a yearly value (the figure itself), because guides write both
-          under the same heading;
-        - the bonus as `bonus_low`/`bonus_high`, or as `bonus_pct` (low end) and
-          `bonus_pct_high`, else `bonus_pct` (high end) of that end's base;
-        - no signing bonus, which is paid once.
-
-        The total may lie up to {TOTAL_TOLERANCE:.0%} below the smallest sum
-        and up to {TOTAL_TOLERANCE:.0%} above the largest. With base 80000, a
-        40000 grant over 4 years and a bonus of 10000, the sum is 100000 and
-        90000–110000 is plausible. An entry with a null or missing part is
-        skipped, and a total below base is left to GL202.
-        """,
-    why="""
-        A total that its own parts cannot produce is a stale figure or a copy
-        of another field (a total equal to base while stock and bonus are
-        known), and readers compare offers by it.
-        """,
-    example="""
-        ```yaml
-        base_low: 78000
-        stock_low: 20000
-        bonus_pct: 10
-        total_comp_low: 78000   # base alone; at least 81720 expected
-        ```
-        """,
-    fix="""
-        Recompute the total from its parts, or correct the part that is wrong;
-        set `stock_vest_years` when the stock figures are a whole grant.
-        """,
-    options=(
-        "schema (the `totals` entry of the guide schema's `x-guidelint-consistency`"
-        " annotation names the fields; the tolerance is fixed)",
-    ),
-)
-
-
-def _annotation(ctx: Context) -> dict[str, Any]:
+def annotation(ctx: Context) -> dict[str, Any]:
     consistency = ctx.schema.schema.get("x-guidelint-consistency")
     table = ctx.schema.schema.get("x-guidelint-table")
     merged: dict[str, Any] = {}
@@ -198,7 +148,7 @@ def _annotation(ctx: Context) -> dict[str, Any]:
     return merged
 
 
-def _pairs(value: Any) -> list[tuple[str, str]]:
+def pairs(value: Any) -> list[tuple[str, str]]:
     pairs = []
     for pair in value if isinstance(value, list) else ():
         if isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair):
@@ -206,7 +156,7 @@ def _pairs(value: Any) -> list[tuple[str, str]]:
     return pairs
 
 
-def _entries(guide: Guide, note: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+def entries(guide: Guide, note: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """(path, item) for each mapping in the annotated list."""
     name = note.get("list")
     listed = (guide.data or {}).get(name) if isinstance(name, str) else None
@@ -219,9 +169,9 @@ def _entries(guide: Guide, note: dict[str, Any]) -> Iterator[tuple[str, dict[str
 
 @check("GL201", "GL202")
 def check_ranges(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
-    note = _annotation(ctx)
-    ranges, at_least = _pairs(note.get("ranges")), _pairs(note.get("at_least"))
-    for path, item in _entries(guide, note):
+    note = annotation(ctx)
+    ranges, at_least = pairs(note.get("ranges")), pairs(note.get("at_least"))
+    for path, item in entries(guide, note):
         for low, high in ranges:
             a, b = to_decimal(item.get(low)), to_decimal(item.get(high))
             if a is not None and b is not None and a > b:
@@ -246,7 +196,7 @@ def check_ranges(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
 
 @check("GL203", "GL204")
 def check_regions(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
-    note = _annotation(ctx)
+    note = annotation(ctx)
     region_field, currency_field = note.get("region"), note.get("currency")
     if not isinstance(region_field, str):
         return
@@ -255,7 +205,7 @@ def check_regions(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     key_field = ((ctx.schema.table or {}).get("key") or {}).get("field", region_field)
     unique = key_field == region_field
     seen: dict[str, int] = {}
-    for path, item in _entries(guide, note):
+    for path, item in entries(guide, note):
         region = item.get(region_field)
         if not isinstance(region, str) or not region.strip():
             continue
@@ -298,82 +248,6 @@ def shown_currencies(guide: Guide, ctx: Context, region: str) -> frozenset[str]:
     if comparison is None:
         return frozenset()
     return comparison.row_currencies.get(key_of(region), frozenset())
-
-
-@check("GL205")
-def check_totals(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
-    note = _annotation(ctx)
-    parts = note.get("totals")
-    if not isinstance(parts, dict):
-        return
-    for path, item in _entries(guide, note):
-        for end in (0, 1):
-            found = _implausible_total(item, parts, end)
-            if found is not None:
-                field, message = found
-                line, column = guide.value_position(f"{path}/{field}")
-                yield problem("GL205", line, column, message)
-
-
-def _field(parts: dict[str, Any], key: str, end: int) -> str | None:
-    pair = parts.get(key)
-    if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[end], str):
-        return pair[end]
-    return None
-
-
-def _implausible_total(
-    item: dict[str, Any], parts: dict[str, Any], end: int
-) -> tuple[str, str] | None:
-    """(total field, message) when one end of the total does not fit its parts."""
-    fields = [_field(parts, key, end) for key in ("total", "base", "stock")]
-    if None in fields:
-        return None
-    total_field, base_field, stock_field = (str(name) for name in fields)
-    total, base, stock = (
-        to_decimal(item.get(name)) for name in (total_field, base_field, stock_field)
-    )
-    bonus = _bonus(item, parts, end, base)
-    if total is None or base is None or stock is None or bonus is None or total < base:
-        return None  # a total below base is GL202's
-    vest_field = parts.get("vest_years")
-    vest = to_decimal(item.get(vest_field)) if isinstance(vest_field, str) else None
-    if vest is not None and vest > 0:
-        smallest = largest = base + stock / vest
-        stock_note = f"{stock_field} {show(stock)} over {show(vest)} years"
-    else:
-        smallest, largest = base + stock / USUAL_VEST_YEARS, base + stock
-        stock_note = f"{stock_field} {show(stock)} (yearly or a {USUAL_VEST_YEARS}-year grant)"
-    low = (smallest + bonus) * (1 - TOTAL_TOLERANCE)
-    high = (largest + bonus) * (1 + TOTAL_TOLERANCE)
-    if low <= total <= high:
-        return None
-    parts_note = f"{base_field} {show(base)}, {stock_note} and bonus {_whole(bonus)}"
-    if total < low:
-        bound = f"below {_whole(low)}, the least that {parts_note} allow"
-    else:
-        bound = f"above {_whole(high)}, the most that {parts_note} allow"
-    return total_field, f"{total_field} {show(total)} is {bound}"
-
-
-def _bonus(
-    item: dict[str, Any], parts: dict[str, Any], end: int, base: Decimal | None
-) -> Decimal | None:
-    """One end of the yearly bonus: an amount, or a percentage of that end's base."""
-    amount_field = _field(parts, "bonus", end)
-    if amount_field is not None and amount_field in item:
-        return to_decimal(item.get(amount_field))
-    pct_low, pct_high = _field(parts, "bonus_pct", 0), _field(parts, "bonus_pct", 1)
-    pct = to_decimal(item.get(pct_low)) if pct_low else None
-    if end == 1 and pct_high is not None and to_decimal(item.get(pct_high)) is not None:
-        pct = to_decimal(item.get(pct_high))
-    if pct is None or base is None:
-        return None
-    return base * pct / 100
-
-
-def _whole(number: Decimal) -> str:
-    return show(number.quantize(Decimal(1)))
 
 
 # -- GL206 ------------------------------------------------------------------------
@@ -455,12 +329,12 @@ def plausible_bands(ctx: Context) -> dict[str, dict[str, tuple[Decimal, Decimal]
 def check_plausible(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     plausible = ctx.schema.schema.get("x-guidelint-plausible")
     fields = plausible.get("fields") if isinstance(plausible, dict) else None
-    note = _annotation(ctx)
+    note = annotation(ctx)
     currency_field = note.get("currency")
     if not isinstance(fields, dict) or not isinstance(currency_field, str):
         return
     bands = plausible_bands(ctx)
-    for path, item in _entries(guide, note):
+    for path, item in entries(guide, note):
         currency = item.get(currency_field)
         band = bands.get(currency.strip().upper()) if isinstance(currency, str) else None
         if not band or not isinstance(currency, str):
@@ -486,3 +360,26 @@ def check_plausible(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
                     f" {PLAUSIBLE_KINDS.get(kind, kind)} in {currency.strip().upper()}"
                     f" (plausible-ranges)",
                 )
+
+
+# Findings that make an entry's figures doubtful: --fix copies none of them into the table.
+DOUBTING = ("GL201", "GL202", "GL205", "GL206")
+
+
+def doubtful_entries(guide: Guide, ctx: Context) -> dict[str, tuple[str, ...]]:
+    """Entry path -> the consistency codes its figures have (GL201, GL202, GL205, GL206)."""
+    from guidelint.rules.totals import check_totals
+
+    found = [*check_ranges(guide, ctx), *check_totals(guide, ctx), *check_plausible(guide, ctx)]
+    if not found:
+        return {}
+    doubtful = {}
+    for path, _ in entries(guide, annotation(ctx)):
+        span = guide.value_span(path)
+        codes = sorted({d.code for d in found if span.line <= d.line <= span.end_line})
+        if codes:
+            doubtful[path] = tuple(codes)
+    return doubtful
+
+
+from guidelint.rules import totals  # noqa: E402, F401  (GL205; it reads the helpers above)

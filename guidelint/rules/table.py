@@ -14,6 +14,7 @@ from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
 from guidelint.markdown import TableBlock
 from guidelint.registry import check, rule
+from guidelint.rules.consistency import doubtful_entries
 from guidelint.tables import compare
 
 TABLE_OPTION = "schema (the guide schema's `x-guidelint-table` annotation maps the table)"
@@ -108,7 +109,10 @@ rule(
     what="""
         A money cell shows a currency (`$`, `£`, `CHF`, `USD`...) that differs
         from the row's `currency` field. Symbols map to ISO codes through a
-        built-in table; `$` means USD.
+        built-in table; `$` means USD. Where the region has no GL203, the
+        row's GL304 is the region's one finding: its other GL304, GL206 and
+        GL307 findings, and the GL306 figures its currency kept from being
+        filled, are folded into it.
         """,
     why="A London row in dollars misstates pay by the exchange rate.",
     example="""
@@ -132,7 +136,11 @@ rule(
         A base, stock, bonus or total figure in the table does not match the
         frontmatter field it shows. Display rounding is allowed: `$196K` agrees
         with 195500 (it rounds to 196K), `$197K` does not. A cell showing no
-        figure (empty, `—`, `N/A`) disagrees with a field that has a value.
+        figure (empty, `—`, `N/A`, or words such as `Pending` or `Competitive`)
+        disagrees with a field that has a value: the table hides a figure the
+        guide holds, and the fix writes the frontmatter's figure in. The fix
+        leaves alone the row of an entry whose figures have a consistency
+        finding (GL201, GL202, GL205, GL206).
         """,
     why="Readers negotiate with the table's numbers; the site and comparisons use the frontmatter's.",
     example="""
@@ -158,6 +166,12 @@ rule(
         column whose fields are all absent or null. Cells that show no figure
         (`—`, `N/A`, `Varies`, `Included`, words alone such as `Competitive`)
         agree with a null or missing field.
+
+        A field that no entry sets while the table shows it in two or more
+        rows (every bonus's high end dropped) is one finding on the column's
+        header, with each row's finding folded in as a related location; the
+        fix still fills every row. A figure that a region's wrong currency
+        keeps from being filled is folded into that region's GL203 or GL304.
         """,
     why="""
         The figure cannot be searched or compared, and nobody checks it when
@@ -279,11 +293,14 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             yield problem("GL301", line, column, message)
         return
     fix = None
+    doubtful = doubtful_entries(guide, ctx)
     if any(f.code in FIXABLE and f.fixable and not f.fill for f in comparison.findings):
-        fix = comparison.fix()
+        fix = comparison.trusting_only(doubtful).fix()
     for finding in comparison.findings:
         if finding.fill and finding.entry and not comparison.guesswork:
             own = comparison.fill_fix(finding)
+        elif doubtful and comparison.shows_doubtful(doubtful, finding.line, finding.column):
+            own = None  # the entry's figures are doubtful: the table keeps what it shows
         else:
             # The table fix never removes a figure the frontmatter lacks (GL306):
             # that is the unsafe fix's job.

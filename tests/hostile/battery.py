@@ -328,7 +328,7 @@ def _cache_entries(damage: str) -> Callable[[Path], None]:
     def make(folder: Path) -> None:
         _write(folder / "cache" / ".guidelint-cache", "guidelint cache folder\n")
         for index in range(3):
-            _write(folder / "cache" / "v1" / f"{index:032x}.json", damage)
+            _write(folder / "cache" / "v2" / f"{index:032x}.json", damage)
 
     return make
 
@@ -462,7 +462,7 @@ def invocation_cases() -> list[Invocation]:
         ),
         Invocation(
             "clean-marked-foreign",
-            _with(_file("cache/.guidelint-cache", "x"), _file("cache/v1/mine.txt", "keep")),
+            _with(_file("cache/.guidelint-cache", "x"), _file("cache/v2/mine.txt", "keep")),
             ("clean", "--isolated", "--cache-dir", "cache"),
             USAGE,
         ),

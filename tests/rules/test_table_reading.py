@@ -95,12 +95,11 @@ def test_words_without_a_figure_or_a_share_are_still_malformed() -> None:
 def test_kr_is_the_krona_of_the_row() -> None:
     # In an entry labelled USD, `kr` is still Oslo's krone: the row is in NOK.
     diagnostics = lint("currencies", ("    currency: NOK", "    currency: USD"))
-    assert [(d.code, d.line, d.column) for d in diagnostics] == [
-        ("GL203", 38, 15),
-        ("GL304", 87, 10),
-    ]
+    assert [(d.code, d.line, d.column) for d in diagnostics] == [("GL203", 38, 15)]
+    assert [(r.code, r.line, r.column) for r in diagnostics[0].related] == [("GL304", 87, 10)]
     assert diagnostics[0].message == (
         "currency is USD but `Oslo` pays in NOK; the table shows it in NOK"
+        " (1 finding that follows from it folded in)"
     )
 
 
@@ -177,11 +176,11 @@ def test_stated_reports_a_region_the_table_shows_in_another_currency() -> None:
             "| Singapore | S$140K–S$180K | S$155K–S$200K |",
         ),
     )
-    assert [(d.code, d.line, d.column) for d in diagnostics] == [
-        ("GL203", 38, 15),
-        ("GL304", 62, 15),
-    ]
-    assert diagnostics[0].message.endswith("; the table shows it in SGD")
+    assert [(d.code, d.line, d.column) for d in diagnostics] == [("GL203", 38, 15)]
+    assert [(r.code, r.line, r.column) for r in diagnostics[0].related] == [("GL304", 62, 15)]
+    assert diagnostics[0].message.endswith(
+        "; the table shows it in SGD (1 finding that follows from it folded in)"
+    )
 
 
 def test_a_region_without_a_currency_in_the_table_is_reported() -> None:
@@ -203,7 +202,8 @@ def test_a_suffix_decides_the_place() -> None:
         "GL203",
         29,
         15,
-        "currency is AUD but `Perth, Scotland` pays in GBP; the table shows it in GBP",
+        "currency is AUD but `Perth, Scotland` pays in GBP; the table shows it in GBP"
+        " (1 finding that follows from it folded in)",
     )
 
 

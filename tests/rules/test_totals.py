@@ -1,0 +1,130 @@
+"""GL205: a stated total against base, one year of stock and the bonus."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, edited, lint_text, positions
+from guidelint.config import Settings
+from guidelint.resources import data_file
+from guidelint.rules.totals import header_years
+
+REAL = (FIXTURES / "schema" / "real-format.md").read_text(encoding="utf-8")
+GOOD = (FIXTURES / "table" / "good.md").read_text(encoding="utf-8")
+EXACT = Settings(total_tolerance=0.05)
+
+
+def totals(text: str, *pairs: tuple[str, str], settings: Settings | None = None) -> list:
+    return lint_text(edited(text, *pairs), select=("GL205",), settings=settings or Settings())
+
+
+@pytest.mark.parametrize(
+    ("header", "years"), data_file("totals.json")["stock_periods"]["examples"].items()
+)
+def test_stock_periods(header: str, years: int | None) -> None:
+    assert header_years(header) == years
+
+
+def test_real_format_and_the_seed_table_add_up() -> None:
+    assert totals(REAL) == []
+    assert totals(REAL, settings=Settings(schema=(("*.md", "partial-guide"),))) == []
+    assert totals(GOOD) == []
+
+
+@pytest.mark.parametrize(
+    ("total", "tolerance", "reported"),
+    # base 80000 + a 40000 grant over 4 years + bonus 10000 = 100000
+    [
+        ("125000", 0.25, False),
+        ("125001", 0.25, True),
+        ("105000", 0.05, False),
+        ("105001", 0.05, True),
+        ("95000", 0.05, False),
+        ("94999", 0.05, True),
+    ],
+)
+def test_tolerance_boundary(total: str, tolerance: float, reported: bool) -> None:
+    found = totals(
+        REAL,
+        ("total_comp_low: 100000", f"total_comp_low: {total}"),
+        settings=Settings(total_tolerance=tolerance),
+    )
+    assert positions(found) == ([("GL205", 23, 21)] if reported else [])
+
+
+def test_a_total_counting_the_whole_grant_says_so() -> None:
+    found = totals(REAL, ("total_comp_low: 100000", "total_comp_low: 130000"))
+    assert [d.message for d in found] == [
+        "total_comp_low 130000 is above 125000 (base_low 80000 + stock_low 40000/4"
+        " + bonus 10000 (bonus_low) = 100000, ±25%): it counts the whole grant"
+        " (stock_low 40000) as one year's pay"
+    ]
+
+
+def test_the_header_names_the_stock_period() -> None:
+    # SF: 195000 + 175000/4 + 5% = 248500 under `Stock (RSU/4yr)`; 379750 when yearly
+    assert totals(GOOD, ("Stock (RSU/4yr)", "Stock (RSU/yr)")) != []
+    found = totals(
+        GOOD, ("Stock (RSU/4yr)", "Stock"), ("total_comp_low: 270000", "total_comp_low: 380000")
+    )
+    assert ("GL205", 18, 21) not in positions(found)  # a header with no period is yearly
+    found = totals(GOOD, ("total_comp_low: 270000", "total_comp_low: 380000"))
+    assert "it counts the whole grant (stock_low 175000) as one year's pay" in found[0].message
+
+
+def test_the_high_bonus_comes_from_the_table_when_the_frontmatter_lacks_it() -> None:
+    # base_high 255000 + 315000/4 + 30% of base: 410250, so 400000 fits only with the table's 30%
+    text = edited(GOOD, ("| 5% | $270K–$400K |", "| 5–30% | $270K–$400K |"))
+    exact = Settings(total_tolerance=0.03)
+    assert ("GL205", 19, 22) in positions(totals(GOOD, settings=exact))
+    assert ("GL205", 19, 22) not in positions(totals(text, settings=exact))
+
+
+def test_a_bonus_left_out_is_named() -> None:
+    found = totals(REAL, ("total_comp_high: 140000", "total_comp_high: 120000"), settings=EXACT)
+    assert [d.message for d in found] == [
+        "total_comp_high 120000 is below 133000 (base_high 100000 + stock_high 80000/4"
+        " + bonus 20000 (bonus_high) = 140000, ±5%): it leaves out the bonus"
+    ]
+
+
+def test_unknown_parts_still_bound_the_total_from_below() -> None:
+    # stock unknown: base 80000 + bonus 10000 = 90000 at least, and no upper bound
+    pairs = (("    stock_low: 40000\n", "    stock_low: null\n"),)
+    assert totals(REAL, *pairs, ("total_comp_low: 100000", "total_comp_low: 900000")) == []
+    found = totals(
+        REAL, *pairs, ("total_comp_low: 100000", "total_comp_low: 85000"), settings=EXACT
+    )
+    assert positions(found) == [("GL205", 23, 21)]
+    assert found[0].message.endswith("the total is below what its known parts add up to")
+
+
+def test_a_stock_figure_of_no_known_period_bounds_nothing() -> None:
+    # London has no vesting years and the guide no table: 60000 + 6000 at least
+    assert totals(REAL, ("total_comp_low: 75000", "total_comp_low: 500000")) == []
+
+
+def test_a_total_below_base_is_left_to_gl202() -> None:
+    text = edited(REAL, ("total_comp_low: 100000", "total_comp_low: 79999"))
+    assert positions(lint_text(text, select=("GL2",))) == [("GL202", 23, 21)]
+
+
+def test_an_inverted_part_is_left_to_gl201() -> None:
+    text = edited(REAL, ("base_high: 100000", "base_high: 10000"))
+    assert positions(lint_text(text, select=("GL201", "GL205"))) == [("GL201", 13, 15)]
+
+
+def test_an_unknown_total_is_skipped() -> None:
+    assert totals(REAL, ("total_comp_low: 75000", "total_comp_low: null")) == []
+
+
+def test_needs_the_totals_annotation() -> None:
+    from rules.test_consistency import ROLE_GUIDE  # type: ignore[import-not-found]
+
+    settings = Settings(schema=(("*.md", "role-guide"),))
+    text = ROLE_GUIDE.replace(
+        "    base_high: 300000\n",
+        "    base_high: 300000\n    total_low: 1\n    total_high: 9000000\n",
+    )
+    assert text != ROLE_GUIDE
+    assert positions(lint_text(text, select=("GL205",), settings=settings)) == []
