@@ -22,7 +22,10 @@ exactly one root cause:
 2. a field no frontmatter entry sets while the table shows it in two or more
    rows (the migration that dropped every bonus's high end): the GL306
    findings naming that field in one table column are one root cause;
-3. every other finding is a root cause of its own.
+3. a total that fails the same way in several entries of one guide (GL205
+   findings naming the same slip: "it counts the whole grant ...", "it leaves
+   out the bonus") is one root cause;
+4. every other finding is a root cause of its own.
 
 Regions and columns are read with this checkout's table reader, so both
 versions are measured against the same grouping.
@@ -85,10 +88,16 @@ def underlying(entry: dict) -> list[Finding]:
     return [own, *related]
 
 
+def slip_of(message: str) -> str:
+    """The slip a GL205 message names, without its figures: "it leaves out the bonus"."""
+    return re.sub(r"\d[\d,.]*", "N", message.split("; ")[0].rpartition("): ")[2])
+
+
 def root_causes(path: str, findings: list[Finding], linter: Linter) -> int:
     """How many root causes ``findings`` (one file's) have, by the docstring's rules."""
     if not any(found[0] in REGION_CODES for found in findings):
-        return len(findings)
+        slips = {slip_of(message) for code, _, _, message, _ in findings if code == "GL205"}
+        return len(slips) + sum(found[0] != "GL205" for found in findings)
     guide = load_guide(path, path, linter.settings.max_file_size)
     comparison = compare(guide, linter.context(path)) if guide.data is not None else None
     table = comparison.table if comparison is not None else None
@@ -126,6 +135,9 @@ def root_causes(path: str, findings: list[Finding], linter: Linter) -> int:
     column_members: Counter[tuple] = Counter()
     pending: list[tuple] = []
     for index, (code, line, column, message, fixable) in enumerate(findings):
+        if code == "GL205":
+            keys.add(("slip", slip_of(message)))
+            continue
         region = region_of(line, column)
         follows = code in REGION_CODES and not (code == "GL306" and fixable)
         if follows and region in wrong_currency:

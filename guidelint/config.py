@@ -64,7 +64,7 @@ class Settings:
     currency_symbols: Mapping[str, str] = field(default_factory=dict)
     regions: Mapping[str, str] = field(default_factory=dict)
     region_currency: str = "stated"  # GL203: "local" or "stated" (see the rule)
-    total_tolerance: float = 0.25  # GL205: the share a total may differ from its sum
+    total_tolerance: float = 0.05  # GL205: the share a total may differ from its sum
     cache_dir: str = ".guidelint_cache"
     docs_url: str = ""  # "": derived (guidelint.doclinks)
 

@@ -6,7 +6,8 @@ Two blind labellings of guides of the measuring half (``tests/pool/split.yaml``)
   (seed 20261211) before guidelint ran on them, one entry per root cause, each
   with its family (schema, consistency, table, freshness) and the line where a
   fixer would look first.  A defect is found when a finding of its family's
-  codes sits on that line, or on a line of the same table.
+  codes sits on that line, on a line of the same table, or in the frontmatter entry
+  of the defect's region.
 - ``data-findings-measure.yaml`` (when present): findings drawn at random and
   judged against the guide, each ``right`` or not.
 
@@ -52,9 +53,33 @@ def table_lines(lines: list[str], line: int) -> range:
     return range(first, last + 1)
 
 
+def entry_lines(lines: list[str], region: str | None) -> range:
+    """The frontmatter lines of the compensation entry whose region is ``region``."""
+    if not region:
+        return range(0)
+    for index, text in enumerate(lines):
+        key, _, value = text.strip().lstrip("- ").partition(":")
+        if key == "region" and value.strip().strip("'\"") == region:
+            indent = len(text) - len(text.lstrip())
+            end = index + 1
+            while (
+                end < len(lines)
+                and lines[end].strip() != "---"
+                and (len(lines[end]) - len(lines[end].lstrip()) > indent)
+            ):
+                end += 1
+            return range(index + 1, end + 1)
+    return range(0)
+
+
 def data_findings(path: Path) -> list[tuple[str, int, int]]:
+    """Each finding's code and position, and those of the findings folded into it."""
     found = lint_text(path.read_bytes(), select=tuple(FAMILIES.values()), today=LABELLED_ON)
-    return [(d.code, d.line, d.column) for d in found]
+    return [
+        (d.code, line, column)
+        for d in found
+        for line, column in [(d.line, d.column), *((r.line, r.column) for r in d.related)]
+    ]
 
 
 def test_recall_of_listed_defects(shared: Path) -> None:
@@ -66,7 +91,7 @@ def test_recall_of_listed_defects(shared: Path) -> None:
     for defect in listed["defects"]:
         family = defect["family"]
         lines = (shared / defect["file"]).read_text(encoding="utf-8").split("\n")
-        near = table_lines(lines, defect["line"])
+        near = [*table_lines(lines, defect["line"]), *entry_lines(lines, defect.get("region"))]
         prefix = FAMILIES[family]
         totals[family] += 1
         if any(

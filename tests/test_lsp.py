@@ -444,7 +444,9 @@ def test_deleting_extra_rows_is_offered_but_never_preferred(start: Any, tmp_path
     after = client.wait_for(
         "textDocument/publishDiagnostics", lambda p: p["uri"] == uri and p.get("version") == 2
     )
-    assert codes(after) == ["GL407"]
+    # The rows are rewritten from the frontmatter, whose bonus has no high end: San
+    # Francisco's total still counts the 15% the table showed (GL205).
+    assert codes(after) == ["GL205", "GL407"]
     assert client.close() == 0
 
 

@@ -168,7 +168,7 @@ def _entries(count: int) -> str:
 
 
 def _rows(count: int) -> str:
-    row = "| San Francisco | $195K–$255K | $175K–$315K | 5% | $270K–$400K |\n"
+    row = "| San Francisco | $195K–$255K | $175K–$315K | 5% | $248K–$346K |\n"
     many = "".join(row.replace("San Francisco", f"Region {i}") for i in range(count))
     return VALID.replace(row, many)
 

@@ -110,6 +110,11 @@ _READER_HEADS = word_class("reader_heads")
 _NEGOTIATING = word_class("negotiation_words")
 _READER = re.compile(r"(?i:\byou(?:r)?\b)")
 _ROLE_HEADS = word_class("role_heads")
+# A ranking against a field, not within the company: "in the industry", "anywhere".
+_WORLD_SCOPE = re.compile(
+    rf"(?i:[ \t,]{{1,4}}(?:(?:in|among|across)[ \t]{{1,4}}(?:the[ \t]{{1,4}})?"
+    rf"(?:{alternation(WORDS['superlative_scopes'])})|anywhere|ever)\b)"
+)
 _PAY_WORDS = word_class("pay_words")
 
 
@@ -120,9 +125,15 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
     following = [w.strip(".,;:!?()\"'") for w in masked[end : end + 60].casefold().split()[:3]]
     for index, word in enumerate(following):
         if word in _ROLE_HEADS:
-            # "the highest-leverage hires" is opinion; "the highest-paying role" ranks pay.
+            # "the highest-leverage hires" is opinion; "the highest-paying role" ranks
+            # pay, and "the most demanding roles in the industry" ranks against a field.
             ranked = WORD.findall(masked[start:end].casefold()) + following[:index]
-            return _PAY_WORDS.isdisjoint(w.strip("-") for part in ranked for w in part.split("-"))
+            head = masked.casefold().find(word, end)
+            scoped = _WORLD_SCOPE.match(masked, head + len(word)) is not None
+            pay = not _PAY_WORDS.isdisjoint(
+                w.strip("-") for part in ranked for w in part.split("-")
+            )
+            return not scoped and not pay
         if word not in _ADVICE_HEADS:
             continue
         if word in _NEGOTIATION_HEADS:
@@ -261,7 +272,8 @@ def person_leader(masked: str, start: int, end: int) -> bool:
 _OWN_ITEMS = word_class("own_items")
 _OWN_ITEM_RANKS = tuple(sorted(word_class("own_item_superlatives"), key=len, reverse=True))
 _FIELD_SCOPE = re.compile(
-    r"(?i:[ \t,]{1,4}(?:in|of|among|across)[ \t]{1,4}(?:the|all|any|its|global|their)\b|[ \t]{1,4}ever\b)"
+    r"(?i:[ \t,]{1,4}(?:in|of|among|across)[ \t]{1,4}(?:the|all|any|its|global|their)\b"
+    r"|[ \t]{1,4}(?:ever|anywhere)\b)"
 )
 
 

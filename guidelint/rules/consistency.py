@@ -16,7 +16,7 @@ lives in :mod:`guidelint.rules.totals`, imported at the end.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -368,15 +368,23 @@ DOUBTING = ("GL201", "GL202", "GL205", "GL206")
 
 def doubtful_entries(guide: Guide, ctx: Context) -> dict[str, tuple[str, ...]]:
     """Entry path -> the consistency codes its figures have (GL201, GL202, GL205, GL206)."""
-    from guidelint.rules.totals import check_totals
+    from guidelint.rules.totals import totals_findings
 
-    found = [*check_ranges(guide, ctx), *check_totals(guide, ctx), *check_plausible(guide, ctx)]
+    def lines(found: Iterable[Diagnostic]) -> list[tuple[str, int]]:
+        """Each finding's code and line, and the lines of the entries it folds in."""
+        return [(d.code, at) for d in found for at in (d.line, *(r.line for r in d.related))]
+
+    # A total is doubtful only when neither the frontmatter's figures nor the table's
+    # (a bonus range the frontmatter lacks, or a damaged cell) make it add up.
+    unexplained = set(lines(totals_findings(guide, ctx, table_figures=False)))
+    unexplained &= set(lines(totals_findings(guide, ctx, table_figures=True)))
+    found = lines([*check_ranges(guide, ctx), *check_plausible(guide, ctx)]) + sorted(unexplained)
     if not found:
         return {}
     doubtful = {}
     for path, _ in entries(guide, annotation(ctx)):
         span = guide.value_span(path)
-        codes = sorted({d.code for d in found if span.line <= d.line <= span.end_line})
+        codes = sorted({code for code, line in found if span.line <= line <= span.end_line})
         if codes:
             doubtful[path] = tuple(codes)
     return doubtful

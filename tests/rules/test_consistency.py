@@ -52,7 +52,8 @@ def test_gl201_boundary(low: str, high: str, reported: bool) -> None:
         (
             "    base_low: 195000\n    base_high: 255000",
             f"    base_low: {low}\n    base_high: {high}",
-        )
+        ),
+        ("    total_comp_low: 248000", "    total_comp_low: 300000"),  # above either base
     )
     assert positions(gl2(text)) == ([("GL201", 13, 15)] if reported else [])
 
@@ -60,8 +61,8 @@ def test_gl201_boundary(low: str, high: str, reported: bool) -> None:
 def test_gl201_float_percent() -> None:
     text = variant(
         (
-            "    bonus_pct: 5\n    total_comp_low: 270000",
-            "    bonus_pct: 7.5\n    bonus_pct_high: 7.25\n    total_comp_low: 270000",
+            "    bonus_pct: 5\n    total_comp_low: 248000",
+            "    bonus_pct: 7.5\n    bonus_pct_high: 7.25\n    total_comp_low: 248000",
         )
     )
     found = gl2(text)
@@ -75,14 +76,14 @@ def test_gl201_float_percent() -> None:
 
 @pytest.mark.parametrize(("total", "reported"), [("195000", False), ("194999", True), ("0", True)])
 def test_gl202_boundary(total: str, reported: bool) -> None:
-    text = variant(("    total_comp_low: 270000", f"    total_comp_low: {total}"))
+    text = variant(("    total_comp_low: 248000", f"    total_comp_low: {total}"))
     assert positions(gl2(text)) == ([("GL202", 18, 21)] if reported else [])
 
 
 def test_gl202_high_side() -> None:
     found = gl2(variant(("    base_high: 194000", "    base_high: 310000")))
     assert [(d.code, d.line, d.column, d.message) for d in found] == [
-        ("GL202", 37, 22, "total_comp_high 305000 is below base_high 310000")
+        ("GL202", 37, 22, "total_comp_high 263000 is below base_high 310000")
     ]
 
 
@@ -312,8 +313,8 @@ def test_gl206_dollars_under_jpy_are_reported() -> None:
 def test_gl206_zero_parts_mean_none_but_zero_base_is_reported() -> None:
     text = variant(
         (
-            "    stock_low: 175000\n    stock_high: 315000\n    bonus_pct: 5\n    total_comp_low: 270000",
-            "    stock_low: 0\n    stock_high: 40\n    bonus_pct: 5\n    total_comp_low: 270000",
+            "    stock_low: 175000\n    stock_high: 315000\n    bonus_pct: 5\n    total_comp_low: 248000",
+            "    stock_low: 0\n    stock_high: 40\n    bonus_pct: 5\n    total_comp_low: 248000",
         )
     )
     assert positions(gl206(text)) == [("GL206", 16, 17)]
@@ -336,7 +337,7 @@ def test_gl206_skips_currencies_without_a_band() -> None:
 
 @pytest.mark.parametrize("spelling", ["usd", '"$"'])
 def test_a_misspelt_currency_is_reported_once_by_the_schema(spelling: str) -> None:
-    old = "    total_comp_high: 400000\n    currency: USD\n"
+    old = "    total_comp_high: 346000\n    currency: USD\n"
     text = variant((old, old.replace("USD", spelling)))
     found = lint_text(text, select=("GL1", "GL2", "GL3"))
     assert positions(found) == [("GL103", 20, 15)]

@@ -149,8 +149,8 @@ def test_level_rows_are_keyed_by_the_column_that_names_the_entries() -> None:
     assert positions(found) == [("GL305", 45, 23)]
     assert changed_lines(text, fixed(text, found)) == [
         (
-            "| 61-62 | Senior PM | $150K - $220K | $120K - $320K | 15% | $25K - $55K | $230K - $380K |",
-            "| 61-62 | Senior PM | $155K - $220K | $120K - $320K | 15% | $25K - $55K | $230K - $380K |",
+            "| 61-62 | Senior PM | $150K - $220K | $120K - $320K | 15% | $25K - $55K | $208K - $333K |",
+            "| 61-62 | Senior PM | $155K - $220K | $120K - $320K | 15% | $25K - $55K | $208K - $333K |",
         )
     ]
 

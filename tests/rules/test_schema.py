@@ -40,14 +40,14 @@ def test_missing_nested_field_points_at_parent() -> None:
         ("role_display: ML/AI Engineer", "role_display: yes", ("GL102", 5, 15), "yes/no/on/off"),
         ("base_low: 148000", "base_low: 2026-01-01", ("GL102", 22, 15), "unquoted YYYY-MM-DD"),
         (
-            "bonus_pct: 5\n    total_comp_low: 206000",
-            "bonus_pct: five\n    total_comp_low: 206000",
+            "bonus_pct: 5\n    total_comp_low: 188000",
+            "bonus_pct: five\n    total_comp_low: 188000",
             ("GL102", 26, 16),
             None,
         ),
         (
-            "bonus_pct: 5\n    total_comp_low: 206000",
-            "bonus_pct: 5%\n    total_comp_low: 206000",
+            "bonus_pct: 5\n    total_comp_low: 188000",
+            "bonus_pct: 5%\n    total_comp_low: 188000",
             ("GL102", 26, 16),
             "10 for 10%",
         ),
@@ -98,8 +98,8 @@ def test_date_normalised_before_validation() -> None:
         ),
         ("currency: GBP", "currency: pounds", ("GL103", 29, 15), "ISO 4217"),
         (
-            "bonus_pct: 5\n    total_comp_low: 206000",
-            "bonus_pct: 101\n    total_comp_low: 206000",
+            "bonus_pct: 5\n    total_comp_low: 188000",
+            "bonus_pct: 101\n    total_comp_low: 188000",
             ("GL103", 26, 16),
             "maximum is 100",
         ),
@@ -152,7 +152,7 @@ def test_field_pairs_and_alternatives_read_as_missing_fields() -> None:
     from guidelint.config import Settings
 
     settings = Settings(schema=(("*.md", "partial-guide"),))
-    text = PARTIAL.replace("    total_comp_low: 206000\n    total_comp_high: 305000\n", "")
+    text = PARTIAL.replace("    total_comp_low: 188000\n    total_comp_high: 263000\n", "")
     found = lint_text(text, select=("GL1",), settings=settings)
     assert positions(found) == [("GL101", 21, 5), ("GL101", 21, 5)]
     assert sorted(d.message for d in found) == [

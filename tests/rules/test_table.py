@@ -77,9 +77,9 @@ def test_row_order_and_case_do_not_matter() -> None:
     text = variant(
         (
             "| San Francisco | $195K",
-            "| london | £148K–£194K | £131K–£236K | 5% | £206K–£305K |\n| san  francisco | $195K",
+            "| london | £148K–£194K | £131K–£236K | 5% | £188K–£263K |\n| san  francisco | $195K",
         ),
-        ("| London | £148K–£194K | £131K–£236K | 5% | £206K–£305K |\n", ""),
+        ("| London | £148K–£194K | £131K–£236K | 5% | £188K–£263K |\n", ""),
     )
     assert gl3(text) == []
 
@@ -106,15 +106,15 @@ def test_gl301_needs_data() -> None:
 
 
 def test_gl302_missing_region_points_at_the_header() -> None:
-    text = variant(("| New York | $190K–$250K | $175K–$315K | 5% | $265K–$393K |\n", ""))
+    text = variant(("| New York | $190K–$250K | $175K–$315K | 5% | $243K–$341K |\n", ""))
     found = gl3(text)
     assert positions(found) == [("GL302", 51, 3)]
     assert found[0].message == "`New York` (frontmatter line 21) has no row in the table"
     assert found[0].fix is not None
     after = fixed(text, found)
     assert after.endswith(
-        "| London | £148K–£194K | £131K–£236K | 5% | £206K–£305K |\n"
-        "| New York | $190K–$250K | $175K–$315K | 5% | $265K–$393K |\n\n"
+        "| London | £148K–£194K | £131K–£236K | 5% | £188K–£263K |\n"
+        "| New York | $190K–$250K | $175K–$315K | 5% | $243K–$341K |\n\n"
         "Other numbers, not compensation:\n\n| Level | Years |\n|-------|-------|\n| L4 | 3–5 |\n"
     )
     assert gl3(after) == []
@@ -131,9 +131,9 @@ def test_gl302_empty_table_is_filled_in() -> None:
     after = fixed(text, found)
     assert (
         "|---|---|---|---|---|\n"
-        "| San Francisco | $195K–$255K | $175K–$315K | 5% | $270K–$400K |\n"
-        "| New York | $190K–$250K | $175K–$315K | 5% | $265K–$393K |\n"
-        "| London | £148K–£194K | £131K–£236K | 5% | £206K–£305K |\n\nThe table"
+        "| San Francisco | $195K–$255K | $175K–$315K | 5% | $248K–$346K |\n"
+        "| New York | $190K–$250K | $175K–$315K | 5% | $243K–$341K |\n"
+        "| London | £148K–£194K | £131K–£236K | 5% | £188K–£263K |\n\nThe table"
     ) in after
     assert lint_text(after, select=("GL1", "GL2", "GL3"), ignore=("GL205",)) == []
 
@@ -163,8 +163,8 @@ def test_gl303_extra_row_is_kept_by_the_safe_fix_and_dropped_by_the_unsafe_one()
     text = variant(
         ("| New York | $190K", "| NY | $190K"),
         (
-            "| London | £148K–£194K | £131K–£236K | 5% | £206K–£305K |\n",
-            "| London | £148K–£194K | £131K–£236K | 5% | £206K–£305K |\n" + extra,
+            "| London | £148K–£194K | £131K–£236K | 5% | £188K–£263K |\n",
+            "| London | £148K–£194K | £131K–£236K | 5% | £188K–£263K |\n" + extra,
         ),
     )
     found = gl3(text)
@@ -183,7 +183,7 @@ def test_gl303_extra_row_is_kept_by_the_safe_fix_and_dropped_by_the_unsafe_one()
 
 
 def test_gl303_duplicate_row() -> None:
-    row = "| London | £148K–£194K | £131K–£236K | 5% | £206K–£305K |\n"
+    row = "| London | £148K–£194K | £131K–£236K | 5% | £188K–£263K |\n"
     text = variant((row, row + row.replace("£148K", "£150K")))
     found = gl3(text)
     assert positions(found) == [("GL303", 56, 3)]
@@ -231,9 +231,9 @@ def test_gl304_figures_without_a_symbol_are_not_reported() -> None:
 
 
 def test_gl305_message_has_both_values() -> None:
-    found = gl3(variant(("$270K–$400K", "$270K–$375K")))
+    found = gl3(variant(("$248K–$346K", "$248K–$375K")))
     assert positions(found) == [("GL305", 53, 58)]
-    assert found[0].message == "total comp high is $375K in the table but total_comp_high is 400000"
+    assert found[0].message == "total comp high is $375K in the table but total_comp_high is 346000"
 
 
 @pytest.mark.parametrize(
@@ -262,13 +262,13 @@ def test_gl305_single_figure_against_a_range() -> None:
 
 
 def test_gl305_percent_and_blank_cells() -> None:
-    found = gl3(variant(("| 5% | $270K", "| 6% | $270K")))
+    found = gl3(variant(("| 5% | $248K", "| 6% | $248K")))
     assert positions(found) == [("GL305", 53, 47)]
     assert found[0].message == "bonus is 6% in the table but bonus_pct is 5"
-    found = gl3(variant(("| 5% | $265K", "| — | $265K")))
+    found = gl3(variant(("| 5% | $243K", "| — | $243K")))
     assert positions(found) == [("GL305", 54, 42)]
     assert found[0].message == "bonus is `—` in the table but bonus_pct is 5"
-    found = gl3(variant(("| 5% | £206K", "|  | £206K")))
+    found = gl3(variant(("| 5% | £188K", "|  | £188K")))
     assert positions(found) == [("GL305", 55, 39)]
     assert found[0].message == "bonus is empty in the table but bonus_pct is 5"
 
@@ -281,15 +281,15 @@ def test_gl305_inline_formatting_is_stripped() -> None:
 
 def test_value_fix_rewrites_only_the_disagreeing_cells() -> None:
     text = variant(
-        ("$270K–$400K", "$270K–$375K"),
+        ("$248K–$346K", "$248K–$375K"),
         (
-            "| New York | $190K–$250K | $175K–$315K | 5% | $265K–$393K |",
-            "|  New York  |  $190K–$250K | $175K–$315K | 5% | $265K–$393K |",
+            "| New York | $190K–$250K | $175K–$315K | 5% | $243K–$341K |",
+            "|  New York  |  $190K–$250K | $175K–$315K | 5% | $243K–$341K |",
         ),
     )
     found = gl3(text)
     after = fixed(text, found)
-    assert "| San Francisco | $195K–$255K | $175K–$315K | 5% | $270K–$400K |\n" in after
+    assert "| San Francisco | $195K–$255K | $175K–$315K | 5% | $248K–$346K |\n" in after
     assert "|  New York  |  $190K–$250K |" in after  # agreeing rows stay as written
     assert gl3(after) == []
 
@@ -298,15 +298,15 @@ def test_value_fix_rewrites_only_the_disagreeing_cells() -> None:
 
 
 def test_gl306_bonus_range_without_a_high_field() -> None:
-    text = variant(("| 5% | $265K", "| 5–15% | $265K"))
+    text = variant(("| 5% | $243K", "| 5–15% | $243K"))
     found = gl3(text)
     assert positions(found) == [("GL306", 54, 44)]
     assert found[0].message == "bonus high is 15% in the table but bonus_pct_high is not set"
     # The safe fix writes the figure readers see into the frontmatter; the
     # table stays byte-identical.
     after = fixed(text, found)
-    assert "| New York | $190K–$250K | $175K–$315K | 5–15% | $265K–$393K |" in after
-    assert "    bonus_pct: 5\n    bonus_pct_high: 15\n    total_comp_low: 265000" in after
+    assert "| New York | $190K–$250K | $175K–$315K | 5–15% | $243K–$341K |" in after
+    assert "    bonus_pct: 5\n    bonus_pct_high: 15\n    total_comp_low: 243000" in after
     assert after.split("\n---\n", 1)[1] == text.split("\n---\n", 1)[1]
     assert gl3(after) == []
     # Dropping the figure from the table instead is the unsafe fix.
@@ -314,15 +314,17 @@ def test_gl306_bonus_range_without_a_high_field() -> None:
     unsafe = table_fix(guide, context(), drop_extra_rows=True)
     assert unsafe is not None
     dropped = apply_fixes(text, [unsafe]).text
-    assert "| New York | $190K–$250K | $175K–$315K | 5% | $265K–$393K |" in dropped
+    assert "| New York | $190K–$250K | $175K–$315K | 5% | $243K–$341K |" in dropped
 
 
 def test_gl306_is_backed_once_the_field_exists() -> None:
+    # 250000 + 315000/4 + 15% of 250000 = 366250: the high total follows the bonus
     text = variant(
-        ("| 5% | $265K", "| 5–15% | $265K"),
+        ("| 5% | $243K–$341K", "| 5–15% | $243K–$366K"),
         (
-            "    bonus_pct: 5\n    total_comp_low: 265000",
-            "    bonus_pct: 5\n    bonus_pct_high: 15\n    total_comp_low: 265000",
+            "    bonus_pct: 5\n    total_comp_low: 243000\n    total_comp_high: 341000",
+            "    bonus_pct: 5\n    bonus_pct_high: 15\n    total_comp_low: 243000"
+            "\n    total_comp_high: 366000",
         ),
     )
     assert lint_text(text, select=("GL1", "GL2", "GL3")) == []
@@ -382,13 +384,13 @@ def test_gl307_malformed_table() -> None:
     # London row goes); structural findings themselves carry no fix.
     assert [d.code for d in found if d.fix is not None] == ["GL305", "GL303"]
     after = fixed(path.read_text(encoding="utf-8"), found)
-    assert "| London | £148K–£194K | £131K–£236K | £206K–£305K |\n| | £1K |" in after
+    assert "| London | £148K–£194K | £131K–£236K | £188K–£263K |\n| | £1K |" in after
 
 
 def test_gl307_percent_and_amount_in_the_wrong_columns() -> None:
     found = gl3(
         variant(
-            ("| 5% | $270K", "| $5K | $270K"), ("$175K–$315K | 5% | $265K", "5%–6% | 5% | $265K")
+            ("| 5% | $248K", "| $5K | $248K"), ("$175K–$315K | 5% | $243K", "5%–6% | 5% | $243K")
         )
     )
     assert positions(found) == [("GL307", 53, 47), ("GL307", 54, 28)]
@@ -428,9 +430,9 @@ def test_mismatch_fixture() -> None:
     # Berlin's totals count its whole grant (GL205): no row is written from them.
     assert fix is not None and (fix.line, fix.column, fix.end_line) == (61, 1, 63)
     assert fix.text == (
-        "| San Francisco | $196K–$255K | $175K–$315K | 5% | $270K–$400K |\n"
-        "| **New York** | $190K–$250K | $175K–$315K | 5% | $265K–$393K |\n"
-        "| London | £148K–£194K | £131K–£236K | 5–15% | £206K–£305K |"
+        "| San Francisco | $196K–$255K | $175K–$315K | 5% | $249K–$346K |\n"
+        "| **New York** | $190K–$250K | $175K–$315K | 5% | $243K–$341K |\n"
+        "| London | £148K–£194K | £131K–£236K | 5–15% | £188K–£282K |"
     )
     fill = found[4].fix
     assert fill is not None and (fill.line, fill.text) == (35, "\n    bonus_pct_high: 15")
@@ -508,12 +510,12 @@ def test_table_in_a_blockquote_keeps_its_markers() -> None:
     body_end = GOOD.index("\n\nOther numbers")
     table = GOOD[body_start:body_end]
     quoted = "\n".join("> " + line for line in table.split("\n"))
-    quoted = quoted.replace("5% | $265K", "6% | $265K")
+    quoted = quoted.replace("5% | $243K", "6% | $243K")
     text = GOOD[:body_start] + quoted + GOOD[body_end:]
     found = gl3(text)
     assert positions(found) == [("GL305", 54, 44)]
     after = fixed(text, found)
-    assert "> | New York | $190K–$250K | $175K–$315K | 5% | $265K–$393K |\n> | London" in after
+    assert "> | New York | $190K–$250K | $175K–$315K | 5% | $243K–$341K |\n> | London" in after
     assert gl3(after) == []
 
 
@@ -521,13 +523,13 @@ def test_broken_frontmatter_checks_what_it_can() -> None:
     text = variant(
         ("    base_high: 255000\n", ""),  # required field missing
         (
-            "    stock_low: 175000\n    stock_high: 315000\n    bonus_pct: 5\n    total_comp_low: 265000",
-            "    stock_low: 175K\n    stock_high: 315000\n    bonus_pct: 5\n    total_comp_low: 265000",
+            "    stock_low: 175000\n    stock_high: 315000\n    bonus_pct: 5\n    total_comp_low: 243000",
+            "    stock_low: 175K\n    stock_high: 315000\n    bonus_pct: 5\n    total_comp_low: 243000",
         ),
         ("    currency: GBP\n", "    currency: [GBP]\n"),
-        ("$270K–$400K", "$270K–$405K"),
+        ("$248K–$346K", "$248K–$405K"),
         ("$195K–$255K", "$195K–$999K"),
-        ("£206K–£305K", "£206K–£300K"),
+        ("£188K–£263K", "£188K–£300K"),
     )
     found = lint_text(text, select=("GL",))
     assert not [d for d in found if d.code == "GL000"]
@@ -694,7 +696,7 @@ def test_a_second_guide_type_through_a_config_file(tmp_path: Path) -> None:
 
 def test_negative_figures_are_not_compared_or_rewritten() -> None:
     text = variant(
-        ("    base_low: 195000", "    base_low: -195000"), ("$270K–$400K", "$270K–$405K")
+        ("    base_low: 195000", "    base_low: -195000"), ("$248K–$346K", "$248K–$405K")
     )
     found = gl3(text)
     assert positions(found) == [("GL305", 53, 58)]
@@ -722,8 +724,8 @@ def test_a_ceiling_is_compared_with_the_high_field_and_filled_into_it() -> None:
 def test_a_ceiling_above_the_high_field_is_rewritten_as_a_ceiling() -> None:
     text = variant(
         (
-            "    bonus_pct: 5\n    total_comp_low: 270000",
-            "    bonus_pct: 5\n    bonus_pct_high: 10\n    total_comp_low: 270000",
+            "    bonus_pct: 5\n    total_comp_low: 248000",
+            "    bonus_pct: 5\n    bonus_pct_high: 10\n    total_comp_low: 248000",
         ),
         (
             "| San Francisco | $195K–$255K | $175K–$315K | 5% |",

@@ -55,8 +55,8 @@ def test_tolerance_boundary(total: str, tolerance: float, reported: bool) -> Non
 def test_a_total_counting_the_whole_grant_says_so() -> None:
     found = totals(REAL, ("total_comp_low: 100000", "total_comp_low: 130000"))
     assert [d.message for d in found] == [
-        "total_comp_low 130000 is above 125000 (base_low 80000 + stock_low 40000/4"
-        " + bonus 10000 (bonus_low) = 100000, ±25%): it counts the whole grant"
+        "total_comp_low 130000 is above 105000 (base_low 80000 + stock_low 40000/4"
+        " + bonus 10000 (bonus_low) = 100000, ±5%): it counts the whole grant"
         " (stock_low 40000) as one year's pay"
     ]
 
@@ -64,19 +64,20 @@ def test_a_total_counting_the_whole_grant_says_so() -> None:
 def test_the_header_names_the_stock_period() -> None:
     # SF: 195000 + 175000/4 + 5% = 248500 under `Stock (RSU/4yr)`; 379750 when yearly
     assert totals(GOOD, ("Stock (RSU/4yr)", "Stock (RSU/yr)")) != []
-    found = totals(
-        GOOD, ("Stock (RSU/4yr)", "Stock"), ("total_comp_low: 270000", "total_comp_low: 380000")
-    )
+    yearly = (("total_comp_low: 248000", "total_comp_low: 380000"),)
+    yearly += (("total_comp_high: 346000", "total_comp_high: 583000"),)
+    found = totals(GOOD, ("Stock (RSU/4yr)", "Stock"), *yearly)
     assert ("GL205", 18, 21) not in positions(found)  # a header with no period is yearly
-    found = totals(GOOD, ("total_comp_low: 270000", "total_comp_low: 380000"))
+    found = totals(GOOD, *yearly)
     assert "it counts the whole grant (stock_low 175000) as one year's pay" in found[0].message
 
 
 def test_the_high_bonus_comes_from_the_table_when_the_frontmatter_lacks_it() -> None:
     # base_high 255000 + 315000/4 + 30% of base: 410250, so 400000 fits only with the table's 30%
-    text = edited(GOOD, ("| 5% | $270K–$400K |", "| 5–30% | $270K–$400K |"))
+    good = edited(GOOD, ("total_comp_high: 346000", "total_comp_high: 400000"))
+    text = edited(good, ("| 5% | $248K–$346K |", "| 5–30% | $248K–$346K |"))
     exact = Settings(total_tolerance=0.03)
-    assert ("GL205", 19, 22) in positions(totals(GOOD, settings=exact))
+    assert ("GL205", 19, 22) in positions(totals(good, settings=exact))
     assert ("GL205", 19, 22) not in positions(totals(text, settings=exact))
 
 
