@@ -185,7 +185,7 @@ def unsafe_fixes(guide: Guide, linter: Linter) -> list[Fix]:
         from guidelint.tables import compare
     except ImportError:
         return []
-    comparison = compare(guide, linter.context(guide.path))
+    comparison = compare(guide, linter.context(guide.path, guide))
     if comparison is None:
         return []
     allowed = linter.fixable.enabled
@@ -276,7 +276,7 @@ def _why_not_fixed(
         from guidelint.tables import regenerate_rows, table_fix
     except ImportError:
         return None
-    ctx = linter.context(guide.path)
+    ctx = linter.context(guide.path, guide)
     doubted = _doubted_rows(guide, ctx, table)
     if doubted:
         return doubted

@@ -82,11 +82,12 @@ class Linter:
             ]
         return self._checks
 
-    def context(self, path: str) -> Context:
+    def context(self, path: str, guide: Guide | None = None) -> Context:
+        """The context of a file; with ``guide``, the one that guide is linted in."""
         from guidelint.validation import load_schema
 
         schema = load_schema(self.settings.schema_for(path), self.settings.root)
-        return Context(today=self.today, settings=self.settings, schema=schema)
+        return Context(today=self.today, settings=self.settings, schema=schema, guide=guide)
 
     def lint_target(self, target: Target) -> FileResult:
         if target.missing:
@@ -147,7 +148,7 @@ class Linter:
 
     def lint_guide(self, guide: Guide) -> list[Diagnostic]:
         found = list(guide.problems)
-        ctx = self.context(guide.path)
+        ctx = self.context(guide.path, guide)
         over = _over_limits(guide) if guide.readable else None
         if over is not None:
             found.append(over)

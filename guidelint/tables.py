@@ -894,22 +894,17 @@ def compare(guide: Guide, ctx: Context, table: Table | None = None) -> Compariso
 
     ``table`` defaults to the first table with the key column; later ones are
     kept in ``others`` so the rules can report them instead of picking one.
-    That default comparison is made once per guide and context: the table
-    rules and the claims (which read the figures the table shows) share it.
+    That default comparison is made once for the guide a context was made for
+    (``Context.comparison``): the table, consistency and claims rules share it.
     """
-    if table is None:
-        last = _LAST_COMPARISON
-        if last and last[0] is guide and last[1] is ctx:
-            return last[2]
-        comparison = _compare(guide, ctx, None)
-        # One slot, not an attribute of the guide: a comparison refers to its guide,
-        # and a cycle per guide would leave every guide of a run to the garbage collector.
-        _LAST_COMPARISON[:] = [guide, ctx, comparison]
-        return comparison
+    if table is None and ctx.guide is guide:
+        return ctx.comparison  # made once per guide (Context.comparison)
     return _compare(guide, ctx, table)
 
 
-_LAST_COMPARISON: list[Any] = []
+def line_up(guide: Guide, ctx: Context) -> Comparison | None:
+    """The default comparison of ``guide`` (its first table with the key column)."""
+    return _compare(guide, ctx, None)
 
 
 def _compare(guide: Guide, ctx: Context, table: Table | None) -> Comparison | None:
