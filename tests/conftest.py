@@ -124,3 +124,11 @@ def realworld() -> Path:
     if not REALWORLD.is_dir():
         pytest.skip("../shared/realworld is not present in this checkout")
     return REALWORLD
+
+
+@pytest.fixture(scope="module")
+def shared() -> Path:
+    """``../shared``, for tests that read the pool (``../shared/realworld-pool``)."""
+    if not (REPO.parent / "shared" / "realworld-pool").is_dir():
+        pytest.skip("../shared/realworld-pool is not present in this checkout")
+    return REPO.parent / "shared"

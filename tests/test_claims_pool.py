@@ -51,14 +51,6 @@ def scored(shared: Path, half: str, *, show_mistakes: bool) -> dict[str, Score]:
     return table
 
 
-@pytest.fixture(scope="module")
-def shared() -> Path:
-    shared = Path(__file__).resolve().parents[2] / "shared"
-    if not (shared / "realworld-pool").is_dir():
-        pytest.skip("../shared/realworld-pool is not present in this checkout")
-    return shared
-
-
 @pytest.mark.parametrize("half", ["tune", "measure"])
 def test_labels_are_well_formed(half: str) -> None:
     cases = load(half)
