@@ -56,10 +56,21 @@ def reference_headings() -> frozenset[str]:
     return frozenset(_heading_key(str(name)) for name in names)
 
 
+@cache
+def _heading_qualifiers() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _claims_data()["reference_heading_qualifiers"])
+
+
 def is_reference_heading(text: str) -> bool:
+    """Whether a heading opens the sources list: "Sources", "5. Evidence & Sources:",
+    also after a qualifying word ("Extended Evidence & Sources")."""
     if len(text) > 60:
         return False
-    return _heading_key(text) in reference_headings()
+    key = _heading_key(text)
+    first, _, rest = key.partition(" ")
+    return key in reference_headings() or (
+        first in _heading_qualifiers() and rest in reference_headings()
+    )
 
 
 # --- values -----------------------------------------------------------------

@@ -243,7 +243,6 @@ CONFLICTS = {
 # Guides whose page does not state a field the schema requires: nothing is written.
 UNREAD = {
     "microsoft/product-manager.md": "negotiation_dna_summary",  # a heading, no labelled line
-    "nium/scale-architect-platform-engineer.md": "data_sources",  # `Extended Evidence & Sources`
 }
 
 
