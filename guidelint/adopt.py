@@ -27,13 +27,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.resources import data_file
 
 if TYPE_CHECKING:
     from guidelint.document import Guide
 
-DEFAULT_PATH_PATTERN = "{company}/{role}.md"
+DEFAULT_PATH_PATTERN = Settings.path_pattern
 DEFAULT_REVIEW_DAYS = 90
 _SLUG = re.compile(r"[a-z0-9]++(?:-[a-z0-9]++)*+")
 _PLACEHOLDER = re.compile(r"\{([a-z_]{1,40})\}")

@@ -64,6 +64,7 @@ class Settings:
     currency_symbols: Mapping[str, str] = field(default_factory=dict)
     regions: Mapping[str, str] = field(default_factory=dict)
     region_currency: str = "stated"  # GL203: "local" or "stated" (see the rule)
+    path_pattern: str = "{company}/{role}.md"  # sync: where a bare guide's slugs are
     total_tolerance: float = 0.05  # GL205: the share a total may differ from its sum
     cache_dir: str = ".guidelint_cache"
     docs_url: str = ""  # "": derived (guidelint.doclinks)
@@ -355,6 +356,7 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         regions=dict(table.get("regions", {})),
         region_currency=table.get("region-currency", settings.region_currency),
         total_tolerance=float(table.get("total-tolerance", settings.total_tolerance)),
+        path_pattern=str(table.get("path-pattern", settings.path_pattern)),
         cache_dir=table.get("cache-dir", settings.cache_dir),
         docs_url=table.get("docs-url", settings.docs_url),
     )

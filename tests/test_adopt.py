@@ -184,6 +184,24 @@ def test_the_command_checks_diffs_and_writes(tmp_path: Path) -> None:
     assert (again.returncode, again.stdout) == (0, "")
 
 
+def test_the_configured_path_pattern_is_read_and_the_flag_overrides_it(tmp_path: Path) -> None:
+    (tmp_path / "guidelint.toml").write_text('path-pattern = "{company}--{role}.md"\n')
+    guide = tmp_path / "examplecorp--data-engineer.md"
+    guide.write_bytes((SYNC / "bare.md").read_bytes())
+    options = [
+        "--last-updated=2026-02-23",
+        "--data-quarter=2025-Q4",
+        "--role-type=standard",
+        "--data-quality=high",
+    ]
+    assert run_cli(["sync", *options, "."], cwd=tmp_path).returncode == 0
+    assert guide.read_bytes() == BARE_FRONTMATTER.encode() + (SYNC / "bare.md").read_bytes()
+    guide.write_bytes((SYNC / "bare.md").read_bytes())
+    flagged = run_cli(["sync", "--path-pattern={role}.md", *options, "."], cwd=tmp_path)
+    assert flagged.returncode == 1  # no `{company}` in the flag's pattern: nothing written
+    assert guide.read_bytes() == (SYNC / "bare.md").read_bytes()
+
+
 # --- real guides, synced from bare ----------------------------------------------
 
 _FIGURE = re.compile(

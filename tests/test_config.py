@@ -112,6 +112,7 @@ cache-dir = ".cache/gl"
 region-currency = "local"
 total-tolerance = 0.05
 count-magnitudes = true
+path-pattern = "{company}--{role}.md"
 
 [severity]
 GL401 = "error"
@@ -163,6 +164,7 @@ USD = { base = [20000, 1500000] }
     assert settings.region_currency == "local"
     assert settings.total_tolerance == 0.05
     assert settings.count_magnitudes is True
+    assert settings.path_pattern == "{company}--{role}.md"
     text = path.read_text()
     assert all(f"{key} =" in text or f"[{key}]" in text for key in schema["properties"])
 

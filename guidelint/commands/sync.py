@@ -27,14 +27,16 @@ def _quarter(text: str) -> str:
     return text.strip()
 
 
-def options_from(args: argparse.Namespace) -> AdoptOptions:
+def options_from(args: argparse.Namespace, configured: str = DEFAULT_PATH_PATTERN) -> AdoptOptions:
+    """Sync's options for guides without frontmatter; ``configured``: the
+    `path-pattern` setting, which ``--path-pattern`` overrides."""
     values = {
         name: value
         for name, value in (("role_type", args.role_type), ("data_quality", args.data_quality))
         if value
     }
     return AdoptOptions(
-        path_pattern=args.path_pattern,
+        path_pattern=args.path_pattern or configured,
         last_updated=args.last_updated,
         review_days=args.review_every,
         data_quarter=args.data_quarter,
@@ -79,9 +81,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     adopt.add_argument(
         "--path-pattern",
-        default=DEFAULT_PATH_PATTERN,
         metavar="PATTERN",
-        help="where the slugs are in a guide's path (default: %(default)s)",
+        help=f"where the slugs are in a guide's path (default: `path-pattern`, else {DEFAULT_PATH_PATTERN})",
     )
     adopt.add_argument(
         "--last-updated",
@@ -130,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     if not targets:
         raise ConfigError(f"no guides (*.md) found under {', '.join(paths)}")
     roots = tree_roots(paths)
-    options = options_from(args)
+    options = options_from(args, settings.path_pattern)
     changed = problems = failures = refused = 0
     for target in targets:
         path = target.display
