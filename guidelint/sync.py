@@ -134,7 +134,7 @@ def _moved(problems: list[Diagnostic], before: bytes, after: bytes) -> list[Diag
 
 def plan(guide: Guide, ctx: Context) -> tuple[list[Fix], list[Diagnostic]]:
     """The edits one pass makes, and what the table shows that cannot be read."""
-    from guidelint.tables import compare, mapping_for
+    from guidelint.tables import compare, mapping_for, shows_no_figure
 
     mapping = mapping_for(ctx.schema.schema)
     data = guide.data
@@ -160,7 +160,9 @@ def plan(guide: Guide, ctx: Context) -> tuple[list[Fix], list[Diagnostic]]:
     extra = [
         n
         for n in sorted(comparison.extra_rows)
-        if table.key_index < len(table.rows[n].cells) and table.rows[n].cells[table.key_index].text
+        if table.key_index < len(table.rows[n].cells)
+        and table.rows[n].cells[table.key_index].text
+        and not shows_no_figure(table, table.rows[n])
     ]
     readings = [_read_row(comparison, table, table.rows[number]) for number in extra]
     for reading in readings:
@@ -348,7 +350,7 @@ def compensation_text(
 ) -> tuple[str | None, list[Diagnostic], list[str]]:
     """The list's entries as YAML (each line after a newline), read from the table,
     with findings and notes; None with a GL301 finding when there is no table."""
-    from guidelint.tables import Comparison, currency_symbols, find_tables
+    from guidelint.tables import Comparison, currency_symbols, find_tables, shows_no_figure
 
     tables = find_tables(guide, mapping, set())
     if not tables:
@@ -359,7 +361,10 @@ def compensation_text(
     problems: list[Diagnostic] = []
     notes: list[str] = []
     for row in table.rows:
-        if row.cells:
+        if row.cells and shows_no_figure(table, row):
+            key = row.cells[table.key_index].text if table.key_index < len(row.cells) else ""
+            notes.append(f"line {row.line}: row `{key}` shows no figure: no entry written for it")
+        elif row.cells:
             reading = _read_row(c, table, row)
             problems.extend(reading.problems)
             notes.extend(reading.notes)

@@ -1015,6 +1015,8 @@ def _compare_rows(c: Comparison) -> None:
         first_row[key] = number
         if key not in by_key:
             c.extra_rows.add(number)
+            if shows_no_figure(table, row):
+                continue  # a note in the table's shape: "| N/A — Bellevue only | — | — |"
             c.findings.append(
                 Finding(
                     "GL303",
@@ -1378,6 +1380,13 @@ def _none_set(spec: ColumnSpec) -> str:
 
 
 # -- entry points for the rules and the fixer -------------------------------------
+
+
+def shows_no_figure(table: Table, row: Row) -> bool:
+    """Whether every cell of ``row`` but its key is empty or a dash."""
+    return all(
+        is_absent(cell.text) for index, cell in enumerate(row.cells) if index != table.key_index
+    )
 
 
 def compensation_table(guide: Guide, ctx: Context) -> Table | None:

@@ -184,6 +184,18 @@ def test_the_command_checks_diffs_and_writes(tmp_path: Path) -> None:
     assert (again.returncode, again.stdout) == (0, "")
 
 
+def test_a_row_that_shows_no_figure_is_no_entry() -> None:
+    raw = (SYNC / "bare.md").read_bytes()
+    note = "| London (HQ) | £90,000-£120,000 | £20,000-£40,000 | 10% | £119,000-£172,000 |\n"
+    raw = raw.replace(
+        note.encode(), (note + "| N/A — no remote roles | — | — | — | — |\n").encode()
+    )
+    written, problems = sync(raw)
+    assert problems == [] and written.endswith(raw)
+    assert written.count(b"- region:") == 2 and b"N/A" not in written.split(b"\n---\n")[0]
+    assert lint_text(written, select=("GL3",), path=NAME) == []
+
+
 def test_the_configured_path_pattern_is_read_and_the_flag_overrides_it(tmp_path: Path) -> None:
     (tmp_path / "guidelint.toml").write_text('path-pattern = "{company}--{role}.md"\n')
     guide = tmp_path / "examplecorp--data-engineer.md"
