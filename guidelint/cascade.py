@@ -106,7 +106,7 @@ def _fold_columns(guide: Guide, c: Comparison, found: list[Diagnostic]) -> list[
     unset = {
         name
         for spec, _ in table.columns
-        for name in (spec.low, spec.high, spec.amount_low, spec.amount_high)
+        for name in _fields(spec)
         if name and all(item.get(name) is None for _, item in c.items)
     }
     by_column: dict[int, tuple[list[str], set[tuple[int, int]]]] = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -311,6 +312,14 @@ def check_rule_codes(table: Mapping[str, Any], origin: str) -> None:
             check(code, key_path(["per-file-ignores", glob, index]))
 
 
+def _finite(table: Mapping[str, Any], key: str, default: float, path: Path) -> float:
+    """A real number setting; TOML's `nan` passes the schema's bounds, so it is refused here."""
+    value = float(table.get(key, default))
+    if not math.isfinite(value):
+        raise ConfigError(f"{path}: `{key}` must be a finite number, not {value}")
+    return value
+
+
 def from_table(table: Mapping[str, Any], path: Path) -> Settings:
     def words(key: str) -> tuple[str, ...]:
         return tuple(table.get(key, ()))
@@ -355,7 +364,7 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         currency_symbols=dict(table.get("currency-symbols", {})),
         regions=dict(table.get("regions", {})),
         region_currency=table.get("region-currency", settings.region_currency),
-        total_tolerance=float(table.get("total-tolerance", settings.total_tolerance)),
+        total_tolerance=_finite(table, "total-tolerance", settings.total_tolerance, path),
         path_pattern=str(table.get("path-pattern", settings.path_pattern)),
         cache_dir=table.get("cache-dir", settings.cache_dir),
         docs_url=table.get("docs-url", settings.docs_url),

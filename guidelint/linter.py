@@ -178,7 +178,9 @@ class Linter:
         if guide.data is not None:
             from guidelint.cascade import fold
 
-            found = fold(guide, ctx, found)
+            # What a file ignores is gone before folding: the next root takes over.
+            ignored = self.settings.ignored_in(guide.path)
+            found = fold(guide, ctx, [d for d in found if not matches(d.code, ignored)])
         return self.finish(guide, found, guide.path)
 
     def finish(
@@ -194,8 +196,16 @@ class Linter:
                 d,
                 path=path,
                 name=rules[d.code].name,
-                severity=overrides.get(d.code, rules[d.code].severity),
+                # a finding stands for those folded into it: it is as severe as they are
+                severity=max(
+                    overrides.get(code, rules[code].severity)
+                    for code in (d.code, *(r.code for r in d.related))
+                ),
                 fix=d.fix if self.fixable.enabled(d.code) else None,
+                related=tuple(
+                    r if r.fix is None or self.fixable.enabled(r.code) else replace(r, fix=None)
+                    for r in d.related
+                ),
             )
             for d in found
             if self.selection.enabled(d.code) and not matches(d.code, ignored)

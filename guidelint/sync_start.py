@@ -179,7 +179,12 @@ def _block_style(guide: Guide, raw: bytes) -> bytes | Diagnostic:
     written = yaml.serialize(
         node, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, width=4096
     )
-    if yaml.safe_load(written) != yaml.safe_load(source):
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the one that read the guide
+    try:
+        same = yaml.load(written, Loader=loader) == yaml.load(source, Loader=loader)
+    except yaml.YAMLError:
+        same = False
+    if not same:
         return problem("GL003", first, 1, "flow-style frontmatter could not be rewritten as is")
     text, bom = decode(raw)
     assert isinstance(text, str)

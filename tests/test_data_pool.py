@@ -29,7 +29,7 @@ from conftest import lint_text
 POOL = Path(__file__).resolve().parent / "pool"
 LABELLED_ON = dt.date(2026, 12, 6)
 FAMILIES = {"schema": "GL1", "consistency": "GL2", "table": "GL3", "freshness": "GL4"}
-# What the task set for the data rules on the measuring half.
+# Recall targets for the data rules on the measuring half.
 TARGET_RECALL = {"consistency": 0.85, "table": 0.95}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -110,6 +111,7 @@ _READER_HEADS = word_class("reader_heads")
 _NEGOTIATING = word_class("negotiation_words")
 _READER = re.compile(r"(?i:\byou(?:r)?\b)")
 _ROLE_HEADS = word_class("role_heads")
+_TOKEN = re.compile(r"\S+")
 # A ranking against a field, not within the company: "in the industry", "anywhere".
 _WORLD_SCOPE = re.compile(
     rf"(?i:[ \t,]{{1,4}}(?:(?:in|among|across)[ \t]{{1,4}}(?:the[ \t]{{1,4}})?"
@@ -128,8 +130,9 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
             # "the highest-leverage hires" is opinion; "the highest-paying role" ranks
             # pay, and "the most demanding roles in the industry" ranks against a field.
             ranked = WORD.findall(masked[start:end].casefold()) + following[:index]
-            head = masked.casefold().find(word, end)
-            scoped = _WORLD_SCOPE.match(masked, head + len(word)) is not None
+            heads = _TOKEN.finditer(masked, end, min(len(masked), end + 60))
+            head = next(itertools.islice(heads, index, None))  # the word ``following`` holds
+            scoped = _WORLD_SCOPE.match(masked, head.end()) is not None
             pay = not _PAY_WORDS.isdisjoint(
                 w.strip("-") for part in ranked for w in part.split("-")
             )

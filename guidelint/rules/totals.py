@@ -195,7 +195,8 @@ class Sum:
         return f"{' + '.join(terms)} = {_whole(self.known)}"
 
     def slips(self) -> list[tuple[Decimal, str]]:
-        """The sums that the usual mistakes give, each with what went wrong."""
+        """The sums that the usual mistakes give, each with what went wrong (the
+        reasons name the grant's figure; ``slip_kind`` gives them without it)."""
         stock, bonus = self.stock or Decimal(0), self.bonus or Decimal(0)
         year, years = self.stock_year or Decimal(0), self.years or Decimal(0)
         grant = f"the whole grant ({self.names[1]} {show(stock)})"
@@ -225,6 +226,11 @@ class Sum:
             (year + bonus > 0, self.base, "it equals base alone"),
         ]
         return [(value, reason) for usable, value, reason in candidates if usable]
+
+    def slip_kind(self, reason: str) -> str:
+        """A slip's reason without this entry's figures: the same slip in two entries
+        has one kind."""
+        return reason.replace(f" ({self.names[1]} {show(self.stock or Decimal(0))})", "")
 
     def suspect(self, total: Decimal, margin: Decimal) -> str | None:
         """The mistake whose sum is within ``margin`` (a share) of the stated total."""
@@ -315,7 +321,14 @@ SLIP_MARGIN = Decimal("0.005")
 SLIP_APART = Decimal("0.03")
 
 
-def total_problem(total: Decimal, parts: Sum, tolerance: Decimal) -> str | None:
+@dataclass(frozen=True)
+class TotalProblem:
+    message: str
+    reason: str
+    slip: str | None  # the kind of slip it names; None when no slip explains the total
+
+
+def total_problem(total: Decimal, parts: Sum, tolerance: Decimal) -> TotalProblem | None:
     """Why a stated total does not fit its parts, or None when it does."""
     if total < parts.base:
         return None  # GL202's
@@ -325,6 +338,7 @@ def total_problem(total: Decimal, parts: Sum, tolerance: Decimal) -> str | None:
     if total < low or (parts.complete and total > high):
         side = f"below {_whole(low)}" if total < low else f"above {_whole(high)}"
         reason = parts.suspect(total, tolerance / 2)
+        slip = parts.slip_kind(reason) if reason is not None else None
         if reason is None and not parts.complete:
             reason = "the total is below what its known parts add up to"
         reason = (
@@ -336,25 +350,23 @@ def total_problem(total: Decimal, parts: Sum, tolerance: Decimal) -> str | None:
         reason = parts.suspect(total, SLIP_MARGIN) if known else None
         if reason is None or abs(total - parts.known) <= parts.known * SLIP_APART:
             return None
+        slip = parts.slip_kind(reason)
         side = f"not {_whole(parts.known)}"
     plus_minus = f"{tolerance * 100:f}".rstrip("0").rstrip(".")
-    return f"{total_name} {show(total)} is {side} ({parts.arithmetic()}, ±{plus_minus}%): {reason}"
+    said = f"{total_name} {show(total)} is {side} ({parts.arithmetic()}, ±{plus_minus}%): {reason}"
+    return TotalProblem(said, reason, slip)
 
 
-_SUM = re.compile(r"= ([\d,.]+), ±")
-
-
-def _both_ends(messages: list[str]) -> str:
+def _both_ends(found: list[tuple[TotalProblem, Decimal, Sum]]) -> str:
     """The low end's message, and the high end's in brief ("total_comp_high 400000
-    is above 363825 (= 346500) too") when it fails as well."""
-    if len(messages) == 1:
-        return messages[0]
-    low, high = messages
-    said, _, reason = high.rpartition("): ")
-    found = _SUM.search(said)
-    brief = said.split(" (", 1)[0] + (f" (= {found.group(1)})" if found else "")
-    same = reason == low.rpartition("): ")[2]
-    return f"{low}; {brief}" + (" too" if same else f": {reason}")
+    against 346500 too") when it fails as well."""
+    (low, _, _), *rest = found
+    if not rest:
+        return low.message
+    high, total, parts = rest[0]
+    brief = f"{parts.names[2]} {show(total)} against {_whole(parts.known)}"
+    same = high.slip is not None and high.slip == low.slip
+    return f"{low.message}; {brief}" + (" too" if same else f": {high.reason}")
 
 
 @check("GL205")
@@ -375,7 +387,7 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
     header: Decimal | None = None
     fills: dict[tuple[str, str], Decimal] | None = None
     ranges = pairs(note.get("ranges"))
-    by_slip: dict[str, list[tuple[int, int, str]]] = {}
+    by_slip: dict[str | tuple[int, int], list[tuple[int, int, str]]] = {}
     for path, item in entries(guide, note):
         if _inverted(item, ranges):
             continue  # GL201's: the sum of an inverted part says nothing new
@@ -388,18 +400,19 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
         shown = {name: value for (entry, name), value in fills.items() if entry == path}
         # One finding per entry: its low end's, naming the high end's problem too.
         found_at: tuple[int, int] | None = None
-        messages: list[str] = []
+        problems: list[tuple[TotalProblem, Decimal, Sum]] = []
         for end in (0, 1):
             found = _sum(item, parts, end, years, shown)
             total = _number(item, found.names[2]) if found is not None else None
-            message = total_problem(total, found, tolerance) if found and total else None
-            if found is not None and message is not None:
+            trouble = total_problem(total, found, tolerance) if found and total else None
+            if found is not None and total is not None and trouble is not None:
                 found_at = found_at or guide.value_position(f"{path}/{found.names[2]}")
-                messages.append(message)
+                problems.append((trouble, total, found))
         if found_at is not None:
-            # the slip the low end's message names ("it leaves out the bonus")
-            slip = messages[0].rsplit("): ", 1)[-1]
-            by_slip.setdefault(slip, []).append((*found_at, _both_ends(messages)))
+            # A named slip ("it leaves out the bonus") groups the entries it recurs
+            # in; a total no slip explains is a root cause of its own.
+            slip = problems[0][0].slip
+            by_slip.setdefault(slip or found_at, []).append((*found_at, _both_ends(problems)))
     # One root cause, one finding: the same slip in several entries is one finding
     # at the first, the others its related locations.
     for (line, column, message), *others in by_slip.values():
