@@ -1,15 +1,15 @@
-"""Recall and precision of the data rules (GL1xx-GL4xx) on the pool's measuring half.
+"""Recall and precision of the data rules (GL1xx-GL4xx) on both halves of the pool.
 
-Two blind labellings of guides of the measuring half (``tests/pool/split.yaml``):
+Two blind labellings of guides of each half (``tests/pool/split.yaml``):
 
-- ``data-defects-measure.yaml``: every data defect an editor listed in 20 guides
-  (seed 20261211) before guidelint ran on them, one entry per root cause, each
-  with its family (schema, consistency, table, freshness) and the line where a
-  fixer would look first.  A defect is found when a finding of its family's
-  codes sits on that line, on a line of the same table, or in the frontmatter entry
-  of the defect's region.
-- ``data-findings-measure.yaml`` (when present): findings drawn at random and
-  judged against the guide, each ``right`` or not.
+- ``data-defects-<half>.yaml``: every data defect an editor listed in guides drawn
+  at random (the seed is in the file) before guidelint ran on them, each with its
+  family (schema, consistency, table, freshness) and the line where a fixer would
+  look first.  A defect is found when a finding of its family's codes sits on that
+  line, on a line of the same table, or in the frontmatter entry of the defect's
+  region.
+- ``data-findings-<half>.yaml``: findings drawn at random, stratified by code, and
+  judged against the guide without their messages, each ``right`` or not.
 
 Print the tables with ``python -m pytest tests/test_data_pool.py -q -s``.  The
 labels were written for 2026-12-06, the date the run is pinned to.
@@ -74,8 +74,12 @@ def data_findings(path: Path) -> list[tuple[str, int, int]]:
     ]
 
 
-def test_recall_of_listed_defects(shared: Path) -> None:
-    listed = yaml.safe_load((POOL / "data-defects-measure.yaml").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("half", ["tune", "measure"])
+def test_recall_of_listed_defects(shared: Path, half: str) -> None:
+    path = POOL / f"data-defects-{half}.yaml"
+    if not path.is_file():
+        pytest.skip(f"no defects listed on the {half} half")
+    listed = yaml.safe_load(path.read_text(encoding="utf-8"))
     found_by_file = {name: data_findings(shared / name) for name in listed["guides"]}
     hits: Counter[str] = Counter()
     totals: Counter[str] = Counter()
@@ -93,7 +97,7 @@ def test_recall_of_listed_defects(shared: Path) -> None:
             hits[family] += 1
         else:
             missed.append(f"{family} {defect['file']}:{defect['line']}")
-    print(f"\nmeasuring half, {len(listed['guides'])} guides: recall of listed defects")
+    print(f"\n{half} half, {len(listed['guides'])} guides: recall of listed defects")
     for family in FAMILIES:
         if totals[family]:
             target = f"  (target {TARGET_RECALL[family]})" if family in TARGET_RECALL else ""
@@ -102,15 +106,16 @@ def test_recall_of_listed_defects(shared: Path) -> None:
     assert sum(totals.values()) == len(listed["defects"])
 
 
-def test_precision_of_judged_findings() -> None:
-    path = POOL / "data-findings-measure.yaml"
+@pytest.mark.parametrize("half", ["tune", "measure"])
+def test_precision_of_judged_findings(half: str) -> None:
+    path = POOL / f"data-findings-{half}.yaml"
     if not path.is_file():
-        pytest.skip("no judged findings yet")
+        pytest.skip(f"no judged findings on the {half} half")
     judged = yaml.safe_load(path.read_text(encoding="utf-8"))["findings"]
     right: dict[str, list[bool]] = defaultdict(list)
     for finding in judged:
         right[finding["code"]].append(finding["right"])
-    print(f"\nmeasuring half: precision of {len(judged)} judged findings")
+    print(f"\n{half} half: precision of {len(judged)} judged findings")
     for code in sorted(right):
         marks = right[code]
         print(f"{code:6} {sum(marks) / len(marks):6.3f} {sum(marks):4}/{len(marks)}")
