@@ -61,6 +61,7 @@ class SchemaInfo:
 
 
 _CACHE: dict[Path, SchemaInfo] = {}
+_BY_NAME: dict[tuple[str, Path], SchemaInfo] = {}  # the configuration's value, looked up per guide
 
 
 def resolve(name: str, root: Path) -> Path:
@@ -74,6 +75,14 @@ def resolve(name: str, root: Path) -> Path:
 
 
 def load_schema(name: str, root: Path) -> SchemaInfo:
+    """The schema a configuration names, compiled once per process."""
+    found = _BY_NAME.get((name, root))
+    if found is None:
+        found = _BY_NAME[(name, root)] = _load(name, root)
+    return found
+
+
+def _load(name: str, root: Path) -> SchemaInfo:
     path = resolve(name, root)
     if path in _CACHE:
         return _CACHE[path]
