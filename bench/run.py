@@ -625,7 +625,8 @@ def write_results(
         f" ({corpus_bytes(small.path) / 1e6:.1f} MB) and {big.count:,} guides"
         f" ({corpus_bytes(big.path) / 1e6:.1f} MB), `--today {TODAY}`"
         + (
-            f"; and the {pool.count} real guides of `../shared/realworld-pool/`"
+            f"; and the {pool.count} Markdown files of `../shared/realworld-pool/` (its real"
+            " guides and its README, as a run over the folder finds them)"
             f" ({corpus_bytes(pool.path) / 1e6:.1f} MB)."
             if pool
             else "; `../shared/realworld-pool/` absent: real guides not measured."
