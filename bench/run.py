@@ -163,6 +163,7 @@ class Sample:
         return (
             f"{self.label}: median {self.median:.3f} s ({self.spread}, n={len(self.walls)}),"
             f" CPU {statistics.median(self.cpus):.3f} s, peak RSS {self.peak_mb:.0f} MB"
+            + (f"; EXIT CODES {sorted(set(self.codes))}" if set(self.codes) - {0, 1} else "")
         )
 
 

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-# What a value that matches a ``not`` subschema is, by the rule the schema names.
-NOT_FOUND = {"GL105": "a Markdown table row"}
+# Imported only once a guide has failed its schema, so the rules are loaded.
+from guidelint.rules.schema import NOT_FOUND, only_required
 
 # The keywords whose errors are told from the schema's values alone; the rest
 # are worded from jsonschema's messages.
@@ -91,13 +91,6 @@ def _exact(kind: str, value: Any, schema: dict[str, Any], instance: Any) -> bool
     if kind == "format":
         return value == "date" and isinstance(instance, str) and not _python_date(instance)
     return False
-
-
-def only_required(branches: Any) -> bool:
-    """Whether an ``anyOf`` only says which sets of fields may be present."""
-    return isinstance(branches, list) and all(
-        isinstance(b, dict) and set(b) == {"required"} for b in branches
-    )
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)

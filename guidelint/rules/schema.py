@@ -10,7 +10,6 @@ from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide, Span, jsonable
 from guidelint.registry import check, rule
-from guidelint.schemaerrors import NOT_FOUND, only_required
 
 rule(
     "GL101",
@@ -112,6 +111,9 @@ rule(
     options=("schema (a subschema's `x-guidelint-rule` annotation names the fields checked)",),
 )
 
+# What a value that matches a ``not`` subschema is, by the rule the schema names.
+NOT_FOUND = {"GL105": "a Markdown table row"}
+
 YAML_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false"})
 
 
@@ -208,6 +210,13 @@ def _named_rule(error: Any) -> str | None:
     schema = error.schema if isinstance(error.schema, dict) else {}
     code = schema.get("x-guidelint-rule")
     return code if isinstance(code, str) else None
+
+
+def only_required(branches: Any) -> bool:
+    """Whether an ``anyOf`` only says which sets of fields may be present."""
+    return isinstance(branches, list) and all(
+        isinstance(b, dict) and set(b) == {"required"} for b in branches
+    )
 
 
 def _raw(guide: Guide, path: str) -> Any:
