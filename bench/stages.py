@@ -8,7 +8,7 @@ times in one process, best of N passes (process CPU time, so a busy host skews
 less):
 
 - the compiled floor: read, split, PyYAML's C loader, jsonschema-rs (built
-  once) and pyromark's events with ranges (``run.parse_floor_new``);
+  once) and pyromark's events with ranges (``run.parse_floor``);
 - the claims and prose passes: ``prose.extract`` and the claims engine
   (GL501-GL506) on guides already parsed (parsing is not counted, nor the
   table comparison the table rules make and the claims read).
@@ -40,7 +40,7 @@ def _best(passes: int, work: object) -> float:
 
 
 def measure(top: Path, passes: int) -> tuple[int, float, float]:
-    from run import parse_floor_new
+    from run import parse_floor
 
     from guidelint.claims.engine import lint
     from guidelint.config import Settings
@@ -68,7 +68,7 @@ def measure(top: Path, passes: int) -> tuple[int, float, float]:
             _ = guide.blocks, ctx.comparison
             linted.append((guide, ctx))
 
-    floor = _best(passes, lambda: parse_floor_new(str(top)))
+    floor = _best(passes, lambda: parse_floor(str(top)))
     total = float("inf")
     for _ in range(passes):
         fresh()

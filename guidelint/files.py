@@ -144,6 +144,7 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str]]:
         if exclusions.respect_gitignore and any(e.name == gitignore.GITIGNORE for e in entries):
             own = gitignore.read(os.path.join(folder, gitignore.GITIGNORE), folder)
             chain = (*chain, own) if own is not None else chain
+        where = gitignore.located(chain, folder) if chain else ()
         for entry in entries:
             name = entry.name
             try:
@@ -154,11 +155,11 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str]]:
                 # A loop may hide a folder of guides; any other broken link matters
                 # only when it is named like a guide.
                 wanted = name.endswith(".md") or exc.errno == errno.ELOOP
-                if wanted and not _skipped(exclusions, chain, entry.path, name, False):
+                if wanted and not _skipped(exclusions, where, entry.path, name, False):
                     yield _shown(entry.path, top), f"cannot follow link: {exc.strerror or exc}"
                 continue
             if is_dir:
-                if name in SKIPPED_DIRS or _skipped(exclusions, chain, entry.path, name, True):
+                if name in SKIPPED_DIRS or _skipped(exclusions, where, entry.path, name, True):
                     continue
                 try:
                     info = entry.stat()
@@ -167,20 +168,20 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str]]:
                 if (info.st_dev, info.st_ino) not in visited:
                     visited.add((info.st_dev, info.st_ino))
                     pending.append((entry.path, chain))
-            elif name.endswith(".md") and not _skipped(exclusions, chain, entry.path, name, False):
+            elif name.endswith(".md") and not _skipped(exclusions, where, entry.path, name, False):
                 yield _shown(entry.path, top), ""
 
 
 def _skipped(
     exclusions: FileFilter,
-    chain: tuple[gitignore.IgnoreFile, ...],
+    where: gitignore.Located,
     path: str,
     name: str,
     is_dir: bool,
 ) -> bool:
     if exclusions.matches(path, name):
         return True
-    return bool(chain) and gitignore.ignored(chain, path, is_dir)
+    return bool(where) and gitignore.ignored_name(where, name, is_dir)
 
 
 def _shown(path: str, top: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 GITIGNORE = ".gitignore"
@@ -68,6 +69,9 @@ def rule_matches(rule: Rule, parts: Sequence[str], is_dir: bool) -> bool:
     is matched by ``rule``, ignoring negation."""
     if rule.folders_only and not is_dir:
         return False
+    segments = rule.segments
+    if len(segments) == 2 and segments[0] == "**" != segments[1]:
+        return bool(parts) and glob_segment(segments[1], parts[-1])  # a bare name: the last part
     # Positions in ``parts`` reachable after each pattern segment.
     reachable = {0}
     last = len(rule.segments) - 1
@@ -87,6 +91,11 @@ def rule_matches(rule: Rule, parts: Sequence[str], is_dir: bool) -> bool:
 
 def glob_segment(pattern: str, name: str) -> bool:
     """Whether ``name`` (no slash) matches ``pattern`` (``*``, ``?``, ``[...]``, ``\\``)."""
+    kind, text = _shape(pattern)
+    if kind == "name":
+        return name == text
+    if kind == "suffix":
+        return name.endswith(text)
     p = n = 0
     star_p = star_n = -1
     while n < len(name):
@@ -109,6 +118,17 @@ def glob_segment(pattern: str, name: str) -> bool:
     while p < len(pattern) and pattern[p] == "*":
         p += 1
     return p == len(pattern)
+
+
+@lru_cache(maxsize=256)
+def _shape(pattern: str) -> tuple[str, str]:
+    """Most lines are plain names or ``*`` and a suffix, which need no walk:
+    ("name", the name), ("suffix", the suffix), or ("glob", the pattern)."""
+    star = pattern[:1] == "*"
+    tail = pattern[1:] if star else pattern
+    if any(char in tail for char in "*?[\\"):
+        return "glob", pattern
+    return ("suffix" if star else "name"), tail
 
 
 def _match_one(pattern: str, p: int, char: str) -> int:
@@ -187,11 +207,33 @@ def read(path: str, base: str) -> IgnoreFile | None:
 def ignored(chain: Iterable[IgnoreFile], path: str, is_dir: bool) -> bool:
     """Whether ``path`` is ignored by ``chain`` (outermost file first): the
     deepest file with a matching line decides."""
+    folder, name = os.path.split(path)
+    return ignored_name(located(chain, folder or os.curdir), name, is_dir)
+
+
+Located = tuple[tuple[IgnoreFile, tuple[str, ...]], ...]
+
+
+def located(chain: Iterable[IgnoreFile], folder: str) -> Located:
+    """The files of ``chain`` that ``folder`` is under, deepest first, each with
+    the folder's path relative to it in parts: worked out once for a folder,
+    then each name in it costs only its own matching."""
+    found = []
     for ignore in reversed(tuple(chain)):
-        rel = os.path.relpath(path, ignore.base)
+        rel = os.path.relpath(folder, ignore.base)
         if rel.startswith(".."):
             continue
-        verdict = ignore.verdict(rel.replace(os.sep, "/").split("/"), is_dir)
+        parts = () if rel == os.curdir else tuple(rel.replace(os.sep, "/").split("/"))
+        found.append((ignore, parts))
+    return tuple(found)
+
+
+def ignored_name(where: Located, name: str, is_dir: bool) -> bool:
+    """Whether ``name`` in the folder of ``where`` (from :func:`located`) is ignored."""
+    for ignore, parts in where:
+        if not parts and name.startswith(".."):
+            continue  # read as a path outside the file's folder, as a relative path would be
+        verdict = ignore.verdict((*parts, name), is_dir)
         if verdict is not None:
             return verdict
     return False

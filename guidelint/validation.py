@@ -1,9 +1,10 @@
 """Guide schemas: found by name or path, checked, and compiled once per process.
 
 Each schema gets two validators.  jsonschema-rs (compiled, fast to import)
-answers whether a guide is valid; only a guide it finds invalid is validated
-again by jsonschema, whose errors carry the paths and values guidelint's
-messages are written from.  A valid guide never imports jsonschema.
+validates every guide, and its errors are read as jsonschema's would be
+(``guidelint.schemaerrors``); only a guide with an error that cannot be told
+exactly from them is validated again by jsonschema, whose messages it needs.
+A valid guide never imports jsonschema.
 """
 
 from __future__ import annotations
@@ -35,9 +36,19 @@ class SchemaInfo:
         return self._detailed[0]
 
     def iter_errors(self, instance: Any) -> Any:
-        """jsonschema's errors for ``instance``; none without asking it when the fast path passes."""
-        if self.fast is not None and self.fast.is_valid(instance):
+        """jsonschema's errors for ``instance``, or records of the same shape read
+        from jsonschema-rs's where they are exact; none when the fast path passes."""
+        if self.fast is None:
+            return self.validator.iter_errors(instance)
+        if self.fast.is_valid(instance):
             return iter(())
+        from guidelint.schemaerrors import from_fast
+
+        fast = from_fast(list(self.fast.iter_errors(instance)), self.schema)
+        return iter(fast) if fast is not None else self.validator.iter_errors(instance)
+
+    def detailed_errors(self, instance: Any) -> Any:
+        """jsonschema's own errors for ``instance``, always."""
         return self.validator.iter_errors(instance)
 
     @property
@@ -50,6 +61,7 @@ class SchemaInfo:
 
 
 _CACHE: dict[Path, SchemaInfo] = {}
+_BY_NAME: dict[tuple[str, Path], SchemaInfo] = {}  # the configuration's value, looked up per guide
 
 
 def resolve(name: str, root: Path) -> Path:
@@ -63,6 +75,14 @@ def resolve(name: str, root: Path) -> Path:
 
 
 def load_schema(name: str, root: Path) -> SchemaInfo:
+    """The schema a configuration names, compiled once per process."""
+    found = _BY_NAME.get((name, root))
+    if found is None:
+        found = _BY_NAME[(name, root)] = _load(name, root)
+    return found
+
+
+def _load(name: str, root: Path) -> SchemaInfo:
     path = resolve(name, root)
     if path in _CACHE:
         return _CACHE[path]

@@ -85,3 +85,13 @@ def test_matching_stays_fast_on_patterns_that_backtrack_in_naive_matchers() -> N
     assert not glob_segment("*a" * 30 + "b", name)
     rule = parse_line("/" + "**/" * 30 + "b")
     assert rule is not None and not rule_matches(rule, ["a"] * 500, False)
+
+
+@pytest.mark.parametrize(
+    "pattern", ["", "*", "*.md", "*md", "guide.md", "bench", "a*", "*.m?", "[ab]c"]
+)
+@pytest.mark.parametrize("name", ["", "guide.md", "md", "bench", "ac", "a", "x.mdx", "*.md"])
+def test_plain_names_and_suffixes_match_as_the_wildcard_walk_does(pattern: str, name: str) -> None:
+    import fnmatch
+
+    assert glob_segment(pattern, name) is fnmatch.fnmatchcase(name, pattern)

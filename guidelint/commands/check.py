@@ -201,8 +201,9 @@ def run(args: argparse.Namespace) -> int:
             raise ConfigError(
                 f"--jobs: expected a number of processes of 1 or more, not {args.jobs}"
             )
-        # More workers than processors only costs start-up time and memory.
-        jobs = min(args.jobs or MAX_JOBS, os.cpu_count() or 1, MAX_JOBS)
+        # More workers than the processors this process may run on only costs
+        # start-up time and memory.
+        jobs = min(args.jobs or MAX_JOBS, _usable_cpus(), MAX_JOBS)
         results = linter.run(targets, jobs)
 
     if args.fix or args.diff or args.unsafe_fixes:
@@ -272,3 +273,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _names(linter: Linter) -> dict[str, str]:
     return {code: rule.name for code, rule in linter.registry.rules.items()}
+
+
+def _usable_cpus() -> int:
+    """The processors this process may run on (its affinity where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1

@@ -16,8 +16,11 @@ lives in :mod:`guidelint.rules.totals`, imported at the end.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from guidelint.context import Context
@@ -305,18 +308,40 @@ rule(
 )
 
 
-def plausible_bands(ctx: Context) -> dict[str, dict[str, tuple[Decimal, Decimal]]]:
-    """Built-in bands, then the schema's, then the configuration's, kind by kind."""
-    from guidelint.resources import data_file
+def plausible_bands(ctx: Context) -> Mapping[str, Mapping[str, tuple[Decimal, Decimal]]]:
+    """Built-in bands, then the schema's, then the configuration's, kind by kind.
 
+    Built once per run for each configuration: the bands are a function of the
+    schema's and the configuration's values, which key the cache as JSON text.
+    """
     note = ctx.schema.schema.get("x-guidelint-plausible")
-    layers = [
-        data_file("currencies.json").get("plausible_ranges", {}),
+    layers = (
         note.get("ranges", {}) if isinstance(note, dict) else {},
         ctx.settings.plausible_ranges,
-    ]
+    )
+    try:
+        key = json.dumps(layers, default=_as_dict)
+    except (TypeError, ValueError):  # a value JSON cannot hold exactly: no caching
+        return _bands(layers)
+    return _bands_of(key)
+
+
+def _as_dict(value: Any) -> dict[Any, Any]:
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(type(value).__name__)
+
+
+@lru_cache(maxsize=16)
+def _bands_of(key: str) -> Mapping[str, Mapping[str, tuple[Decimal, Decimal]]]:
+    return MappingProxyType(_bands(json.loads(key)))
+
+
+def _bands(layers: Iterable[Any]) -> dict[str, dict[str, tuple[Decimal, Decimal]]]:
+    from guidelint.resources import data_file
+
     bands: dict[str, dict[str, tuple[Decimal, Decimal]]] = {}
-    for layer in layers:
+    for layer in (data_file("currencies.json").get("plausible_ranges", {}), *layers):
         for currency, kinds in layer.items() if isinstance(layer, Mapping) else ():
             for kind, pair in kinds.items() if isinstance(kinds, Mapping) else ():
                 low, high = (to_decimal(v) for v in pair) if len(pair) == 2 else (None, None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from guidelint.context import Context
@@ -120,9 +120,13 @@ YAML_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "fal
 @check("GL101", "GL102", "GL103", "GL104", "GL105")
 def check_schema(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     assert guide.data is not None
-    instance = jsonable(guide.data)
+    yield from diagnostics(guide, ctx.schema.iter_errors(jsonable(guide.data)))
+
+
+def diagnostics(guide: Guide, errors: Iterable[Any]) -> Iterator[Diagnostic]:
+    """The GL1xx findings of ``errors``, each (code, place, message) once."""
     seen: set[tuple[str, str]] = set()
-    for error in ctx.schema.iter_errors(instance):
+    for error in errors:
         for diagnostic in _translate(error, guide):
             key = (diagnostic.code, f"{diagnostic.line}:{diagnostic.column}:{diagnostic.message}")
             if key not in seen:
@@ -150,7 +154,7 @@ def _translate(error: Any, guide: Guide) -> Iterator[Diagnostic]:
                 if other not in error.instance:
                     message = f"missing field `{other}` {where}: required with `{name}`"
                     yield problem("GL101", line, column, message)
-    elif kind == "anyOf" and _only_required(error.validator_value):
+    elif kind == "anyOf" and only_required(error.validator_value):
         line, column = guide.key_position(path) if path else guide.frontmatter_position
         where = f"`{path}`" if path else "the frontmatter"
         options = "; or ".join(
@@ -168,7 +172,7 @@ def _translate(error: Any, guide: Guide) -> Iterator[Diagnostic]:
             close = difflib.get_close_matches(str(name), allowed, n=1, cutoff=0.6)
             hint = f"; did you mean `{close[0]}`?" if close else ""
             yield _at(guide.key_span(child), "GL104", f"unknown field `{name}`{hint}")
-    elif kind == "not" and _only_required([error.validator_value]):
+    elif kind == "not" and only_required([error.validator_value]):
         yield _conflict(error, guide, path)
     elif kind == "not" and (code := _named_rule(error) or "") in NOT_FOUND:
         expected = error.schema.get("x-guidelint-expected", "other text")
@@ -208,7 +212,7 @@ def _named_rule(error: Any) -> str | None:
     return code if isinstance(code, str) else None
 
 
-def _only_required(branches: Any) -> bool:
+def only_required(branches: Any) -> bool:
     """Whether an ``anyOf`` only says which sets of fields may be present."""
     return isinstance(branches, list) and all(
         isinstance(b, dict) and set(b) == {"required"} for b in branches
