@@ -156,18 +156,21 @@ def test_what_the_page_does_not_state_is_a_finding() -> None:
     assert written.startswith(b"---\ncompany: examplecorp\n") and written.endswith(raw)
 
 
+# What the page does not state, given on the command line.
+STATED = [
+    "--last-updated=2026-02-23",
+    "--data-quarter=2025-Q4",
+    "--role-type=standard",
+    "--data-quality=high",
+]
+
+
 def test_the_command_checks_diffs_and_writes(tmp_path: Path) -> None:
     folder = tmp_path / "examplecorp"
     folder.mkdir()
     guide = folder / "data-engineer.md"
     guide.write_bytes((SYNC / "bare.md").read_bytes())
-    options = [
-        "--isolated",
-        "--last-updated=2026-02-23",
-        "--data-quarter=2025-Q4",
-        "--role-type=standard",
-        "--data-quality=high",
-    ]
+    options = ["--isolated", *STATED]
     checked = run_cli(["sync", "--check", *options, "."], cwd=tmp_path)
     assert (checked.returncode, checked.stdout) == (
         1,
@@ -200,12 +203,7 @@ def test_the_configured_path_pattern_is_read_and_the_flag_overrides_it(tmp_path:
     (tmp_path / "guidelint.toml").write_text('path-pattern = "{company}--{role}.md"\n')
     guide = tmp_path / "examplecorp--data-engineer.md"
     guide.write_bytes((SYNC / "bare.md").read_bytes())
-    options = [
-        "--last-updated=2026-02-23",
-        "--data-quarter=2025-Q4",
-        "--role-type=standard",
-        "--data-quality=high",
-    ]
+    options = STATED
     assert run_cli(["sync", *options, "."], cwd=tmp_path).returncode == 0
     assert guide.read_bytes() == BARE_FRONTMATTER.encode() + (SYNC / "bare.md").read_bytes()
     guide.write_bytes((SYNC / "bare.md").read_bytes())

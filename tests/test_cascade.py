@@ -82,21 +82,21 @@ def test_reports_list_the_folded_findings(tmp_path: Path) -> None:
     )
 
 
-def test_a_file_that_ignores_the_root_keeps_what_followed_from_it(tmp_path: Path) -> None:
-    guide = tmp_path / "g.md"
+def _london_in_dollars(folder: Path, configuration: str) -> str:
+    """The first finding line of a run over a guide whose London entry says USD."""
+    guide = folder / "g.md"
     guide.write_text(
         (FIXTURES / "table" / "good.md").read_text().replace("currency: GBP", "currency: USD")
     )
-    (tmp_path / "guidelint.toml").write_text('[per-file-ignores]\n"g.md" = ["GL203"]\n')
-    found = run_cli(["check", "--select", "GL2,GL3", "g.md"], cwd=tmp_path)
-    assert (found.returncode, found.stdout.split(": ", 2)[1]) == (1, "GL304 error")
+    (folder / "guidelint.toml").write_text(configuration)
+    found = run_cli(["check", "--select", "GL2,GL3", "g.md"], cwd=folder)
+    assert found.returncode == 1
+    return found.stdout.split(": ", 2)[1]
+
+
+def test_a_file_that_ignores_the_root_keeps_what_followed_from_it(tmp_path: Path) -> None:
+    assert _london_in_dollars(tmp_path, '[per-file-ignores]\n"g.md" = ["GL203"]\n') == "GL304 error"
 
 
 def test_a_root_is_as_severe_as_what_it_folds_in(tmp_path: Path) -> None:
-    guide = tmp_path / "g.md"
-    guide.write_text(
-        (FIXTURES / "table" / "good.md").read_text().replace("currency: GBP", "currency: USD")
-    )
-    (tmp_path / "guidelint.toml").write_text('[severity]\nGL203 = "info"\n')
-    found = run_cli(["check", "--select", "GL2,GL3", "g.md"], cwd=tmp_path)
-    assert (found.returncode, found.stdout.split(": ", 2)[1]) == (1, "GL203 error")
+    assert _london_in_dollars(tmp_path, '[severity]\nGL203 = "info"\n') == "GL203 error"
