@@ -115,7 +115,7 @@ _TOKEN = re.compile(r"\S+")
 # A ranking against a field, not within the company: "in the industry", "anywhere".
 _WORLD_SCOPE = re.compile(
     rf"(?i:[ \t,]{{1,4}}(?:(?:in|among|across)[ \t]{{1,4}}(?:the[ \t]{{1,4}})?"
-    rf"(?:{alternation(WORDS['superlative_scopes'])})|anywhere|ever)\b)"
+    rf"(?:{alternation(WORDS['superlative_scopes'])})|{alternation(WORDS['scope_adverbs'])})\b)"
 )
 _PAY_WORDS = word_class("pay_words")
 
@@ -276,7 +276,7 @@ _OWN_ITEMS = word_class("own_items")
 _OWN_ITEM_RANKS = tuple(sorted(word_class("own_item_superlatives"), key=len, reverse=True))
 _FIELD_SCOPE = re.compile(
     r"(?i:[ \t,]{1,4}(?:in|of|among|across)[ \t]{1,4}(?:the|all|any|its|global|their)\b"
-    r"|[ \t]{1,4}(?:ever|anywhere)\b)"
+    rf"|[ \t]{{1,4}}(?:{alternation(WORDS['scope_adverbs'])})\b)"
 )
 
 
