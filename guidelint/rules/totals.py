@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from guidelint.config import Settings
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, Related, problem
 from guidelint.document import Guide
@@ -22,12 +23,14 @@ from guidelint.registry import check, rule
 from guidelint.resources import data_file
 from guidelint.rules.consistency import annotation, entries, pairs
 
+_DEFAULT = Settings.total_tolerance  # the rule's docs say it; config.Settings holds it
+
 rule(
     "GL205",
     "total-implausible",
     "warning",
     "total compensation does not fit base, stock and bonus",
-    what="""
+    what=f"""
         Where an entry gives its total and base, the total must be the sum of
         one year's pay; each end of the range is checked on its own
         (`total_comp_low` against `base_low`, `stock_low` and the low bonus).
@@ -43,7 +46,7 @@ rule(
           high end, the one the table shows, else the low end;
         - no signing bonus, which is paid once.
 
-        The stated total must lie within `total-tolerance` (5% by default)
+        The stated total must lie within `total-tolerance` ({_DEFAULT:.0%} by default)
         of the sum. With base 155000, a 75000 grant over 4 years and a bonus
         of 15000, the sum is 155000 + 18750 + 15000 = 188750 and
         179313–198188 is plausible. Inside the tolerance a total is still
@@ -92,7 +95,8 @@ rule(
     options=(
         "schema (the `totals` entry of the guide schema's `x-guidelint-consistency`"
         " annotation names the fields)",
-        "total-tolerance (the share a total may differ from its sum either way; 0.05 by default)",
+        f"total-tolerance (the share a total may differ from its sum either way;"
+        f" {_DEFAULT} by default)",
     ),
     family="consistency",
 )
