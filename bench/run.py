@@ -16,8 +16,7 @@ these files must: read, split, load the YAML with PyYAML's C loader, validate
 against the schema with jsonschema-rs (built once) and walk pyromark's events.
 The read floor only finds and reads the files.
 
-Targets (from the project's performance issue), each printed with pass/fail
-beside the figures before the work:
+Targets, each printed with pass/fail beside the earlier figures:
 
 - ``--jobs 1`` at most 5x the compiled floor;
 - markdownlint-cli2 (default rules) at least 5x slower than ``--jobs 2``
@@ -347,8 +346,8 @@ def machine(code: Path) -> list[str]:
 
 # ---------------------------------------------------------------- the run
 
-# The figures before this round, shown beside the new ones: the performance
-# issue's (4,470 real guides, 2 cores) and this file's previous run (commit
+# The earlier figures, shown beside the new ones: those measured on 4,470 real
+# guides (2 cores) and this file's previous run (commit
 # 92cebf1, generated guides), whose whole report is kept under "Earlier rounds".
 BEFORE = {
     "floor": ("11.7x (CPU 28.9 s / 2.4 s)", "9.29x (CPU 9.45x)"),
@@ -374,15 +373,15 @@ class Target:
 
     def row(self) -> str:
         verdict = {True: "pass", False: "FAIL", None: "skipped"}[self.ok]
-        issue, previous = BEFORE[self.key]
+        earlier, previous = BEFORE[self.key]
         return (
-            f"| {self.name} | {self.corpus} | {issue} | {previous} | {self.measured}"
+            f"| {self.name} | {self.corpus} | {earlier} | {previous} | {self.measured}"
             f" | {self.goal} | {verdict} |"
         )
 
 
 TABLE_HEAD = [
-    "| target | corpus | before: issue (4,470 real) | before: previous run | now (median)"
+    "| target | corpus | before: 4,470 real guides | before: previous run | now (median)"
     " | goal | result |",
     "|---|---|---|---|---|---|---|",
 ]
@@ -654,7 +653,7 @@ def write_results(
         "",
         "## Targets",
         "",
-        'The "before" columns: the performance issue\'s figures (4,470 real guides) and'
+        'The "before" columns: figures measured earlier on 4,470 real guides, and'
         " this benchmark's previous run (commit 92cebf1, generated guides; its report is"
         " kept below).",
         "",
