@@ -36,6 +36,8 @@ class FileResult:
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # the text's lines, kept only for standard input, whose text cannot be read back
+    lines: list[str] | None = None
 
 
 class Linter:

@@ -38,6 +38,8 @@ class _LineReadingReporter(Reporter):
     def lines_of(self, result: FileResult) -> list[str]:
         from guidelint.baseline import current_lines
 
+        if result.lines is not None:  # standard input: its text as linted
+            return result.lines
         return current_lines(result.path) if result.path != "-" else []
 
 

@@ -182,3 +182,20 @@ def test_gitlab_fingerprints_survive_lines_moving(tmp_path: Path) -> None:
         i["location"]["lines"]["begin"] + 2 for i in before
     ]
     assert [i["fingerprint"] for i in after] == [i["fingerprint"] for i in before]
+
+
+def test_rdjson_of_standard_input_reads_its_columns_from_the_text_linted() -> None:
+    raw = TABLE.read_bytes()
+    result = run_cli(
+        ["check", "--isolated", "--today", "2026-11-22", "--output-format", "rdjson"]
+        + ["--stdin-filename", "elsewhere/guide.md", "-"],
+        stdin=raw,
+    )
+    (total,) = [
+        d for d in json.loads(result.stdout)["diagnostics"] if d["code"]["value"] == "GL305"
+    ]
+    line = raw.decode("utf-8").splitlines()[41]
+    assert total["location"]["range"]["start"] == {
+        "line": 42,
+        "column": len(line[:53].encode("utf-8")) + 1,
+    }

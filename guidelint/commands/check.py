@@ -156,7 +156,10 @@ def _lint_stdin(linter: Linter, name: str) -> FileResult:
     if len(raw) > limit:
         message = f"standard input is above the {limit:,}-byte limit (max-file-size); skipped"
         return FileResult(name, linter.finish(None, [problem("GL001", 1, 1, message)], name))
-    return linter.lint_bytes(raw, name)
+    from guidelint.document import parse_guide
+
+    guide = parse_guide(raw, name)
+    return FileResult(name, linter.lint_guide(guide), lines=guide.lines)
 
 
 def run(args: argparse.Namespace) -> int:
