@@ -186,11 +186,8 @@ def test_gitlab_fingerprints_survive_lines_moving(tmp_path: Path) -> None:
 
 def test_rdjson_of_standard_input_reads_its_columns_from_the_text_linted() -> None:
     raw = TABLE.read_bytes()
-    result = run_cli(
-        ["check", "--isolated", "--today", "2026-11-22", "--output-format", "rdjson"]
-        + ["--stdin-filename", "elsewhere/guide.md", "-"],
-        stdin=raw,
-    )
+    options = ["--isolated", "--today", "2026-11-22", "--output-format", "rdjson"]
+    result = run_cli(["check", *options, "--stdin-filename", "elsewhere/guide.md", "-"], stdin=raw)
     (total,) = [
         d for d in json.loads(result.stdout)["diagnostics"] if d["code"]["value"] == "GL305"
     ]
