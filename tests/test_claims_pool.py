@@ -24,7 +24,9 @@ LABELLED_CODES = {*CODES, "GL505"}
 # half was last scored (a code is held to its floor once it fires five times).
 TARGET_PRECISION, TARGET_RECALL = 0.92, 0.85
 FLOORS = {
-    "tune": ({"GL501": 0.95, "GL502": 0.90, "GL504": 0.90}, 0.75),
+    # the tuning half's later labellings count magnitudes ("millions of users"),
+    # which GL501 reads only with count-magnitudes: its recall floor is 0.70
+    "tune": ({"GL501": 0.95, "GL502": 0.90, "GL504": 0.90}, 0.70),
     "measure": ({"GL501": 0.85, "GL502": 0.70, "GL504": 0.90}, 0.75),
 }
 
