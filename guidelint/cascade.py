@@ -56,11 +56,8 @@ def _region_places(guide: Guide, c: Comparison) -> list[tuple[range, set[tuple[i
     table = c.table
     assert table is not None
     places = []
-    for number, row in enumerate(table.rows):
-        item = c.row_items.get(number)
-        if item is None:
-            continue
-        span = guide.value_span(f"{c.mapping.list}/{c.items[item][0]}")
+    for row, path in c.shown_entries():
+        span = guide.value_span(path)
         cells = {
             (cell.line, column)
             for cell in row.cells

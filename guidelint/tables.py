@@ -604,6 +604,13 @@ class Comparison:
         """The frontmatter path of the entry ``self.items[item_number]``."""
         return f"{self.mapping.list}/{self.items[item_number][0]}"
 
+    def shown_entries(self) -> Iterator[tuple[Row, str]]:
+        """Each table row that shows a frontmatter entry, with that entry's path."""
+        for number, row in enumerate(self.table.rows if self.table is not None else ()):
+            item = self.row_items.get(number)
+            if item is not None:
+                yield row, self.entry_path(item)
+
     def shows_doubtful(self, entries: Collection[str], line: int, column: int) -> bool:
         """Whether (line, column) lies in a cell that shows one of ``entries``."""
         return any(
@@ -612,13 +619,10 @@ class Comparison:
 
     def doubtful_cells(self, entries: Collection[str]) -> set[tuple[int, int, int]]:
         """(line, first column, end column) of every cell that shows one of ``entries``."""
-        table = self.table
-        if table is None or not entries:
-            return set()
         return {
             (cell.line, cell.column, cell.end_column)
-            for number, row in enumerate(table.rows)
-            if number in self.row_items and self.entry_path(self.row_items[number]) in entries
+            for row, path in self.shown_entries()
+            if path in entries
             for cell in row.cells
         }
 
