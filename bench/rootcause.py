@@ -24,7 +24,7 @@ exactly one root cause:
    findings naming that field in one table column are one root cause;
 3. a total that fails the same way in several entries of one guide (GL205
    findings naming the same slip: "it counts the whole grant ...", "it leaves
-   out the bonus") is one root cause;
+   out the bonus") is one root cause; a total no slip explains is one of its own;
 4. every other finding is a root cause of its own.
 
 Regions and columns are read with this checkout's table reader, so both
@@ -50,6 +50,7 @@ sys.path.insert(0, str(REPO))
 from guidelint.config import Settings  # noqa: E402
 from guidelint.document import load_guide  # noqa: E402
 from guidelint.linter import Linter  # noqa: E402
+from guidelint.rules.totals import UNEXPLAINED  # noqa: E402
 from guidelint.tables import compare  # noqa: E402
 
 CURRENCY_ROOTS = {"GL203", "GL304"}
@@ -88,27 +89,28 @@ def underlying(entry: dict) -> list[Finding]:
     return [own, *related]
 
 
-def slip_of(message: str) -> str:
-    """The slip a GL205 message names, without its figures: "it leaves out the bonus"."""
-    return re.sub(r"\d[\d,.]*", "N", message.split("; ")[0].rpartition("): ")[2])
+def slip_of(message: str) -> str | None:
+    """The slip a GL205 message names, without its figures ("it leaves out the
+    bonus"); None when no slip explains the total."""
+    reason = message.split("; ")[0].rpartition("): ")[2]
+    return None if reason in UNEXPLAINED else re.sub(r"\d[\d,.]*", "N", reason)
 
 
 def root_causes(path: str, findings: list[Finding], linter: Linter) -> int:
     """How many root causes ``findings`` (one file's) have, by the docstring's rules."""
     if not any(found[0] in REGION_CODES for found in findings):
         slips = {slip_of(message) for code, _, _, message, _ in findings if code == "GL205"}
-        return len(slips) + sum(found[0] != "GL205" for found in findings)
+        return len(slips - {None}) + sum(
+            found[0] != "GL205" or slip_of(found[3]) is None for found in findings
+        )
     guide = load_guide(path, path, linter.settings.max_file_size)
     comparison = compare(guide, linter.context(path)) if guide.data is not None else None
     table = comparison.table if comparison is not None else None
     if comparison is None or table is None:
         return len(findings)
     regions = []
-    for number, row in enumerate(table.rows):
-        item = comparison.row_items.get(number)
-        if item is None:
-            continue
-        span = guide.value_span(f"{comparison.mapping.list}/{comparison.items[item][0]}")
+    for row, path in comparison.shown_entries():
+        span = guide.value_span(path)
         cells = {(cell.line, cell.column, cell.end_column) for cell in row.cells}
         regions.append((range(span.line, span.end_line + 1), row.line, cells))
 
@@ -136,7 +138,8 @@ def root_causes(path: str, findings: list[Finding], linter: Linter) -> int:
     pending: list[tuple] = []
     for index, (code, line, column, message, fixable) in enumerate(findings):
         if code == "GL205":
-            keys.add(("slip", slip_of(message)))
+            slip = slip_of(message)
+            keys.add(("slip", slip) if slip is not None else ("finding", index))
             continue
         region = region_of(line, column)
         follows = code in REGION_CODES and not (code == "GL306" and fixable)

@@ -325,6 +325,14 @@ SLIP_MARGIN = Decimal("0.005")
 SLIP_APART = Decimal("0.03")
 
 
+# Why a total is wrong when no usual slip explains it: each such total is a root
+# cause of its own.
+UNEXPLAINED = (
+    "none of the usual slips explains it: the total itself is most likely wrong",
+    "the total is below what its known parts add up to",
+)
+
+
 @dataclass(frozen=True)
 class TotalProblem:
     message: str
@@ -343,11 +351,8 @@ def total_problem(total: Decimal, parts: Sum, tolerance: Decimal) -> TotalProble
         side = f"below {_whole(low)}" if total < low else f"above {_whole(high)}"
         reason = parts.suspect(total, tolerance / 2)
         slip = parts.slip_kind(reason) if reason is not None else None
-        if reason is None and not parts.complete:
-            reason = "the total is below what its known parts add up to"
-        reason = (
-            reason or "none of the usual slips explains it: the total itself is most likely wrong"
-        )
+        if reason is None:
+            reason = UNEXPLAINED[0] if parts.complete else UNEXPLAINED[1]
     else:
         # An unknown part may make up any total above the known ones, never one below.
         known = parts.complete or total < parts.known
