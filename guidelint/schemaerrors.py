@@ -17,6 +17,7 @@ from typing import Any
 
 # Imported only once a guide has failed its schema, so the rules are loaded.
 from guidelint.rules.schema import NOT_FOUND, only_required
+from guidelint.validation import pointer_parts, resolve_pointer
 
 # The keywords whose errors are told from the schema's values alone; the rest
 # are worded from jsonschema's messages.
@@ -52,13 +53,13 @@ def _one(error: Any, root: dict[str, Any]) -> SchemaError | None:
     location = error.absolute_keyword_location or ""
     if "#" not in location:
         return None
-    pointer = _split(location.split("#", 1)[1])
+    pointer = pointer_parts(location.split("#", 1)[1])
     if kind == "required" and pointer[-1:] != ["required"] and "dependentRequired" in pointer:
         kind = "dependentRequired"
     if kind not in pointer:
         return None
     at = len(pointer) - 1 - pointer[::-1].index(kind)
-    schema = _walk(root, pointer[:at])
+    schema = resolve_pointer(root, pointer[:at])
     if not isinstance(schema, dict) or kind not in schema:
         return None
     value = schema[kind]
@@ -105,21 +106,3 @@ def _python_date(text: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _split(fragment: str) -> list[str]:
-    from urllib.parse import unquote
-
-    parts = fragment.split("/")[1:] if fragment else []
-    return [unquote(part).replace("~1", "/").replace("~0", "~") for part in parts]
-
-
-def _walk(node: Any, parts: list[str]) -> Any:
-    for part in parts:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            return None
-    return node

@@ -134,11 +134,11 @@ def _check_shape(schema: Any, name: str) -> None:
         if key in schema and not isinstance(schema[key], dict):
             raise ConfigError(f"schema `{name}`: `{key}` must be an object")
     for ref in _local_refs(schema):
-        if _pointer(schema, ref) is _ABSENT:
+        if resolve_pointer(schema, pointer_parts(ref[1:])) is ABSENT:
             raise ConfigError(f"schema `{name}`: `$ref` `{ref}` points at nothing in the schema")
 
 
-_ABSENT = object()
+ABSENT = object()  # what a JSON pointer resolves to when it points at nothing
 
 
 def _local_refs(node: Any) -> list[str]:
@@ -157,18 +157,23 @@ def _local_refs(node: Any) -> list[str]:
     return found
 
 
-def _pointer(schema: Any, ref: str) -> Any:
+def pointer_parts(fragment: str) -> list[str]:
+    """The decoded parts of a JSON pointer (``/properties/a~1b`` -> properties, a/b)."""
     from urllib.parse import unquote
 
-    node = schema
-    for part in ref[2:].split("/") if ref != "#" else ():
-        part = unquote(part).replace("~1", "/").replace("~0", "~")
+    parts = fragment.split("/")[1:] if fragment else []
+    return [unquote(part).replace("~1", "/").replace("~0", "~") for part in parts]
+
+
+def resolve_pointer(node: Any, parts: list[str]) -> Any:
+    """What ``parts`` (see pointer_parts) point at in ``node``, or ABSENT."""
+    for part in parts:
         if isinstance(node, dict) and part in node:
             node = node[part]
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
             node = node[int(part)]
         else:
-            return _ABSENT
+            return ABSENT
     return node
 
 
