@@ -293,7 +293,8 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             yield problem("GL301", line, column, message)
         return
     fix = None
-    doubtful = doubtful_entries(guide, ctx)
+    # Which entries' figures are doubtful matters only to a finding's fix.
+    doubtful = doubtful_entries(guide, ctx) if comparison.findings else {}
     if any(f.code in FIXABLE and f.fixable and not f.fill for f in comparison.findings):
         fix = comparison.trusting_only(doubtful).fix()
     for finding in comparison.findings:
