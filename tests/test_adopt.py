@@ -133,6 +133,18 @@ def test_flow_style_is_rewritten_in_block_style_keeping_its_keys() -> None:
     assert lint_text(after, select=("GL0", "GL1"), path=NAME) == []
 
 
+def test_flow_style_with_a_tab_is_read_as_the_guide_was() -> None:
+    # libyaml, which read the guide, takes a tab after a comma; so does the round trip
+    raw = (
+        (SYNC / "flow.md")
+        .read_bytes()
+        .replace(b"examplecorp, role_type", b"examplecorp,\trole_type")
+    )
+    after, problems = sync(raw)
+    assert problems == []
+    assert after.startswith(b"---\ncompany: examplecorp\nrole_type: standard\n")
+
+
 def test_flow_style_with_comments_is_refused() -> None:
     raw = (SYNC / "flow-comment.md").read_bytes()
     assert sync(raw) == (raw, [("GL003", 2, 25)])
