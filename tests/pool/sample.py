@@ -25,8 +25,22 @@ def guides(half: str) -> list[Path]:
     return sorted(path for company in split[half] for path in (POOL / company).glob("*.md"))
 
 
-def draw(half: str, seed: int, count: int) -> list[Path]:
-    return random.Random(seed).sample(guides(half), count)
+def labelled(half: str) -> set[str]:
+    """Guides of ``half`` that a label file here already covers (``file`` or ``guides``)."""
+    seen: set[str] = set()
+    for path in HERE.glob(f"*{half}*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        seen.update(data.get("guides") or ())
+        seen.update(case["file"] for key in ("cases", "defects") for case in data.get(key) or ())
+    return seen
+
+
+def draw(half: str, seed: int, count: int, fresh: bool = False) -> list[Path]:
+    pool = guides(half)
+    if fresh:
+        seen = labelled(half)
+        pool = [path for path in pool if str(path.relative_to(POOL.parent)) not in seen]
+    return random.Random(seed).sample(pool, count)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,9 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--guides", type=int, default=8, help="how many guides to draw")
     parser.add_argument("--part", default="1/1", help="K/N: list only the K-th of N parts")
+    parser.add_argument(
+        "--fresh", action="store_true", help="draw only guides no label file here covers yet"
+    )
     args = parser.parse_args(argv)
     part, parts = (int(n) for n in args.part.split("/"))
-    drawn = draw(args.half, args.seed, args.guides)
+    drawn = draw(args.half, args.seed, args.guides, args.fresh)
     size = -(-len(drawn) // parts)
     for path in drawn[(part - 1) * size : part * size]:
         print(f"## {path.relative_to(POOL.parent)}")
