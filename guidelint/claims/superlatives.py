@@ -163,13 +163,15 @@ _VERB_LEADS = word_class("participle_leads")
 _NOT_PLURALS = DETERMINERS | word_class("not_plurals")
 
 
+# The plural of an abbreviation names people doing something: "PMs", "SREs", "VPs".
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,6}s")
 _CLAUSE_OPENERS = frozenset("\u2014\u2013;:(")
 _NEXT_WORD = re.compile(r"[ \t]{1,4}([\w'\u2019]{1,40})")
 
 
 def participle(masked: str, match: re.Match[str]) -> bool:
     """Whether a bare "leading" is the verb: after a plural noun ("managers leading
-    SOC 2 teams"), a conjunction ("while leading"), a comma, a dash or a colon
+    SOC 2 teams", "PMs leading workstreams"), a conjunction ("while leading"), a comma, a dash or a colon
     ("setting direction, leading reviews"), not after a determiner or a possessive ("a leading vendor",
     "Europe's leading bank")."""
     if match.group(0).casefold() != "leading":
@@ -183,9 +185,10 @@ def participle(masked: str, match: re.Match[str]) -> bool:
     previous = _PREVIOUS_WORD.search(masked, max(0, match.start() - 30), match.start())
     if previous is None:
         return False
-    word = previous.group(1).casefold()
-    if word.endswith(",") or word in _VERB_LEADS:
-        return True
+    written = previous.group(1)
+    word = written.casefold()
+    if word.endswith(",") or word in _VERB_LEADS or _ACRONYM_PLURAL.fullmatch(written):
+        return True  # "PMs leading Toast IQ workstreams", "SREs leading incident reviews"
     return len(word) > 3 and word.endswith("s") and word.isalpha() and word not in _NOT_PLURALS
 
 
