@@ -55,7 +55,10 @@ rule(
         the sum without the bonus or the stock, or base alone (245000 or
         173750 here). Where stock or bonus is null, or the stock's period is
         not known (no `stock_vest_years` and no table), what is known still
-        bounds the total from below, and nothing bounds it from above. A
+        bounds the total from below, and nothing bounds it from above, with
+        one exception: a total that equals, to within 0.5%, base + the whole
+        grant where the bonus is null counts the grant as one year's pay (a
+        bonus of exactly the other three years' stock is no likelier). A
         total below base alone is GL202's.
 
         The default comes from totals of real guides of the tuning half read
@@ -231,6 +234,15 @@ class Sum:
         ]
         return [(value, reason) for usable, value, reason in candidates if usable]
 
+    def whole_grant(self, total: Decimal) -> str | None:
+        """The whole-grant slip, when a total with an unknown bonus equals base plus the
+        whole grant (to within SLIP_MARGIN): the only slip no bonus can make."""
+        if self.bonus is not None or self.stock_year is None:
+            return None
+        value, reason = self.slips()[0]
+        whole = self.years is not None and self.years > 1 and reason.startswith("it counts")
+        return reason if whole and abs(total - value) <= value * SLIP_MARGIN else None
+
     def slip_kind(self, reason: str) -> str:
         """A slip's reason without this entry's figures: the same slip in two entries
         has one kind."""
@@ -354,13 +366,15 @@ def total_problem(total: Decimal, parts: Sum, tolerance: Decimal) -> TotalProble
         if reason is None:
             reason = UNEXPLAINED[0] if parts.complete else UNEXPLAINED[1]
     else:
-        # An unknown part may make up any total above the known ones, never one below.
+        # An unknown part may make up any total above the known ones, never one below;
+        # but an unknown bonus that happens to equal the rest of the grant is no more
+        # likely than the whole grant counted as one year's pay.
         known = parts.complete or total < parts.known
-        reason = parts.suspect(total, SLIP_MARGIN) if known else None
+        reason = parts.suspect(total, SLIP_MARGIN) if known else parts.whole_grant(total)
         if reason is None or abs(total - parts.known) <= parts.known * SLIP_APART:
             return None
         slip = parts.slip_kind(reason)
-        side = f"not {_whole(parts.known)}"
+        side = f"not {_whole(parts.known)}" if parts.complete else "above its known parts"
     plus_minus = f"{tolerance * 100:f}".rstrip("0").rstrip(".")
     said = f"{total_name} {show(total)} is {side} ({parts.arithmetic()}, ±{plus_minus}%): {reason}"
     return TotalProblem(said, reason, slip)
