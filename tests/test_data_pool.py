@@ -81,9 +81,12 @@ def data_findings(path: Path) -> list[tuple[str, int, int]]:
     """Each finding's code and position, and those of the findings folded into it."""
     found = lint_text(path.read_bytes(), select=tuple(FAMILIES.values()), today=LABELLED_ON)
     return [
-        (d.code, line, column)
+        (code, line, column)
         for d in found
-        for line, column in [(d.line, d.column), *((r.line, r.column) for r in d.related)]
+        for code, line, column in [
+            (d.code, d.line, d.column),
+            *((r.code, r.line, r.column) for r in d.related),
+        ]
     ]
 
 

@@ -120,12 +120,20 @@ _WORLD_SCOPE = re.compile(
 _PAY_WORDS = word_class("pay_words")
 
 
+_CLAUSE_STOP = re.compile(r"[.;:!?](?!\d)")
+
+
 def ranks_advice(masked: str, start: int, end: int) -> bool:
     """Whether a superlative ranks the reader's own options or the role itself, its
     noun within three words: "the strongest lever", "the most natural fit", "the
     highest-leverage hires" (not "the highest-paying role", which ranks pay)."""
-    following = [w.strip(".,;:!?()\"'") for w in masked[end : end + 60].casefold().split()[:3]]
+    after = _CLAUSE_STOP.split(masked[end : end + 60], maxsplit=1)[0]  # the noun is in its clause
+    following = [w.strip(".,;:!?()\"'") for w in after.casefold().split()[:3]]
     for index, word in enumerate(following):
+        if word in _NEGOTIATING:
+            return (
+                True  # "the strongest negotiation position", "the most powerful negotiation moment"
+            )
         if word in _ROLE_HEADS:
             # "the highest-leverage hires" is opinion; "the highest-paying role" ranks
             # pay, and "the most demanding roles in the industry" ranks against a field.
@@ -276,7 +284,14 @@ def person_leader(masked: str, start: int, end: int) -> bool:
 
 
 _OWN_ITEMS = word_class("own_items")
-_OWN_ITEM_RANKS = tuple(sorted(word_class("own_item_superlatives"), key=len, reverse=True))
+# Compared word by word: "highest-value" is the words "highest value".
+_OWN_ITEM_RANKS = tuple(
+    sorted(
+        (rank.replace("-", " ") for rank in word_class("own_item_superlatives")),
+        key=len,
+        reverse=True,
+    )
+)
 _FIELD_SCOPE = re.compile(
     r"(?i:[ \t,]{1,4}(?:in|of|among|across)[ \t]{1,4}(?:the|all|any|its|global|their)\b"
     rf"|[ \t]{{1,4}}(?:{alternation(WORDS['scope_adverbs'])})\b)"
@@ -284,6 +299,9 @@ _FIELD_SCOPE = re.compile(
 
 
 _JOINERS = frozenset(("and", "or"))  # "the largest and most complex seller accounts"
+
+
+_ONE_OF = re.compile(r"(?i:\b(?:one|some|among)[ \t]{1,4}(?:of[ \t]{1,4})?)$")
 
 
 def own_selection(masked: str, start: int, stop: int) -> bool:
@@ -295,6 +313,8 @@ def own_selection(masked: str, start: int, stop: int) -> bool:
         return False
     if not _SCOPES.isdisjoint(words):
         return False  # "the world's largest merchants" ranks against everyone
+    if _ONE_OF.search(masked, max(0, start - 12), start):
+        return False  # "one of the most complex systems" places one thing among all
     end = stop if not _OWN_ITEMS.isdisjoint(words) else -1
     for count, word in enumerate(WORD.finditer(masked, stop, stop + 80)):
         lowered = word.group(0).casefold()

@@ -39,8 +39,11 @@ rule(
         - base as written;
         - one year of stock: the figure divided by `stock_vest_years`, or by
           the years the stock column's header names (`Stock (RSU/4yr)`: a
-          year is a quarter of the figure); a header naming no period
-          (`Stock`, `RSU/yr`) shows a yearly value;
+          year is a quarter of the figure; in a table with a column per
+          region, the stock row's label); a header naming no period
+          (`Stock`, `RSU/yr`) shows a yearly value, and cells that write
+          their own period (`$55K/yr`, not a gloss in brackets) outrank
+          the header;
         - the bonus as `bonus_low`/`bonus_high`, or as `bonus_pct` and
           `bonus_pct_high` of that end's base; where the frontmatter lacks the
           high end, the one the table shows, else the low end;
@@ -132,17 +135,31 @@ def header_years(header: str) -> int | None:
     return 1 if _YEARLY.search(header) else None
 
 
+_ASIDE = re.compile(r"\([^()]{0,200}\)")
+
+
 def _table_years(guide: Guide, ctx: Context, stock_fields: tuple[str, str]) -> Decimal | None:
     """The years the compensation table's stock header names (1 when it names no
-    period); None when no table maps a stock column."""
+    period): a column's header, or a component table's row label (`RSU Grant (4-Year
+    Vest)`); None when no table maps a stock column."""
     from guidelint.tables import compare
 
     comparison = compare(guide, ctx)
     table = comparison.table if comparison is not None else None
-    if table is None or table.layout != "rows":
-        return None
+    if table is None or table.layout == "levels":
+        return None  # a row per entry, or a column per entry under component labels
     for spec, index in table.columns:
         if index is not None and {spec.low, spec.high} & set(stock_fields):
+            # The cells' own period (`$55,000/yr` under `RSU Grant (4-Year Vest)`)
+            # says what they show, over the header's.
+            # A period in brackets glosses the figure (`$155K ($39K/yr vest)`): not its own.
+            cells = {
+                header_years(_ASIDE.sub("", row.cells[index].text))
+                for row in table.rows
+                if index < len(row.cells)
+            } - {None}
+            if len(cells) == 1:
+                return Decimal(cells.pop() or 1)
             return Decimal(header_years(table.headers[index]) or 1)
     return None
 

@@ -100,6 +100,34 @@ def test_unknown_parts_still_bound_the_total_from_below() -> None:
     assert found[0].message.endswith("the total is below what its known parts add up to")
 
 
+def test_a_null_bonus_does_not_hide_the_whole_grant_counted_as_pay() -> None:
+    # bonus unknown: 80000 + 40000/4 = 90000 at least; 120000 is base + the whole grant
+    pairs = (("    bonus_low: 10000\n", "    bonus_low: null\n"),)
+    found = totals(REAL, *pairs, ("total_comp_low: 100000", "total_comp_low: 120000"))
+    assert positions(found) == [("GL205", 23, 21)]
+    assert found[0].message == (
+        "total_comp_low 120000 is above its known parts (base_low 80000 + stock_low 40000/4"
+        " + bonus unknown = 90000, ±5%): it counts the whole grant (stock_low 40000) as"
+        " one year's pay"
+    )
+    # any other total above the known parts may hold the bonus
+    assert totals(REAL, *pairs, ("total_comp_low: 100000", "total_comp_low: 125000")) == []
+
+
+def test_the_cells_own_period_outranks_the_header() -> None:
+    # `Stock (RSU/4yr)` over cells written `/yr`: the cells show a year's stock
+    yearly = edited(GOOD, ("Stock (RSU/4yr)", "Stock (RSU/yr)"))
+    stock = next(line for line in yearly.splitlines() if line.startswith("| San Francisco"))
+    cells = stock.split("|")
+    cells[3] = cells[3].rstrip() + "/yr "
+    per_year = edited(GOOD, (stock, "|".join(cells)))
+    assert positions(totals(per_year)) == positions(totals(yearly)) != []
+    # a period in brackets glosses the figure and is not the cell's own
+    cells[3] = cells[3].replace("/yr ", " ($40K/yr vest) ")
+    glossed = edited(GOOD, (stock, "|".join(cells)))
+    assert positions(totals(glossed)) == positions(totals(GOOD))
+
+
 def test_a_stock_figure_of_no_known_period_bounds_nothing() -> None:
     # London has no vesting years and the guide no table: 60000 + 6000 at least
     assert totals(REAL, ("total_comp_low: 75000", "total_comp_low: 500000")) == []
