@@ -57,6 +57,7 @@ UNBACKED: dict[str, int] = {
     "kkr/product-manager.md": 6,
     "mixpanel/product-designer.md": 3,
     "sea-group/staff-software-engineer.md": 3,
+    "sequoia/data-scientist.md": 1,  # a `Secondary Access Value` column no field maps
     "sofi/software-engineer.md": 3,
     "tastytrade/solutions-architect.md": 4,
     "tenable/devops-engineer.md": 9,

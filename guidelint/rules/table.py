@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
-from guidelint.markdown import TableBlock
+from guidelint.markdown import Cell, TableBlock
 from guidelint.registry import check, rule
 from guidelint.rules.consistency import doubtful_entries
-from guidelint.tables import compare
+from guidelint.tables import Table, compare
 
 TABLE_OPTION = "schema (the guide schema's `x-guidelint-table` annotation maps the table)"
 
@@ -167,6 +167,10 @@ rule(
         (`—`, `N/A`, `Varies`, `Included`, words alone such as `Competitive`)
         agree with a null or missing field.
 
+        A column that no field maps but whose cells show amounts in most rows
+        (`Carried Interest`, a combined `Stock/Bonus`) is one finding on its
+        header: no frontmatter field is compared with its figures.
+
         A field that no entry sets while the table shows it in two or more
         rows (every bonus's high end dropped) is one finding on the column's
         header, with each row's finding folded in as a related location; the
@@ -262,6 +266,28 @@ def _shows_money(table: TableBlock) -> bool:
     return False
 
 
+def _unmapped_money(table: Table) -> Iterator[tuple[Cell, int]]:
+    """Header cells of columns that no frontmatter field maps but that show amounts
+    (`Carried Interest`, `Stock/Bonus`) in most rows, each with how many rows."""
+    from guidelint.money import FigureError, parse_figure
+
+    if table.layout != "rows":
+        return
+    mapped = {index for _, index in table.columns} | {table.key_index}
+    for index, header in enumerate(table.header.cells):
+        if index in mapped:
+            continue
+        shown = 0
+        for row in table.rows:
+            try:
+                if index < len(row.cells) and parse_figure(row.cells[index].text).currencies:
+                    shown += 1
+            except FigureError:
+                continue
+        if shown and shown * 2 >= len(table.rows):
+            yield header, shown
+
+
 FIXABLE = frozenset({"GL302", "GL303", "GL304", "GL305", "GL306"})
 
 
@@ -315,6 +341,16 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             end_line=finding.end_line,
             end_column=finding.end_column,
             fix=own,
+        )
+    for title, shown in _unmapped_money(comparison.table):
+        yield problem(
+            "GL306",
+            title.line,
+            title.column,
+            f"the `{title.text}` column shows amounts in {shown} rows, but the schema maps"
+            f" no `{mapping.list}` field to it: its figures are checked against nothing",
+            end_line=title.line,
+            end_column=title.end_column,
         )
     for other in comparison.others:
         yield problem(

@@ -765,3 +765,28 @@ def test_a_word_cell_is_left_alone_when_the_entry_is_doubtful() -> None:
     found = gl3(text)
     assert [d.code for d in found] == ["GL305", "GL305"]
     assert all(d.fix is None for d in found)
+
+
+def test_gl306_a_column_no_field_maps_that_shows_amounts_is_one_finding() -> None:
+    text = variant(
+        ("| Total Comp |\n|", "| Total Comp | Carried Interest |\n|"),
+        ("|------------|\n", "|------------|------------------|\n"),
+        ("| $248K–$346K |", "| $248K–$346K | $40K–$90K |"),
+        ("| $243K–$341K |", "| $243K–$341K | $40K–$90K |"),
+        ("| £188K–£263K |", "| £188K–£263K | — |"),
+    )
+    found = gl3(text)
+    assert positions(found) == [("GL306", 51, 65)]
+    assert found[0].message == (
+        "the `Carried Interest` column shows amounts in 2 rows, but the schema maps no"
+        " `compensation` field to it: its figures are checked against nothing"
+    )
+    # a column of words or of counts is not a column of pay
+    words = variant(
+        ("| Total Comp |\n|", "| Total Comp | Notes |\n|"),
+        ("|------------|\n", "|------------|-------|\n"),
+        ("| $248K–$346K |", "| $248K–$346K | HQ |"),
+        ("| $243K–$341K |", "| $243K–$341K | 3 offices |"),
+        ("| £188K–£263K |", "| £188K–£263K | hybrid |"),
+    )
+    assert gl3(words) == []
