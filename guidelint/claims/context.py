@@ -85,6 +85,8 @@ def _clause_breaks(masked: str, start: int, end: int) -> Iterator[int]:
         else:
             position = found.end()
             yield position
+
+
 QUOTES = re.compile('["\u201c]')
 _ALNUM = re.compile(r"[^\W_]")
 _FIRST_WORD = re.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
