@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from guidelint.quotations import quote_spans
+
 if TYPE_CHECKING:
     from guidelint.document import Guide
     from guidelint.markdown import Block as Section
@@ -364,6 +366,7 @@ _FALLBACK_MARKER = re.compile(r"\^?\d")
 # Emphasis and strike-through marks; an underscore between two letters or
 # digits (snake_case) is a character of the word, not a mark.
 _EMPHASIS = re.compile(r"[*~]|_(?![^\W_])|(?<![^\W_])_")
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
 def _continue_quotation(block: Block, quoting: bool) -> bool:
@@ -382,7 +385,8 @@ def _continue_quotation(block: Block, quoting: bool) -> bool:
             block.markers = find_markers(block.masked)
             return True
     opener = -1
-    for index in range(start, len(text)):
+    for found in _QUOTE_MARK.finditer(text, start):
+        index = found.start()
         ch = text[index]
         if ch == '"' and index and text[index - 1].isdigit():
             continue  # an inch mark: `a 27" monitor`
@@ -481,7 +485,7 @@ def mask(
     if "*" in text or "~" in text or "_" in text:
         current = _EMPHASIS.sub(" ", current)
     if '"' in text or "\u201c" in text or "\u2018" in text:
-        current = _blanked(current, _quote_spans(current))
+        current = _blanked(current, quote_spans(current))
     links.sort()
     return current, links
 
@@ -545,51 +549,6 @@ def _comment_spans(text: str) -> list[tuple[int, int]]:
             return found
         found.append((start, end + 3))
         position = end + 3
-
-
-_OPENERS_BEFORE = frozenset(" \t\n([{—–-/:;")
-_TERMINAL = frozenset(".!?")
-_OPENING_MARK = re.compile('["\u201c\u2018]')
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """The inside of "…", “…” and ‘…’ quotations (a closing full stop is kept).
-
-    Linear: once no closing mark of a kind is left, openers of that kind are
-    no longer searched for.
-    """
-    size = len(text)
-    exhausted: set[str] = set()
-    spans: list[tuple[int, int]] = []
-    i = 0
-    while (opening := _OPENING_MARK.search(text, i)) is not None:
-        i = opening.start()
-        ch = text[i]
-        close = -1
-        if ch in exhausted:
-            pass
-        elif ch == '"':
-            if i == 0 or text[i - 1] in _OPENERS_BEFORE:
-                close = text.find('"', i + 1)
-                if close < 0:
-                    exhausted.add(ch)
-        elif ch == "\u201c":
-            close = text.find("\u201d", i + 1)
-            if close < 0:
-                exhausted.add(ch)
-        elif i == 0 or not text[i - 1].isalnum():
-            close = text.find("\u2019", i + 1)
-            while 0 <= close < size - 1 and text[close + 1].isalpha():
-                close = text.find("\u2019", close + 1)
-            if close < 0:
-                exhausted.add(ch)
-        if close < 0:
-            i += 1
-            continue
-        terminal = close - 1 > i and text[close - 1] in _TERMINAL
-        spans.append((i + 1, close - 1 if terminal else close))
-        i = close + 1
-    return spans
 
 
 # --- citation markers -------------------------------------------------------
