@@ -61,14 +61,6 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<![\d%+])(?<!\d[A-Za-z])(?<!\d[A-Za-z]{2})\s-\s"
     rf"|\s-\s(?!(?:\d|{CURRENCY_PREFIX}))"
 )
-ASK_TRIGGERS = frozenset(
-    WORD.findall(str(p).casefold())[0]
-    for p in (*WORDS["proposal_asks"], *WORDS["hypothetical_leads"])
-    if WORD.search(str(p))
-) | frozenset(w for p in WORDS["example_labels"] for w in WORD.findall(str(p).casefold()))
-SCRIPT_OPENERS = frozenset(
-    str(w).casefold().replace("\u2019", "'") for w in WORDS["script_openers"]
-)
 # What every clause break starts with: the engine jumps between these in C, and the
 # break's look-arounds are tried only there, not at each character of the sentence.
 _CLAUSE_MARK = re.compile(r";|[\u2014\u2013]|\s-\s")
@@ -87,6 +79,14 @@ def _clause_breaks(masked: str, start: int, end: int) -> Iterator[int]:
             yield position
 
 
+ASK_TRIGGERS = frozenset(
+    WORD.findall(str(p).casefold())[0]
+    for p in (*WORDS["proposal_asks"], *WORDS["hypothetical_leads"])
+    if WORD.search(str(p))
+) | frozenset(w for p in WORDS["example_labels"] for w in WORD.findall(str(p).casefold()))
+SCRIPT_OPENERS = frozenset(
+    str(w).casefold().replace("\u2019", "'") for w in WORDS["script_openers"]
+)
 QUOTES = re.compile('["\u201c]')
 _ALNUM = re.compile(r"[^\W_]")
 _FIRST_WORD = re.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
