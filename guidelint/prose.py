@@ -17,9 +17,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from guidelint.quotations import quote_spans
 
 if TYPE_CHECKING:
     from guidelint.document import Guide
@@ -323,16 +326,17 @@ class _Extractor:
                 self.entries.append(Entry("named", "", clean, line, column))
 
     def _block(self, kind: str, text: str, lines: list[int], columns: list[int]) -> Block:
-        starts: list[int] = []
-        offset = 0
-        for piece in text.split("\n"):
-            starts.append(offset)
-            offset += len(piece) + 1
+        starts = [0]
+        if "\n" in text:
+            starts += [m.end() for m in _NEWLINE.finditer(text)]
         block = Block(kind, text, list(lines), list(columns), starts)
         block.masked, block.links = mask(text, self.link_labels)
         block.markers = find_markers(block.masked)
         self.blocks.append(block)
         return block
+
+
+_NEWLINE = re.compile("\n")
 
 
 def _label(text: str) -> str:
@@ -362,6 +366,7 @@ _FALLBACK_MARKER = re.compile(r"\^?\d")
 # Emphasis and strike-through marks; an underscore between two letters or
 # digits (snake_case) is a character of the word, not a mark.
 _EMPHASIS = re.compile(r"[*~]|_(?![^\W_])|(?<![^\W_])_")
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
 def _continue_quotation(block: Block, quoting: bool) -> bool:
@@ -380,7 +385,8 @@ def _continue_quotation(block: Block, quoting: bool) -> bool:
             block.markers = find_markers(block.masked)
             return True
     opener = -1
-    for index in range(start, len(text)):
+    for found in _QUOTE_MARK.finditer(text, start):
+        index = found.start()
         ch = text[index]
         if ch == '"' and index and text[index - 1].isdigit():
             continue  # an inch mark: `a 27" monitor`
@@ -407,7 +413,9 @@ def _pseudo_heading(line: str) -> bool:
     return found is not None and found.group(1) not in text[2:-2]
 
 
-def mask(text: str, link_labels: Iterable[str] = ()) -> tuple[str, list[tuple[int, int]]]:
+def mask(
+    text: str, link_labels: AbstractSet[str] = frozenset()
+) -> tuple[str, list[tuple[int, int]]]:
     """Blank out what is not the author's own statement; return the links' spans.
 
     Each pass runs on the text the passes before it left, and only where its
@@ -439,7 +447,7 @@ def mask(text: str, link_labels: Iterable[str] = ()) -> tuple[str, list[tuple[in
             spans.append((start, match.start(2)))
             spans.append((match.start(2) + len(match.group(2)), end))
         current = _blanked(current, spans)
-    labels = set(link_labels) if "[" in text else set()
+    labels = link_labels if "[" in text else frozenset()
     if "][" in text:
         spans = []
         for match in _REF_LINK.finditer(current):
@@ -462,7 +470,7 @@ def mask(text: str, link_labels: Iterable[str] = ()) -> tuple[str, list[tuple[in
                 spans.append((match.start(), match.start() + 1))
                 spans.append((match.end() - 1, match.end()))
         current = _blanked(current, spans)
-    if "://" in text or "www." in text.lower():
+    if "://" in text or (("w." in text or "W." in text) and "www." in text.lower()):
         spans = [match.span() for match in _URL.finditer(current)]
         links.extend(spans)
         current = _blanked(current, spans)
@@ -477,9 +485,7 @@ def mask(text: str, link_labels: Iterable[str] = ()) -> tuple[str, list[tuple[in
     if "*" in text or "~" in text or "_" in text:
         current = _EMPHASIS.sub(" ", current)
     if '"' in text or "\u201c" in text or "\u2018" in text:
-        chars = list(current)
-        _mask_quotes(chars)
-        current = "".join(chars)
+        current = _blanked(current, quote_spans(current))
     links.sort()
     return current, links
 
@@ -543,53 +549,6 @@ def _comment_spans(text: str) -> list[tuple[int, int]]:
             return found
         found.append((start, end + 3))
         position = end + 3
-
-
-_OPENERS_BEFORE = frozenset(" \t\n([{—–-/:;")
-_TERMINAL = frozenset(".!?")
-
-
-def _mask_quotes(chars: list[str]) -> None:
-    """Blank the inside of "…", “…” and ‘…’ quotations (a closing full stop is kept).
-
-    Linear: once no closing mark of a kind is left, openers of that kind are
-    no longer searched for.
-    """
-    size = len(chars)
-    exhausted: set[str] = set()
-    i = 0
-    while i < size:
-        ch = chars[i]
-        close = -1
-        if ch == '"' and ch not in exhausted and (i == 0 or chars[i - 1] in _OPENERS_BEFORE):
-            close = _find(chars, '"', i + 1, exhausted)
-        elif ch == "\u201c" and ch not in exhausted:
-            close = _find(chars, "\u201d", i + 1, exhausted, ch)
-        elif ch == "\u2018" and ch not in exhausted and (i == 0 or not chars[i - 1].isalnum()):
-            j = i + 1
-            while j < size:
-                if chars[j] == "\u2019" and (j + 1 >= size or not chars[j + 1].isalpha()):
-                    close = j
-                    break
-                j += 1
-            if close < 0:
-                exhausted.add(ch)
-        if close < 0:
-            i += 1
-            continue
-        keep = close - 1 if close - 1 > i and chars[close - 1] in _TERMINAL else -1
-        for j in range(i + 1, close):
-            if j != keep and chars[j] != "\n":
-                chars[j] = " "
-        i = close + 1
-
-
-def _find(chars: list[str], target: str, start: int, exhausted: set[str], opener: str = "") -> int:
-    for j in range(start, len(chars)):
-        if chars[j] == target:
-            return j
-    exhausted.add(opener or target)
-    return -1
 
 
 # --- citation markers -------------------------------------------------------

@@ -54,15 +54,22 @@ class Scan:
 
     __slots__ = ("firsts", "pattern", "source", "starts")
 
-    def __init__(self, source: str, firsts: str, *, digits: bool = False) -> None:
+    def __init__(
+        self, source: str, firsts: str, *, digits: bool = False, word_starts: bool = False
+    ) -> None:
         self.source = source
         self.firsts = ("\\d" if digits else "") + "".join(re.escape(ch) for ch in firsts)
         self.pattern = re.compile(source)
+        # With ``word_starts`` (every match that starts with a letter starts a
+        # word: the pattern puts ``\b`` or ``(?<!\w)`` before it), a letter inside
+        # a word is passed over before the pattern is tried there.
+        letters = "".join(re.escape(ch) for ch in firsts if ch.isalpha())
+        gate = f"(?<!\\w[{letters}])" if word_starts and letters else ""
         # A look-behind of width one that holds a look-ahead: the class makes
         # the engine skip ahead, the look-ahead runs the pattern from the
         # character the class matched.
         self.starts = (
-            re.compile(f"[{self.firsts}](?<=(?={source})[\\s\\S])") if self.firsts else None
+            re.compile(f"[{self.firsts}]{gate}(?<=(?={source})[\\s\\S])") if self.firsts else None
         )
 
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:

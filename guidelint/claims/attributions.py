@@ -50,6 +50,7 @@ VAGUE = Family(
     rf"|\b(?P<d>{phrases(WORDS['vague_data_subjects'])})\s+"
     rf"(?:{alternation(WORDS['vague_data_verbs'])})\b(?!\s+up\b)",
     heads([*WORDS["vague_subjects"], *WORDS["vague_phrases"], *WORDS["vague_data_subjects"]]),
+    word_starts=True,
 )
 _ACCORDING = Family(
     r"(?i:\b(?P<p>"
@@ -59,10 +60,12 @@ _ACCORDING = Family(
     # "according to" is found too
     + r")\s+)(?P<x>(?:[^;:!?()\[\]\n.]|\.(?!\s)){1,160})",
     [(lead, chars(lead[0], nocase=True)) for lead in _ACCORDING_LEADS],
+    word_starts=True,
 )
 _VERB = Family(
     rf"\b(?P<v>{alternation(VERB_WORDS)})\b",
     [(verb, verb.strip()[0]) for verb in VERB_WORDS if verb.strip()],
+    word_starts=True,
 )
 # A closing note that names the paragraph's sources: "(Sources: X; Y)", "Source: X".
 SOURCE_NOTE = re.compile(r"[(\[]?[ \t]{0,4}(?i:sources?)[ \t]{0,4}:")

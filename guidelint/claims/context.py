@@ -61,6 +61,24 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<![\d%+])(?<!\d[A-Za-z])(?<!\d[A-Za-z]{2})\s-\s"
     rf"|\s-\s(?!(?:\d|{CURRENCY_PREFIX}))"
 )
+# What every clause break starts with: the engine jumps between these in C, and the
+# break's look-arounds are tried only there, not at each character of the sentence.
+_CLAUSE_MARK = re.compile(r";|[\u2014\u2013]|\s-\s")
+
+
+def _clause_breaks(masked: str, start: int, end: int) -> Iterator[int]:
+    """Where each clause break between ``start`` and ``end`` ends, as
+    ``_CLAUSE_BREAK.finditer(masked, start, end)`` finds them."""
+    position = start
+    while (mark := _CLAUSE_MARK.search(masked, position, end)) is not None:
+        found = _CLAUSE_BREAK.match(masked, mark.start(), end)
+        if found is None:
+            position = mark.start() + 1
+        else:
+            position = found.end()
+            yield position
+
+
 ASK_TRIGGERS = frozenset(
     WORD.findall(str(p).casefold())[0]
     for p in (*WORDS["proposal_asks"], *WORDS["hypothetical_leads"])
@@ -106,7 +124,7 @@ def proposals(block: Block) -> list[tuple[int, int]]:
         if "=" in masked[start:end] and _SUM.search(masked, start, end):
             spans.append((start, end))
             continue
-        bounds = [start, *(m.end() for m in _CLAUSE_BREAK.finditer(masked, start, end)), end]
+        bounds = [start, *_clause_breaks(masked, start, end), end]
         spans.extend(_suppositions(masked, bounds))
         asking = False
         for clause, clause_end in itertools.pairwise(bounds):

@@ -54,7 +54,8 @@ def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> Fam
         )
         starts = "'’" + chars((o[0] for o in owners), nocase=True)
         entries += [(rest, starts) for rest in rests if rest.strip()]
-    return Family(pattern, entries)
+    # Each letter that starts a match starts a word: (?<![\w#]) or (?<![\w]) says so.
+    return Family(pattern, entries, word_starts=True)
 
 
 SUPERLATIVE_EXCEPTIONS = re.compile(

@@ -70,14 +70,18 @@ class Family:
     None when none is: the other phrases cannot match there.
     """
 
-    def __init__(self, source: str, phrases: Iterable[tuple[str, str]]) -> None:
+    def __init__(
+        self, source: str, phrases: Iterable[tuple[str, str]], *, word_starts: bool = False
+    ) -> None:
         self.source = source
         # (words of the phrase, characters a match of it may start with)
         self.entries = tuple(
             (frozenset(PLAIN_WORD.findall(text.casefold())), found) for text, found in phrases
         )
         self.vocabulary = frozenset(word for words, _ in self.entries for word in words)
-        self.whole = Scan(source, chars(found for _, found in self.entries))
+        self.whole = Scan(
+            source, chars(found for _, found in self.entries), word_starts=word_starts
+        )
 
     def scan(self, present: frozenset[str] | None) -> Scan | None:
         """The whole pattern, when one of its phrases has all its words in the block
