@@ -107,12 +107,21 @@ def source_kinds(text: str) -> frozenset[str]:
 _PAY_WORDS = word_class("pay_words")
 _CLAUSE_MARK = re.compile(r"[;:()|\u2014\u2013]|,(?!\d)|\s-\s|[.!?](?:\s|$)")
 _WINDOW = 80  # characters either side of a figure that can name what it measures
+# The low end of a range right before its dash: "$150K" of "$150K–$260K".
+_RANGE_LOW = re.compile(r"(?<![^\s(])[^\s()]{0,20}\d[^\s()]{0,6}$")
 
 
 def figure_kind(masked: str, start: int, end: int) -> str:
     """PAY when the figure's clause names pay ("$210K base", "a 20% premium"), else FACT."""
     low = max(0, start - _WINDOW)
     before = list(_CLAUSE_MARK.finditer(masked, low, start))
+    # The high end of a range ("$150K–$260K") measures what its low end does.
+    dash = before[-1] if before else None
+    if dash is not None and dash.end() == start:
+        low_end = _RANGE_LOW.search(masked, max(low, dash.start() - 30), dash.start())
+        if low_end is not None:
+            before = list(_CLAUSE_MARK.finditer(masked, low, low_end.start()))
+            start = low_end.start()
     # A figure in parentheses measures what comes before them: "the AI premium (15-25%)".
     if before and before[-1].group(0) == "(" and not masked[before[-1].end() : start].strip():
         before.pop()

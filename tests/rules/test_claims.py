@@ -1120,3 +1120,20 @@ def test_gl501_count_magnitudes_reads_magnitudes_as_figures() -> None:
     body = "Acme serves millions of sellers in 40 markets.\n"
     assert claims(body) == []
     assert claims(body, Settings(count_magnitudes=True)) == at(BODY, body, ("GL501", "millions"))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind"),
+    [
+        ("Total pay includes base salary ($150K–$260K) and equity.", "$260K", "pay"),
+        ("Bonuses run 10–15% of base.", "15%", "pay"),
+        ("Revenue grew to $1B–$2B last year.", "$2B", "fact"),
+    ],
+)
+def test_the_high_end_of_a_range_measures_what_its_low_end_does(
+    text: str, figure: str, kind: str
+) -> None:
+    from guidelint.claims.support import figure_kind
+
+    start = text.index(figure)
+    assert figure_kind(text, start, start + len(figure)) == kind
