@@ -126,6 +126,7 @@ def proposals(block: Block) -> list[tuple[int, int]]:
             continue
         bounds = [start, *_clause_breaks(masked, start, end), end]
         spans.extend(_suppositions(masked, bounds))
+        spans.extend(_norms(masked, bounds))
         asking = False
         for clause, clause_end in itertools.pairwise(bounds):
             continues = asking and (
@@ -148,6 +149,24 @@ def proposals(block: Block) -> list[tuple[int, int]]:
 
 # A comma between digits separates thousands ("$240,000"); it does not end a clause.
 _CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d)")
+
+
+# What a clause says pay should be is the guide's recommendation: "TPM pay should be
+# 90-100% of IC pay", "TPMs should earn within 5-10% of that figure".
+_NORM = re.compile(
+    rf"(?i:\b(?:{alternation(WORDS['norm_modals'])})\s{{1,4}}(?:[a-z]{{1,20}}ly\s{{1,4}})?"
+    rf"(?:{alternation(WORDS['norm_verbs'])})(?![\w-])(?!\s{{1,4}}[a-z]{{1,30}}ing\b))"
+)
+
+
+def _norms(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
+    """From a clause's modal of recommendation to the clause's end, or to a bracket
+    (a figure in brackets glosses a name: "benchmark against Stripe ($450K TC)")."""
+    for clause, clause_end in itertools.pairwise(bounds):
+        found = _NORM.search(masked, clause, clause_end)
+        if found is not None:
+            bracket = masked.find("(", found.end(), clause_end)
+            yield found.start(), clause_end if bracket < 0 else bracket
 
 
 def _suppositions(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
