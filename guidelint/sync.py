@@ -156,6 +156,7 @@ def plan(guide: Guide, ctx: Context) -> tuple[list[Fix], list[Diagnostic]]:
         if fix is not None:
             edits.append(fix)
     edits.extend(_currencies(comparison))
+    edits.extend(_note_bonus(guide, ctx, comparison))
     table = comparison.table
     extra = [
         n
@@ -170,6 +171,28 @@ def plan(guide: Guide, ctx: Context) -> tuple[list[Fix], list[Diagnostic]]:
     if readings and not edits:  # entries go in once the existing ones are complete
         edits.extend(_new_entries(comparison, extra, readings))
     return edits, problems
+
+
+def _note_bonus(guide: Guide, ctx: Context, comparison: Comparison) -> list[Fix]:
+    """The bonus the note under the table states, written into every entry when none
+    sets a bonus field (``tablenotes``)."""
+    from guidelint.tablenotes import bonus_fields, bonus_values, unheld_bonus
+
+    percent, every = bonus_fields(ctx.schema.schema)
+    entries = [item for _, item in comparison.items]
+    table = comparison.table
+    if table is None or not percent or comparison.guesswork:
+        return []
+    fixes: list[Fix] = []
+    for figure, _ in unheld_bonus(guide, table.line, entries, every):
+        values = bonus_values(figure)
+        for number in range(len(comparison.items)):
+            path = comparison.entry_path(number)
+            for name, value in zip(percent, values, strict=False):
+                fix = comparison.set_entry_field(path, name, value, DESCRIPTION)
+                if fix is not None:
+                    fixes.append(fix)
+    return fixes
 
 
 def _no_table(guide: Guide, name: str) -> list[Diagnostic]:

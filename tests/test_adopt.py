@@ -313,8 +313,15 @@ def test_real_guides_synced_from_bare() -> None:
 def _figures_are_the_tables(synced: bytes, body: bytes, name: str) -> None:
     text = synced.decode("utf-8-sig").replace("\r\n", "\n")
     data = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
-    table_lines = [
-        line for line in body.decode("utf-8-sig").split("\n") if line.lstrip().startswith("|")
+    lines = body.decode("utf-8-sig").split("\n")
+    table_lines = [line for line in lines if line.lstrip().startswith("|")]
+    # the note in italics right under a table states figures of every entry (a bonus)
+    notes = [
+        line
+        for number, line in enumerate(lines)
+        if line.startswith("*")
+        and not line.startswith("**")
+        and any(lines[n].startswith("|") for n in range(max(0, number - 2), number))
     ]
     for entry in data["compensation"]:
         region = entry["region"]
@@ -326,6 +333,7 @@ def _figures_are_the_tables(synced: bytes, body: bytes, name: str) -> None:
             column = next(i for i, cell in enumerate(headers[0]) if region in cell)
             cells = [_cells(line) for line in table_lines]
             shown = shown_figures("\n".join(c[column] for c in cells if len(c) > column))
+        shown = shown | shown_figures("\n".join(notes))
         for field, value in entry.items():
             if field in ("region", "currency") or value is None:
                 continue

@@ -42,6 +42,7 @@ TRUE_FINDINGS: dict[str, list[tuple[str, int, int]]] = {
 UNBACKED: dict[str, int] = {
     "alibaba/alibaba-cloud-engineer.md": 2,
     "alibaba/staff-software-engineer.md": 4,
+    "asana/data-engineer.md": 1,  # the bonus the note under the table states
     "asml/product-manager.md": 3,
     "box/devops-engineer.md": 9,
     "broadcom/senior-software-engineer.md": 3,
@@ -57,7 +58,9 @@ UNBACKED: dict[str, int] = {
     "kkr/product-manager.md": 6,
     "mixpanel/product-designer.md": 3,
     "sea-group/staff-software-engineer.md": 3,
+    "rapid7/technical-program-manager.md": 1,  # the bonus the note under the table states
     "sequoia/data-scientist.md": 1,  # a `Secondary Access Value` column no field maps
+    "servicetitan/staff-software-engineer.md": 1,  # the bonus the note under the table states
     "sofi/software-engineer.md": 3,
     "tastytrade/solutions-architect.md": 4,
     "tenable/devops-engineer.md": 9,

@@ -180,3 +180,21 @@ def test_a_finding_the_file_already_had_does_not_stop_the_fill() -> None:
     after, problems = sync(text)
     assert problems == []
     assert "    stock_low: 55000\n" in after and "owner: pay-team\n" in after
+
+
+def test_the_bonus_the_note_under_the_table_states_fills_every_entry() -> None:
+    row = "| Staff+ (L6+) | $285,000–$370,000 | $268,000–$348,000 | ₹62,00,000–₹98,00,000 |\n"
+    note = "*Total compensation includes base salary, RSUs and a 10–15% performance bonus.*\n"
+    text = edited("levels.md", (row, row + "\n" + note))
+    found = lint_text(text, select=("GL306",))
+    assert [(d.code, d.line, d.column, d.end_column) for d in found] == [("GL306", 55, 54, 60)]
+    assert found[0].message == (
+        "the note under the table gives a 10–15% bonus, but no entry sets bonus_pct"
+    )
+    after, problems = sync(text)
+    assert problems == []
+    assert after.count("    bonus_pct: 10\n    bonus_pct_high: 15\n") == 3
+    assert lint_text(after, select=("GL306",)) == []
+    # a note that is not in italics, or not right under the table, says nothing
+    plain = edited("levels.md", (row, row + "\n" + note.strip("*\n") + "\n"))
+    assert lint_text(plain, select=("GL306",)) == []

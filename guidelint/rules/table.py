@@ -15,6 +15,7 @@ from guidelint.document import Guide
 from guidelint.markdown import Cell, TableBlock
 from guidelint.registry import check, rule
 from guidelint.rules.consistency import doubtful_entries
+from guidelint.tablenotes import bonus_fields, unheld_bonus
 from guidelint.tables import Table, compare
 
 TABLE_OPTION = "schema (the guide schema's `x-guidelint-table` annotation maps the table)"
@@ -169,7 +170,10 @@ rule(
 
         A column that no field maps but whose cells show amounts in most rows
         (`Carried Interest`, a combined `Stock/Bonus`) is one finding on its
-        header: no frontmatter field is compared with its figures.
+        header: no frontmatter field is compared with its figures. A bonus
+        that the note in italics right under the table states
+        (`*Total compensation includes ... a 10% performance bonus.*`) while no
+        entry sets a bonus field is one finding on the note's figure.
 
         A field that no entry sets while the table shows it in two or more
         rows (every bonus's high end dropped) is one finding on the column's
@@ -351,6 +355,18 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             f" no `{mapping.list}` field to it: its figures are checked against nothing",
             end_line=title.line,
             end_column=title.end_column,
+        )
+    _, bonus = bonus_fields(ctx.schema.schema)
+    listed = (guide.data or {}).get(mapping.list)
+    entries = listed if isinstance(listed, list) else []
+    for figure, name in unheld_bonus(guide, comparison.table.line, entries, bonus):
+        yield problem(
+            "GL306",
+            figure.line,
+            figure.column,
+            f"the note under the table gives a {figure.text} bonus, but no entry sets {name}",
+            end_line=figure.line,
+            end_column=figure.end_column,
         )
     for other in comparison.others:
         yield problem(
