@@ -118,8 +118,10 @@ class TextReporter(Reporter):
     def file(self, result: FileResult) -> None:
         if self.quiet:
             return
+        shown = escape.path(result.path)  # once per file, not once per finding
         for d in result.diagnostics:
-            where = self.paint(f"{escape.path(d.path)}:{d.line}:{d.column}:", "1")
+            name = shown if d.path == result.path else escape.path(d.path)
+            where = self.paint(f"{name}:{d.line}:{d.column}:", "1")
             self.stream.write(f"{where} {self.finding(d)}\n")
             if self.show_cascade:
                 self.write_related(d)
