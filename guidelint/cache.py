@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -69,10 +70,16 @@ def signature(info: os.stat_result) -> str:
     return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
 
 
-def _shared_strings(seen: dict[str, str]) -> Any:
-    """A JSON object hook that keeps one copy of each entry's date and each
-    stored diagnostic's code, name and message: across 10,000 guides most of
-    them repeat, and a warm run holds every entry in memory."""
+def _shared_values(seen: dict[Any, Any]) -> Any:
+    """A JSON object hook that makes a loaded cache small: one copy of each
+    entry's date and of each stored diagnostic's position, code, name and
+    message (across 10,000 guides most of them repeat, and a warm run holds
+    every entry in memory), one empty list for every diagnostic without
+    folded-in findings, and lists without the spare room the parser leaves.
+
+    Only values of exactly the type they must have are shared, so a damaged
+    entry stays as damaged as it was read (``True`` never becomes ``1``).
+    """
 
     def share(value: dict[str, Any]) -> dict[str, Any]:
         used = value.get("used")
@@ -80,15 +87,35 @@ def _shared_strings(seen: dict[str, str]) -> Any:
             value["used"] = seen.setdefault(used, used)
         found = value.get("d")
         if type(found) is list:
-            for item in found:
-                if type(item) is list and len(item) == 9:
-                    for index in (4, 5, 7):
-                        text = item[index]
-                        if type(text) is str:
-                            item[index] = seen.setdefault(text, text)
+            for at, item in enumerate(found):
+                if type(item) is list and len(item) == 10:
+                    for index in (0, 1, 2, 3, 4, 5, 7):
+                        part = item[index]
+                        if type(part) is str or type(part) is int:
+                            item[index] = seen.setdefault(part, part)
+                    if type(item[9]) is list and not item[9]:
+                        item[9] = _NO_RELATED
+                    found[at] = item.copy()
+            value["d"] = found.copy()
         return value
 
     return share
+
+
+# Shared by every loaded diagnostic that folds nothing in; never changed.
+_NO_RELATED: list[Any] = []
+
+
+def _parsed(text: str) -> Any:
+    """The cache document; the collector is paused meanwhile, as it would
+    otherwise walk the growing document again and again and free nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return json.loads(text, object_hook=_shared_values({}))
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def cache_dir(settings: Settings, override: str | None = None) -> Path:
@@ -290,7 +317,7 @@ class Cache:
             raw, _ = read_regular(self.file, CACHE_MAX_SIZE)
             text = raw.decode(json.detect_encoding(raw), "surrogatepass")
             del raw  # the file's bytes and its text need not both be held while parsing
-            stored = json.loads(text, object_hook=_shared_strings({}))
+            stored = _parsed(text)
         except (OSError, ValueError, RecursionError):
             return
         if (
