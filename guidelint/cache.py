@@ -70,15 +70,13 @@ def signature(info: os.stat_result) -> str:
     return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
 
 
-def _shared_values(seen: dict[Any, Any]) -> Any:
+def _shared_values(seen: dict[str, str]) -> Any:
     """A JSON object hook that makes a loaded cache small: one copy of each
-    entry's date and of each stored diagnostic's position, code, name and
-    message (across 10,000 guides most of them repeat, and a warm run holds
+    entry's date and of each stored diagnostic's code, name and message (across 10,000 guides most of them repeat, and a warm run holds
     every entry in memory), one empty list for every diagnostic without
     folded-in findings, and lists without the spare room the parser leaves.
 
-    Only values of exactly the type they must have are shared, so a damaged
-    entry stays as damaged as it was read (``True`` never becomes ``1``).
+    Only strings are shared, so a damaged entry stays as damaged as it was read.
     """
 
     def share(value: dict[str, Any]) -> dict[str, Any]:
@@ -89,11 +87,14 @@ def _shared_values(seen: dict[Any, Any]) -> Any:
         if type(found) is list:
             for at, item in enumerate(found):
                 if type(item) is list and len(item) == 10:
-                    for index in (0, 1, 2, 3, 4, 5, 7):
-                        part = item[index]
-                        if type(part) is str or type(part) is int:
-                            item[index] = seen.setdefault(part, part)
-                    if type(item[9]) is list and not item[9]:
+                    code, name, message, related = item[4], item[5], item[7], item[9]
+                    if type(code) is str:
+                        item[4] = seen.setdefault(code, code)
+                    if type(name) is str:
+                        item[5] = seen.setdefault(name, name)
+                    if type(message) is str:
+                        item[7] = seen.setdefault(message, message)
+                    if type(related) is list and not related:
                         item[9] = _NO_RELATED
                     found[at] = item.copy()
             value["d"] = found.copy()

@@ -100,6 +100,7 @@ class Reporter:
 
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_LEVELS = {level: f"{level.label}:" for level in Severity}
 
 
 class TextReporter(Reporter):
@@ -128,8 +129,11 @@ class TextReporter(Reporter):
 
     def finding(self, d: Diagnostic) -> str:
         """``CODE severity: message [name]``, and `` [*]`` when fixable."""
-        code = self.paint(d.code, _COLORS[d.severity])
-        level = self.paint(f"{d.severity.label}:", _COLORS[d.severity])
+        if self.color:
+            code = self.paint(d.code, _COLORS[d.severity])
+            level = self.paint(_LEVELS[d.severity], _COLORS[d.severity])
+        else:
+            code, level = d.code, _LEVELS[d.severity]
         mark = " [*]" if d.fixes else ""
         return f"{code} {level} {escape.text(d.message)} [{d.name}]{mark}"
 
