@@ -269,9 +269,6 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
         # A lone surrogate cannot be written to any report: UnicodeEncodeError
         # is a ValueError, so the entry is dropped as damaged.
         message.encode("utf-8")
-        made_fix = _decode_fix(fix)
-        folded = _decode_related(related)
-        severity = _SEVERITY[severity]
         found.append(
             Diagnostic(
                 path,
@@ -282,9 +279,9 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
                 end_line,
                 end_column,
                 name,
-                severity,
-                made_fix,
-                folded,
+                _SEVERITY[severity],
+                None if fix is None else _decode_fix(fix),
+                () if type(related) is list and not related else _decode_related(related),
             )
         )
     return found
