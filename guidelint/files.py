@@ -135,7 +135,9 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
         return
     visited = {(info.st_dev, info.st_ino)}
     outer = gitignore.outer_files(top) if exclusions.respect_gitignore else ()
-    pending = [(top, _real_name(top), outer)]
+    # Each folder goes with its real name ending in a separator, which an
+    # entry's name completes.
+    pending = [(top, os.path.join(_real_name(top), ""), outer)]
     while pending:
         folder, real_folder, chain = pending.pop()
         try:
@@ -144,13 +146,14 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
             yield (
                 _shown(folder, top),
                 f"cannot list folder: {exc.strerror or exc}",
-                real_folder,
+                _real_name(folder),
             )
             continue
         if exclusions.respect_gitignore and any(e.name == gitignore.GITIGNORE for e in entries):
             own = gitignore.read(os.path.join(folder, gitignore.GITIGNORE), folder)
             chain = (*chain, own) if own is not None else chain
         where = gitignore.located(chain, folder) if chain else ()
+        filtered = bool(where or exclusions.patterns)  # else no name is skipped but these
         for entry in entries:
             name = entry.name
             try:
@@ -161,12 +164,16 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
                 # A loop may hide a folder of guides; any other broken link matters
                 # only when it is named like a guide.
                 wanted = name.endswith(".md") or exc.errno == errno.ELOOP
-                if wanted and not _skipped(exclusions, where, entry.path, name, False):
+                if wanted and not (
+                    filtered and _skipped(exclusions, where, entry.path, name, False)
+                ):
                     problem = f"cannot follow link: {exc.strerror or exc}"
                     yield _shown(entry.path, top), problem, _real_name(entry.path)
                 continue
             if is_dir:
-                if name in SKIPPED_DIRS or _skipped(exclusions, where, entry.path, name, True):
+                if name in SKIPPED_DIRS or (
+                    filtered and _skipped(exclusions, where, entry.path, name, True)
+                ):
                     continue
                 try:
                     info = entry.stat()
@@ -174,16 +181,19 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
                     continue
                 if (info.st_dev, info.st_ino) not in visited:
                     visited.add((info.st_dev, info.st_ino))
-                    pending.append((entry.path, _real_entry(entry, real_folder), chain))
-            elif name.endswith(".md") and not _skipped(exclusions, where, entry.path, name, False):
+                    real = os.path.join(_real_entry(entry, real_folder), "")
+                    pending.append((entry.path, real, chain))
+            elif name.endswith(".md") and not (
+                filtered and _skipped(exclusions, where, entry.path, name, False)
+            ):
                 yield _shown(entry.path, top), "", _real_entry(entry, real_folder)
 
 
 def _real_entry(entry: os.DirEntry[str], real_folder: str) -> str:
-    """An entry's real name, given its folder's."""
+    """An entry's real name, given its folder's (ending in a separator)."""
     if entry.is_symlink():
         return _real_name(entry.path)
-    return os.path.join(real_folder, entry.name)
+    return real_folder + entry.name
 
 
 def _skipped(
