@@ -72,11 +72,12 @@ def signature(info: os.stat_result) -> str:
 
 def _shared_values(seen: dict[str, str]) -> Any:
     """A JSON object hook that makes a loaded cache small: one copy of each
-    entry's date and of each stored diagnostic's code, name and message (across 10,000 guides most of them repeat, and a warm run holds
-    every entry in memory), one empty list for every diagnostic without
-    folded-in findings, and lists without the spare room the parser leaves.
+    entry's date and of each stored diagnostic's code, name and message (across
+    10,000 guides most of them repeat, and a warm run holds every entry in
+    memory), and one empty list for every diagnostic without folded-in findings.
 
-    Only strings are shared, so a damaged entry stays as damaged as it was read.
+    Only strings and empty lists are shared, so a damaged entry stays as
+    damaged as it was read.
     """
 
     def share(value: dict[str, Any]) -> dict[str, Any]:
@@ -85,7 +86,7 @@ def _shared_values(seen: dict[str, str]) -> Any:
             value["used"] = seen.setdefault(used, used)
         found = value.get("d")
         if type(found) is list:
-            for at, item in enumerate(found):
+            for item in found:
                 if type(item) is list and len(item) == 10:
                     code, name, message, related = item[4], item[5], item[7], item[9]
                     if type(code) is str:
@@ -96,8 +97,6 @@ def _shared_values(seen: dict[str, str]) -> Any:
                         item[7] = seen.setdefault(message, message)
                     if type(related) is list and not related:
                         item[9] = _NO_RELATED
-                    found[at] = item.copy()
-            value["d"] = found.copy()
         return value
 
     return share
