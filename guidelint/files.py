@@ -153,7 +153,7 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
             own = gitignore.read(os.path.join(folder, gitignore.GITIGNORE), folder)
             chain = (*chain, own) if own is not None else chain
         where = gitignore.located(chain, folder) if chain else ()
-        filtered = bool(where or exclusions.patterns)  # else no name is skipped but these
+        filtered = bool(where or exclusions.patterns)  # else only SKIPPED_DIRS are left out
         for entry in entries:
             name = entry.name
             try:
