@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -69,10 +70,15 @@ def signature(info: os.stat_result) -> str:
     return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
 
 
-def _shared_strings(seen: dict[str, str]) -> Any:
-    """A JSON object hook that keeps one copy of each entry's date and each
-    stored diagnostic's code, name and message: across 10,000 guides most of
-    them repeat, and a warm run holds every entry in memory."""
+def _shared_values(seen: dict[str, str]) -> Any:
+    """A JSON object hook that makes a loaded cache small: one copy of each
+    entry's date and of each stored diagnostic's code, name and message (across
+    10,000 guides most of them repeat, and a warm run holds every entry in
+    memory), and one empty list for every diagnostic without folded-in findings.
+
+    Only strings and empty lists are shared, so a damaged entry stays as
+    damaged as it was read.
+    """
 
     def share(value: dict[str, Any]) -> dict[str, Any]:
         used = value.get("used")
@@ -81,14 +87,35 @@ def _shared_strings(seen: dict[str, str]) -> Any:
         found = value.get("d")
         if type(found) is list:
             for item in found:
-                if type(item) is list and len(item) == 9:
-                    for index in (4, 5, 7):
-                        text = item[index]
-                        if type(text) is str:
-                            item[index] = seen.setdefault(text, text)
+                if type(item) is list and len(item) == 10:
+                    code, name, message, related = item[4], item[5], item[7], item[9]
+                    if type(code) is str:
+                        item[4] = seen.setdefault(code, code)
+                    if type(name) is str:
+                        item[5] = seen.setdefault(name, name)
+                    if type(message) is str:
+                        item[7] = seen.setdefault(message, message)
+                    if type(related) is list and not related:
+                        item[9] = _NO_RELATED
         return value
 
     return share
+
+
+# Shared by every loaded diagnostic that folds nothing in; never changed.
+_NO_RELATED: list[Any] = []
+
+
+def _parsed(text: str) -> Any:
+    """The cache document; the collector is paused meanwhile, as it would
+    otherwise walk the growing document again and again and free nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return json.loads(text, object_hook=_shared_values({}))
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def cache_dir(settings: Settings, override: str | None = None) -> Path:
@@ -241,9 +268,6 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
         # A lone surrogate cannot be written to any report: UnicodeEncodeError
         # is a ValueError, so the entry is dropped as damaged.
         message.encode("utf-8")
-        made_fix = _decode_fix(fix)
-        folded = _decode_related(related)
-        severity = _SEVERITY[severity]
         found.append(
             Diagnostic(
                 path,
@@ -254,9 +278,9 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
                 end_line,
                 end_column,
                 name,
-                severity,
-                made_fix,
-                folded,
+                _SEVERITY[severity],
+                None if fix is None else _decode_fix(fix),
+                () if type(related) is list and not related else _decode_related(related),
             )
         )
     return found
@@ -290,7 +314,7 @@ class Cache:
             raw, _ = read_regular(self.file, CACHE_MAX_SIZE)
             text = raw.decode(json.detect_encoding(raw), "surrogatepass")
             del raw  # the file's bytes and its text need not both be held while parsing
-            stored = json.loads(text, object_hook=_shared_strings({}))
+            stored = _parsed(text)
         except (OSError, ValueError, RecursionError):
             return
         if (

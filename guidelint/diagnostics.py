@@ -97,6 +97,8 @@ class Diagnostic:
     @property
     def fixes(self) -> tuple[Fix, ...]:
         """Its own fix and those of the findings folded into it."""
+        if not self.related:  # most findings: spare building a generator
+            return () if self.fix is None else (self.fix,)
         return tuple(f for f in (self.fix, *(r.fix for r in self.related)) if f is not None)
 
     @property

@@ -36,9 +36,13 @@ def _escaped(match: re.Match[str]) -> str:
 
 def path(name: str) -> str:
     """A file name as reports show it: one line, valid UTF-8, unambiguous."""
+    if name.isprintable() and "\\" not in name:  # most names: nothing to escape
+        return name
     return _UNSAFE_IN_PATH.sub(_escaped, name)
 
 
 def text(message: str) -> str:
     """A message as reports show it: one line, valid UTF-8."""
+    if message.isprintable():  # no control character, separator or surrogate
+        return message
     return _UNSAFE.sub(_escaped, message)

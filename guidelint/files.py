@@ -99,12 +99,11 @@ def iter_targets(paths: Sequence[str], exclusions: FileFilter | None = None) -> 
         if os.path.isdir(path):
             found = sorted(_walk(path, exclusions))
         elif os.path.lexists(path):
-            found = [(path, "")]
+            found = [(path, "", _real_name(path))]
         else:
             yield Target(display_path(path), missing=True)
             continue
-        for item, problem in found:
-            real = _real_name(item)
+        for item, problem, real in found:
             if real in seen:
                 continue
             seen.add(real)
@@ -119,13 +118,16 @@ def _real_name(path: str) -> str:
         return os.path.abspath(path)
 
 
-def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str]]:
+def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
     """``*.md`` files under ``top`` with an empty problem, and folders that cannot
-    be listed and links that loop with one; each folder entered once.
+    be listed and links that loop with one; each folder entered once.  Each comes
+    with its real name (every link resolved), which says when two are the same.
 
     ``os.scandir`` gives each entry's kind without a system call, so only
     folders and links cost one ``stat`` (which also follows a link to its target).
-    Each folder carries the ``.gitignore`` files that apply to it.
+    An entry that is not a link is its folder's real name joined with its own,
+    so only ``top`` and links are resolved.  Each folder carries the ``.gitignore``
+    files that apply to it.
     """
     try:
         info = os.stat(top)
@@ -133,18 +135,25 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str]]:
         return
     visited = {(info.st_dev, info.st_ino)}
     outer = gitignore.outer_files(top) if exclusions.respect_gitignore else ()
-    pending = [(top, outer)]
+    # Each folder goes with its real name ending in a separator, which an
+    # entry's name completes.
+    pending = [(top, os.path.join(_real_name(top), ""), outer)]
     while pending:
-        folder, chain = pending.pop()
+        folder, real_folder, chain = pending.pop()
         try:
             entries = list(os.scandir(folder))
         except OSError as exc:
-            yield _shown(folder, top), f"cannot list folder: {exc.strerror or exc}"
+            yield (
+                _shown(folder, top),
+                f"cannot list folder: {exc.strerror or exc}",
+                _real_name(folder),
+            )
             continue
         if exclusions.respect_gitignore and any(e.name == gitignore.GITIGNORE for e in entries):
             own = gitignore.read(os.path.join(folder, gitignore.GITIGNORE), folder)
             chain = (*chain, own) if own is not None else chain
         where = gitignore.located(chain, folder) if chain else ()
+        filtered = bool(where or exclusions.patterns)  # else only SKIPPED_DIRS are left out
         for entry in entries:
             name = entry.name
             try:
@@ -155,11 +164,16 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str]]:
                 # A loop may hide a folder of guides; any other broken link matters
                 # only when it is named like a guide.
                 wanted = name.endswith(".md") or exc.errno == errno.ELOOP
-                if wanted and not _skipped(exclusions, where, entry.path, name, False):
-                    yield _shown(entry.path, top), f"cannot follow link: {exc.strerror or exc}"
+                if wanted and not (
+                    filtered and _skipped(exclusions, where, entry.path, name, False)
+                ):
+                    problem = f"cannot follow link: {exc.strerror or exc}"
+                    yield _shown(entry.path, top), problem, _real_name(entry.path)
                 continue
             if is_dir:
-                if name in SKIPPED_DIRS or _skipped(exclusions, where, entry.path, name, True):
+                if name in SKIPPED_DIRS or (
+                    filtered and _skipped(exclusions, where, entry.path, name, True)
+                ):
                     continue
                 try:
                     info = entry.stat()
@@ -167,9 +181,19 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str]]:
                     continue
                 if (info.st_dev, info.st_ino) not in visited:
                     visited.add((info.st_dev, info.st_ino))
-                    pending.append((entry.path, chain))
-            elif name.endswith(".md") and not _skipped(exclusions, where, entry.path, name, False):
-                yield _shown(entry.path, top), ""
+                    real = os.path.join(_real_entry(entry, real_folder), "")
+                    pending.append((entry.path, real, chain))
+            elif name.endswith(".md") and not (
+                filtered and _skipped(exclusions, where, entry.path, name, False)
+            ):
+                yield _shown(entry.path, top), "", _real_entry(entry, real_folder)
+
+
+def _real_entry(entry: os.DirEntry[str], real_folder: str) -> str:
+    """An entry's real name, given its folder's (ending in a separator)."""
+    if entry.is_symlink():
+        return _real_name(entry.path)
+    return real_folder + entry.name
 
 
 def _skipped(

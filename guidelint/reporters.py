@@ -100,6 +100,7 @@ class Reporter:
 
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_LEVELS = {level: f"{level.label}:" for level in Severity}
 
 
 class TextReporter(Reporter):
@@ -118,16 +119,21 @@ class TextReporter(Reporter):
     def file(self, result: FileResult) -> None:
         if self.quiet:
             return
+        shown = escape.path(result.path)  # once per file, not once per finding
         for d in result.diagnostics:
-            where = self.paint(f"{escape.path(d.path)}:{d.line}:{d.column}:", "1")
+            name = shown if d.path == result.path else escape.path(d.path)
+            where = self.paint(f"{name}:{d.line}:{d.column}:", "1")
             self.stream.write(f"{where} {self.finding(d)}\n")
             if self.show_cascade:
                 self.write_related(d)
 
     def finding(self, d: Diagnostic) -> str:
         """``CODE severity: message [name]``, and `` [*]`` when fixable."""
-        code = self.paint(d.code, _COLORS[d.severity])
-        level = self.paint(f"{d.severity.label}:", _COLORS[d.severity])
+        if self.color:
+            code = self.paint(d.code, _COLORS[d.severity])
+            level = self.paint(_LEVELS[d.severity], _COLORS[d.severity])
+        else:
+            code, level = d.code, _LEVELS[d.severity]
         mark = " [*]" if d.fixes else ""
         return f"{code} {level} {escape.text(d.message)} [{d.name}]{mark}"
 

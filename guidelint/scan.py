@@ -6,12 +6,14 @@ in C.  The claim patterns start with look-behinds and long alternations, so
 every position of every block ran the whole pattern.  A :class:`Scan` puts the
 class of the characters a match can start with in front of the pattern and
 checks the pattern itself from there in a look-ahead; it yields exactly the
-matches of ``pattern.finditer``.  Both forms are compiled when the scan is
-made, so nothing is compiled while guides are linted.
+matches of ``pattern.finditer``.  Both forms are compiled the first time a
+scan runs, so a run that never needs one (a guide without prose, a run of
+other rules) does not pay for compiling it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -46,20 +48,25 @@ def phrase_heads(phrases: Iterable[str]) -> str:
     return chars(ch for head in heads for ch in (head, head.upper()))
 
 
+@functools.cache
+def compiled(source: str) -> re.Pattern[str]:
+    """A pattern compiled once per process, on first use."""
+    return re.compile(source)
+
+
 class Scan:
     """``pattern.finditer`` for a pattern whose matches all start with one of
     ``firsts`` (or, with ``digits``, a decimal digit).  Both forms are compiled
-    when the scan is made (at import for the module-level scans), never while
-    guides are linted."""
+    on first use (by :func:`compiled`), so a run compiles only the scans it
+    runs, and each once."""
 
-    __slots__ = ("firsts", "pattern", "source", "starts")
+    __slots__ = ("firsts", "source", "starts_source")
 
     def __init__(
         self, source: str, firsts: str, *, digits: bool = False, word_starts: bool = False
     ) -> None:
         self.source = source
         self.firsts = ("\\d" if digits else "") + "".join(re.escape(ch) for ch in firsts)
-        self.pattern = re.compile(source)
         # With ``word_starts`` (every match that starts with a letter starts a
         # word: the pattern puts ``\b`` or ``(?<!\w)`` before it), a letter inside
         # a word is passed over before the pattern is tried there.
@@ -68,17 +75,26 @@ class Scan:
         # A look-behind of width one that holds a look-ahead: the class makes
         # the engine skip ahead, the look-ahead runs the pattern from the
         # character the class matched.
-        self.starts = (
-            re.compile(f"[{self.firsts}]{gate}(?<=(?={source})[\\s\\S])") if self.firsts else None
+        self.starts_source = (
+            f"[{self.firsts}]{gate}(?<=(?={source})[\\s\\S])" if self.firsts else ""
         )
 
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return compiled(self.source)
+
+    @property
+    def starts(self) -> re.Pattern[str] | None:
+        return compiled(self.starts_source) if self.starts_source else None
+
     def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
-        if self.starts is None:
+        starts = self.starts
+        if starts is None:
             yield from self.pattern.finditer(text, pos)
             return
         match = self.pattern.match
         end = -1
-        for hit in self.starts.finditer(text, pos):
+        for hit in starts.finditer(text, pos):
             at = hit.start()
             if at < end:
                 continue  # inside the previous match, which finditer would have skipped
