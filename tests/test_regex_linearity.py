@@ -1,7 +1,8 @@
 """Every regular expression in the package runs in time linear in its input.
 
 Each compiled pattern found in a module's globals (alone or in a tuple, list,
-set or dict) or in a class attribute gets adversarial strings built from what
+set or dict) or in a class attribute, and each scan's (``guidelint.scan.Scan``,
+compiled on first use), gets adversarial strings built from what
 it mentions: a run of each literal character and of a member of each
 character class, alternations of two of them, and each run behind another
 atom.  Time is compared between sizes, never against a clock limit: on a
@@ -26,6 +27,8 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]  # Python 3.11
 import pytest
 
 import guidelint
+from guidelint.claims.vocabulary import Family
+from guidelint.scan import Scan
 
 SIZES = (10_000, 20_000)
 LADDER = tuple(SIZES[0] >> shift for shift in range(8, 0, -1)) + SIZES  # 39 ... 20,000
@@ -55,6 +58,12 @@ def _patterns() -> Iterator[tuple[str, re.Pattern]]:
 def _found(where: str, value: object) -> Iterator[tuple[str, re.Pattern]]:
     if isinstance(value, re.Pattern):
         yield where, value
+    elif isinstance(value, (Scan, Family)):
+        # compiled on first use: the pattern, and the one that finds where it may start
+        scan = value.whole if isinstance(value, Family) else value
+        yield where, scan.pattern
+        if scan.starts is not None:
+            yield f"{where}.starts", scan.starts
     elif isinstance(value, (tuple, list, set, frozenset)):
         items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
         for index, item in enumerate(items):
