@@ -150,9 +150,9 @@ def _table_years(guide: Guide, ctx: Context, stock_fields: tuple[str, str]) -> D
         return None  # a row per entry, or a column per entry under component labels
     for spec, index in table.columns:
         if index is not None and {spec.low, spec.high} & set(stock_fields):
-            # The cells' own period (`$55,000/yr` under `RSU Grant (4-Year Vest)`)
-            # says what they show, over the header's.
-            # A period in brackets glosses the figure (`$155K ($39K/yr vest)`): not its own.
+            # The cells' own period (`$55,000/yr` under `RSU Grant (4-Year Vest)`) says
+            # what they show, over the header's; one in brackets glosses the figure
+            # (`$155K ($39K/yr vest)`) and is not its own.
             cells = {
                 header_years(_ASIDE.sub("", row.cells[index].text))
                 for row in table.rows
