@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_claims_realworld import CODES, Case, Score, findings, score, sentence_spans
+from test_claims_realworld import CODES, Case, Score, findings, lint_name, score, sentence_spans
+
+from conftest import lint_text
 
 POOL = Path(__file__).resolve().parent / "pool"
 LABELS = ("supported", "unsupported", "none")
@@ -112,3 +114,28 @@ def test_labellers_agree_on_the_doubly_labelled_sentences() -> None:
         fp = sum(b and not a for a, b in pairs)
         fn = sum(a and not b for a, b in pairs)
         print(f"{code:6} {Score(tp, fp, fn).precision:9.3f} {Score(tp, fp, fn).recall:7.3f}")
+
+
+def test_judged_findings_of_the_tuning_half(shared: Path) -> None:
+    """Claim findings drawn at random and judged right or wrong by reading the guide
+    (``tests/pool/claims-findings-tune.yaml``): the share right among those still
+    reported, as an editor reading a report would count it."""
+    judged = yaml.safe_load((POOL / "claims-findings-tune.yaml").read_text(encoding="utf-8"))
+    by_file: dict[str, list[dict]] = {}
+    for finding in judged["findings"]:
+        by_file.setdefault(finding["at"].split(":")[0], []).append(finding)
+    right: dict[str, list[bool]] = {}
+    for file, drawn in by_file.items():
+        reported = {
+            (d.code, d.line, d.column)
+            for d in lint_text((shared / file).read_bytes(), select=("GL5",), path=lint_name(file))
+        }
+        for finding in drawn:
+            _, line, column = finding["at"].split(":")
+            if (finding["code"], int(line), int(column)) in reported:
+                right.setdefault(finding["code"], []).append(finding["right"])
+    print(f"\njudged claim findings still reported, of {len(judged['findings'])} drawn")
+    for code, marks in sorted(right.items()):
+        print(f"{code:6} {sum(marks) / len(marks):6.3f} {sum(marks):4}/{len(marks)}")
+    every = [mark for marks in right.values() for mark in marks]
+    assert sum(every) / len(every) >= 0.85
