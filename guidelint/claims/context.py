@@ -28,7 +28,8 @@ _ASK_AFTER_LEAD = re.compile(
 _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")
 # A sum written out ("$255,000 base + $270,000 RSU + $52,000 bonus = $400,000") shows
 # its arithmetic: the guide's own calculation, not a fact from elsewhere.
-_SUM = re.compile(r"\+[^=\n]{0,200}=")
+# ("$130B market cap + 160+ countries = unmatched scale" adds up nothing: a figure follows "=").
+_SUM = re.compile(rf"\+[^=\n]{{0,200}}=[ \t]{{0,3}}~?(?:{CURRENCY_PREFIX})?[ \t]?\d")
 # A label ends at its colon; a decimal point ("$4.2B Valuation:") does not end it.
 _LABEL = re.compile(r"\s{0,8}+(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")
 # A label introducing a worked example: its figures illustrate, they do not report.
@@ -79,9 +80,15 @@ def _clause_breaks(masked: str, start: int, end: int) -> Iterator[int]:
             yield position
 
 
+# Words without which a block holds no span that proposes, recommends or aims.
 ASK_TRIGGERS = frozenset(
     WORD.findall(str(p).casefold())[0]
-    for p in (*WORDS["proposal_asks"], *WORDS["hypothetical_leads"])
+    for p in (
+        *WORDS["proposal_asks"],
+        *WORDS["hypothetical_leads"],
+        *WORDS["norm_modals"],
+        *WORDS["trajectory_verbs"],
+    )
     if WORD.search(str(p))
 ) | frozenset(w for p in WORDS["example_labels"] for w in WORD.findall(str(p).casefold()))
 SCRIPT_OPENERS = frozenset(
@@ -127,6 +134,7 @@ def proposals(block: Block) -> list[tuple[int, int]]:
         bounds = [start, *_clause_breaks(masked, start, end), end]
         spans.extend(_suppositions(masked, bounds))
         spans.extend(_norms(masked, bounds))
+        spans.extend(m.span("to") for m in _TRAJECTORY.finditer(masked, start, end))
         asking = False
         for clause, clause_end in itertools.pairwise(bounds):
             continues = asking and (
@@ -156,6 +164,16 @@ _CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d)")
 _NORM = re.compile(
     rf"(?i:\b(?:{alternation(WORDS['norm_modals'])})\s{{1,4}}(?:[a-z]{{1,20}}ly\s{{1,4}})?"
     rf"(?:{alternation(WORDS['norm_verbs'])})(?![\w-])(?!\s{{1,4}}[a-z]{{1,30}}ing\b))"
+)
+
+
+# Where growth the role is to bring aims: "scaling from 1,000 to 100,000 customers", "the
+# systems that scale from 40M to 100M+ users".  The figure after "from" is today's and
+# still claims; a past form ("grew from $1B to $2B") reports both.
+_TRAJECTORY = re.compile(
+    rf"(?i:\b(?:{alternation(WORDS['trajectory_verbs'])})\b(?:[ \t]{{1,4}}[\w-]{{1,30}}){{0,3}}?"
+    r"[ \t]{1,4}from[ \t]{1,4}[^\s;]{1,30}(?:[ \t]{1,4}[a-z][\w-]{0,30})?[ \t]{1,4}to[ \t]{1,4}"
+    r"(?P<to>[^\s;]{1,30}(?:[ \t]{1,4}to[ \t]{1,4}[^\s;]{1,30})?))"
 )
 
 
