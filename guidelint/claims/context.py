@@ -28,7 +28,8 @@ _ASK_AFTER_LEAD = re.compile(
 _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")
 # A sum written out ("$255,000 base + $270,000 RSU + $52,000 bonus = $400,000") shows
 # its arithmetic: the guide's own calculation, not a fact from elsewhere.
-# ("$130B market cap + 160+ countries = unmatched scale" adds up nothing: a figure follows "=").
+# A figure follows its "=": "$130B market cap + 160+ countries = unmatched scale" adds
+# nothing up.
 _SUM = re.compile(rf"\+[^=\n]{{0,200}}=[ \t]{{0,3}}~?(?:{CURRENCY_PREFIX})?[ \t]?\d")
 # A label ends at its colon; a decimal point ("$4.2B Valuation:") does not end it.
 _LABEL = re.compile(r"\s{0,8}+(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")
@@ -109,7 +110,9 @@ def proposals(block: Block) -> list[tuple[int, int]]:
     - a clause that asks ("Open at ...", "For London, push for ...", "Accept-at
       floor: ..."), and a clause after ";" that only lists more figures for it;
     - a script's title: a label whose text is a quotation ("Equity lever: "...");
-    - in a blockquote, a line the reader says ("I'm targeting ...").
+    - in a blockquote, a line the reader says ("I'm targeting ...");
+    - a supposition ("if you hold a $200K offer"), what pay should be ("TPM pay should
+      be 90-100% of IC pay") and where growth aims ("scaling from 1,000 to 100,000").
     """
     masked = block.masked
     spans: list[tuple[int, int]] = []
