@@ -176,9 +176,10 @@ def plan(guide: Guide, ctx: Context) -> tuple[list[Fix], list[Diagnostic]]:
 def _note_bonus(guide: Guide, ctx: Context, comparison: Comparison) -> list[Fix]:
     """The bonus the note under the table states, written into every entry when none
     sets a bonus field (``tablenotes``)."""
+    from guidelint.rules.consistency import annotation
     from guidelint.tablenotes import bonus_fields, bonus_values, unheld_bonus
 
-    percent, every = bonus_fields(ctx.schema.schema)
+    percent, every = bonus_fields(annotation(ctx).get("totals"))
     entries = [item for _, item in comparison.items]
     table = comparison.table
     if table is None or not percent or comparison.guesswork:

@@ -66,11 +66,9 @@ def note_bonus(note: Block) -> NoteFigure | None:
     return NoteFigure(found.group(group), note.lines[piece], column, column + end - start)
 
 
-def bonus_fields(schema: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """The percentage bonus fields (low, high) and every bonus field, from the totals
-    part of the schema's ``x-guidelint-consistency`` annotation."""
-    note = schema.get("x-guidelint-consistency")
-    parts = note.get("totals") if isinstance(note, dict) else None
+def bonus_fields(parts: Any) -> tuple[list[str], list[str]]:
+    """The percentage bonus fields (low, high) and every bonus field, from the ``totals``
+    part of the schema's consistency annotation (``rules.consistency.annotation``)."""
     if not isinstance(parts, dict):
         return [], []
     names = {key: [n for n in parts.get(key) or () if isinstance(n, str)] for key in parts}

@@ -14,7 +14,7 @@ from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
 from guidelint.markdown import Cell, TableBlock
 from guidelint.registry import check, rule
-from guidelint.rules.consistency import doubtful_entries
+from guidelint.rules.consistency import annotation, doubtful_entries
 from guidelint.tablenotes import bonus_fields, unheld_bonus
 from guidelint.tables import Table, compare
 
@@ -256,38 +256,33 @@ rule(
 )
 
 
-def _shows_money(table: TableBlock) -> bool:
-    """Whether a table's cells hold amounts (`$195K`): a compensation table in some layout."""
+def _is_amount(text: str) -> bool:
+    """Whether a cell's text reads as an amount of money (`$195K`)."""
     from guidelint.money import FigureError, parse_figure
 
-    for row in table.body[:50]:
-        for cell in row.cells[1:]:
-            try:
-                if parse_figure(cell.text).currencies:
-                    return True
-            except FigureError:
-                continue
-    return False
+    try:
+        return bool(parse_figure(text).currencies)
+    except FigureError:
+        return False
+
+
+def _shows_money(table: TableBlock) -> bool:
+    """Whether a table's cells hold amounts (`$195K`): a compensation table in some layout."""
+    return any(_is_amount(cell.text) for row in table.body[:50] for cell in row.cells[1:])
 
 
 def _unmapped_money(table: Table) -> Iterator[tuple[Cell, int]]:
     """Header cells of columns that no frontmatter field maps but that show amounts
     (`Carried Interest`, `Stock/Bonus`) in most rows, each with how many rows."""
-    from guidelint.money import FigureError, parse_figure
-
     if table.layout != "rows":
         return
     mapped = {index for _, index in table.columns} | {table.key_index}
     for index, header in enumerate(table.header.cells):
         if index in mapped:
             continue
-        shown = 0
-        for row in table.rows:
-            try:
-                if index < len(row.cells) and parse_figure(row.cells[index].text).currencies:
-                    shown += 1
-            except FigureError:
-                continue
+        shown = sum(
+            1 for row in table.rows if index < len(row.cells) and _is_amount(row.cells[index].text)
+        )
         if shown and shown * 2 >= len(table.rows):
             yield header, shown
 
@@ -356,7 +351,7 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             end_line=title.line,
             end_column=title.end_column,
         )
-    _, bonus = bonus_fields(ctx.schema.schema)
+    _, bonus = bonus_fields(annotation(ctx).get("totals"))
     listed = (guide.data or {}).get(mapping.list)
     entries = listed if isinstance(listed, list) else []
     for figure, name in unheld_bonus(guide, comparison.table.line, entries, bonus):

@@ -254,11 +254,12 @@ class Sum:
     def whole_grant(self, total: Decimal) -> str | None:
         """The whole-grant slip, when a total with an unknown bonus equals base plus the
         whole grant (to within SLIP_MARGIN): the only slip no bonus can make."""
-        if self.bonus is not None or self.stock_year is None:
+        if self.bonus is not None or self.stock is None or self.stock <= 0:
             return None
-        value, reason = self.slips()[0]
-        whole = self.years is not None and self.years > 1 and reason.startswith("it counts")
-        return reason if whole and abs(total - value) <= value * SLIP_MARGIN else None
+        if self.years is None or self.years <= 1:
+            return None
+        value, reason = self.slips()[0]  # with a grant over years, the whole-grant slip
+        return reason if abs(total - value) <= value * SLIP_MARGIN else None
 
     def slip_kind(self, reason: str) -> str:
         """A slip's reason without this entry's figures: the same slip in two entries
