@@ -136,10 +136,10 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
     visited = {(info.st_dev, info.st_ino)}
     outer = gitignore.outer_files(top) if exclusions.respect_gitignore else ()
     # Each folder goes with its real name ending in a separator, which an
-    # entry's name completes.
-    pending = [(top, os.path.join(_real_name(top), ""), outer)]
+    # entry's name completes, and with the ignore files above it, located.
+    pending = [(top, os.path.join(_real_name(top), ""), gitignore.located(outer, top))]
     while pending:
-        folder, real_folder, chain = pending.pop()
+        folder, real_folder, where = pending.pop()
         try:
             entries = list(os.scandir(folder))
         except OSError as exc:
@@ -151,8 +151,7 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
             continue
         if exclusions.respect_gitignore and any(e.name == gitignore.GITIGNORE for e in entries):
             own = gitignore.read(os.path.join(folder, gitignore.GITIGNORE), folder)
-            chain = (*chain, own) if own is not None else chain
-        where = gitignore.located(chain, folder) if chain else ()
+            where = ((own, ()), *where) if own is not None else where
         filtered = bool(where or exclusions.patterns)  # else only SKIPPED_DIRS are left out
         for entry in entries:
             name = entry.name
@@ -182,7 +181,7 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
                 if (info.st_dev, info.st_ino) not in visited:
                     visited.add((info.st_dev, info.st_ino))
                     real = os.path.join(_real_entry(entry, real_folder), "")
-                    pending.append((entry.path, real, chain))
+                    pending.append((entry.path, real, gitignore.descend(where, name)))
             elif name.endswith(".md") and not (
                 filtered and _skipped(exclusions, where, entry.path, name, False)
             ):

@@ -72,6 +72,8 @@ def rule_matches(rule: Rule, parts: Sequence[str], is_dir: bool) -> bool:
     segments = rule.segments
     if len(segments) == 2 and segments[0] == "**" != segments[1]:
         return bool(parts) and glob_segment(segments[1], parts[-1])  # a bare name: the last part
+    if len(segments) != len(parts) and "**" not in segments:
+        return False  # without `**` each segment matches exactly one part
     # Positions in ``parts`` reachable after each pattern segment.
     reachable = {0}
     last = len(rule.segments) - 1
@@ -173,22 +175,52 @@ def _class(pattern: str, p: int, char: str) -> tuple[int, bool]:
 
 
 class IgnoreFile(NamedTuple):
-    """The rules of one ignore file and the folder they are relative to."""
+    """The rules of one ignore file and the folder they are relative to.
+
+    Most lines are plain names ("build/", "__pycache__/"); when no line
+    re-includes, the order of lines does not matter, so those names are looked
+    up in a set and only the other lines are tried one by one.
+    """
 
     base: str  # a folder path, as the walk spells it
-    rules: tuple[Rule, ...]
+    rules: tuple[Rule, ...]  # last line first, for folders: the first that matches decides
+    file_rules: tuple[Rule, ...]  # the same without the folders-only lines
+    folder_names: frozenset[str] = frozenset()  # plain names left out of ``rules``
+    file_names: frozenset[str] = frozenset()  # ... and of ``file_rules``
 
     def verdict(self, parts: Sequence[str], is_dir: bool) -> bool | None:
         """True (ignored), False (re-included) or None (no line matches)."""
-        for rule in reversed(self.rules):
+        if parts and parts[-1] in (self.folder_names if is_dir else self.file_names):
+            return True
+        for rule in self.rules if is_dir else self.file_rules:
             if rule_matches(rule, parts, is_dir):
                 return not rule.negated
         return None
 
 
 def parse(text: str, base: str) -> IgnoreFile:
-    rules = (parse_line(line) for line in text.splitlines())
-    return IgnoreFile(base, tuple(rule for rule in rules if rule is not None))
+    rules = [rule for rule in map(parse_line, text.splitlines()) if rule is not None]
+    rules.reverse()
+    plain: list[Rule] = []
+    if not any(rule.negated for rule in rules):
+        plain = [rule for rule in rules if _plain_name(rule) is not None]
+        rules = [rule for rule in rules if _plain_name(rule) is None]
+    files = tuple(rule for rule in rules if not rule.folders_only)
+    return IgnoreFile(
+        base,
+        tuple(rules),
+        files,
+        frozenset(rule.segments[1] for rule in plain),
+        frozenset(rule.segments[1] for rule in plain if not rule.folders_only),
+    )
+
+
+def _plain_name(rule: Rule) -> str | None:
+    """The name a line such as ``build/`` or ``notes.md`` matches at any depth."""
+    segments = rule.segments
+    if len(segments) == 2 and segments[0] == "**" and _shape(segments[1])[0] == "name":
+        return segments[1]
+    return None
 
 
 def read(path: str, base: str) -> IgnoreFile | None:
@@ -201,7 +233,7 @@ def read(path: str, base: str) -> IgnoreFile | None:
     except OSError:
         return None
     ignore = parse(raw.decode("utf-8", "replace"), base)
-    return ignore if ignore.rules else None
+    return ignore if ignore.rules or ignore.folder_names else None
 
 
 def ignored(chain: Iterable[IgnoreFile], path: str, is_dir: bool) -> bool:
@@ -226,6 +258,12 @@ def located(chain: Iterable[IgnoreFile], folder: str) -> Located:
         parts = () if rel == os.curdir else tuple(rel.replace(os.sep, "/").split("/"))
         found.append((ignore, parts))
     return tuple(found)
+
+
+def descend(where: Located, name: str) -> Located:
+    """:func:`located` for the folder ``name`` inside the folder of ``where``
+    (before its own ignore file is read): no path arithmetic per folder."""
+    return tuple((ignore, (*parts, name)) for ignore, parts in where)
 
 
 def ignored_name(where: Located, name: str, is_dir: bool) -> bool:

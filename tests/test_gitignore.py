@@ -95,3 +95,23 @@ def test_plain_names_and_suffixes_match_as_the_wildcard_walk_does(pattern: str, 
     import fnmatch
 
     assert glob_segment(pattern, name) is fnmatch.fnmatchcase(name, pattern)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "build/\n__pycache__/\n*.egg-info/\nnotes.md\n/dist\ndocs/out/\n",
+        "build/\nnotes.md\n*.md\n!keep.md\nkeep.md/\n",
+    ],
+)
+def test_plain_names_looked_up_in_a_set_agree_with_the_lines_in_order(text: str) -> None:
+    ignore = parse(text, "repo")
+    ordered = [rule for rule in map(parse_line, text.splitlines()) if rule is not None]
+    paths = ["build", "a/build", "__pycache__", "x.egg-info", "notes.md", "a/notes.md", "dist"]
+    paths += ["a/dist", "docs/out", "keep.md", "drop.md", "a/keep.md"]
+    for path in paths:
+        for is_dir in (False, True):
+            parts = path.split("/")
+            matching = [rule for rule in ordered if rule_matches(rule, parts, is_dir)]
+            expected = not matching[-1].negated if matching else None
+            assert ignore.verdict(parts, is_dir) is expected, (path, is_dir)
