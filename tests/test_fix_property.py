@@ -107,10 +107,12 @@ def items(draw: st.DrawFn) -> list[Item]:
         base = draw(ranges(90, 300))
         stock = draw(ranges(20, 300))
         bonus = draw(st.integers(0, 25))
-        # totals that add up (GL205): base, a year of the 4-year grant and the bonus
+        # totals that add up (GL205): base, a year of the 4-year grant and the bonus,
+        # the high end rounded up by at most 4% (the tolerance is 5%)
+        high = base[1] + stock[1] // 4 + base[1] * bonus // 100
         total = (
             base[0] + stock[0] // 4 + base[0] * bonus // 100,
-            base[1] + stock[1] // 4 + base[1] * bonus // 100 + draw(st.integers(0, 5)),
+            high + draw(st.integers(0, min(5, high // 25))),
         )
         found.append(Item(region, base, stock, bonus, total, draw(st.booleans())))
     return found

@@ -205,6 +205,9 @@ def _first_content(tokens: list[str]) -> str:
     return ""
 
 
+_FIGURE = re.compile(r"[\d.,]+(?:[KkMmBb]|bn|mn)?\+?")
+
+
 def is_name(token: str) -> bool:
     core = token.strip(".,'\u2019\"")
     if not core:
@@ -212,7 +215,8 @@ def is_name(token: str) -> bool:
     if core[0].isupper():
         return True
     if core[0].isdigit():
-        return any(ch.isalpha() for ch in core)  # "6figr"
+        # "6figr" names a site; "240M+" ("data from 240M+ customers") is a figure
+        return any(ch.isalpha() for ch in core) and _FIGURE.fullmatch(core) is None
     return "." in core.strip(".") and core.replace(".", "").isalnum()  # "levels.fyi"
 
 

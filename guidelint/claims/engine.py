@@ -53,7 +53,7 @@ def lint(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     for index, block in enumerate(prose.blocks):
         if not block.prose or not block.sentences:
             continue
-        cover = coverage(block, cited.get(index, []), paragraph_scope, detector.lists)
+        cover = coverage(block, cited.get(index, []), paragraph_scope, detector.lists_note)
         if all(kinds == ANY for kinds in cover):
             continue
         yield from _verdicts(block, cover, detector.claims(block))

@@ -112,9 +112,10 @@ class Detector:
         self._sources: Sources | None = None
         self._listed: Listed | None = None
 
-    def lists(self, name: str) -> bool:
-        """Whether the guide's data_sources or references list ``name``."""
-        return self.sources.lists(name)
+    def lists_note(self, name: str) -> bool:
+        """Whether the guide's data_sources or references list the document a source
+        note names."""
+        return self.sources.lists(name, note=True)
 
     @property
     def sources(self) -> Sources:
@@ -258,11 +259,15 @@ class Detector:
         percent = PERCENT if "cent" in lowered else PERCENT_DIGITS
         multiplier = MULTIPLIER if "fold" in lowered or "times" in lowered else MULTIPLIER_DIGITS
         vesting = "vest" in lowered or "cliff" in lowered
+        counts = list(COUNT.finditer(masked))
+        # A number the block uses as a name ("NBA 2K") is a name wherever it stands
+        # in the block ("2K (Novato, Baltimore) makes NBA 2K").
+        names = {m.group(0) for m in counts if identifier(masked, m)}
         for scan, kind in ((percent, "percent"), (multiplier, "multiplier"), (COUNT, "count")):
-            for match in scan.finditer(masked):
+            for match in counts if kind == "count" else scan.finditer(masked):
                 if inside(match.start(), money_spans):
                     continue
-                if kind == "count" and (is_year(match) or identifier(masked, match)):
+                if kind == "count" and (is_year(match) or match.group(0) in names):
                     continue
                 if kind == "multiplier" and (
                     (match.groupdict().get("wf") and predicative(masked, match))

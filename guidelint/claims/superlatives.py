@@ -113,11 +113,14 @@ _NEGOTIATING = word_class("negotiation_words")
 _READER = re.compile(r"(?i:\byou(?:r)?\b)")
 _ROLE_HEADS = word_class("role_heads")
 _TOKEN = re.compile(r"\S+")
-# A ranking against a field, not within the company: "in the industry", "anywhere".
-_WORLD_SCOPE = re.compile(
-    rf"(?i:[ \t,]{{1,4}}(?:(?:in|among|across)[ \t]{{1,4}}(?:the[ \t]{{1,4}})?"
-    rf"(?:{alternation(WORDS['superlative_scopes'])})|{alternation(WORDS['scope_adverbs'])})\b)"
+# A ranking against a field, not within the company: "in the industry", "in
+# cybersecurity", "anywhere".
+_FIELDS = alternation([*WORDS["superlative_scopes"], *WORDS["field_names"]])
+_WORLD = (
+    rf"[ \t,]{{1,4}}(?:(?:in|among|across)[ \t]{{1,4}}(?:the[ \t]{{1,4}})?(?:{_FIELDS})"
+    rf"|{alternation(WORDS['scope_adverbs'])})\b"
 )
+_WORLD_SCOPE = re.compile(f"(?i:{_WORLD})")
 _PAY_WORDS = word_class("pay_words")
 
 
@@ -295,7 +298,7 @@ _OWN_ITEM_RANKS = tuple(
 )
 _FIELD_SCOPE = re.compile(
     r"(?i:[ \t,]{1,4}(?:in|of|among|across)[ \t]{1,4}(?:the|all|any|its|global|their)\b"
-    rf"|[ \t]{{1,4}}(?:{alternation(WORDS['scope_adverbs'])})\b)"
+    f"|{_WORLD})"
 )
 
 

@@ -145,7 +145,9 @@ class Sources:
     names: frozenset[str] = frozenset()
     publishers: frozenset[str] = frozenset()
     stating: tuple[str, ...] = ()  # entries with an origin, for the figures they state
-    looked_up: dict[str, str | None] = field(default_factory=dict)
+    # The words of the guide's company name, which a source note shares with many entries.
+    own_words: frozenset[str] = frozenset()
+    looked_up: dict[tuple[str, bool], str | None] = field(default_factory=dict)
 
     def named_in(self, masked: str, start: int, end: int) -> str | None:
         """The first listed source a stretch of text names, if any."""
@@ -164,15 +166,30 @@ class Sources:
             previous = token if word in self.publishers and is_name(token) else ""
         return None
 
-    def lists(self, name: str) -> bool:
-        return self.listing(name) is not None
+    def lists(self, name: str, *, note: bool = False) -> bool:
+        return self.listing(name, note=note) is not None
 
-    def listing(self, name: str) -> str | None:
+    def listing(self, name: str, *, note: bool = False) -> str | None:
         """The listed text (normalised) that ``name`` matches, if any; each name is
-        looked up once per guide."""
-        if name not in self.looked_up:
-            self.looked_up[name] = self._listing(name)
-        return self.looked_up[name]
+        looked up once per guide.  A source ``note`` ("[Source: Acme FY2026 Investor
+        Report]") names a document: beyond the company's name and dates, its words
+        must all be in one entry ("Acme Comp — Levels.fyi" does not list it)."""
+        if (name, note) not in self.looked_up:
+            rest = self._document_words(name) if note else []
+            self.looked_up[name, note] = (
+                next((text for text in self.texts if all(w in text for w in rest)), None)
+                if rest
+                else self._listing(name)
+            )
+        return self.looked_up[name, note]
+
+    def _document_words(self, name: str) -> list[str]:
+        """The words that name a document beyond the company's name and dates, padded;
+        none when the name holds no company word or nothing else (named as any source is)."""
+        tokens = _normalise(name).split()
+        if self.own_words.isdisjoint(tokens):
+            return []
+        return [f" {t} " for t in tokens if t not in self.own_words and not _DATED.fullmatch(t)]
 
     def _listing(self, name: str) -> str | None:
         normal = _normalise(name)
@@ -198,6 +215,7 @@ class Sources:
         return source_kinds(f"{name} {said} {self.listing(name) or ''}")
 
 
+_DATED = re.compile(r"(?:fy|q[1-4]|h[12])?\d{2,4}|q[1-4]|h[12]|fy")  # "fy2026", "2025", "q4"
 _POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")
 _NOT_NAME = re.compile(r"[^\w.&+]+|_")  # letters of any script, digits, . & +
 
@@ -214,6 +232,7 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
     texts: list[str] = []
     names: list[str] = []
     own: set[str] = set()
+    own_words: set[str] = set()
     # Texts whose figures count as sourced: entries that say where they come from.
     stating: list[str] = []
     if isinstance(guide.data, dict):
@@ -239,7 +258,9 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
         for key in ("company", "company_display"):
             value = guide.data.get(key)
             if isinstance(value, str):
-                own.update(_normalise(value.replace("-", " ")).split()[:1])
+                words = _normalise(value.replace("-", " ")).split()
+                own.update(words[:1])
+                own_words.update(words)
     lines = guide.lines
     for entry in prose.entries:
         texts.append(entry.text)
@@ -256,6 +277,7 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
         _first_words(names, own),
         _first_words(publishers, own),
         tuple(text for text in stating if text),
+        frozenset(own_words),
     )
 
 

@@ -1,0 +1,50 @@
+"""Names that look like figures or sources: a number a paragraph uses as a name, and a
+source note that shares only the company's name and a date with the listed sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint_text
+
+FRONT = """\
+---
+company: acme-games
+company_display: Acme Games
+role: software-engineer
+data_sources:
+  - Acme Games SWE Comp — Levels.fyi 2025
+  - Acme Games FY2025 Earnings
+---
+
+"""
+
+
+def found(text: str) -> list[tuple[str, int, int]]:
+    return [(d.code, d.line, d.column) for d in lint_text(FRONT + text + "\n", select=("GL5",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "NBA 2K" makes 2K a name wherever the paragraph writes it
+        (
+            "Its labels ship NBA 2K each autumn; 2K (Novato, Baltimore) hires engine programmers.",
+            [],
+        ),
+        ("The label sold 2K seats, and the store adds 3K more a year.", [("GL501", 10, 16)]),
+        # a note that shares only the company's name and a date with the list backs nothing
+        (
+            "Acme Games is valued at $30B. Its studios hire all year."
+            " [Source: Acme Games FY2026 Investor Report]",
+            [("GL501", 10, 25)],
+        ),
+        # the listed earnings back the company's figures; the company's name is not needed
+        (
+            "Acme Games is valued at $30B. Its studios hire all year. [Source: Acme Games earnings]",
+            [],
+        ),
+    ],
+)
+def test_names(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert found(text) == expected
