@@ -410,8 +410,11 @@ def is_absent(text: str) -> bool:
 def show(value: Any) -> str:
     """A frontmatter number as the message shows it: ``370000``, ``7.5``."""
     number = to_decimal(value)
-    if number is None:
-        return repr(value)
+    return repr(value) if number is None else plain_number(number)
+
+
+def plain_number(number: Decimal) -> str:
+    """``370000``, ``7.5``: a number without exponent, grouping or trailing zeros."""
     if number == number.to_integral_value():
         return str(int(number))
     return f"{number.normalize():f}"

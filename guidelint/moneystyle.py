@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from guidelint.currencies import display_symbol
 from guidelint.figures import LARGE_UNIT
-from guidelint.money import Figure, Parsed, unit_scale
+from guidelint.money import Figure, Parsed, plain_number, unit_scale
 from guidelint.resources import data_file
 
 
@@ -180,12 +180,6 @@ def _default_affix(currency: str, extra: Mapping[str, str] | None) -> tuple[str,
     return text, True, len(text) == 3 and text.isalpha()
 
 
-def format_percent(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return f"{int(value)}"
-    return f"{value.normalize():f}"
-
-
 def format_range(
     low: Decimal,
     high: Decimal | None,
@@ -219,9 +213,9 @@ def format_range(
                 repeat = bool(like.low.symbol and like.high.symbol)
     if percent:
         if single:
-            return f"{format_percent(low)}%{'+' if top_plus else ''}{note}"
-        left = format_percent(low) + ("%" if both else "") + ("+" if low_plus else "")
-        return f"{left}{dash}{format_percent(high)}%{'+' if top_plus else ''}{note}"  # type: ignore[arg-type]
+            return f"{plain_number(low)}%{'+' if top_plus else ''}{note}"
+        left = plain_number(low) + ("%" if both else "") + ("+" if low_plus else "")
+        return f"{left}{dash}{plain_number(high)}%{'+' if top_plus else ''}{note}"  # type: ignore[arg-type]
     if single:
         return format_money(low, currency, style, extra_symbols, plus=top_plus) + note
     # Stated once, the symbol sits on its own side: ``$195K–255K``, ``195K–255K USD``.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 
 from guidelint.currencies import currency_symbols, known_currency
@@ -144,30 +144,30 @@ def region_currency_hint(name: str, symbols: Mapping[str, str] | None = None) ->
     Only a trailing parenthetical naming one currency counts; ``(EUR/GBP)``
     names two and gives None.
     """
-    table = symbols if symbols is not None else currency_symbols()
-    text = _plain_region(name)
-    for _ in range(MAX_NOTES):
-        parts = _trailing_parenthetical(text)
-        if parts is None:
-            return None
-        head, inner = parts
-        found = _currency_list(inner, table)
+    for found in _parenthetical_currencies(name, symbols):
         if found is not None:
             return found.pop() if len(found) == 1 else None
-        text = head
     return None
 
 
 def region_currencies(name: str, symbols: Mapping[str, str] | None = None) -> frozenset[str]:
     """Every currency a region spelling's trailing parentheticals name: a column headed
     ``Canada (CAD/USD equiv)`` may show either."""
+    return frozenset(
+        currency for found in _parenthetical_currencies(name, symbols) for currency in found or ()
+    )
+
+
+def _parenthetical_currencies(
+    name: str, symbols: Mapping[str, str] | None
+) -> Iterator[set[str] | None]:
+    """The currencies each trailing parenthetical of a region spelling names, the last
+    first; None for one that is not a list of currencies (``(Remote)``)."""
     table = symbols if symbols is not None else currency_symbols()
     text = _plain_region(name)
-    found: set[str] = set()
     for _ in range(MAX_NOTES):
         parts = _trailing_parenthetical(text)
         if parts is None:
-            break
+            return
         text, inner = parts
-        found |= _currency_list(inner, table) or set()
-    return frozenset(found)
+        yield _currency_list(inner, table)

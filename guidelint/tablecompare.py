@@ -228,7 +228,7 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
                 f" has {len(table.header.cells)}: no {_and(missing)} cell",
             )
         )
-    entry = f"{c.mapping.list}/{c.items[c.row_items[number]][0]}"
+    entry = c.entry_path(c.row_items[number])
     found: list[Finding] = []
     by_cell: dict[int, list[Finding]] = {}
     shown: set[str] = set()  # currencies the row's money cells are written in
