@@ -34,6 +34,7 @@ _EMPHASIS = re.compile(r"[*~]|_(?![^\W_])|(?<![^\W_])_")
 
 
 def link_label(text: str) -> str:
+    """How a reference link's label compares: ``[Levels  FYI]`` is ``[levels fyi]``."""
     return " ".join(text.split()).casefold()
 
 

@@ -16,7 +16,7 @@ from guidelint.dateowners import dates_an_event, names_vintage
 from guidelint.dates import Quarter
 from guidelint.document import Guide
 
-SUMMARY = "negotiation_dna_summary"
+_SUMMARY = "negotiation_dna_summary"
 
 _YEAR_RE = re.compile(r"(?<![\w.\-/\u2013\u2014])(?:19|20)[0-9]{2}(?![\w\-/\u2013\u2014])")
 _CURRENT_WORDS = (
@@ -132,17 +132,17 @@ def stale_year_spans(guide: Guide, year: int) -> Iterator[StaleYear]:
             line = block.lines[number]
             column = block.columns[number] + match.start() - line_start
             yield StaleYear(line, column, match.group(0), "heading")
-    summary = data.get(SUMMARY)
+    summary = data.get(_SUMMARY)
     if not isinstance(summary, str):
         return
-    span = guide.value_spans.get(SUMMARY)
+    span = guide.value_spans.get(_SUMMARY)
     for match in stale_years(summary, year, vintage):
         found: int | None = None
         if span is not None and span.line == span.end_line:
             raw = guide.lines[span.line - 1][span.column - 1 : span.end_column - 1]
             found = _raw_column(raw, summary, match.group(0), match.start())
         if found is not None and span is not None:
-            yield StaleYear(span.line, span.column + found, match.group(0), f"`{SUMMARY}`")
+            yield StaleYear(span.line, span.column + found, match.group(0), f"`{_SUMMARY}`")
         else:
-            line, column = guide.value_position(SUMMARY)
-            yield StaleYear(line, column, match.group(0), f"`{SUMMARY}`", exact=False)
+            line, column = guide.value_position(_SUMMARY)
+            yield StaleYear(line, column, match.group(0), f"`{_SUMMARY}`", exact=False)

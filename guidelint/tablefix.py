@@ -1,8 +1,9 @@
 """The compensation table rewritten from the frontmatter: whole rows, or cells in place.
 
-A table by rows gets its disagreeing rows rewritten and its missing entries
-appended; a pivoted table (``components``, ``levels``) gets only its stale
-cells rewritten.  Figures are written in the table's own style
+A table by rows gets the stale cells of its rows rewritten, its missing
+entries appended and, by the unsafe fix, its rows without an entry dropped;
+a pivoted table (``components``, ``levels``) gets only its stale cells
+rewritten.  Figures are written in the table's own style
 (:class:`guidelint.moneystyle.Style`), and an existing cell keeps its own
 spelling around them.
 """
