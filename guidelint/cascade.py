@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING
 from guidelint.diagnostics import Diagnostic, Related
 
 if TYPE_CHECKING:
+    from guidelint.comparison import Comparison
     from guidelint.context import Context
     from guidelint.document import Guide
-    from guidelint.tables import ColumnSpec, Comparison
+    from guidelint.tablemapping import ColumnSpec
 
 ROOTS = ("GL203", "GL304")  # in order of preference
 FOLLOWERS = frozenset({"GL304", "GL306", "GL206", "GL307"})
@@ -38,7 +39,7 @@ def fold(guide: Guide, ctx: Context, found: list[Diagnostic]) -> list[Diagnostic
     """``found`` with each root cause's consequences folded into it."""
     if not any(d.code in FOLLOWERS for d in found):
         return found
-    from guidelint.tables import compare
+    from guidelint.tablecompare import compare
 
     comparison = compare(guide, ctx)
     if comparison is None or comparison.table is None:

@@ -11,8 +11,8 @@ from guidelint.config import Settings
 from guidelint.validation import SchemaInfo
 
 if TYPE_CHECKING:
+    from guidelint.comparison import Comparison
     from guidelint.document import Guide
-    from guidelint.tables import Comparison
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Context:
     @cached_property
     def comparison(self) -> Comparison | None:
         """The guide's first table with the key column lined up with its frontmatter
-        (``tables.compare``), shared by the table, consistency and claims rules."""
-        from guidelint.tables import line_up
+        (``tablecompare.compare``), shared by the table, consistency and claims rules."""
+        from guidelint.tablecompare import line_up
 
         return line_up(self.guide, self) if self.guide is not None else None

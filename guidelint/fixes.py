@@ -182,14 +182,15 @@ def unsafe_fixes(guide: Guide, linter: Linter) -> list[Fix]:
     if guide.data is None:
         return []
     try:
-        from guidelint.tables import compare
+        from guidelint.tablecompare import compare
+        from guidelint.tablefix import rewrite_fix
     except ImportError:
         return []
     comparison = compare(guide, linter.context(guide.path, guide))
     if comparison is None:
         return []
     allowed = linter.fixable.enabled
-    fix = comparison.fix(drop_extra_rows=True) if allowed("GL303") else None
+    fix = rewrite_fix(comparison, drop_extra_rows=True) if allowed("GL303") else None
     currencies = comparison.currency_fixes() if allowed("GL304") else []
     return [*([fix] if fix is not None else []), *currencies]
 
@@ -273,7 +274,7 @@ def _why_not_fixed(
     if guide.data is None:
         return "table not rewritten: the frontmatter could not be read (see the GL00x findings)"
     try:
-        from guidelint.tables import regenerate_rows, table_fix
+        from guidelint.tablefix import regenerate_rows, table_fix
     except ImportError:
         return None
     ctx = linter.context(guide.path, guide)
@@ -301,7 +302,7 @@ def _why_not_fixed(
 def _doubted_rows(guide: Guide, ctx: Context, table: list[Diagnostic]) -> str | None:
     """Name the entries whose table cells were left alone because their figures are doubtful."""
     from guidelint.rules.consistency import doubtful_entries
-    from guidelint.tables import compare
+    from guidelint.tablecompare import compare
 
     doubtful = doubtful_entries(guide, ctx)
     comparison = compare(guide, ctx) if doubtful else None

@@ -2,26 +2,24 @@
 
 ``parse_figure("$195K–$255K")`` gives the two amounts, their currency and the
 precision each was displayed with, so a table showing ``$196K`` can agree with
-195500.  ``format_range`` and ``rewrite_cell`` write figures back in a table's
-own style.  Region spellings (``:gb: London (GBP)``) are compared through
-``region_key``.
+195500.  :mod:`guidelint.moneystyle` writes figures back in a table's own
+style; :mod:`guidelint.currencies` knows the currencies and
+:mod:`guidelint.regionnames` the region spellings.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from functools import cache, lru_cache
 from typing import Any
 
-from guidelint.figures import CELL_UNIT, LARGE_UNIT, UNITS
-from guidelint.resources import data_file
+from guidelint.currencies import currency_symbols, known_currency
+from guidelint.figures import CELL_UNIT, UNITS
 
 MAX_CELL = 200  # longer cells are not figures; never scan them
-_MAX_NOTES = 4  # trailing annotations stripped from one figure: ``RSU/4yr (target)``
+MAX_NOTES = 4  # trailing annotations stripped from one figure: ``RSU/4yr (target)``
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -33,7 +31,7 @@ _DUAL = re.compile(
 _PERIOD = re.compile(r"/\s?\d*\s?(?:yrs?|years?|y|mo|months?)$", re.IGNORECASE)  # ``/4yr``
 _NOTE_WORD = re.compile(r"[A-Za-z][A-Za-z.&-]*(?:/\d*[A-Za-z]+)?")  # ``target``, ``RSU/4yr``
 # Units (K, M, B, lakh, crore, million ...) are the figure lexer's: one table for cells and prose.
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
+SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 
 
 class FigureError(ValueError):
@@ -112,49 +110,6 @@ def to_decimal(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-@cache
-def _builtin() -> tuple[dict[str, str], frozenset[str], dict[str, str]]:
-    table = data_file("currencies.json")
-    return dict(table["symbols"]), frozenset(table["codes"]), dict(table["display"])
-
-
-@cache
-def _iso_codes() -> frozenset[str]:
-    """Every ISO 4217 code a salary is paid in; matched only in capitals (``all`` is a word)."""
-    return frozenset(data_file("currencies.json")["iso_4217"]["codes"])
-
-
-def currency_symbols(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Symbol or prefix -> ISO code: the built-in table, extended by configuration."""
-    symbols, _, _ = _builtin()
-    return {**symbols, **(extra or {})}
-
-
-def display_symbol(currency: str, extra: Mapping[str, str] | None = None) -> str:
-    """How to write a currency when a table has not shown it yet (``$``, ``£``, ``CHF``)."""
-    _, _, display = _builtin()
-    if currency in display and currency_symbols(extra).get(display[currency]) == currency:
-        return display[currency]
-    return currency
-
-
-def currency_code(written: str, symbols: Mapping[str, str]) -> str:
-    """The ISO code a frontmatter currency spells: ``USD``, ``usd`` and ``$`` are USD;
-    anything else is kept, upper-cased, for the schema to report."""
-    written = written.strip()
-    return _known_currency(written, symbols) or written.upper()
-
-
-def _known_currency(token: str, symbols: Mapping[str, str]) -> str | None:
-    if token in symbols:
-        return symbols[token]
-    _, codes, _ = _builtin()
-    upper = token.upper()
-    if upper in codes or upper in symbols.values():
-        return upper
-    return token if token in _iso_codes() else None
-
-
 # -- parsing -------------------------------------------------------------------------
 
 
@@ -167,7 +122,7 @@ def parse_figure(text: str, symbols: Mapping[str, str] | None = None, *, offset:
     ``offset`` is added to every figure's offset (the cell's position).
     """
     table = symbols if symbols is not None else currency_symbols()
-    cleaned = text.translate(_SPACES)
+    cleaned = text.translate(SPACES)
     begin, stop = len(cleaned) - len(cleaned.lstrip()), len(cleaned.rstrip())
     approximate = _APPROXIMATE.match(cleaned, begin)
     if approximate is not None:  # `~$150K`, `approx. $150K`: the figure is read as written
@@ -281,7 +236,7 @@ def _parse_part(
 def _note_start(text: str, start: int, stop: int, symbols: Mapping[str, str]) -> int:
     """Where a trailing annotation begins: ``(target)``, `` target``, ``/4yr``, ``RSU/4yr``."""
     body = stop
-    for _ in range(_MAX_NOTES):
+    for _ in range(MAX_NOTES):
         if text[body - 1] == ")":
             opening = text.rfind("(", start, body)
             if opening <= start or not text[start:opening].strip():
@@ -305,11 +260,11 @@ def _is_note_word(word: str, symbols: Mapping[str, str]) -> bool:
         _NOTE_WORD.fullmatch(word) is not None
         and word.casefold() not in UNITS
         and word.casefold() != "to"
-        and _known_currency(word, symbols) is None
+        and known_currency(word, symbols) is None
     )
 
 
-def _unit(suffix: str) -> Decimal:
+def unit_scale(suffix: str) -> Decimal:
     return UNITS[suffix.casefold()] if suffix else Decimal(1)
 
 
@@ -319,7 +274,7 @@ def _finish(low: Figure, high: Figure | None, dash: str, note: str, end: int) ->
     # Shorthand: ``$195–255K`` and ``5–15%`` state the unit once, on the right;
     # ``$195K–255K`` and ``195K–255K USD`` state the currency once.
     if high.suffix and not low.suffix and "," not in low.text and low.amount < high.amount:
-        unit = _unit(high.suffix)
+        unit = unit_scale(high.suffix)
         low = replace(low, amount=low.amount * unit, step=low.step * unit)
     if high.percent and not low.percent and not low.currency:
         low = replace(low, percent=True)
@@ -335,7 +290,7 @@ def _finish(low: Figure, high: Figure | None, dash: str, note: str, end: int) ->
 
 
 def _currency(symbol: str, symbols: Mapping[str, str]) -> str:
-    found = _known_currency(symbol, symbols)
+    found = known_currency(symbol, symbols)
     if found is None:
         raise FigureError(f"has an unknown currency `{symbol}`")
     return found
@@ -384,7 +339,7 @@ def _parse_value(part: str, offset: int, symbols: Mapping[str, str]) -> Figure:
     if percent and (currency or suffix):
         raise FigureError("mixes a percentage and an amount")
     decimals = digits.replace(",", "").partition(".")[2]
-    scale = _unit(suffix)
+    scale = unit_scale(suffix)
     text = part.strip()
     if plus:
         text = text[:-1].rstrip()
@@ -444,7 +399,7 @@ def is_absent(text: str) -> bool:
     """
     if len(text) > MAX_CELL:
         return False
-    core = text.translate(_SPACES).strip().strip("*_").strip()
+    core = text.translate(SPACES).strip().strip("*_").strip()
     if core.casefold() in _NO_FIGURE:
         return True
     return _WORDS_ONLY.fullmatch(core) is not None and not any(
@@ -452,454 +407,14 @@ def is_absent(text: str) -> bool:
     )
 
 
-# -- writing figures back ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Units:
-    """How one currency's amounts are written: ``195K``/``1.2M``, ``₹20L``, or in full."""
-
-    small: str = "K"  # ``K``, ``k``, ``L``; empty writes numbers in full
-    large: str = ""  # ``M`` or `` Cr`` (a space as written) once the table uses it
-    small_decimals: int = 0  # ``$270.5K`` -> 1
-    large_decimals: int = 0  # ``CNY 1.35M`` -> 2
-    grouping: str = "western"  # full numbers: "western", "indian" or "none"
-
-
-@dataclass(frozen=True)
-class Style:
-    """How a table writes figures, learned from its cells so fixes look native."""
-
-    dash: str = "–"
-    thousands: str = "K"
-    repeat_symbol: bool = True
-    percent_both: bool = False
-    affixes: Mapping[str, tuple[str, bool, bool]] = field(default_factory=dict)
-    units: Mapping[str, Units] = field(default_factory=dict)  # by currency; "" for none
-    note: str = ""  # an annotation every cell shares (``/4yr``): learn per column to get one
-
-    @classmethod
-    def learn(cls, cells: Iterable[Parsed]) -> Style:
-        dash = thousands = None
-        repeat = percent_both = None
-        affixes: dict[str, tuple[str, bool, bool]] = {}
-        seen: dict[str, list[Figure]] = {}
-        notes: set[str] = set()
-        for cell in cells:
-            notes.add(cell.note)
-            for figure in cell.figures:
-                if figure.suffix.lower() == "k" and thousands is None:
-                    thousands = figure.suffix
-                if figure.currency and figure.symbol and figure.currency not in affixes:
-                    affixes[figure.currency] = (
-                        figure.symbol,
-                        figure.symbol_before,
-                        figure.symbol_space,
-                    )
-                if not figure.percent:
-                    seen.setdefault(figure.currency or "", []).append(figure)
-            if cell.high is not None:
-                dash = dash or cell.dash
-                if cell.percent:
-                    if percent_both is None:
-                        percent_both = cell.low.text.endswith("%")
-                elif repeat is None and (cell.low.symbol or cell.high.symbol):
-                    repeat = bool(cell.low.symbol and cell.high.symbol)
-        thousands = thousands or "K"
-        return cls(
-            dash=dash or "–",
-            thousands=thousands,
-            repeat_symbol=True if repeat is None else repeat,
-            percent_both=bool(percent_both),
-            affixes=affixes,
-            units={
-                key: _learn_units(figures, thousands, key or None) for key, figures in seen.items()
-            },
-            note=notes.pop() if len(notes) == 1 else "",
-        )
-
-    def units_for(self, currency: str | None) -> Units:
-        return self.units.get(currency or "") or Units(
-            small=self.thousands, grouping=_default_grouping(currency)
-        )
-
-
-def _default_grouping(currency: str | None) -> str:
-    return "indian" if currency in data_file("currencies.json")["indian_grouping"] else "western"
-
-
-def _learn_units(figures: list[Figure], thousands: str, currency: str | None) -> Units:
-    small = large = grouping = None
-    small_decimals = large_decimals = 0
-    for figure in figures:
-        decimals = _decimals(figure.step / _unit(figure.suffix))
-        written = (" " if figure.suffix_space else "") + figure.suffix
-        if _unit(figure.suffix) >= LARGE_UNIT:
-            large = large or written
-            large_decimals = max(large_decimals, decimals)
-        elif figure.suffix:
-            small = small if small is not None else written
-            small_decimals = max(small_decimals, decimals)
-        elif figure.amount >= 1000 and figure.step <= 1 and small is None:
-            small = ""  # the table writes amounts in full
-        if figure.grouping and grouping is None:
-            grouping = figure.grouping
-    return Units(
-        small=thousands if small is None else small,
-        large=large or "",
-        small_decimals=small_decimals,
-        large_decimals=large_decimals,
-        grouping=grouping or _default_grouping(currency),
-    )
-
-
-def _decimals(value: Decimal) -> int:
-    exponent = value.normalize().as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
-def _scaled(value: Decimal, suffix: str, decimals: int) -> str | None:
-    """``value`` in ``suffix`` units (``270.5K``), or None when it needs more decimals."""
-    quotient = value / _unit(suffix.lstrip())
-    if quotient < 1 or _decimals(quotient) > decimals:
-        return None
-    return f"{quotient.normalize():,f}{suffix}"
-
-
-def _grouped(value: int, grouping: str) -> str:
-    if grouping == "none":
-        return str(value)
-    if grouping != "indian" or value < 100_000:
-        return f"{value:,}"
-    head, last = str(value)[:-3], str(value)[-3:]
-    pairs = []
-    while len(head) > 2:
-        head, pair = head[:-2], head[-2:]
-        pairs.append(pair)
-    return ",".join([head, *reversed(pairs), last])
-
-
-def _format_amount(value: Decimal, units: Units) -> str:
-    for suffix, decimals in (
-        (units.large, units.large_decimals),
-        (units.small, units.small_decimals),
-    ):
-        if suffix and value:
-            text = _scaled(value, suffix, decimals)
-            if text is not None:
-                return text
-    if value == value.to_integral_value():
-        return _grouped(int(value), units.grouping)
-    return f"{value.normalize():,f}"
-
-
-def format_money(
-    value: Decimal,
-    currency: str | None,
-    style: Style,
-    extra_symbols: Mapping[str, str] | None = None,
-    *,
-    symbol: bool = True,
-    plus: bool = False,
-) -> str:
-    number = _format_amount(value, style.units_for(currency)) + ("+" if plus else "")
-    if not currency or not symbol:
-        return number
-    text, before, space = _affix(currency, style, extra_symbols)
-    gap = " " if space else ""
-    return f"{text}{gap}{number}" if before else f"{number}{gap}{text}"
-
-
-def _affix(currency: str, style: Style, extra: Mapping[str, str] | None) -> tuple[str, bool, bool]:
-    return style.affixes.get(currency) or _default_affix(currency, extra)
-
-
-def _default_affix(currency: str, extra: Mapping[str, str] | None) -> tuple[str, bool, bool]:
-    text = display_symbol(currency, extra)
-    return text, True, len(text) == 3 and text.isalpha()
-
-
-def format_percent(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return f"{int(value)}"
-    return f"{value.normalize():f}"
-
-
-def format_range(
-    low: Decimal,
-    high: Decimal | None,
-    *,
-    percent: bool,
-    currency: str | None,
-    style: Style,
-    extra_symbols: Mapping[str, str] | None = None,
-    like: Parsed | None = None,
-) -> str:
-    """A cell's text for ``low``-``high`` (or a single value) in ``style``.
-
-    ``like`` is the cell being rewritten: its dash, ``+`` on the top figure and
-    trailing note are kept.  Without it, ``style.note`` is appended.
-    """
-    single = high is None or high == low
-    dash, note, repeat, both = style.dash, style.note, style.repeat_symbol, style.percent_both
-    low_plus = top_plus = False
-    if like is not None:
-        note = like.note
-        top_plus = (like.high or like.low).plus
-        own = next((f for f in like.figures if f.symbol and f.currency == currency), None)
-        if own is not None and currency is not None:  # `SEK 1.2M` stays SEK in a `kr` column
-            spelling = (own.symbol, own.symbol_before, own.symbol_space)
-            style = replace(style, affixes={**style.affixes, currency: spelling})
-        if like.high is not None:
-            dash, low_plus = like.dash, like.low.plus
-            if like.percent:
-                both = like.low.text.endswith("%")
-            elif like.low.symbol or like.high.symbol:
-                repeat = bool(like.low.symbol and like.high.symbol)
-    if percent:
-        if single:
-            return f"{format_percent(low)}%{'+' if top_plus else ''}{note}"
-        left = format_percent(low) + ("%" if both else "") + ("+" if low_plus else "")
-        return f"{left}{dash}{format_percent(high)}%{'+' if top_plus else ''}{note}"  # type: ignore[arg-type]
-    if single:
-        return format_money(low, currency, style, extra_symbols, plus=top_plus) + note
-    # Stated once, the symbol sits on its own side: ``$195K–255K``, ``195K–255K USD``.
-    before = bool(currency) and _affix(currency, style, extra_symbols)[1]  # type: ignore[arg-type]
-    first = format_money(
-        low, currency, style, extra_symbols, symbol=repeat or before, plus=low_plus
-    )
-    second = format_money(
-        high,  # type: ignore[arg-type]
-        currency,
-        style,
-        extra_symbols,
-        symbol=repeat or not before,
-        plus=top_plus,
-    )
-    return f"{first}{dash}{second}{note}"
-
-
-def rewrite_cell(
-    text: str,
-    parsed: Parsed,
-    low: Decimal,
-    high: Decimal | None,
-    *,
-    currency: str | None,
-    style: Style,
-    extra_symbols: Mapping[str, str] | None = None,
-) -> str:
-    """``text`` with the first currency's figures of ``parsed`` rewritten as ``low``-``high``.
-
-    ``parsed`` is ``parse_figure`` of ``text``, or of the plain text of a raw
-    cell ``text`` that contains it verbatim (``**$195K**``): marks around it
-    are kept.  Everything outside the figures -- a conversion after `` / ``,
-    leading text -- is kept byte for byte.  A cell whose plain text is not in
-    ``text`` (marks inside the figure) is rewritten from its plain text.
-    """
-    source = parsed.source.strip()
-    lead = len(parsed.source) - len(parsed.source.lstrip())
-    at = text.find(source) if source else -1
-    if at < 0:
-        text, at = source, 0
-    shift = at - lead - parsed.origin
-    if not parsed.interleaved:
-        start, end = parsed.low.offset + shift, parsed.end + shift
-        new = format_range(
-            low,
-            high,
-            percent=parsed.percent,
-            currency=currency,
-            style=style,
-            extra_symbols=extra_symbols,
-            like=parsed,
-        )
-        return text[:start] + new + text[end:]
-    other = parsed.conversion
-    assert other is not None and parsed.high is not None and other.high is not None
-    low_at = parsed.low.offset + shift
-    low_end = _figure_end(text, parsed.low, shift)
-    new_low = format_money(low, currency, style, extra_symbols, plus=parsed.low.plus)
-    if high is None or high == low:
-        # ``£100K / $95K``: the first half, its conversion as written, then what followed
-        middle = text[low_end : _figure_end(text, other.low, shift)]
-        return text[:low_at] + new_low + middle + text[_figure_end(text, other.high, shift) :]
-    high_at, high_end = parsed.high.offset + shift, _figure_end(text, parsed.high, shift)
-    new_high = format_money(high, currency, style, extra_symbols, plus=parsed.high.plus)
-    return text[:low_at] + new_low + text[low_end:high_at] + new_high + text[high_end:]
-
-
-def _figure_end(text: str, figure: Figure, shift: int) -> int:
-    end = figure.offset + shift + len(figure.text)
-    if figure.plus:
-        end = text.index("+", end) + 1
-    return end
-
-
 def show(value: Any) -> str:
     """A frontmatter number as the message shows it: ``370000``, ``7.5``."""
     number = to_decimal(value)
-    if number is None:
-        return repr(value)
+    return repr(value) if number is None else plain_number(number)
+
+
+def plain_number(number: Decimal) -> str:
+    """``370000``, ``7.5``: a number without exponent, grouping or trailing zeros."""
     if number == number.to_integral_value():
         return str(int(number))
     return f"{number.normalize():f}"
-
-
-# -- regions -------------------------------------------------------------------------
-
-_SHORTCODE = re.compile(r":[A-Za-z0-9_+-]+:")  # ``:gb:``, ``:singapore:``
-_MARKS = str.maketrans({"*": " ", "_": " ", "`": " "})
-_QUALIFIER_WORDS = frozenset({"HQ"})
-
-
-# A citation after a region's name: ``London [2]``, ``London[^lv]``, ``London¹``, ``London†``.
-_REGION_CITATION = re.compile(r"\[\^[^\[\]\s]{1,40}\]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
-
-
-def _plain_region(name: str) -> str:
-    plain = _SHORTCODE.sub(" ", name)
-    if "[" in plain or not plain.isascii():
-        plain = _REGION_CITATION.sub(" ", plain)
-    return plain.translate(_MARKS).translate(_SPACES).strip()
-
-
-def _words(text: str) -> list[str]:
-    return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
-
-
-@cache
-def _subdivisions() -> frozenset[str]:
-    table = data_file("subdivisions.json")
-    return frozenset(code for codes in table.values() for code in codes)
-
-
-_LIST_SEPARATORS = re.compile(r"[\s/,;]+")
-
-
-@cache
-def _header_qualifiers() -> frozenset[str]:
-    return frozenset(w.casefold() for w in data_file("tables.json")["header_qualifiers"]["words"])
-
-
-def _currency_list(inner: str, symbols: Mapping[str, str]) -> set[str] | None:
-    """The currencies a parenthetical names (``GBP £``, ``EUR/GBP``, ``CAD/USD equiv``),
-    or None if it is not one: words other than currencies must be qualifiers
-    (``equiv``, ``approx.``; guidelint/data/tables.json)."""
-    found: set[str] = set()
-    for token in _LIST_SEPARATORS.split(inner.strip()):
-        token = token.lstrip("~")
-        if not token:
-            continue
-        currency = _known_currency(token, symbols)
-        if currency is not None:
-            found.add(currency)
-        elif token.casefold() not in _header_qualifiers():
-            return None
-    return found or None
-
-
-def _trailing_parenthetical(text: str) -> tuple[str, str] | None:
-    if not text.endswith(")"):
-        return None
-    opening = text.rfind("(")
-    if opening <= 0:
-        return None
-    return text[:opening].rstrip(), text[opening + 1 : -1]
-
-
-def _strip_qualifiers(text: str, symbols: Mapping[str, str]) -> str:
-    """Drop what follows a place name: ``(GBP £)``, ``(HQ)``, ``HQ``, ``, CA``, ``(CT)``."""
-    for _ in range(_MAX_NOTES):
-        text = text.rstrip()
-        parts = _trailing_parenthetical(text)
-        if parts is not None:
-            head, inner = parts
-            qualifier = (
-                inner.strip() in _QUALIFIER_WORDS or _currency_list(inner, symbols) is not None
-            )
-            if qualifier and _words(head):
-                text = head
-                continue
-        closed = text.endswith(")")  # ``Wilton (CT)``
-        core = text[:-1].rstrip() if closed else text
-        code, head = core[-2:], core[:-2]
-        opener = head.endswith("(") if closed else head.endswith((" ", ","))
-        if (
-            opener
-            and code.isascii()
-            and code.isupper()
-            and (code in _subdivisions() or code in _QUALIFIER_WORDS)
-        ):
-            head = head.rstrip(" ,(")
-            if _words(head) and _words(head) != ["remote"]:
-                text = head
-                continue
-        break
-    return text
-
-
-@lru_cache(maxsize=4096)  # a guide set names the same few hundred regions again and again
-def region_key(name: str) -> str:
-    """A region spelling reduced for comparison: ``:gb: **London** (GBP £)`` -> ``london``.
-
-    Drops emoji and ``:shortcodes:``, inline marks, citations (``[2]``, ``¹``), a trailing parenthetical
-    that names currencies or ``HQ`` (also a bare trailing ``HQ``), and a
-    trailing US state or Canadian province code (``San Jose, CA``).  Other
-    parentheticals stay words: ``(Remote)`` and ``(R&D)`` can tell rows apart.
-    ``remote`` moves first, so ``US Remote``, ``Remote - US`` and
-    ``Remote (US)`` are all ``remote us``.
-    """
-    words = _words(_strip_qualifiers(_plain_region(name), currency_symbols()))
-    if "remote" in words and len(words) > 1:
-        words = ["remote", *(word for word in words if word != "remote")]
-    return " ".join(words)
-
-
-def region_display(name: str) -> str:
-    """A region's name as the frontmatter writes it: ``🇬🇧 London (GBP £)`` -> ``London``.
-
-    What :func:`region_key` drops is dropped (emoji, shortcodes, marks, a
-    trailing currency or ``HQ``); the words keep their case.
-    """
-    plain = "".join(
-        " " if unicodedata.category(ch) in ("So", "Cf") or ch in "\ufe0f\u20e3" else ch
-        for ch in _plain_region(name)
-    )
-    text = _strip_qualifiers(" ".join(plain.split()), currency_symbols())
-    return text or " ".join(plain.split())
-
-
-def region_currency_hint(name: str, symbols: Mapping[str, str] | None = None) -> str | None:
-    """The currency a region spelling states: ``London (GBP)`` and ``Sydney (AUD A$)`` -> ISO.
-
-    Only a trailing parenthetical naming one currency counts; ``(EUR/GBP)``
-    names two and gives None.
-    """
-    table = symbols if symbols is not None else currency_symbols()
-    text = _plain_region(name)
-    for _ in range(_MAX_NOTES):
-        parts = _trailing_parenthetical(text)
-        if parts is None:
-            return None
-        head, inner = parts
-        found = _currency_list(inner, table)
-        if found is not None:
-            return found.pop() if len(found) == 1 else None
-        text = head
-    return None
-
-
-def region_currencies(name: str, symbols: Mapping[str, str] | None = None) -> frozenset[str]:
-    """Every currency a region spelling's trailing parentheticals name: a column headed
-    ``Canada (CAD/USD equiv)`` may show either."""
-    table = symbols if symbols is not None else currency_symbols()
-    text = _plain_region(name)
-    found: set[str] = set()
-    for _ in range(_MAX_NOTES):
-        parts = _trailing_parenthetical(text)
-        if parts is None:
-            break
-        text, inner = parts
-        found |= _currency_list(inner, table) or set()
-    return frozenset(found)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from guidelint.money import FigureError, currency_symbols, parse_figure
+from guidelint.currencies import currency_symbols
+from guidelint.money import FigureError, parse_figure
 
 if TYPE_CHECKING:
     from guidelint.markdown import Cell

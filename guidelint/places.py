@@ -1,6 +1,6 @@
 """The currency a region pays in: ``London`` GBP, ``Portland, ME`` USD, ``Perth, Scotland`` GBP.
 
-Regions are looked up in ``data/regions.json`` by :func:`guidelint.money.region_key`.
+Regions are looked up in ``data/regions.json`` by :func:`guidelint.regionnames.region_key`.
 A suffix after the last comma that names a state or province code of a
 country in ``data/subdivisions.json``, or one of the countries and provinces
 ``data/tables.json`` lists under ``place_suffixes``, decides before the
@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from functools import cache
 
-from guidelint.money import region_currency_hint, region_key
+from guidelint.regionnames import region_currency_hint, region_key
 from guidelint.resources import data_file
 
 

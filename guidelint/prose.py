@@ -3,10 +3,11 @@
 Built from the guide's own body model (:mod:`guidelint.markdown`, never a
 second parse).  Each :class:`Block` keeps its inline source text together with a
 *masked* copy of the same length in which everything that is not a statement
-of the author's is blanked out: code spans, HTML tags and comments, link
-destinations, emphasis markers, and text inside quotation marks (in these
-guides a quotation is a script for the reader to say).  Offsets into the
-masked text are offsets into the source text, so positions stay exact.
+of the author's is blanked out (:mod:`guidelint.masking`), and a quotation
+that runs on over several blocks of a blockquote (in these guides a script
+for the reader to say).  Offsets into the masked text are offsets into the
+source text, so positions stay exact; sentences are split by
+:mod:`guidelint.sentences`.
 
 Every scan here is a single pass or a regular expression without nested
 unbounded repetition, so a 100 KB single-line paragraph stays linear.
@@ -16,13 +17,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from guidelint.quotations import quote_spans
+from guidelint.masking import blanked, link_label, mask
+from guidelint.sentences import split_sentences
 
 if TYPE_CHECKING:
     from guidelint.document import Guide
@@ -221,7 +221,7 @@ class _Extractor:
                 continue
             link = _LINK_DEF.match(text)
             if link and link.group(2):
-                label = _label(link.group(1))
+                label = link_label(link.group(1))
                 self.link_labels.add(label)
                 if label.isdigit():
                     column = text.index("[") + 1
@@ -339,33 +339,11 @@ class _Extractor:
 _NEWLINE = re.compile("\n")
 
 
-def _label(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def _split_lines(text: str, starts: list[int]) -> list[str]:
     ends = [*starts[1:], len(text) + 1]
     return [text[start : end - 1] for start, end in zip(starts, ends, strict=True)]
 
 
-# --- masking ----------------------------------------------------------------
-
-_BACKTICKS = re.compile(r"`+")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2000})?/?>")
-_HREF = re.compile(r"^<a\s[^>]*href", re.IGNORECASE)
-_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^\s<>]{1,2000}>", re.IGNORECASE)
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]{1,2000}", re.IGNORECASE)
-_INLINE_LINK = re.compile(
-    r"(!?)\[([^\[\]]{0,2000})\]\(\s*(?:<[^<>\n]{0,2000}>|[^()\s]{0,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,2000})?)"
-    r"(?:\s+(?:\"[^\"]{0,500}\"|'[^']{0,500}'))?\s*\)"
-)
-_REF_LINK = re.compile(r"(!?)\[([^\[\]]{1,2000})\]\[([^\[\]]{0,200})\]")
-_SHORTCUT = re.compile(r"\[([^\[\]]{1,200})\](?![(\[:])")
-_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
-_FALLBACK_MARKER = re.compile(r"\^?\d")
-# Emphasis and strike-through marks; an underscore between two letters or
-# digits (snake_case) is a character of the word, not a mark.
-_EMPHASIS = re.compile(r"[*~]|_(?![^\W_])|(?<![^\W_])_")
 _QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
@@ -380,7 +358,7 @@ def _continue_quotation(block: Block, quoting: bool) -> bool:
     if quoting:
         close = _first_closing_mark(text)
         start = len(text) if close < 0 else close + 1
-        block.masked = _blanked(block.masked, [(0, close if close >= 0 else len(text))])
+        block.masked = blanked(block.masked, [(0, close if close >= 0 else len(text))])
         if close < 0:
             block.markers = find_markers(block.masked)
             return True
@@ -395,7 +373,7 @@ def _continue_quotation(block: Block, quoting: bool) -> bool:
         elif ch in '"\u201d':
             opener = -1
     if opener >= 0:
-        block.masked = _blanked(block.masked, [(opener + 1, len(text))])
+        block.masked = blanked(block.masked, [(opener + 1, len(text))])
     if quoting or opener >= 0:
         block.markers = find_markers(block.masked)
     return opener >= 0
@@ -411,144 +389,6 @@ def _pseudo_heading(line: str) -> bool:
     text = line.strip()
     found = _PSEUDO_HEADING.fullmatch(text)
     return found is not None and found.group(1) not in text[2:-2]
-
-
-def mask(
-    text: str, link_labels: AbstractSet[str] = frozenset()
-) -> tuple[str, list[tuple[int, int]]]:
-    """Blank out what is not the author's own statement; return the links' spans.
-
-    Each pass runs on the text the passes before it left, and only where its
-    trigger occurs: most blocks have no code, links, tags or escapes, and this
-    runs for every block and table cell of every guide.
-    """
-    links: list[tuple[int, int]] = []
-    current = text
-    if "`" in text or "<!--" in text:
-        current = _blanked(text, [*_code_spans(text), *_comment_spans(text)])
-    if "<" in text:
-        spans = [match.span() for match in _AUTOLINK.finditer(current)]
-        links.extend(spans)
-        current = _blanked(current, spans)
-        spans = []
-        for match in _TAG.finditer(current):
-            if _HREF.match(match.group(0)):
-                links.append(match.span())
-            spans.append(match.span())
-        current = _blanked(current, spans)
-    if "](" in text:
-        spans = []
-        for match in _INLINE_LINK.finditer(current):
-            start, end = match.span()
-            if match.group(1):  # an image: its alt text is not prose
-                spans.append((start, end))
-                continue
-            links.append((start, end))
-            spans.append((start, match.start(2)))
-            spans.append((match.start(2) + len(match.group(2)), end))
-        current = _blanked(current, spans)
-    labels = link_labels if "[" in text else frozenset()
-    if "][" in text:
-        spans = []
-        for match in _REF_LINK.finditer(current):
-            label = _label(match.group(3) or match.group(2))
-            if label in labels:
-                start, end = match.span()
-                if match.group(1):
-                    spans.append((start, end))
-                    continue
-                links.append((start, end))
-                spans.append((start, match.start(2)))
-                spans.append((match.start(2) + len(match.group(2)), end))
-        current = _blanked(current, spans)
-    if labels:
-        spans = []
-        for match in _SHORTCUT.finditer(current):
-            label = _label(match.group(1))
-            if label in labels and not _FALLBACK_MARKER.match(label):
-                links.append(match.span())
-                spans.append((match.start(), match.start() + 1))
-                spans.append((match.end() - 1, match.end()))
-        current = _blanked(current, spans)
-    if "://" in text or (("w." in text or "W." in text) and "www." in text.lower()):
-        spans = [match.span() for match in _URL.finditer(current)]
-        links.extend(spans)
-        current = _blanked(current, spans)
-    if "\\" in text:
-        spans = []
-        for match in _ESCAPE.finditer(current):
-            start = match.start()
-            spans.append((start, start + 1))
-            if current[start + 1] in '[]"*_`':
-                spans.append((start + 1, start + 2))
-        current = _blanked(current, spans)
-    if "*" in text or "~" in text or "_" in text:
-        current = _EMPHASIS.sub(" ", current)
-    if '"' in text or "\u201c" in text or "\u2018" in text:
-        current = _blanked(current, quote_spans(current))
-    links.sort()
-    return current, links
-
-
-_NOT_NEWLINE = re.compile(r"[^\n]+")
-
-
-def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with every character but a newline inside ``spans`` made a space."""
-    if not spans:
-        return text
-    spans.sort()
-    pieces: list[str] = []
-    position = 0
-    for start, end in spans:
-        if end <= position:
-            continue
-        start = max(start, position)
-        pieces.append(text[position:start])
-        segment = text[start:end]
-        if "\n" in segment:
-            pieces.append(_NOT_NEWLINE.sub(lambda run: " " * len(run.group(0)), segment))
-        else:
-            pieces.append(" " * len(segment))
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
-def _code_spans(text: str) -> list[tuple[int, int]]:
-    """Code spans: a run of n backticks up to the next run of exactly n (linear)."""
-    found: list[tuple[int, int]] = []
-    if "`" not in text:
-        return found
-    runs: dict[int, list[int]] = {}
-    spans = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
-    for start, end in spans:
-        runs.setdefault(end - start, []).append(start)
-    position = 0
-    for start, end in spans:
-        if start < position:
-            continue
-        same = runs[end - start]
-        following = bisect.bisect_right(same, start)
-        if following < len(same):
-            close = same[following]
-            found.append((start, close + end - start))
-            position = close + end - start
-    return found
-
-
-def _comment_spans(text: str) -> list[tuple[int, int]]:
-    found: list[tuple[int, int]] = []
-    position = 0
-    while True:
-        start = text.find("<!--", position)
-        if start < 0:
-            return found
-        end = text.find("-->", start + 4)
-        if end < 0:
-            return found
-        found.append((start, end + 3))
-        position = end + 3
 
 
 # --- citation markers -------------------------------------------------------
@@ -585,107 +425,3 @@ def find_markers(masked: str) -> list[Marker]:
                 keys.extend(str(int(n)) for n in ends)
         found.append(Marker("number", tuple(keys), match.group(0), start, end))
     return found
-
-
-# --- sentences --------------------------------------------------------------
-
-_END = re.compile(
-    r"[.!?\u2026]{1,8}[\"'\u201d\u2019)\]]{0,8}(?:\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\]){0,8}(?=\s|$)"
-)
-_ENDING = frozenset(".!?\u2026")  # a full stop followed by one of these is not a lone "."
-_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
-_LAST_WORD = re.compile(r"(\S+)$")
-_LEADING_MARKERS = re.compile(r"(?:\s{0,8}\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\]){1,20}")
-_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?$")
-_SOFT_END = frozenset(",;:-\u2013\u2014&/(+")
-
-
-@cache
-def _abbreviations() -> frozenset[str]:
-    return frozenset(str(a).casefold() for a in _claims_data()["abbreviations"])
-
-
-@cache
-def _joiners() -> frozenset[str]:
-    return frozenset(str(a).casefold() for a in _claims_data()["line_joiners"])
-
-
-def split_sentences(text: str, masked: str) -> list[tuple[int, int]]:
-    """Sentence spans of a block, decided on the masked text.
-
-    A sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by white space,
-    unless the word before is an abbreviation (``e.g.``, ``approx.``), an
-    initial (``I.``) or a dotted acronym (``U.S.``), or the next word starts
-    in lower case.  Decimals (``2.5x``, ``$1.1 billion``) never end one
-    because no white space follows their point.  Citation markers after the
-    full stop (``… grew 12%. [3]``) belong to the sentence before.  A line
-    break ends a sentence when the line has no closing punctuation, does not
-    end with a joining word or mark, and the next line starts with a capital:
-    pasted web pages put headings and paragraphs on bare lines.
-    """
-    cuts: list[int] = []
-    abbreviations = _abbreviations()
-    size = len(masked)
-    for match in _END.finditer(masked):
-        end = match.end()
-        if masked[end : end + 200].lstrip()[:1].islower():
-            continue
-        dot = match.start()
-        if masked[dot] == "." and masked[dot + 1 : dot + 2] not in _ENDING:
-            # The last word before the full stop, as ``(\S+)$`` finds it in
-            # the 40 characters before it.
-            before = masked[max(0, dot - 40) : dot]
-            word = "" if not before or before[-1].isspace() else before.rsplit(None, 1)[-1]
-            word = word.lstrip("([\"'\u201c")
-            key = word.casefold()
-            if key in abbreviations or _DOTTED.match(word + "."):
-                continue
-            if len(word) == 1 and word.isupper():
-                continue
-        markers = _LEADING_MARKERS.match(masked, end)
-        if markers:
-            end = markers.end()
-        if end < size:
-            cuts.append(end)
-    if "\n" in masked:
-        cuts.extend(_line_cuts(masked))
-        cuts.sort()
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for cut in [*cuts, size]:
-        if cut <= start:
-            continue
-        begin = start
-        while begin < cut and text[begin].isspace():
-            begin += 1
-        finish = cut
-        while finish > begin and text[finish - 1].isspace():
-            finish -= 1
-        if begin < finish and _ALNUM.search(masked, begin, finish):
-            spans.append((begin, finish))
-        start = cut
-    return spans
-
-
-def _line_cuts(masked: str) -> Iterable[int]:
-    joiners = _joiners()
-    position = masked.find("\n")
-    while position >= 0:
-        back = position - 1
-        while back >= 0 and masked[back] in " \t":
-            back -= 1
-        ahead = position + 1
-        while ahead < len(masked) and masked[ahead] in " \t":
-            ahead += 1
-        last = masked[back] if back >= 0 else ""
-        if (
-            last
-            and last not in _SOFT_END
-            and last not in ".!?\u2026\n"
-            and masked[ahead : ahead + 1].isupper()
-        ):
-            word_match = _LAST_WORD.search(masked, max(0, back - 40), back + 1)
-            word = word_match.group(1).casefold() if word_match else ""
-            if word not in joiners:
-                yield position
-        position = masked.find("\n", position + 1)

@@ -26,21 +26,18 @@ from guidelint.adopt import AdoptOptions, yaml_scalar
 from guidelint.diagnostics import Diagnostic, Fix, problem
 from guidelint.document import BOM, Guide, decode, parse_guide
 from guidelint.edits import children, end_of_value, scalar
-from guidelint.money import (
-    FigureError,
-    is_absent,
-    parse_figure,
-    region_currency_hint,
-    region_display,
-)
+from guidelint.money import FigureError, is_absent, parse_figure
 from guidelint.periods import yearly
+from guidelint.regionnames import region_currency_hint, region_display
 from guidelint.sync_start import invalid_result, start_frontmatter
 
 if TYPE_CHECKING:
+    from guidelint.comparison import Comparison
     from guidelint.context import Context
     from guidelint.linter import Linter
     from guidelint.money import Parsed
-    from guidelint.tables import ColumnSpec, Comparison, Table, TableMapping
+    from guidelint.tablemapping import ColumnSpec, TableMapping
+    from guidelint.tables import Table
 
 MAX_PASSES = 8
 DESCRIPTION = "complete the frontmatter from the table"
@@ -134,7 +131,9 @@ def _moved(problems: list[Diagnostic], before: bytes, after: bytes) -> list[Diag
 
 def plan(guide: Guide, ctx: Context) -> tuple[list[Fix], list[Diagnostic]]:
     """The edits one pass makes, and what the table shows that cannot be read."""
-    from guidelint.tables import compare, mapping_for, shows_no_figure
+    from guidelint.tablecompare import compare
+    from guidelint.tablemapping import mapping_for
+    from guidelint.tables import shows_no_figure
 
     mapping = mapping_for(ctx.schema.schema)
     data = guide.data
@@ -374,7 +373,9 @@ def compensation_text(
 ) -> tuple[str | None, list[Diagnostic], list[str]]:
     """The list's entries as YAML (each line after a newline), read from the table,
     with findings and notes; None with a GL301 finding when there is no table."""
-    from guidelint.tables import Comparison, currency_symbols, find_tables, shows_no_figure
+    from guidelint.comparison import Comparison
+    from guidelint.currencies import currency_symbols
+    from guidelint.tables import find_tables, shows_no_figure
 
     tables = find_tables(guide, mapping, set())
     if not tables:

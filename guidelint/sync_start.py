@@ -82,7 +82,7 @@ def _write(
 ) -> Started:
     from guidelint.fixes import apply_fixes
     from guidelint.sync import compensation_text
-    from guidelint.tables import mapping_for
+    from guidelint.tablemapping import mapping_for
 
     mapping = mapping_for(ctx.schema.schema)
     list_name = mapping.list if mapping else None

@@ -5,14 +5,10 @@ from __future__ import annotations
 import pytest
 
 from guidelint.cells import is_relative, names_instrument, peer_headers, row_symbols
-from guidelint.money import (
-    FigureError,
-    currency_symbols,
-    parse_figure,
-    region_currencies,
-    region_key,
-)
+from guidelint.currencies import currency_symbols
+from guidelint.money import FigureError, parse_figure
 from guidelint.places import region_currency
+from guidelint.regionnames import region_currencies, region_key
 from guidelint.resources import data_file
 from guidelint.tables import header_match
 

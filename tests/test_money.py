@@ -8,18 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from guidelint.currencies import currency_symbols
 from guidelint.document import parse_guide
-from guidelint.money import (
-    FigureError,
-    Parsed,
-    Style,
-    currency_symbols,
-    format_money,
-    format_range,
-    is_absent,
-    parse_figure,
-    rewrite_cell,
-)
+from guidelint.money import FigureError, Parsed, is_absent, parse_figure
+from guidelint.moneystyle import Style, format_money, format_range, rewrite_cell
 from guidelint.places import region_currency
 
 D = Decimal

@@ -5,14 +5,9 @@ from __future__ import annotations
 import pytest
 
 from guidelint.document import parse_guide
-from guidelint.prose import (
-    Prose,
-    extract,
-    find_markers,
-    is_reference_heading,
-    mask,
-    split_sentences,
-)
+from guidelint.masking import mask
+from guidelint.prose import Prose, extract, find_markers, is_reference_heading
+from guidelint.sentences import split_sentences
 
 HEAD = "---\ncompany: acme\n---\n"  # the body starts on line 4
 

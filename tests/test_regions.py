@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from guidelint.money import region_currency_hint, region_key
 from guidelint.places import region_currency
+from guidelint.regionnames import region_currency_hint, region_key
 
 SAME = [
     ("london", ["London", "London (GBP)", "🇬🇧 London (GBP)", ":gb: London (GBP)", "**London**"]),

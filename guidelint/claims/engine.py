@@ -18,9 +18,9 @@ from guidelint.claims.spans import LISTED, Claim, Detector
 from guidelint.claims.superlatives import superlative_pattern, superlative_triggers
 from guidelint.claims.support import ANY
 from guidelint.context import Context
+from guidelint.currencies import currency_symbols
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
-from guidelint.money import currency_symbols
 from guidelint.prose import Block, extract
 
 _MESSAGES = {

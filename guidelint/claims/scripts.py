@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from guidelint.claims.support import OwnFigures
 from guidelint.claims.vocabulary import word_class
 from guidelint.context import Context
+from guidelint.currencies import currency_symbols
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
 from guidelint.figures import MONEY, PERCENT
-from guidelint.money import currency_symbols
 from guidelint.prose import Block, extract
 
 _QUOTATION = re.compile(r'"([^"\n]{1,2000})"|\u201c([^\u201c\u201d]{1,2000})\u201d')

@@ -438,7 +438,7 @@ class OwnFigures:
         self._percents: frozenset[Decimal] | None = None
 
     def _read(self) -> None:
-        from guidelint.tables import table_figures
+        from guidelint.tablecompare import table_figures
 
         data = self.guide.data
         found, percents = (

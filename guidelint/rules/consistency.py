@@ -24,9 +24,10 @@ from types import MappingProxyType
 from typing import Any
 
 from guidelint.context import Context
+from guidelint.currencies import currency_code, currency_symbols
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
-from guidelint.money import currency_code, currency_symbols, show, to_decimal
+from guidelint.money import show, to_decimal
 from guidelint.places import region_currency
 from guidelint.registry import check, rule
 
@@ -245,7 +246,8 @@ def check_regions(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
 
 def shown_currencies(guide: Guide, ctx: Context, region: str) -> frozenset[str]:
     """The currencies the compensation table's row for ``region`` is written in."""
-    from guidelint.tables import compare, key_of
+    from guidelint.tablecompare import compare
+    from guidelint.tables import key_of
 
     comparison = compare(guide, ctx)
     if comparison is None:

@@ -9,17 +9,16 @@ about them instead of guessing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
+from guidelint.bodydates import disagreeing_dates
 from guidelint.context import Context
-from guidelint.dateowners import dates_an_event, label_owner, names_vintage, page_owns, starts_event
-from guidelint.dates import Quarter, coerce_date, match_date, plural
+from guidelint.dates import Quarter, coerce_date, plural
 from guidelint.diagnostics import Diagnostic, Fix, problem
 from guidelint.document import Guide
 from guidelint.registry import check, rule
-from guidelint.sources import listed_names
+from guidelint.staleyears import stale_year_spans
 
 rule(
     "GL401",
@@ -323,237 +322,54 @@ def check_quarter(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
 # ---------------------------------------------------------------------------
 # GL407: "Last updated" lines in the body
 
-# "Last updated" may appear anywhere in a line; a bare "Updated" only where a
-# label would stand (line start after Markdown marks, or after a separator),
-# so that "salaries were updated 3 March 2025" in prose is left alone.
-_LABEL_RE = re.compile(r"\b(?P<last>last[ \t]{0,3}[-\u2013]?[ \t]{0,3})?updated\b", re.IGNORECASE)
-_FILLER_RE = re.compile(
-    r"[ \t*_:~\-\u2013\u2014(\[]{0,12}(?:(?:on|as[ \t]{1,3}of)[ \t]{1,3}[*_]{0,3})?",
-    re.IGNORECASE,
-)
-_LABEL_MARKS = "-*_>#+|([\u2022\u00b7\u2013\u2014,;:"
-
-
-def _label_position(prefix: str) -> bool:
-    """Whether text before a bare "Updated" leaves it standing as a label."""
-    prefix = prefix.rstrip(" \t*_")
-    return not prefix or prefix[-1] in _LABEL_MARKS
-
-
-def _code_lines(guide: Guide) -> set[int]:
-    """0-based body lines inside fenced or indented code blocks."""
-    lines: set[int] = set()
-    first = guide.body_line(0)
-    for block in guide.blocks:
-        if block.kind == "code":
-            lines.update(range(block.line - first, block.end_line - first))
-    return lines
-
-
-class _Owners:
-    """Whose date an "updated" label gives: the page's, or a cited source's."""
-
-    def __init__(self, guide: Guide) -> None:
-        self.guide = guide
-        self.names = listed_names(guide.data)
-        self._entry_lines: set[int] | None = None
-
-    def entry_lines(self) -> set[int]:
-        """File lines of the source list's entries (read on first need)."""
-        if self._entry_lines is None:
-            from guidelint.prose import extract  # on first need, as sources.py reads it
-
-            self._entry_lines = {entry.line for entry in extract(self.guide).entries}
-        return self._entry_lines
-
-    def page_owns(self, line: str, start: int, file_line: int) -> bool:
-        owner, after_mark = label_owner(line, start)
-        if owner and file_line in self.entry_lines():
-            return False  # "Levels.fyi — Updated March 2026" in the source list
-        return page_owns(owner, after_mark, self.names)
-
 
 @check("GL407")
 def check_body_date(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     updated = coerce_date(_value(guide, "last_updated"))
-    if updated is None or "pdated" not in guide.body.lower():
+    if updated is None:
         return
-    skipped = _code_lines(guide)
-    owners = _Owners(guide)
-    for index, line in enumerate(guide.body.split("\n")):
-        if index in skipped or "pdated" not in line.lower():
-            continue
-        for label in _LABEL_RE.finditer(line):
-            if not label.group("last") and not _label_position(line[: label.start()]):
-                continue
-            filler = _FILLER_RE.match(line, label.end())
-            found = match_date(line, filler.end() if filler else label.end())
-            if found is None or found.agrees_with(updated):
-                continue
-            file_line = guide.body_line(index)
-            if not owners.page_owns(line, label.start(), file_line):
-                continue  # a cited source's date, not the page's
-            if starts_event(line[found.end :]):
-                continue  # "Updated: November 2025 earnings": the event's date
-            column = found.start + 1
-            replacement = found.respell(updated)
-            expected = f"`last_updated` is {updated.isoformat()}"
-            if found.value is None:
-                message = f"body date `{found.text}` is not a real date; {expected}"
-            else:
-                message = f"body says updated `{found.text}` but {expected}"
-            yield problem(
-                "GL407",
+    for file_line, found in disagreeing_dates(guide, updated):
+        column = found.start + 1
+        replacement = found.respell(updated)
+        expected = f"`last_updated` is {updated.isoformat()}"
+        if found.value is None:
+            message = f"body date `{found.text}` is not a real date; {expected}"
+        else:
+            message = f"body says updated `{found.text}` but {expected}"
+        yield problem(
+            "GL407",
+            file_line,
+            column,
+            message,
+            end_line=file_line,
+            end_column=found.end + 1,
+            fix=Fix(
                 file_line,
                 column,
-                message,
-                end_line=file_line,
-                end_column=found.end + 1,
-                fix=Fix(
-                    file_line,
-                    column,
-                    file_line,
-                    found.end + 1,
-                    replacement,
-                    f"write `{replacement}` (the frontmatter's last_updated)",
-                ),
-            )
+                file_line,
+                found.end + 1,
+                replacement,
+                f"write `{replacement}` (the frontmatter's last_updated)",
+            ),
+        )
 
 
 # ---------------------------------------------------------------------------
 # GL408: past years presented as current
 
-_YEAR_RE = re.compile(r"(?<![\w.\-/\u2013\u2014])(?:19|20)[0-9]{2}(?![\w\-/\u2013\u2014])")
-_CURRENT_WORDS = (
-    r"focus|edition|updates?|updated|outlook|guide|strategy|strategies|priorities|priority"
-    r"|playbook|trends?|market|hiring|plan|roadmap|bands?|ranges?|compensation|comp|salary"
-    r"|salaries|pay|offers?|negotiation|levels?|benchmarks?|review|report|snapshot|cycle"
-    r"|season|refresh|numbers|figures|rates?"
-)
-_FOLLOWED_RE = re.compile(rf"[ \t]{{0,3}}(?:{_CURRENT_WORDS})\b", re.IGNORECASE)
-_PRECEDED_RE = re.compile(
-    rf"\b(?:{_CURRENT_WORDS}|for)[ \t]{{0,3}}[:\-\u2013\u2014]?[ \t]{{0,3}}$", re.IGNORECASE
-)
-_HISTORICAL_RE = re.compile(
-    r"\b(?:since|in|from|until|till|before|after|during|between|through|by|of|circa|pre|post"
-    r"|prior[ \t]to|up[ \t]to|vs\.?|versus|and|or|to|than|Q[1-4]|H[12]|FY"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
-    r"|june|july|august|september|october|november|december)[ \t]{0,3}[,.]?[ \t]{0,3}$",
-    re.IGNORECASE,
-)
-_RANGE_AFTER_RE = re.compile(
-    r"[ \t]{0,3}(?:[-\u2013\u2014/]|to)[ \t]{0,3}[0-9]{2,4}\b", re.IGNORECASE
-)
-_RANGE_BEFORE_RE = re.compile(
-    r"\b[0-9]{4}[ \t]{0,3}(?:[-\u2013\u2014/]|to)[ \t]{0,3}$", re.IGNORECASE
-)
-_CONTEXT = 40
-_MAX_PER_TEXT = 10
-_TRAILING_RE = re.compile(r"[\u2013\u2014\-:|,][ \t]{0,3}$")
-
-
-def presents_as_current(text: str, match: re.Match[str]) -> bool:
-    """Whether the year ``match`` found in a title reads as "this year"."""
-    # Only the words around the year matter; slicing keeps long titles linear.
-    before = text[max(0, match.start() - _CONTEXT) : match.start()]
-    after = text[match.end() : match.end() + _CONTEXT]
-    if _RANGE_AFTER_RE.match(after) or _RANGE_BEFORE_RE.search(before):
-        return False
-    if _HISTORICAL_RE.search(before):
-        return False
-    if re.search(r"\([ \t]*$", before) and re.match(r"[ \t]*\)", after):
-        return True
-    if _FOLLOWED_RE.match(after) or _PRECEDED_RE.search(before):
-        return True
-    # "Anyscale Engineer — 2025" at the very end of a title.
-    return bool(_TRAILING_RE.search(before)) and not after.strip(" \t*_.!")
-
-
-def _past_or_vintage(text: str, match: re.Match[str], vintage: int | None) -> bool:
-    """Whether a year dates a past event (`Merger Premium (2023)`, `2021 IPO`) or
-    names the data's vintage (`Pay Benchmarks — 2025 Data` with 2025 data)."""
-    start, end = match.span()
-    if int(match.group(0)) == vintage and names_vintage(text, start, end):
-        return True
-    before = text[max(0, start - _CONTEXT) : start]
-    after = text[end : end + _CONTEXT]
-    beside_current = _FOLLOWED_RE.match(after) or _PRECEDED_RE.search(before)
-    # "Post-Merger Salary Guide 2024" still dates the guide.
-    return not beside_current and dates_an_event(text, start, end)
-
-
-def stale_years(text: str, year: int, vintage: int | None = None) -> Iterator[re.Match[str]]:
-    """Years before ``year`` that ``text`` presents as current (at most a few per text);
-    ``vintage`` is the data quarter's year."""
-    found = 0
-    for match in _YEAR_RE.finditer(text):
-        if (
-            int(match.group(0)) < year
-            and presents_as_current(text, match)
-            and not _past_or_vintage(text, match, vintage)
-        ):
-            yield match
-            found += 1
-            if found >= _MAX_PER_TEXT:
-                return
-
-
-def _nth_column(raw: str, text: str, year: str, start: int) -> int | None:
-    """0-based column in ``raw`` of the occurrence of ``year`` found at ``text[start:]``.
-
-    ``text`` is parsed content (heading text, a YAML string) and ``raw`` the
-    source it came from: counting earlier occurrences maps one onto the other.
-    """
-    pattern = re.compile(rf"(?<![0-9]){year}(?![0-9])")
-    nth = len(pattern.findall(text, 0, start))
-    found = list(pattern.finditer(raw))
-    return found[nth].start() if nth < len(found) else None
-
 
 @check("GL408", needs_frontmatter=False)
 def check_stale_year(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     year = ctx.today.year
-    quarter = Quarter.parse(_value(guide, "salary_data_quarter"))
-    vintage = quarter.year if quarter is not None else None
-    for block in guide.blocks:
-        if block.kind != "heading":
-            continue
-        content = block.text
-        for match in stale_years(content, year, vintage):
-            # A setext heading's text may span lines: find the match's own line.
-            number = content.count("\n", 0, match.start())
-            line_start = content.rfind("\n", 0, match.start()) + 1
-            line = block.lines[number]
-            column = block.columns[number] + match.start() - line_start
-            yield _stale(line, column, match.group(0), year, "heading")
-    summary = _value(guide, "negotiation_dna_summary")
-    if not isinstance(summary, str):
-        return
-    key = "negotiation_dna_summary"
-    span = guide.value_spans.get(key)
-    for match in stale_years(summary, year, vintage):
-        found: int | None = None
-        if span is not None and span.line == span.end_line:
-            raw = guide.lines[span.line - 1][span.column - 1 : span.end_column - 1]
-            found = _nth_column(raw, summary, match.group(0), match.start())
-        if found is not None and span is not None:
-            yield _stale(span.line, span.column + found, match.group(0), year, f"`{key}`")
-        else:
-            line, col = guide.value_position(key)
-            yield _stale(line, col, match.group(0), year, f"`{key}`", width=False)
-
-
-def _stale(
-    line: int, column: int, text: str, year: int, where: str, *, width: bool = True
-) -> Diagnostic:
-    return problem(
-        "GL408",
-        line,
-        column,
-        f"{where} presents {text} as current, but today is in {year}",
-        end_line=line if width else None,
-        end_column=column + len(text) if width else None,
-    )
+    for found in stale_year_spans(guide, year):
+        yield problem(
+            "GL408",
+            found.line,
+            found.column,
+            f"{found.where} presents {found.text} as current, but today is in {year}",
+            end_line=found.line if found.exact else None,
+            end_column=found.column + len(found.text) if found.exact else None,
+        )
 
 
 # -- GL409-GL411: the age of the sources and of the guide ----------------------------

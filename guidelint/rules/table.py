@@ -1,7 +1,7 @@
 """GL3xx: the frontmatter against the Markdown table that shows it.
 
 Which list, key column and value columns are compared comes from the guide
-schema's ``x-guidelint-table`` annotation (see :mod:`guidelint.tables`), so a
+schema's ``x-guidelint-table`` annotation (see :mod:`guidelint.tablemapping`), so a
 guide type with another table needs only another schema.
 """
 
@@ -15,8 +15,10 @@ from guidelint.document import Guide
 from guidelint.markdown import Cell, TableBlock
 from guidelint.registry import check, rule
 from guidelint.rules.consistency import annotation, doubtful_entries
+from guidelint.tablecompare import compare
+from guidelint.tablefix import rewrite_fix
 from guidelint.tablenotes import bonus_fields, unheld_bonus
-from guidelint.tables import Table, compare
+from guidelint.tables import Table
 
 TABLE_OPTION = "schema (the guide schema's `x-guidelint-table` annotation maps the table)"
 
@@ -321,7 +323,7 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     # Which entries' figures are doubtful matters only to a finding's fix.
     doubtful = doubtful_entries(guide, ctx) if comparison.findings else {}
     if any(f.code in FIXABLE and f.fixable and not f.fill for f in comparison.findings):
-        fix = comparison.trusting_only(doubtful).fix()
+        fix = rewrite_fix(comparison.trusting_only(doubtful))
     for finding in comparison.findings:
         if finding.fill and finding.entry and not comparison.guesswork:
             own = comparison.fill_fix(finding)

@@ -142,7 +142,7 @@ def _table_years(guide: Guide, ctx: Context, stock_fields: tuple[str, str]) -> D
     """The years the compensation table's stock header names (1 when it names no
     period): a column's header, or a component table's row label (`RSU Grant (4-Year
     Vest)`); None when no table maps a stock column."""
-    from guidelint.tables import compare
+    from guidelint.tablecompare import compare
 
     comparison = compare(guide, ctx)
     table = comparison.table if comparison is not None else None
@@ -166,7 +166,7 @@ def _table_years(guide: Guide, ctx: Context, stock_fields: tuple[str, str]) -> D
 
 def _table_fills(guide: Guide, ctx: Context) -> dict[tuple[str, str], Decimal]:
     """(entry path, field) -> the figure the table shows where the frontmatter has none."""
-    from guidelint.tables import compare
+    from guidelint.tablecompare import compare
 
     comparison = compare(guide, ctx)
     fills: dict[tuple[str, str], Decimal] = {}

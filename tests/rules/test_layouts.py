@@ -12,7 +12,7 @@ from conftest import FIXTURES, lint_text, positions
 from guidelint.diagnostics import Diagnostic
 from guidelint.document import parse_guide
 from guidelint.fixes import apply_fixes
-from guidelint.tables import compare
+from guidelint.tablecompare import compare
 
 LAYOUTS = FIXTURES / "layouts"
 CLEAN = sorted(p.name for p in LAYOUTS.glob("*.md"))

@@ -15,15 +15,9 @@ from guidelint.diagnostics import Diagnostic
 from guidelint.document import parse_guide
 from guidelint.fixes import apply_fixes
 from guidelint.markdown import split_row
-from guidelint.tables import (
-    FIX_DESCRIPTION,
-    compensation_table,
-    find_tables,
-    header_match,
-    mapping_for,
-    regenerate_rows,
-    table_fix,
-)
+from guidelint.tablefix import FIX_DESCRIPTION, regenerate_rows, table_fix
+from guidelint.tablemapping import mapping_for
+from guidelint.tables import compensation_table, find_tables, header_match
 from guidelint.validation import load_schema
 
 TABLE = FIXTURES / "table"

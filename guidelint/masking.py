@@ -1,0 +1,176 @@
+"""What in a block of prose is not the author's own statement, blanked out.
+
+:func:`mask` keeps the text's length and offsets and turns code spans, HTML
+tags and comments, link destinations, emphasis marks and quotations into
+spaces, so what scans the masked text finds the author's words at their true
+positions.  Every pass is a single scan or a regular expression without
+nested unbounded repetition.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Set as AbstractSet
+
+from guidelint.quotations import quote_spans
+
+_BACKTICKS = re.compile(r"`+")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2000})?/?>")
+_HREF = re.compile(r"^<a\s[^>]*href", re.IGNORECASE)
+_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^\s<>]{1,2000}>", re.IGNORECASE)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]{1,2000}", re.IGNORECASE)
+_INLINE_LINK = re.compile(
+    r"(!?)\[([^\[\]]{0,2000})\]\(\s*(?:<[^<>\n]{0,2000}>|[^()\s]{0,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,2000})?)"
+    r"(?:\s+(?:\"[^\"]{0,500}\"|'[^']{0,500}'))?\s*\)"
+)
+_REF_LINK = re.compile(r"(!?)\[([^\[\]]{1,2000})\]\[([^\[\]]{0,200})\]")
+_SHORTCUT = re.compile(r"\[([^\[\]]{1,200})\](?![(\[:])")
+_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
+_FALLBACK_MARKER = re.compile(r"\^?\d")
+# Emphasis and strike-through marks; an underscore between two letters or
+# digits (snake_case) is a character of the word, not a mark.
+_EMPHASIS = re.compile(r"[*~]|_(?![^\W_])|(?<![^\W_])_")
+
+
+def link_label(text: str) -> str:
+    """How a reference link's label compares: ``[Levels  FYI]`` is ``[levels fyi]``."""
+    return " ".join(text.split()).casefold()
+
+
+def mask(
+    text: str, link_labels: AbstractSet[str] = frozenset()
+) -> tuple[str, list[tuple[int, int]]]:
+    """Blank out what is not the author's own statement; return the links' spans.
+
+    Each pass runs on the text the passes before it left, and only where its
+    trigger occurs: most blocks have no code, links, tags or escapes, and this
+    runs for every block and table cell of every guide.
+    """
+    links: list[tuple[int, int]] = []
+    current = text
+    if "`" in text or "<!--" in text:
+        current = blanked(text, [*_code_spans(text), *_comment_spans(text)])
+    if "<" in text:
+        spans = [match.span() for match in _AUTOLINK.finditer(current)]
+        links.extend(spans)
+        current = blanked(current, spans)
+        spans = []
+        for match in _TAG.finditer(current):
+            if _HREF.match(match.group(0)):
+                links.append(match.span())
+            spans.append(match.span())
+        current = blanked(current, spans)
+    if "](" in text:
+        spans = []
+        for match in _INLINE_LINK.finditer(current):
+            start, end = match.span()
+            if match.group(1):  # an image: its alt text is not prose
+                spans.append((start, end))
+                continue
+            links.append((start, end))
+            spans.append((start, match.start(2)))
+            spans.append((match.start(2) + len(match.group(2)), end))
+        current = blanked(current, spans)
+    labels = link_labels if "[" in text else frozenset()
+    if "][" in text:
+        spans = []
+        for match in _REF_LINK.finditer(current):
+            label = link_label(match.group(3) or match.group(2))
+            if label in labels:
+                start, end = match.span()
+                if match.group(1):
+                    spans.append((start, end))
+                    continue
+                links.append((start, end))
+                spans.append((start, match.start(2)))
+                spans.append((match.start(2) + len(match.group(2)), end))
+        current = blanked(current, spans)
+    if labels:
+        spans = []
+        for match in _SHORTCUT.finditer(current):
+            label = link_label(match.group(1))
+            if label in labels and not _FALLBACK_MARKER.match(label):
+                links.append(match.span())
+                spans.append((match.start(), match.start() + 1))
+                spans.append((match.end() - 1, match.end()))
+        current = blanked(current, spans)
+    if "://" in text or (("w." in text or "W." in text) and "www." in text.lower()):
+        spans = [match.span() for match in _URL.finditer(current)]
+        links.extend(spans)
+        current = blanked(current, spans)
+    if "\\" in text:
+        spans = []
+        for match in _ESCAPE.finditer(current):
+            start = match.start()
+            spans.append((start, start + 1))
+            if current[start + 1] in '[]"*_`':
+                spans.append((start + 1, start + 2))
+        current = blanked(current, spans)
+    if "*" in text or "~" in text or "_" in text:
+        current = _EMPHASIS.sub(" ", current)
+    if '"' in text or "\u201c" in text or "\u2018" in text:
+        current = blanked(current, quote_spans(current))
+    links.sort()
+    return current, links
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]+")
+
+
+def blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character but a newline inside ``spans`` made a space."""
+    if not spans:
+        return text
+    spans.sort()
+    pieces: list[str] = []
+    position = 0
+    for start, end in spans:
+        if end <= position:
+            continue
+        start = max(start, position)
+        pieces.append(text[position:start])
+        segment = text[start:end]
+        if "\n" in segment:
+            pieces.append(_NOT_NEWLINE.sub(lambda run: " " * len(run.group(0)), segment))
+        else:
+            pieces.append(" " * len(segment))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Code spans: a run of n backticks up to the next run of exactly n (linear)."""
+    found: list[tuple[int, int]] = []
+    if "`" not in text:
+        return found
+    runs: dict[int, list[int]] = {}
+    spans = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    for start, end in spans:
+        runs.setdefault(end - start, []).append(start)
+    position = 0
+    for start, end in spans:
+        if start < position:
+            continue
+        same = runs[end - start]
+        following = bisect.bisect_right(same, start)
+        if following < len(same):
+            close = same[following]
+            found.append((start, close + end - start))
+            position = close + end - start
+    return found
+
+
+def _comment_spans(text: str) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    position = 0
+    while True:
+        start = text.find("<!--", position)
+        if start < 0:
+            return found
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return found
+        found.append((start, end + 3))
+        position = end + 3
