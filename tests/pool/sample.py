@@ -40,7 +40,7 @@ def draw(half: str, seed: int, count: int, fresh: bool = False) -> list[Path]:
     if fresh:
         seen = labelled(half)
         pool = [path for path in pool if str(path.relative_to(POOL.parent)) not in seen]
-    return random.Random(seed).sample(pool, count)
+    return random.Random(seed).sample(pool, min(count, len(pool)))
 
 
 def main(argv: list[str] | None = None) -> int:
