@@ -78,6 +78,7 @@ VAGUE_WORDS = word_class("vague_determiners") | frozenset(
     w for phrase in WORDS["vague_subjects"] for w in str(phrase).casefold().split()
 )
 ATTRIBUTION_VERBS = word_class("attribution_verbs")
+_AUXILIARIES = word_class("attribution_auxiliaries")
 EVIDENCE_VERBS = word_class("evidence_verbs")
 AMBIGUOUS_VERBS = word_class("ambiguous_verbs")
 COMPLEMENTS = word_class("complement_words")
@@ -165,6 +166,8 @@ def attributions(
         if cut == 0 and window_start > 0:
             continue  # the subject would be longer than any name
         subject = TOKEN.findall(before[cut:])
+        while subject and subject[-1].casefold() in _AUXILIARIES:
+            subject.pop()  # "Gartner has also reported": the name is before them
         if subject and subject[0].casefold() in OPENERS:
             subject = subject[1:]
         if subject and subject[0].casefold() == "the":
