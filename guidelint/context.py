@@ -12,6 +12,7 @@ from guidelint.validation import SchemaInfo
 
 if TYPE_CHECKING:
     from guidelint.comparison import Comparison
+    from guidelint.diagnostics import Diagnostic
     from guidelint.document import Guide
 
 
@@ -36,3 +37,20 @@ class Context:
         from guidelint.tablecompare import line_up
 
         return line_up(self.guide, self) if self.guide is not None else None
+
+    @cached_property
+    def _totals(self) -> dict[bool, list[Diagnostic]]:
+        return {}
+
+    def totals(self, guide: Guide, *, table_figures: bool) -> list[Diagnostic]:
+        """GL205's findings for ``guide`` (``rules.totals.totals_findings``), worked out
+        once each way for the context's own guide: the totals rule, and the doubt
+        ``--fix`` and the table rules have of an entry's figures, read the same sums."""
+        from guidelint.rules.totals import totals_findings
+
+        if guide is not self.guide:
+            return list(totals_findings(guide, self, table_figures=table_figures))
+        if table_figures not in self._totals:
+            found = list(totals_findings(guide, self, table_figures=table_figures))
+            self._totals[table_figures] = found
+        return self._totals[table_figures]

@@ -395,16 +395,14 @@ DOUBTING = ("GL201", "GL202", "GL205", "GL206")
 
 def doubtful_entries(guide: Guide, ctx: Context) -> dict[str, tuple[str, ...]]:
     """Entry path -> the consistency codes its figures have (GL201, GL202, GL205, GL206)."""
-    from guidelint.rules.totals import totals_findings
-
     def lines(found: Iterable[Diagnostic]) -> list[tuple[str, int]]:
         """Each finding's code and line, and the lines of the entries it folds in."""
         return [(d.code, at) for d in found for at in (d.line, *(r.line for r in d.related))]
 
     # A total is doubtful only when neither the frontmatter's figures nor the table's
     # (a bonus range the frontmatter lacks, or a damaged cell) make it add up.
-    unexplained = set(lines(totals_findings(guide, ctx, table_figures=False)))
-    unexplained &= set(lines(totals_findings(guide, ctx, table_figures=True)))
+    unexplained = set(lines(ctx.totals(guide, table_figures=False)))
+    unexplained &= set(lines(ctx.totals(guide, table_figures=True)))
     found = lines([*check_ranges(guide, ctx), *check_plausible(guide, ctx)]) + sorted(unexplained)
     if not found:
         return {}

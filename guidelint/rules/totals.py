@@ -412,7 +412,7 @@ def _both_ends(found: list[tuple[TotalProblem, Decimal, Sum]]) -> str:
 
 @check("GL205")
 def check_totals(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
-    return totals_findings(guide, ctx, table_figures=True)
+    return iter(ctx.totals(guide, table_figures=True))
 
 
 def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Iterator[Diagnostic]:
