@@ -64,13 +64,7 @@ def mask(
     if "](" in text:
         spans = []
         for match in _INLINE_LINK.finditer(current):
-            start, end = match.span()
-            if match.group(1):  # an image: its alt text is not prose
-                spans.append((start, end))
-                continue
-            links.append((start, end))
-            spans.append((start, match.start(2)))
-            spans.append((match.start(2) + len(match.group(2)), end))
+            _link_text(match, links, spans)
         current = blanked(current, spans)
     labels = link_labels if "[" in text else frozenset()
     if "][" in text:
@@ -78,13 +72,7 @@ def mask(
         for match in _REF_LINK.finditer(current):
             label = link_label(match.group(3) or match.group(2))
             if label in labels:
-                start, end = match.span()
-                if match.group(1):
-                    spans.append((start, end))
-                    continue
-                links.append((start, end))
-                spans.append((start, match.start(2)))
-                spans.append((match.start(2) + len(match.group(2)), end))
+                _link_text(match, links, spans)
         current = blanked(current, spans)
     if labels:
         spans = []
@@ -116,6 +104,20 @@ def mask(
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]+")
+
+
+def _link_text(
+    match: re.Match[str], links: list[tuple[int, int]], spans: list[tuple[int, int]]
+) -> None:
+    """An inline or reference link (group 1 its image mark, group 2 its text): the
+    text stays and the rest is blanked; an image goes whole, its alt text is not prose."""
+    start, end = match.span()
+    if match.group(1):
+        spans.append((start, end))
+        return
+    links.append((start, end))
+    spans.append((start, match.start(2)))
+    spans.append((match.start(2) + len(match.group(2)), end))
 
 
 def blanked(text: str, spans: list[tuple[int, int]]) -> str:

@@ -395,6 +395,7 @@ DOUBTING = ("GL201", "GL202", "GL205", "GL206")
 
 def doubtful_entries(guide: Guide, ctx: Context) -> dict[str, tuple[str, ...]]:
     """Entry path -> the consistency codes its figures have (GL201, GL202, GL205, GL206)."""
+
     def lines(found: Iterable[Diagnostic]) -> list[tuple[str, int]]:
         """Each finding's code and line, and the lines of the entries it folds in."""
         return [(d.code, at) for d in found for at in (d.line, *(r.line for r in d.related))]
