@@ -69,6 +69,7 @@ def _named_table() -> tuple[dict[str, frozenset[str]], list[tuple[str, str]]]:
                 multi.append((" " + folded + " ", name))
             else:
                 words.setdefault(folded, set()).add(name)
+    multi.sort(key=lambda item: -len(item[0]))  # the longest phrase names a span first
     return {word: frozenset(names) for word, names in words.items()}, multi
 
 
@@ -79,16 +80,20 @@ def source_kind_names(text: str) -> frozenset[str]:
     """The source kinds (``salary``, ``company``, ``news``, ...) a source's name
     says it is: "Acme Q3 2025 earnings" is ``company``, "Levels.fyi comp data"
     ``salary``; empty when no kind's words occur."""
-    tokens = _source_tokens(text)
+    padded = " " + " ".join(_source_tokens(text)) + " "
     names: set[str] = set()
-    for token in tokens:
+    # A phrase names its kind alone: "annual report" is the company's own document,
+    # and its "report" is not read again as research.
+    for phrase, name in _NAMED_MULTI:
+        if phrase in padded:
+            names.add(name)
+            padded = padded.replace(phrase, " | ")
+    for token in padded.split():
         found = _NAMED_WORDS.get(token)
         if found is None and token.endswith("'s"):
             found = _NAMED_WORDS.get(token[:-2])
         if found is not None:
             names.update(found)
-    padded = " " + " ".join(tokens) + " "
-    names.update(name for phrase, name in _NAMED_MULTI if phrase in padded)
     return frozenset(names)
 
 
