@@ -36,6 +36,7 @@ from guidelint.claims.superlatives import (
     suffix_superlative,
 )
 from guidelint.claims.support import (
+    PAY,
     RANKING,
     Listed,
     OwnFigures,
@@ -161,7 +162,20 @@ class Detector:
         if (figures or found) and asking:
             proposed = proposals(block)
             found = [c for c in found if c.code == LISTED or not inside(c.start, proposed)]
-            figures = [c for c in figures if not inside(c.start, proposed)]
+            # The reader's own number stays the reader's where the block repeats it as a
+            # threshold: "Walk-away floor: accept at $240K+ ... Below $240K, the other
+            # offers win" (not "Peers at Stripe earn $240K").
+            own = {_amount(c.text) for c in figures if inside(c.start, proposed)}
+            figures = [
+                c
+                for c in figures
+                if not inside(c.start, proposed)
+                and not (
+                    c.kind == PAY
+                    and _amount(c.text) in own
+                    and _THRESHOLD.search(masked, max(0, c.start - 12), c.start)
+                )
+            ]
         return found + figures + self._named(block, found + figures)
 
     def _named(self, block: Block, claims: list[Claim]) -> list[Claim]:
@@ -346,6 +360,14 @@ class Detector:
                 continue
             found.append(Claim("GL502", start, stop, text, RANKING))
         return found
+
+
+_THRESHOLD = re.compile(r"(?i:\b(?:below|under|above|over|beyond|past|than)[ \t]{1,3}$)")
+
+
+def _amount(text: str) -> str:
+    """A figure's text as a number the reader proposes is repeated: "$240K+" is "$240k"."""
+    return "".join(text.split()).rstrip("+").casefold()
 
 
 _SAID = re.compile(r"(?:['\u2019]s?)?(?:[ \t]{1,4}[\w-]{1,30}){0,3}")
