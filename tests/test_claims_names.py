@@ -1,5 +1,6 @@
-"""Names that look like figures or sources: a number a paragraph uses as a name, and a
-source note that shares only the company's name and a date with the listed sources."""
+"""Names that look like figures or sources: a number a paragraph uses as a name, a
+source note that shares only the company's name and a date with the listed sources,
+and a name with digits ("a16z") that ties a figure to the entry stating it."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ role: software-engineer
 data_sources:
   - Acme Games SWE Comp — Levels.fyi 2025
   - Acme Games FY2025 Earnings
+  - a16z $15B Fundraise — January 2026, TechCrunch
 ---
 
 """
@@ -32,18 +34,21 @@ def found(text: str) -> list[tuple[str, int, int]]:
             "Its labels ship NBA 2K each autumn; 2K (Novato, Baltimore) hires engine programmers.",
             [],
         ),
-        ("The label sold 2K seats, and the store adds 3K more a year.", [("GL501", 10, 16)]),
+        ("The label sold 2K seats, and the store adds 3K more a year.", [("GL501", 11, 16)]),
         # a note that shares only the company's name and a date with the list backs nothing
         (
             "Acme Games is valued at $30B. Its studios hire all year."
             " [Source: Acme Games FY2026 Investor Report]",
-            [("GL501", 10, 25)],
+            [("GL501", 11, 25)],
         ),
         # the listed earnings back the company's figures; the company's name is not needed
         (
             "Acme Games is valued at $30B. Its studios hire all year. [Source: Acme Games earnings]",
             [],
         ),
+        # the entry stating $15B names a16z, as the sentence does
+        ("Its partners let a16z deploy $15B across the portfolio.", []),
+        ("Its partners deploy $15B across the portfolio each year.", [("GL501", 11, 21)]),
     ],
 )
 def test_names(text: str, expected: list[tuple[str, int, int]]) -> None:

@@ -33,7 +33,8 @@ from guidelint.prose import Prose
 BONUS_PERCENT_KEY = re.compile(r"(?i)bonus_?(?:target_?)?(?:pct|percent)")
 
 _COMMON_WORDS = word_class("common_words")
-_CONTENT_WORD = re.compile(r"[^\W\d_]{3,}")
+# A word starts with a letter and may hold digits ("a16z", "fy2026"); a figure ("15b") is none.
+_CONTENT_WORD = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]{2,}")
 
 
 # Units and currencies name no subject: "27 million wallets" and "27 million downloads".
