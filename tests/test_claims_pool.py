@@ -119,13 +119,18 @@ def test_labellers_agree_on_the_doubly_labelled_sentences() -> None:
         print(f"{code:6} {Score(tp, fp, fn).precision:9.3f} {Score(tp, fp, fn).recall:7.3f}")
 
 
-def test_judged_findings_of_the_tuning_half(shared: Path) -> None:
+@pytest.mark.parametrize("half", ["tune", "measure"])
+def test_judged_findings(shared: Path, half: str) -> None:
     """Claim findings drawn at random and judged right or wrong by reading the guide
-    (``tests/pool/claims-findings-tune.yaml``): the share right among those still
+    (``tests/pool/claims-findings-<half>*.yaml``): the share right among those still
     reported, as an editor reading a report would count it."""
-    judged = yaml.safe_load((POOL / "claims-findings-tune.yaml").read_text(encoding="utf-8"))
+    drawn_in = [
+        finding
+        for path in sorted(POOL.glob(f"claims-findings-{half}*.yaml"))
+        for finding in yaml.safe_load(path.read_text(encoding="utf-8"))["findings"]
+    ]
     by_file: dict[str, list[dict]] = {}
-    for finding in judged["findings"]:
+    for finding in drawn_in:
         by_file.setdefault(finding["at"].split(":")[0], []).append(finding)
     right: dict[str, list[bool]] = {}
     for file, drawn in by_file.items():
@@ -137,7 +142,7 @@ def test_judged_findings_of_the_tuning_half(shared: Path) -> None:
             _, line, column = finding["at"].split(":")
             if (finding["code"], int(line), int(column)) in reported:
                 right.setdefault(finding["code"], []).append(finding["right"])
-    print(f"\njudged claim findings still reported, of {len(judged['findings'])} drawn")
+    print(f"\n{half} half: judged claim findings still reported, of {len(drawn_in)} drawn")
     for code, marks in sorted(right.items()):
         print(f"{code:6} {sum(marks) / len(marks):6.3f} {sum(marks):4}/{len(marks)}")
     every = [mark for marks in right.values() for mark in marks]
