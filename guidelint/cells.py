@@ -96,16 +96,17 @@ def amount_symbols(symbols: dict[str, str]) -> dict[str, str]:
 @cache
 def _instruments() -> tuple[str, tuple[tuple[str, ...], ...]]:
     entry = data_file("tables.json")["stock_instruments"]
-    return entry["column"], tuple(tuple(_header_words(w)) for w in entry["words"])
+    return entry["column"], tuple(tuple(plain_words(w)) for w in entry["words"])
 
 
-def _header_words(text: str) -> list[str]:
+def plain_words(text: str) -> list[str]:
+    """The words of a header or a region name, folded, with every mark a space."""
     return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
 
 
 def names_instrument(header: str) -> bool:
     """Whether a header names a stock instrument in other words (``Phantom Units/4yr``)."""
-    words = _header_words(header)
+    words = plain_words(header)
     for phrase in _instruments()[1]:
         size = len(phrase)
         if any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)):

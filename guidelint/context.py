@@ -22,13 +22,18 @@ class Context:
 
     The linter makes one context per guide it lints (``guide``), which holds what
     several rules derive from that guide once: the table lined up with the
-    frontmatter.  A context made without a guide derives nothing and shares nothing.
+    frontmatter, and GL205's sums.  A context made without a guide derives nothing
+    and shares nothing.
     """
 
     today: dt.date
     settings: Settings
     schema: SchemaInfo
     guide: Guide | None = field(default=None, compare=False, repr=False)
+    # GL205's findings by ``table_figures``, filled by :meth:`totals`
+    _sums: dict[bool, tuple[Diagnostic, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
     @cached_property
     def comparison(self) -> Comparison | None:
@@ -38,19 +43,17 @@ class Context:
 
         return line_up(self.guide, self) if self.guide is not None else None
 
-    @cached_property
-    def _totals(self) -> dict[bool, list[Diagnostic]]:
-        return {}
-
-    def totals(self, guide: Guide, *, table_figures: bool) -> list[Diagnostic]:
+    def totals(self, guide: Guide, *, table_figures: bool) -> tuple[Diagnostic, ...]:
         """GL205's findings for ``guide`` (``rules.totals.totals_findings``), worked out
-        once each way for the context's own guide: the totals rule, and the doubt
-        ``--fix`` and the table rules have of an entry's figures, read the same sums."""
+        once each way for the context's own guide: the totals rule and the doubt the
+        table rules have of an entry's figures read the same sums.  Another guide's
+        are worked out afresh."""
         from guidelint.rules.totals import totals_findings
 
         if guide is not self.guide:
-            return list(totals_findings(guide, self, table_figures=table_figures))
-        if table_figures not in self._totals:
-            found = list(totals_findings(guide, self, table_figures=table_figures))
-            self._totals[table_figures] = found
-        return self._totals[table_figures]
+            return tuple(totals_findings(guide, self, table_figures=table_figures))
+        if table_figures not in self._sums:
+            self._sums[table_figures] = tuple(
+                totals_findings(guide, self, table_figures=table_figures)
+            )
+        return self._sums[table_figures]

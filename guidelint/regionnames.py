@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 
+from guidelint.cells import plain_words
 from guidelint.currencies import currency_symbols, known_currency
 from guidelint.money import MAX_NOTES, SPACES
 from guidelint.resources import data_file
@@ -30,10 +31,6 @@ def _plain_region(name: str) -> str:
     if "[" in plain or not plain.isascii():
         plain = _REGION_CITATION.sub(" ", plain)
     return plain.translate(_MARKS).translate(SPACES).strip()
-
-
-def _words(text: str) -> list[str]:
-    return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
 
 
 @cache
@@ -86,7 +83,7 @@ def _strip_qualifiers(text: str, symbols: Mapping[str, str]) -> str:
             qualifier = (
                 inner.strip() in _QUALIFIER_WORDS or _currency_list(inner, symbols) is not None
             )
-            if qualifier and _words(head):
+            if qualifier and plain_words(head):
                 text = head
                 continue
         closed = text.endswith(")")  # ``Wilton (CT)``
@@ -100,7 +97,7 @@ def _strip_qualifiers(text: str, symbols: Mapping[str, str]) -> str:
             and (code in _subdivisions() or code in _QUALIFIER_WORDS)
         ):
             head = head.rstrip(" ,(")
-            if _words(head) and _words(head) != ["remote"]:
+            if plain_words(head) and plain_words(head) != ["remote"]:
                 text = head
                 continue
         break
@@ -118,7 +115,7 @@ def region_key(name: str) -> str:
     ``remote`` moves first, so ``US Remote``, ``Remote - US`` and
     ``Remote (US)`` are all ``remote us``.
     """
-    words = _words(_strip_qualifiers(_plain_region(name), currency_symbols()))
+    words = plain_words(_strip_qualifiers(_plain_region(name), currency_symbols()))
     if "remote" in words and len(words) > 1:
         words = ["remote", *(word for word in words if word != "remote")]
     return " ".join(words)

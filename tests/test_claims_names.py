@@ -46,6 +46,22 @@ def found(text: str) -> list[tuple[str, int, int]]:
             "Acme Games is valued at $30B. Its studios hire all year. [Source: Acme Games earnings]",
             [],
         ),
+        # what else a company note names is matched: a listed site, a listed earnings
+        (
+            "Senior base runs near $210K here. Offers keep rising."
+            " [Source: Levels.fyi data for Acme Games]",
+            [],
+        ),
+        (
+            "Acme Games is valued at $30B. Its studios hire all year."
+            " [Source: Acme Games Q4 FY2025 earnings]",
+            [],
+        ),
+        # a note of the company and a date alone names no document
+        (
+            "Acme Games is valued at $30B. Its studios hire all year. [Source: Acme Games 2026]",
+            [("GL501", 11, 25)],
+        ),
         # the entry stating $15B names a16z, as the sentence does
         ("Its partners let a16z deploy $15B across the portfolio.", []),
         ("Its partners deploy $15B across the portfolio each year.", [("GL501", 11, 21)]),

@@ -193,6 +193,22 @@ def attributions(
             yield Attribution(window_start + cut, names, False)
 
 
+_SAYING = ATTRIBUTION_VERBS | EVIDENCE_VERBS
+
+
+def _counted(window: list[str], position: int) -> bool:
+    """Whether a token that starts with a digit counts something ("240M+ customers",
+    "240M weekly customers") rather than naming it ("3M reported", "6figr data")."""
+    token = window[position]
+    if not token[:1].isdigit():
+        return False
+    if "+" in token:
+        return True
+    following = window[position + 1].strip(".,;:") if position + 1 < len(window) else ""
+    lowered = following.casefold()
+    return following[:1].islower() and lowered not in _SAYING
+
+
 def _says(tokens: list[str], names: list[str]) -> bool:
     """Whether a verb of saying follows the names: "data from Built In suggests"."""
     after = len(" ".join(names).split())
@@ -208,9 +224,6 @@ def _first_content(tokens: list[str]) -> str:
     return ""
 
 
-_FIGURE = re.compile(r"[\d.,]+(?:[KkMmBb]|bn|mn)?\+?")
-
-
 def is_name(token: str) -> bool:
     core = token.strip(".,'\u2019\"")
     if not core:
@@ -218,8 +231,7 @@ def is_name(token: str) -> bool:
     if core[0].isupper():
         return True
     if core[0].isdigit():
-        # "6figr" names a site; "240M+" ("data from 240M+ customers") is a figure
-        return any(ch.isalpha() for ch in core) and _FIGURE.fullmatch(core) is None
+        return any(ch.isalpha() for ch in core)  # "6figr", "3M"
     return "." in core.strip(".") and core.replace(".", "").isalnum()  # "levels.fyi"
 
 
@@ -301,6 +313,8 @@ def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) ->
             current.append(stem)
             flush()
             continue
+        if _counted(window, position):
+            break  # "data from 240M+ weekly customers": a figure, not a source's name
         if is_name(bare) and (current or not generic or word not in GENERIC):
             current.append(bare.rstrip("."))
             if comma:

@@ -44,7 +44,7 @@ from guidelint.claims.support import (
     figure_kind,
     read_sources,
 )
-from guidelint.claims.vocabulary import WORD, Family, present_words
+from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words
 from guidelint.context import Context
 from guidelint.document import Guide
 from guidelint.figures import (
@@ -65,6 +65,7 @@ from guidelint.figures import (
     inside,
     is_year,
     merged,
+    money_amounts,
     money_currency,
 )
 from guidelint.prose import Block, Prose
@@ -162,19 +163,15 @@ class Detector:
         if (figures or found) and asking:
             proposed = proposals(block)
             found = [c for c in found if c.code == LISTED or not inside(c.start, proposed)]
-            # The reader's own number stays the reader's where the block repeats it as a
-            # threshold: "Walk-away floor: accept at $240K+ ... Below $240K, the other
-            # offers win" (not "Peers at Stripe earn $240K").
-            own = {_amount(c.text) for c in figures if inside(c.start, proposed)}
+            # The reader's own amount stays the reader's where a clause opening on a
+            # threshold repeats it: "Walk-away floor: accept at $240K+ base. Below $240K
+            # base, the other offers are better" (threshold_words).
+            own = {v for c in figures if inside(c.start, proposed) for v in _values(masked, c)}
             figures = [
                 c
                 for c in figures
                 if not inside(c.start, proposed)
-                and not (
-                    c.kind == PAY
-                    and _amount(c.text) in own
-                    and _THRESHOLD.search(masked, max(0, c.start - 12), c.start)
-                )
+                and not (own and c.kind == PAY and _repeats_threshold(masked, c, own))
             ]
         return found + figures + self._named(block, found + figures)
 
@@ -274,14 +271,19 @@ class Detector:
         multiplier = MULTIPLIER if "fold" in lowered or "times" in lowered else MULTIPLIER_DIGITS
         vesting = "vest" in lowered or "cliff" in lowered
         counts = list(COUNT.finditer(masked))
-        # A number the block uses as a name ("NBA 2K") is a name wherever it stands
-        # in the block ("2K (Novato, Baltimore) makes NBA 2K").
-        names = {m.group(0) for m in counts if identifier(masked, m)}
+        # A number with a letter that the block uses as a name ("NBA 2K") is a name
+        # wherever it stands in the block ("2K (Novato, Baltimore) makes NBA 2K"); a
+        # plain number after capitals ("EMEA 4000") is not spread.
+        names = {
+            m.group(0) for m in counts if identifier(masked, m) and _NAMED.fullmatch(m.group(0))
+        }
         for scan, kind in ((percent, "percent"), (multiplier, "multiplier"), (COUNT, "count")):
             for match in counts if kind == "count" else scan.finditer(masked):
                 if inside(match.start(), money_spans):
                     continue
-                if kind == "count" and (is_year(match) or match.group(0) in names):
+                if kind == "count" and (
+                    is_year(match) or identifier(masked, match) or match.group(0) in names
+                ):
                     continue
                 if kind == "multiplier" and (
                     (match.groupdict().get("wf") and predicative(masked, match))
@@ -362,12 +364,29 @@ class Detector:
         return found
 
 
-_THRESHOLD = re.compile(r"(?i:\b(?:below|under|above|over|beyond|past|than)[ \t]{1,3}$)")
+_NAMED = re.compile(r"\d{1,4}[A-Z]")  # "2K", "4D": a number written as a name
 
 
-def _amount(text: str) -> str:
-    """A figure's text as a number the reader proposes is repeated: "$240K+" is "$240k"."""
-    return "".join(text.split()).rstrip("+").casefold()
+_THRESHOLD = re.compile(
+    rf"(?i:(?:^|[.;:!?,(\u2014]|\b(?:if|anything|nothing))[ \t]{{0,3}}"
+    rf"(?:{alternation(WORDS['threshold_words'])})[ \t]{{1,3}}$)"
+)
+
+
+def _values(masked: str, claim: Claim) -> list[Decimal]:
+    """The amounts a money figure states (both ends of a range)."""
+    match = MONEY.pattern.match(masked, claim.start)
+    amounts = money_amounts(match) if match is not None else None
+    return [amount for amount, _ in amounts or ()]
+
+
+def _repeats_threshold(masked: str, claim: Claim, own: set[Decimal]) -> bool:
+    """Whether a clause opens on a threshold before ``claim`` and its amounts are the
+    reader's own (``own``)."""
+    values = _values(masked, claim)
+    if not values or not own.issuperset(values):
+        return False
+    return _THRESHOLD.search(masked, max(0, claim.start - 40), claim.start) is not None
 
 
 _SAID = re.compile(r"(?:['\u2019]s?)?(?:[ \t]{1,4}[\w-]{1,30}){0,3}")

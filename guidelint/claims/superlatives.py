@@ -61,6 +61,10 @@ def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> Fam
 SUPERLATIVE_EXCEPTIONS = re.compile(
     rf"(?i:(?<![\w])(?:{alternation(WORDS['superlative_exceptions'])})(?![\w]))"
 )
+# Idioms only where no word or figure follows in their clause: "three at the most".
+_CLOSING_IDIOMS = re.compile(
+    rf"(?i:(?<![\w])(?:{alternation(WORDS['closing_idioms'])})(?![ \t]*+[\w$£€¥₹]))"
+)
 # The exceptions written with "the", without it, for the possessive form:
 # "the company's most recent round" is as harmless as "the most recent round".
 _BARE_EXCEPTIONS = re.compile(
@@ -116,9 +120,14 @@ _TOKEN = re.compile(r"\S+")
 # A ranking against a field, not within the company: "in the industry", "in
 # cybersecurity", "anywhere".
 _FIELDS = alternation([*WORDS["superlative_scopes"], *WORDS["field_names"]])
+# A field followed by the company ("the largest accounts in payments at Acme") is
+# a pick within the company after all.
+_WITHIN = (
+    r"(?![ \t,]{1,4}(?:at|within|inside)[ \t]{1,4}(?:(?-i:[A-Z])|the[ \t]{1,4}(?:company|firm)\b))"
+)
 _WORLD = (
-    rf"[ \t,]{{1,4}}(?:(?:in|among|across)[ \t]{{1,4}}(?:the[ \t]{{1,4}})?(?:{_FIELDS})"
-    rf"|{alternation(WORDS['scope_adverbs'])})\b"
+    rf"[ \t,]{{1,4}}(?:(?:in|among|across)[ \t]{{1,4}}(?:the[ \t]{{1,4}})?(?:{_FIELDS})\b{_WITHIN}"
+    rf"|(?:{alternation(WORDS['scope_adverbs'])})\b)"
 )
 _WORLD_SCOPE = re.compile(f"(?i:{_WORLD})")
 _PAY_WORDS = word_class("pay_words")
@@ -160,11 +169,13 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
 
 
 def excepted(masked: str, start: int, end: int) -> bool:
-    """Whether an exception phrase ("leading a", "the best way") covers the match."""
-    low = max(0, start - 30)
-    for match in SUPERLATIVE_EXCEPTIONS.finditer(masked, low, min(len(masked), end + 30)):
-        if match.start() <= start < match.end() or match.start() < end <= match.end():
-            return True
+    """Whether an exception phrase ("leading a", "the best way", "three at the most.")
+    covers the match."""
+    low, high = max(0, start - 30), min(len(masked), end + 30)
+    for pattern in (SUPERLATIVE_EXCEPTIONS, _CLOSING_IDIOMS):
+        for match in pattern.finditer(masked, low, high):
+            if match.start() <= start < match.end() or match.start() < end <= match.end():
+                return True
     return False
 
 

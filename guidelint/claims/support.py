@@ -42,7 +42,10 @@ _UNIT_NAMES = frozenset(UNITS) | frozenset(code.casefold() for code in CURRENCY_
 
 
 def content_words(text: str) -> frozenset[str]:
-    return frozenset(_CONTENT_WORD.findall(text.casefold())) - _COMMON_WORDS - _UNIT_NAMES
+    """The words that tie a sentence to a source entry: no common words, units or
+    dates ("fy2026" is shared by sources on every subject)."""
+    words = frozenset(_CONTENT_WORD.findall(text.casefold())) - _COMMON_WORDS - _UNIT_NAMES
+    return frozenset(word for word in words if not _dated(word))
 
 
 # The kinds of claim: a figure about pay, any other figure (a company metric, a
@@ -177,25 +180,42 @@ class Sources:
 
     def listing(self, name: str, *, note: bool = False) -> str | None:
         """The listed text (normalised) that ``name`` matches, if any; each name is
-        looked up once per guide.  A source ``note`` ("[Source: Acme FY2026 Investor
-        Report]") names a document: beyond the company's name and dates, its words
-        must all be in one entry ("Acme Comp — Levels.fyi" does not list it)."""
+        looked up once per guide.  A source ``note`` that names the guide's company
+        ("[Source: Acme FY2026 Investor Report]") is matched on what else it names:
+        every entry may share the company's name ("Acme Comp — Levels.fyi"), and a
+        note of the company, dates and generic nouns ("Acme Team 2026") names no
+        document."""
         if (name, note) not in self.looked_up:
-            rest = self._document_words(name) if note else []
+            words = self._document_words(name) if note else None
             self.looked_up[name, note] = (
-                next((text for text in self.texts if all(w in text for w in rest)), None)
-                if rest
-                else self._listing(name)
+                self._listing(name) if words is None else self._naming(words)
             )
         return self.looked_up[name, note]
 
-    def _document_words(self, name: str) -> list[str]:
-        """The words that name a document beyond the company's name and dates, padded;
-        none when the name holds no company word or nothing else (named as any source is)."""
+    def _document_words(self, name: str) -> list[str] | None:
+        """The words a source note names a document with beyond the company's name,
+        dates, common words and source nouns ("data", "team"), padded; None when the
+        note does not name the company (it is matched as any source is)."""
         tokens = _normalise(name).split()
         if self.own_words.isdisjoint(tokens):
-            return []
-        return [f" {t} " for t in tokens if t not in self.own_words and not _DATED.fullmatch(t)]
+            return None
+        return [
+            f" {t} "
+            for t in tokens
+            if len(t) >= 3
+            and t not in self.own_words
+            and t not in _COMMON_WORDS
+            and t not in SOURCE_NOUNS
+            and not _dated(t)
+        ]
+
+    def _naming(self, words: list[str]) -> str | None:
+        """The first entry holding every word a note names a document with ("Levels.fyi
+        data for Acme" names "Acme Comp — Levels.fyi"), or None."""
+        for text in self.texts if words else ():
+            if all(word in text for word in words):
+                return text
+        return None
 
     def _listing(self, name: str) -> str | None:
         normal = _normalise(name)
@@ -221,7 +241,14 @@ class Sources:
         return source_kinds(f"{name} {said} {self.listing(name) or ''}")
 
 
-_DATED = re.compile(r"(?:fy|q[1-4]|h[12])?\d{2,4}|q[1-4]|h[12]|fy")  # "fy2026", "2025", "q4"
+_DATE_WORDS = word_class("date_words")
+_DIGIT_DATE = re.compile(r"(?:fy|q[1-4]|h[12])(?:19|20)?\d{2}|(?:19|20)\d{2}")  # "2026", "fy26"
+
+
+def _dated(token: str) -> bool:
+    return token in _DATE_WORDS or _DIGIT_DATE.fullmatch(token) is not None
+
+
 _POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")
 _NOT_NAME = re.compile(r"[^\w.&+]+|_")  # letters of any script, digits, . & +
 
@@ -266,7 +293,8 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
             if isinstance(value, str):
                 words = _normalise(value.replace("-", " ")).split()
                 own.update(words[:1])
-                own_words.update(words)
+                # its distinctive words: "Acme AI Group" is "acme" and "group"
+                own_words.update(w for w in words if len(w) >= 3 and w not in _COMMON_WORDS)
     lines = guide.lines
     for entry in prose.entries:
         texts.append(entry.text)

@@ -1,0 +1,65 @@
+"""The claim classes read from context, each with the exact code, line and column it
+reports (or nothing): a threshold repeating the reader's own amount, an attribution
+through an auxiliary, a figure where a source's name would stand, a field scope, a
+closing idiom and a phrase that names its source kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint_text
+
+FRONT = """\
+---
+company: acme
+role: data-engineer
+compensation:
+  - region: San Francisco
+    base_low: 195000
+    base_high: 255000
+    currency: USD
+data_sources:
+  - Levels.fyi
+---
+
+"""
+LINE = FRONT.count("\n") + 1  # the line every case is written on
+
+
+def found(text: str) -> list[tuple[str, int]]:
+    """Each finding's code and column on the case's line."""
+    diagnostics = lint_text(FRONT + text + "\n", select=("GL5",))
+    assert all(d.line == LINE for d in diagnostics)
+    return [(d.code, d.column) for d in diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # threshold_words: the reader's own amount, repeated where a clause opens on a threshold
+        ("Walk-away floor: accept at $240K+ base. Below $240K base, other offers win.", []),
+        ("Open at $240K base. Peers at Stripe earn more than $240K base.", [("GL501", 52)]),
+        ("Open at $240K base. Below $230K base, other offers win.", [("GL501", 27)]),
+        # attribution_auxiliaries
+        ("CEO Jane Roe has publicly stated that AI is the future.", [("GL504", 1)]),
+        ("The team has stated goals for every quarter.", []),
+        # a figure where a source's name would stand; a name with a digit still names
+        ("Pipelines take data from 240M+ weekly customers.", [("GL501", 26)]),
+        ("3M reported that most models never ship.", [("GL501", 1), ("GL504", 1)]),
+        # field_names, and a field followed by the company
+        ("TPMs orchestrate the most complex programs in cybersecurity.", [("GL502", 18)]),
+        ("The role owns the largest accounts in payments at Acme.", []),
+        # closing_idioms
+        ("Expect two rounds of interviews, three at the most.", []),
+        ("Analysts sit at the most valuable intersection in venture capital.", [("GL502", 17)]),
+        # a phrase names its source kind: an annual report backs no ranking (and, not
+        # listed, is an unlisted attribution)
+        (
+            "Acme builds the most consequential chips on Earth. Its backlog grows."
+            " (Sources: Acme 2024 Annual Report; Levels.fyi data.)",
+            [("GL502", 13), ("GL504", 81)],
+        ),
+    ],
+)
+def test_classes(text: str, expected: list[tuple[str, int]]) -> None:
+    assert found(text) == expected
