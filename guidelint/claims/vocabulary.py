@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import product
 from typing import Any
 
 from guidelint.resources import data_file
 from guidelint.scan import FOLD_UNSAFE, Scan, chars, phrase_heads
 
 DATA: dict[str, Any] = data_file("claims.json")
+
+
+def _phrases(value: Any) -> Any:
+    """A class's words, and the phrases its ``sequences`` spell: each sequence is a list
+    of word lists, and every choice of one word from each, in order, is a phrase
+    (``[["hire", "win"], ["the best"]]`` is "hire the best" and "win the best")."""
+    if not isinstance(value, dict) or "words" not in value:
+        return value
+    spelled = [
+        " ".join(choice) for parts in value.get("sequences", ()) for choice in product(*parts)
+    ]
+    return [*value["words"], *spelled]
+
+
 # Each class of the data file as its list of words or phrases.  A class is an object
-# with its reason, the codes it applies to, its words and examples that pass and
-# fail (tests/claims/test_vocabulary.py runs them).
-WORDS: dict[str, list[str]] = {
-    key: value["words"] if isinstance(value, dict) and "words" in value else value
-    for key, value in DATA.items()
-}
+# with its reason, the codes it applies to, its words (and sequences) and examples
+# that pass and fail (tests/test_claims_vocabulary.py runs them).
+WORDS: dict[str, list[str]] = {key: _phrases(value) for key, value in DATA.items()}
 
 
 def word_class(key: str) -> frozenset[str]:
