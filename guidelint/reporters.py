@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from operator import attrgetter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, TextIO
 
@@ -22,49 +22,26 @@ if TYPE_CHECKING:
     from guidelint.linter import FileResult
     from guidelint.registry import Rule
 
-_SEVERITY_OF = attrgetter("severity")
-_CODE_OF = attrgetter("code")
 
-
+@dataclass
 class Summary:
-    """Counts for the closing line of a report.
+    """Counts for the closing line of a report."""
 
-    Each file only appends its findings' severities and codes to two lists
-    (at C speed, thousands of files in a cached run); they are counted when
-    the totals are first read.
-    """
-
-    def __init__(self) -> None:
-        self.files = 0
-        self.files_with_findings = 0
-        self.fixable = 0
-        self._severities: list[Severity] = []
-        self._codes: list[str] = []
-        self._by_severity: Counter[Severity] = Counter()
-        self._by_code: Counter[str] = Counter()
+    files: int = 0
+    files_with_findings: int = 0
+    by_severity: Counter[Severity] = field(default_factory=Counter)
+    by_code: Counter[str] = field(default_factory=Counter)
+    fixable: int = 0
 
     def add(self, result: FileResult) -> None:
         self.files += 1
-        found = result.diagnostics
-        if found:
+        if result.diagnostics:
             self.files_with_findings += 1
-            self._severities += map(_SEVERITY_OF, found)
-            self._codes += map(_CODE_OF, found)
-            self.fixable += sum(1 for d in found if d.fix is not None or (d.related and d.fixes))
-
-    @property
-    def by_severity(self) -> Counter[Severity]:
-        if self._severities:
-            self._by_severity.update(self._severities)
-            self._severities = []
-        return self._by_severity
-
-    @property
-    def by_code(self) -> Counter[str]:
-        if self._codes:
-            self._by_code.update(self._codes)
-            self._codes = []
-        return self._by_code
+        for d in result.diagnostics:
+            self.by_severity[d.severity] += 1
+            self.by_code[d.code] += 1
+            if d.fixes:
+                self.fixable += 1
 
     @property
     def total(self) -> int:
