@@ -228,11 +228,12 @@ class Cache:
         if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_NS:
             self.seen[path] = [signature(info), key]
 
-    def get(self, key: str, path: str) -> list[Diagnostic] | None:
+    def get(self, key: str) -> cache_rows.Stored | None:
+        """The findings stored under ``key`` (checked when the file was loaded)."""
         stored = self.entries.get(key)
         if stored is None:
             return None
-        found = cache_rows.diagnostics(stored["d"], path, self.strings)
+        found = cache_rows.Stored(stored["d"], self.strings)
         if stored.get("used") != self.today:
             self.touched[key] = {"used": self.today, "d": stored["d"]}
         else:

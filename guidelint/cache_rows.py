@@ -17,7 +17,7 @@ is then checked entry by entry, and only its damaged entries are dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, compress
 from typing import Any
 
@@ -140,37 +140,75 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
     return found
 
 
-def diagnostics(rows: list[Entry], path: str, strings: list[str]) -> list[Diagnostic]:
-    """The diagnostics of a checked entry in the stored form."""
-    severity = _SEVERITY
-    return [
-        Diagnostic(
-            path,
-            r[0],
-            r[1],
-            strings[r[4]],
-            strings[r[7]],
-            r[2],
-            r[3],
-            strings[r[5]],
-            severity[r[6]],
-        )
-        if len(r) == SHORT
-        else Diagnostic(
-            path,
-            r[0],
-            r[1],
-            strings[r[4]],
-            strings[r[7]],
-            r[2],
-            r[3],
-            strings[r[5]],
-            severity[r[6]],
-            _decode_fix(r[8]),
-            _decode_related(r[9]),
-        )
-        for r in rows
-    ]
+class Stored:
+    """One file's findings as a checked cache file holds them: rows over its
+    string table.  A warm run reports thousands of files, so the text report
+    and the summary read the rows directly (:meth:`counts`, :meth:`text`)
+    and Diagnostic objects are only built when asked for."""
+
+    __slots__ = ("rows", "strings")
+
+    def __init__(self, rows: list[Entry], strings: list[str]) -> None:
+        self.rows = rows
+        self.strings = strings  # the table as loaded; saving makes a new one
+
+    def diagnostics(self, path: str) -> list[Diagnostic]:
+        strings, severity = self.strings, _SEVERITY
+        return [
+            Diagnostic(
+                path,
+                r[0],
+                r[1],
+                strings[r[4]],
+                strings[r[7]],
+                r[2],
+                r[3],
+                strings[r[5]],
+                severity[r[6]],
+            )
+            if len(r) == SHORT
+            else Diagnostic(
+                path,
+                r[0],
+                r[1],
+                strings[r[4]],
+                strings[r[7]],
+                r[2],
+                r[3],
+                strings[r[5]],
+                severity[r[6]],
+                _decode_fix(r[8]),
+                _decode_related(r[9]),
+            )
+            for r in self.rows
+        ]
+
+    def counts(self) -> Iterator[tuple[Severity, str, bool]]:
+        """Each finding's severity, code and whether it is fixable."""
+        strings, severity = self.strings, _SEVERITY
+        for r in self.rows:
+            yield severity[r[6]], strings[r[4]], len(r) != SHORT and _fixable(r)
+
+    def text(self, shown: str, words: Callable[[str, Severity, str, str, bool], str]) -> str:
+        """The text report's lines, ``shown:line:column: words``, where ``words``
+        renders a finding's code, severity, message, name and fixability."""
+        strings, severity = self.strings, _SEVERITY
+        lines = []
+        for r in self.rows:
+            found = words(
+                strings[r[4]],
+                severity[r[6]],
+                strings[r[7]],
+                strings[r[5]],
+                len(r) != SHORT and _fixable(r),
+            )
+            lines.append(f"{shown}:{r[0]}:{r[1]}: {found}\n")
+        return "".join(lines)
+
+
+def _fixable(row: Entry) -> bool:
+    """Whether a long row carries a fix, its own or one folded into it."""
+    return row[8] is not None or any(item[4] is not None for item in row[9])
 
 
 # ---------------------------------------------------------------- checking a loaded file

@@ -11,7 +11,7 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from guidelint.config import Settings
@@ -24,20 +24,58 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from guidelint.cache import Cache
+    from guidelint.cache_rows import Stored
     from guidelint.document import Guide
     from guidelint.registry import CheckSpec, Registry
 
 PARALLEL_THRESHOLD = 32
 
 
-@dataclass
 class FileResult:
-    """One file's findings, ready for the reporters."""
+    """One file's findings, ready for the reporters.
 
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    # the text's lines, kept only for standard input, whose text cannot be read back
-    lines: list[str] | None = None
+    A result the cache answered holds its findings as stored (``stored``) and
+    builds their Diagnostic objects on first use: the text report and the
+    summary read the stored form, so a warm run builds none.
+    """
+
+    __slots__ = ("_diagnostics", "lines", "path", "stored")
+
+    def __init__(
+        self,
+        path: str,
+        diagnostics: list[Diagnostic] | None = None,
+        lines: list[str] | None = None,
+        *,
+        stored: Stored | None = None,
+    ) -> None:
+        self.path = path
+        self._diagnostics = [] if diagnostics is None and stored is None else diagnostics
+        self.lines = lines  # the text's lines, kept only for standard input
+        self.stored = stored
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        if self._diagnostics is None:
+            assert self.stored is not None
+            self._diagnostics = self.stored.diagnostics(self.path)
+        return self._diagnostics
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FileResult):
+            return NotImplemented
+        return (self.path, self.diagnostics, self.lines) == (
+            other.path,
+            other.diagnostics,
+            other.lines,
+        )
+
+    def __repr__(self) -> str:
+        return f"FileResult({self.path!r}, {self.diagnostics!r}, {self.lines!r})"
+
+    def __reduce__(self) -> tuple[type[FileResult], tuple[Any, ...]]:
+        # Sent from a worker with its diagnostics built, never with the whole table.
+        return FileResult, (self.path, self.diagnostics, self.lines)
 
 
 class Linter:
@@ -134,9 +172,9 @@ class Linter:
         path = target.display
         key, raw = self._key(path, cache) or (None, None)
         if key is not None:
-            hit = cache.get(key, path)
+            hit = cache.get(key)
             if hit is not None:
-                return FileResult(path, hit)
+                return FileResult(path, stored=hit)
         if key is None or raw is None:  # unreadable, or known by its stat but damaged
             return self._lint_file(path)
         result = self.lint_bytes(raw, path)
@@ -253,13 +291,13 @@ class Linter:
         else:
             linted = (self.lint_target(target) for target in misses)
         for target, key in zip(targets, keys, strict=True):
-            hit = None if key is None else cache.get(key, target.display)
+            hit = None if key is None else cache.get(key)
             if key is None:
                 yield next(linted)
             elif hit is None:  # a damaged entry: lint again, here
                 yield self.lint_target(target)
             else:
-                yield FileResult(target.display, hit)
+                yield FileResult(target.display, stored=hit)
 
 
 def _over_limits(guide: Guide) -> Diagnostic | None:

@@ -12,7 +12,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
 from guidelint import escape
 from guidelint.diagnostics import Diagnostic, Severity
@@ -35,6 +35,14 @@ class Summary:
 
     def add(self, result: FileResult) -> None:
         self.files += 1
+        if result.stored is not None:  # answered by the cache: no Diagnostic is built
+            if result.stored.rows:
+                self.files_with_findings += 1
+            for severity, code, fixable in result.stored.counts():
+                self.by_severity[severity] += 1
+                self.by_code[code] += 1
+                self.fixable += fixable
+            return
         if result.diagnostics:
             self.files_with_findings += 1
         for d in result.diagnostics:
@@ -113,13 +121,21 @@ class TextReporter(Reporter):
     name = "text"
     description = "path:line:col: CODE severity: message [name], what problem matchers read"
 
+    def __init__(self, stream: TextIO, **options: Any) -> None:
+        super().__init__(stream, **options)
+        self._repeated: dict[tuple[str, Severity, str, str, bool], str] = {}
+
     def paint(self, text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if self.color else text
 
     def file(self, result: FileResult) -> None:
-        if self.quiet or not result.diagnostics:
+        if self.quiet:
             return
         shown = escape.path(result.path)  # once per file, not once per finding
+        if result.stored is not None and not (self.color or self.show_cascade):
+            # answered by the cache: its rows are reported as they are
+            self.stream.write(result.stored.text(shown, self.repeated_words))
+            return
         lines = []
         for d in result.diagnostics:
             name = shown if d.path == result.path else escape.path(d.path)
@@ -127,17 +143,35 @@ class TextReporter(Reporter):
             lines.append(f"{self.paint(where, '1') if self.color else where} {self.finding(d)}\n")
             if self.show_cascade:
                 lines.extend(self.related_lines(d))
-        self.stream.write("".join(lines))  # one write per file
+        if lines:
+            self.stream.write("".join(lines))  # one write per file
 
     def finding(self, d: Diagnostic) -> str:
         """``CODE severity: message [name]``, and `` [*]`` when fixable."""
+        return self.words(d.code, d.severity, d.message, d.name, bool(d.fixes))
+
+    def words(self, code: str, severity: Severity, message: str, name: str, fixable: bool) -> str:
+        """:meth:`finding` from a finding's parts."""
         if self.color:
-            code = self.paint(d.code, _COLORS[d.severity])
-            level = self.paint(_LEVELS[d.severity], _COLORS[d.severity])
+            code, level = (
+                self.paint(code, _COLORS[severity]),
+                self.paint(_LEVELS[severity], _COLORS[severity]),
+            )
         else:
-            code, level = d.code, _LEVELS[d.severity]
-        mark = " [*]" if d.fix is not None or (d.related and d.fixes) else ""
-        return f"{code} {level} {escape.text(d.message)} [{d.name}]{mark}"
+            level = _LEVELS[severity]
+        mark = " [*]" if fixable else ""
+        return f"{code} {level} {escape.text(message)} [{name}]{mark}"
+
+    def repeated_words(
+        self, code: str, severity: Severity, message: str, name: str, fixable: bool
+    ) -> str:
+        """:meth:`words`, each distinct finding rendered once: cached results
+        over thousands of guides repeat most findings word for word."""
+        key = (code, severity, message, name, fixable)
+        found = self._repeated.get(key)
+        if found is None:
+            found = self._repeated[key] = self.words(code, severity, message, name, fixable)
+        return found
 
     def related_lines(self, d: Diagnostic) -> list[str]:
         """The findings folded into ``d``, one indented line each."""
