@@ -17,7 +17,8 @@ is then checked entry by entry, and only its damaged entries are dropped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable
 from itertools import chain, compress
 from typing import Any
 
@@ -26,6 +27,9 @@ from guidelint.diagnostics import Diagnostic, Fix, Related, Severity
 # [line, column, end_line, end_column, code, name, severity, message, fix, related]
 Entry = list[Any]
 SHORT = 8  # a stored row without fix and related findings
+# code, severity, message, name and whether it is fixable: what the text report's words show
+WordsKey = tuple[str, Severity, str, str, bool]
+Words = Callable[[str, Severity, str, str, bool], str]
 
 _SEVERITY = {int(level): level for level in Severity}
 _CODE = re.compile(r"GL[0-9]{3}")
@@ -183,25 +187,35 @@ class Stored:
             for r in self.rows
         ]
 
-    def counts(self) -> Iterator[tuple[Severity, str, bool]]:
-        """Each finding's severity, code and whether it is fixable."""
+    def tally(self, by_severity: Counter[Severity], by_code: Counter[str]) -> int:
+        """Count each finding's severity and code; return how many are fixable."""
         strings, severity = self.strings, _SEVERITY
+        fixable = 0
         for r in self.rows:
-            yield severity[r[6]], strings[r[4]], len(r) != SHORT and _fixable(r)
+            by_severity[severity[r[6]]] += 1
+            by_code[strings[r[4]]] += 1
+            if len(r) != SHORT and _fixable(r):
+                fixable += 1
+        return fixable
 
-    def text(self, shown: str, words: Callable[[str, Severity, str, str, bool], str]) -> str:
+    def text(self, shown: str, words: Words, rendered: dict[WordsKey, str]) -> str:
         """The text report's lines, ``shown:line:column: words``, where ``words``
-        renders a finding's code, severity, message, name and fixability."""
+        renders a finding's code, severity, message, name and fixability, each
+        distinct one once: ``rendered`` keeps them across files (cached results
+        over thousands of guides repeat most findings word for word)."""
         strings, severity = self.strings, _SEVERITY
         lines = []
         for r in self.rows:
-            found = words(
+            key = (
                 strings[r[4]],
                 severity[r[6]],
                 strings[r[7]],
                 strings[r[5]],
                 len(r) != SHORT and _fixable(r),
             )
+            found = rendered.get(key)
+            if found is None:
+                found = rendered[key] = words(*key)
             lines.append(f"{shown}:{r[0]}:{r[1]}: {found}\n")
         return "".join(lines)
 

@@ -19,6 +19,7 @@ from guidelint.diagnostics import Diagnostic, Severity
 from guidelint.doclinks import docs_base, rule_url
 
 if TYPE_CHECKING:
+    from guidelint.cache_rows import WordsKey
     from guidelint.linter import FileResult
     from guidelint.registry import Rule
 
@@ -38,10 +39,7 @@ class Summary:
         if result.stored is not None:  # answered by the cache: no Diagnostic is built
             if result.stored.rows:
                 self.files_with_findings += 1
-            for severity, code, fixable in result.stored.counts():
-                self.by_severity[severity] += 1
-                self.by_code[code] += 1
-                self.fixable += fixable
+            self.fixable += result.stored.tally(self.by_severity, self.by_code)
             return
         if result.diagnostics:
             self.files_with_findings += 1
@@ -123,7 +121,7 @@ class TextReporter(Reporter):
 
     def __init__(self, stream: TextIO, **options: Any) -> None:
         super().__init__(stream, **options)
-        self._repeated: dict[tuple[str, Severity, str, str, bool], str] = {}
+        self._rendered: dict[WordsKey, str] = {}  # words of the cached findings reported
 
     def paint(self, text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if self.color else text
@@ -134,7 +132,7 @@ class TextReporter(Reporter):
         shown = escape.path(result.path)  # once per file, not once per finding
         if result.stored is not None and not (self.color or self.show_cascade):
             # answered by the cache: its rows are reported as they are
-            self.stream.write(result.stored.text(shown, self.repeated_words))
+            self.stream.write(result.stored.text(shown, self.words, self._rendered))
             return
         lines = []
         for d in result.diagnostics:
@@ -161,17 +159,6 @@ class TextReporter(Reporter):
             level = _LEVELS[severity]
         mark = " [*]" if fixable else ""
         return f"{code} {level} {escape.text(message)} [{name}]{mark}"
-
-    def repeated_words(
-        self, code: str, severity: Severity, message: str, name: str, fixable: bool
-    ) -> str:
-        """:meth:`words`, each distinct finding rendered once: cached results
-        over thousands of guides repeat most findings word for word."""
-        key = (code, severity, message, name, fixable)
-        found = self._repeated.get(key)
-        if found is None:
-            found = self._repeated[key] = self.words(code, severity, message, name, fixable)
-        return found
 
     def related_lines(self, d: Diagnostic) -> list[str]:
         """The findings folded into ``d``, one indented line each."""
