@@ -15,7 +15,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from guidelint.config import Settings
-from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.files import Target
 from guidelint.selection import Selection, matches
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
 
     from guidelint.cache import Cache
     from guidelint.cache_rows import Stored
+    from guidelint.context import Context
     from guidelint.document import Guide
     from guidelint.registry import CheckSpec, Registry
 
@@ -124,6 +124,7 @@ class Linter:
 
     def context(self, path: str, guide: Guide | None = None) -> Context:
         """The context of a file; with ``guide``, the one that guide is linted in."""
+        from guidelint.context import Context  # not needed by a run the cache answers
         from guidelint.validation import load_schema
 
         schema = load_schema(self.settings.schema_for(path), self.settings.root)
