@@ -8,11 +8,11 @@ the settings can pick, the selection and the ``--today`` date.  Inside, each
 entry is keyed by the sha256 (first 128 bits) of that digest, the file's
 display path and the file's bytes; its value is the list of finished
 diagnostics (fixes included), whose codes, names and messages are kept once
-each in the file's string table (guidelint.cache_rows).  A run reads the file once, looks every guide
-up, and writes the file back atomically when anything changed.  Anything
-unexpected (bad JSON, another format, another configuration's key, a
-malformed entry) is ignored, never trusted: the guide is linted again and the
-entry rewritten.
+each in the file's string table (guidelint.cache_rows).  A run reads the
+file once, looks every guide up, and writes the file back atomically when
+anything changed.  Anything unexpected (bad JSON, another format, another
+configuration's key, a malformed entry) is ignored, never trusted: the guide
+is linted again and the entry rewritten.
 
 Reading and hashing every guide costs more than the rest of a warm run, so
 the file also keeps, per path, the file's size, modification and change

@@ -147,7 +147,7 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
 class Stored:
     """One file's findings as a checked cache file holds them: rows over its
     string table.  A warm run reports thousands of files, so the text report
-    and the summary read the rows directly (:meth:`counts`, :meth:`text`)
+    and the summary read the rows directly (:meth:`tally`, :meth:`text`)
     and Diagnostic objects are only built when asked for."""
 
     __slots__ = ("rows", "strings")

@@ -293,10 +293,8 @@ class Linter:
             linted = (self.lint_target(target) for target in misses)
         for target, key in zip(targets, keys, strict=True):
             hit = None if key is None else cache.get(key)
-            if key is None:
+            if hit is None:  # damaged entries were dropped when the cache was loaded
                 yield next(linted)
-            elif hit is None:  # a damaged entry: lint again, here
-                yield self.lint_target(target)
             else:
                 yield FileResult(target.display, stored=hit)
 

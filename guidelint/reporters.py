@@ -151,10 +151,8 @@ class TextReporter(Reporter):
     def words(self, code: str, severity: Severity, message: str, name: str, fixable: bool) -> str:
         """:meth:`finding` from a finding's parts."""
         if self.color:
-            code, level = (
-                self.paint(code, _COLORS[severity]),
-                self.paint(_LEVELS[severity], _COLORS[severity]),
-            )
+            color = _COLORS[severity]
+            code, level = self.paint(code, color), self.paint(_LEVELS[severity], color)
         else:
             level = _LEVELS[severity]
         mark = " [*]" if fixable else ""
