@@ -33,6 +33,7 @@ Words = Callable[[str, Severity, str, str, bool], str]
 
 _SEVERITY = {int(level): level for level in Severity}
 _CODE = re.compile(r"GL[0-9]{3}")
+_NAME = re.compile(r"[a-z0-9]++(?:-[a-z0-9]++)*+")  # a rule's name: never shown escaped
 _INTS = {int}
 _OPTIONAL_INTS = {int, type(None)}
 
@@ -121,6 +122,7 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
             and type(severity) is int
             and severity in _SEVERITY
             and _CODE.fullmatch(code)
+            and _NAME.fullmatch(name)
         ):
             raise ValueError("malformed diagnostic")
         # A lone surrogate cannot be written to any report: UnicodeEncodeError
@@ -243,7 +245,8 @@ def checked(entries: dict[str, Any], strings: list[str]) -> dict[str, Any] | Non
     """``entries`` when every one is a well-formed stored entry, else None.
 
     All rows are gathered and looked at column by column: each column's types
-    as a set, indices by their least and greatest, each distinct code once.
+    as a set, indices by their least and greatest, each distinct code and rule
+    name once.
     """
     try:
         lists = [value["d"] for value in entries.values()]
@@ -282,6 +285,7 @@ def _columns_ok(rows: list[Entry], size: int, strings: list[str]) -> bool:
         and set(severity) <= _SEVERITY.keys()
         and all(_indices_ok(column, size) for column in (code, name, message))
         and all(_CODE.fullmatch(strings[index]) for index in set(code))
+        and all(_NAME.fullmatch(strings[index]) for index in set(name))
     )
 
 

@@ -86,10 +86,21 @@ def test_a_warm_run_reports_from_the_stored_rows_what_a_cold_run_reported(
         lambda row, size: row.__setitem__(1, 1.0),  # a column that is a number with a point
         lambda row, size: row.__setitem__(6, 4),  # no such severity
         lambda row, size: row.__setitem__(4, row[7]),  # a message where the code belongs
+        lambda row, size: row.__setitem__(5, row[7]),  # a message where the name belongs
         lambda row, size: row.append(None),  # nine values
         lambda row, size: row.extend([[1, 2], []]),  # a malformed fix
     ],
-    ids=["past-table", "negative", "bool", "float", "severity", "not-a-code", "nine", "fix"],
+    ids=[
+        "past-table",
+        "negative",
+        "bool",
+        "float",
+        "severity",
+        "not-a-code",
+        "not-a-name",
+        "nine",
+        "fix",
+    ],
 )
 def test_a_damaged_row_drops_only_its_entry(tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
     folder, cache_dir = _guides(tmp_path), tmp_path / "cache"
