@@ -176,7 +176,7 @@ class Linter:
             hit = cache.get(key)
             if hit is not None:
                 return FileResult(path, stored=hit)
-        if key is None or raw is None:  # unreadable, or known by its stat but damaged
+        if key is None or raw is None:  # unreadable: load_guide reports why
             return self._lint_file(path)
         result = self.lint_bytes(raw, path)
         cache.put(key, result.diagnostics)
@@ -293,7 +293,7 @@ class Linter:
             linted = (self.lint_target(target) for target in misses)
         for target, key in zip(targets, keys, strict=True):
             hit = None if key is None else cache.get(key)
-            if hit is None:  # damaged entries were dropped when the cache was loaded
+            if hit is None:  # a miss, linted above in order
                 yield next(linted)
             else:
                 yield FileResult(target.display, stored=hit)

@@ -23,7 +23,7 @@ def _scans() -> dict[str, Scan]:
         for name, value in sorted(vars(importlib.import_module(info.name)).items()):
             if isinstance(value, Family):
                 value = value.whole
-            if isinstance(value, Scan) and value.__module__ == "guidelint.scan":
+            if isinstance(value, Scan):
                 found.setdefault(f"{info.name}.{name}", value)
     return found
 
