@@ -7,11 +7,12 @@ effective settings (``Settings.fingerprint()``), the digests of every schema
 the settings can pick, the selection and the ``--today`` date.  Inside, each
 entry is keyed by the sha256 (first 128 bits) of that digest, the file's
 display path and the file's bytes; its value is the list of finished
-diagnostics (fixes included).  A run reads the file once, looks every guide
-up, and writes the file back atomically when anything changed.  Anything
-unexpected (bad JSON, another format, another configuration's key, a
-malformed entry) is ignored, never trusted: the guide is linted again and the
-entry rewritten.
+diagnostics (fixes included), whose codes, names and messages are kept once
+each in the file's string table (guidelint.cache_rows).  A run reads the
+file once, looks every guide up, and writes the file back atomically when
+anything changed.  Anything unexpected (bad JSON, another format, another
+configuration's key, a malformed entry) is ignored, never trusted: the guide
+is linted again and the entry rewritten.
 
 Reading and hashing every guide costs more than the rest of a warm run, so
 the file also keeps, per path, the file's size, modification and change
@@ -34,12 +35,15 @@ import os
 import re
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from guidelint import __version__
+from guidelint import __version__, cache_rows
+from guidelint.cache_rows import decode as decode  # the stored form's reader, re-exported
+from guidelint.cache_rows import encode
 from guidelint.config import Settings
-from guidelint.diagnostics import Diagnostic, Fix, Related, Severity
+from guidelint.diagnostics import Diagnostic
 from guidelint.files import read_regular, replacing
 from guidelint.limits import CACHE_MAX_SIZE, SCHEMA_MAX_SIZE
 from guidelint.resources import PACKAGE_DIR
@@ -61,59 +65,27 @@ CACHEDIR_TAG = (
     "# This file is a cache directory tag created by guidelint.\n"
 )
 
-# [line, column, end_line, end_column, code, name, severity, message, fix, related]
-Entry = list[Any]
-
 
 def signature(info: os.stat_result) -> str:
     """What changes whenever a file's bytes do: taken before the bytes are read."""
     return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
 
 
-def _shared_values(seen: dict[str, str]) -> Any:
-    """A JSON object hook that makes a loaded cache small: one copy of each
-    entry's date and of each stored diagnostic's code, name and message (across
-    10,000 guides most of them repeat, and a warm run holds every entry in
-    memory), and one empty list for every diagnostic without folded-in findings.
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """While the cache document is parsed and checked: the collector would
+    otherwise walk the growing document again and again and free nothing.
 
-    Only strings and empty lists are shared, so a damaged entry stays as
-    damaged as it was read.
+    The document is then moved out of the collector's sight (``gc.freeze``):
+    it holds no cycles, is kept for the whole run and is freed by reference
+    counting, yet every later collection would walk all its objects again.
     """
-
-    def share(value: dict[str, Any]) -> dict[str, Any]:
-        used = value.get("used")
-        if type(used) is str:
-            value["used"] = seen.setdefault(used, used)
-        found = value.get("d")
-        if type(found) is list:
-            for item in found:
-                if type(item) is list and len(item) == 10:
-                    code, name, message, related = item[4], item[5], item[7], item[9]
-                    if type(code) is str:
-                        item[4] = seen.setdefault(code, code)
-                    if type(name) is str:
-                        item[5] = seen.setdefault(name, name)
-                    if type(message) is str:
-                        item[7] = seen.setdefault(message, message)
-                    if type(related) is list and not related:
-                        item[9] = _NO_RELATED
-        return value
-
-    return share
-
-
-# Shared by every loaded diagnostic that folds nothing in; never changed.
-_NO_RELATED: list[Any] = []
-
-
-def _parsed(text: str) -> Any:
-    """The cache document; the collector is paused meanwhile, as it would
-    otherwise walk the growing document again and again and free nothing."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return json.loads(text, object_hook=_shared_values({}))
+        yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -176,116 +148,6 @@ def run_key(settings: Settings, selection: Selection, today: dt.date) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _encode_fix(fix: Fix | None) -> list[Any] | None:
-    if fix is None:
-        return None
-    return [fix.line, fix.column, fix.end_line, fix.end_column, fix.text, fix.description]
-
-
-def encode(diagnostics: list[Diagnostic]) -> list[Entry]:
-    out: list[Entry] = []
-    for d in diagnostics:
-        out.append(
-            [
-                d.line,
-                d.column,
-                d.end_line,
-                d.end_column,
-                d.code,
-                d.name,
-                int(d.severity),
-                d.message,
-                _encode_fix(d.fix),
-                [[r.line, r.column, r.code, r.message, _encode_fix(r.fix)] for r in d.related],
-            ]
-        )
-    return out
-
-
-def _decode_fix(fix: Any) -> Fix | None:
-    if fix is None:
-        return None
-    if type(fix) is not list or len(fix) != 6:
-        raise ValueError("malformed fix")
-    made = Fix(_int(fix[0]), _int(fix[1]), _int(fix[2]), _int(fix[3]), _str(fix[4]), _str(fix[5]))
-    made.text.encode("utf-8")
-    return made
-
-
-def _decode_related(related: Any) -> tuple[Related, ...]:
-    if type(related) is not list:
-        raise ValueError("malformed related findings")
-    found = []
-    for item in related:
-        if type(item) is not list or len(item) != 5:
-            raise ValueError("malformed related finding")
-        line, column, code, message, fix = item
-        if not _CODE.fullmatch(_str(code)):
-            raise ValueError("malformed related finding")
-        _str(message).encode("utf-8")
-        found.append(Related(_int(line), _int(column), code, message, _decode_fix(fix)))
-    return tuple(found)
-
-
-def _int(value: Any) -> int:
-    if type(value) is not int:
-        raise ValueError("not an integer")
-    return value
-
-
-def _str(value: Any) -> str:
-    if type(value) is not str:
-        raise ValueError("not a string")
-    return value
-
-
-_SEVERITY = {int(level): level for level in Severity}
-_CODE = re.compile(r"GL[0-9]{3}")
-
-
-def decode(entry: Any, path: str) -> list[Diagnostic]:
-    """Diagnostics from a stored entry; ValueError when it is not exactly what we wrote."""
-    if type(entry) is not list:
-        raise ValueError("entry is not a list")
-    found: list[Diagnostic] = []
-    for item in entry:
-        if type(item) is not list or len(item) != 10:
-            raise ValueError("malformed diagnostic")
-        line, column, end_line, end_column, code, name, severity, message, fix, related = item
-        if not (
-            type(line) is int
-            and type(column) is int
-            and (end_line is None or type(end_line) is int)
-            and (end_column is None or type(end_column) is int)
-            and type(code) is str
-            and type(name) is str
-            and type(message) is str
-            and type(severity) is int
-            and severity in _SEVERITY
-            and _CODE.fullmatch(code)
-        ):
-            raise ValueError("malformed diagnostic")
-        # A lone surrogate cannot be written to any report: UnicodeEncodeError
-        # is a ValueError, so the entry is dropped as damaged.
-        message.encode("utf-8")
-        found.append(
-            Diagnostic(
-                path,
-                line,
-                column,
-                code,
-                message,
-                end_line,
-                end_column,
-                name,
-                _SEVERITY[severity],
-                None if fix is None else _decode_fix(fix),
-                () if type(related) is list and not related else _decode_related(related),
-            )
-        )
-    return found
-
-
 class Cache:
     """The entries of one run configuration; load once, look up, save once."""
 
@@ -296,6 +158,7 @@ class Cache:
         self.file = folder / f"v{FORMAT}" / f"{key[:32]}.json"
         self.entries: dict[str, dict[str, Any]] = {}
         self.touched: dict[str, dict[str, Any]] = {}
+        self.strings: list[str] = []  # the loaded file's table, which its entries index
         self.paths: dict[str, Any] = {}  # path -> [signature, entry key], as loaded
         self.seen: dict[str, list[Any]] = {}  # the same, recorded by this run
         self.dirty = False
@@ -310,11 +173,15 @@ class Cache:
         return cls(cache_dir(settings, folder), run_key(settings, selection, today), settings)
 
     def _load(self) -> None:
+        with _collector_paused():
+            self._read()
+
+    def _read(self) -> None:
         try:
             raw, _ = read_regular(self.file, CACHE_MAX_SIZE)
             text = raw.decode(json.detect_encoding(raw), "surrogatepass")
             del raw  # the file's bytes and its text need not both be held while parsing
-            stored = _parsed(text)
+            stored = json.loads(text)
         except (OSError, ValueError, RecursionError):
             return
         if (
@@ -322,10 +189,16 @@ class Cache:
             or stored.get("format") != FORMAT
             or stored.get("key") != self.key
             or type(stored.get("entries")) is not dict
+            or not cache_rows.table_ok(stored.setdefault("strings", []))
         ):
             self.dirty = True  # foreign or damaged: rewritten on save
             return
-        self.entries = stored["entries"]
+        self.strings = stored["strings"]
+        entries = cache_rows.checked(stored["entries"], self.strings)
+        if entries is None:  # some entry is damaged: keep the others
+            entries = cache_rows.salvaged(stored["entries"], self.strings)
+            self.dirty = True
+        self.entries = entries
         paths = stored.get("paths")
         self.paths = paths if type(paths) is dict else {}
 
@@ -355,18 +228,12 @@ class Cache:
         if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_NS:
             self.seen[path] = [signature(info), key]
 
-    def get(self, key: str, path: str) -> list[Diagnostic] | None:
+    def get(self, key: str) -> cache_rows.Stored | None:
+        """The findings stored under ``key`` (checked when the file was loaded)."""
         stored = self.entries.get(key)
         if stored is None:
             return None
-        try:
-            if type(stored) is not dict:
-                raise ValueError("entry is not a mapping")
-            found = decode(stored.get("d"), path)
-        except (ValueError, TypeError):
-            self.entries.pop(key, None)
-            self.dirty = True
-            return None
+        found = cache_rows.Stored(stored["d"], self.strings)
         if stored.get("used") != self.today:
             self.touched[key] = {"used": self.today, "d": stored["d"]}
         else:
@@ -401,12 +268,12 @@ class Cache:
         if not changed:
             return
         horizon = (dt.date.today() - dt.timedelta(days=KEEP_DAYS)).isoformat()
-        entries = {
+        kept = {
             key: value
             for key, value in self.entries.items()
-            if type(value) is dict and str(value.get("used", "")) >= horizon
+            if str(value.get("used", "")) >= horizon
         }
-        entries.update(self.touched)
+        entries, strings = cache_rows.packed({**kept, **self.touched}.items(), self.strings)
         paths = {
             path: known
             for path, known in {**self.paths, **self.seen}.items()
@@ -415,7 +282,13 @@ class Cache:
             and type(known[1]) is str
             and known[1] in entries
         }
-        document = {"format": FORMAT, "key": self.key, "entries": entries, "paths": paths}
+        document = {
+            "format": FORMAT,
+            "key": self.key,
+            "strings": strings,
+            "entries": entries,
+            "paths": paths,
+        }
         try:
             prepare(self.folder)
             self.file.parent.mkdir(exist_ok=True)
@@ -425,7 +298,7 @@ class Cache:
             return
         except OSError:
             return
-        self.entries, self.touched, self.dirty = entries, {}, False
+        self.entries, self.strings, self.touched, self.dirty = entries, strings, {}, False
         self.paths, self.seen = paths, {}
         self._prune_files()
 

@@ -152,7 +152,10 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
         if exclusions.respect_gitignore and any(e.name == gitignore.GITIGNORE for e in entries):
             own = gitignore.read(os.path.join(folder, gitignore.GITIGNORE), folder)
             where = ((own, ()), *where) if own is not None else where
-        filtered = bool(where or exclusions.patterns)  # else only SKIPPED_DIRS are left out
+        # Else only SKIPPED_DIRS are left out; most ignore files hold only
+        # folder lines ("build/"), which no file name need be checked against.
+        dirs_filtered = bool(where or exclusions.patterns)
+        files_filtered = bool(exclusions.patterns) or gitignore.names_files(where)
         for entry in entries:
             name = entry.name
             try:
@@ -164,14 +167,14 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
                 # only when it is named like a guide.
                 wanted = name.endswith(".md") or exc.errno == errno.ELOOP
                 if wanted and not (
-                    filtered and _skipped(exclusions, where, entry.path, name, False)
+                    dirs_filtered and _skipped(exclusions, where, entry.path, name, False)
                 ):
                     problem = f"cannot follow link: {exc.strerror or exc}"
                     yield _shown(entry.path, top), problem, _real_name(entry.path)
                 continue
             if is_dir:
                 if name in SKIPPED_DIRS or (
-                    filtered and _skipped(exclusions, where, entry.path, name, True)
+                    dirs_filtered and _skipped(exclusions, where, entry.path, name, True)
                 ):
                     continue
                 try:
@@ -180,10 +183,10 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
                     continue
                 if (info.st_dev, info.st_ino) not in visited:
                     visited.add((info.st_dev, info.st_ino))
-                    real = os.path.join(_real_entry(entry, real_folder), "")
+                    real = _real_entry(entry, real_folder) + os.sep
                     pending.append((entry.path, real, gitignore.descend(where, name)))
             elif name.endswith(".md") and not (
-                filtered and _skipped(exclusions, where, entry.path, name, False)
+                files_filtered and _skipped(exclusions, where, entry.path, name, False)
             ):
                 yield _shown(entry.path, top), "", _real_entry(entry, real_folder)
 
@@ -202,7 +205,7 @@ def _skipped(
     name: str,
     is_dir: bool,
 ) -> bool:
-    if exclusions.matches(path, name):
+    if exclusions.patterns and exclusions.matches(path, name):
         return True
     return bool(where) and gitignore.ignored_name(where, name, is_dir)
 

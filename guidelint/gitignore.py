@@ -177,9 +177,11 @@ def _class(pattern: str, p: int, char: str) -> tuple[int, bool]:
 class IgnoreFile(NamedTuple):
     """The rules of one ignore file and the folder they are relative to.
 
-    Most lines are plain names ("build/", "__pycache__/"); when no line
-    re-includes, the order of lines does not matter, so those names are looked
-    up in a set and only the other lines are tried one by one.
+    Most lines are plain names ("build/", "__pycache__/") or a star and a
+    suffix ("*.egg-info/", "*.log"); when no line re-includes, the order of
+    lines does not matter, so those names are looked up in a set, the
+    suffixes tried in one ``str.endswith``, and only the other lines are tried
+    one by one.
     """
 
     base: str  # a folder path, as the walk spells it
@@ -187,11 +189,18 @@ class IgnoreFile(NamedTuple):
     file_rules: tuple[Rule, ...]  # the same without the folders-only lines
     folder_names: frozenset[str] = frozenset()  # plain names left out of ``rules``
     file_names: frozenset[str] = frozenset()  # ... and of ``file_rules``
+    folder_suffixes: tuple[str, ...] = ()  # suffixes left out of ``rules``
+    file_suffixes: tuple[str, ...] = ()  # ... and of ``file_rules``
 
     def verdict(self, parts: Sequence[str], is_dir: bool) -> bool | None:
         """True (ignored), False (re-included) or None (no line matches)."""
-        if parts and parts[-1] in (self.folder_names if is_dir else self.file_names):
-            return True
+        if parts:
+            if is_dir:
+                names, suffixes = self.folder_names, self.folder_suffixes
+            else:
+                names, suffixes = self.file_names, self.file_suffixes
+            if parts[-1] in names or (suffixes and parts[-1].endswith(suffixes)):
+                return True
         for rule in self.rules if is_dir else self.file_rules:
             if rule_matches(rule, parts, is_dir):
                 return not rule.negated
@@ -202,9 +211,11 @@ def parse(text: str, base: str) -> IgnoreFile:
     rules = [rule for rule in map(parse_line, text.splitlines()) if rule is not None]
     rules.reverse()
     plain: list[Rule] = []
+    suffixed: list[Rule] = []
     if not any(rule.negated for rule in rules):
-        plain = [rule for rule in rules if _plain_name(rule) is not None]
-        rules = [rule for rule in rules if _plain_name(rule) is None]
+        plain = [rule for rule in rules if _bare(rule, "name")]
+        suffixed = [rule for rule in rules if _bare(rule, "suffix")]
+        rules = [rule for rule in rules if not (_bare(rule, "name") or _bare(rule, "suffix"))]
     files = tuple(rule for rule in rules if not rule.folders_only)
     return IgnoreFile(
         base,
@@ -212,15 +223,16 @@ def parse(text: str, base: str) -> IgnoreFile:
         files,
         frozenset(rule.segments[1] for rule in plain),
         frozenset(rule.segments[1] for rule in plain if not rule.folders_only),
+        tuple(_shape(rule.segments[1])[1] for rule in suffixed),
+        tuple(_shape(rule.segments[1])[1] for rule in suffixed if not rule.folders_only),
     )
 
 
-def _plain_name(rule: Rule) -> str | None:
-    """The name a line such as ``build/`` or ``notes.md`` matches at any depth."""
+def _bare(rule: Rule, shape: str) -> bool:
+    """Whether a line matches a name at any depth by its ``shape`` alone: a plain
+    name (``build/``, ``notes.md``) or a star and a suffix (``*.log``)."""
     segments = rule.segments
-    if len(segments) == 2 and segments[0] == "**" and _shape(segments[1])[0] == "name":
-        return segments[1]
-    return None
+    return len(segments) == 2 and segments[0] == "**" and _shape(segments[1])[0] == shape
 
 
 def read(path: str, base: str) -> IgnoreFile | None:
@@ -233,7 +245,7 @@ def read(path: str, base: str) -> IgnoreFile | None:
     except OSError:
         return None
     ignore = parse(raw.decode("utf-8", "replace"), base)
-    return ignore if ignore.rules or ignore.folder_names else None
+    return ignore if ignore.rules or ignore.folder_names or ignore.folder_suffixes else None
 
 
 def ignored(chain: Iterable[IgnoreFile], path: str, is_dir: bool) -> bool:
@@ -263,7 +275,14 @@ def located(chain: Iterable[IgnoreFile], folder: str) -> Located:
 def descend(where: Located, name: str) -> Located:
     """:func:`located` for the folder ``name`` inside the folder of ``where``
     (before its own ignore file is read): no path arithmetic per folder."""
-    return tuple((ignore, (*parts, name)) for ignore, parts in where)
+    return tuple([(ignore, (*parts, name)) for ignore, parts in where])
+
+
+def names_files(where: Located) -> bool:
+    """Whether any line of ``where`` can match a file (not only a folder)."""
+    return any(
+        ignore.file_rules or ignore.file_names or ignore.file_suffixes for ignore, _ in where
+    )
 
 
 def ignored_name(where: Located, name: str, is_dir: bool) -> bool:

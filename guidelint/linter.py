@@ -11,11 +11,10 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from guidelint.config import Settings
-from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.files import Target
 from guidelint.selection import Selection, matches
@@ -24,20 +23,59 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from guidelint.cache import Cache
+    from guidelint.cache_rows import Stored
+    from guidelint.context import Context
     from guidelint.document import Guide
     from guidelint.registry import CheckSpec, Registry
 
 PARALLEL_THRESHOLD = 32
 
 
-@dataclass
 class FileResult:
-    """One file's findings, ready for the reporters."""
+    """One file's findings, ready for the reporters.
 
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    # the text's lines, kept only for standard input, whose text cannot be read back
-    lines: list[str] | None = None
+    A result the cache answered holds its findings as stored (``stored``) and
+    builds their Diagnostic objects on first use: the text report and the
+    summary read the stored form, so a warm run builds none.
+    """
+
+    __slots__ = ("_diagnostics", "lines", "path", "stored")
+
+    def __init__(
+        self,
+        path: str,
+        diagnostics: list[Diagnostic] | None = None,
+        lines: list[str] | None = None,
+        *,
+        stored: Stored | None = None,
+    ) -> None:
+        self.path = path
+        self._diagnostics = [] if diagnostics is None and stored is None else diagnostics
+        self.lines = lines  # the text's lines, kept only for standard input
+        self.stored = stored
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        if self._diagnostics is None:
+            assert self.stored is not None
+            self._diagnostics = self.stored.diagnostics(self.path)
+        return self._diagnostics
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FileResult):
+            return NotImplemented
+        return (self.path, self.diagnostics, self.lines) == (
+            other.path,
+            other.diagnostics,
+            other.lines,
+        )
+
+    def __repr__(self) -> str:
+        return f"FileResult({self.path!r}, {self.diagnostics!r}, {self.lines!r})"
+
+    def __reduce__(self) -> tuple[type[FileResult], tuple[Any, ...]]:
+        # Sent from a worker with its diagnostics built, never with the whole table.
+        return FileResult, (self.path, self.diagnostics, self.lines)
 
 
 class Linter:
@@ -86,6 +124,7 @@ class Linter:
 
     def context(self, path: str, guide: Guide | None = None) -> Context:
         """The context of a file; with ``guide``, the one that guide is linted in."""
+        from guidelint.context import Context  # not needed by a run the cache answers
         from guidelint.validation import load_schema
 
         schema = load_schema(self.settings.schema_for(path), self.settings.root)
@@ -134,10 +173,10 @@ class Linter:
         path = target.display
         key, raw = self._key(path, cache) or (None, None)
         if key is not None:
-            hit = cache.get(key, path)
+            hit = cache.get(key)
             if hit is not None:
-                return FileResult(path, hit)
-        if key is None or raw is None:  # unreadable, or known by its stat but damaged
+                return FileResult(path, stored=hit)
+        if key is None or raw is None:  # unreadable: load_guide reports why
             return self._lint_file(path)
         result = self.lint_bytes(raw, path)
         cache.put(key, result.diagnostics)
@@ -253,13 +292,11 @@ class Linter:
         else:
             linted = (self.lint_target(target) for target in misses)
         for target, key in zip(targets, keys, strict=True):
-            hit = None if key is None else cache.get(key, target.display)
-            if key is None:
+            hit = None if key is None else cache.get(key)
+            if hit is None:  # a miss, linted above in order
                 yield next(linted)
-            elif hit is None:  # a damaged entry: lint again, here
-                yield self.lint_target(target)
             else:
-                yield FileResult(target.display, hit)
+                yield FileResult(target.display, stored=hit)
 
 
 def _over_limits(guide: Guide) -> Diagnostic | None:

@@ -12,13 +12,14 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
 from guidelint import escape
 from guidelint.diagnostics import Diagnostic, Severity
 from guidelint.doclinks import docs_base, rule_url
 
 if TYPE_CHECKING:
+    from guidelint.cache_rows import WordsKey
     from guidelint.linter import FileResult
     from guidelint.registry import Rule
 
@@ -35,6 +36,11 @@ class Summary:
 
     def add(self, result: FileResult) -> None:
         self.files += 1
+        if result.stored is not None:  # answered by the cache: no Diagnostic is built
+            if result.stored.rows:
+                self.files_with_findings += 1
+            self.fixable += result.stored.tally(self.by_severity, self.by_code)
+            return
         if result.diagnostics:
             self.files_with_findings += 1
         for d in result.diagnostics:
@@ -113,6 +119,10 @@ class TextReporter(Reporter):
     name = "text"
     description = "path:line:col: CODE severity: message [name], what problem matchers read"
 
+    def __init__(self, stream: TextIO, **options: Any) -> None:
+        super().__init__(stream, **options)
+        self._rendered: dict[WordsKey, str] = {}  # words of the cached findings reported
+
     def paint(self, text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if self.color else text
 
@@ -120,28 +130,41 @@ class TextReporter(Reporter):
         if self.quiet:
             return
         shown = escape.path(result.path)  # once per file, not once per finding
+        if result.stored is not None and not (self.color or self.show_cascade):
+            # answered by the cache: its rows are reported as they are
+            self.stream.write(result.stored.text(shown, self.words, self._rendered))
+            return
+        lines = []
         for d in result.diagnostics:
             name = shown if d.path == result.path else escape.path(d.path)
-            where = self.paint(f"{name}:{d.line}:{d.column}:", "1")
-            self.stream.write(f"{where} {self.finding(d)}\n")
+            where = f"{name}:{d.line}:{d.column}:"
+            lines.append(f"{self.paint(where, '1') if self.color else where} {self.finding(d)}\n")
             if self.show_cascade:
-                self.write_related(d)
+                lines.extend(self.related_lines(d))
+        if lines:
+            self.stream.write("".join(lines))  # one write per file
 
     def finding(self, d: Diagnostic) -> str:
         """``CODE severity: message [name]``, and `` [*]`` when fixable."""
-        if self.color:
-            code = self.paint(d.code, _COLORS[d.severity])
-            level = self.paint(_LEVELS[d.severity], _COLORS[d.severity])
-        else:
-            code, level = d.code, _LEVELS[d.severity]
-        mark = " [*]" if d.fixes else ""
-        return f"{code} {level} {escape.text(d.message)} [{d.name}]{mark}"
+        return self.words(d.code, d.severity, d.message, d.name, bool(d.fixes))
 
-    def write_related(self, d: Diagnostic) -> None:
+    def words(self, code: str, severity: Severity, message: str, name: str, fixable: bool) -> str:
+        """:meth:`finding` from a finding's parts."""
+        if self.color:
+            color = _COLORS[severity]
+            code, level = self.paint(code, color), self.paint(_LEVELS[severity], color)
+        else:
+            level = _LEVELS[severity]
+        mark = " [*]" if fixable else ""
+        return f"{code} {level} {escape.text(message)} [{name}]{mark}"
+
+    def related_lines(self, d: Diagnostic) -> list[str]:
         """The findings folded into ``d``, one indented line each."""
-        for r in d.related:
-            where = f"{escape.path(d.path)}:{r.line}:{r.column}:"
-            self.stream.write(f"    {where} {r.code} {escape.text(r.message)}\n")
+        where = escape.path(d.path)
+        return [
+            f"    {where}:{r.line}:{r.column}: {r.code} {escape.text(r.message)}\n"
+            for r in d.related
+        ]
 
     def finish(self, summary: Summary) -> None:
         if self.quiet and not summary.total:

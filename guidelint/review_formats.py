@@ -4,7 +4,6 @@ Format (rdjson) and GitLab's Code Quality report.  Registered in
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter
@@ -121,6 +120,7 @@ class GitlabReporter(_LineReadingReporter):
         self.stream.write("[")
 
     def file(self, result: FileResult) -> None:
+        import hashlib  # only this report hashes: a plain run does not import it
 
         from guidelint.baseline import fingerprint
 

@@ -115,3 +115,21 @@ def test_plain_names_looked_up_in_a_set_agree_with_the_lines_in_order(text: str)
             matching = [rule for rule in ordered if rule_matches(rule, parts, is_dir)]
             expected = not matching[-1].negated if matching else None
             assert ignore.verdict(parts, is_dir) is expected, (path, is_dir)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["*.log\n*.egg-info/\nbuild/\n", "*\n", "*.md\n/docs/*.md\n*.m?\n"],
+)
+def test_suffix_lines_tried_at_once_agree_with_the_lines_in_order(text: str) -> None:
+    ignore = parse(text, "repo")
+    assert ignore.folder_suffixes, "the suffix lines leave the list tried one by one"
+    ordered = [rule for rule in map(parse_line, text.splitlines()) if rule is not None]
+    paths = ["x.log", "a/x.log", "x.egg-info", "a/b/x.egg-info", "build", "guide.md"]
+    paths += ["docs/guide.md", "a/guide.mdx", "guide.mx", "log", ".log"]
+    for path in paths:
+        for is_dir in (False, True):
+            parts = path.split("/")
+            matching = [rule for rule in ordered if rule_matches(rule, parts, is_dir)]
+            expected = not matching[-1].negated if matching else None
+            assert ignore.verdict(parts, is_dir) is expected, (path, is_dir)
