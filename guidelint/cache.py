@@ -1,7 +1,7 @@
 """A content-addressed cache of finished diagnostics, like ruff's.
 
-One JSON file per run configuration lives in ``.guidelint_cache/v1/``; its
-name is a digest of everything besides the file that decides a file's
+One JSON file per run configuration lives in ``.guidelint_cache/v2/`` (``v`` and
+:data:`FORMAT`); its name is a digest of everything besides the file that decides a file's
 diagnostics: guidelint's version and a fingerprint of its own code, the
 effective settings (``Settings.fingerprint()``), the digests of every schema
 the settings can pick, the selection and the ``--today`` date.  Inside, each

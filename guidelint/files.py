@@ -127,7 +127,8 @@ def _walk(top: str, exclusions: FileFilter) -> Iterator[tuple[str, str, str]]:
     folders and links cost one ``stat`` (which also follows a link to its target).
     An entry that is not a link is its folder's real name joined with its own,
     so only ``top`` and links are resolved.  Each folder carries the ``.gitignore``
-    files that apply to it.
+    files that apply to it, each with the folder's path relative to it in parts
+    (``gitignore.located`` for ``top``, then one more part per folder entered).
     """
     try:
         info = os.stat(top)

@@ -288,7 +288,7 @@ def names_files(where: Located) -> bool:
 def ignored_name(where: Located, name: str, is_dir: bool) -> bool:
     """Whether ``name`` in the folder of ``where`` (from :func:`located`) is ignored."""
     for ignore, parts in where:
-        if not parts and name.startswith(".."):
+        if not parts and name == "..":
             continue  # read as a path outside the file's folder, as a relative path would be
         verdict = ignore.verdict((*parts, name), is_dir)
         if verdict is not None:

@@ -133,3 +133,9 @@ def test_suffix_lines_tried_at_once_agree_with_the_lines_in_order(text: str) -> 
             matching = [rule for rule in ordered if rule_matches(rule, parts, is_dir)]
             expected = not matching[-1].negated if matching else None
             assert ignore.verdict(parts, is_dir) is expected, (path, is_dir)
+
+
+def test_a_name_that_starts_with_two_dots_is_matched_like_any_other() -> None:
+    ignore = parse("*.md\n", "repo")
+    assert ignored((ignore,), "repo/..draft.md", False) is True
+    assert ignored((ignore,), "repo/notes.txt", False) is False

@@ -22,6 +22,7 @@ from guidelint.claims.context import (
     service_level,
     vesting_share,
 )
+from guidelint.claims.listing import Sources, read_sources
 from guidelint.claims.superlatives import (
     SUFFIX_SUPERLATIVE,
     aim,
@@ -35,15 +36,7 @@ from guidelint.claims.superlatives import (
     ranks_advice,
     suffix_superlative,
 )
-from guidelint.claims.support import (
-    PAY,
-    RANKING,
-    Listed,
-    OwnFigures,
-    Sources,
-    figure_kind,
-    read_sources,
-)
+from guidelint.claims.support import PAY, RANKING, Listed, OwnFigures, figure_kind
 from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words
 from guidelint.context import Context
 from guidelint.document import Guide

@@ -1,0 +1,242 @@
+"""What the guide's own source list names: ``data_sources`` and the references
+section, normalised once per guide, and matching a source's name (in an
+attribution, a closing source note) against them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from guidelint.claims.attributions import GENERIC, SOURCE_NOUNS, WEAK_FIRST, is_name, possessive
+from guidelint.claims.support import COMMON_WORDS, DEFAULT_KINDS, dated, source_kinds
+from guidelint.claims.vocabulary import TOKEN, WORDS, alternation, word_class
+from guidelint.document import Guide
+from guidelint.prose import Prose
+
+
+@dataclass
+class Sources:
+    """What attributions can match: data_sources and the references section, normalised."""
+
+    texts: list[str]
+    # First words of the sources' names, normalised: those of data_sources count
+    # wherever they are named; those of the source list before a source noun
+    # ("Trustpilot rating"), since a list names employers and products too.
+    names: frozenset[str] = frozenset()
+    publishers: frozenset[str] = frozenset()
+    stating: tuple[str, ...] = ()  # entries with an origin, for the figures they state
+    # The words of the guide's company name, which a source note shares with many entries.
+    own_words: frozenset[str] = frozenset()
+    looked_up: dict[tuple[str, bool], str | None] = field(default_factory=dict)
+
+    def named_in(self, masked: str, start: int, end: int) -> str | None:
+        """The first listed source a stretch of text names, if any."""
+        if not self.names and not self.publishers:
+            return None
+        previous = ""
+        raw = [match.group(0) for match in TOKEN.finditer(masked, start, end)]
+        for index, written in enumerate(raw):
+            token = written.strip(".,;:()[]!?\"'\u2019")
+            stem = possessive(token)
+            word = _normalise(stem if stem is not None else token)
+            if word in self.names and is_name(token):
+                return token
+            if previous and word in SOURCE_NOUNS and not _compound(written, raw, index):
+                return previous
+            previous = token if word in self.publishers and is_name(token) else ""
+        return None
+
+    def lists(self, name: str, *, note: bool = False) -> bool:
+        return self.listing(name, note=note) is not None
+
+    def listing(self, name: str, *, note: bool = False) -> str | None:
+        """The listed text (normalised) that ``name`` matches, if any; each name is
+        looked up once per guide.  A source ``note`` that names the guide's company
+        ("[Source: Acme FY2026 Investor Report]") is matched on what else it names:
+        every entry may share the company's name ("Acme Comp — Levels.fyi"), and a
+        note of the company, dates and generic nouns ("Acme Team 2026") names no
+        document."""
+        if (name, note) not in self.looked_up:
+            words = self._document_words(name) if note else None
+            self.looked_up[name, note] = (
+                self._listing(name) if words is None else self._naming(words)
+            )
+        return self.looked_up[name, note]
+
+    def _document_words(self, name: str) -> list[str] | None:
+        """The words a source note names a document with beyond the company's name,
+        dates, common words and source nouns ("data", "team"), padded; None when the
+        note does not name the company (it is matched as any source is)."""
+        tokens = _normalise(name).split()
+        if self.own_words.isdisjoint(tokens):
+            return None
+        return [
+            f" {t} "
+            for t in tokens
+            if len(t) >= 3
+            and t not in self.own_words
+            and t not in COMMON_WORDS
+            and t not in SOURCE_NOUNS
+            and not dated(t)
+        ]
+
+    def _naming(self, words: list[str]) -> str | None:
+        """The first entry holding every word a note names a document with ("Levels.fyi
+        data for Acme" names "Acme Comp — Levels.fyi"), or None."""
+        for text in self.texts if words else ():
+            if all(word in text for word in words):
+                return text
+        return None
+
+    def _listing(self, name: str) -> str | None:
+        normal = _normalise(name)
+        tokens = normal.split()
+        if not tokens:
+            return None  # nothing a list could hold ("Росстат" normalises to nothing)
+        padded_name = f" {normal} "
+        for size in range(len(tokens), 0, -1):
+            if size == 1 and (tokens[0] in WEAK_FIRST or len(tokens[0]) < 3):
+                break
+            probe = " " + " ".join(tokens[:size]) + " "
+            for text in self.texts:
+                if probe in text:
+                    return text
+        for text in self.texts:
+            if len(text.strip()) >= 3 and len(text.split()) <= 3 and text in padded_name:
+                return text
+        return None
+
+    def kinds_of(self, name: str, said: str = "") -> frozenset[str]:
+        """What a named source can back, from its name, what the sentence calls it
+        ("'s market report") and the entry it matches."""
+        return source_kinds(f"{name} {said} {self.listing(name) or ''}")
+
+
+_POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")
+_NOT_NAME = re.compile(r"[^\w.&+]+|_")  # letters of any script, digits, . & +
+
+
+@lru_cache(maxsize=8192)
+def _normalise(text: str) -> str:
+    text = text.casefold().replace("\u2019", "'")
+    text = _POSSESSIVE.sub("", text)
+    text = _NOT_NAME.sub(" ", text)
+    return " ".join(token.strip(".") for token in text.split() if token.strip("."))
+
+
+def read_sources(guide: Guide, prose: Prose) -> Sources:
+    texts: list[str] = []
+    names: list[str] = []
+    own: set[str] = set()
+    own_words: set[str] = set()
+    # Texts whose figures count as sourced: entries that say where they come from.
+    stating: list[str] = []
+    if isinstance(guide.data, dict):
+        listed = guide.data.get("data_sources")
+        for item in listed if isinstance(listed, list) else [listed] if listed else []:
+            if isinstance(item, dict):
+                values = [str(v) for v in item.values() if isinstance(v, str)]
+                texts.extend(values)
+                joined = " ".join(values)
+                origin = any(item.get(key) for key in _ORIGIN_KEYS) or bool(_ORIGIN.search(joined))
+                if isinstance(item.get("name"), str) and (origin or _known(joined)):
+                    names.append(item["name"])
+                if origin:
+                    stating.extend(values)
+            elif isinstance(item, (str, int, float)):
+                text = str(item)
+                texts.append(text)
+                origin = _ORIGIN.search(text) is not None
+                if origin or _known(text):
+                    names.append(text)
+                if origin:
+                    stating.append(text)
+        for key in ("company", "company_display"):
+            value = guide.data.get(key)
+            if isinstance(value, str):
+                words = _normalise(value.replace("-", " ")).split()
+                own.update(words[:1])
+                # its distinctive words: "Acme AI Group" is "acme" and "group"
+                own_words.update(w for w in words if len(w) >= 3 and w not in COMMON_WORDS)
+    lines = guide.lines
+    for entry in prose.entries:
+        texts.append(entry.text)
+        written = lines[entry.line - 1] if 0 < entry.line <= len(lines) else entry.text
+        if _ORIGIN.search(written):
+            stating.append(entry.text)
+    publishers = [
+        _publisher(entry.text)
+        for entry in prose.entries
+        if entry.kind == "named" and (_ORIGIN.search(entry.text) or _known(entry.text))
+    ]
+    return Sources(
+        [f" {_normalise(text)} " for text in texts if text],
+        _first_words(names, own),
+        _first_words(publishers, own),
+        tuple(text for text in stating if text),
+        frozenset(own_words),
+    )
+
+
+def _known(text: str) -> bool:
+    """Whether a source names a kind of source (a salary site, a filing, an outlet):
+    "Block Inc $45B+ Market Cap" restates a claim and names none."""
+    return source_kinds(text) != DEFAULT_KINDS
+
+
+# What makes an entry a source rather than a headline restating a claim: a link, a
+# date, or the kind of document it is ("S-1 filing", "earnings call", "press release").
+_ORIGIN = re.compile(
+    r"https?://|www\.|\]\(|(?<!\d)(?:19|20)\d{2}(?!\d)"
+    rf"|(?i:(?<![\w-])(?:{alternation(WORDS['document_words'])})(?![\w-]))"
+    # a publisher first: "PitchBook — Tipalti valuation estimate"
+    r"|\A[\s*+\-\d.)\[]*[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3}\s*(?:—|–|--|:)\s"
+)
+_ORIGIN_KEYS = ("url", "link", "date", "date_accessed", "accessed", "published", "publisher")
+
+
+_COMPOUND_HEADS = word_class("compound_heads")
+
+
+def _compound(written: str, tokens: list[str], index: int) -> bool:
+    """Whether a source noun starts a compound ("TikTok data privacy", "market share")
+    rather than naming a source ("TikTok data shows")."""
+    if index + 1 >= len(tokens) or written[-1:] in ".,;:)]!?":
+        return False
+    return tokens[index + 1].strip(".,;:()[]!?\"'\u2019").casefold() in _COMPOUND_HEADS
+
+
+def _first_words(names: Iterable[str], own: set[str]) -> frozenset[str]:
+    """The distinctive first word of each name: not the guide's own company, nor a common word."""
+    firsts = {_normalise(name).split(" ", 1)[0] for name in names if _normalise(name)}
+    return frozenset(
+        word
+        for word in firsts
+        if len(word) >= 3
+        and word not in own
+        and word not in WEAK_FIRST
+        and word not in GENERIC
+        and word not in SOURCE_NOUNS
+        and not word[:1].isdigit()
+    )
+
+
+_SEGMENTS = re.compile(r"\s[\u2014\u2013-]\s|[:(,;]")
+
+
+_LONG_DASH = re.compile(r"\s[\u2014\u2013]\s")
+_DASH = re.compile(r"\s[\u2014\u2013-]\s")
+
+
+def _publisher(entry: str) -> str:
+    """Who an entry of a bulleted source list names: its first segment
+    ("Trustpilot profile — 4.3 rating"), or the last of a titled entry
+    ("[Market Report — Region — Gartner, 2025]")."""
+    text = entry.strip()
+    titled = text.startswith("[") or len(_LONG_DASH.findall(text)) >= 2
+    text = text.strip("[]")
+    if titled:
+        text = _DASH.split(text)[-1]
+    return _SEGMENTS.split(text, 1)[0]
