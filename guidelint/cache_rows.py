@@ -160,6 +160,8 @@ class Stored:
 
     def diagnostics(self, path: str) -> list[Diagnostic]:
         strings, severity = self.strings, _SEVERITY
+        # Two literal calls, not one with a starred tail: most rows are short, and a
+        # starred argument would build a tuple for every one of them.
         return [
             Diagnostic(
                 path,

@@ -6,23 +6,10 @@ closing idiom and a phrase that names its source kind."""
 from __future__ import annotations
 
 import pytest
+from test_claims_vocabulary import FRONT
 
 from conftest import lint_text
 
-FRONT = """\
----
-company: acme
-role: data-engineer
-compensation:
-  - region: San Francisco
-    base_low: 195000
-    base_high: 255000
-    currency: USD
-data_sources:
-  - Levels.fyi
----
-
-"""
 LINE = FRONT.count("\n") + 1  # the line every case is written on
 
 
