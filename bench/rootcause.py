@@ -51,7 +51,7 @@ from guidelint.config import Settings  # noqa: E402
 from guidelint.document import load_guide  # noqa: E402
 from guidelint.linter import Linter  # noqa: E402
 from guidelint.rules.totals import UNEXPLAINED  # noqa: E402
-from guidelint.tables import compare  # noqa: E402
+from guidelint.tablecompare import compare  # noqa: E402
 
 CURRENCY_ROOTS = {"GL203", "GL304"}
 REGION_CODES = {"GL203", "GL304", "GL306", "GL206", "GL307"}
