@@ -349,15 +349,16 @@ def _parallel(linter: Linter, targets: Sequence[Target], jobs: int) -> Iterator[
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # Import the rules and compile the schema now, so every forked worker
-    # inherits them ready-made instead of doing it once per worker.
+    # Import the rules, compile the schema and lint the first file here, so every
+    # forked worker inherits them, and the patterns that file compiled, ready-made
+    # instead of doing it once per worker.
     linter.checks  # noqa: B018
-    for target in targets[:1]:
-        linter.context(target.display)
+    first = [linter.lint_target(target) for target in targets[:1]]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
+    yield from first
     size = max(1, min(64, len(targets) // (jobs * 8)))
-    batches = [targets[i : i + size] for i in range(0, len(targets), size)]
+    batches = [targets[i : i + size] for i in range(1, len(targets), size)]
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(linter,)
     ) as pool:
