@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 from guidelint import __version__, cache_rows
-from guidelint.cache_rows import decode as decode  # the stored form's reader, re-exported
 from guidelint.cache_rows import encode
 from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic

@@ -213,9 +213,16 @@ def parse(text: str, base: str) -> IgnoreFile:
     plain: list[Rule] = []
     suffixed: list[Rule] = []
     if not any(rule.negated for rule in rules):
-        plain = [rule for rule in rules if _bare(rule, "name")]
-        suffixed = [rule for rule in rules if _bare(rule, "suffix")]
-        rules = [rule for rule in rules if not (_bare(rule, "name") or _bare(rule, "suffix"))]
+        tried: list[Rule] = []
+        for rule in rules:
+            shape = _bare_shape(rule)
+            if shape == "name":
+                plain.append(rule)
+            elif shape == "suffix":
+                suffixed.append(rule)
+            else:
+                tried.append(rule)
+        rules = tried
     files = tuple(rule for rule in rules if not rule.folders_only)
     return IgnoreFile(
         base,
@@ -228,11 +235,13 @@ def parse(text: str, base: str) -> IgnoreFile:
     )
 
 
-def _bare(rule: Rule, shape: str) -> bool:
-    """Whether a line matches a name at any depth by its ``shape`` alone: a plain
-    name (``build/``, ``notes.md``) or a star and a suffix (``*.log``)."""
+def _bare_shape(rule: Rule) -> str | None:
+    """How a line that matches a name at any depth matches it: "name" (``build/``,
+    ``notes.md``), "suffix" (``*.log``) or "glob"; None for any other line."""
     segments = rule.segments
-    return len(segments) == 2 and segments[0] == "**" and _shape(segments[1])[0] == shape
+    if len(segments) == 2 and segments[0] == "**":
+        return _shape(segments[1])[0]
+    return None
 
 
 def read(path: str, base: str) -> IgnoreFile | None:

@@ -138,7 +138,7 @@ class TextReporter(Reporter):
         for d in result.diagnostics:
             name = shown if d.path == result.path else escape.path(d.path)
             where = f"{name}:{d.line}:{d.column}:"
-            lines.append(f"{self.paint(where, '1') if self.color else where} {self.finding(d)}\n")
+            lines.append(f"{self.paint(where, '1')} {self.finding(d)}\n")
             if self.show_cascade:
                 lines.extend(self.related_lines(d))
         if lines:

@@ -13,7 +13,8 @@ import pytest
 
 from conftest import TODAY, run_cli
 from conftest import check_guides_json as check
-from guidelint.cache import Cache, decode, encode
+from guidelint.cache import Cache
+from guidelint.cache_rows import decode, encode
 from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic, Fix, Severity
 from guidelint.files import Target
