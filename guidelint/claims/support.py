@@ -40,8 +40,10 @@ _UNIT_NAMES = frozenset(UNITS) | frozenset(code.casefold() for code in CURRENCY_
 def content_words(text: str) -> frozenset[str]:
     """The words that tie a sentence to a source entry: no common words, units or
     dates ("fy2026" is shared by sources on every subject)."""
-    words = frozenset(_CONTENT_WORD.findall(text.casefold())) - COMMON_WORDS - _UNIT_NAMES
-    return frozenset(word for word in words if not dated(word))
+    words = frozenset(_CONTENT_WORD.findall(text.casefold()))
+    words -= _NOT_CONTENT
+    # only a word ending in a digit can be a year or a fiscal period ("fy2026")
+    return frozenset(w for w in words if not (w[-1].isdigit() and _DIGIT_DATE.fullmatch(w)))
 
 
 # The kinds of claim: a figure about pay, any other figure (a company metric, a
@@ -140,6 +142,7 @@ def figure_kind(masked: str, start: int, end: int) -> str:
 
 
 _DATE_WORDS = word_class("date_words")
+_NOT_CONTENT = COMMON_WORDS | _UNIT_NAMES | _DATE_WORDS  # words that tie nothing to an entry
 _DIGIT_DATE = re.compile(r"(?:fy|q[1-4]|h[12])(?:19|20)?\d{2}|(?:19|20)\d{2}")  # "2026", "fy26"
 
 
