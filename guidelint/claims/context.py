@@ -21,8 +21,15 @@ _ASK_WORDS = alternation(WORDS["proposal_asks"])
 # a long run of spaces (masked code, say) must not rescan the run each time.
 _LEADS = rf"(?:(?i:{alternation(WORDS['ask_leads'])})\s{{1,4}}){{0,3}}"
 _ASK = re.compile(rf"\s{{0,8}}+{_LEADS}(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)")
+# "Use this scarcity to drive toward $190K": what the reader uses leads to the ask.
+_INSTRUMENT = (
+    rf"(?:(?i:{alternation(WORDS['instrument_leads'])})\s{{1,4}}"
+    r"(?i:this|that|these|those|the|your|their|its|it|them)(?:\s{1,4}[\w'\u2019-]{1,30}){0,4}?"
+    r"\s{1,4}to\s{1,4})?"
+)
 _ASK_AFTER_LEAD = re.compile(
-    rf"\s{{0,8}}+(?:(?:[^,;:\n]|,(?=\d)){{0,80}},\s{{1,4}})?{_LEADS}(?i:{_ASK_WORDS})(?![\w-])"
+    rf"\s{{0,8}}+(?:(?:[^,;:\n]|,(?=\d)){{0,80}},\s{{1,4}})?{_INSTRUMENT}{_LEADS}"
+    rf"(?i:{_ASK_WORDS})(?![\w-])"
 )
 # A clause that supposes: its figures illustrate ("if you hold a $200K offer").
 _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")
@@ -156,6 +163,18 @@ def proposals(block: Block) -> list[tuple[int, int]]:
             (found.start(), found.end()) for found in _OWN_OFFER.finditer(masked, start, end)
         )
     return merged(spans)
+
+
+# A lead-in that introduces the reader's asks as a list: "negotiate these components:".
+_LIST_ASK = re.compile(rf"(?i:\b(?:{alternation(WORDS['list_ask_leads'])})\b)")
+
+
+def asks_for_list(lead: Block) -> bool:
+    """Whether the paragraph ``lead``, ending on a colon, introduces a list of asks."""
+    sentences = lead.sentences
+    if not sentences or not lead.text.rstrip().endswith(":"):
+        return False
+    return _LIST_ASK.search(lead.masked, sentences[-1].start, sentences[-1].end) is not None
 
 
 # A comma between digits separates thousands ("$240,000"); it does not end a clause.

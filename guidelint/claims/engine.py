@@ -14,6 +14,7 @@ import bisect
 from collections.abc import Iterator
 
 from guidelint.claims.citations import check_markers, coverage
+from guidelint.claims.context import asks_for_list
 from guidelint.claims.spans import LISTED, Claim, Detector
 from guidelint.claims.superlatives import superlative_pattern, superlative_triggers
 from guidelint.claims.support import ANY
@@ -50,13 +51,17 @@ def lint(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
         frozenset(" ".join(w.casefold().split()) for w in settings.ignore_superlatives),
     )
     paragraph_scope = settings.citation_scope == "paragraph"
+    asking_list = False  # the items read are under a lead-in that lists the reader's asks
     for index, block in enumerate(prose.blocks):
+        if block.kind != "item":
+            asking_list = block.kind == "paragraph" and asks_for_list(block)
         if not block.prose or not block.sentences:
             continue
         cover = coverage(block, cited.get(index, []), paragraph_scope, detector.lists_note)
         if all(kinds == ANY for kinds in cover):
             continue
-        yield from _verdicts(block, cover, detector.claims(block))
+        asked = asking_list and block.kind == "item"
+        yield from _verdicts(block, cover, detector.claims(block, asked=asked))
 
 
 def _verdicts(

@@ -26,6 +26,7 @@ from guidelint.claims.listing import Sources, read_sources
 from guidelint.claims.superlatives import (
     SUFFIX_SUPERLATIVE,
     aim,
+    aspiration,
     excepted,
     own_selection,
     owner_start,
@@ -118,7 +119,9 @@ class Detector:
             self._sources = read_sources(self.guide, self.prose)
         return self._sources
 
-    def claims(self, block: Block) -> list[Claim]:
+    def claims(self, block: Block, *, asked: bool = False) -> list[Claim]:
+        """The claims of ``block``; ``asked`` when it is an item of a list of the
+        reader's asks (:func:`.context.asks_for_list`), whose first sentence proposes."""
         masked = block.masked
         lowered = masked.casefold()
         words = frozenset(WORD.findall(lowered))
@@ -150,6 +153,9 @@ class Detector:
         if labels:
             found = [c for c in found if c.code == LISTED or not inside(c.start, labels)]
             figures = [c for c in figures if not inside(c.start, labels)]
+        if asked:
+            first = block.sentences[0]
+            figures = [c for c in figures if not first.start <= c.start < first.end]
         # Proposals (asks, scripts, worked examples) are looked for only where they
         # can be: in blockquotes, near quotations, and in blocks with an asking word.
         asking = block.quoted or not ASK_TRIGGERS.isdisjoint(words) or QUOTES.search(block.text)
@@ -351,7 +357,7 @@ class Detector:
                 start = owner_start(masked, start)
             taken.append((start, end))
             text, stop = phrase_at(masked, start, end)
-            if own_selection(masked, start, stop):
+            if own_selection(masked, start, stop) or aspiration(masked, start):
                 continue
             found.append(Claim("GL502", start, stop, text, RANKING))
         return found

@@ -151,21 +151,43 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
             # "the highest-leverage hires" is opinion; "the highest-paying role" ranks
             # pay, and "the most demanding roles in the industry" ranks against a field.
             ranked = WORD.findall(masked[start:end].casefold()) + following[:index]
-            heads = _TOKEN.finditer(masked, end, min(len(masked), end + 60))
-            head = next(itertools.islice(heads, index, None))  # the word ``following`` holds
-            scoped = _WORLD_SCOPE.match(masked, head.end()) is not None
             pay = not _PAY_WORDS.isdisjoint(
                 w.strip("-") for part in ranked for w in part.split("-")
             )
-            return not scoped and not pay
+            return not _scoped(masked, end, index) and not pay
         if word not in _ADVICE_HEADS:
             continue
         if word in _NEGOTIATION_HEADS:
             return index > 0 and following[index - 1] in _NEGOTIATING
         if word in _READER_HEADS:
             return _READER.search(masked, max(0, start - 40), start) is not None
-        return True
+        # "the smartest compensation strategy", not "the boldest AI strategy in fintech"
+        # nor a compound the word only starts ("the most complex strategy challenges")
+        return not _scoped(masked, end, index) and _ends_phrase(after, index)
     return False
+
+
+_PHRASE_END = re.compile(r"[.,;:!?)\]\u2014\u2013]$")
+_AFTER_HEAD = frozenset(("is", "are", "was", "were", "here", "now", "you", "your", "available"))
+
+
+def _ends_phrase(after: str, index: int) -> bool:
+    """Whether the ``index``-th word of ``after`` ends its noun phrase: punctuation or
+    the clause's end follows, or a function word ("the strongest lever for you")."""
+    tokens = after.split()
+    if index + 1 >= len(tokens) or _PHRASE_END.search(tokens[index]):
+        return True
+    following = tokens[index + 1].strip("\"'\u201d").casefold()
+    if not any(ch.isalnum() for ch in following):
+        return True  # a dash: "the highest-leverage component — argue that ..."
+    return following in _FUNCTION_WORDS or following in _AFTER_HEAD
+
+
+def _scoped(masked: str, end: int, index: int) -> bool:
+    """Whether the ``index``-th word after ``end`` is followed by a field ("in the industry")."""
+    heads = _TOKEN.finditer(masked, end, min(len(masked), end + 60))
+    head = next(itertools.islice(heads, index, None))
+    return _WORLD_SCOPE.match(masked, head.end()) is not None
 
 
 def excepted(masked: str, start: int, end: int) -> bool:
@@ -281,6 +303,19 @@ def aim(masked: str, start: int) -> bool:
         return False
     before = _WORDS_BEFORE_AIM.search(masked, max(0, start - 120), start)
     return before is not None and not _GOAL_VERBS.isdisjoint(before.group(1).casefold().split())
+
+
+# Words of intent before a ranking make it the company's goal: "toward becoming the
+# definitive platform", "its ambition to be the leading bank" (aspiration_leads).
+_ASPIRATION = re.compile(
+    rf"(?i:\b(?:{alternation(WORDS['aspiration_leads'])})(?:[ \t]{{1,4}}[\w'\u2019-]{{1,30}}){{0,2}}"
+    r"[ \t]{1,4})$"
+)
+
+
+def aspiration(masked: str, start: int) -> bool:
+    """Whether a superlative is where the company aims to be, not where it is."""
+    return _ASPIRATION.search(masked, max(0, start - 80), start) is not None
 
 
 def person_leader(masked: str, start: int, end: int) -> bool:
