@@ -2,7 +2,8 @@
 
 ``is_relative`` knows a cell that describes a figure instead of stating it
 (``Varies by city (70-90% of SF)``); ``is_peer_header`` a key column that names
-companies or titles (``Company``), whose table compares employers, not regions.
+companies or titles (``Company``), whose table compares employers, not regions;
+``says_unpaid`` a cell that says a component is not paid (``—``, ``None``).
 """
 
 from __future__ import annotations
@@ -117,3 +118,17 @@ def names_instrument(header: str) -> bool:
 def instrument_column() -> str:
     """The column a header naming a stock instrument is (the schema's ``Stock``)."""
     return _instruments()[0]
+
+
+@cache
+def _unpaid() -> frozenset[str]:
+    return frozenset(w.casefold() for w in data_file("tables.json")["unpaid_cells"]["words"])
+
+
+def says_unpaid(text: str) -> bool:
+    """Whether a cell says its component is not paid (``—``, ``N/A``, ``None``), rather
+    than withholding the figure (``TBD``, ``Varies``)."""
+    if len(text) > _MAX_CELL:
+        return False
+    core = " ".join(text.replace("\u00a0", " ").split()).strip("*_ ").casefold()
+    return core in _unpaid()

@@ -69,6 +69,8 @@ class Comparison:
     missing_items: list[int] = field(default_factory=list)
     stale: set[tuple[int, int]] = field(default_factory=set)  # (row, header index)
     unbacked: set[tuple[int, int]] = field(default_factory=set)  # cells only GL306 finds
+    # (entry, field) of null fields whose cell says the pay is not paid (`—`, `None`)
+    unpaid: set[tuple[str, str]] = field(default_factory=set)
     currency_entries: list[tuple[str, str]] = field(default_factory=list)  # (entry, currency)
     row_currencies: dict[str, frozenset[str]] = field(default_factory=dict)  # key -> shown
     parsed: list[Parsed] = field(default_factory=list)

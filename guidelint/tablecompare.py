@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from guidelint.cellcompare import compare_cell
-from guidelint.cells import row_symbols
+from guidelint.cells import row_symbols, says_unpaid
 from guidelint.comparison import UNKNOWN, Comparison, Finding
 from guidelint.currencies import currency_symbols
 from guidelint.money import FigureError, Parsed, parse_figure
@@ -251,6 +251,10 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
         cell_findings = list(
             compare_cell(c, spec, cell, item, table.headers[index], symbols, either)
         )
+        if says_unpaid(cell.text):
+            c.unpaid.update(
+                (entry, name) for name in (spec.low, spec.high) if name and item.get(name) is None
+            )
         parsed = c.cell_parsed.get((cell.line, cell.column))
         if parsed is not None and not parsed.percent:
             shown.update(f.currency for f in parsed.figures if f.currency)

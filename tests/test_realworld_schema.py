@@ -93,15 +93,14 @@ GL205_FINDINGS: dict[str, list[tuple[str, int, int]]] = {
         ("GL205", 54, 21),
     ],
     "interactive-brokers/ml-ai-engineer.md": [("GL205", 19, 21)],
-    "kkr/product-manager.md": [("GL205", 37, 21)],
-    "microsoft/product-manager.md": [
-        ("GL205", 21, 22),
-        ("GL205", 31, 21),
-        ("GL205", 42, 21),
-        ("GL205", 53, 21),
-        ("GL205", 64, 21),
-        ("GL205", 75, 21),
-    ],
+    # stock null in the frontmatter, read from the table's `$155K - $245K` (4-year grant)
+    "kkr/product-manager.md": [("GL205", 18, 21), ("GL205", 27, 21), ("GL205", 37, 21)],
+    "box/devops-engineer.md": [("GL205", 18, 21)],
+    "illumina/data-scientist.md": [("GL205", 19, 22), ("GL205", 28, 22), ("GL205", 37, 22)],
+    # ... and the totals count the signing bonus
+    "cyberark/devops-engineer.md": [("GL205", 20, 21)],
+    # four entries' totals count the signing bonus: one finding, the others related
+    "microsoft/product-manager.md": [("GL205", 21, 22), ("GL205", 31, 21), ("GL205", 42, 21)],
     "mixpanel/product-designer.md": [("GL205", 37, 22)],
     "sea-group/staff-software-engineer.md": [
         ("GL205", 18, 21),

@@ -37,6 +37,11 @@ rule(
         The sum counts:
 
         - base as written;
+        - where the frontmatter leaves a part `null`, the figure the table
+          shows for it, and none of it where the table's cell says it is not
+          paid (`—`, `N/A`, `None`, `Not offered`: `unpaid_cells` in
+          data/tables.json); a cell that withholds the figure (`TBD`,
+          `Varies`) leaves the part unknown;
         - one year of stock: the figure divided by `stock_vest_years`, or by
           the years the stock column's header names (`Stock (RSU/4yr)`: a
           year is a quarter of the figure; in a table with a column per
@@ -47,7 +52,9 @@ rule(
         - the bonus as `bonus_low`/`bonus_high`, or as `bonus_pct` and
           `bonus_pct_high` of that end's base; where the frontmatter lacks the
           high end, the one the table shows, else the low end;
-        - no signing bonus, which is paid once.
+        - no signing bonus, which is paid once (a total that counts it is
+          reported naming it, where the `totals` entry names the signing
+          fields).
 
         The stated total must lie within `total-tolerance` ({_DEFAULT:.0%} by default)
         of the sum. With base 155000, a 75000 grant over 4 years and a bonus
@@ -165,12 +172,15 @@ def _table_years(guide: Guide, ctx: Context, stock_fields: tuple[str, str]) -> D
 
 
 def _table_fills(guide: Guide, ctx: Context) -> dict[tuple[str, str], Decimal]:
-    """(entry path, field) -> the figure the table shows where the frontmatter has none."""
+    """(entry path, field) -> the figure the table shows where the frontmatter has none;
+    0 where its cell says the pay is not paid (`—`, `None`: data/tables.json)."""
     from guidelint.tablecompare import compare
 
     comparison = compare(guide, ctx)
-    fills: dict[tuple[str, str], Decimal] = {}
-    for finding in comparison.findings if comparison is not None else ():
+    if comparison is None:
+        return {}
+    fills: dict[tuple[str, str], Decimal] = dict.fromkeys(comparison.unpaid, Decimal(0))
+    for finding in comparison.findings:
         if finding.code == "GL306" and finding.fill and finding.entry:
             fills[(finding.entry, finding.fill[0])] = finding.fill[1]
     return fills
@@ -189,9 +199,13 @@ class Sum:
     bonus: Decimal | None
     names: tuple[str, str, str]  # base, stock and total fields
     bonus_note: str
+    stock_note: str = ""  # where the stock figure comes from when not the frontmatter
+    signing: tuple[str, Decimal] | None = None  # the signing bonus's field and figure
 
     @property
     def stock_year(self) -> Decimal | None:
+        if self.stock == 0:
+            return self.stock  # no stock is none in any period
         if self.stock is None or self.years is None:
             return None  # a figure of no known period bounds nothing
         return self.stock / self.years
@@ -209,12 +223,16 @@ class Sum:
         terms = [f"{base_name} {show(self.base)}"]
         if self.stock is None:
             terms.append(f"{stock_name} unknown")
+        elif self.stock == 0 and self.stock_note:
+            terms.append(f"no stock ({stock_name} shown as none in the table)")
         elif self.years is None:
             terms.append(f"{stock_name} {show(self.stock)} over no stated period")
         elif self.years != 1:
             terms.append(f"{stock_name} {show(self.stock)}/{show(self.years)}")
         else:
             terms.append(f"{stock_name} {show(self.stock)}")
+        if self.stock and self.stock_note:
+            terms[-1] += f" ({self.stock_note.strip()})"
         terms.append(self.bonus_note if self.bonus is not None else "bonus unknown")
         return f"{' + '.join(terms)} = {_whole(self.known)}"
 
@@ -223,6 +241,7 @@ class Sum:
         reasons name the grant's figure; ``slip_kind`` gives them without it)."""
         stock, bonus = self.stock or Decimal(0), self.bonus or Decimal(0)
         year, years = self.stock_year or Decimal(0), self.years or Decimal(0)
+        signing_name, signing = self.signing or ("", Decimal(0))
         grant = f"the whole grant ({self.names[1]} {show(stock)})"
         candidates: list[tuple[bool, Decimal, str]] = [
             (
@@ -247,6 +266,11 @@ class Sum:
                 "it leaves out the bonus",
             ),
             (year > 0 and self.bonus is not None, self.base + bonus, "it leaves out the stock"),
+            (
+                signing > 0 and self.complete,
+                self.base + year + bonus + signing,
+                f"it counts the signing bonus ({signing_name} {show(signing)}), which is paid once",
+            ),
             (year + bonus > 0, self.base, "it equals base alone"),
         ]
         return [(value, reason) for usable, value, reason in candidates if usable]
@@ -264,7 +288,11 @@ class Sum:
     def slip_kind(self, reason: str) -> str:
         """A slip's reason without this entry's figures: the same slip in two entries
         has one kind."""
-        return reason.replace(f" ({self.names[1]} {show(self.stock or Decimal(0))})", "")
+        reason = reason.replace(f" ({self.names[1]} {show(self.stock or Decimal(0))})", "")
+        if self.signing is not None:
+            name, value = self.signing
+            reason = reason.replace(f" ({name} {show(value)})", "")
+        return reason
 
     def suspect(self, total: Decimal, margin: Decimal) -> str | None:
         """The mistake whose sum is within ``margin`` (a share) of the stated total."""
@@ -310,12 +338,14 @@ def _bonus(
         if name is None:
             continue
         value, label, where = _number(item, name), name, ""
-        if value is None and end == 1 and name in shown:
+        if value is None and name in shown and (end == 1 or shown[name] == 0):
             value, where = shown[name], " in the table"
         elif value is None and end == 1:
             value, label, where = _number(item, low_name), str(low_name), ", also the high end"
         if value is None:
             continue
+        if value == 0 and where:
+            return value, f"no bonus ({label} shown as none in the table)"
         if percent:
             amount = base * value / 100
             return amount, f"bonus {_whole(amount)} ({label} {show(value)}%{where})"
@@ -338,13 +368,20 @@ def _sum(
     if base is None:
         return None
     bonus = _bonus(item, parts, end, base, shown)
+    stock, stock_note = _number(item, stock_name), ""
+    if stock is None and stock_name in shown:
+        stock, stock_note = shown[stock_name], " in the table"
+    signing_name = _field(parts, "signing", end)
+    signing = _number(item, signing_name)
     return Sum(
         base,
-        _number(item, stock_name),
+        stock,
         years,
         bonus[0] if bonus else None,
         (base_name, stock_name, total_name),
         bonus[1] if bonus else "",
+        stock_note,
+        (signing_name, signing) if signing_name and signing else None,
     )
 
 

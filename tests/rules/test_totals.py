@@ -157,3 +157,51 @@ def test_needs_the_totals_annotation() -> None:
     )
     assert text != ROLE_GUIDE
     assert positions(lint_text(text, select=("GL205",), settings=settings)) == []
+
+
+# SF: stock null in the frontmatter; the table's `$175K–$315K` under `Stock (RSU/4yr)`.
+NO_STOCK = (
+    (
+        "base_high: 255000\n    stock_low: 175000\n    stock_high: 315000\n",
+        "base_high: 255000\n    stock_low: null\n    stock_high: null\n",
+    ),
+)
+
+
+def test_stock_the_frontmatter_lacks_is_read_from_the_table() -> None:
+    # 195000 + 175000/4 + 5% = 248500: the stated 248000 fits the table's stock
+    assert ("GL205", 18, 21) not in positions(totals(GOOD, *NO_STOCK))
+    found = totals(
+        GOOD,
+        *NO_STOCK,
+        ("total_comp_low: 248000", "total_comp_low: 380000"),
+        ("total_comp_high: 346000", "total_comp_high: 583000"),
+    )
+    assert found[0].message.startswith(
+        "total_comp_low 380000 is above 260925 (base_low 195000 + stock_low 175000/4"
+        " (in the table) + bonus 9750 (bonus_pct 5%) = 248500, ±5%): it counts the whole grant"
+    )
+
+
+def test_a_cell_saying_no_stock_bounds_the_total_from_above() -> None:
+    # `—` under Stock: 195000 + 5% = 204750, so 248000 counts pay the guide shows nowhere
+    dashed = edited(GOOD, *NO_STOCK, ("| $195K–$255K | $175K–$315K |", "| $195K–$255K | — |"))
+    found = totals(dashed)
+    assert positions(found) == [("GL205", 18, 21)]
+    assert found[0].message.startswith(
+        "total_comp_low 248000 is above 214988 (base_low 195000 + no stock (stock_low shown as"
+        " none in the table) + bonus 9750 (bonus_pct 5%) = 204750, ±5%)"
+    )
+    # a cell that withholds the figure leaves the stock unknown: no upper bound
+    withheld = edited(GOOD, *NO_STOCK, ("| $195K–$255K | $175K–$315K |", "| $195K–$255K | TBD |"))
+    assert ("GL205", 18, 21) not in positions(totals(withheld))
+
+
+def test_a_total_counting_the_signing_bonus_says_so() -> None:
+    # 80000 + 40000/4 + 10000 = 100000; with the 10000 signing bonus, 110000
+    found = totals(REAL, ("total_comp_low: 100000", "total_comp_low: 110000"), settings=EXACT)
+    assert [d.message for d in found] == [
+        "total_comp_low 110000 is above 105000 (base_low 80000 + stock_low 40000/4"
+        " + bonus 10000 (bonus_low) = 100000, ±5%): it counts the signing bonus"
+        " (signing_bonus_low 10000), which is paid once"
+    ]
