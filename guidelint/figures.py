@@ -281,6 +281,29 @@ MAGNITUDE = Scan(
 )
 
 
+_HEADCOUNTS = _DATA["headcounts"]
+_HEADCOUNT = Scan(
+    r"(?<![\w.,$£€¥₹#/-])(?P<n>[1-9]\d{0,2})[ \t]?[-–][ \t]?[1-9]\d{0,3}\+?"
+    r"(?:[ \t]{1,4}[A-Za-z][\w/-]{0,20}){0,2}?[ \t]{1,4}"
+    rf"(?:{'|'.join(map(re.escape, _HEADCOUNTS['nouns']))})(?![\w-])",
+    "",
+    digits=True,
+)
+_SPAN_OF_CONTROL = re.compile(
+    rf"(?i:\b(?:{'|'.join(map(re.escape, _HEADCOUNTS['span_verbs']))})"
+    r"(?:[ \t]{1,4}(?:teams?|groups?|orgs?|a[ \t]{1,4}team)(?:[ \t]{1,4}of)?)?[ \t]{1,4})$"
+)
+
+
+def headcounts(text: str) -> Iterator[re.Match[str]]:
+    """Ranges of people in ``text`` that size a team ("2-4 data engineers"), not the
+    role's span of control ("you manage 6-10 engineers")."""
+    for match in _HEADCOUNT.finditer(text):
+        start = match.start()
+        if _SPAN_OF_CONTROL.search(text, max(0, start - 40), start) is None:
+            yield match
+
+
 def approximate_counts(text: str) -> Iterator[re.Match[str]]:
     """Approximate counts of things in ``text``, not of durations or steps."""
     for match in _APPROXIMATE.finditer(text):

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from guidelint.figures import MAGNITUDE, MONEY, approximate_counts, money_amounts
+from guidelint.figures import MAGNITUDE, MONEY, approximate_counts, headcounts, money_amounts
 from guidelint.money import parse_figure
 from guidelint.resources import data_file
 
@@ -36,6 +36,14 @@ COUNTS = data_file("figures.json")["approximate_count_nouns_not_claims"]["exampl
 @pytest.mark.parametrize(("text", "counted"), sorted(COUNTS.items()))
 def test_approximate_counts(text: str, counted: bool) -> None:
     assert bool(list(approximate_counts(f"Acme serves {text} today."))) is counted
+
+
+HEADCOUNTS = data_file("figures.json")["headcounts"]["examples"]
+
+
+@pytest.mark.parametrize(("text", "counted"), sorted(HEADCOUNTS.items()))
+def test_headcounts(text: str, counted: bool) -> None:
+    assert bool(list(headcounts(f"At Acme, {text} today."))) is counted
 
 
 MAGNITUDES = data_file("figures.json")["magnitudes"]["examples"]

@@ -37,7 +37,7 @@ from guidelint.claims.superlatives import (
     ranks_advice,
     suffix_superlative,
 )
-from guidelint.claims.support import PAY, RANKING, Listed, OwnFigures, figure_kind
+from guidelint.claims.support import FACT, PAY, RANKING, Listed, OwnFigures, figure_kind
 from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words
 from guidelint.context import Context
 from guidelint.document import Guide
@@ -55,6 +55,7 @@ from guidelint.figures import (
     RANGE_LOW,
     approximate_counts,
     figure_values,
+    headcounts,
     identifier,
     inside,
     is_year,
@@ -140,6 +141,10 @@ class Detector:
                 continue  # "over 200 dollars": the amount is the figure already read
             kind = figure_kind(masked, start, end)
             figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), kind))
+        for match in headcounts(masked) if has_digit else ():
+            start, end = match.span()
+            if not inside(start, read):  # "2-4 data engineers": a team's size
+                figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), FACT))
         counting = self.magnitudes and not MAGNITUDE_WORDS.isdisjoint(words)
         for match in MAGNITUDE.finditer(masked) if counting else ():
             start, end = match.span()
