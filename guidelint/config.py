@@ -67,6 +67,7 @@ class Settings:
     region_currency: str = "stated"  # GL203: "local" or "stated" (see the rule)
     path_pattern: str = "{company}/{role}.md"  # sync: where a bare guide's slugs are
     total_tolerance: float = 0.05  # GL205: the share a total may differ from its sum
+    unrecorded_share: float = 0.30  # GL207: the share above base no recorded part explains
     cache_dir: str = ".guidelint_cache"
     docs_url: str = ""  # "": derived (guidelint.doclinks)
 
@@ -365,6 +366,7 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         regions=dict(table.get("regions", {})),
         region_currency=table.get("region-currency", settings.region_currency),
         total_tolerance=_finite(table, "total-tolerance", settings.total_tolerance, path),
+        unrecorded_share=_finite(table, "unrecorded-share", settings.unrecorded_share, path),
         path_pattern=str(table.get("path-pattern", settings.path_pattern)),
         cache_dir=table.get("cache-dir", settings.cache_dir),
         docs_url=table.get("docs-url", settings.docs_url),

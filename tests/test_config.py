@@ -111,6 +111,7 @@ ignore-superlatives = ["best"]
 cache-dir = ".cache/gl"
 region-currency = "local"
 total-tolerance = 0.05
+unrecorded-share = 0.4
 count-magnitudes = true
 path-pattern = "{company}--{role}.md"
 
@@ -163,6 +164,7 @@ USD = { base = [20000, 1500000] }
     assert settings.regions == {"Zurich": "CHF"}
     assert settings.region_currency == "local"
     assert settings.total_tolerance == 0.05
+    assert settings.unrecorded_share == 0.4
     assert settings.count_magnitudes is True
     assert settings.path_pattern == "{company}--{role}.md"
     text = path.read_text()

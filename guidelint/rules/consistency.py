@@ -398,7 +398,12 @@ def doubtful_entries(guide: Guide, ctx: Context) -> dict[str, tuple[str, ...]]:
 
     def lines(found: Iterable[Diagnostic]) -> list[tuple[str, int]]:
         """Each finding's code and line, and the lines of the entries it folds in."""
-        return [(d.code, at) for d in found for at in (d.line, *(r.line for r in d.related))]
+        return [
+            (d.code, at)
+            for d in found
+            if d.code in DOUBTING
+            for at in (d.line, *(r.line for r in d.related))
+        ]
 
     # A total is doubtful only when neither the frontmatter's figures nor the table's
     # (a bonus range the frontmatter lacks, or a damaged cell) make it add up.

@@ -23,7 +23,8 @@ from guidelint.registry import check, rule
 from guidelint.resources import data_file
 from guidelint.rules.consistency import annotation, entries, pairs
 
-_DEFAULT = Settings.total_tolerance  # the rule's docs say it; config.Settings holds it
+_DEFAULT = Settings.total_tolerance  # the rules' docs say them; config.Settings holds them
+_UNRECORDED = Settings.unrecorded_share
 
 rule(
     "GL205",
@@ -110,6 +111,54 @@ rule(
         " annotation names the fields)",
         f"total-tolerance (the share a total may differ from its sum either way;"
         f" {_DEFAULT} by default)",
+    ),
+    family="consistency",
+)
+
+
+rule(
+    "GL207",
+    "total-unrecorded-parts",
+    "warning",
+    "a total stands well above base and the guide records no stock or bonus",
+    what=f"""
+        An entry states its total and its base, and neither the frontmatter
+        nor the table records a figure for its stock or bonus, at either end
+        (each `null`, and the table shows no figure for them, or only words
+        such as `Varies` or `Profit sharing`): the total stands more than
+        `unrecorded-share` ({_UNRECORDED:.0%} by default) above base, so it
+        counts pay the guide never shows (profit sharing, a grant), and GL205
+        cannot check it. A part the table shows as not paid (`—`, `None`)
+        counts as recorded: GL205 checks that total. The entries of one guide
+        are one finding, at the first, the others its related locations.
+
+        The default is the largest bonus the tuning half's guides give as a
+        share of base (479 entries: median 10%, 95th percentile 15%, largest
+        30%): a total further above base than that is more than any bonus the
+        guide left out.
+        """,
+    why="""
+        A reader compares offers by the total; a total made of parts nobody
+        recorded cannot be checked or updated when one of them changes.
+        """,
+    example="""
+        ```yaml
+        base_low: 185000
+        stock_low: null
+        bonus_pct: null
+        total_comp_low: 260000   # 41% above base, made of nothing recorded
+        ```
+        """,
+    fix="""
+        Record the parts the total counts (`stock_low`/`stock_high`, a bonus),
+        or show them in the table; where there are none, the total is base
+        plus what is recorded.
+        """,
+    options=(
+        "schema (the `totals` entry of the guide schema's `x-guidelint-consistency`"
+        " annotation names the fields)",
+        f"unrecorded-share (the share above base a total may stand with no recorded"
+        f" stock or bonus; {_UNRECORDED} by default)",
     ),
     family="consistency",
 )
@@ -274,6 +323,16 @@ class Sum:
             (year + bonus > 0, self.base, "it equals base alone"),
         ]
         return [(value, reason) for usable, value, reason in candidates if usable]
+
+    @property
+    def records_parts(self) -> bool:
+        """Whether stock or a bonus is recorded for this end (none shown counts)."""
+        return self.stock is not None or self.bonus is not None
+
+    def unrecorded(self, total: Decimal, share: Decimal) -> bool:
+        """Whether a total stands above base by more than ``share`` with neither
+        stock nor bonus recorded for it: nothing the guide shows makes it up."""
+        return not self.records_parts and total > self.base * (1 + share)
 
     def whole_grant(self, total: Decimal) -> str | None:
         """The whole-grant slip, when a total with an unknown bonus equals base plus the
@@ -447,9 +506,16 @@ def _both_ends(found: list[tuple[TotalProblem, Decimal, Sum]]) -> str:
     return f"{low.message}; {brief}" + (" too" if same else f": {high.reason}")
 
 
-@check("GL205")
+@check("GL205", "GL207")
 def check_totals(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     return iter(ctx.totals(guide, table_figures=True))
+
+
+def _unrecorded(total: Decimal, parts: Sum) -> str:
+    share = (total / parts.base - 1) * 100
+    return (
+        f"{parts.names[2]} {show(total)} is {share:.0f}% above {parts.names[0]} {show(parts.base)}"
+    )
 
 
 def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Iterator[Diagnostic]:
@@ -461,11 +527,13 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
     if not isinstance(parts, dict):
         return
     tolerance = Decimal(str(ctx.settings.total_tolerance))
+    share = Decimal(str(ctx.settings.unrecorded_share))
     stock_fields = (_field(parts, "stock", 0) or "", _field(parts, "stock", 1) or "")
     header: Decimal | None = None
     fills: dict[tuple[str, str], Decimal] | None = None
     ranges = pairs(note.get("ranges"))
     by_slip: dict[str | tuple[int, int], list[tuple[int, int, str]]] = {}
+    unrecorded: list[tuple[int, int, str]] = []  # totals no recorded part can make up
     for path, item in entries(guide, note):
         if _inverted(item, ranges):
             continue  # GL201's: the sum of an inverted part says nothing new
@@ -479,13 +547,21 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
         # One finding per entry: its low end's, naming the high end's problem too.
         found_at: tuple[int, int] | None = None
         problems: list[tuple[TotalProblem, Decimal, Sum]] = []
+        bare: list[tuple[tuple[int, int], str]] = []
+        recorded = False  # a figure for stock or bonus at either end ("none" counts)
         for end in (0, 1):
             found = _sum(item, parts, end, years, shown)
             total = _number(item, found.names[2]) if found is not None else None
             trouble = total_problem(total, found, tolerance) if found and total else None
+            recorded = recorded or (found is not None and found.records_parts)
             if found is not None and total is not None and trouble is not None:
                 found_at = found_at or guide.value_position(f"{path}/{found.names[2]}")
                 problems.append((trouble, total, found))
+            elif found is not None and total is not None and found.unrecorded(total, share):
+                at = guide.value_position(f"{path}/{found.names[2]}")
+                bare.append((at, _unrecorded(total, found)))
+        if bare and found_at is None and not recorded:
+            unrecorded.append((*bare[0][0], "; ".join(text for _, text in bare)))
         if found_at is not None:
             # A named slip ("it leaves out the bonus") groups the entries it recurs
             # in; a total no slip explains is a root cause of its own.
@@ -500,3 +576,14 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
         )
         related = tuple(Related(at, col, "GL205", text) for at, col, text in others)
         yield replace(problem("GL205", line, column, message + more), related=related)
+    # The guide records no part beyond base for these entries: one root cause.
+    if unrecorded:
+        (line, column, message), *others = unrecorded
+        more = f" (and {len(others)} more {'entry' if len(others) == 1 else 'entries'})"
+        said = (
+            f"{message}{more if others else ''}, and the guide records no figure for stock or"
+            " bonus, in the frontmatter or the table, that makes up the difference: record the"
+            " parts the total counts"
+        )
+        related = tuple(Related(at, col, "GL207", text) for at, col, text in others)
+        yield replace(problem("GL207", line, column, said), related=related)

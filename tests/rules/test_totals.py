@@ -205,3 +205,38 @@ def test_a_total_counting_the_signing_bonus_says_so() -> None:
         " + bonus 10000 (bonus_low) = 100000, ±5%): it counts the signing bonus"
         " (signing_bonus_low 10000), which is paid once"
     ]
+
+
+CURRENCIES = (FIXTURES / "table" / "currencies.md").read_text(encoding="utf-8")
+
+
+def test_a_total_made_of_parts_nobody_recorded_is_gl207() -> None:
+    # Lima: base and total only, in the frontmatter and the table (no stock or bonus
+    # column); 170000 is 42% above 120000, more than unrecorded-share (30%)
+    bare = edited(CURRENCIES, ("total_comp_low: 130000", "total_comp_low: 170000"))
+    found = lint_text(bare, select=("GL205", "GL207"))
+    assert positions(found) == [("GL207", 18, 21)]
+    assert found[0].message == (
+        "total_comp_low 170000 is 42% above base_low 120000, and the guide records no figure"
+        " for stock or bonus, in the frontmatter or the table, that makes up the difference:"
+        " record the parts the total counts"
+    )
+    assert lint_text(CURRENCIES, select=("GL207",)) == []  # 8% above base: a bonus, maybe
+    relaxed = Settings(unrecorded_share=0.5)
+    assert lint_text(bare, select=("GL207",), settings=relaxed) == []
+
+
+def test_a_cell_withholding_a_part_records_no_figure() -> None:
+    # SF: stock and bonus null, their cells `TBD`; 280000 is 44% above 195000
+    withheld = edited(
+        GOOD,
+        *NO_STOCK,
+        ("bonus_pct: 5\n    total_comp_low: 248000", "bonus_pct: null\n    total_comp_low: 280000"),
+        ("| $195K–$255K | $175K–$315K | 5% |", "| $195K–$255K | TBD | TBD |"),
+    )
+    found = lint_text(withheld, select=("GL205", "GL207"))
+    assert positions(found) == [("GL207", 18, 21)]
+    assert found[0].message.startswith(
+        "total_comp_low 280000 is 44% above base_low 195000; total_comp_high 346000 is 36%"
+        " above base_high 255000, and the guide records no figure for stock or bonus"
+    )
