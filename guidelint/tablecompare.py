@@ -8,6 +8,7 @@ findings, and each mapped cell is compared by :mod:`guidelint.cellcompare`.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -361,3 +362,27 @@ def table_figures(
                     amounts.append((figure.amount, figure.currency, name))
             parsed = parsed.conversion
     return amounts, percents
+
+
+def is_amount(text: str) -> bool:
+    """Whether a cell's text reads as an amount of money (`$195K`)."""
+    try:
+        return bool(parse_figure(text).currencies)
+    except FigureError:
+        return False
+
+
+def unmapped_money(table: Table) -> Iterator[tuple[Cell, int]]:
+    """Header cells of columns that no frontmatter field maps but that show amounts
+    (`Carried Interest`, `Stock/Bonus`) in most rows, each with how many rows."""
+    if table.layout != "rows":
+        return
+    mapped = {index for _, index in table.columns} | {table.key_index}
+    for index, header in enumerate(table.header.cells):
+        if index in mapped:
+            continue
+        shown = sum(
+            1 for row in table.rows if index < len(row.cells) and is_amount(row.cells[index].text)
+        )
+        if shown and shown * 2 >= len(table.rows):
+            yield header, shown

@@ -8,8 +8,9 @@ Two blind labellings of guides of each half (``tests/pool/split.yaml``):
   look first.  A defect is found when a finding of its family's codes (or one folded
   into it) sits on that line, on a line of the same table, in the frontmatter entry of
   the defect's region, or on the table row showing that region.
-- ``data-findings-<half>.yaml``: findings drawn at random, stratified by code, and
-  judged against the guide without their messages, each ``right`` or not.
+- ``data-findings-<half>*.yaml``: findings drawn at random, stratified by code (or,
+  in a later file, every finding a change added), and judged against the guide
+  without their messages, each ``right`` or not.
 
 Print the tables with ``python -m pytest tests/test_data_pool.py -q -s``.  The
 labels were written for 2026-12-06, the date the run is pinned to.
@@ -134,10 +135,14 @@ def test_recall_of_listed_defects(shared: Path, half: str) -> None:
 
 @pytest.mark.parametrize("half", ["tune", "measure"])
 def test_precision_of_judged_findings(half: str) -> None:
-    path = POOL / f"data-findings-{half}.yaml"
-    if not path.is_file():
+    paths = sorted(POOL.glob(f"data-findings-{half}*.yaml"))
+    if not paths:
         pytest.skip(f"no judged findings on the {half} half")
-    judged = yaml.safe_load(path.read_text(encoding="utf-8"))["findings"]
+    judged = [
+        finding
+        for path in paths
+        for finding in yaml.safe_load(path.read_text(encoding="utf-8"))["findings"]
+    ]
     right: dict[str, list[bool]] = defaultdict(list)
     for finding in judged:
         right[finding["code"]].append(finding["right"])

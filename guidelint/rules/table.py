@@ -12,13 +12,12 @@ from collections.abc import Iterator
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
-from guidelint.markdown import Cell, TableBlock
+from guidelint.markdown import TableBlock
 from guidelint.registry import check, rule
 from guidelint.rules.consistency import annotation, doubtful_entries
-from guidelint.tablecompare import compare
+from guidelint.tablecompare import compare, is_amount, unmapped_money
 from guidelint.tablefix import rewrite_fix
 from guidelint.tablenotes import bonus_fields, unheld_bonus
-from guidelint.tables import Table
 
 TABLE_OPTION = "schema (the guide schema's `x-guidelint-table` annotation maps the table)"
 
@@ -258,35 +257,9 @@ rule(
 )
 
 
-def _is_amount(text: str) -> bool:
-    """Whether a cell's text reads as an amount of money (`$195K`)."""
-    from guidelint.money import FigureError, parse_figure
-
-    try:
-        return bool(parse_figure(text).currencies)
-    except FigureError:
-        return False
-
-
 def _shows_money(table: TableBlock) -> bool:
     """Whether a table's cells hold amounts (`$195K`): a compensation table in some layout."""
-    return any(_is_amount(cell.text) for row in table.body[:50] for cell in row.cells[1:])
-
-
-def _unmapped_money(table: Table) -> Iterator[tuple[Cell, int]]:
-    """Header cells of columns that no frontmatter field maps but that show amounts
-    (`Carried Interest`, `Stock/Bonus`) in most rows, each with how many rows."""
-    if table.layout != "rows":
-        return
-    mapped = {index for _, index in table.columns} | {table.key_index}
-    for index, header in enumerate(table.header.cells):
-        if index in mapped:
-            continue
-        shown = sum(
-            1 for row in table.rows if index < len(row.cells) and _is_amount(row.cells[index].text)
-        )
-        if shown and shown * 2 >= len(table.rows):
-            yield header, shown
+    return any(is_amount(cell.text) for row in table.body[:50] for cell in row.cells[1:])
 
 
 FIXABLE = frozenset({"GL302", "GL303", "GL304", "GL305", "GL306"})
@@ -343,7 +316,7 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             end_column=finding.end_column,
             fix=own,
         )
-    for title, shown in _unmapped_money(comparison.table):
+    for title, shown in unmapped_money(comparison.table):
         yield problem(
             "GL306",
             title.line,

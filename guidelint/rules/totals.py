@@ -120,17 +120,26 @@ rule(
     "GL207",
     "total-unrecorded-parts",
     "warning",
-    "a total stands well above base and the guide records no stock or bonus",
+    "a total stands well above its recorded parts and a part is never recorded",
     what=f"""
-        An entry states its total and its base, and neither the frontmatter
-        nor the table records a figure for its stock or bonus, at either end
+        An entry states its total and its base, and neither the frontmatter nor
+        the table records a figure for its stock, its bonus or both, at either end
         (each `null`, and the table shows no figure for them, or only words
-        such as `Varies` or `Profit sharing`): the total stands more than
-        `unrecorded-share` ({_UNRECORDED:.0%} by default) above base, so it
-        counts pay the guide never shows (profit sharing, a grant), and GL205
-        cannot check it. A part the table shows as not paid (`—`, `None`)
-        counts as recorded: GL205 checks that total. The entries of one guide
-        are one finding, at the first, the others its related locations.
+        such as `Varies` or `Profit sharing`), while the total stands above
+        what is recorded by more than the missing parts could make up:
+
+        - with no bonus recorded, more than `unrecorded-share`
+          ({_UNRECORDED:.0%} by default) above the recorded parts, since a
+          bonus may be that large;
+        - with a bonus recorded and no stock, more than `total-tolerance`
+          above them: the rest is pay the guide never records.
+
+        GL205 cannot check such a total. A part the table shows as not paid
+        (`—`, `None`) counts as recorded, and GL205 checks that total. Where
+        the table has a column no field maps that shows amounts (GL306's, such
+        as `Carried Interest`), the message names it: its figures may be the
+        difference. The entries of one guide are one finding, at the first,
+        the others its related locations.
 
         The default is the largest bonus the tuning half's guides give as a
         share of base (479 entries: median 10%, 95th percentile 15%, largest
@@ -157,8 +166,10 @@ rule(
     options=(
         "schema (the `totals` entry of the guide schema's `x-guidelint-consistency`"
         " annotation names the fields)",
-        f"unrecorded-share (the share above base a total may stand with no recorded"
-        f" stock or bonus; {_UNRECORDED} by default)",
+        f"unrecorded-share (the share above its recorded parts a total may stand with no"
+        f" bonus recorded; {_UNRECORDED} by default)",
+        "total-tolerance (the share above base and bonus a total may stand with no stock"
+        " recorded; GL205's tolerance)",
     ),
     family="consistency",
 )
@@ -218,6 +229,16 @@ def _table_years(guide: Guide, ctx: Context, stock_fields: tuple[str, str]) -> D
                 return Decimal(cells.pop() or 1)
             return Decimal(header_years(table.headers[index]) or 1)
     return None
+
+
+def _unmapped(guide: Guide, ctx: Context) -> list[str]:
+    """The headers of columns no field maps that show amounts (GL306's): the parts a
+    total counts that the frontmatter has no field for may be there."""
+    from guidelint.tablecompare import compare, unmapped_money
+
+    comparison = compare(guide, ctx)
+    table = comparison.table if comparison is not None else None
+    return [header.text for header, _ in unmapped_money(table)] if table is not None else []
 
 
 def _table_fills(guide: Guide, ctx: Context) -> dict[tuple[str, str], Decimal]:
@@ -324,15 +345,20 @@ class Sum:
         ]
         return [(value, reason) for usable, value, reason in candidates if usable]
 
-    @property
-    def records_parts(self) -> bool:
-        """Whether stock or a bonus is recorded for this end (none shown counts)."""
-        return self.stock is not None or self.bonus is not None
-
-    def unrecorded(self, total: Decimal, share: Decimal) -> bool:
-        """Whether a total stands above base by more than ``share`` with neither
-        stock nor bonus recorded for it: nothing the guide shows makes it up."""
-        return not self.records_parts and total > self.base * (1 + share)
+    def unrecorded(self, total: Decimal, tolerance: Decimal, share: Decimal) -> str | None:
+        """The parts a total counts that the guide never records ("stock", "bonus",
+        "stock or bonus"), when it stands above the recorded ones by more than
+        they could make up: ``share`` of them with no bonus recorded (a bonus may
+        be that large), ``tolerance`` with only the stock missing; else None."""
+        if self.complete or (self.stock is not None and self.years is None):
+            return None  # GL205's, or a grant recorded with no period
+        missing = " or ".join(
+            name
+            for name, absent in (("stock", self.stock is None), ("bonus", self.bonus is None))
+            if absent
+        )
+        margin = share if self.bonus is None else tolerance
+        return missing if total > self.known * (1 + margin) else None
 
     def whole_grant(self, total: Decimal) -> str | None:
         """The whole-grant slip, when a total with an unknown bonus equals base plus the
@@ -397,7 +423,7 @@ def _bonus(
         if name is None:
             continue
         value, label, where = _number(item, name), name, ""
-        if value is None and name in shown and (end == 1 or shown[name] == 0):
+        if value is None and name in shown:
             value, where = shown[name], " in the table"
         elif value is None and end == 1:
             value, label, where = _number(item, low_name), str(low_name), ", also the high end"
@@ -410,6 +436,13 @@ def _bonus(
             return amount, f"bonus {_whole(amount)} ({label} {show(value)}%{where})"
         return value, f"bonus {show(value)} ({label}{where})"
     return None
+
+
+def _sums(
+    item: dict[str, Any], parts: dict[str, Any], years: Decimal | None, shown: dict[str, Decimal]
+) -> list[Sum]:
+    """Both ends' sums, where the entry names their fields and base."""
+    return [found for end in (0, 1) if (found := _sum(item, parts, end, years, shown))]
 
 
 def _sum(
@@ -512,10 +545,8 @@ def check_totals(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _unrecorded(total: Decimal, parts: Sum) -> str:
-    share = (total / parts.base - 1) * 100
-    return (
-        f"{parts.names[2]} {show(total)} is {share:.0f}% above {parts.names[0]} {show(parts.base)}"
-    )
+    above = (total / parts.known - 1) * 100
+    return f"{parts.names[2]} {show(total)} is {above:.0f}% above its recorded parts ({parts.arithmetic()})"
 
 
 def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Iterator[Diagnostic]:
@@ -531,15 +562,17 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
     stock_fields = (_field(parts, "stock", 0) or "", _field(parts, "stock", 1) or "")
     header: Decimal | None = None
     fills: dict[tuple[str, str], Decimal] | None = None
+    unmapped: list[str] = []  # columns no field maps that show amounts
     ranges = pairs(note.get("ranges"))
     by_slip: dict[str | tuple[int, int], list[tuple[int, int, str]]] = {}
-    unrecorded: list[tuple[int, int, str]] = []  # totals no recorded part can make up
+    unrecorded: list[tuple[int, int, str, str]] = []  # totals no recorded part makes up
     for path, item in entries(guide, note):
         if _inverted(item, ranges):
             continue  # GL201's: the sum of an inverted part says nothing new
         if fills is None:  # the table is read once, and only for a guide with entries
             header = _table_years(guide, ctx, stock_fields)
             fills = _table_fills(guide, ctx) if table_figures else {}
+            unmapped = _unmapped(guide, ctx)
         vest_field = parts.get("vest_years")
         vest = _number(item, vest_field) if isinstance(vest_field, str) else None
         years = vest if vest is not None and vest > 0 else header
@@ -547,21 +580,26 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
         # One finding per entry: its low end's, naming the high end's problem too.
         found_at: tuple[int, int] | None = None
         problems: list[tuple[TotalProblem, Decimal, Sum]] = []
-        bare: list[tuple[tuple[int, int], str]] = []
-        recorded = False  # a figure for stock or bonus at either end ("none" counts)
-        for end in (0, 1):
-            found = _sum(item, parts, end, years, shown)
-            total = _number(item, found.names[2]) if found is not None else None
-            trouble = total_problem(total, found, tolerance) if found and total else None
-            recorded = recorded or (found is not None and found.records_parts)
-            if found is not None and total is not None and trouble is not None:
+        sums = [
+            (found, _number(item, found.names[2])) for found in _sums(item, parts, years, shown)
+        ]
+        bare: list[tuple[tuple[int, int], str, str]] = []
+        for found, total in sums:
+            trouble = total_problem(total, found, tolerance) if total else None
+            if total is not None and trouble is not None:
                 found_at = found_at or guide.value_position(f"{path}/{found.names[2]}")
                 problems.append((trouble, total, found))
-            elif found is not None and total is not None and found.unrecorded(total, share):
+            elif total is not None and (missing := found.unrecorded(total, tolerance, share)):
                 at = guide.value_position(f"{path}/{found.names[2]}")
-                bare.append((at, _unrecorded(total, found)))
-        if bare and found_at is None and not recorded:
-            unrecorded.append((*bare[0][0], "; ".join(text for _, text in bare)))
+                bare.append((at, _unrecorded(total, found), missing))
+        # A part recorded at one end (a lone figure in a cell) is not unrecorded at the other.
+        stock_at = {f.stock is not None for f, _ in sums}
+        bonus_at = {f.bonus is not None for f, _ in sums}
+        # A stock field missing or a base unreadable is the schema's (GL101, GL104).
+        whole = len(sums) == 2 and all(f.names[1] in item for f, _ in sums)
+        if bare and found_at is None and whole and len(stock_at) == len(bonus_at) == 1:
+            texts = "; ".join(text for _, text, _ in bare)
+            unrecorded.append((*bare[0][0], texts, bare[0][2]))
         if found_at is not None:
             # A named slip ("it leaves out the bonus") groups the entries it recurs
             # in; a total no slip explains is a root cause of its own.
@@ -576,14 +614,17 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
         )
         related = tuple(Related(at, col, "GL205", text) for at, col, text in others)
         yield replace(problem("GL205", line, column, message + more), related=related)
-    # The guide records no part beyond base for these entries: one root cause.
+    # Totals made of parts the guide never records: one root cause, one finding.
     if unrecorded:
-        (line, column, message), *others = unrecorded
-        more = f" (and {len(others)} more {'entry' if len(others) == 1 else 'entries'})"
+        (line, column, message, missing), *rest = unrecorded
+        count = len(rest)
+        more = f" (the same in {count} more {'entry' if count == 1 else 'entries'})" if rest else ""
+        columns = " and ".join(f"`{header}`" for header in unmapped)
+        plural = "columns show" if len(unmapped) > 1 else "column shows"
+        aside = f"; the table's {columns} {plural} amounts no field holds" if unmapped else ""
         said = (
-            f"{message}{more if others else ''}, and the guide records no figure for stock or"
-            " bonus, in the frontmatter or the table, that makes up the difference: record the"
-            " parts the total counts"
+            f"{message}, and no {missing} figure in the frontmatter or the table makes up"
+            f" the difference{more}{aside}: record the parts the total counts"
         )
-        related = tuple(Related(at, col, "GL207", text) for at, col, text in others)
+        related = tuple(Related(at, col, "GL207", text) for at, col, text, _ in rest)
         yield replace(problem("GL207", line, column, said), related=related)

@@ -217,9 +217,9 @@ def test_a_total_made_of_parts_nobody_recorded_is_gl207() -> None:
     found = lint_text(bare, select=("GL205", "GL207"))
     assert positions(found) == [("GL207", 18, 21)]
     assert found[0].message == (
-        "total_comp_low 170000 is 42% above base_low 120000, and the guide records no figure"
-        " for stock or bonus, in the frontmatter or the table, that makes up the difference:"
-        " record the parts the total counts"
+        "total_comp_low 170000 is 42% above its recorded parts (base_low 120000 + stock_low"
+        " unknown + bonus unknown = 120000), and no stock or bonus figure in the frontmatter or"
+        " the table makes up the difference: record the parts the total counts"
     )
     assert lint_text(CURRENCIES, select=("GL207",)) == []  # 8% above base: a bonus, maybe
     relaxed = Settings(unrecorded_share=0.5)
@@ -237,6 +237,25 @@ def test_a_cell_withholding_a_part_records_no_figure() -> None:
     found = lint_text(withheld, select=("GL205", "GL207"))
     assert positions(found) == [("GL207", 18, 21)]
     assert found[0].message.startswith(
-        "total_comp_low 280000 is 44% above base_low 195000; total_comp_high 346000 is 36%"
-        " above base_high 255000, and the guide records no figure for stock or bonus"
+        "total_comp_low 280000 is 44% above its recorded parts (base_low 195000 + stock_low"
+        " unknown + bonus unknown = 195000); total_comp_high 346000 is 36% above its recorded"
+        " parts (base_high 255000 + stock_high unknown + bonus unknown = 255000), and no stock"
+        " or bonus figure"
     )
+
+
+def test_a_total_above_base_and_bonus_with_no_stock_recorded_is_gl207() -> None:
+    # SF: stock null and `TBD` in the table, bonus 5%: 195000 + 9750 = 204750 recorded;
+    # a bonus is known, so anything beyond total-tolerance is pay the guide never records
+    stockless = edited(
+        GOOD,
+        *NO_STOCK,
+        ("| $195K–$255K | $175K–$315K |", "| $195K–$255K | TBD |"),
+        ("total_comp_low: 248000", "total_comp_low: 230000"),
+    )
+    found = lint_text(stockless, select=("GL205", "GL207"))
+    assert positions(found) == [("GL207", 18, 21)]
+    assert "and no stock figure in the frontmatter or the table makes up" in found[0].message
+    # within total-tolerance of base + bonus, the total needs no stock
+    near = edited(stockless, ("total_comp_low: 230000", "total_comp_low: 214000"))
+    assert ("GL207", 18, 21) not in positions(lint_text(near, select=("GL207",)))
