@@ -99,9 +99,6 @@ GL205_FINDINGS: dict[str, list[tuple[str, int, int]]] = {
     "illumina/data-scientist.md": [("GL205", 19, 22), ("GL205", 28, 22), ("GL205", 37, 22)],
     # ... and the totals count the signing bonus
     "cyberark/devops-engineer.md": [("GL205", 20, 21)],
-    # totals 14% above base + bonus with no stock recorded: the `Secondary Access Value`
-    # column, which no field holds, makes up the difference (GL207)
-    "sequoia/data-scientist.md": [("GL207", 19, 21)],
     # four entries' totals count the signing bonus: one finding, the others related
     "microsoft/product-manager.md": [("GL205", 21, 22), ("GL205", 31, 21), ("GL205", 42, 21)],
     "mixpanel/product-designer.md": [("GL205", 37, 22)],

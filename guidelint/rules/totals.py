@@ -136,10 +136,10 @@ rule(
 
         GL205 cannot check such a total. A part the table shows as not paid
         (`—`, `None`) counts as recorded, and GL205 checks that total. Where
-        the table has a column no field maps that shows amounts (GL306's, such
-        as `Carried Interest`), the message names it: its figures may be the
-        difference. The entries of one guide are one finding, at the first,
-        the others its related locations.
+        the table has a column no field maps that shows amounts (such as
+        `Carried Interest`), its figures may be the difference: the total is
+        the table's, and GL306 reports the column, once. The entries of one
+        guide are one finding, at the first, the others its related locations.
 
         The default is the largest bonus the tuning half's guides give as a
         share of base (479 entries: median 10%, 95th percentile 15%, largest
@@ -231,14 +231,14 @@ def _table_years(guide: Guide, ctx: Context, stock_fields: tuple[str, str]) -> D
     return None
 
 
-def _unmapped(guide: Guide, ctx: Context) -> list[str]:
-    """The headers of columns no field maps that show amounts (GL306's): the parts a
-    total counts that the frontmatter has no field for may be there."""
+def _unmapped(guide: Guide, ctx: Context) -> bool:
+    """Whether a column no field maps shows amounts (GL306's): the parts a total
+    counts that the frontmatter has no field for may be there."""
     from guidelint.tablecompare import compare, unmapped_money
 
     comparison = compare(guide, ctx)
     table = comparison.table if comparison is not None else None
-    return [header.text for header, _ in unmapped_money(table)] if table is not None else []
+    return table is not None and next(unmapped_money(table), None) is not None
 
 
 def _table_fills(guide: Guide, ctx: Context) -> dict[tuple[str, str], Decimal]:
@@ -562,7 +562,7 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
     stock_fields = (_field(parts, "stock", 0) or "", _field(parts, "stock", 1) or "")
     header: Decimal | None = None
     fills: dict[tuple[str, str], Decimal] | None = None
-    unmapped: list[str] = []  # columns no field maps that show amounts
+    unmapped = False  # a column no field maps shows amounts
     ranges = pairs(note.get("ranges"))
     by_slip: dict[str | tuple[int, int], list[tuple[int, int, str]]] = {}
     unrecorded: list[tuple[int, int, str, str]] = []  # totals no recorded part makes up
@@ -597,7 +597,15 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
         bonus_at = {f.bonus is not None for f, _ in sums}
         # A stock field missing or a base unreadable is the schema's (GL101, GL104).
         whole = len(sums) == 2 and all(f.names[1] in item for f, _ in sums)
-        if bare and found_at is None and whole and len(stock_at) == len(bonus_at) == 1:
+        # A column no field maps that shows amounts (GL306's) may hold the difference:
+        # the total is then the table's, and the missing field GL306's one finding.
+        if (
+            bare
+            and found_at is None
+            and whole
+            and not unmapped
+            and len(stock_at) == len(bonus_at) == 1
+        ):
             texts = "; ".join(text for _, text, _ in bare)
             unrecorded.append((*bare[0][0], texts, bare[0][2]))
         if found_at is not None:
@@ -619,12 +627,9 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
         (line, column, message, missing), *rest = unrecorded
         count = len(rest)
         more = f" (the same in {count} more {'entry' if count == 1 else 'entries'})" if rest else ""
-        columns = " and ".join(f"`{header}`" for header in unmapped)
-        plural = "columns show" if len(unmapped) > 1 else "column shows"
-        aside = f"; the table's {columns} {plural} amounts no field holds" if unmapped else ""
         said = (
             f"{message}, and no {missing} figure in the frontmatter or the table makes up"
-            f" the difference{more}{aside}: record the parts the total counts"
+            f" the difference{more}: record the parts the total counts"
         )
         related = tuple(Related(at, col, "GL207", text) for at, col, text, _ in rest)
         yield replace(problem("GL207", line, column, said), related=related)
