@@ -282,6 +282,8 @@ MAGNITUDE = Scan(
 
 
 _HEADCOUNTS = _DATA["headcounts"]
+# Words without which a block holds no headcount (the nouns, folded).
+HEADCOUNT_NOUNS = frozenset(noun.casefold() for noun in _HEADCOUNTS["nouns"])
 _HEADCOUNT = Scan(
     r"(?<![\w.,$£€¥₹#/-])(?P<n>[1-9]\d{0,2})[ \t]?[-–][ \t]?[1-9]\d{0,3}\+?"
     r"(?:[ \t]{1,4}[A-Za-z][\w/-]{0,20}){0,2}?[ \t]{1,4}"

@@ -44,6 +44,7 @@ from guidelint.document import Guide
 from guidelint.figures import (
     COUNT,
     DIGIT,
+    HEADCOUNT_NOUNS,
     MAGNITUDE,
     MAGNITUDE_WORDS,
     MONEY,
@@ -141,7 +142,8 @@ class Detector:
                 continue  # "over 200 dollars": the amount is the figure already read
             kind = figure_kind(masked, start, end)
             figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), kind))
-        for match in headcounts(masked) if has_digit else ():
+        people = has_digit and not HEADCOUNT_NOUNS.isdisjoint(words)
+        for match in headcounts(masked) if people else ():
             start, end = match.span()
             if not inside(start, read):  # "2-4 data engineers": a team's size
                 figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), FACT))
