@@ -7,7 +7,7 @@ import pytest
 from conftest import FIXTURES, edited, lint_text, positions
 from guidelint.config import Settings
 from guidelint.resources import data_file
-from guidelint.rules.totals import header_years
+from guidelint.totalparts import header_years
 
 REAL = (FIXTURES / "schema" / "real-format.md").read_text(encoding="utf-8")
 GOOD = (FIXTURES / "table" / "good.md").read_text(encoding="utf-8")
