@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from guidelint.cells import is_relative
+from guidelint.cells import counts_shares, is_relative
 from guidelint.comparison import UNKNOWN, Finding
 from guidelint.money import FigureError, is_absent, parse_figure, show
 from guidelint.periods import yearly
@@ -98,7 +98,10 @@ def compare_cell(
                     cell.text,
                 )
                 break
-    fillable = all(f.currency in (None, currency) for f in parsed.figures)
+    # `1,100 RSUs` counts shares: no pay field may hold it
+    fillable = all(f.currency in (None, currency) for f in parsed.figures) and not (
+        not parsed.currencies and counts_shares(parsed.note)
+    )
     yield from _compare_values(spec, cell, parsed, low, high, fillable=fillable)
 
 

@@ -3,7 +3,8 @@
 ``is_relative`` knows a cell that describes a figure instead of stating it
 (``Varies by city (70-90% of SF)``); ``is_peer_header`` a key column that names
 companies or titles (``Company``), whose table compares employers, not regions;
-``says_unpaid`` a cell that says a component is not paid (``—``, ``None``).
+``says_unpaid`` a cell that says a component is not paid (``—``, ``None``);
+``counts_shares`` a figure that counts shares (``1,100 RSUs``).
 """
 
 from __future__ import annotations
@@ -132,3 +133,15 @@ def says_unpaid(text: str) -> bool:
         return False
     core = " ".join(text.replace("\u00a0", " ").split()).strip("*_ ").casefold()
     return core in _unpaid()
+
+
+@cache
+def _share_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in data_file("tables.json")["share_counts"]["words"])
+
+
+def counts_shares(note: str) -> bool:
+    """Whether the words after a bare number (``RSUs`` in ``1,100 RSUs``) say it counts
+    shares: a count, not an amount of money."""
+    words = plain_words(note)
+    return bool(words) and (words[0] in _share_words() or " ".join(words[:2]) in _share_words())

@@ -30,7 +30,7 @@ class Context:
     settings: Settings
     schema: SchemaInfo
     guide: Guide | None = field(default=None, compare=False, repr=False)
-    # GL205's findings by ``table_figures``, filled by :meth:`totals`
+    # GL205's and GL207's findings by ``table_figures``, filled by :meth:`totals`
     _sums: dict[bool, tuple[Diagnostic, ...]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
@@ -44,10 +44,10 @@ class Context:
         return line_up(self.guide, self) if self.guide is not None else None
 
     def totals(self, guide: Guide, *, table_figures: bool) -> tuple[Diagnostic, ...]:
-        """GL205's findings for ``guide`` (``rules.totals.totals_findings``), worked out
-        once each way for the context's own guide: the totals rule and the doubt the
-        table rules have of an entry's figures read the same sums.  Another guide's
-        are worked out afresh."""
+        """GL205's and GL207's findings for ``guide`` (``rules.totals.totals_findings``),
+        worked out once each way for the context's own guide: the totals rule and the
+        doubt the table rules have of an entry's figures read the same sums.  Another
+        guide's are worked out afresh."""
         from guidelint.rules.totals import totals_findings
 
         if guide is not self.guide:

@@ -287,22 +287,37 @@ HEADCOUNT_NOUNS = frozenset(noun.casefold() for noun in _HEADCOUNTS["nouns"])
 _HEADCOUNT = Scan(
     r"(?<![\w.,$£€¥₹#/-])(?P<n>[1-9]\d{0,2})[ \t]?[-–][ \t]?[1-9]\d{0,3}\+?"
     r"(?:[ \t]{1,4}[A-Za-z][\w/-]{0,20}){0,2}?[ \t]{1,4}"
-    rf"(?:{'|'.join(map(re.escape, _HEADCOUNTS['nouns']))})(?![\w-])",
+    rf"(?i:{'|'.join(map(re.escape, _HEADCOUNTS['nouns']))})(?![\w-])",
     "",
     digits=True,
 )
+# The role's span of control: "you manage 6-10 engineers", "lead roughly 6-10 engineers",
+# "manages teams of 6-12 engineers".
 _SPAN_OF_CONTROL = re.compile(
     rf"(?i:\b(?:{'|'.join(map(re.escape, _HEADCOUNTS['span_verbs']))})"
-    r"(?:[ \t]{1,4}(?:teams?|groups?|orgs?|a[ \t]{1,4}team)(?:[ \t]{1,4}of)?)?[ \t]{1,4})$"
+    r"(?:[ \t]{1,4}(?:teams?|groups?|orgs?|a[ \t]{1,4}team)(?:[ \t]{1,4}of)?)?"
+    r"(?:[ \t]{1,4}(?:roughly|about|around|approximately|typically|up[ \t]{1,4}to|between))?"
+    r"[ \t]{1,4})$"
 )
+# The people the reader meets, a word of meeting in the clause: "interview with 4-6
+# engineers", "talk to 2-3 engineers", "4-6 people on your panel".
+_MEETING = re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, _HEADCOUNTS['meeting_words']))})\b)")
+_CLAUSE_START = re.compile(r"[.;:!?\n\u2014\u2013]")
 
 
 def headcounts(text: str) -> Iterator[re.Match[str]]:
     """Ranges of people in ``text`` that size a team ("2-4 data engineers"), not the
-    role's span of control ("you manage 6-10 engineers")."""
+    role's span of control ("you manage 6-10 engineers") nor the people the reader
+    meets ("interview with 4-6 engineers")."""
     for match in _HEADCOUNT.finditer(text):
         start = match.start()
-        if _SPAN_OF_CONTROL.search(text, max(0, start - 40), start) is None:
+        low = max(0, start - 60)
+        if _SPAN_OF_CONTROL.search(text, low, start) is not None:
+            continue
+        clause = max((m.end() for m in _CLAUSE_START.finditer(text, low, start)), default=low)
+        after = _CLAUSE_START.search(text, match.end(), match.end() + 60)
+        stop = after.start() if after is not None else min(len(text), match.end() + 60)
+        if _MEETING.search(text, clause, stop) is None:
             yield match
 
 

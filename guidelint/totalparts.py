@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from guidelint.context import Context
-from guidelint.document import Guide
+from guidelint.comparison import Comparison
 from guidelint.money import show, to_decimal
 from guidelint.resources import data_file
 
@@ -49,13 +48,10 @@ def header_years(header: str) -> int | None:
 _ASIDE = re.compile(r"\([^()]{0,200}\)")
 
 
-def table_years(guide: Guide, ctx: Context, stock_fields: tuple[str, str]) -> Decimal | None:
+def table_years(comparison: Comparison | None, stock_fields: tuple[str, str]) -> Decimal | None:
     """The years the compensation table's stock header names (1 when it names no
     period): a column's header, or a component table's row label (`RSU Grant (4-Year
     Vest)`); None when no table maps a stock column."""
-    from guidelint.tablecompare import compare
-
-    comparison = compare(guide, ctx)
     table = comparison.table if comparison is not None else None
     if table is None or table.layout == "levels":
         return None  # a row per entry, or a column per entry under component labels
@@ -75,22 +71,30 @@ def table_years(guide: Guide, ctx: Context, stock_fields: tuple[str, str]) -> De
     return None
 
 
-def unmapped_columns(guide: Guide, ctx: Context) -> bool:
-    """Whether a column no field maps shows amounts (GL306's): the parts a total
-    counts that the frontmatter has no field for may be there."""
-    from guidelint.tablecompare import compare, unmapped_money
+def shown_elsewhere(comparison: Comparison | None) -> set[str] | None:
+    """The entries whose table row shows an amount in a column no field maps (GL306's,
+    `Secondary Access Value`): the parts their totals count may be there.  None when
+    the table is in a layout whose extra rows cannot be told from its parts (a table
+    with a row per component), so that no entry can be said to record nothing."""
+    from guidelint.tablecompare import is_amount, unmapped_indexes
 
-    comparison = compare(guide, ctx)
     table = comparison.table if comparison is not None else None
-    return table is not None and next(unmapped_money(table), None) is not None
+    if comparison is None or table is None:
+        return set()
+    if table.layout != "rows":
+        return None
+    columns = unmapped_indexes(table)
+    return {
+        comparison.entry_path(comparison.row_items[number])
+        for number, row in enumerate(table.rows)
+        if number in comparison.row_items
+        and any(index < len(row.cells) and is_amount(row.cells[index].text) for index in columns)
+    }
 
 
-def table_fills(guide: Guide, ctx: Context) -> dict[tuple[str, str], Decimal]:
+def table_fills(comparison: Comparison | None) -> dict[tuple[str, str], Decimal]:
     """(entry path, field) -> the figure the table shows where the frontmatter has none;
     0 where its cell says the pay is not paid (`—`, `None`: data/tables.json)."""
-    from guidelint.tablecompare import compare
-
-    comparison = compare(guide, ctx)
     if comparison is None:
         return {}
     fills: dict[tuple[str, str], Decimal] = dict.fromkeys(comparison.unpaid, Decimal(0))
@@ -137,8 +141,9 @@ class Sum:
         terms = [f"{base_name} {show(self.base)}"]
         if self.stock is None:
             terms.append(f"{stock_name} unknown")
-        elif self.stock == 0 and self.stock_note:
-            terms.append(f"no stock ({stock_name} shown as none in the table)")
+        elif self.stock == 0:
+            shown = " shown as none in the table" if self.stock_note else " 0"
+            terms.append(f"no stock ({stock_name}{shown})")
         elif self.years is None:
             terms.append(f"{stock_name} {show(self.stock)} over no stated period")
         elif self.years != 1:
@@ -196,6 +201,8 @@ class Sum:
         be that large), ``tolerance`` with only the stock missing; else None."""
         if self.complete or (self.stock is not None and self.years is None):
             return None  # GL205's, or a grant recorded with no period
+        if self.known <= 0:
+            return None  # a base of 0 is GL206's to question
         missing = " or ".join(
             name
             for name, absent in (("stock", self.stock is None), ("bonus", self.bonus is None))
@@ -273,7 +280,7 @@ def _bonus(
             value, label, where = field_value(item, low_name), str(low_name), ", also the high end"
         if value is None:
             continue
-        if value == 0 and where:
+        if value == 0 and where == " in the table":
             return value, f"no bonus ({label} shown as none in the table)"
         if percent:
             amount = base * value / 100

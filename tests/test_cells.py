@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from guidelint.cells import is_relative, names_instrument, peer_headers, row_symbols, says_unpaid
+from guidelint.cells import (
+    counts_shares,
+    is_relative,
+    names_instrument,
+    peer_headers,
+    row_symbols,
+    says_unpaid,
+)
 from guidelint.currencies import currency_symbols
 from guidelint.money import FigureError, parse_figure
 from guidelint.places import region_currency
@@ -28,6 +35,12 @@ def test_every_entry_has_a_reason_and_examples() -> None:
 @pytest.mark.parametrize(("cell", "relative"), TABLES["relative_cells"]["examples"].items())
 def test_relative_cells(cell: str, relative: bool) -> None:
     assert is_relative(cell) is relative
+
+
+@pytest.mark.parametrize(("cell", "shares"), TABLES["share_counts"]["examples"].items())
+def test_share_counts(cell: str, shares: bool) -> None:
+    parsed = parse_figure(cell)
+    assert (not parsed.currencies and counts_shares(parsed.note)) is shares
 
 
 @pytest.mark.parametrize(("cell", "unpaid"), TABLES["unpaid_cells"]["examples"].items())

@@ -22,14 +22,21 @@ _ASK_WORDS = alternation(WORDS["proposal_asks"])
 _LEADS = rf"(?:(?i:{alternation(WORDS['ask_leads'])})\s{{1,4}}){{0,3}}"
 _ASK = re.compile(rf"\s{{0,8}}+{_LEADS}(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)")
 # "Use this scarcity to drive toward $190K": what the reader uses leads to the ask.
+# What is used is not proposed: "Leverage the 3x growth in ARR to ask for ..." still
+# states the 3x; the proposal starts after it (group "ins").
 _INSTRUMENT = (
-    rf"(?:(?i:{alternation(WORDS['instrument_leads'])})\s{{1,4}}"
+    rf"(?P<ins>(?i:{alternation(WORDS['instrument_leads'])})\s{{1,4}}"
     r"(?i:this|that|these|those|the|your|their|its|it|them)(?:\s{1,4}[\w'\u2019-]{1,30}){0,4}?"
     r"\s{1,4}to\s{1,4})?"
 )
 _ASK_AFTER_LEAD = re.compile(
     rf"\s{{0,8}}+(?:(?:[^,;:\n]|,(?=\d)){{0,80}},\s{{1,4}})?{_INSTRUMENT}{_LEADS}"
     rf"(?i:{_ASK_WORDS})(?![\w-])"
+)
+# "Position Acme Mumbai as the highest-impact role": the framing the reader is to use.
+_PITCH = re.compile(
+    rf"\s{{0,8}}+(?i:{alternation(WORDS['pitch_verbs'])})[ \t]{{1,4}}"
+    r"(?:[\w'\u2019&.-]{1,30}[ \t]{1,4}){1,5}?(?i:as)\b"
 )
 # A clause that supposes: its figures illustrate ("if you hold a $200K offer").
 _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")
@@ -93,6 +100,7 @@ ASK_TRIGGERS = frozenset(
     WORD.findall(str(p).casefold())[0]
     for p in (
         *WORDS["proposal_asks"],
+        *WORDS["pitch_verbs"],
         *WORDS["hypothetical_leads"],
         *WORDS["norm_modals"],
         *WORDS["trajectory_verbs"],
@@ -152,13 +160,13 @@ def proposals(block: Block) -> list[tuple[int, int]]:
                 if masked[clause - 1] != ";"
                 else _FIGURE_FIRST.match(masked, clause)
             )
-            ask = clause if continues else _ask_end(masked, clause, clause_end)
+            ask = (clause, clause) if continues else _ask_span(masked, clause, clause_end)
             asking = ask is not None
             if ask is not None:
                 # "Counter below $215K by citing the $2.8B target": the reason is a claim;
                 # words before the ask ("If capped due to budget, push for") lead to it.
-                reason = _ASK_REASON.search(masked, ask, clause_end)
-                spans.append((clause, reason.start() if reason else clause_end))
+                reason = _ASK_REASON.search(masked, ask[1], clause_end)
+                spans.append((ask[0], reason.start() if reason else clause_end))
         spans.extend(
             (found.start(), found.end()) for found in _OWN_OFFER.finditer(masked, start, end)
         )
@@ -166,7 +174,9 @@ def proposals(block: Block) -> list[tuple[int, int]]:
 
 
 # A lead-in that introduces the reader's asks as a list: "negotiate these components:".
-_LIST_ASK = re.compile(rf"(?i:\b(?:{alternation(WORDS['list_ask_leads'])})\b)")
+_LIST_ASK = re.compile(
+    rf"(?i:\b(?:{alternation(WORDS['list_ask_leads'])})[ \t]{{1,4}}(?:these|the[ \t]{{1,4}}following)\b)"
+)
 
 
 def asks_for_list(lead: Block) -> bool:
@@ -222,20 +232,28 @@ def _suppositions(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
             opening = stop + 1
 
 
-def _ask_end(masked: str, start: int, end: int) -> int | None:
-    """Where the ask of the clause ``start:end`` ends, or None when it does not ask."""
-    found = _ASK.match(masked, start, end) or _COUNTER_FORECAST.match(masked, start, end)
+def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the proposal of the clause ``start:end`` starts and its ask ends, or None
+    when it does not ask."""
+    found = (
+        _ASK.match(masked, start, end)
+        or _COUNTER_FORECAST.match(masked, start, end)
+        or _PITCH.match(masked, start, end)
+    )
     if found is not None:
-        return found.end()
+        return start, found.end()
     label = _LABEL.match(masked, start, end)
     if (
         label is not None
         and _ASK_LABEL.search(masked, label.start(), label.end())
         and _FIGURE_FIRST.match(masked, label.end(), end)
     ):
-        return label.end()  # "Signing bonus target: $25K-$40K", not "Bonus target: Acme pays 15%"
+        # "Signing bonus target: $25K-$40K", not "Bonus target: Acme pays 15%"
+        return start, label.end()
     found = _ASK_AFTER_LEAD.match(masked, label.end() if label else start, end)
-    return None if found is None else found.end()
+    if found is None:
+        return None
+    return (found.end("ins") if found.group("ins") else start), found.end()
 
 
 _COPULA = re.compile(r"(?i:\b(?:is|are|was|were|be|been)\s+$)")

@@ -161,26 +161,8 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
             return index > 0 and following[index - 1] in _NEGOTIATING
         if word in _READER_HEADS:
             return _READER.search(masked, max(0, start - 40), start) is not None
-        # "the smartest compensation strategy", not "the boldest AI strategy in fintech"
-        # nor a compound the word only starts ("the most complex strategy challenges")
-        return not _scoped(masked, end, index) and _ends_phrase(after, index)
-    return False
-
-
-_PHRASE_END = re.compile(r"[.,;:!?)\]\u2014\u2013]$")
-_AFTER_HEAD = frozenset(("is", "are", "was", "were", "here", "now", "you", "your", "available"))
-
-
-def _ends_phrase(after: str, index: int) -> bool:
-    """Whether the ``index``-th word of ``after`` ends its noun phrase: punctuation or
-    the clause's end follows, or a function word ("the strongest lever for you")."""
-    tokens = after.split()
-    if index + 1 >= len(tokens) or _PHRASE_END.search(tokens[index]):
         return True
-    following = tokens[index + 1].strip("\"'\u201d").casefold()
-    if not any(ch.isalnum() for ch in following):
-        return True  # a dash: "the highest-leverage component — argue that ..."
-    return following in _FUNCTION_WORDS or following in _AFTER_HEAD
+    return False
 
 
 def _scoped(masked: str, end: int, index: int) -> bool:

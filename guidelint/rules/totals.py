@@ -18,6 +18,7 @@ from guidelint.document import Guide
 from guidelint.money import show
 from guidelint.registry import check, rule
 from guidelint.rules.consistency import annotation, entries, pairs
+from guidelint.tablecompare import compare
 from guidelint.totalparts import (
     SLIP_APART,
     SLIP_MARGIN,
@@ -25,10 +26,10 @@ from guidelint.totalparts import (
     field_name,
     field_value,
     inverted,
+    shown_elsewhere,
     sums_of,
     table_fills,
     table_years,
-    unmapped_columns,
     whole,
 )
 
@@ -62,9 +63,9 @@ rule(
         - the bonus as `bonus_low`/`bonus_high`, or as `bonus_pct` and
           `bonus_pct_high` of that end's base; where the frontmatter lacks the
           high end, the one the table shows, else the low end;
-        - no signing bonus, which is paid once (a total that counts it is
-          reported naming it, where the `totals` entry names the signing
-          fields).
+        - no signing bonus, which is paid once (where stock and bonus are
+          known and the `totals` entry names the signing fields, a total that
+          counts it is named as that slip).
 
         The stated total must lie within `total-tolerance` ({_DEFAULT:.0%} by default)
         of the sum. With base 155000, a 75000 grant over 4 years and a bonus
@@ -145,10 +146,12 @@ rule(
 
         GL205 cannot check such a total. A part the table shows as not paid
         (`—`, `None`) counts as recorded, and GL205 checks that total. Where
-        the table has a column no field maps that shows amounts (such as
-        `Carried Interest`), its figures may be the difference: the total is
-        the table's, and GL306 reports the column, once. The entries of one
-        guide are one finding, at the first, the others its related locations.
+        the entry's table row shows an amount in a column no field maps (such
+        as `Secondary Access Value`), that amount may be the difference: the
+        total is the table's, and GL306 reports the column, once. A table with
+        a row per component, whose extra rows cannot be told from its parts,
+        leaves GL207 quiet. The entries of one guide are one finding, at the
+        first, the others its related locations.
 
         The default is the largest bonus the tuning half's guides give as a
         share of base (479 entries: median 10%, 95th percentile 15%, largest
@@ -246,11 +249,14 @@ def check_totals(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
 
 def _unrecorded(total: Decimal, parts: Sum) -> str:
     above = (total / parts.known - 1) * 100
-    return f"{parts.names[2]} {show(total)} is {above:.0f}% above its recorded parts ({parts.arithmetic()})"
+    return (
+        f"{parts.names[2]} {show(total)} is {above:.1f}% above its recorded parts"
+        f" ({parts.arithmetic()})"
+    )
 
 
 def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Iterator[Diagnostic]:
-    """GL205's findings; without ``table_figures``, from the frontmatter's figures alone
+    """GL205's and GL207's findings; without ``table_figures``, from the frontmatter's figures alone
     (the table's stock period still counts): what decides whether ``--fix`` may copy
     an entry into the table, which the table's own, perhaps damaged, cells must not."""
     note = annotation(ctx)
@@ -262,7 +268,7 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
     stock_fields = (field_name(parts, "stock", 0) or "", field_name(parts, "stock", 1) or "")
     header: Decimal | None = None
     fills: dict[tuple[str, str], Decimal] | None = None
-    unmapped = False  # a column no field maps shows amounts
+    elsewhere: set[str] | None = set()  # entries whose row shows amounts no field maps
     ranges = pairs(note.get("ranges"))
     by_slip: dict[str | tuple[int, int], list[tuple[int, int, str]]] = {}
     unrecorded: list[tuple[int, int, str, str]] = []  # totals no recorded part makes up
@@ -270,9 +276,10 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
         if inverted(item, ranges):
             continue  # GL201's: the sum of an inverted part says nothing new
         if fills is None:  # the table is read once, and only for a guide with entries
-            header = table_years(guide, ctx, stock_fields)
-            fills = table_fills(guide, ctx) if table_figures else {}
-            unmapped = unmapped_columns(guide, ctx)
+            comparison = compare(guide, ctx)
+            header = table_years(comparison, stock_fields)
+            fills = table_fills(comparison) if table_figures else {}
+            elsewhere = shown_elsewhere(comparison)
         vest_field = parts.get("vest_years")
         vest = field_value(item, vest_field) if isinstance(vest_field, str) else None
         years = vest if vest is not None and vest > 0 else header
@@ -297,14 +304,15 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
         stock_at = {f.stock is not None for f, _ in sums}
         bonus_at = {f.bonus is not None for f, _ in sums}
         # A stock field missing or a base unreadable is the schema's (GL101, GL104).
-        whole = len(sums) == 2 and all(f.names[1] in item for f, _ in sums)
-        # A column no field maps that shows amounts (GL306's) may hold the difference:
-        # the total is then the table's, and the missing field GL306's one finding.
+        two_ends = len(sums) == 2 and all(f.names[1] in item for f, _ in sums)
+        # A column no field maps that shows amounts in the entry's row (GL306's) may hold
+        # the difference: the total is then the table's, and GL306 reports the column.
         if (
             bare
             and found_at is None
-            and whole
-            and not unmapped
+            and two_ends
+            and elsewhere is not None
+            and path not in elsewhere
             and len(stock_at) == len(bonus_at) == 1
         ):
             texts = "; ".join(text for _, text, _ in bare)
@@ -326,6 +334,8 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
     # Totals made of parts the guide never records: one root cause, one finding.
     if unrecorded:
         (line, column, message, missing), *rest = unrecorded
+        if any(other != missing for *_, other in rest):
+            missing = "stock or bonus"  # entries missing different parts
         count = len(rest)
         more = f" (the same in {count} more {'entry' if count == 1 else 'entries'})" if rest else ""
         said = (

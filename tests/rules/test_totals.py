@@ -217,7 +217,7 @@ def test_a_total_made_of_parts_nobody_recorded_is_gl207() -> None:
     found = lint_text(bare, select=("GL205", "GL207"))
     assert positions(found) == [("GL207", 18, 21)]
     assert found[0].message == (
-        "total_comp_low 170000 is 42% above its recorded parts (base_low 120000 + stock_low"
+        "total_comp_low 170000 is 41.7% above its recorded parts (base_low 120000 + stock_low"
         " unknown + bonus unknown = 120000), and no stock or bonus figure in the frontmatter or"
         " the table makes up the difference: record the parts the total counts"
     )
@@ -237,8 +237,8 @@ def test_a_cell_withholding_a_part_records_no_figure() -> None:
     found = lint_text(withheld, select=("GL205", "GL207"))
     assert positions(found) == [("GL207", 18, 21)]
     assert found[0].message.startswith(
-        "total_comp_low 280000 is 44% above its recorded parts (base_low 195000 + stock_low"
-        " unknown + bonus unknown = 195000); total_comp_high 346000 is 36% above its recorded"
+        "total_comp_low 280000 is 43.6% above its recorded parts (base_low 195000 + stock_low"
+        " unknown + bonus unknown = 195000); total_comp_high 346000 is 35.7% above its recorded"
         " parts (base_high 255000 + stock_high unknown + bonus unknown = 255000), and no stock"
         " or bonus figure"
     )
@@ -259,3 +259,36 @@ def test_a_total_above_base_and_bonus_with_no_stock_recorded_is_gl207() -> None:
     # within total-tolerance of base + bonus, the total needs no stock
     near = edited(stockless, ("total_comp_low: 230000", "total_comp_low: 214000"))
     assert ("GL207", 18, 21) not in positions(lint_text(near, select=("GL207",)))
+
+
+def test_a_count_of_shares_in_the_table_is_not_stock_pay() -> None:
+    # `10,000–20,000 options` counts options: the stock stays unknown, no fill, no sum
+    shares = edited(
+        GOOD,
+        *NO_STOCK,
+        ("| $195K–$255K | $175K–$315K |", "| $195K–$255K | 10,000–20,000 options |"),
+    )
+    assert ("GL205", 18, 21) not in positions(totals(shares))
+    found = lint_text(shares, select=("GL306",))
+    assert found and all(d.fix is None for d in found if d.line == 53)
+
+
+def test_an_empty_cell_leaves_a_part_unknown() -> None:
+    blank = edited(GOOD, *NO_STOCK, ("| $195K–$255K | $175K–$315K |", "| $195K–$255K |  |"))
+    assert ("GL205", 18, 21) not in positions(totals(blank))
+
+
+def test_a_zero_base_or_a_frontmatter_zero_bonus_reads_as_written() -> None:
+    zero = edited(CURRENCIES, ("base_low: 120000", "base_low: 0"))
+    assert all(d.code != "GL000" for d in lint_text(zero))
+    found = totals(
+        REAL,
+        (
+            "    bonus_low: 10000\n    bonus_high: 20000\n",
+            "    bonus_low: 0\n    bonus_high: null\n",
+        ),
+        ("total_comp_high: 140000", "total_comp_high: 160000"),
+        settings=EXACT,
+    )
+    assert "bonus 0 (bonus_low)" in found[0].message  # a frontmatter 0, not the table's
+    assert "shown as none" not in found[0].message
