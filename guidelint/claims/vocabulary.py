@@ -52,8 +52,32 @@ def phrases(phrases: Iterable[str]) -> str:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    parts = sorted({p.strip() for p in phrases if p.strip()}, key=_longest_first)
-    return "|".join(_apostrophes(re.escape(p).replace(r"\ ", r"\s+")) for p in parts)
+    """An alternation of phrases whose words are joined by any whitespace, factored by
+    their leading words ("push", "push for", "push hard for" share "push"): a phrase
+    list spelled from sequences holds many, and the engine compiles each branch
+    anew.  At each word the longer continuation is tried first, so a match is the
+    longest phrase there, as a flat alternation of the phrases, longest first, gives."""
+    tree: dict[str, Any] = {}
+    for phrase in {p.strip() for p in phrases if p.strip()}:
+        node = tree
+        for word in phrase.split():
+            node = node.setdefault(word, {})
+        node[""] = {}  # a phrase ends here
+    return _branches(tree)
+
+
+def _branches(node: dict[str, Any]) -> str:
+    alternatives = []
+    for word in sorted((w for w in node if w), key=_longest_first):
+        child = node[word]
+        rest = _branches(child)
+        written = _apostrophes(re.escape(word))
+        if rest:
+            written += rf"(?:\s+{rest})" + ("?" if "" in child else "")
+        alternatives.append(written)
+    if len(alternatives) <= 1:
+        return "".join(alternatives)
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 def _longest_first(phrase: str) -> tuple[int, str]:

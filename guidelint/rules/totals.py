@@ -247,7 +247,11 @@ def check_totals(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     return iter(ctx.totals(guide, table_figures=True))
 
 
-def _unrecorded(total: Decimal, parts: Sum) -> str:
+def _unrecorded(total: Decimal, parts: Sum, *, brief: bool = False) -> str:
+    """A total against its recorded parts, with their arithmetic; ``brief`` (the high
+    end after the low end's) only the two figures, as GL205's second end reads."""
+    if brief:
+        return f"{parts.names[2]} {show(total)} against {whole(parts.known)}"
     above = (total / parts.known - 1) * 100
     return (
         f"{parts.names[2]} {show(total)} is {above:.1f}% above its recorded parts"
@@ -299,7 +303,7 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
                 problems.append((trouble, total, found))
             elif total is not None and (missing := found.unrecorded(total, tolerance, share)):
                 at = guide.value_position(f"{path}/{found.names[2]}")
-                bare.append((at, _unrecorded(total, found), missing))
+                bare.append((at, _unrecorded(total, found, brief=bool(bare)), missing))
         # A part recorded at one end (a lone figure in a cell) is not unrecorded at the other.
         stock_at = {f.stock is not None for f, _ in sums}
         bonus_at = {f.bonus is not None for f, _ in sums}

@@ -238,9 +238,8 @@ def test_a_cell_withholding_a_part_records_no_figure() -> None:
     assert positions(found) == [("GL207", 18, 21)]
     assert found[0].message.startswith(
         "total_comp_low 280000 is 43.6% above its recorded parts (base_low 195000 + stock_low"
-        " unknown + bonus unknown = 195000); total_comp_high 346000 is 35.7% above its recorded"
-        " parts (base_high 255000 + stock_high unknown + bonus unknown = 255000), and no stock"
-        " or bonus figure"
+        " unknown + bonus unknown = 195000); total_comp_high 346000 against 255000, and no"
+        " stock or bonus figure"
     )
 
 
