@@ -143,5 +143,5 @@ def _share_words() -> frozenset[str]:
 def counts_shares(note: str) -> bool:
     """Whether the words after a bare number (``RSUs`` in ``1,100 RSUs``) say it counts
     shares: a count, not an amount of money."""
-    words = plain_words(note)
-    return bool(words) and (words[0] in _share_words() or " ".join(words[:2]) in _share_words())
+    words = plain_words(note)[:3]
+    return any(" ".join(words[:size]) in _share_words() for size in (1, 2, 3))

@@ -299,10 +299,12 @@ _SPAN_OF_CONTROL = re.compile(
     r"(?:[ \t]{1,4}(?:roughly|about|around|approximately|typically|up[ \t]{1,4}to|between))?"
     r"[ \t]{1,4})$"
 )
-# The people the reader meets, a word of meeting in the clause: "interview with 4-6
-# engineers", "talk to 2-3 engineers", "4-6 people on your panel".
-_MEETING = re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, _HEADCOUNTS['meeting_words']))})\b)")
-_CLAUSE_START = re.compile(r"[.;:!?\n\u2014\u2013]")
+# The people the reader meets: a word of meeting among the four words before the range
+# ("interview with 4-6 engineers", "talk to 2-3 engineers", "references from 2-3
+# managers") or "panel" among the four after it ("4-6 people on your panel").
+_MEETING = rf"(?i:\b(?:{'|'.join(map(re.escape, _HEADCOUNTS['meeting_words']))})\b)"
+_MET_BEFORE = re.compile(rf"{_MEETING}(?:[ \t]{{1,4}}[\w'\u2019-]{{1,30}}){{0,3}}[ \t]{{1,4}}$")
+_MET_AFTER = re.compile(r"(?:[ \t]{1,4}[\w'\u2019-]{1,30}){0,3}?[ \t]{1,4}(?i:panels?)\b")
 
 
 def headcounts(text: str) -> Iterator[re.Match[str]]:
@@ -314,11 +316,9 @@ def headcounts(text: str) -> Iterator[re.Match[str]]:
         low = max(0, start - 60)
         if _SPAN_OF_CONTROL.search(text, low, start) is not None:
             continue
-        clause = max((m.end() for m in _CLAUSE_START.finditer(text, low, start)), default=low)
-        after = _CLAUSE_START.search(text, match.end(), match.end() + 60)
-        stop = after.start() if after is not None else min(len(text), match.end() + 60)
-        if _MEETING.search(text, clause, stop) is None:
-            yield match
+        if _MET_BEFORE.search(text, low, start) or _MET_AFTER.match(text, match.end()):
+            continue
+        yield match
 
 
 def approximate_counts(text: str) -> Iterator[re.Match[str]]:

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from guidelint.cells import counts_shares
 from guidelint.comparison import Comparison
-from guidelint.money import show, to_decimal
+from guidelint.money import FigureError, parse_figure, show, to_decimal
 from guidelint.resources import data_file
 
 # -- the stock column's period ----------------------------------------------------
@@ -48,6 +49,16 @@ def header_years(header: str) -> int | None:
 _ASIDE = re.compile(r"\([^()]{0,200}\)")
 
 
+def shows_shares(text: str) -> bool:
+    """Whether a cell is a bare count of shares (`2,000 shares/yr`): its period is the
+    shares', not the pay's."""
+    try:
+        parsed = parse_figure(text)
+    except FigureError:
+        return False
+    return not parsed.currencies and counts_shares(parsed.note)
+
+
 def table_years(comparison: Comparison | None, stock_fields: tuple[str, str]) -> Decimal | None:
     """The years the compensation table's stock header names (1 when it names no
     period): a column's header, or a component table's row label (`RSU Grant (4-Year
@@ -63,7 +74,7 @@ def table_years(comparison: Comparison | None, stock_fields: tuple[str, str]) ->
             cells = {
                 header_years(_ASIDE.sub("", row.cells[index].text))
                 for row in table.rows
-                if index < len(row.cells)
+                if index < len(row.cells) and not shows_shares(row.cells[index].text)
             } - {None}
             if len(cells) == 1:
                 return Decimal(cells.pop() or 1)
@@ -76,14 +87,15 @@ def shown_elsewhere(comparison: Comparison | None) -> set[str] | None:
     `Secondary Access Value`): the parts their totals count may be there.  None when
     the table is in a layout whose extra rows cannot be told from its parts (a table
     with a row per component), so that no entry can be said to record nothing."""
-    from guidelint.tablecompare import is_amount, unmapped_indexes
+    from guidelint.tablecompare import is_amount
 
     table = comparison.table if comparison is not None else None
     if comparison is None or table is None:
         return set()
     if table.layout != "rows":
         return None
-    columns = unmapped_indexes(table)
+    mapped = {index for _, index in table.columns} | {table.key_index}
+    columns = [index for index in range(len(table.header.cells)) if index not in mapped]
     return {
         comparison.entry_path(comparison.row_items[number])
         for number, row in enumerate(table.rows)

@@ -34,9 +34,12 @@ _ASK_AFTER_LEAD = re.compile(
     rf"(?i:{_ASK_WORDS})(?![\w-])"
 )
 # "Position Acme Mumbai as the highest-impact role": the framing the reader is to use.
+# Its object opens on a pronoun, a determiner or a name, so a noun ("Position bands
+# at Acme rank as ...") is not read as the verb.
 _PITCH = re.compile(
     rf"\s{{0,8}}+(?i:{alternation(WORDS['pitch_verbs'])})[ \t]{{1,4}}"
-    r"(?:[\w'\u2019&.-]{1,30}[ \t]{1,4}){1,5}?(?i:as)\b"
+    r"(?:(?i:yourself|yourselves|it|this|that|them|the|your|their)\b|[A-Z])"
+    r"[\w'\u2019&.-]{0,30}(?:[ \t]{1,4}[\w'\u2019&.-]{1,30}){0,3}?[ \t]{1,4}(?i:as)\b"
 )
 # A clause that supposes: its figures illustrate ("if you hold a $200K offer").
 _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")

@@ -61,7 +61,7 @@ def alternation(phrases: Iterable[str]) -> str:
     for phrase in {p.strip() for p in phrases if p.strip()}:
         node = tree
         for word in phrase.split():
-            node = node.setdefault(word, {})
+            node = node.setdefault(word.replace("\u2019", "'"), {})  # ' and ’ match alike
         node[""] = {}  # a phrase ends here
     return _branches(tree)
 

@@ -291,3 +291,22 @@ def test_a_zero_base_or_a_frontmatter_zero_bonus_reads_as_written() -> None:
     )
     assert "bonus 0 (bonus_low)" in found[0].message  # a frontmatter 0, not the table's
     assert "shown as none" not in found[0].message
+
+
+def test_an_amount_in_a_column_no_field_maps_may_be_the_difference() -> None:
+    # SF: stock and bonus `TBD`, total 280000; a `Secondary Access Value` column shows
+    # $85K in SF's row only: that amount may make up the total, GL306 reports the column
+    withheld = edited(
+        GOOD,
+        *NO_STOCK,
+        ("bonus_pct: 5\n    total_comp_low: 248000", "bonus_pct: null\n    total_comp_low: 280000"),
+        ("| $195K–$255K | $175K–$315K | 5% |", "| $195K–$255K | TBD | TBD |"),
+    )
+    assert ("GL207", 18, 21) in positions(lint_text(withheld, select=("GL207",)))
+    extra = edited(
+        withheld,
+        ("| Total Comp |\n", "| Total Comp | Secondary Access Value |\n"),
+        ("|------------|\n", "|------------|---|\n"),
+        ("| TBD | TBD | $248K–$346K |", "| TBD | TBD | $248K–$346K | $85K |"),
+    )
+    assert ("GL207", 18, 21) not in positions(lint_text(extra, select=("GL207",)))
