@@ -29,8 +29,15 @@ _INSTRUMENT = (
     r"(?i:this|that|these|those|the|your|their|its|it|them)(?:\s{1,4}[\w'\u2019-]{1,30}){0,4}?"
     r"\s{1,4}to\s{1,4})?"
 )
+# Words before a comma lead to the ask when they set its condition or its place ("If
+# base pay is capped, push for ...", "For London, push for ...", "Realistically, ask
+# for ..."); a statement before it ("Acme grew 40% last year, so push for more") still
+# states.
 _ASK_AFTER_LEAD = re.compile(
-    rf"\s{{0,8}}+(?:(?:[^,;:\n]|,(?=\d)){{0,80}},\s{{1,4}})?{_INSTRUMENT}{_LEADS}"
+    r"\s{0,8}+(?:(?i:if|when|whenever|where|once|since|because|given|after|before|unless"
+    r"|while|for|in|at|with|without|on|from|during|to|as|assuming|should|realistically"
+    r"|ideally|alternatively|otherwise|then|finally|first|second|third)\b"
+    rf"(?:[^,;:\n]|,(?=\d)){{0,80}},\s{{1,4}})?{_INSTRUMENT}{_LEADS}"
     rf"(?i:{_ASK_WORDS})(?![\w-])"
 )
 # "Position Acme Mumbai as the highest-impact role": the framing the reader is to use.
