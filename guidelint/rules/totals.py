@@ -148,7 +148,8 @@ rule(
         (`—`, `None`) counts as recorded, and GL205 checks that total. Where
         the entry's table row shows an amount in a column no field maps (such
         as `Secondary Access Value`), that amount may be the difference: the
-        total is the table's, and GL306 reports the column, once. A table with
+        total is the table's (GL306 reports such a column, once, where most
+        rows fill it). A table with
         a row per component, whose extra rows cannot be told from its parts,
         leaves GL207 quiet. The entries of one guide are one finding, at the
         first, the others its related locations.
