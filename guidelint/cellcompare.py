@@ -99,8 +99,8 @@ def compare_cell(
                 )
                 break
     # `1,100 RSUs` counts shares: no pay field may hold it
-    fillable = all(f.currency in (None, currency) for f in parsed.figures) and not (
-        not parsed.currencies and counts_shares(parsed.note)
+    fillable = not counts_shares(parsed) and all(
+        f.currency in (None, currency) for f in parsed.figures
     )
     yield from _compare_values(spec, cell, parsed, low, high, fillable=fillable)
 

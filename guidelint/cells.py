@@ -4,15 +4,19 @@
 (``Varies by city (70-90% of SF)``); ``is_peer_header`` a key column that names
 companies or titles (``Company``), whose table compares employers, not regions;
 ``says_unpaid`` a cell that says a component is not paid (``—``, ``None``);
-``counts_shares`` a figure that counts shares (``1,100 RSUs``).
+``counts_shares`` figures that count shares (``1,100 RSUs``).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 from guidelint.resources import data_file
+
+if TYPE_CHECKING:
+    from guidelint.money import Parsed
 
 _MAX_CELL = 200  # as money.MAX_CELL: longer cells are never scanned
 
@@ -140,8 +144,10 @@ def _share_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in data_file("tables.json")["share_counts"]["words"])
 
 
-def counts_shares(note: str) -> bool:
-    """Whether the words after a bare number (``RSUs`` in ``1,100 RSUs``) say it counts
-    shares: a count, not an amount of money."""
-    words = plain_words(note)[:3]
+def counts_shares(parsed: Parsed) -> bool:
+    """Whether a cell's figures count shares (``1,100 RSUs``): no currency, and the
+    words after them name shares. A count, not an amount of money."""
+    if parsed.currencies:
+        return False
+    words = plain_words(parsed.note)[:3]
     return any(" ".join(words[:size]) in _share_words() for size in (1, 2, 3))

@@ -372,27 +372,20 @@ def is_amount(text: str) -> bool:
         return False
 
 
-def unmapped_indexes(table: Table) -> list[int]:
-    """The columns no frontmatter field maps that show amounts in most rows."""
-    if table.layout != "rows":
-        return []
+def unmapped_columns(table: Table) -> list[int]:
+    """The columns no frontmatter field maps, the key column aside."""
     mapped = {index for _, index in table.columns} | {table.key_index}
-    shown = {
-        index: _shown(table, index)
-        for index in range(len(table.header.cells))
-        if index not in mapped
-    }
-    return [index for index, count in shown.items() if count and count * 2 >= len(table.rows)]
-
-
-def _shown(table: Table, index: int) -> int:
-    return sum(
-        1 for row in table.rows if index < len(row.cells) and is_amount(row.cells[index].text)
-    )
+    return [index for index in range(len(table.header.cells)) if index not in mapped]
 
 
 def unmapped_money(table: Table) -> Iterator[tuple[Cell, int]]:
     """Header cells of columns that no frontmatter field maps but that show amounts
     (`Carried Interest`, `Stock/Bonus`) in most rows, each with how many rows."""
-    for index in unmapped_indexes(table):
-        yield table.header.cells[index], _shown(table, index)
+    if table.layout != "rows":
+        return
+    for index in unmapped_columns(table):
+        shown = sum(
+            1 for row in table.rows if index < len(row.cells) and is_amount(row.cells[index].text)
+        )
+        if shown and shown * 2 >= len(table.rows):
+            yield table.header.cells[index], shown

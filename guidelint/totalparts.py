@@ -18,6 +18,7 @@ from guidelint.cells import counts_shares
 from guidelint.comparison import Comparison
 from guidelint.money import FigureError, parse_figure, show, to_decimal
 from guidelint.resources import data_file
+from guidelint.tablecompare import is_amount, unmapped_columns
 
 # -- the stock column's period ----------------------------------------------------
 
@@ -56,7 +57,7 @@ def shows_shares(text: str) -> bool:
         parsed = parse_figure(text)
     except FigureError:
         return False
-    return not parsed.currencies and counts_shares(parsed.note)
+    return counts_shares(parsed)
 
 
 def table_years(comparison: Comparison | None, stock_fields: tuple[str, str]) -> Decimal | None:
@@ -87,15 +88,12 @@ def shown_elsewhere(comparison: Comparison | None) -> set[str] | None:
     `Secondary Access Value`): the parts their totals count may be there.  None when
     the table is in a layout whose extra rows cannot be told from its parts (a table
     with a row per component), so that no entry can be said to record nothing."""
-    from guidelint.tablecompare import is_amount
-
     table = comparison.table if comparison is not None else None
     if comparison is None or table is None:
         return set()
     if table.layout != "rows":
         return None
-    mapped = {index for _, index in table.columns} | {table.key_index}
-    columns = [index for index in range(len(table.header.cells)) if index not in mapped]
+    columns = unmapped_columns(table)
     return {
         comparison.entry_path(comparison.row_items[number])
         for number, row in enumerate(table.rows)

@@ -40,7 +40,7 @@ def test_relative_cells(cell: str, relative: bool) -> None:
 @pytest.mark.parametrize(("cell", "shares"), TABLES["share_counts"]["examples"].items())
 def test_share_counts(cell: str, shares: bool) -> None:
     parsed = parse_figure(cell)
-    assert (not parsed.currencies and counts_shares(parsed.note)) is shares
+    assert counts_shares(parsed) is shares
 
 
 @pytest.mark.parametrize(("cell", "unpaid"), TABLES["unpaid_cells"]["examples"].items())

@@ -140,20 +140,17 @@ class Detector:
             number = match.start("n") if match.group("n") else match.start("m")
             if inside(number, read):
                 continue  # "over 200 dollars": the amount is the figure already read
-            kind = figure_kind(masked, start, end)
-            figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), kind))
+            figures.append(_figure_claim(match, figure_kind(masked, start, end)))
         people = has_digit and not HEADCOUNT_NOUNS.isdisjoint(words)
         for match in headcounts(masked) if people else ():
-            start, end = match.span()
-            if not inside(start, read):  # "2-4 data engineers": a team's size
-                figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), FACT))
+            if not inside(match.start(), read):  # "2-4 data engineers": a team's size
+                figures.append(_figure_claim(match, FACT))
         counting = self.magnitudes and not MAGNITUDE_WORDS.isdisjoint(words)
         for match in MAGNITUDE.finditer(masked) if counting else ():
             start, end = match.span()
             if inside(start, read) or match.group("hedge") or possibility(masked, start):
                 continue  # "an outage could cost millions", "hundreds or thousands of sites"
-            kind = figure_kind(masked, start, end)
-            figures.append(Claim("GL501", start, end, " ".join(match.group(0).split()), kind))
+            figures.append(_figure_claim(match, figure_kind(masked, start, end)))
         found += self._superlatives(masked, words, present)
         # A bold label opening a sentence stands for a heading: nothing in it is claimed.
         labels = bold_labels(block) if "**" in block.text or "__" in block.text else []
@@ -368,6 +365,11 @@ class Detector:
                 continue
             found.append(Claim("GL502", start, stop, text, RANKING))
         return found
+
+
+def _figure_claim(match: re.Match[str], kind: str) -> Claim:
+    """A GL501 claim of a whole match, its text with runs of space made one."""
+    return Claim("GL501", match.start(), match.end(), " ".join(match.group(0).split()), kind)
 
 
 _NAMED = re.compile(r"\d{1,4}[A-Z]")  # "2K", "4D": a number written as a name
