@@ -33,11 +33,11 @@ _INSTRUMENT = (
 # base pay is capped, push for ...", "For London, push for ...", "Realistically, ask
 # for ..."); a statement before it ("Acme grew 40% last year, so push for more") still
 # states.
+# A connective alone before its comma adds one more ask: "Additionally, negotiate ...".
 _ASK_AFTER_LEAD = re.compile(
-    r"\s{0,8}+(?:(?i:if|when|whenever|where|once|since|because|given|after|before|unless"
-    r"|while|for|in|at|with|without|on|from|during|to|as|assuming|should|realistically"
-    r"|ideally|alternatively|otherwise|then|finally|first|second|third)\b"
-    rf"(?:[^,;:\n]|,(?=\d)){{0,80}},\s{{1,4}})?{_INSTRUMENT}{_LEADS}"
+    rf"\s{{0,8}}+(?:(?i:{alternation(WORDS['ask_condition_leads'])})\b"
+    rf"(?:[^,;:\n]|,(?=\d)){{0,80}},\s{{1,4}}"
+    rf"|(?i:{alternation(WORDS['ask_connectives'])}),\s{{1,4}})?{_INSTRUMENT}{_LEADS}"
     rf"(?i:{_ASK_WORDS})(?![\w-])"
 )
 # "Position Acme Mumbai as the highest-impact role": the framing the reader is to use.
@@ -47,6 +47,22 @@ _PITCH = re.compile(
     rf"\s{{0,8}}+(?i:{alternation(WORDS['pitch_verbs'])})[ \t]{{1,4}}"
     r"(?:(?i:yourself|yourselves|it|this|that|them|the|your|their)\b|[A-Z])"
     r"[\w'\u2019&.-]{0,30}(?:[ \t]{1,4}[\w'\u2019&.-]{1,30}){0,3}?[ \t]{1,4}(?i:as)\b"
+)
+# "Model Acme's equity at 2x, 3x and 5x": the reader's own calculation, its object opening
+# on a pronoun, a determiner or a name and its terms ("at", "under", ...) close behind.
+_COMPUTE = re.compile(
+    rf"\s{{0,8}}+(?i:{alternation(WORDS['computation_verbs'])})[ \t]{{1,4}}"
+    r"(?:(?i:it|this|that|these|those|them|the|your|their|each|every)\b|[A-Z])"
+    r"[\w'\u2019&.-]{0,30}(?:[ \t]{1,4}[\w'\u2019&.-]{1,30}){0,3}?"
+    r"[ \t]{1,4}(?i:at|under|with|using|assuming|across|for)\b"
+)
+# A clause whose subject is an amount brought in with "a" and whose verb is a modal of
+# what would happen works an example: "a $300K option grant could be worth $600K".
+_SCENARIO = re.compile(
+    rf"(?<![\w])(?i:an?)[ \t]{{1,4}}(?:{CURRENCY_PREFIX})?[ \t]?\d[\d,.]{{0,12}}"
+    r"(?i:[kmb]\b|[ \t](?:million|billion)\b)?\+?"
+    r"(?:[ \t]{1,4}(?!(?i:that|which|who|whose)\b)[A-Za-z][\w-]{0,30}){1,3}?"
+    rf"[ \t]{{1,4}}(?i:{alternation(WORDS['scenario_modals'])})\b"
 )
 # A clause that supposes: its figures illustrate ("if you hold a $200K offer").
 _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")
@@ -111,6 +127,8 @@ ASK_TRIGGERS = frozenset(
     for p in (
         *WORDS["proposal_asks"],
         *WORDS["pitch_verbs"],
+        *WORDS["computation_verbs"],
+        *WORDS["scenario_modals"],
         *WORDS["hypothetical_leads"],
         *WORDS["norm_modals"],
         *WORDS["trajectory_verbs"],
@@ -163,6 +181,7 @@ def proposals(block: Block) -> list[tuple[int, int]]:
         spans.extend(_suppositions(masked, bounds))
         spans.extend(_norms(masked, bounds))
         spans.extend(m.span("to") for m in _TRAJECTORY.finditer(masked, start, end))
+        spans.extend(_scenarios(masked, bounds))
         asking = False
         for clause, clause_end in itertools.pairwise(bounds):
             continues = asking and (
@@ -242,6 +261,25 @@ def _suppositions(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
             opening = stop + 1
 
 
+# A clause after a dash that sums the example up in apposition: "... — a 2-3x return".
+_APPOSITION = re.compile(r"\s{0,8}+(?i:an?|roughly|about|around|nearly|almost|or)\b")
+
+
+def _scenarios(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
+    """From a worked example's sized subject ("a $300K option grant could be worth
+    ...") to the end of its clause, and of the appositions after it."""
+    clauses = list(itertools.pairwise(bounds))
+    for index, (clause, clause_end) in enumerate(clauses):
+        found = _SCENARIO.search(masked, clause, clause_end)
+        if found is None:
+            continue
+        for following, following_end in clauses[index + 1 :]:
+            if masked[following - 1] == ";" or not _APPOSITION.match(masked, following):
+                break
+            clause_end = following_end
+        yield found.start(), clause_end
+
+
 def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the proposal of the clause ``start:end`` starts and its ask ends, or None
     when it does not ask."""
@@ -249,6 +287,7 @@ def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
         _ASK.match(masked, start, end)
         or _COUNTER_FORECAST.match(masked, start, end)
         or _PITCH.match(masked, start, end)
+        or _COMPUTE.match(masked, start, end)
     )
     if found is not None:
         return start, found.end()
@@ -348,11 +387,22 @@ _MODAL = re.compile(rf"(?i:(?<![\w'’])(?:{alternation(WORDS['possibility_modal
 _CLAUSE_END = re.compile(r"[.;:!?\u2014\u2013]")
 
 
-def possibility(masked: str, start: int) -> bool:
+_SCENARIO_MODAL = re.compile(
+    rf"(?i:(?<![\w'’])(?:{alternation(WORDS['scenario_modals'])})(?![\w'’]))"
+)
+
+
+def possibility(masked: str, start: int, modal: re.Pattern[str] = _MODAL) -> bool:
     """Whether a modal verb in the clause before ``start`` makes a figure a possibility."""
     low = max(0, start - 80)
     stops = [m.end() for m in _CLAUSE_END.finditer(masked, low, start)]
-    return _MODAL.search(masked, stops[-1] if stops else low, start) is not None
+    return modal.search(masked, stops[-1] if stops else low, start) is not None
+
+
+def scenario(masked: str, start: int) -> bool:
+    """Whether a modal of what would happen ("could multiply pay by 3-5x") comes before
+    a multiplier in its clause."""
+    return possibility(masked, start, _SCENARIO_MODAL)
 
 
 # A ranking scoped to the guide's own figures: "the lowest base of the three".

@@ -18,6 +18,7 @@ from guidelint.claims.context import (
     possibility,
     predicative,
     proposals,
+    scenario,
     scoped_ranking,
     service_level,
     vesting_share,
@@ -291,6 +292,7 @@ class Detector:
                 if kind == "multiplier" and (
                     (match.groupdict().get("wf") and predicative(masked, match))
                     or NAME_AFTER.match(masked, match.end())
+                    or scenario(masked, match.start())
                 ):
                     continue
                 if kind == "percent" and (

@@ -107,6 +107,7 @@ def possessive_superlative(masked: str, match: re.Match[str]) -> str | None:
 
 
 _ADVICE_HEADS = word_class("advice_heads")
+_PROCESS_HEADS = word_class("process_heads")
 
 
 # Heads that rank the reader's options only in a negotiation: "the strongest negotiation
@@ -155,6 +156,11 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
                 w.strip("-") for part in ranked for w in part.split("-")
             )
             return not _scoped(masked, end, index) and not pay
+        if word in _PROCESS_HEADS:
+            # "the highest-risk moments in the cutover"; not "the most important phase
+            # of Acme's growth", a time in the company's life
+            head = _head(masked, end, index)
+            return not (_WORLD_SCOPE.match(masked, head) or _COMPANY_TIME.match(masked, head))
         if word not in _ADVICE_HEADS:
             continue
         if word in _NEGOTIATION_HEADS:
@@ -165,11 +171,22 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
     return False
 
 
+def _head(masked: str, end: int, index: int) -> int:
+    """Where the ``index``-th word after ``end`` ends."""
+    heads = _TOKEN.finditer(masked, end, min(len(masked), end + 60))
+    return next(itertools.islice(heads, index, None)).end()
+
+
 def _scoped(masked: str, end: int, index: int) -> bool:
     """Whether the ``index``-th word after ``end`` is followed by a field ("in the industry")."""
-    heads = _TOKEN.finditer(masked, end, min(len(masked), end + 60))
-    head = next(itertools.islice(heads, index, None))
-    return _WORLD_SCOPE.match(masked, head.end()) is not None
+    return _WORLD_SCOPE.match(masked, _head(masked, end, index)) is not None
+
+
+# A time in the company's life after a process noun: "phase of Acme's growth".
+_COMPANY_TIME = re.compile(
+    r"(?:[ \t]{1,4}[\w'\u2019-]{1,30}){0,3}?[ \t]{1,4}"
+    rf"(?i:{alternation(WORDS['company_times'])})\b"
+)
 
 
 def excepted(masked: str, start: int, end: int) -> bool:
