@@ -1,14 +1,14 @@
 """A content-addressed cache of finished diagnostics, like ruff's.
 
-One JSON file per run configuration lives in ``.guidelint_cache/v2/`` (``v`` and
+One JSON file per run configuration lives in ``.guidelint_cache/v3/`` (``v`` and
 :data:`FORMAT`); its name is a digest of everything besides the file that decides a file's
 diagnostics: guidelint's version and a fingerprint of its own code, the
 effective settings (``Settings.fingerprint()``), the digests of every schema
 the settings can pick, the selection and the ``--today`` date.  Inside, each
 entry is keyed by the sha256 (first 128 bits) of that digest, the file's
-display path and the file's bytes; its value is the list of finished
-diagnostics (fixes included), whose codes, names and messages are kept once
-each in the file's string table (guidelint.cache_rows).  A run reads the
+display path and the file's bytes; its value holds the finished diagnostics
+(fixes included) as integers, their codes, names and messages kept once each
+in the file's string table (guidelint.cache_rows).  A run reads the
 file once, looks every guide up, and writes the file back atomically when
 anything changed.  Anything unexpected (bad JSON, another format, another
 configuration's key, a malformed entry) is ignored, never trusted: the guide
@@ -35,6 +35,7 @@ import os
 import re
 import sys
 import time
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,7 @@ from guidelint.limits import CACHE_MAX_SIZE, SCHEMA_MAX_SIZE
 from guidelint.resources import PACKAGE_DIR
 from guidelint.selection import Selection
 
-FORMAT = 2  # 2: each diagnostic carries its folded-in findings
+FORMAT = 3  # 2: each diagnostic carries its folded-in findings; 3: integers, not rows
 DEFAULT_DIR = ".guidelint_cache"
 DEFAULT_SCHEMA = "guide"  # what Settings.schema_for picks when no glob matches
 KEEP_DAYS = 30  # entries unused for this long are dropped when the file is rewritten
@@ -57,6 +58,7 @@ GITIGNORE = "# written by guidelint: the cache is never committed\n*\n"
 MARKER = ".guidelint-cache"  # written first in a folder guidelint makes; proves it is ours
 MARKER_TEXT = "guidelint cache folder: `guidelint clean` removes it\n"
 _TOP_FILES = frozenset({MARKER, ".gitignore", "CACHEDIR.TAG"})
+_FORMAT_DIR = re.compile(r"v[0-9]{1,4}")  # this format's folder, or an earlier one's
 # Entry files, and the temporary files files.replacing() leaves if killed mid-write.
 _ENTRY_FILE = re.compile(r"\.?[0-9a-f]{32}\.json(?:\.[A-Za-z0-9_]+\.tmp)?")
 CACHEDIR_TAG = (
@@ -158,8 +160,9 @@ class Cache:
         self.entries: dict[str, dict[str, Any]] = {}
         self.touched: dict[str, dict[str, Any]] = {}
         self.strings: list[str] = []  # the loaded file's table, which its entries index
-        self.paths: dict[str, Any] = {}  # path -> [signature, entry key], as loaded
-        self.seen: dict[str, list[Any]] = {}  # the same, recorded by this run
+        self.rows: array[int] = array("i")  # the loaded file's findings, as integers
+        self.paths: dict[str, Any] = {}  # path -> "signature entry-key", as loaded
+        self.seen: dict[str, str] = {}  # the same, recorded by this run
         self.dirty = False
         self.today = dt.date.today().isoformat()
         self._base = hashlib.sha256(key.encode())  # copied for each file's key
@@ -189,13 +192,16 @@ class Cache:
             or stored.get("key") != self.key
             or type(stored.get("entries")) is not dict
             or not cache_rows.table_ok(stored.setdefault("strings", []))
+            or (rows := cache_rows.rows_of(stored.get("rows"), stored.get("ints"))) is None
         ):
             self.dirty = True  # foreign or damaged: rewritten on save
             return
-        self.strings = stored["strings"]
-        entries = cache_rows.checked(stored["entries"], self.strings)
+        self.strings, self.rows = stored["strings"], rows
+        del stored["rows"]  # its text, now read into integers
+        entries = cache_rows.checked(stored["entries"], self.strings, rows)
         if entries is None:  # some entry is damaged: keep the others
-            entries = cache_rows.salvaged(stored["entries"], self.strings)
+            self.rows = rows = array("i", rows)  # salvaging may add integers of any size
+            entries = cache_rows.salvaged(stored["entries"], self.strings, rows)
             self.dirty = True
         self.entries = entries
         paths = stored.get("paths")
@@ -210,14 +216,14 @@ class Cache:
     def key_by_stat(self, path: str) -> str | None:
         """The entry key of a file whose ``stat`` is unchanged since it was hashed."""
         known = self.paths.get(path)
-        if type(known) is not list or len(known) != 2:
+        if type(known) is not str:
             return None
         try:
             info = os.stat(path)
         except OSError:
             return None
-        sig, key = known
-        if sig != signature(info) or type(key) is not str or key not in self.entries:
+        sig, _, key = known.partition(" ")
+        if sig != signature(info) or key not in self.entries:
             return None
         self.seen[path] = known
         return key
@@ -225,16 +231,16 @@ class Cache:
     def remember(self, path: str, info: os.stat_result, key: str) -> None:
         """Record the ``stat`` a file had before its bytes were read and hashed."""
         if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_NS:
-            self.seen[path] = [signature(info), key]
+            self.seen[path] = f"{signature(info)} {key}"
 
     def get(self, key: str) -> cache_rows.Stored | None:
         """The findings stored under ``key`` (checked when the file was loaded)."""
         stored = self.entries.get(key)
         if stored is None:
             return None
-        found = cache_rows.Stored(stored["d"], self.strings)
+        found = cache_rows.stored(stored, self.rows, self.strings)
         if stored.get("used") != self.today:
-            self.touched[key] = {"used": self.today, "d": stored["d"]}
+            self.touched[key] = {**stored, "used": self.today}
         else:
             self.touched.setdefault(key, stored)
         return found
@@ -272,19 +278,21 @@ class Cache:
             for key, value in self.entries.items()
             if str(value.get("used", "")) >= horizon
         }
-        entries, strings = cache_rows.packed({**kept, **self.touched}.items(), self.strings)
+        entries, strings, rows = cache_rows.packed(
+            {**kept, **self.touched}.items(), self.strings, self.rows
+        )
         paths = {
             path: known
             for path, known in {**self.paths, **self.seen}.items()
-            if type(known) is list
-            and len(known) == 2
-            and type(known[1]) is str
-            and known[1] in entries
+            if type(known) is str and known.partition(" ")[2] in entries
         }
+        ints, rows_written = cache_rows.rows_text(rows)
         document = {
             "format": FORMAT,
             "key": self.key,
             "strings": strings,
+            "ints": ints,
+            "rows": rows_written,
             "entries": entries,
             "paths": paths,
         }
@@ -297,7 +305,8 @@ class Cache:
             return
         except OSError:
             return
-        self.entries, self.strings, self.touched, self.dirty = entries, strings, {}, False
+        self.entries, self.strings, self.rows = entries, strings, rows
+        self.touched, self.dirty = {}, False
         self.paths, self.seen = paths, {}
         self._prune_files()
 
@@ -362,9 +371,11 @@ def clear(folder: Path) -> bool:
     ours = _own_files(folder)
     for path in ours:
         path.unlink()
-    for sub in (folder / f"v{FORMAT}", folder):
-        with contextlib.suppress(FileNotFoundError):
-            sub.rmdir()
+    for item in os.scandir(folder):  # this format's folder and earlier ones', now empty
+        if _FORMAT_DIR.fullmatch(item.name) and item.is_dir(follow_symlinks=False):
+            os.rmdir(item.path)
+    with contextlib.suppress(FileNotFoundError):
+        folder.rmdir()
     return True
 
 
@@ -384,7 +395,7 @@ def _own_files(folder: Path) -> list[Path]:
     """Every file in the cache folder, each proven guidelint's by its name and kind."""
     found: list[Path] = []
     for item in os.scandir(folder):
-        if item.name == f"v{FORMAT}" and item.is_dir(follow_symlinks=False):
+        if _FORMAT_DIR.fullmatch(item.name) and item.is_dir(follow_symlinks=False):
             for entry in os.scandir(item.path):
                 if not (_ENTRY_FILE.fullmatch(entry.name) and entry.is_file(follow_symlinks=False)):
                     raise NotOurs(

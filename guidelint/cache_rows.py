@@ -1,32 +1,49 @@
 """The stored form of cached diagnostics, and how it is checked before use.
 
-A diagnostic is stored as a row ``[line, column, end_line, end_column, code,
-name, severity, message, fix, related]``.  :func:`encode` writes code, name
-and message inline; that is what workers hand back and what :func:`decode`
-reads.  The cache file itself names them by their index in its ``strings``
-table, and leaves ``fix`` and ``related`` out when there are none: across
-10,000 guides most codes, names and messages repeat, so the file is a third
-of the size, loads without a per-object hook, and holds one copy of each
-string in memory.
+:func:`encode` writes a diagnostic as a row ``[line, column, end_line,
+end_column, code, name, severity, message, fix, related]`` with its strings
+inline; that is what workers hand back and what :func:`decode` reads.
 
-A loaded file is never trusted.  :func:`checked` looks at all its rows at once,
-column by column, with builtins that run at C speed; only a file that fails
-is then checked entry by entry, and only its damaged entries are dropped.
+The cache file stores findings more compactly.  All its findings are one run
+of integers (``"rows"``, base64 of a native ``array``), :data:`STRIDE` per
+finding: line, column, end line, end column, code, rule name, severity and
+message (a missing end is -1; code, name and message index the file's
+``strings`` table).  An entry is ``{"used": day, "at": first, "n": count}``,
+the findings ``first`` to ``first + count`` of the run, and, only when some of
+them has one, ``"x": [[index, fix, related], ...]`` for those carrying a fix
+or folded-in findings.  Across 10,000 guides most codes, names and messages
+repeat, and the integers load as one object: the file loads fast and holds
+one copy of each string in memory.
+
+A loaded file is never trusted.  :func:`checked` looks at all its integers at
+once, column by column, with builtins that run at C speed; only a file that
+fails is then checked entry by entry, and only its damaged entries are
+dropped.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
-from itertools import chain, compress
 from typing import Any
 
 from guidelint.diagnostics import Diagnostic, Fix, Related, Severity
 
 # [line, column, end_line, end_column, code, name, severity, message, fix, related]
 Entry = list[Any]
-SHORT = 8  # a stored row without fix and related findings
+STRIDE = 8  # integers a stored finding takes in the file's "rows"
+NO_END = -1  # a finding without an end, as stored
+# How "rows" may be written: bytes per integer and byte order, and the array type
+# read with; two bytes each when every integer fits (most guides' do), else four.
+_NARROW, _WIDE = array("h"), array("i")
+_TYPECODES = {f"{a.itemsize}{sys.byteorder}": a.typecode for a in (_NARROW, _WIDE)}
+_NARROW_RANGE = (-(1 << (8 * _NARROW.itemsize - 1)), (1 << (8 * _NARROW.itemsize - 1)) - 1)
+RENDERED_LIMIT = 4096  # distinct findings whose report words a warm run keeps for reuse
 # code, severity, message, name and whether it is fixable: what the text report's words show
 WordsKey = tuple[str, Severity, str, str, bool]
 Words = Callable[[str, Severity, str, str, bool], str]
@@ -35,7 +52,6 @@ _SEVERITY = {int(level): level for level in Severity}
 _CODE = re.compile(r"GL[0-9]{3}")
 _NAME = re.compile(r"[a-z0-9]++(?:-[a-z0-9]++)*+")  # a rule's name: never shown escaped
 _INTS = {int}
-_OPTIONAL_INTS = {int, type(None)}
 
 
 def _encode_fix(fix: Fix | None) -> list[Any] | None:
@@ -147,86 +163,89 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
 
 
 class Stored:
-    """One file's findings as a checked cache file holds them: rows over its
+    """One file's findings as a checked cache file holds them: integers over its
     string table.  A warm run reports thousands of files, so the text report
-    and the summary read the rows directly (:meth:`tally`, :meth:`text`)
-    and Diagnostic objects are only built when asked for."""
+    and the summary read them directly (:meth:`tally`, :meth:`text`) and
+    Diagnostic objects are only built when asked for."""
 
-    __slots__ = ("rows", "strings")
+    __slots__ = ("extras", "flat", "strings")
 
-    def __init__(self, rows: list[Entry], strings: list[str]) -> None:
-        self.rows = rows
+    def __init__(self, flat: array[int], strings: list[str], extras: Any = None) -> None:
+        self.flat = flat  # this file's integers
         self.strings = strings  # the table as loaded; saving makes a new one
+        # finding index -> (fix, related), for the few that carry either
+        self.extras: dict[int, tuple[Any, Any]] = (
+            {item[0]: (item[1], item[2]) for item in extras} if extras else {}
+        )
+
+    def __len__(self) -> int:
+        return len(self.flat) // STRIDE
 
     def diagnostics(self, path: str) -> list[Diagnostic]:
-        strings, severity = self.strings, _SEVERITY
-        # Two literal calls, not one with a starred tail: most rows are short, and a
-        # starred argument would build a tuple for every one of them.
-        return [
-            Diagnostic(
-                path,
-                r[0],
-                r[1],
-                strings[r[4]],
-                strings[r[7]],
-                r[2],
-                r[3],
-                strings[r[5]],
-                severity[r[6]],
+        strings, severity, flat, extras = self.strings, _SEVERITY, self.flat, self.extras
+        found = []
+        for index, at in enumerate(range(0, len(flat), STRIDE)):
+            line, column, end_line, end_column, code, name, level, message = flat[at : at + STRIDE]
+            extra = extras.get(index) if extras else None
+            found.append(
+                Diagnostic(
+                    path,
+                    line,
+                    column,
+                    strings[code],
+                    strings[message],
+                    None if end_line == NO_END else end_line,
+                    None if end_column == NO_END else end_column,
+                    strings[name],
+                    severity[level],
+                    *((_decode_fix(extra[0]), _decode_related(extra[1])) if extra else ()),
+                )
             )
-            if len(r) == SHORT
-            else Diagnostic(
-                path,
-                r[0],
-                r[1],
-                strings[r[4]],
-                strings[r[7]],
-                r[2],
-                r[3],
-                strings[r[5]],
-                severity[r[6]],
-                _decode_fix(r[8]),
-                _decode_related(r[9]),
-            )
-            for r in self.rows
-        ]
+        return found
 
     def tally(self, by_severity: Counter[Severity], by_code: Counter[str]) -> int:
         """Count each finding's severity and code; return how many are fixable."""
-        strings, severity = self.strings, _SEVERITY
-        fixable = 0
-        for r in self.rows:
-            by_severity[severity[r[6]]] += 1
-            by_code[strings[r[4]]] += 1
-            if len(r) != SHORT and _fixable(r):
-                fixable += 1
-        return fixable
+        flat = self.flat
+        by_severity.update(map(_SEVERITY.__getitem__, flat[6::STRIDE]))
+        by_code.update(map(self.strings.__getitem__, flat[4::STRIDE]))
+        return sum(_fixable(*extra) for extra in self.extras.values())
 
     def text(self, shown: str, words: Words, rendered: dict[WordsKey, str]) -> str:
         """The text report's lines, ``shown:line:column: words``, where ``words``
         renders a finding's code, severity, message, name and fixability, each
         distinct one once: ``rendered`` keeps them across files (cached results
-        over thousands of guides repeat most findings word for word)."""
-        strings, severity = self.strings, _SEVERITY
+        over thousands of guides repeat most findings word for word), up to
+        :data:`RENDERED_LIMIT` of them, so that messages only one guide has
+        (a total's arithmetic) do not pile up."""
+        strings, severity, flat, extras = self.strings, _SEVERITY, self.flat, self.extras
         lines = []
-        for r in self.rows:
+        for index, at in enumerate(range(0, len(flat), STRIDE)):
+            extra = extras.get(index) if extras else None
             key = (
-                strings[r[4]],
-                severity[r[6]],
-                strings[r[7]],
-                strings[r[5]],
-                len(r) != SHORT and _fixable(r),
+                strings[flat[at + 4]],
+                severity[flat[at + 6]],
+                strings[flat[at + 7]],
+                strings[flat[at + 5]],
+                extra is not None and _fixable(*extra),
             )
             found = rendered.get(key)
             if found is None:
-                found = rendered[key] = words(*key)
-            lines.append(f"{shown}:{r[0]}:{r[1]}: {found}\n")
+                found = words(*key)
+                if len(rendered) < RENDERED_LIMIT:
+                    rendered[key] = found
+            lines.append(f"{shown}:{flat[at]}:{flat[at + 1]}: {found}\n")
         return "".join(lines)
 
 
-def _fixable(row: Entry) -> bool:
-    """Whether a long row carries a fix, its own or one folded into it."""
-    return row[8] is not None or any(item[4] is not None for item in row[9])
+def stored(entry: dict[str, Any], rows: array[int], strings: list[str]) -> Stored:
+    """The findings of a checked entry."""
+    at = entry["at"] * STRIDE
+    return Stored(rows[at : at + entry["n"] * STRIDE], strings, entry.get("x"))
+
+
+def _fixable(fix: Any, related: Any) -> bool:
+    """Whether a finding carries a fix, its own or one folded into it."""
+    return fix is not None or any(item[4] is not None for item in related)
 
 
 # ---------------------------------------------------------------- checking a loaded file
@@ -243,118 +262,204 @@ def table_ok(strings: Any) -> bool:
     return True
 
 
-def checked(entries: dict[str, Any], strings: list[str]) -> dict[str, Any] | None:
-    """``entries`` when every one is a well-formed stored entry, else None.
+def rows_of(text: Any, ints: Any) -> array[int] | None:
+    """The integers a file's ``"rows"`` holds, written as ``ints`` says, or None
+    when it is not such a run."""
+    typecode = _TYPECODES.get(ints) if type(ints) is str else None
+    if typecode is None or type(text) is not str:
+        return None
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    rows = array(typecode)
+    if len(raw) % (rows.itemsize * STRIDE):
+        return None
+    rows.frombytes(raw)
+    return rows
 
-    All rows are gathered and looked at column by column: each column's types
-    as a set, indices by their least and greatest, each distinct code and rule
-    name once.
+
+def rows_text(rows: array[int]) -> tuple[str, str]:
+    """How a run of integers is written (the file's ``"ints"``) and the run as
+    the file's ``"rows"`` holds it."""
+    low, high = _NARROW_RANGE
+    if rows and (min(rows) < low or max(rows) > high):
+        written = array(_WIDE.typecode, rows)
+    else:
+        written = array(_NARROW.typecode, rows)
+    label = next(label for label, code in _TYPECODES.items() if code == written.typecode)
+    return label, base64.b64encode(written.tobytes()).decode("ascii")
+
+
+def checked(entries: dict[str, Any], strings: list[str], rows: array[int]) -> dict[str, Any] | None:
+    """``entries`` when every one is a well-formed stored entry over ``rows`` and
+    ``strings``, else None.
+
+    Every integer of ``rows`` is looked at, column by column (each by its least
+    and greatest, each distinct code and rule name once), and each entry's
+    place in it, so that an entry is trusted only when all of them are.
     """
     try:
-        lists = [value["d"] for value in entries.values()]
+        spans = [(value["at"], value["n"]) for value in entries.values() if "d" not in value]
     except (TypeError, KeyError, IndexError):
         return None
-    if not set(map(type, lists)) <= {list}:
+    if len(spans) != len(entries):
+        return None  # an entry written inline is read by salvaged()
+    starts, counts = zip(*spans, strict=True) if spans else ((), ())
+    total = len(rows) // STRIDE
+    if not set(map(type, starts)) | set(map(type, counts)) <= _INTS or not all(
+        start >= 0 and count >= 0 and start + count <= total for start, count in spans
+    ):
         return None
-    rows = list(chain.from_iterable(lists))
-    if not set(map(type, rows)) <= {list}:
-        return None
-    lengths = list(map(len, rows))
-    if not set(lengths) <= {SHORT, 10} or not _columns_ok(rows, len(strings), strings):
+    if not _columns_ok(rows, strings):
         return None
     try:
-        for row in compress(rows, map(SHORT.__ne__, lengths)):
-            _decode_fix(row[8])
-            _decode_related(row[9])
-    except ValueError:
+        for value in entries.values():
+            if "x" in value:
+                _check_extras(value["x"], value["n"])
+    except (ValueError, TypeError, IndexError):
         return None
     return entries
 
 
-def _columns_ok(rows: list[Entry], size: int, strings: list[str]) -> bool:
+def _columns_ok(rows: array[int], strings: list[str]) -> bool:
     if not rows:
         return True
-    # zip stops at the shortest row: the columns every row has
-    line, column, end_line, end_column, code, name, severity, message = list(
-        zip(*rows, strict=False)
-    )[:SHORT]
-    return (
-        set(map(type, line)) == _INTS
-        and set(map(type, column)) == _INTS
-        and set(map(type, end_line)) <= _OPTIONAL_INTS
-        and set(map(type, end_column)) <= _OPTIONAL_INTS
-        and set(map(type, severity)) == _INTS
-        and set(severity) <= _SEVERITY.keys()
-        and all(_indices_ok(column, size) for column in (code, name, message))
-        and all(_CODE.fullmatch(strings[index]) for index in set(code))
-        and all(_NAME.fullmatch(strings[index]) for index in set(name))
-    )
+    size = len(strings)
+    ends = rows[2::STRIDE] + rows[3::STRIDE]
+    if min(ends) < NO_END or not set(rows[6::STRIDE]) <= _SEVERITY.keys():
+        return False
+    for at, pattern in ((4, _CODE), (5, _NAME), (7, None)):
+        indices = set(rows[at::STRIDE])
+        if min(indices) < 0 or max(indices) >= size:
+            return False
+        if pattern is not None and not all(pattern.fullmatch(strings[i]) for i in indices):
+            return False
+    return True
 
 
-def _indices_ok(column: tuple[Any, ...], size: int) -> bool:
-    return set(map(type, column)) == _INTS and min(column) >= 0 and max(column) < size
+def _check_extras(extras: Any, count: int) -> None:
+    """ValueError unless ``extras`` is a list of ``[index, fix, related]`` for
+    distinct findings of the entry."""
+    if type(extras) is not list or not extras:
+        raise ValueError("malformed extras")
+    seen = set()
+    for item in extras:
+        if type(item) is not list or len(item) != 3:
+            raise ValueError("malformed extra")
+        index, fix, related = item
+        if type(index) is not int or not 0 <= index < count or index in seen:
+            raise ValueError("malformed extra")
+        seen.add(index)
+        _decode_fix(fix)
+        _decode_related(related)
 
 
-def salvaged(entries: Any, strings: list[str]) -> dict[str, Any]:
-    """The well-formed entries of a file that failed :func:`checked`, one by one;
-    entries written inline (by :func:`encode`) are stored form once read."""
+def salvaged(entries: Any, strings: list[str], rows: array[int]) -> dict[str, Any]:
+    """The well-formed entries of a file that failed :func:`checked`, one by one.
+
+    An entry's own findings are checked as a run of their own.  Entries written
+    inline (``"d"``, as :func:`encode` writes them) are stored form once read:
+    their integers are added to ``rows`` and their new strings to ``strings``.
+    """
     index = {text: at for at, text in enumerate(strings)}
     kept: dict[str, Any] = {}
     for key, value in entries.items():
-        if type(value) is not dict or type(value.get("d")) is not list:
+        if type(value) is not dict:
             continue
-        try:
-            rows = [_inline(row, strings) for row in value["d"]]
-            decode(rows, "")
-        except (ValueError, TypeError, IndexError):
+        if type(value.get("d")) is list:
+            try:
+                decode(value["d"], "")
+            except (ValueError, TypeError, IndexError):
+                continue
+            kept[key] = {"used": value.get("used"), **_store(value["d"], index, strings, rows)}
             continue
-        kept[key] = {**value, "d": [_stored(row, index, strings) for row in rows]}
+        start, count = value.get("at"), value.get("n")
+        if type(start) is not int or type(count) is not int or start < 0 or "d" in value:
+            continue
+        own = rows[start * STRIDE : (start + count) * STRIDE]
+        if checked({key: {**value, "at": 0}}, strings, own):
+            kept[key] = value
     return kept
 
 
-def _inline(row: Any, strings: list[str]) -> Any:
-    """A stored row with its code, name and message written out (other values
-    are left for :func:`decode` to refuse)."""
-    if type(row) is not list or len(row) not in (SHORT, 10):
-        return row
-    line, column, end_line, end_column, code, name, severity, message, *rest = row
-    fix, related = rest or (None, [])
-    code, name, message = (_text(value, strings) for value in (code, name, message))
-    return [line, column, end_line, end_column, code, name, severity, message, fix, related]
+def _inline(flat: array[int], extras: Any, strings: list[str]) -> list[Entry]:
+    """Stored findings as rows with their strings written out."""
+    more = {item[0]: item for item in extras} if extras else {}
+    found = []
+    for number, at in enumerate(range(0, len(flat), STRIDE)):
+        line, column, end_line, end_column, code, name, level, message = flat[at : at + STRIDE]
+        _, fix, related = more.get(number, (None, None, []))
+        found.append(
+            [
+                line,
+                column,
+                None if end_line == NO_END else end_line,
+                None if end_column == NO_END else end_column,
+                strings[code],
+                strings[name],
+                level,
+                strings[message],
+                fix,
+                related,
+            ]
+        )
+    return found
 
 
-def _text(value: Any, strings: list[str]) -> Any:
-    if type(value) is not int:
-        return value
-    if not 0 <= value < len(strings):
-        raise ValueError("string index out of range")
-    return strings[value]
-
-
-def _stored(row: Entry, index: dict[str, int], strings: list[str]) -> Entry:
-    """An inline row in the stored form, adding new strings to ``strings``."""
+def _store(
+    found: list[Entry], index: dict[str, int], strings: list[str], rows: array[int]
+) -> dict[str, Any]:
+    """Inline rows appended to ``rows`` in the stored form, new strings to
+    ``strings``; the entry's place in ``rows``."""
 
     def at(text: str) -> int:
-        found = index.get(text)
-        if found is None:
-            found = index[text] = len(strings)
+        known = index.get(text)
+        if known is None:
+            known = index[text] = len(strings)
             strings.append(text)
-        return found
+        return known
 
-    line, column, end_line, end_column, code, name, severity, message, fix, related = row
-    stored = [line, column, end_line, end_column, at(code), at(name), severity, at(message)]
-    return stored if fix is None and not related else [*stored, fix, related]
+    first = len(rows) // STRIDE
+    extras = []
+    for number, row in enumerate(found):
+        line, column, end_line, end_column, code, name, level, message, fix, related = row
+        rows.extend(
+            (
+                line,
+                column,
+                NO_END if end_line is None else end_line,
+                NO_END if end_column is None else end_column,
+                at(code),
+                at(name),
+                level,
+                at(message),
+            )
+        )
+        if fix is not None or related:
+            extras.append([number, fix, related])
+    place: dict[str, Any] = {"at": first, "n": len(found)}
+    if extras:
+        place["x"] = extras
+    return place
 
 
 def packed(
-    entries: Iterable[tuple[str, dict[str, Any]]], strings: list[str]
-) -> tuple[dict[str, Any], list[str]]:
-    """Entries in the stored form over a new table holding only the strings they
-    use; their rows may be inline or refer to ``strings``."""
+    entries: Iterable[tuple[str, dict[str, Any]]], strings: list[str], rows: array[int]
+) -> tuple[dict[str, Any], list[str], array[int]]:
+    """Entries in the stored form over a new table and a new run of integers,
+    holding only what they use; each entry
+    is either inline (``"d"``, as :func:`encode` writes it) or stored over
+    ``strings`` and ``rows``."""
     table: list[str] = []
     index: dict[str, int] = {}
+    run = array("i")
     out: dict[str, Any] = {}
     for key, value in entries:
-        rows = [row if type(row[4]) is str else _inline(row, strings) for row in value["d"]]
-        out[key] = {**value, "d": [_stored(row, index, table) for row in rows]}
-    return out, table
+        found = value.get("d")
+        if found is None:
+            start = value["at"] * STRIDE
+            own = rows[start : start + value["n"] * STRIDE]
+            found = _inline(own, value.get("x"), strings)
+        out[key] = {"used": value["used"], **_store(found, index, table, run)}
+    return out, table, run

@@ -37,7 +37,7 @@ class Summary:
     def add(self, result: FileResult) -> None:
         self.files += 1
         if result.stored is not None:  # answered by the cache: no Diagnostic is built
-            if result.stored.rows:
+            if len(result.stored):
                 self.files_with_findings += 1
             self.fixable += result.stored.tally(self.by_severity, self.by_code)
             return

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import TODAY, run_cli
 from conftest import check_guides_json as check
-from guidelint.cache import Cache
+from guidelint.cache import FORMAT, Cache
 from guidelint.cache_rows import decode, encode
 from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic, Fix, Severity
@@ -97,7 +97,7 @@ def guides(tmp_path: Path) -> Path:
 
 
 def cache_files(cache_dir: Path) -> list[Path]:
-    return sorted((cache_dir / "v2").glob("*.json"))
+    return sorted((cache_dir / f"v{FORMAT}").glob("*.json"))
 
 
 def test_second_run_hits_and_reports_the_same(guides: Path, tmp_path: Path) -> None:
@@ -186,7 +186,7 @@ def test_corrupt_cache_file_is_ignored_and_rewritten(
     assert len(linted) == 2
     assert second == first
     document = json.loads(stored.read_bytes())
-    assert document["format"] == 2 and len(document["entries"]) == 2
+    assert document["format"] == FORMAT and len(document["entries"]) == 2
     assert run(guides, cache_dir)[0] == []
 
 
@@ -231,7 +231,7 @@ def test_malformed_entry_is_ignored_and_rewritten(
     assert len(linted) == 2 and second == first
     rewritten = json.loads(stored.read_bytes())["entries"]
     assert all(
-        isinstance(value, dict) and isinstance(value["d"], list) for value in rewritten.values()
+        isinstance(value, dict) and isinstance(value["n"], int) for value in rewritten.values()
     )
     assert run(guides, cache_dir)[0] == []
 
@@ -314,8 +314,8 @@ def test_a_freshly_written_file_is_not_known_by_stat(guides: Path, tmp_path: Pat
 
 @pytest.mark.parametrize(
     "known",
-    [["1:2:3:4"], ["x", ["not", "a", "key"]], "text", ["x", "unknown-key"]],
-    ids=["short", "list-key", "text", "unknown-key"],
+    [["1:2:3:4", "key"], "1:2:3:4", 7, "x unknown-key", {"x": "y"}],
+    ids=["list", "no-key", "number", "unknown-key", "mapping"],
 )
 def test_malformed_stat_records_are_ignored(
     guides: Path, tmp_path: Path, settled: None, known: object
@@ -383,7 +383,7 @@ def test_a_cache_dir_holding_other_files_is_never_written(guides: Path, tmp_path
 def test_clean_removes_nothing_when_one_file_is_foreign(guides: Path, tmp_path: Path) -> None:
     check(tmp_path)
     folder = tmp_path / ".guidelint_cache"
-    stray = folder / "v2" / "stray.json"
+    stray = folder / f"v{FORMAT}" / "stray.json"
     stray.write_text("{}")
     result = run_cli(["clean", "--isolated"], cwd=tmp_path)
     assert result.returncode == 2
@@ -393,7 +393,7 @@ def test_clean_removes_nothing_when_one_file_is_foreign(guides: Path, tmp_path: 
 
 def test_pruning_removes_only_old_entry_files(guides: Path, tmp_path: Path) -> None:
     check(tmp_path)
-    entries = tmp_path / ".guidelint_cache" / "v2"
+    entries = tmp_path / ".guidelint_cache" / f"v{FORMAT}"
     old = entries / ("0" * 32 + ".json")
     foreign = entries / "mine.json"
     for path in (old, foreign):
@@ -411,5 +411,16 @@ def test_an_empty_folder_is_adopted_and_marked(guides: Path, tmp_path: Path) -> 
         ".gitignore",
         ".guidelint-cache",
         "CACHEDIR.TAG",
-        "v2",
+        f"v{FORMAT}",
     ]
+
+
+def test_clean_removes_an_earlier_format_folder_too(guides: Path, tmp_path: Path) -> None:
+    check(tmp_path)
+    folder = tmp_path / ".guidelint_cache"
+    earlier = folder / "v2"
+    earlier.mkdir()
+    (earlier / ("0" * 32 + ".json")).write_text("{}")
+    result = run_cli(["clean", "--isolated"], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not folder.exists()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+from array import array
 from pathlib import Path
 
 import pytest
 
 from conftest import TODAY
-from guidelint.cache import Cache
-from guidelint.cache_rows import Stored, checked, encode, salvaged
+from guidelint.cache import FORMAT, Cache
+from guidelint.cache_rows import STRIDE, checked, encode, rows_of, rows_text, salvaged, stored
 from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic, Fix, Related, Severity
 from guidelint.files import Target
@@ -58,7 +59,7 @@ def _report(results: list[FileResult]) -> str:
 
 
 def _document(cache_dir: Path) -> tuple[Path, dict]:
-    (stored,) = sorted((cache_dir / "v2").glob("*.json"))
+    (stored,) = sorted((cache_dir / f"v{FORMAT}").glob("*.json"))
     return stored, json.loads(stored.read_bytes())
 
 
@@ -77,42 +78,74 @@ def test_a_warm_run_reports_from_the_stored_rows_what_a_cold_run_reported(
     assert len(strings) == len(set(strings)), "each string is stored once"
 
 
+def _set(at: int, value: object):  # type: ignore[no-untyped-def]
+    """Damage to the entry's first finding: its ``at``-th integer set to ``value``."""
+    return lambda entry, rows, size: rows.__setitem__(entry["at"] * STRIDE + at, value)
+
+
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda row, size: row.__setitem__(4, size),  # an index past the table
-        lambda row, size: row.__setitem__(7, -1),  # a negative index
-        lambda row, size: row.__setitem__(0, True),  # a line that is a boolean
-        lambda row, size: row.__setitem__(1, 1.0),  # a column that is a number with a point
-        lambda row, size: row.__setitem__(6, 4),  # no such severity
-        lambda row, size: row.__setitem__(4, row[7]),  # a message where the code belongs
-        lambda row, size: row.__setitem__(5, row[7]),  # a message where the name belongs
-        lambda row, size: row.append(None),  # nine values
-        lambda row, size: row.extend([[1, 2], []]),  # a malformed fix
+        lambda entry, rows, size: rows.__setitem__(entry["at"] * STRIDE + 4, size),
+        _set(7, -1),  # a negative index
+        _set(2, -2),  # an end below "none"
+        _set(6, 4),  # no such severity
+        lambda entry, rows, size: rows.__setitem__(  # a message where the code belongs
+            entry["at"] * STRIDE + 4, rows[entry["at"] * STRIDE + 7]
+        ),
+        lambda entry, rows, size: rows.__setitem__(  # a message where the name belongs
+            entry["at"] * STRIDE + 5, rows[entry["at"] * STRIDE + 7]
+        ),
+        lambda entry, rows, size: entry.__setitem__("at", True),  # a place that is a boolean
+        lambda entry, rows, size: entry.__setitem__("n", 1.0),  # a count with a point
+        lambda entry, rows, size: entry.__setitem__("n", len(rows)),  # past the run's end
+        lambda entry, rows, size: entry.__setitem__("at", -1),  # before its start
+        lambda entry, rows, size: entry.__setitem__("x", [[0, [1, 2], []]]),  # a malformed fix
+        lambda entry, rows, size: entry.__setitem__("x", [[99, None, []]]),  # no such finding
+        lambda entry, rows, size: entry.__setitem__("d", [[1, 1]]),  # malformed rows inline
     ],
     ids=[
         "past-table",
         "negative",
-        "bool",
-        "float",
+        "end",
         "severity",
         "not-a-code",
         "not-a-name",
-        "nine",
+        "bool",
+        "float",
+        "past-run",
+        "before-run",
         "fix",
+        "extra-index",
+        "inline",
     ],
 )
-def test_a_damaged_row_drops_only_its_entry(tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_entry_drops_only_itself(tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]
     folder, cache_dir = _guides(tmp_path), tmp_path / "cache"
     _, cold = _run(folder, cache_dir)
     stored, document = _document(cache_dir)
-    key, entry = next((k, v) for k, v in document["entries"].items() if v["d"])
-    damage(entry["d"][0], len(document["strings"]))
-    assert checked(document["entries"], document["strings"]) is None
-    assert key not in salvaged(document["entries"], document["strings"])
+    rows = rows_of(document["rows"], document["ints"])
+    assert rows is not None
+    key, entry = next((k, v) for k, v in document["entries"].items() if v["n"])
+    damage(entry, rows, len(document["strings"]))
+    document["ints"], document["rows"] = rows_text(rows)
+    assert checked(document["entries"], document["strings"], rows) is None
+    assert key not in salvaged(document["entries"], document["strings"], rows)
     stored.write_text(json.dumps(document))
     linted, warm = _run(folder, cache_dir)
     assert len(linted) == 1
+    assert [r.diagnostics for r in warm] == [r.diagnostics for r in cold]
+
+
+@pytest.mark.parametrize("run", ["not base64!", 12, "AAAA"], ids=["text", "number", "ragged"])
+def test_a_damaged_run_of_integers_is_not_trusted(tmp_path: Path, run: object) -> None:
+    folder, cache_dir = _guides(tmp_path), tmp_path / "cache"
+    _, cold = _run(folder, cache_dir)
+    stored, document = _document(cache_dir)
+    document["rows"] = run
+    stored.write_text(json.dumps(document))
+    linted, warm = _run(folder, cache_dir)
+    assert len(linted) == 6
     assert [r.diagnostics for r in warm] == [r.diagnostics for r in cold]
 
 
@@ -158,9 +191,18 @@ def test_fixes_and_folded_findings_round_trip_through_a_long_row() -> None:
         ),
         Diagnostic("x.md", 9, 2, "GL101", "plain", None, None, "s", Severity.INFO),
     ]
-    rows = encode(found)
-    entries, strings = {"k": {"used": "2026-01-01", "d": rows}}, []
-    kept = salvaged(entries, strings)
-    assert checked(kept, strings) is kept
-    assert [len(row) for row in kept["k"]["d"]] == [10, 10, 8]
-    assert Stored(kept["k"]["d"], strings).diagnostics("x.md") == found
+    entries, strings, rows = {"k": {"used": "2026-01-01", "d": encode(found)}}, [], array("i")
+    kept = salvaged(entries, strings, rows)
+    assert checked(kept, strings, rows) is kept
+    assert (kept["k"]["at"], kept["k"]["n"], len(rows)) == (0, 3, 3 * STRIDE)
+    assert [index for index, _, _ in kept["k"]["x"]] == [0, 1]
+    assert stored(kept["k"], rows, strings).diagnostics("x.md") == found
+
+
+def test_integers_too_wide_for_two_bytes_are_written_in_four() -> None:
+    wide = array("i", [1, 40_000, -1, -1, 0, 1, 2, 3])
+    ints, text = rows_text(wide)
+    assert ints.startswith("4") and rows_of(text, ints) == wide
+    narrow = array("i", [1, 7, -1, -1, 0, 1, 2, 3])
+    ints, text = rows_text(narrow)
+    assert ints.startswith("2") and rows_of(text, ints) == narrow
