@@ -58,6 +58,7 @@ GITIGNORE = "# written by guidelint: the cache is never committed\n*\n"
 MARKER = ".guidelint-cache"  # written first in a folder guidelint makes; proves it is ours
 MARKER_TEXT = "guidelint cache folder: `guidelint clean` removes it\n"
 _TOP_FILES = frozenset({MARKER, ".gitignore", "CACHEDIR.TAG"})
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # when an entry was last used
 _FORMAT_DIR = re.compile(r"v[0-9]{1,4}")  # this format's folder, or an earlier one's
 # Entry files, and the temporary files files.replacing() leaves if killed mid-write.
 _ENTRY_FILE = re.compile(r"\.?[0-9a-f]{32}\.json(?:\.[A-Za-z0-9_]+\.tmp)?")
@@ -276,7 +277,7 @@ class Cache:
         kept = {
             key: value
             for key, value in self.entries.items()
-            if str(value.get("used", "")) >= horizon
+            if type(used := value.get("used")) is str and _DAY.fullmatch(used) and used >= horizon
         }
         entries, strings, rows = cache_rows.packed(
             {**kept, **self.touched}.items(), self.strings, self.rows

@@ -29,7 +29,7 @@ import re
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from guidelint.diagnostics import Diagnostic, Fix, Related, Severity
@@ -38,6 +38,7 @@ from guidelint.diagnostics import Diagnostic, Fix, Related, Severity
 Entry = list[Any]
 STRIDE = 8  # integers a stored finding takes in the file's "rows"
 NO_END = -1  # a finding without an end, as stored
+POSITION_MAX = (1 << 31) - 1  # the greatest line or column the stored form holds
 # How "rows" may be written: bytes per integer and byte order, and the array type
 # read with; two bytes each when every integer fits (most guides' do), else four.
 _NARROW, _WIDE = array("h"), array("i")
@@ -85,8 +86,12 @@ def _decode_fix(fix: Any) -> Fix | None:
         return None
     if type(fix) is not list or len(fix) != 6:
         raise ValueError("malformed fix")
-    made = Fix(_int(fix[0]), _int(fix[1]), _int(fix[2]), _int(fix[3]), _str(fix[4]), _str(fix[5]))
+    line, column, end_line, end_column = map(_position, fix[:4])
+    made = Fix(line, column, end_line, end_column, _str(fix[4]), _str(fix[5]))
+    # A lone surrogate cannot be written to any report or file: UnicodeEncodeError
+    # is a ValueError, so the entry is dropped as damaged.
     made.text.encode("utf-8")
+    made.description.encode("utf-8")
     return made
 
 
@@ -101,13 +106,20 @@ def _decode_related(related: Any) -> tuple[Related, ...]:
         if not _CODE.fullmatch(_str(code)):
             raise ValueError("malformed related finding")
         _str(message).encode("utf-8")
-        found.append(Related(_int(line), _int(column), code, message, _decode_fix(fix)))
+        found.append(Related(_position(line), _position(column), code, message, _decode_fix(fix)))
     return tuple(found)
 
 
 def _int(value: Any) -> int:
     if type(value) is not int:
         raise ValueError("not an integer")
+    return value
+
+
+def _position(value: Any) -> int:
+    """A line or column: an integer from 1 to what the stored form can hold."""
+    if type(value) is not int or not 1 <= value <= POSITION_MAX:
+        raise ValueError("not a line or column")
     return value
 
 
@@ -127,12 +139,10 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
         if type(item) is not list or len(item) != 10:
             raise ValueError("malformed diagnostic")
         line, column, end_line, end_column, code, name, severity, message, fix, related = item
+        for value in (line, column, *(end for end in (end_line, end_column) if end is not None)):
+            _position(value)
         if not (
-            type(line) is int
-            and type(column) is int
-            and (end_line is None or type(end_line) is int)
-            and (end_column is None or type(end_column) is int)
-            and type(code) is str
+            type(code) is str
             and type(name) is str
             and type(message) is str
             and type(severity) is int
@@ -141,9 +151,7 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
             and _NAME.fullmatch(name)
         ):
             raise ValueError("malformed diagnostic")
-        # A lone surrogate cannot be written to any report: UnicodeEncodeError
-        # is a ValueError, so the entry is dropped as damaged.
-        message.encode("utf-8")
+        message.encode("utf-8")  # a lone surrogate drops the entry, as in _decode_fix
         found.append(
             Diagnostic(
                 path,
@@ -173,35 +181,38 @@ class Stored:
     def __init__(self, flat: array[int], strings: list[str], extras: Any = None) -> None:
         self.flat = flat  # this file's integers
         self.strings = strings  # the table as loaded; saving makes a new one
-        # finding index -> (fix, related), for the few that carry either
-        self.extras: dict[int, tuple[Any, Any]] = (
-            {item[0]: (item[1], item[2]) for item in extras} if extras else {}
-        )
+        self.extras = _extras(extras)
 
     def __len__(self) -> int:
         return len(self.flat) // STRIDE
 
     def diagnostics(self, path: str) -> list[Diagnostic]:
-        strings, severity, flat, extras = self.strings, _SEVERITY, self.flat, self.extras
-        found = []
-        for index, at in enumerate(range(0, len(flat), STRIDE)):
-            line, column, end_line, end_column, code, name, level, message = flat[at : at + STRIDE]
-            extra = extras.get(index) if extras else None
-            found.append(
-                Diagnostic(
-                    path,
-                    line,
-                    column,
-                    strings[code],
-                    strings[message],
-                    None if end_line == NO_END else end_line,
-                    None if end_column == NO_END else end_column,
-                    strings[name],
-                    severity[level],
-                    *((_decode_fix(extra[0]), _decode_related(extra[1])) if extra else ()),
-                )
+        return [
+            Diagnostic(
+                path,
+                line,
+                column,
+                code,
+                message,
+                end_line,
+                end_column,
+                name,
+                _SEVERITY[level],
+                *((_decode_fix(fix), _decode_related(related)) if fix or related else ()),
             )
-        return found
+            for (
+                line,
+                column,
+                end_line,
+                end_column,
+                code,
+                name,
+                level,
+                message,
+                fix,
+                related,
+            ) in _rows(self.flat, self.extras, self.strings)
+        ]
 
     def tally(self, by_severity: Counter[Severity], by_code: Counter[str]) -> int:
         """Count each finding's severity and code; return how many are fixable."""
@@ -239,8 +250,39 @@ class Stored:
 
 def stored(entry: dict[str, Any], rows: array[int], strings: list[str]) -> Stored:
     """The findings of a checked entry."""
-    at = entry["at"] * STRIDE
-    return Stored(rows[at : at + entry["n"] * STRIDE], strings, entry.get("x"))
+    return Stored(_slice(rows, entry["at"], entry["n"]), strings, entry.get("x"))
+
+
+def _extras(extras: Any) -> dict[int, tuple[Any, Any]]:
+    """Finding index -> (fix, related), for the few findings that carry either."""
+    return {item[0]: (item[1], item[2]) for item in extras} if extras else {}
+
+
+def _slice(rows: array[int], start: int, count: int) -> array[int]:
+    """The integers of findings ``start`` to ``start + count``."""
+    return rows[start * STRIDE : (start + count) * STRIDE]
+
+
+def _rows(
+    flat: array[int], extras: dict[int, tuple[Any, Any]], strings: list[str]
+) -> Iterator[Entry]:
+    """Stored findings as rows with their strings written out (as :func:`encode`
+    writes them)."""
+    for number, at in enumerate(range(0, len(flat), STRIDE)):
+        line, column, end_line, end_column, code, name, level, message = flat[at : at + STRIDE]
+        fix, related = extras.get(number, (None, [])) if extras else (None, [])
+        yield [
+            line,
+            column,
+            None if end_line == NO_END else end_line,
+            None if end_column == NO_END else end_column,
+            strings[code],
+            strings[name],
+            level,
+            strings[message],
+            fix,
+            related,
+        ]
 
 
 def _fixable(fix: Any, related: Any) -> bool:
@@ -306,10 +348,16 @@ def checked(entries: dict[str, Any], strings: list[str], rows: array[int]) -> di
     if len(spans) != len(entries):
         return None  # an entry written inline is read by salvaged()
     starts, counts = zip(*spans, strict=True) if spans else ((), ())
-    total = len(rows) // STRIDE
-    if not set(map(type, starts)) | set(map(type, counts)) <= _INTS or not all(
-        start >= 0 and count >= 0 and start + count <= total for start, count in spans
-    ):
+    if not set(map(type, starts)) | set(map(type, counts)) <= _INTS:
+        return None
+    # Each entry has findings of its own: places that overlap would let a small
+    # file stand for a report, and a rewritten file, of any size.
+    end = 0
+    for start, count in sorted(spans):
+        if start < end or count < 0:
+            return None
+        end = start + count
+    if end > len(rows) // STRIDE:
         return None
     if not _columns_ok(rows, strings):
         return None
@@ -326,8 +374,11 @@ def _columns_ok(rows: array[int], strings: list[str]) -> bool:
     if not rows:
         return True
     size = len(strings)
-    ends = rows[2::STRIDE] + rows[3::STRIDE]
-    if min(ends) < NO_END or not set(rows[6::STRIDE]) <= _SEVERITY.keys():
+    if min(rows[0::STRIDE]) < 1 or min(rows[1::STRIDE]) < 1:
+        return False
+    ends = set(rows[2::STRIDE] + rows[3::STRIDE])
+    ends.discard(NO_END)
+    if (ends and min(ends) < 1) or not set(rows[6::STRIDE]) <= _SEVERITY.keys():
         return False
     for at, pattern in ((4, _CODE), (5, _NAME), (7, None)):
         indices = set(rows[at::STRIDE])
@@ -358,12 +409,16 @@ def _check_extras(extras: Any, count: int) -> None:
 def salvaged(entries: Any, strings: list[str], rows: array[int]) -> dict[str, Any]:
     """The well-formed entries of a file that failed :func:`checked`, one by one.
 
-    An entry's own findings are checked as a run of their own.  Entries written
-    inline (``"d"``, as :func:`encode` writes them) are stored form once read:
-    their integers are added to ``rows`` and their new strings to ``strings``.
+    An entry's own findings are checked as a run of their own, and an entry
+    whose place overlaps one kept before it is dropped.  Entries written inline
+    (``"d"``, as :func:`encode` writes them) are stored form once read: their
+    integers are added to ``rows`` (which must hold four bytes each) and their
+    new strings to ``strings``.
     """
     index = {text: at for at, text in enumerate(strings)}
+    total = len(rows) // STRIDE
     kept: dict[str, Any] = {}
+    places = []
     for key, value in entries.items():
         if type(value) is not dict:
             continue
@@ -375,36 +430,14 @@ def salvaged(entries: Any, strings: list[str], rows: array[int]) -> dict[str, An
             kept[key] = {"used": value.get("used"), **_store(value["d"], index, strings, rows)}
             continue
         start, count = value.get("at"), value.get("n")
-        if type(start) is not int or type(count) is not int or start < 0 or "d" in value:
-            continue
-        own = rows[start * STRIDE : (start + count) * STRIDE]
-        if checked({key: {**value, "at": 0}}, strings, own):
+        if type(start) is int and type(count) is int and 0 <= start <= start + count <= total:
+            places.append((start, count, key, value))
+    end = 0
+    for start, count, key, value in sorted(places, key=lambda place: place[:2]):
+        if start >= end and checked({key: {**value, "at": 0}}, strings, _slice(rows, start, count)):
             kept[key] = value
+            end = start + count
     return kept
-
-
-def _inline(flat: array[int], extras: Any, strings: list[str]) -> list[Entry]:
-    """Stored findings as rows with their strings written out."""
-    more = {item[0]: item for item in extras} if extras else {}
-    found = []
-    for number, at in enumerate(range(0, len(flat), STRIDE)):
-        line, column, end_line, end_column, code, name, level, message = flat[at : at + STRIDE]
-        _, fix, related = more.get(number, (None, None, []))
-        found.append(
-            [
-                line,
-                column,
-                None if end_line == NO_END else end_line,
-                None if end_column == NO_END else end_column,
-                strings[code],
-                strings[name],
-                level,
-                strings[message],
-                fix,
-                related,
-            ]
-        )
-    return found
 
 
 def _store(
@@ -458,8 +491,7 @@ def packed(
     for key, value in entries:
         found = value.get("d")
         if found is None:
-            start = value["at"] * STRIDE
-            own = rows[start : start + value["n"] * STRIDE]
-            found = _inline(own, value.get("x"), strings)
+            own = _slice(rows, value["at"], value["n"])
+            found = list(_rows(own, _extras(value.get("x")), strings))
         out[key] = {"used": value["used"], **_store(found, index, table, run)}
     return out, table, run

@@ -206,3 +206,65 @@ def test_integers_too_wide_for_two_bytes_are_written_in_four() -> None:
     narrow = array("i", [1, 7, -1, -1, 0, 1, 2, 3])
     ints, text = rows_text(narrow)
     assert ints.startswith("2") and rows_of(text, ints) == narrow
+
+
+def _one_entry(tmp_path: Path) -> tuple[Path, Path, dict, list[FileResult]]:
+    folder, cache_dir = _guides(tmp_path), tmp_path / "cache"
+    _, cold = _run(folder, cache_dir)
+    stored, document = _document(cache_dir)
+    return folder, stored, document, cold
+
+
+def test_entries_whose_places_overlap_are_not_trusted(tmp_path: Path) -> None:
+    """A small file naming the same findings for many entries would stand for a
+    report, and a rewritten file, of any size."""
+    folder, stored, document, cold = _one_entry(tmp_path)
+    entries = document["entries"]
+    first = next(value for value in entries.values() if value["n"])
+    for value in entries.values():
+        value.update(at=first["at"], n=first["n"], x=first.get("x", []))
+        if not value["x"]:
+            del value["x"]
+    rows = rows_of(document["rows"], document["ints"])
+    assert rows is not None
+    assert checked(entries, document["strings"], rows) is None
+    assert len(salvaged(entries, document["strings"], array("i", rows))) == 1
+    stored.write_text(json.dumps(document))
+    linted, warm = _run(folder, tmp_path / "cache")
+    assert len(linted) == 5
+    assert [r.diagnostics for r in warm] == [r.diagnostics for r in cold]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        [2**40, 1, None, None, "GL502", "unsupported-superlative", 1, "m", None, []],
+        [-7, -3, None, None, "GL502", "unsupported-superlative", 1, "m", None, []],
+        [3, 1, -5, None, "GL502", "unsupported-superlative", 1, "m", None, []],
+        [3, 1, None, None, "GL502", "x", 1, "m", [3, 1, 3, 2, "t", "d\ud800"], []],
+        [3, 1, None, None, "GL502", "x", 1, "m", [0, 1, 3, 2, "t", "d"], []],
+    ],
+    ids=["too-wide", "negative", "negative-end", "surrogate-description", "fix-at-line-0"],
+)
+def test_an_inline_entry_out_of_range_is_dropped(tmp_path: Path, row: list) -> None:
+    folder, stored, document, cold = _one_entry(tmp_path)
+    key = next(iter(document["entries"]))
+    document["entries"][key] = {"used": "2026-01-01", "d": [row]}
+    assert salvaged(document["entries"], [], array("i")) == {}
+    stored.write_text(json.dumps(document))
+    linted, warm = _run(folder, tmp_path / "cache")
+    assert len(linted) == 1
+    assert [r.diagnostics for r in warm] == [r.diagnostics for r in cold]
+
+
+def test_a_stored_position_below_one_is_not_trusted(tmp_path: Path) -> None:
+    folder, stored, document, cold = _one_entry(tmp_path)
+    rows = rows_of(document["rows"], document["ints"])
+    assert rows is not None
+    rows[0], rows[1] = -7, -3
+    document["ints"], document["rows"] = rows_text(rows)
+    assert checked(document["entries"], document["strings"], rows) is None
+    stored.write_text(json.dumps(document))
+    linted, warm = _run(folder, tmp_path / "cache")
+    assert len(linted) == 1
+    assert [r.diagnostics for r in warm] == [r.diagnostics for r in cold]

@@ -50,3 +50,24 @@ def found(text: str) -> list[tuple[str, int]]:
 )
 def test_classes(text: str, expected: list[tuple[str, int]]) -> None:
     assert found(text) == expected
+
+
+def test_worked_examples_chained_by_appositions_are_read_once(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each clause is looked at once however many appositions follow a worked
+    example: a paragraph of them stays linear."""
+    from guidelint.claims import context
+
+    calls = []
+    apposition = context._APPOSITION
+
+    class Counting:
+        def match(self, *args: object) -> object:
+            calls.append(1)
+            return apposition.match(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(context, "_APPOSITION", Counting())
+    clauses = 400
+    masked = " — ".join(["a $5K grant could be worth $10K"] * clauses) + "."
+    bounds = [0, *context._clause_breaks(masked, 0, len(masked)), len(masked)]
+    assert list(context._scenarios(masked, bounds)) == [(0, len(masked))]
+    assert len(calls) < clauses

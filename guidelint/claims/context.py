@@ -269,14 +269,19 @@ def _scenarios(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
     """From a worked example's sized subject ("a $300K option grant could be worth
     ...") to the end of its clause, and of the appositions after it."""
     clauses = list(itertools.pairwise(bounds))
-    for index, (clause, clause_end) in enumerate(clauses):
+    index = 0
+    while index < len(clauses):
+        clause, clause_end = clauses[index]
+        index += 1
         found = _SCENARIO.search(masked, clause, clause_end)
         if found is None:
             continue
-        for following, following_end in clauses[index + 1 :]:
+        while index < len(clauses):  # the appositions it takes in are not searched again
+            following, following_end = clauses[index]
             if masked[following - 1] == ";" or not _APPOSITION.match(masked, following):
                 break
             clause_end = following_end
+            index += 1
         yield found.start(), clause_end
 
 
