@@ -138,7 +138,7 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
     for item in entry:
         if type(item) is not list or len(item) != 10:
             raise ValueError("malformed diagnostic")
-        line, column, end_line, end_column, code, name, severity, message, fix, related = item
+        line, column, end_line, end_column, code, name, severity, message, _, related = item
         for value in (line, column, *(end for end in (end_line, end_column) if end is not None)):
             _position(value)
         if not (
@@ -152,22 +152,29 @@ def decode(entry: Any, path: str) -> list[Diagnostic]:
         ):
             raise ValueError("malformed diagnostic")
         message.encode("utf-8")  # a lone surrogate drops the entry, as in _decode_fix
-        found.append(
-            Diagnostic(
-                path,
-                line,
-                column,
-                code,
-                message,
-                end_line,
-                end_column,
-                name,
-                _SEVERITY[severity],
-                None if fix is None else _decode_fix(fix),
-                () if type(related) is list and not related else _decode_related(related),
-            )
-        )
+        if type(related) is not list:
+            raise ValueError("malformed related findings")
+        found.append(_diagnostic(path, item))
     return found
+
+
+def _diagnostic(path: str, row: Entry) -> Diagnostic:
+    """The diagnostic of an inline row whose values are known to be well formed
+    (its fix and folded-in findings are checked here)."""
+    line, column, end_line, end_column, code, name, severity, message, fix, related = row
+    return Diagnostic(
+        path,
+        line,
+        column,
+        code,
+        message,
+        end_line,
+        end_column,
+        name,
+        _SEVERITY[severity],
+        _decode_fix(fix),
+        _decode_related(related) if related else (),
+    )
 
 
 class Stored:
@@ -187,32 +194,7 @@ class Stored:
         return len(self.flat) // STRIDE
 
     def diagnostics(self, path: str) -> list[Diagnostic]:
-        return [
-            Diagnostic(
-                path,
-                line,
-                column,
-                code,
-                message,
-                end_line,
-                end_column,
-                name,
-                _SEVERITY[level],
-                *((_decode_fix(fix), _decode_related(related)) if fix or related else ()),
-            )
-            for (
-                line,
-                column,
-                end_line,
-                end_column,
-                code,
-                name,
-                level,
-                message,
-                fix,
-                related,
-            ) in _rows(self.flat, self.extras, self.strings)
-        ]
+        return [_diagnostic(path, row) for row in _rows(self.flat, self.extras, self.strings)]
 
     def tally(self, by_severity: Counter[Severity], by_code: Counter[str]) -> int:
         """Count each finding's severity and code; return how many are fixable."""

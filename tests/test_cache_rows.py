@@ -137,26 +137,24 @@ def test_a_damaged_entry_drops_only_itself(tmp_path: Path, damage) -> None:  # t
     assert [r.diagnostics for r in warm] == [r.diagnostics for r in cold]
 
 
-@pytest.mark.parametrize("run", ["not base64!", 12, "AAAA"], ids=["text", "number", "ragged"])
-def test_a_damaged_run_of_integers_is_not_trusted(tmp_path: Path, run: object) -> None:
-    folder, cache_dir = _guides(tmp_path), tmp_path / "cache"
-    _, cold = _run(folder, cache_dir)
-    stored, document = _document(cache_dir)
-    document["rows"] = run
-    stored.write_text(json.dumps(document))
-    linted, warm = _run(folder, cache_dir)
-    assert len(linted) == 6
-    assert [r.diagnostics for r in warm] == [r.diagnostics for r in cold]
-
-
 @pytest.mark.parametrize(
-    "table", [["GL101", "\ud800"], "GL101", [["GL101"]]], ids=["surrogate", "text", "nested"]
+    ("part", "damaged"),
+    [
+        ("rows", "not base64!"),
+        ("rows", 12),
+        ("rows", "AAAA"),
+        ("ints", "8little"),
+        ("strings", ["GL101", "\ud800"]),
+        ("strings", "GL101"),
+        ("strings", [["GL101"]]),
+    ],
+    ids=["rows-text", "rows-number", "rows-ragged", "ints", "surrogate", "text", "nested"],
 )
-def test_a_damaged_table_is_not_trusted(tmp_path: Path, table: object) -> None:
+def test_a_damaged_run_or_table_is_not_trusted(tmp_path: Path, part: str, damaged: object) -> None:
     folder, cache_dir = _guides(tmp_path), tmp_path / "cache"
     _, cold = _run(folder, cache_dir)
     stored, document = _document(cache_dir)
-    document["strings"] = table
+    document[part] = damaged
     stored.write_text(json.dumps(document))
     linted, warm = _run(folder, cache_dir)
     assert len(linted) == 6
