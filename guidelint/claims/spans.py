@@ -351,7 +351,7 @@ class Detector:
                 or ranks_advice(masked, start, end)
                 or scoped_ranking(masked, end)
                 or person_leader(masked, start, end)
-                or (match.groupdict().get("pw") is None and aim(masked, start))
+                or (match.groupdict().get("pw") is None and aim(masked, start, end))
             ):
                 continue
             if match.groupdict().get("pw") is not None:

@@ -135,6 +135,7 @@ _PAY_WORDS = word_class("pay_words")
 
 
 _CLAUSE_STOP = re.compile(r"[.;:!?](?!\d)")
+_SPACE = re.compile(r"\s")
 
 
 def ranks_advice(masked: str, start: int, end: int) -> bool:
@@ -295,10 +296,12 @@ _GOAL_VERBS = word_class("goal_verbs")
 _WORDS_BEFORE_AIM = re.compile(r"((?:[\w'’-]{1,40}[ \t]{1,4}){1,4})$")
 
 
-def aim(masked: str, start: int) -> bool:
+def aim(masked: str, start: int, end: int) -> bool:
     """Whether a peacock word without "the" is the aim of a verb of work within four
-    words before it: "maintain world-class reliability", "making pgvector world-class"."""
-    if masked[start : start + 4].casefold() == "the ":
+    words before it: "maintain world-class reliability", "making pgvector world-class".
+    A phrase that compares with others ("products competitors cannot match", "builds
+    faster than any other") ranks whatever verb comes before it."""
+    if masked[start : start + 4].casefold() == "the " or _SPACE.search(masked, start, end):
         return False
     before = _WORDS_BEFORE_AIM.search(masked, max(0, start - 120), start)
     return before is not None and not _GOAL_VERBS.isdisjoint(before.group(1).casefold().split())
