@@ -16,7 +16,10 @@ from guidelint.prose import Block, Sentence
 # Proposals: a clause that asks ("Open at $185K", "For London, push for £80K",
 # "Accept-at floor: ...", "If they counter, negotiate for ...") offers the reader
 # a number to say, not a fact.  A clause ends at ";", a dash, or the sentence.
-_ASK_WORDS = alternation(WORDS["proposal_asks"])
+_ASK_WORDS = (
+    rf"(?:{alternation(WORDS['proposal_asks'])})"
+    rf"(?![ \t]{{1,4}}(?:{alternation(WORDS['ask_noun_readings'])})\b)"
+)
 # Whitespace runs are bounded ({0,8}) throughout: a pattern tried at every position of
 # a long run of spaces (masked code, say) must not rescan the run each time.
 _LEADS = rf"(?:(?i:{alternation(WORDS['ask_leads'])})\s{{1,4}}){{0,3}}"
