@@ -71,3 +71,22 @@ def test_worked_examples_chained_by_appositions_are_read_once(monkeypatch) -> No
     bounds = [0, *context._clause_breaks(masked, 0, len(masked)), len(masked)]
     assert list(context._scenarios(masked, bounds)) == [(0, len(masked))]
     assert len(calls) < clauses
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        # a topic naming the guide's own company restates the claim: it backs nothing
+        ("Acme Scale — 240M+ Weekly Customers", [("GL501", 13)]),
+        # a publisher before the dash, or a site named by its domain, says where it comes from
+        ("PitchBook — 240M+ Weekly Customers", []),
+        ("Acme Network Data — 240M+ Weekly Customers (acme.com)", []),
+    ],
+    ids=["own-topic", "publisher", "domain"],
+)
+def test_a_source_entry_backs_a_figure_only_when_it_says_where_it_comes_from(
+    entry: str, expected: list[tuple[str, int]]
+) -> None:
+    text = f"Acme serves 240M+ weekly customers.\n\n## Sources\n\n- {entry}"
+    diagnostics = lint_text(FRONT + text + "\n", select=("GL5",))
+    assert [(d.code, d.column) for d in diagnostics if d.line == LINE] == expected

@@ -134,25 +134,6 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
     # Texts whose figures count as sourced: entries that say where they come from.
     stating: list[str] = []
     if isinstance(guide.data, dict):
-        listed = guide.data.get("data_sources")
-        for item in listed if isinstance(listed, list) else [listed] if listed else []:
-            if isinstance(item, dict):
-                values = [str(v) for v in item.values() if isinstance(v, str)]
-                texts.extend(values)
-                joined = " ".join(values)
-                origin = any(item.get(key) for key in _ORIGIN_KEYS) or bool(_ORIGIN.search(joined))
-                if isinstance(item.get("name"), str) and (origin or _known(joined)):
-                    names.append(item["name"])
-                if origin:
-                    stating.extend(values)
-            elif isinstance(item, (str, int, float)):
-                text = str(item)
-                texts.append(text)
-                origin = _ORIGIN.search(text) is not None
-                if origin or _known(text):
-                    names.append(text)
-                if origin:
-                    stating.append(text)
         for key in ("company", "company_display"):
             value = guide.data.get(key)
             if isinstance(value, str):
@@ -160,16 +141,39 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
                 own.update(words[:1])
                 # its distinctive words: "Acme AI Group" is "acme" and "group"
                 own_words.update(w for w in words if len(w) >= 3 and w not in COMMON_WORDS)
+
+    def origin(text: str) -> bool:
+        return _origin(text, own)
+
+    if isinstance(guide.data, dict):
+        listed = guide.data.get("data_sources")
+        for item in listed if isinstance(listed, list) else [listed] if listed else []:
+            if isinstance(item, dict):
+                values = [str(v) for v in item.values() if isinstance(v, str)]
+                texts.extend(values)
+                joined = " ".join(values)
+                dated = any(item.get(key) for key in _ORIGIN_KEYS) or origin(joined)
+                if isinstance(item.get("name"), str) and (dated or _known(joined)):
+                    names.append(item["name"])
+                if dated:
+                    stating.extend(values)
+            elif isinstance(item, (str, int, float)):
+                text = str(item)
+                texts.append(text)
+                if origin(text) or _known(text):
+                    names.append(text)
+                if origin(text):
+                    stating.append(text)
     lines = guide.lines
     for entry in prose.entries:
         texts.append(entry.text)
         written = lines[entry.line - 1] if 0 < entry.line <= len(lines) else entry.text
-        if _ORIGIN.search(written):
+        if origin(written):
             stating.append(entry.text)
     publishers = [
         _publisher(entry.text)
         for entry in prose.entries
-        if entry.kind == "named" and (_ORIGIN.search(entry.text) or _known(entry.text))
+        if entry.kind == "named" and (origin(entry.text) or _known(entry.text))
     ]
     return Sources(
         [f" {_normalise(text)} " for text in texts if text],
@@ -190,10 +194,27 @@ def _known(text: str) -> bool:
 # date, or the kind of document it is ("S-1 filing", "earnings call", "press release").
 _ORIGIN = re.compile(
     r"https?://|www\.|\]\(|(?<!\d)(?:19|20)\d{2}(?!\d)"
+    # a site named by its domain: "(boku.com)", "sec.gov"
+    r"|(?<![\w@.-])[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,3}"
+    r"\.(?:com|org|net|io|ai|gov|edu|co|fyi|app|dev|uk|de|fr|in|jp)(?![\w-])"
     rf"|(?i:(?<![\w-])(?:{alternation(WORDS['document_words'])})(?![\w-]))"
-    # a publisher first: "PitchBook — Tipalti valuation estimate"
-    r"|\A[\s*+\-\d.)\[]*[A-Z][\w.&'’]*(?:\s+[A-Z][\w.&'’]*){0,3}\s*(?:—|–|--|:)\s"
 )
+# ... or a publisher first: "PitchBook — Tipalti valuation estimate".
+_PUBLISHER_FIRST = re.compile(
+    r"\A[\s*+\-\d.)\[]*(?P<first>[A-Z][\w.&'’]*)(?:\s+[A-Z][\w.&'’]*){0,3}\s*(?:—|–|--|:)\s"
+)
+
+
+def _origin(text: str, own: set[str]) -> bool:
+    """Whether an entry says where it comes from.  A name before a dash is its
+    publisher unless it is the guide's own company: "Acme Scale — 240M+ Weekly
+    Customers" is a topic with the claim it restates, not a source."""
+    if _ORIGIN.search(text):
+        return True
+    first = _PUBLISHER_FIRST.match(text)
+    return first is not None and _normalise(first.group("first")) not in own
+
+
 _ORIGIN_KEYS = ("url", "link", "date", "date_accessed", "accessed", "published", "publisher")
 
 
