@@ -90,3 +90,13 @@ def test_a_source_entry_backs_a_figure_only_when_it_says_where_it_comes_from(
     text = f"Acme serves 240M+ weekly customers.\n\n## Sources\n\n- {entry}"
     diagnostics = lint_text(FRONT + text + "\n", select=("GL5",))
     assert [(d.code, d.column) for d in diagnostics if d.line == LINE] == expected
+
+
+def test_a_range_is_backed_only_when_the_source_states_both_ends() -> None:
+    """'Wallets at 50% of e-commerce spend' in the sources does not back a 30-50% growth."""
+    text = (
+        "Wallet volume is growing 30-50% a year.\n\n## Sources\n\n"
+        "- Worldpay Global Payments Report 2025 — Wallets at 50% of E-Commerce Spend"
+    )
+    diagnostics = lint_text(FRONT + text + "\n", select=("GL5",))
+    assert [(d.code, d.column) for d in diagnostics if d.line == LINE] == [("GL501", 26)]

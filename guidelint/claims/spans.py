@@ -248,6 +248,9 @@ class Detector:
         values = figure_values(kind, match)
         if not values:
             return False
+        low = _range_low(match) if kind == "percent" else None
+        if low is not None:  # "30-50%": both ends must be stated, not only the 50%
+            values = [*values, (low, Decimal(1))]
         currency = money_currency(match, self.symbols) if kind == "money" else None
         return self._listed.supports(kind, values, currency, facts.words(match.start()))
 
@@ -318,9 +321,8 @@ class Detector:
             return False
         if not facts.about_bonus(match.start()):
             return False
-        masked = match.string
-        low = RANGE_LOW.search(masked, max(0, match.start() - 12), match.start())
-        return low is None or Decimal(low.group(1)).normalize() in percents
+        low = _range_low(match)
+        return low is None or low.normalize() in percents
 
     # -- superlatives -----------------------------------------------------------------
 
@@ -367,6 +369,12 @@ class Detector:
                 continue
             found.append(Claim("GL502", start, stop, text, RANKING))
         return found
+
+
+def _range_low(match: re.Match[str]) -> Decimal | None:
+    """The low end written before a percentage that closes a range ("10-25%")."""
+    low = RANGE_LOW.search(match.string, max(0, match.start() - 14), match.start())
+    return None if low is None else Decimal(low.group(1).replace(",", ""))
 
 
 def _figure_claim(match: re.Match[str], kind: str) -> Claim:
