@@ -100,3 +100,10 @@ def test_a_range_is_backed_only_when_the_source_states_both_ends() -> None:
     )
     diagnostics = lint_text(FRONT + text + "\n", select=("GL5",))
     assert [(d.code, d.column) for d in diagnostics if d.line == LINE] == [("GL501", 26)]
+
+
+def test_an_amount_in_billions_is_not_pay_a_salary_source_backs() -> None:
+    """A closing salary-source note backs pay figures; "$45B" sizes the company."""
+    text = "The AI premium sits within Acme's $45B+ ecosystem. [Source: Levels.fyi]"
+    diagnostics = lint_text(FRONT + text + "\n", select=("GL5",))
+    assert [(d.code, d.column) for d in diagnostics if d.line == LINE] == [("GL501", 35)]

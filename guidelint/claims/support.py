@@ -118,8 +118,15 @@ _WINDOW = 80  # characters either side of a figure that can name what it measure
 _RANGE_LOW = re.compile(r"(?<![^\s(])[^\s()]{0,20}\d[^\s()]{0,6}$")
 
 
+# An amount in billions is never one person's pay: "Block's $45B+ ecosystem".
+_BILLIONS = re.compile(r"\d[ \t]?(?:[BT]\b|(?i:bn|billion|trillion)\b)")
+
+
 def figure_kind(masked: str, start: int, end: int) -> str:
-    """PAY when the figure's clause names pay ("$210K base", "a 20% premium"), else FACT."""
+    """PAY when the figure's clause names pay ("$210K base", "a 20% premium"), else FACT;
+    an amount in billions is FACT whatever its clause says."""
+    if _BILLIONS.search(masked, start, end):
+        return FACT
     low = max(0, start - _WINDOW)
     before = list(_CLAUSE_MARK.finditer(masked, low, start))
     # The high end of a range ("$150K–$260K") measures what its low end does.
