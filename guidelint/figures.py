@@ -149,6 +149,23 @@ RANGE_LOW = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,6})?)\s?%?\s?(?:[-\u2013\u2014]|to)\s?$"
 )
 PERCENT_VALUE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def range_low(match: re.Match[str]) -> tuple[Decimal, Decimal] | None:
+    """The low end written before a percentage that closes a range ("10-25%"), with
+    its displayed precision; None when there is none, or when the number before the
+    dash is not below the percentage ("500 — 50% of it")."""
+    low = RANGE_LOW.search(match.string, max(0, match.start() - 14), match.start())
+    high = PERCENT_VALUE.search(match.group(0))
+    if low is None or high is None:
+        return None
+    digits = low.group(1).replace(",", "")
+    value = Decimal(digits)
+    if value >= Decimal(high.group(0)):
+        return None
+    return value, Decimal(1).scaleb(-len(digits.partition(".")[2]))
+
+
 _WORD_CURRENCIES = {"dollars": "USD", "pounds": "GBP", "euros": "EUR"}
 
 

@@ -81,8 +81,10 @@ def test_worked_examples_chained_by_appositions_are_read_once(monkeypatch) -> No
         # a publisher before the dash, or a site named by its domain, says where it comes from
         ("PitchBook — 240M+ Weekly Customers", []),
         ("Acme Network Data — 240M+ Weekly Customers (acme.com)", []),
+        # the company's own domain opening the entry is its name, not where it comes from
+        ("Acme.com Scale — 240M+ Weekly Customers", [("GL501", 13)]),
     ],
-    ids=["own-topic", "publisher", "domain"],
+    ids=["own-topic", "publisher", "domain", "own-domain-name"],
 )
 def test_a_source_entry_backs_a_figure_only_when_it_says_where_it_comes_from(
     entry: str, expected: list[tuple[str, int]]

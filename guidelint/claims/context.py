@@ -18,7 +18,7 @@ from guidelint.prose import Block, Sentence
 # a number to say, not a fact.  A clause ends at ";", a dash, or the sentence.
 _ASK_WORDS = (
     rf"(?:{alternation(WORDS['proposal_asks'])})"
-    rf"(?![ \t]{{1,4}}(?:{alternation(WORDS['ask_noun_readings'])})\b)"
+    rf"(?!\s{{1,4}}(?:{alternation(WORDS['ask_noun_readings'])})\b)"
 )
 # Whitespace runs are bounded ({0,8}) throughout: a pattern tried at every position of
 # a long run of spaces (masked code, say) must not rescan the run each time.

@@ -138,7 +138,8 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
             value = guide.data.get(key)
             if isinstance(value, str):
                 words = _normalise(value.replace("-", " ")).split()
-                own.update(words[:1])
+                distinctive = [w for w in words if w not in COMMON_WORDS]
+                own.update((distinctive or words)[:1])  # "The Acme Group": "acme"
                 # its distinctive words: "Acme AI Group" is "acme" and "group"
                 own_words.update(w for w in words if len(w) >= 3 and w not in COMMON_WORDS)
 
@@ -194,25 +195,34 @@ def _known(text: str) -> bool:
 # date, or the kind of document it is ("S-1 filing", "earnings call", "press release").
 _ORIGIN = re.compile(
     r"https?://|www\.|\]\(|(?<!\d)(?:19|20)\d{2}(?!\d)"
-    # a site named by its domain: "(boku.com)", "sec.gov"
-    r"|(?<![\w@.-])[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,3}"
-    r"\.(?:com|org|net|io|ai|gov|edu|co|fyi|app|dev|uk|de|fr|in|jp)(?![\w-])"
     rf"|(?i:(?<![\w-])(?:{alternation(WORDS['document_words'])})(?![\w-]))"
+)
+# ... or a site named by its domain: "(boku.com)", "sec.gov" ...
+_DOMAIN = re.compile(
+    r"(?<![\w@.-])(?P<first>[A-Za-z0-9-]{1,63})(?:\.[A-Za-z0-9-]{1,63}){0,3}"
+    r"\.(?i:com|org|net|io|ai|gov|edu|co|fyi|app|dev|uk|de|fr|in|jp)(?![\w-])"
 )
 # ... or a publisher first: "PitchBook — Tipalti valuation estimate".
 _PUBLISHER_FIRST = re.compile(
-    r"\A[\s*+\-\d.)\[]*(?P<first>[A-Z][\w.&'’]*)(?:\s+[A-Z][\w.&'’]*){0,3}\s*(?:—|–|--|:)\s"
+    r"\A[\s*+\-\d.)\[]{0,12}(?P<first>[A-Z][\w.&'’]{0,40})(?:\s{1,4}[A-Z][\w.&'’]{0,40}){0,3}"
+    r"\s{0,4}(?:—|–|--|:)\s"
 )
 
 
 def _origin(text: str, own: set[str]) -> bool:
-    """Whether an entry says where it comes from.  A name before a dash is its
-    publisher unless it is the guide's own company: "Acme Scale — 240M+ Weekly
-    Customers" is a topic with the claim it restates, not a source."""
+    """Whether an entry says where it comes from.  A name before a dash, or a
+    domain, is its publisher unless it is the guide's own company: "Acme Scale —
+    240M+ Weekly Customers" is a topic with the claim it restates, not a source."""
     if _ORIGIN.search(text):
         return True
-    first = _PUBLISHER_FIRST.match(text)
-    return first is not None and _normalise(first.group("first")) not in own
+    lead = len(text) - len(text.lstrip(" \t*+-.)[0123456789"))
+    for domain in _DOMAIN.finditer(text):
+        # the site the figures come from: "(boku.com)"; not the company's own name
+        # opening the entry: "Acme.com Scale — 240M+ Weekly Customers"
+        if domain.start() != lead or _normalise(domain.group("first")) not in own:
+            return True
+    first = _PUBLISHER_FIRST.match(text)  # "Acme.com Scale —" is named for "acme"
+    return first is not None and _normalise(first.group("first")).split(".")[0] not in own
 
 
 _ORIGIN_KEYS = ("url", "link", "date", "date_accessed", "accessed", "published", "publisher")

@@ -38,7 +38,15 @@ from guidelint.claims.superlatives import (
     ranks_advice,
     suffix_superlative,
 )
-from guidelint.claims.support import FACT, PAY, RANKING, Listed, OwnFigures, figure_kind
+from guidelint.claims.support import (
+    FACT,
+    PAY,
+    RANKING,
+    Listed,
+    OwnFigures,
+    beyond_pay,
+    figure_kind,
+)
 from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words
 from guidelint.context import Context
 from guidelint.document import Guide
@@ -64,6 +72,7 @@ from guidelint.figures import (
     merged,
     money_amounts,
     money_currency,
+    range_low,
 )
 from guidelint.prose import Block, Prose
 
@@ -248,22 +257,25 @@ class Detector:
         values = figure_values(kind, match)
         if not values:
             return False
-        low = _range_low(match) if kind == "percent" else None
+        low = range_low(match) if kind == "percent" else None
         if low is not None:  # "30-50%": both ends must be stated, not only the 50%
-            values = [*values, (low, Decimal(1))]
+            values = [*values, low]
         currency = money_currency(match, self.symbols) if kind == "money" else None
         return self._listed.supports(kind, values, currency, facts.words(match.start()))
 
     def _figures(self, masked: str, lowered: str, facts: Facts) -> list[Claim]:
         found: list[Claim] = []
 
-        def add(match: re.Match[str], percent: bool = False) -> None:
+        def add(match: re.Match[str], percent: bool = False, money: bool = False) -> None:
             start, end = match.span()
             if percent:  # "10–15%": the span is the whole range, not its last number
                 low = RANGE_LOW.search(masked, max(0, start - 14), start)
                 start = low.start() if low is not None else start
             text = " ".join(masked[start:end].split())
-            found.append(Claim("GL501", start, end, text, figure_kind(masked, start, end)))
+            kind = figure_kind(masked, start, end)
+            if money and kind == PAY and beyond_pay(match, self.symbols):
+                kind = FACT
+            found.append(Claim("GL501", start, end, text, kind))
 
         money_spans: list[tuple[int, int]] = []
         for match in MONEY.finditer(masked):
@@ -272,7 +284,7 @@ class Detector:
             if not self.money.backs(match, components) and not self._stated_in_sources(
                 "money", match, facts
             ):
-                add(match)
+                add(match, money=True)
         # The number-word branches need their keyword; without it, digits only.
         percent = PERCENT if "cent" in lowered else PERCENT_DIGITS
         multiplier = MULTIPLIER if "fold" in lowered or "times" in lowered else MULTIPLIER_DIGITS
@@ -321,8 +333,8 @@ class Detector:
             return False
         if not facts.about_bonus(match.start()):
             return False
-        low = _range_low(match)
-        return low is None or low.normalize() in percents
+        low = range_low(match)
+        return low is None or low[0].normalize() in percents
 
     # -- superlatives -----------------------------------------------------------------
 
@@ -369,12 +381,6 @@ class Detector:
                 continue
             found.append(Claim("GL502", start, stop, text, RANKING))
         return found
-
-
-def _range_low(match: re.Match[str]) -> Decimal | None:
-    """The low end written before a percentage that closes a range ("10-25%")."""
-    low = RANGE_LOW.search(match.string, max(0, match.start() - 14), match.start())
-    return None if low is None else Decimal(low.group(1).replace(",", ""))
 
 
 def _figure_claim(match: re.Match[str], kind: str) -> Claim:

@@ -135,7 +135,7 @@ _PAY_WORDS = word_class("pay_words")
 
 
 _CLAUSE_STOP = re.compile(r"[.;:!?](?!\d)")
-_SPACE = re.compile(r"\s")
+_COMPARISON = word_class("comparison_words")
 
 
 def ranks_advice(masked: str, start: int, end: int) -> bool:
@@ -300,9 +300,10 @@ def aim(masked: str, start: int, end: int) -> bool:
     """Whether a peacock word without "the" is the aim of a verb of work within four
     words before it: "maintain world-class reliability", "making pgvector world-class".
     A phrase that compares with others ("products competitors cannot match", "builds
-    faster than any other") ranks whatever verb comes before it."""
-    if masked[start : start + 4].casefold() == "the " or _SPACE.search(masked, start, end):
-        return False
+    faster than any other": comparison_words) ranks whatever verb comes before it."""
+    words = WORD.findall(masked[start:end].casefold())
+    if "the" in words or not _COMPARISON.isdisjoint(words):
+        return False  # "builds the world's largest ...", "defines the state of the art"
     before = _WORDS_BEFORE_AIM.search(masked, max(0, start - 120), start)
     return before is not None and not _GOAL_VERBS.isdisjoint(before.group(1).casefold().split())
 

@@ -24,7 +24,9 @@ from guidelint.figures import (
     is_year,
     money_amounts,
     money_currency,
+    range_low,
 )
+from guidelint.resources import data_file
 
 BONUS_PERCENT_KEY = re.compile(r"(?i)bonus_?(?:target_?)?(?:pct|percent)")
 
@@ -118,15 +120,8 @@ _WINDOW = 80  # characters either side of a figure that can name what it measure
 _RANGE_LOW = re.compile(r"(?<![^\s(])[^\s()]{0,20}\d[^\s()]{0,6}$")
 
 
-# An amount in billions is never one person's pay: "Block's $45B+ ecosystem".
-_BILLIONS = re.compile(r"\d[ \t]?(?:[BT]\b|(?i:bn|billion|trillion)\b)")
-
-
 def figure_kind(masked: str, start: int, end: int) -> str:
-    """PAY when the figure's clause names pay ("$210K base", "a 20% premium"), else FACT;
-    an amount in billions is FACT whatever its clause says."""
-    if _BILLIONS.search(masked, start, end):
-        return FACT
+    """PAY when the figure's clause names pay ("$210K base", "a 20% premium"), else FACT."""
     low = max(0, start - _WINDOW)
     before = list(_CLAUSE_MARK.finditer(masked, low, start))
     # The high end of a range ("$150K–$260K") measures what its low end does.
@@ -146,6 +141,23 @@ def figure_kind(masked: str, start: int, end: int) -> str:
         if word.strip(".'") in _PAY_WORDS or not _PAY_WORDS.isdisjoint(word.split("-")):
             return PAY
     return FACT
+
+
+# The most a year's pay reaches in each currency (the plausibility bands' highest total).
+_PAY_CEILING = {
+    currency: Decimal(kinds["total"][1])
+    for currency, kinds in data_file("currencies.json").get("plausible_ranges", {}).items()
+    if isinstance(kinds, dict) and isinstance(kinds.get("total"), list)
+}
+
+
+def beyond_pay(match: re.Match[str], symbols: dict[str, str]) -> bool:
+    """Whether a money figure is larger than any year's pay in its currency (dollars
+    when it names none): "Block's $45B+ ecosystem" sizes a company, whatever pay words
+    share its clause; "a ₫1.2B base salary" is pay."""
+    ceiling = _PAY_CEILING.get(money_currency(match, symbols) or "USD")
+    amounts = money_amounts(match) or []
+    return ceiling is not None and bool(amounts) and min(a for a, _ in amounts) > ceiling
 
 
 _DATE_WORDS = word_class("date_words")
@@ -344,7 +356,9 @@ class Listed:
             for match in scan.finditer(joined):
                 if inside(match.start(), spans) or (kind == "count" and is_year(match)):
                     continue
-                add(kind, match, figure_values(kind, match) or (), None)
+                values = figure_values(kind, match) or []
+                low = range_low(match) if kind == "percent" else None
+                add(kind, match, [*values, low] if low else values, None)  # "30-50%": both
 
     def supports(
         self,
