@@ -5,7 +5,7 @@ attribution, a closing source note) against them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -197,11 +197,25 @@ _ORIGIN = re.compile(
     r"https?://|www\.|\]\(|(?<!\d)(?:19|20)\d{2}(?!\d)"
     rf"|(?i:(?<![\w-])(?:{alternation(WORDS['document_words'])})(?![\w-]))"
 )
-# ... or a site named by its domain: "(boku.com)", "sec.gov" ...
-_DOMAIN = re.compile(
-    r"(?<![\w@.-])(?P<first>[A-Za-z0-9-]{1,63})(?:\.[A-Za-z0-9-]{1,63}){0,3}"
+# ... or a site named by its domain: "(boku.com)", "sec.gov".  The suffix is found
+# first, then the name before it, so that no other position tries the pattern.
+_DOMAIN_SUFFIX = re.compile(
     r"\.(?i:com|org|net|io|ai|gov|edu|co|fyi|app|dev|uk|de|fr|in|jp)(?![\w-])"
 )
+_DOMAIN_NAME = re.compile(
+    r"(?<![\w@.-])(?P<first>[A-Za-z0-9-]{1,63})(?:\.[A-Za-z0-9-]{1,63}){0,3}\Z"
+)
+
+
+def _domains(text: str) -> Iterator[tuple[int, str]]:
+    """Where each domain an entry names starts, and its first label ("boku")."""
+    for suffix in _DOMAIN_SUFFIX.finditer(text):
+        low = max(0, suffix.start() - 256)
+        name = _DOMAIN_NAME.search(text[low : suffix.start()])
+        if name is not None:
+            yield low + name.start(), name.group("first")
+
+
 # ... or a publisher first: "PitchBook — Tipalti valuation estimate".
 _PUBLISHER_FIRST = re.compile(
     r"\A[\s*+\-\d.)\[]{0,12}(?P<first>[A-Z][\w.&'’]{0,40})(?:\s{1,4}[A-Z][\w.&'’]{0,40}){0,3}"
@@ -216,10 +230,10 @@ def _origin(text: str, own: set[str]) -> bool:
     if _ORIGIN.search(text):
         return True
     lead = len(text) - len(text.lstrip(" \t*+-.)[0123456789"))
-    for domain in _DOMAIN.finditer(text):
+    for start, label in _domains(text):
         # the site the figures come from: "(boku.com)"; not the company's own name
         # opening the entry: "Acme.com Scale — 240M+ Weekly Customers"
-        if domain.start() != lead or _normalise(domain.group("first")) not in own:
+        if start != lead or _normalise(label) not in own:
             return True
     first = _PUBLISHER_FIRST.match(text)  # "Acme.com Scale —" is named for "acme"
     return first is not None and _normalise(first.group("first")).split(".")[0] not in own

@@ -38,17 +38,17 @@ def word_class(key: str) -> frozenset[str]:
 def phrases(phrases: Iterable[str]) -> str:
     """A fast, case-tolerant alternation: each phrase as written in lower case or
     with a capital first letter, behind a look-ahead on the possible first
-    characters (so the engine skips most positions at once)."""
-    parts = sorted({p.strip().casefold() for p in phrases if p.strip()}, key=_longest_first)
-    firsts = sorted({ch for p in parts for ch in (p[0], p[0].upper())})
-    alternatives = []
-    for phrase in parts:
-        rest = _apostrophes(re.escape(phrase[1:]).replace(r"\ ", r"\s+"))
-        head = phrase[0]
-        first = f"[{head}{head.upper()}]" if head.isalpha() else re.escape(head)
-        alternatives.append(first + rest)
+    characters (so the engine skips most positions at once), factored by leading
+    words as :func:`alternation` is."""
+    tree: dict[str, Any] = {}
+    for phrase in {p.strip().casefold() for p in phrases if p.strip()}:
+        node = tree
+        for word in phrase.split():
+            node = node.setdefault(word, {})
+        node[""] = {}
+    firsts = sorted({ch for word in tree for ch in (word[0], word[0].upper())})
     lead = "".join(re.escape(ch) for ch in firsts)
-    return f"(?=[{lead}])(?:{'|'.join(alternatives)})"
+    return f"(?=[{lead}])(?:{_branches(tree, capital=True)})"
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -66,12 +66,16 @@ def alternation(phrases: Iterable[str]) -> str:
     return _branches(tree)
 
 
-def _branches(node: dict[str, Any]) -> str:
+def _branches(node: dict[str, Any], *, capital: bool = False) -> str:
+    """The alternation of a node's words, each followed by its own; with ``capital``,
+    a word's first letter is matched in either case."""
     alternatives = []
     for word in sorted((w for w in node if w), key=_longest_first):
         child = node[word]
         rest = _branches(child)
         written = _apostrophes(re.escape(word))
+        if capital and word[0].isalpha():
+            written = f"[{word[0]}{word[0].upper()}]" + _apostrophes(re.escape(word[1:]))
         if rest:
             written += rf"(?:\s+{rest})" + ("?" if "" in child else "")
         alternatives.append(written)
