@@ -39,6 +39,32 @@ _YEARLY = re.compile(
 )
 
 
+_FIRST_YEAR = re.compile(
+    rf"(?<![A-Za-z\d])(?:{_words(data_file('totals.json')['first_year_totals']['words'])})(?![A-Za-z\d])",
+    re.IGNORECASE,
+)
+
+
+def first_year(header: str) -> bool:
+    """Whether a total's header names the first year, whose total counts the signing bonus."""
+    return _FIRST_YEAR.search(header) is not None
+
+
+def table_first_year(comparison: Comparison | None, total_fields: tuple[str, str]) -> bool:
+    """Whether the compensation table's total column (or a component table's total row)
+    is headed as the first year's (`Total Comp (Year 1)`)."""
+    table = comparison.table if comparison is not None else None
+    if table is None:
+        return False
+    return any(
+        index is not None
+        and {spec.low, spec.high} & set(total_fields)
+        and index < len(table.headers)
+        and first_year(table.headers[index])
+        for spec, index in table.columns
+    )
+
+
 def header_years(header: str) -> int | None:
     """The years a stock column's header says its figures cover; None when it names none."""
     found = _YEARS.search(header)
@@ -129,6 +155,7 @@ class Sum:
     bonus_note: str
     stock_note: str = ""  # where the stock figure comes from when not the frontmatter
     signing: tuple[str, Decimal] | None = None  # the signing bonus's field and figure
+    first_year: bool = False  # a first year's total, which counts the signing bonus
 
     @property
     def stock_year(self) -> Decimal | None:
@@ -139,8 +166,19 @@ class Sum:
         return self.stock / self.years
 
     @property
-    def known(self) -> Decimal:
+    def counted_signing(self) -> Decimal:
+        """The signing bonus, when the total is the first year's; else 0."""
+        return self.signing[1] if self.first_year and self.signing else Decimal(0)
+
+    @property
+    def floor(self) -> Decimal:
+        """The known parts a total counts whatever its year: without a first year's
+        signing bonus, which a first-year total may or may not count."""
         return self.base + (self.stock_year or 0) + (self.bonus or 0)
+
+    @property
+    def known(self) -> Decimal:
+        return self.floor + self.counted_signing
 
     @property
     def complete(self) -> bool:
@@ -163,6 +201,9 @@ class Sum:
         if self.stock and self.stock_note:
             terms[-1] += f" ({self.stock_note.strip()})"
         terms.append(self.bonus_note if self.bonus is not None else "bonus unknown")
+        if self.counted_signing:
+            name, value = self.signing or ("", Decimal(0))
+            terms.append(f"{name} {show(value)} (a first-year total)")
         return f"{' + '.join(terms)} = {whole(self.known)}"
 
     def slips(self) -> list[tuple[Decimal, str]]:
@@ -196,7 +237,7 @@ class Sum:
             ),
             (year > 0 and self.bonus is not None, self.base + bonus, "it leaves out the stock"),
             (
-                signing > 0 and self.complete,
+                signing > 0 and self.complete and not self.first_year,
                 self.base + year + bonus + signing,
                 f"it counts the signing bonus ({signing_name} {show(signing)}), which is paid once",
             ),
@@ -300,10 +341,15 @@ def _bonus(
 
 
 def sums_of(
-    item: dict[str, Any], parts: dict[str, Any], years: Decimal | None, shown: dict[str, Decimal]
+    item: dict[str, Any],
+    parts: dict[str, Any],
+    years: Decimal | None,
+    shown: dict[str, Decimal],
+    first: bool = False,
 ) -> list[Sum]:
-    """Both ends' sums, where the entry names their fields and base."""
-    return [found for end in (0, 1) if (found := _sum(item, parts, end, years, shown))]
+    """Both ends' sums, where the entry names their fields and base; ``first`` when the
+    totals are the first year's (:func:`table_first_year`)."""
+    return [found for end in (0, 1) if (found := _sum(item, parts, end, years, shown, first))]
 
 
 def _sum(
@@ -312,6 +358,7 @@ def _sum(
     end: int,
     years: Decimal | None,
     shown: dict[str, Decimal],
+    first: bool,
 ) -> Sum | None:
     names = [field_name(parts, key, end) for key in ("base", "stock", "total")]
     base_name, stock_name, total_name = names
@@ -335,6 +382,7 @@ def _sum(
         bonus[1] if bonus else "",
         stock_note,
         (signing_name, signing) if signing_name and signing else None,
+        first,
     )
 
 

@@ -29,6 +29,7 @@ from guidelint.totalparts import (
     shown_elsewhere,
     sums_of,
     table_fills,
+    table_first_year,
     table_years,
     whole,
 )
@@ -65,7 +66,10 @@ rule(
           high end, the one the table shows, else the low end;
         - no signing bonus, which is paid once (where stock and bonus are
           known and the `totals` entry names the signing fields, a total that
-          counts it is named as that slip).
+          counts it is named as that slip); but a total whose table header
+          names the first year (`Total Comp (Year 1)`, data/totals.json) may
+          count it: such a total lies between the sum without the signing
+          bonus, less the tolerance, and the sum with it, plus the tolerance.
 
         The stated total must lie within `total-tolerance` ({_DEFAULT:.0%} by default)
         of the sum. With base 155000, a 75000 grant over 4 years and a bonus
@@ -87,8 +91,7 @@ rule(
         had nothing in the guide to explain it, and those 2-5% off were
         rounding. Writers' totals often run above the sum (60% of ends more
         than 5% off, 23% more than 10%); a team whose totals follow another
-        convention (a first-year signing bonus counted, say) can raise
-        `total-tolerance`.
+        convention can raise `total-tolerance`.
 
         One finding per root cause: both ends of an entry are one finding,
         and a slip repeated in several entries is one finding at the first,
@@ -207,7 +210,7 @@ def total_problem(total: Decimal, parts: Sum, tolerance: Decimal) -> TotalProble
     """Why a stated total does not fit its parts, or None when it does."""
     if total < parts.base:
         return None  # GL202's
-    low = parts.known * (1 - tolerance)
+    low = parts.floor * (1 - tolerance)  # a first year's total may leave out the signing bonus
     high = parts.known * (1 + tolerance)
     total_name = parts.names[2]
     if total < low or (parts.complete and total > high):
@@ -271,7 +274,9 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
     tolerance = Decimal(str(ctx.settings.total_tolerance))
     share = Decimal(str(ctx.settings.unrecorded_share))
     stock_fields = (field_name(parts, "stock", 0) or "", field_name(parts, "stock", 1) or "")
+    total_fields = (field_name(parts, "total", 0) or "", field_name(parts, "total", 1) or "")
     header: Decimal | None = None
+    first = False  # totals headed as the first year's count the signing bonus
     fills: dict[tuple[str, str], Decimal] | None = None
     elsewhere: set[str] | None = set()  # entries whose row shows amounts no field maps
     ranges = pairs(note.get("ranges"))
@@ -283,6 +288,7 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
         if fills is None:  # the table is read once, and only for a guide with entries
             comparison = compare(guide, ctx)
             header = table_years(comparison, stock_fields)
+            first = table_first_year(comparison, total_fields)
             fills = table_fills(comparison) if table_figures else {}
             elsewhere = shown_elsewhere(comparison)
         vest_field = parts.get("vest_years")
@@ -294,7 +300,7 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
         problems: list[tuple[TotalProblem, Decimal, Sum]] = []
         sums = [
             (found, field_value(item, found.names[2]))
-            for found in sums_of(item, parts, years, shown)
+            for found in sums_of(item, parts, years, shown, first)
         ]
         bare: list[tuple[tuple[int, int], str, str]] = []
         for found, total in sums:

@@ -7,7 +7,7 @@ import pytest
 from conftest import FIXTURES, edited, lint_text, positions
 from guidelint.config import Settings
 from guidelint.resources import data_file
-from guidelint.totalparts import header_years
+from guidelint.totalparts import first_year, header_years
 
 REAL = (FIXTURES / "schema" / "real-format.md").read_text(encoding="utf-8")
 GOOD = (FIXTURES / "table" / "good.md").read_text(encoding="utf-8")
@@ -23,6 +23,29 @@ def totals(text: str, *pairs: tuple[str, str], settings: Settings | None = None)
 )
 def test_stock_periods(header: str, years: int | None) -> None:
     assert header_years(header) == years
+
+
+@pytest.mark.parametrize(
+    ("header", "first"), data_file("totals.json")["first_year_totals"]["examples"].items()
+)
+def test_first_year_totals(header: str, first: bool) -> None:
+    assert first_year(header) == first
+
+
+FIRST_YEAR = (FIXTURES / "table" / "first-year.md").read_text(encoding="utf-8")
+
+
+def test_a_first_year_total_counts_the_signing_bonus() -> None:
+    # 200000 + 160000/4 + 10% = 260000, and 290000 with the 30000 signing bonus
+    assert totals(FIRST_YEAR) == []
+    yearly = edited(FIRST_YEAR, ("| Total Comp (Year 1) |", "| Total Comp |"))
+    found = totals(yearly)
+    assert positions(found) == [("GL205", 20, 21)]
+    assert "it counts the signing bonus (signing_bonus_low 30000), which is paid once" in (
+        found[0].message
+    )
+    # a first year's total may leave the signing bonus out: 260000 still fits
+    assert totals(edited(FIRST_YEAR, ("total_comp_low: 290000", "total_comp_low: 260000"))) == []
 
 
 def test_real_format_and_the_seed_table_add_up() -> None:
