@@ -15,7 +15,9 @@ EXACT = Settings(total_tolerance=0.05)
 
 
 def totals(text: str, *pairs: tuple[str, str], settings: Settings | None = None) -> list:
-    return lint_text(edited(text, *pairs), select=("GL205",), settings=settings or Settings())
+    """GL205's findings, at the 5% tolerance the cases here are worked out for (the
+    default, 5.5%, is measured on real guides: tests/test_realworld_schema.py)."""
+    return lint_text(edited(text, *pairs), select=("GL205",), settings=settings or EXACT)
 
 
 @pytest.mark.parametrize(
