@@ -201,10 +201,11 @@ class Sum:
         if self.stock and self.stock_note:
             terms[-1] += f" ({self.stock_note.strip()})"
         terms.append(self.bonus_note if self.bonus is not None else "bonus unknown")
-        if self.counted_signing:
-            name, value = self.signing or ("", Decimal(0))
-            terms.append(f"{name} {show(value)} (a first-year total)")
-        return f"{' + '.join(terms)} = {whole(self.known)}"
+        if not self.counted_signing:
+            return f"{' + '.join(terms)} = {whole(self.known)}"
+        name, value = self.signing or ("", Decimal(0))
+        terms.append(f"{name} {show(value)} (a first-year total)")
+        return f"{' + '.join(terms)} = {whole(self.known)}, {whole(self.floor)} without it"
 
     def slips(self) -> list[tuple[Decimal, str]]:
         """The sums that the usual mistakes give, each with what went wrong (the

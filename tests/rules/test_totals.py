@@ -48,6 +48,13 @@ def test_a_first_year_total_counts_the_signing_bonus() -> None:
     )
     # a first year's total may leave the signing bonus out: 260000 still fits
     assert totals(edited(FIRST_YEAR, ("total_comp_low: 290000", "total_comp_low: 260000"))) == []
+    # below the sum without it, the message gives both sums (and 240000 is base + stock)
+    low = totals(edited(FIRST_YEAR, ("total_comp_low: 290000", "total_comp_low: 240000")))
+    assert [d.message for d in low] == [
+        "total_comp_low 240000 is below 247000 (base_low 200000 + stock_low 160000/4"
+        " + bonus 20000 (bonus_pct 10%) + signing_bonus_low 30000 (a first-year total)"
+        " = 290000, 260000 without it, ±5%): it leaves out the bonus"
+    ]
 
 
 def test_real_format_and_the_seed_table_add_up() -> None:
