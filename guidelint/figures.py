@@ -208,7 +208,9 @@ _COUNT_VALUE = re.compile(
 
 
 def figure_values(kind: str, match: re.Match[str]) -> list[tuple[Decimal, Decimal]] | None:
-    """A percentage's or a count's value and displayed precision (money: `money_amounts`)."""
+    """A percentage's or a count's value and displayed precision (money: `money_amounts`);
+    a percentage that closes a range ("30-50%") gives its low end too, so that a source
+    stating one end does not stand for both."""
     if kind == "money":
         return money_amounts(match)
     text = match.group(0)
@@ -222,7 +224,9 @@ def figure_values(kind: str, match: re.Match[str]) -> list[tuple[Decimal, Decima
         else Decimal(1)
     )
     number = Decimal(digits.replace(",", ""))
-    return [(number * unit, unit * Decimal(1).scaleb(-len(digits.partition(".")[2])))]
+    value = (number * unit, unit * Decimal(1).scaleb(-len(digits.partition(".")[2])))
+    low = range_low(match) if kind == "percent" else None
+    return [value, low] if low is not None else [value]
 
 
 _ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}[ \t]$")

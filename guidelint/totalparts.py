@@ -10,6 +10,7 @@ arithmetic and the sums the usual slips give.  GL205 and GL207
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -19,6 +20,7 @@ from guidelint.comparison import Comparison
 from guidelint.money import FigureError, parse_figure, show, to_decimal
 from guidelint.resources import data_file
 from guidelint.tablecompare import is_amount, unmapped_columns
+from guidelint.tables import Table
 
 # -- the stock column's period ----------------------------------------------------
 
@@ -57,12 +59,16 @@ def table_first_year(comparison: Comparison | None, total_fields: tuple[str, str
     if table is None:
         return False
     return any(
-        index is not None
-        and {spec.low, spec.high} & set(total_fields)
-        and index < len(table.headers)
-        and first_year(table.headers[index])
-        for spec, index in table.columns
+        index < len(table.headers) and first_year(table.headers[index])
+        for index in _mapping(table, total_fields)
     )
+
+
+def _mapping(table: Table, fields: tuple[str, str]) -> Iterator[int]:
+    """The columns (or a component table's rows) that ``fields`` map to, in order."""
+    for spec, index in table.columns:
+        if index is not None and {spec.low, spec.high} & set(fields):
+            yield index
 
 
 def header_years(header: str) -> int | None:
@@ -93,19 +99,18 @@ def table_years(comparison: Comparison | None, stock_fields: tuple[str, str]) ->
     table = comparison.table if comparison is not None else None
     if table is None or table.layout == "levels":
         return None  # a row per entry, or a column per entry under component labels
-    for spec, index in table.columns:
-        if index is not None and {spec.low, spec.high} & set(stock_fields):
-            # The cells' own period (`$55,000/yr` under `RSU Grant (4-Year Vest)`) says
-            # what they show, over the header's; one in brackets glosses the figure
-            # (`$155K ($39K/yr vest)`) and is not its own.
-            cells = {
-                header_years(_ASIDE.sub("", row.cells[index].text))
-                for row in table.rows
-                if index < len(row.cells) and not shows_shares(row.cells[index].text)
-            } - {None}
-            if len(cells) == 1:
-                return Decimal(cells.pop() or 1)
-            return Decimal(header_years(table.headers[index]) or 1)
+    for index in _mapping(table, stock_fields):
+        # The cells' own period (`$55,000/yr` under `RSU Grant (4-Year Vest)`) says
+        # what they show, over the header's; one in brackets glosses the figure
+        # (`$155K ($39K/yr vest)`) and is not its own.
+        cells = {
+            header_years(_ASIDE.sub("", row.cells[index].text))
+            for row in table.rows
+            if index < len(row.cells) and not shows_shares(row.cells[index].text)
+        } - {None}
+        if len(cells) == 1:
+            return Decimal(cells.pop() or 1)
+        return Decimal(header_years(table.headers[index]) or 1)
     return None
 
 

@@ -161,9 +161,10 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
             elif isinstance(item, (str, int, float)):
                 text = str(item)
                 texts.append(text)
-                if origin(text) or _known(text):
+                dated = origin(text)
+                if dated or _known(text):
                     names.append(text)
-                if origin(text):
+                if dated:
                     stating.append(text)
     lines = guide.lines
     for entry in prose.entries:

@@ -254,12 +254,9 @@ class Detector:
             self._listed = Listed(self.sources.stating, self.symbols)
         if not self._listed.stated:
             return False
-        values = figure_values(kind, match)
+        values = figure_values(kind, match)  # "30-50%": both ends must be stated
         if not values:
             return False
-        low = range_low(match) if kind == "percent" else None
-        if low is not None:  # "30-50%": both ends must be stated, not only the 50%
-            values = [*values, low]
         currency = money_currency(match, self.symbols) if kind == "money" else None
         return self._listed.supports(kind, values, currency, facts.words(match.start()))
 

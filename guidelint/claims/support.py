@@ -24,7 +24,6 @@ from guidelint.figures import (
     is_year,
     money_amounts,
     money_currency,
-    range_low,
 )
 from guidelint.resources import data_file
 
@@ -356,9 +355,7 @@ class Listed:
             for match in scan.finditer(joined):
                 if inside(match.start(), spans) or (kind == "count" and is_year(match)):
                     continue
-                values = figure_values(kind, match) or []
-                low = range_low(match) if kind == "percent" else None
-                add(kind, match, [*values, low] if low else values, None)  # "30-50%": both
+                add(kind, match, figure_values(kind, match) or (), None)
 
     def supports(
         self,
