@@ -301,6 +301,22 @@ MAGNITUDE = Scan(
     chars([w[0] for w in (*_MAGNITUDES["leads"], *_MAGNITUDES["words"])], nocase=True),
 )
 
+# A rate at most five words after a magnitude, in its clause: "trillions of data points
+# per day", "millions of daily transactions" (magnitudes.rates).
+_RATE = re.compile(
+    r"(?i:(?:[ \t]{1,4}+[\w'\u2019-]{1,30}+){0,5}?[ \t]{1,4}+(?:"
+    + "|".join(
+        r"[ \t]+".join(map(re.escape, rate.split()))
+        for rate in sorted(_MAGNITUDES["rates"]["words"], key=len, reverse=True)
+    )
+    + r")(?![\w-]))"
+)
+
+
+def rated(text: str, end: int) -> bool:
+    """Whether a rate follows the magnitude that ends at ``end``: a throughput."""
+    return _RATE.match(text, end) is not None
+
 
 _HEADCOUNTS = _DATA["headcounts"]
 # Words without which a block holds no headcount (the nouns, folded).

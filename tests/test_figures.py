@@ -7,7 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from guidelint.figures import MAGNITUDE, MONEY, approximate_counts, headcounts, money_amounts
+from guidelint.figures import (
+    MAGNITUDE,
+    MONEY,
+    approximate_counts,
+    headcounts,
+    money_amounts,
+    rated,
+)
 from guidelint.money import parse_figure
 from guidelint.resources import data_file
 
@@ -53,3 +60,12 @@ MAGNITUDES = data_file("figures.json")["magnitudes"]["examples"]
 def test_magnitudes(text: str, counted: bool) -> None:
     found = MAGNITUDE.finditer(f"Acme serves {text} today.")
     assert any(not match.group("hedge") for match in found) is counted
+
+
+RATES = data_file("figures.json")["magnitudes"]["rates"]["examples"]
+
+
+@pytest.mark.parametrize(("text", "rated_"), sorted(RATES.items()))
+def test_magnitude_rates(text: str, rated_: bool) -> None:
+    found = next(MAGNITUDE.finditer(f"Acme serves {text} today."))
+    assert rated(f"Acme serves {text} today.", found.end()) is rated_

@@ -73,6 +73,7 @@ from guidelint.figures import (
     money_amounts,
     money_currency,
     range_low,
+    rated,
 )
 from guidelint.prose import Block, Prose
 
@@ -155,9 +156,13 @@ class Detector:
         for match in headcounts(masked) if people else ():
             if not inside(match.start(), read):  # "2-4 data engineers": a team's size
                 figures.append(_figure_claim(match, FACT))
-        counting = self.magnitudes and not MAGNITUDE_WORDS.isdisjoint(words)
+        # Magnitudes with a rate ("billions of events per day") are throughputs, read
+        # always; others ("millions of users") only with count-magnitudes.
+        counting = not MAGNITUDE_WORDS.isdisjoint(words)
         for match in MAGNITUDE.finditer(masked) if counting else ():
             start, end = match.span()
+            if not (self.magnitudes or rated(masked, end)):
+                continue
             if inside(start, read) or match.group("hedge") or possibility(masked, start):
                 continue  # "an outage could cost millions", "hundreds or thousands of sites"
             figures.append(_figure_claim(match, figure_kind(masked, start, end)))

@@ -65,13 +65,15 @@ rule(
         `£148,000`, `$1.2B`, `₹20L`, `$150-200K`), percentages (`47%`, `forty
         percent`), multipliers (`10x`, `tenfold`), counts of 1,000 or more or with
         a magnitude (`37,339 postings`, `27 million users`, `4B+ wallets`),
-        approximate counts (`200+ countries`, `under 300 specialists`) and, with
-        `count-magnitudes = true`, counts written as magnitudes (`millions of
-        sellers`, `tens of millions of players`; not `hundreds or thousands`, nor
-        after a modal: `an outage could affect millions`). That option is off by
-        default: people who label guides split on whether such a phrase states a
-        figure, and a finding its author would dismiss costs more than one
-        missed. Years,
+        approximate counts (`200+ countries`, `under 300 specialists`),
+        throughputs written as magnitudes (`trillions of data points per day`,
+        `millions of daily transactions`: a rate at most five words after the
+        magnitude) and, with `count-magnitudes = true`, every count written as a
+        magnitude (`millions of sellers`, `tens of millions of players`; not
+        `hundreds or thousands`, nor after a modal: `an outage could affect
+        millions`). That option is off by default: people who label guides split
+        on whether a bare magnitude states a figure, and a finding its author
+        would dismiss costs more than one missed. Years,
         dates, quarters, versions, durations and small counts of steps are not
         figures.
 

@@ -1122,6 +1122,13 @@ def test_gl501_count_magnitudes_reads_magnitudes_as_figures() -> None:
     assert claims(body, Settings(count_magnitudes=True)) == at(BODY, body, ("GL501", "millions"))
 
 
+def test_gl501_reads_a_magnitude_with_a_rate_as_a_throughput() -> None:
+    body = "Acme ingests billions of events per day. It serves millions of sellers.\n"
+    assert claims(body) == at(BODY, body, ("GL501", "billions"))
+    hedged = "An outage could delay millions of payments a day.\n"
+    assert claims(hedged) == []
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "kind"),
     [
