@@ -301,21 +301,31 @@ MAGNITUDE = Scan(
     chars([w[0] for w in (*_MAGNITUDES["leads"], *_MAGNITUDES["words"])], nocase=True),
 )
 
-# A rate at most five words after a magnitude, in its clause: "trillions of data points
-# per day", "millions of daily transactions" (magnitudes.rates).
-_RATE = re.compile(
+
+def _spelled(phrases: list[str]) -> str:
+    """An alternation of phrases whose words are joined by spaces or tabs."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(r"[ \t]+".join(map(re.escape, p.split())) for p in ordered)
+
+
+# What makes a magnitude a measure even without count-magnitudes: a rate at most five
+# words after it, in its clause ("trillions of data points per day", "millions of daily
+# transactions": magnitudes.rates), or money ("billions of dollars", "hundreds of
+# millions in annual revenue": magnitudes.amounts).
+_MEASURE = re.compile(
     r"(?i:(?:[ \t]{1,4}+[\w'\u2019-]{1,30}+){0,5}?[ \t]{1,4}+(?:"
-    + "|".join(
-        r"[ \t]+".join(map(re.escape, rate.split()))
-        for rate in sorted(_MAGNITUDES["rates"]["words"], key=len, reverse=True)
-    )
-    + r")(?![\w-]))"
+    + _spelled(_MAGNITUDES["rates"]["words"])
+    + r")|[ \t]{1,4}+of[ \t]{1,4}+(?:"
+    + _spelled(_MAGNITUDES["amounts"]["currencies"])
+    + r")|[ \t]{1,4}+in(?:[ \t]{1,4}+[\w'\u2019-]{1,30}+){0,2}?[ \t]{1,4}+(?:"
+    + _spelled(_MAGNITUDES["amounts"]["nouns"])
+    + r"))(?![\w-])"
 )
 
 
-def rated(text: str, end: int) -> bool:
-    """Whether a rate follows the magnitude that ends at ``end``: a throughput."""
-    return _RATE.match(text, end) is not None
+def measured(text: str, end: int) -> bool:
+    """Whether the magnitude that ends at ``end`` is a throughput or an amount of money."""
+    return _MEASURE.match(text, end) is not None
 
 
 _HEADCOUNTS = _DATA["headcounts"]

@@ -12,8 +12,8 @@ from guidelint.figures import (
     MONEY,
     approximate_counts,
     headcounts,
+    measured,
     money_amounts,
-    rated,
 )
 from guidelint.money import parse_figure
 from guidelint.resources import data_file
@@ -62,10 +62,13 @@ def test_magnitudes(text: str, counted: bool) -> None:
     assert any(not match.group("hedge") for match in found) is counted
 
 
-RATES = data_file("figures.json")["magnitudes"]["rates"]["examples"]
+MEASURES = {
+    **data_file("figures.json")["magnitudes"]["rates"]["examples"],
+    **data_file("figures.json")["magnitudes"]["amounts"]["examples"],
+}
 
 
-@pytest.mark.parametrize(("text", "rated_"), sorted(RATES.items()))
-def test_magnitude_rates(text: str, rated_: bool) -> None:
+@pytest.mark.parametrize(("text", "measure"), sorted(MEASURES.items()))
+def test_magnitudes_that_measure(text: str, measure: bool) -> None:
     found = next(MAGNITUDE.finditer(f"Acme serves {text} today."))
-    assert rated(f"Acme serves {text} today.", found.end()) is rated_
+    assert measured(f"Acme serves {text} today.", found.end()) is measure

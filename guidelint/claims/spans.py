@@ -69,11 +69,11 @@ from guidelint.figures import (
     identifier,
     inside,
     is_year,
+    measured,
     merged,
     money_amounts,
     money_currency,
     range_low,
-    rated,
 )
 from guidelint.prose import Block, Prose
 
@@ -156,12 +156,12 @@ class Detector:
         for match in headcounts(masked) if people else ():
             if not inside(match.start(), read):  # "2-4 data engineers": a team's size
                 figures.append(_figure_claim(match, FACT))
-        # Magnitudes with a rate ("billions of events per day") are throughputs, read
-        # always; others ("millions of users") only with count-magnitudes.
+        # Magnitudes with a rate or of money ("billions of events per day", "billions of
+        # dollars") are read always; others ("millions of users") with count-magnitudes.
         counting = not MAGNITUDE_WORDS.isdisjoint(words)
         for match in MAGNITUDE.finditer(masked) if counting else ():
             start, end = match.span()
-            if not (self.magnitudes or rated(masked, end)):
+            if not (self.magnitudes or measured(masked, end)):
                 continue
             if inside(start, read) or match.group("hedge") or possibility(masked, start):
                 continue  # "an outage could cost millions", "hundreds or thousands of sites"

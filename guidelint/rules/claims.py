@@ -66,9 +66,10 @@ rule(
         percent`), multipliers (`10x`, `tenfold`), counts of 1,000 or more or with
         a magnitude (`37,339 postings`, `27 million users`, `4B+ wallets`),
         approximate counts (`200+ countries`, `under 300 specialists`),
-        throughputs written as magnitudes (`trillions of data points per day`,
-        `millions of daily transactions`: a rate at most five words after the
-        magnitude) and, with `count-magnitudes = true`, every count written as a
+        throughputs and amounts written as magnitudes (`trillions of data points
+        per day`, `millions of daily transactions`: a rate at most five words
+        after the magnitude; `billions of dollars`, `hundreds of millions in
+        annual revenue`) and, with `count-magnitudes = true`, every count written as a
         magnitude (`millions of sellers`, `tens of millions of players`; not
         `hundreds or thousands`, nor after a modal: `an outage could affect
         millions`). That option is off by default: people who label guides split

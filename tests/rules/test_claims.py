@@ -1129,6 +1129,11 @@ def test_gl501_reads_a_magnitude_with_a_rate_as_a_throughput() -> None:
     assert claims(hedged) == []
 
 
+def test_gl501_reads_a_magnitude_of_money_as_an_amount() -> None:
+    body = "Acme's data unit earns hundreds of millions in annual revenue.\n"
+    assert claims(body) == at(BODY, body, ("GL501", "hundreds of millions"))
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "kind"),
     [
