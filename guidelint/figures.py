@@ -311,7 +311,7 @@ def _spelled(phrases: list[str]) -> str:
 # What makes a magnitude a measure even without count-magnitudes: a rate at most five
 # words after it, in its clause ("trillions of data points per day", "millions of daily
 # transactions": magnitudes.rates), or money ("billions of dollars", "hundreds of
-# millions in annual revenue": magnitudes.amounts).
+# millions in annual revenue", "worth billions": magnitudes.amounts).
 _MEASURE = re.compile(
     r"(?i:(?:[ \t]{1,4}+[\w'\u2019-]{1,30}+){0,5}?[ \t]{1,4}+(?:"
     + _spelled(_MAGNITUDES["rates"]["words"])
@@ -321,11 +321,21 @@ _MEASURE = re.compile(
     + _spelled(_MAGNITUDES["amounts"]["nouns"])
     + r"))(?![\w-])"
 )
+# A word of money right before a magnitude ("worth billions", "invested hundreds of
+# millions"), read up to the magnitude; ``_COUNTED`` after it makes it a count again.
+_MONEY_LEAD = re.compile(
+    rf"(?<![\w-])(?i:{_spelled(_MAGNITUDES['amounts']['leads'])})[ \t]{{1,4}}\Z"
+)
+_COUNTED = re.compile(r"[ \t]{1,4}+(?i:of)(?![\w-])")
 
 
-def measured(text: str, end: int) -> bool:
-    """Whether the magnitude that ends at ``end`` is a throughput or an amount of money."""
-    return _MEASURE.match(text, end) is not None
+def measured(text: str, start: int, end: int) -> bool:
+    """Whether the magnitude between ``start`` and ``end`` is a throughput or an
+    amount of money."""
+    if _MEASURE.match(text, end) is not None:
+        return True
+    lead = _MONEY_LEAD.search(text, max(0, start - 24), start)
+    return lead is not None and _COUNTED.match(text, end) is None
 
 
 _HEADCOUNTS = _DATA["headcounts"]

@@ -161,7 +161,7 @@ class Detector:
         counting = not MAGNITUDE_WORDS.isdisjoint(words)
         for match in MAGNITUDE.finditer(masked) if counting else ():
             start, end = match.span()
-            if not (self.magnitudes or measured(masked, end)):
+            if not (self.magnitudes or measured(masked, start, end)):
                 continue
             if inside(start, read) or match.group("hedge") or possibility(masked, start):
                 continue  # "an outage could cost millions", "hundreds or thousands of sites"

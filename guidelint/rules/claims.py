@@ -69,7 +69,7 @@ rule(
         throughputs and amounts written as magnitudes (`trillions of data points
         per day`, `millions of daily transactions`: a rate at most five words
         after the magnitude; `billions of dollars`, `hundreds of millions in
-        annual revenue`) and, with `count-magnitudes = true`, every count written as a
+        annual revenue`, `worth billions`) and, with `count-magnitudes = true`, every count written as a
         magnitude (`millions of sellers`, `tens of millions of players`; not
         `hundreds or thousands`, nor after a modal: `an outage could affect
         millions`). That option is off by default: people who label guides split
