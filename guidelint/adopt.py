@@ -23,35 +23,54 @@ import os
 import re
 import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from guidelint.config import Settings
+from guidelint.config import PATH_PATTERN
 from guidelint.diagnostics import Diagnostic, problem
+from guidelint.records import Record
 from guidelint.resources import data_file
 
 if TYPE_CHECKING:
     from guidelint.document import Guide
 
-DEFAULT_PATH_PATTERN = Settings.path_pattern
+DEFAULT_PATH_PATTERN = PATH_PATTERN
 DEFAULT_REVIEW_DAYS = 90
 _SLUG = re.compile(r"[a-z0-9]++(?:-[a-z0-9]++)*+")
 _PLACEHOLDER = re.compile(r"\{([a-z_]{1,40})\}")
 _PLAIN = re.compile(r"[A-Za-z][\w .,&/()'+-]*+")
 
 
-@dataclass(frozen=True)
-class AdoptOptions:
+class AdoptOptions(Record):
     """What the page itself does not say, given on the command line."""
 
-    path_pattern: str = DEFAULT_PATH_PATTERN
-    last_updated: dt.date | None = None
-    review_days: int = DEFAULT_REVIEW_DAYS
-    data_quarter: str | None = None
-    values: dict[str, str] = field(default_factory=dict)  # role_type, data_quality
-    partial: bool = False
-    git_dates: bool = True
+    __slots__ = (
+        "path_pattern",
+        "last_updated",
+        "review_days",
+        "data_quarter",
+        "values",
+        "partial",
+        "git_dates",
+    )
+
+    def __init__(
+        self,
+        path_pattern: str = DEFAULT_PATH_PATTERN,
+        last_updated: dt.date | None = None,
+        review_days: int = DEFAULT_REVIEW_DAYS,
+        data_quarter: str | None = None,
+        values: dict[str, str] | None = None,  # role_type, data_quality
+        partial: bool = False,
+        git_dates: bool = True,
+    ) -> None:
+        self.path_pattern = path_pattern
+        self.last_updated = last_updated
+        self.review_days = review_days
+        self.data_quarter = data_quarter
+        self.values = {} if values is None else values
+        self.partial = partial
+        self.git_dates = git_dates
 
 
 class Adoption(NamedTuple):

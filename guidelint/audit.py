@@ -13,9 +13,8 @@ import io
 import json
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from guidelint import escape
 from guidelint.columns import DEFAULT_WIDTH, Layout, fit
@@ -34,8 +33,7 @@ STATUSES = (OVERDUE, DUE_SOON, FRESH, UNDATED, INVALID)
 DASH = "-"
 
 
-@dataclass(frozen=True)
-class AuditRow:
+class AuditRow(NamedTuple):
     """What the audit knows about one guide; None where a value is absent or unusable."""
 
     path: str
@@ -153,8 +151,7 @@ def sort_rows(rows: Iterable[AuditRow]) -> list[AuditRow]:
     return sorted(rows, key=lambda row: row.sort_key)
 
 
-@dataclass(frozen=True)
-class AuditSummary:
+class AuditSummary(NamedTuple):
     today: dt.date
     counts: dict[str, int]
 

@@ -19,7 +19,6 @@ message says how many it holds.  Reporters show them as ``related`` (JSON),
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from guidelint.diagnostics import Diagnostic, Related
@@ -128,8 +127,7 @@ def _fold_columns(guide: Guide, c: Comparison, found: list[Diagnostic]) -> list[
         header = table.header.cells[index]
         fields = " and ".join(names)
         verb = "is" if len(names) == 1 else "are"
-        root = replace(
-            members[0],
+        root = members[0]._replace(
             line=header.line,
             column=header.column,
             end_line=header.line,
@@ -157,5 +155,5 @@ def _merge(
     related = tuple(Related(d.line, d.column, d.code, d.message, d.fix) for d in followers)
     one = len(related) == 1
     count = f"{len(related)} finding{'' if one else 's'}{why.format('s' if one else '')}"
-    merged = replace(root, related=related, message=f"{root.message} ({count} folded in)")
+    merged = root._replace(related=related, message=f"{root.message} ({count} folded in)")
     return [merged, *(d for d in found if id(d) not in gone and d is not root)]

@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+
+from guidelint.records import Record
 
 DEFAULT_WIDTH = 100
 MIN_WIDTH = 40
@@ -35,20 +36,30 @@ def terminal_width(to_stdout: bool) -> int:
     return DEFAULT_WIDTH
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(Record):
     """How a table's columns give way: short header names, the width each
     shrinkable column keeps before columns are dropped (``comfortable``) and
     after (``minimum``), which columns keep their ends rather than their starts
     (file paths), and the order columns are dropped in; a droppable column
     with nothing in it goes first."""
 
-    short: Mapping[str, str] = field(default_factory=dict)
-    comfortable: Mapping[str, int] = field(default_factory=dict)
-    minimum: Mapping[str, int] = field(default_factory=dict)
-    keep_end: frozenset[str] = frozenset()
-    drop: tuple[str, ...] = ()
-    blank: str = ""  # what an empty cell shows
+    __slots__ = ("short", "comfortable", "minimum", "keep_end", "drop", "blank")
+
+    def __init__(
+        self,
+        short: Mapping[str, str] | None = None,
+        comfortable: Mapping[str, int] | None = None,
+        minimum: Mapping[str, int] | None = None,
+        keep_end: frozenset[str] = frozenset(),
+        drop: tuple[str, ...] = (),
+        blank: str = "",  # what an empty cell shows
+    ) -> None:
+        self.short = {} if short is None else short
+        self.comfortable = {} if comfortable is None else comfortable
+        self.minimum = {} if minimum is None else minimum
+        self.keep_end = keep_end
+        self.drop = drop
+        self.blank = blank
 
 
 def _total(widths: Sequence[int]) -> int:

@@ -8,13 +8,13 @@ sync and the fixer read it.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from guidelint.currencies import currency_code
 from guidelint.edits import CURRENCY_DESCRIPTION, FILL_DESCRIPTION, set_field
 from guidelint.money import to_decimal
+from guidelint.records import Record
 
 if TYPE_CHECKING:
     from guidelint.diagnostics import Fix
@@ -25,8 +25,7 @@ if TYPE_CHECKING:
     from guidelint.tables import Table
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A GL3xx problem before it becomes a diagnostic."""
 
     code: str
@@ -52,31 +51,76 @@ class _Unknown:
 UNKNOWN: Any = _Unknown()
 
 
-@dataclass
-class Comparison:
+class Comparison(Record):
     """The table lined up with the frontmatter list it shows."""
 
-    guide: Guide
-    mapping: TableMapping
-    symbols: dict[str, str]
-    items: list[tuple[int, dict[str, Any]]]  # (index in the list, item) with a usable key
-    table: Table | None = None
-    others: list[Table] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    row_items: dict[int, int] = field(default_factory=dict)  # row number -> item number
-    duplicate_rows: set[int] = field(default_factory=set)
-    extra_rows: set[int] = field(default_factory=set)  # no frontmatter item
-    missing_items: list[int] = field(default_factory=list)
-    stale: set[tuple[int, int]] = field(default_factory=set)  # (row, header index)
-    unbacked: set[tuple[int, int]] = field(default_factory=set)  # cells only GL306 finds
-    # (entry, field) of null fields whose cell says the pay is not paid (`—`, `None`)
-    unpaid: set[tuple[str, str]] = field(default_factory=set)
-    currency_entries: list[tuple[str, str]] = field(default_factory=list)  # (entry, currency)
-    row_currencies: dict[str, frozenset[str]] = field(default_factory=dict)  # key -> shown
-    parsed: list[Parsed] = field(default_factory=list)
-    cell_parsed: dict[tuple[int, int], Parsed] = field(default_factory=dict)  # (line, column)
-    shown: list[tuple[str | None, Parsed]] = field(default_factory=list)  # (its field, cell)
-    guesswork: bool = False  # the frontmatter is too broken to regenerate from
+    __slots__ = (
+        "guide",
+        "mapping",
+        "symbols",
+        "items",
+        "table",
+        "others",
+        "findings",
+        "row_items",
+        "duplicate_rows",
+        "extra_rows",
+        "missing_items",
+        "stale",
+        "unbacked",
+        "unpaid",
+        "currency_entries",
+        "row_currencies",
+        "parsed",
+        "cell_parsed",
+        "shown",
+        "guesswork",
+    )
+
+    def __init__(
+        self,
+        guide: Guide,
+        mapping: TableMapping,
+        symbols: dict[str, str],
+        items: list[tuple[int, dict[str, Any]]],  # (index in the list, item) with a usable key
+        table: Table | None = None,
+        others: list[Table] | None = None,
+        findings: list[Finding] | None = None,
+        row_items: dict[int, int] | None = None,  # row number -> item number
+        duplicate_rows: set[int] | None = None,
+        extra_rows: set[int] | None = None,  # no frontmatter item
+        missing_items: list[int] | None = None,
+        stale: set[tuple[int, int]] | None = None,  # (row, header index)
+        unbacked: set[tuple[int, int]] | None = None,  # cells only GL306 finds
+        # (entry, field) of null fields whose cell says the pay is not paid (`—`, `None`)
+        unpaid: set[tuple[str, str]] | None = None,
+        currency_entries: list[tuple[str, str]] | None = None,  # (entry, currency)
+        row_currencies: dict[str, frozenset[str]] | None = None,  # key -> shown
+        parsed: list[Parsed] | None = None,
+        cell_parsed: dict[tuple[int, int], Parsed] | None = None,  # (line, column)
+        shown: list[tuple[str | None, Parsed]] | None = None,  # (its field, cell)
+        guesswork: bool = False,  # the frontmatter is too broken to regenerate from
+    ) -> None:
+        self.guide = guide
+        self.mapping = mapping
+        self.symbols = symbols
+        self.items = items
+        self.table = table
+        self.others = [] if others is None else others
+        self.findings = [] if findings is None else findings
+        self.row_items = {} if row_items is None else row_items
+        self.duplicate_rows = set() if duplicate_rows is None else duplicate_rows
+        self.extra_rows = set() if extra_rows is None else extra_rows
+        self.missing_items = [] if missing_items is None else missing_items
+        self.stale = set() if stale is None else stale
+        self.unbacked = set() if unbacked is None else unbacked
+        self.unpaid = set() if unpaid is None else unpaid
+        self.currency_entries = [] if currency_entries is None else currency_entries
+        self.row_currencies = {} if row_currencies is None else row_currencies
+        self.parsed = [] if parsed is None else parsed
+        self.cell_parsed = {} if cell_parsed is None else cell_parsed
+        self.shown = [] if shown is None else shown
+        self.guesswork = guesswork
 
     def value(self, item: dict[str, Any], name: str | None) -> Any:
         """A numeric field as Decimal; None when absent or null (not known); else UNKNOWN."""
@@ -150,8 +194,7 @@ class Comparison:
             item = self.row_items.get(number)
             return item is None or self.entry_path(item) not in doubtful
 
-        return replace(
-            self,
+        return self._replace(
             stale={(row, index) for row, index in self.stale if trusted(row)},
             unbacked={(row, index) for row, index in self.unbacked if trusted(row)},
             missing_items=[n for n in self.missing_items if self.entry_path(n) not in doubtful],

@@ -13,63 +13,142 @@ import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from guidelint.diagnostics import Severity
 from guidelint.limits import DEFAULT_MAX_FILE_SIZE
+from guidelint.records import Record
 from guidelint.resources import schema_path
 
 if TYPE_CHECKING:
     from guidelint.exclusion import FileFilter
 
 CONFIG_FILES = ("guidelint.toml", "pyproject.toml")
+# Defaults that other modules state too (GL205's and GL207's docs, sync's pattern).
+PATH_PATTERN = "{company}/{role}.md"
+TOTAL_TOLERANCE = 0.055
+UNRECORDED_SHARE = 0.30
 
 
 class ConfigError(Exception):
     """A user mistake in configuration or on the command line (exit 2)."""
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Record):
     """The effective configuration of one run."""
 
-    root: Path = field(default_factory=Path.cwd)
-    source: Path | None = None
-    select: tuple[str, ...] = ("GL",)
-    ignore: tuple[str, ...] = ()
-    fixable: tuple[str, ...] = ("GL",)
-    unfixable: tuple[str, ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    fail_on: Severity | None = Severity.ERROR
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    schema: tuple[tuple[str, str], ...] = ()
-    exclude: tuple[str, ...] = ()
-    extend_exclude: tuple[str, ...] = ()
-    respect_gitignore: bool = True
-    force_exclude: bool = False
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE
-    review_window_days: int = 30
-    max_data_age_quarters: int = 2
-    max_review_interval_days: int = 183
-    stale_after_days: int = 0  # 0: off
-    expired_after_days: int = 0  # 0: off
-    max_source_age_days: int = 0  # 0: off
-    min_regions: int = 0  # 0: off
-    plausible_ranges: Mapping[str, Mapping[str, tuple[int, int]]] = field(default_factory=dict)
-    citation_scope: str = "paragraph"
-    extend_superlatives: tuple[str, ...] = ()
-    ignore_superlatives: tuple[str, ...] = ()
-    count_magnitudes: bool = False  # GL501: read "millions of users" as a figure
-    currency_symbols: Mapping[str, str] = field(default_factory=dict)
-    regions: Mapping[str, str] = field(default_factory=dict)
-    region_currency: str = "stated"  # GL203: "local" or "stated" (see the rule)
-    path_pattern: str = "{company}/{role}.md"  # sync: where a bare guide's slugs are
-    total_tolerance: float = 0.055  # GL205: the share a total may differ from its sum
-    unrecorded_share: float = 0.30  # GL207: how far above its recorded parts a total may be
-    cache_dir: str = ".guidelint_cache"
-    docs_url: str = ""  # "": derived (guidelint.doclinks)
+    __slots__ = (
+        "root",
+        "source",
+        "select",
+        "ignore",
+        "fixable",
+        "unfixable",
+        "severity",
+        "fail_on",
+        "per_file_ignores",
+        "schema",
+        "exclude",
+        "extend_exclude",
+        "respect_gitignore",
+        "force_exclude",
+        "max_file_size",
+        "review_window_days",
+        "max_data_age_quarters",
+        "max_review_interval_days",
+        "stale_after_days",
+        "expired_after_days",
+        "max_source_age_days",
+        "min_regions",
+        "plausible_ranges",
+        "citation_scope",
+        "extend_superlatives",
+        "ignore_superlatives",
+        "count_magnitudes",
+        "currency_symbols",
+        "regions",
+        "region_currency",
+        "path_pattern",
+        "total_tolerance",
+        "unrecorded_share",
+        "cache_dir",
+        "docs_url",
+    )
+
+    def __init__(
+        self,
+        root: Path | None = None,
+        source: Path | None = None,
+        select: tuple[str, ...] = ("GL",),
+        ignore: tuple[str, ...] = (),
+        fixable: tuple[str, ...] = ("GL",),
+        unfixable: tuple[str, ...] = (),
+        severity: Mapping[str, Severity] | None = None,
+        fail_on: Severity | None = Severity.ERROR,
+        per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
+        schema: tuple[tuple[str, str], ...] = (),
+        exclude: tuple[str, ...] = (),
+        extend_exclude: tuple[str, ...] = (),
+        respect_gitignore: bool = True,
+        force_exclude: bool = False,
+        max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+        review_window_days: int = 30,
+        max_data_age_quarters: int = 2,
+        max_review_interval_days: int = 183,
+        stale_after_days: int = 0,  # 0: off
+        expired_after_days: int = 0,  # 0: off
+        max_source_age_days: int = 0,  # 0: off
+        min_regions: int = 0,  # 0: off
+        plausible_ranges: Mapping[str, Mapping[str, tuple[int, int]]] | None = None,
+        citation_scope: str = "paragraph",
+        extend_superlatives: tuple[str, ...] = (),
+        ignore_superlatives: tuple[str, ...] = (),
+        count_magnitudes: bool = False,  # GL501: read "millions of users" as a figure
+        currency_symbols: Mapping[str, str] | None = None,
+        regions: Mapping[str, str] | None = None,
+        region_currency: str = "stated",  # GL203: "local" or "stated" (see the rule)
+        path_pattern: str = PATH_PATTERN,  # sync: where a bare guide's slugs are
+        total_tolerance: float = TOTAL_TOLERANCE,  # GL205: the share a total may differ from its sum
+        unrecorded_share: float = UNRECORDED_SHARE,  # GL207: how far above its recorded parts a total may be
+        cache_dir: str = ".guidelint_cache",
+        docs_url: str = "",  # "": derived (guidelint.doclinks)
+    ) -> None:
+        self.root = Path.cwd() if root is None else root
+        self.source = source
+        self.select = select
+        self.ignore = ignore
+        self.fixable = fixable
+        self.unfixable = unfixable
+        self.severity = {} if severity is None else severity
+        self.fail_on = fail_on
+        self.per_file_ignores = per_file_ignores
+        self.schema = schema
+        self.exclude = exclude
+        self.extend_exclude = extend_exclude
+        self.respect_gitignore = respect_gitignore
+        self.force_exclude = force_exclude
+        self.max_file_size = max_file_size
+        self.review_window_days = review_window_days
+        self.max_data_age_quarters = max_data_age_quarters
+        self.max_review_interval_days = max_review_interval_days
+        self.stale_after_days = stale_after_days
+        self.expired_after_days = expired_after_days
+        self.max_source_age_days = max_source_age_days
+        self.min_regions = min_regions
+        self.plausible_ranges = {} if plausible_ranges is None else plausible_ranges
+        self.citation_scope = citation_scope
+        self.extend_superlatives = extend_superlatives
+        self.ignore_superlatives = ignore_superlatives
+        self.count_magnitudes = count_magnitudes
+        self.currency_symbols = {} if currency_symbols is None else currency_symbols
+        self.regions = {} if regions is None else regions
+        self.region_currency = region_currency
+        self.path_pattern = path_pattern
+        self.total_tolerance = total_tolerance
+        self.unrecorded_share = unrecorded_share
+        self.cache_dir = cache_dir
+        self.docs_url = docs_url
 
     def relative(self, path: str) -> str:
         """``path`` relative to the configuration's folder, with forward slashes."""
@@ -107,7 +186,7 @@ class Settings:
     def fingerprint(self) -> str:
         """A stable text of everything that changes results (for the cache)."""
         unused = ("root", "source", "docs_url")
-        items = {k: v for k, v in self.__dict__.items() if k not in unused}
+        items = {k: v for k, v in self._asdict().items() if k not in unused}
         return json.dumps(items, sort_keys=True, default=str)
 
 
@@ -330,9 +409,7 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         return int(table.get(key, default))
 
     settings = Settings(root=path.parent, source=path)
-    return replace(
-        settings,
-        # An explicit `select = []` enables nothing, as in ruff; absent means all.
+    return settings._replace(  # An explicit `select = []` enables nothing, as in ruff; absent means all.
         select=words("select") if "select" in table else settings.select,
         ignore=words("ignore"),
         fixable=words("fixable") if "fixable" in table else settings.fixable,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -16,24 +15,28 @@ if TYPE_CHECKING:
     from guidelint.document import Guide
 
 
-@dataclass(frozen=True)
 class Context:
     """What every rule may read besides the guide: the date, the settings, the schema.
 
     The linter makes one context per guide it lints (``guide``), which holds what
     several rules derive from that guide once: the table lined up with the
     frontmatter, and GL205's sums.  A context made without a guide derives nothing
-    and shares nothing.
+    and shares nothing.  Its fields never change; it is a plain class, not
+    slotted, since ``comparison``, a ``cached_property``, needs ``__dict__``.
     """
 
-    today: dt.date
-    settings: Settings
-    schema: SchemaInfo
-    guide: Guide | None = field(default=None, compare=False, repr=False)
-    # GL205's and GL207's findings by ``table_figures``, filled by :meth:`totals`
-    _sums: dict[bool, tuple[Diagnostic, ...]] = field(
-        default_factory=dict, init=False, compare=False, repr=False
-    )
+    def __init__(
+        self, today: dt.date, settings: Settings, schema: SchemaInfo, guide: Guide | None = None
+    ) -> None:
+        self.today = today
+        self.settings = settings
+        self.schema = schema
+        self.guide = guide
+        # GL205's and GL207's findings by ``table_figures``, filled by :meth:`totals`
+        self._sums: dict[bool, tuple[Diagnostic, ...]] = {}
+
+    def __repr__(self) -> str:
+        return f"Context(today={self.today!r}, settings={self.settings!r}, schema={self.schema!r})"
 
     @cached_property
     def comparison(self) -> Comparison | None:

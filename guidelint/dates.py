@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
+
+from guidelint.records import Record
 
 QUARTER_RE = re.compile(r"([0-9]{4})-Q([1-4])")
 
@@ -41,12 +42,37 @@ def coerce_date(value: Any) -> dt.date | None:
         return None
 
 
-@dataclass(frozen=True, order=True)
-class Quarter:
+class Quarter(Record):
     """A calendar quarter; subtracting two gives the number of quarters between them."""
 
-    year: int
-    number: int
+    __slots__ = ("year", "number")
+
+    def __init__(self, year: int, number: int) -> None:
+        self.year = year
+        self.number = number
+
+    __hash__ = Record._hash
+
+    # Ordered as (year, number), among quarters only.
+    def __lt__(self, other: Quarter) -> bool:
+        if other.__class__ is not Quarter:
+            return NotImplemented
+        return (self.year, self.number) < (other.year, other.number)
+
+    def __le__(self, other: Quarter) -> bool:
+        if other.__class__ is not Quarter:
+            return NotImplemented
+        return (self.year, self.number) <= (other.year, other.number)
+
+    def __gt__(self, other: Quarter) -> bool:
+        if other.__class__ is not Quarter:
+            return NotImplemented
+        return (self.year, self.number) > (other.year, other.number)
+
+    def __ge__(self, other: Quarter) -> bool:
+        if other.__class__ is not Quarter:
+            return NotImplemented
+        return (self.year, self.number) >= (other.year, other.number)
 
     @classmethod
     def parse(cls, value: Any) -> Quarter | None:
@@ -143,8 +169,7 @@ DATE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class TextDate:
+class TextDate(NamedTuple):
     """A date written in prose: where it is, what it says and how it is spelled.
 
     ``value`` is None when the text has a date's shape but is not a real date

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from guidelint.records import Record
 
 
 class Severity(enum.IntEnum):
@@ -25,19 +26,34 @@ class Severity(enum.IntEnum):
             raise ValueError(text) from None
 
 
-# Values that are never changed once made, but not ``frozen=True``: a frozen
-# dataclass's constructor is about four times slower, and a warm cached run
-# builds tens of thousands of diagnostics.  ``unsafe_hash`` keeps them hashable.
-@dataclass(slots=True, unsafe_hash=True)
-class Fix:
+# Values that are never changed once made, but not made immutable: a warm
+# cached run builds tens of thousands of diagnostics, and a frozen dataclass's
+# ``__init__``, which stores each field through ``object.__setattr__``, is
+# about four times slower than these plain slot stores.  ``Record`` gives them
+# ``==``, a ``repr`` and ``_replace``; ``__hash__`` over the fields keeps them
+# hashable.
+class Fix(Record):
     """Replace the text between two 1-based positions (end exclusive) with ``text``."""
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    text: str
-    description: str = ""
+    __slots__ = ("line", "column", "end_line", "end_column", "text", "description")
+
+    def __init__(
+        self,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        text: str,
+        description: str = "",
+    ) -> None:
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.text = text
+        self.description = description
+
+    __hash__ = Record._hash
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -50,18 +66,24 @@ class Fix:
         }
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Related:
+class Related(Record):
     """A finding folded into another that causes it: where it is and what it says.
 
     It keeps its fix, which ``--fix`` still applies.
     """
 
-    line: int
-    column: int
-    code: str
-    message: str
-    fix: Fix | None = None
+    __slots__ = ("line", "column", "code", "message", "fix")
+
+    def __init__(
+        self, line: int, column: int, code: str, message: str, fix: Fix | None = None
+    ) -> None:
+        self.line = line
+        self.column = column
+        self.code = code
+        self.message = message
+        self.fix = fix
+
+    __hash__ = Record._hash
 
     def as_dict(self) -> dict[str, object]:
         from guidelint import escape
@@ -74,25 +96,54 @@ class Related:
         }
 
 
-@dataclass(slots=True, unsafe_hash=True)
-class Diagnostic:
+class Diagnostic(Record):
     """One finding: 1-based line and column, sortable by position then code.
 
     Rules create diagnostics without a path, name or severity; the linter
     stamps those on from the registry and the configuration.
     """
 
-    path: str
-    line: int
-    column: int
-    code: str
-    message: str
-    end_line: int | None = None
-    end_column: int | None = None
-    name: str = ""
-    severity: Severity = Severity.ERROR
-    fix: Fix | None = None
-    related: tuple[Related, ...] = ()  # findings that follow from this one, folded in
+    __slots__ = (
+        "path",
+        "line",
+        "column",
+        "code",
+        "message",
+        "end_line",
+        "end_column",
+        "name",
+        "severity",
+        "fix",
+        "related",
+    )
+
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        code: str,
+        message: str,
+        end_line: int | None = None,
+        end_column: int | None = None,
+        name: str = "",
+        severity: Severity = Severity.ERROR,
+        fix: Fix | None = None,
+        related: tuple[Related, ...] = (),  # findings that follow from this one, folded in
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.code = code
+        self.message = message
+        self.end_line = end_line
+        self.end_column = end_column
+        self.name = name
+        self.severity = severity
+        self.fix = fix
+        self.related = related
+
+    __hash__ = Record._hash
 
     @property
     def fixes(self) -> tuple[Fix, ...]:
@@ -100,6 +151,30 @@ class Diagnostic:
         if not self.related:  # most findings: spare building a generator
             return () if self.fix is None else (self.fix,)
         return tuple(f for f in (self.fix, *(r.fix for r in self.related)) if f is not None)
+
+    def stamped(
+        self,
+        path: str,
+        name: str,
+        severity: Severity,
+        fix: Fix | None,
+        related: tuple[Related, ...],
+    ) -> Diagnostic:
+        """This finding with what the linter stamps on: ``_replace`` with these
+        fields, made directly, since every finding of a run goes through it."""
+        return Diagnostic(
+            path,
+            self.line,
+            self.column,
+            self.code,
+            self.message,
+            self.end_line,
+            self.end_column,
+            name,
+            severity,
+            fix,
+            related,
+        )
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
@@ -24,6 +23,7 @@ from guidelint.limits import (
     FIGURE_LIMIT,
     NODE_LIMIT,
 )
+from guidelint.records import Record
 
 if TYPE_CHECKING:
     import yaml
@@ -50,24 +50,58 @@ class Span(NamedTuple):
     end_column: int
 
 
-@dataclass
-class Guide:
+class Guide(Record):
     """A parsed guide.  ``data`` is None when the frontmatter is unusable."""
 
-    path: str
-    text: str = ""
-    bom: bool = False
-    newline: str = "\n"
-    has_frontmatter: bool = False
-    frontmatter_start: int = 0  # line of the opening ``---``
-    frontmatter_end: int = 0  # line of the closing ``---``
-    data: dict[str, Any] | None = None
-    key_spans: dict[str, Span] = field(default_factory=dict)
-    value_spans: dict[str, Span] = field(default_factory=dict)
-    body: str = ""
-    body_offset: int = 0  # lines before the body's first line
-    problems: list[Diagnostic] = field(default_factory=list)
-    readable: bool = True
+    __slots__ = (
+        "path",
+        "text",
+        "bom",
+        "newline",
+        "has_frontmatter",
+        "frontmatter_start",
+        "frontmatter_end",
+        "data",
+        "key_spans",
+        "value_spans",
+        "body",
+        "body_offset",
+        "problems",
+        "readable",
+        "__dict__",  # for the cached properties (not a field)
+    )
+
+    def __init__(
+        self,
+        path: str,
+        text: str = "",
+        bom: bool = False,
+        newline: str = "\n",
+        has_frontmatter: bool = False,
+        frontmatter_start: int = 0,  # line of the opening ``---``
+        frontmatter_end: int = 0,  # line of the closing ``---``
+        data: dict[str, Any] | None = None,
+        key_spans: dict[str, Span] | None = None,
+        value_spans: dict[str, Span] | None = None,
+        body: str = "",
+        body_offset: int = 0,  # lines before the body's first line
+        problems: list[Diagnostic] | None = None,
+        readable: bool = True,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.bom = bom
+        self.newline = newline
+        self.has_frontmatter = has_frontmatter
+        self.frontmatter_start = frontmatter_start
+        self.frontmatter_end = frontmatter_end
+        self.data = data
+        self.key_spans = {} if key_spans is None else key_spans
+        self.value_spans = {} if value_spans is None else value_spans
+        self.body = body
+        self.body_offset = body_offset
+        self.problems = [] if problems is None else problems
+        self.readable = readable
 
     @cached_property
     def lines(self) -> list[str]:

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from guidelint.config import Settings
@@ -25,8 +24,7 @@ SKIPPED_DIRS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class FileFilter:
+class FileFilter(NamedTuple):
     """The exclusions of one run."""
 
     roots: tuple[str, ...] = ()  # the configuration's folder, as written and resolved

@@ -17,7 +17,6 @@ import stat
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
 from guidelint import escape
@@ -27,6 +26,7 @@ from guidelint.document import BOM, Guide, decode, parse_guide
 from guidelint.edits import CURRENCY_DESCRIPTION
 from guidelint.files import TooLarge, display_path, read_regular, replacing
 from guidelint.limits import MAX_FILE_SIZE_LIMIT
+from guidelint.records import Record
 
 if TYPE_CHECKING:
     from guidelint.context import Context
@@ -88,14 +88,22 @@ class LineMap:
         return offset if offset <= self.ends[line - 1] else None
 
 
-@dataclass
-class Applied:
+class Applied(Record):
     """The result of applying one batch of fixes to a text."""
 
-    text: str
-    applied: list[Fix] = field(default_factory=list)
-    overlapping: list[Fix] = field(default_factory=list)
-    invalid: list[Fix] = field(default_factory=list)
+    __slots__ = ("text", "applied", "overlapping", "invalid")
+
+    def __init__(
+        self,
+        text: str,
+        applied: list[Fix] | None = None,
+        overlapping: list[Fix] | None = None,
+        invalid: list[Fix] | None = None,
+    ) -> None:
+        self.text = text
+        self.applied = [] if applied is None else applied
+        self.overlapping = [] if overlapping is None else overlapping
+        self.invalid = [] if invalid is None else invalid
 
     @property
     def changed(self) -> bool:
@@ -156,16 +164,26 @@ def _covers(outer: Fix, inner: Fix) -> bool:
     ) <= (outer.end_line, outer.end_column)
 
 
-@dataclass
-class Outcome:
+class Outcome(Record):
     """What fixing one file did; ``fixed`` is the new bytes (same as ``original`` if none)."""
 
-    path: str
-    original: bytes
-    fixed: bytes
-    diagnostics: list[Diagnostic]
-    fixed_codes: Counter[str] = field(default_factory=Counter)  # findings repaired, per code
-    notes: list[str] = field(default_factory=list)
+    __slots__ = ("path", "original", "fixed", "diagnostics", "fixed_codes", "notes")
+
+    def __init__(
+        self,
+        path: str,
+        original: bytes,
+        fixed: bytes,
+        diagnostics: list[Diagnostic],
+        fixed_codes: Counter[str] | None = None,  # findings repaired, per code
+        notes: list[str] | None = None,
+    ) -> None:
+        self.path = path
+        self.original = original
+        self.fixed = fixed
+        self.diagnostics = diagnostics
+        self.fixed_codes = Counter() if fixed_codes is None else fixed_codes
+        self.notes = [] if notes is None else notes
 
     @property
     def fixed_count(self) -> int:

@@ -11,7 +11,6 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from guidelint.config import Settings
@@ -112,7 +111,7 @@ class Linter:
         # Only the registry knows which rules are off by default; the selection
         # is never consulted before the rules are loaded.
         self._registry = registry
-        self.selection = replace(self.selection, opt_in=registry.opt_in_codes())
+        self.selection = self.selection._replace(opt_in=registry.opt_in_codes())
 
     @property
     def checks(self) -> list[CheckSpec]:
@@ -233,18 +232,17 @@ class Linter:
         rules = self.registry.rules
         overrides = self.settings.severity
         stamped = [
-            replace(
-                d,
-                path=path,
-                name=rules[d.code].name,
+            d.stamped(
+                path,
+                rules[d.code].name,
                 # a finding stands for those folded into it: it is as severe as they are
-                severity=max(
+                max(
                     overrides.get(code, rules[code].severity)
                     for code in (d.code, *(r.code for r in d.related))
                 ),
-                fix=d.fix if self.fixable.enabled(d.code) else None,
-                related=tuple(
-                    r if r.fix is None or self.fixable.enabled(r.code) else replace(r, fix=None)
+                d.fix if self.fixable.enabled(d.code) else None,
+                tuple(
+                    r if r.fix is None or self.fixable.enabled(r.code) else r._replace(fix=None)
                     for r in d.related
                 ),
             )

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from lsprotocol import types
@@ -28,6 +27,7 @@ from guidelint.doclinks import docs_base, rule_url
 from guidelint.document import Guide, parse_guide
 from guidelint.fixes import apply_fixes, collect, fix_bytes, unsafe_fixes
 from guidelint.linter import Linter
+from guidelint.records import Record
 
 SOURCE = "guidelint"
 DEBOUNCE_SECONDS = 0.3
@@ -42,17 +42,16 @@ _SEVERITY = {
 }
 
 
-@dataclass
-class Linted:
+class Linted(Record):
     """The last lint of one buffer: what hovers and code actions read."""
 
-    version: int | None
-    guide: Guide
-    diagnostics: list[Diagnostic]
-    ends: dict[Diagnostic, tuple[int, int]] = field(init=False)  # see ranges_end
+    __slots__ = ("version", "guide", "diagnostics", "ends")
 
-    def __post_init__(self) -> None:
-        self.ends = ranges_end(self.diagnostics, self.guide)
+    def __init__(self, version: int | None, guide: Guide, diagnostics: list[Diagnostic]) -> None:
+        self.version = version
+        self.guide = guide
+        self.diagnostics = diagnostics
+        self.ends = ranges_end(diagnostics, guide)  # see ranges_end; worked out, so no _replace
 
 
 class GuideServer(LanguageServer):

@@ -14,24 +14,30 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyromark
+
+from guidelint.records import Record
 
 _OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
 
 
-@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
-class Cell:
+# Made often: a plain record, as diagnostics.Fix is.
+class Cell(Record):
     """One table cell: its source text (escapes kept), plain text and 1-based columns."""
 
-    raw: str
-    text: str
-    line: int
-    column: int
-    end_column: int
+    __slots__ = ("raw", "text", "line", "column", "end_column")
+
+    def __init__(self, raw: str, text: str, line: int, column: int, end_column: int) -> None:
+        self.raw = raw
+        self.text = text
+        self.line = line
+        self.column = column
+        self.end_column = end_column
+
+    __hash__ = Record._hash
 
     def column_of(self, figure: Any) -> int:
         """The column where ``figure`` (a parsed figure with ``offset`` and ``text``) starts."""
@@ -45,18 +51,28 @@ class Cell:
         return self.line, self.column_of(figure)
 
 
-@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
-class Row:
+# Made often: a plain record, as diagnostics.Fix is.
+class Row(Record):
     """One table row: its line and its cells, left to right."""
 
-    line: int
-    cells: tuple[Cell, ...]
-    prefix: str  # blockquote markers or indentation before the row
-    end_column: int  # just past the row's last non-space character
+    __slots__ = ("line", "cells", "prefix", "end_column")
+
+    def __init__(
+        self,
+        line: int,
+        cells: tuple[Cell, ...],
+        prefix: str,  # blockquote markers or indentation before the row
+        end_column: int,  # just past the row's last non-space character
+    ) -> None:
+        self.line = line
+        self.cells = cells
+        self.prefix = prefix
+        self.end_column = end_column
+
+    __hash__ = Record._hash
 
 
-@dataclass(frozen=True)
-class TableBlock:
+class TableBlock(NamedTuple):
     """A GFM table as written: the header row first, then the body rows."""
 
     rows: tuple[Row, ...]
@@ -71,8 +87,7 @@ class TableBlock:
         return self.rows[1:]
 
 
-@dataclass
-class Block:
+class Block(Record):
     """A leaf block of the body.
 
     ``kind`` is ``heading``, ``paragraph`` (also the text of a tight list
@@ -81,20 +96,50 @@ class Block:
     column where each piece starts.
     """
 
-    kind: str
-    line: int  # first file line
-    end_line: int  # file line after the block
-    depth: int = 0  # enclosing blockquotes, lists and list items
-    level: int = 0  # heading level
-    text: str = ""
-    lines: list[int] = field(default_factory=list)
-    columns: list[int] = field(default_factory=list)
-    # Inline HTML as (first line, line after, text): the lines of its
-    # paragraph, or of its row in a table.
-    html: list[tuple[int, int, str]] = field(default_factory=list)
-    item_line: int = 0  # first line of the enclosing list item, 0 outside lists
-    item_number: str = ""  # the number an ordered list item is written with
-    table: TableBlock | None = None
+    __slots__ = (
+        "kind",
+        "line",
+        "end_line",
+        "depth",
+        "level",
+        "text",
+        "lines",
+        "columns",
+        "html",
+        "item_line",
+        "item_number",
+        "table",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        line: int,  # first file line
+        end_line: int,  # file line after the block
+        depth: int = 0,  # enclosing blockquotes, lists and list items
+        level: int = 0,  # heading level
+        text: str = "",
+        lines: list[int] | None = None,
+        columns: list[int] | None = None,
+        # Inline HTML as (first line, line after, text): the lines of its
+        # paragraph, or of its row in a table.
+        html: list[tuple[int, int, str]] | None = None,
+        item_line: int = 0,  # first line of the enclosing list item, 0 outside lists
+        item_number: str = "",  # the number an ordered list item is written with
+        table: TableBlock | None = None,
+    ) -> None:
+        self.kind = kind
+        self.line = line
+        self.end_line = end_line
+        self.depth = depth
+        self.level = level
+        self.text = text
+        self.lines = [] if lines is None else lines
+        self.columns = [] if columns is None else columns
+        self.html = [] if html is None else html
+        self.item_line = item_line
+        self.item_number = item_number
+        self.table = table
 
     @property
     def in_item(self) -> bool:

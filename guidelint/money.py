@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from guidelint.currencies import currency_symbols, known_currency
 from guidelint.figures import CELL_UNIT, UNITS
+from guidelint.records import Record
 
 MAX_CELL = 200  # longer cells are not figures; never scan them
 MAX_NOTES = 4  # trailing annotations stripped from one figure: ``RSU/4yr (target)``
@@ -38,23 +38,57 @@ class FigureError(ValueError):
     """A cell that is not a figure; the message says why, in lower case."""
 
 
-@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
-class Figure:
+# Made often: a plain record, as diagnostics.Fix is.
+class Figure(Record):
     """One displayed number, such as ``$195K`` or ``15%``."""
 
-    amount: Decimal
-    step: Decimal  # the displayed precision: 1000 for ``195K``, 100 for ``1.2M``...
-    currency: str | None
-    text: str  # as written, without surrounding spaces or a trailing ``+``
-    offset: int  # where ``text`` starts in the cell text
-    symbol: str = ""  # the currency symbol or code as written
-    symbol_before: bool = True
-    symbol_space: bool = False
-    suffix: str = ""  # the unit as written: ``K``, ``k``, ``M``, ``L``, ``Cr`` or empty
-    percent: bool = False
-    plus: bool = False  # ``$960K+``: open-ended; ``+`` follows ``text``
-    grouping: str = ""  # "western" (3,600,000), "indian" (36,00,000), "none" (3600000) or unknown
-    suffix_space: bool = False  # ``₹1.2 Cr``
+    __slots__ = (
+        "amount",
+        "step",
+        "currency",
+        "text",
+        "offset",
+        "symbol",
+        "symbol_before",
+        "symbol_space",
+        "suffix",
+        "percent",
+        "plus",
+        "grouping",
+        "suffix_space",
+    )
+
+    def __init__(
+        self,
+        amount: Decimal,
+        step: Decimal,  # the displayed precision: 1000 for ``195K``, 100 for ``1.2M``...
+        currency: str | None,
+        text: str,  # as written, without surrounding spaces or a trailing ``+``
+        offset: int,  # where ``text`` starts in the cell text
+        symbol: str = "",  # the currency symbol or code as written
+        symbol_before: bool = True,
+        symbol_space: bool = False,
+        suffix: str = "",  # the unit as written: ``K``, ``k``, ``M``, ``L``, ``Cr`` or empty
+        percent: bool = False,
+        plus: bool = False,  # ``$960K+``: open-ended; ``+`` follows ``text``
+        grouping: str = "",  # "western" (3,600,000), "indian" (36,00,000), "none" (3600000) or unknown
+        suffix_space: bool = False,  # ``₹1.2 Cr``
+    ) -> None:
+        self.amount = amount
+        self.step = step
+        self.currency = currency
+        self.text = text
+        self.offset = offset
+        self.symbol = symbol
+        self.symbol_before = symbol_before
+        self.symbol_space = symbol_space
+        self.suffix = suffix
+        self.percent = percent
+        self.plus = plus
+        self.grouping = grouping
+        self.suffix_space = suffix_space
+
+    __hash__ = Record._hash
 
     def agrees(self, value: Any) -> bool:
         """Whether ``value`` rounds to this figure at its displayed precision."""
@@ -62,8 +96,8 @@ class Figure:
         return number is not None and abs(number - self.amount) <= self.step / 2
 
 
-@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
-class Parsed:
+# Made often: a plain record, as diagnostics.Fix is.
+class Parsed(Record):
     """A cell's figure: one value, or a low-high range.
 
     In a dual-currency cell (``£75K / $95K – £135K / $170K``) the figures are
@@ -71,16 +105,44 @@ class Parsed:
     same way, with offsets in the same cell text.
     """
 
-    low: Figure
-    high: Figure | None = None
-    dash: str = ""  # the separator as written, spaces included
-    percent: bool = False
-    note: str = ""  # a trailing annotation as written, leading spaces included: `` target``
-    conversion: Parsed | None = None
-    end: int = 0  # just past the figure(s) and ``note``: where `` / `` and a conversion follow
-    source: str = ""  # the text given to parse_figure
-    origin: int = 0  # the offset given to parse_figure
-    ceiling: bool = False  # ``Up to $50K``: one figure, the most there is
+    __slots__ = (
+        "low",
+        "high",
+        "dash",
+        "percent",
+        "note",
+        "conversion",
+        "end",
+        "source",
+        "origin",
+        "ceiling",
+    )
+
+    def __init__(
+        self,
+        low: Figure,
+        high: Figure | None = None,
+        dash: str = "",  # the separator as written, spaces included
+        percent: bool = False,
+        note: str = "",  # a trailing annotation as written, leading spaces included: `` target``
+        conversion: Parsed | None = None,
+        end: int = 0,  # just past the figure(s) and ``note``: where `` / `` and a conversion follow
+        source: str = "",  # the text given to parse_figure
+        origin: int = 0,  # the offset given to parse_figure
+        ceiling: bool = False,  # ``Up to $50K``: one figure, the most there is
+    ) -> None:
+        self.low = low
+        self.high = high
+        self.dash = dash
+        self.percent = percent
+        self.note = note
+        self.conversion = conversion
+        self.end = end
+        self.source = source
+        self.origin = origin
+        self.ceiling = ceiling
+
+    __hash__ = Record._hash
 
     @property
     def figures(self) -> tuple[Figure, ...]:
@@ -164,7 +226,7 @@ def parse_figure(text: str, symbols: Mapping[str, str] | None = None, *, offset:
             )
         parsed.ceiling = True
     # Made just above and not yet seen by anyone: completed in place, which
-    # costs far less than dataclasses.replace on the hottest path of a table.
+    # costs far less than ``_replace`` on the hottest path of a table.
     parsed.source, parsed.origin = text, offset
     return parsed
 
@@ -275,17 +337,17 @@ def _finish(low: Figure, high: Figure | None, dash: str, note: str, end: int) ->
     # ``$195K–255K`` and ``195K–255K USD`` state the currency once.
     if high.suffix and not low.suffix and "," not in low.text and low.amount < high.amount:
         unit = unit_scale(high.suffix)
-        low = replace(low, amount=low.amount * unit, step=low.step * unit)
+        low = low._replace(amount=low.amount * unit, step=low.step * unit)
     if high.percent and not low.percent and not low.currency:
-        low = replace(low, percent=True)
+        low = low._replace(percent=True)
     if low.percent and not high.percent and not high.currency:
-        high = replace(high, percent=True)
+        high = high._replace(percent=True)
     if low.percent != high.percent:
         raise FigureError("mixes a percentage and an amount")
     if low.currency and not high.currency:
-        high = replace(high, currency=low.currency)
+        high = high._replace(currency=low.currency)
     elif high.currency and not low.currency:
-        low = replace(low, currency=high.currency)
+        low = low._replace(currency=high.currency)
     return Parsed(low, high, dash, low.percent, note=note, end=end)
 
 

@@ -7,17 +7,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from guidelint.currencies import display_symbol
 from guidelint.figures import LARGE_UNIT
 from guidelint.money import Figure, Parsed, plain_number, unit_scale
+from guidelint.records import Record
 from guidelint.resources import data_file
 
 
-@dataclass(frozen=True)
-class Units:
+class Units(NamedTuple):
     """How one currency's amounts are written: ``195K``/``1.2M``, ``₹20L``, or in full."""
 
     small: str = "K"  # ``K``, ``k``, ``L``; empty writes numbers in full
@@ -27,17 +27,28 @@ class Units:
     grouping: str = "western"  # full numbers: "western", "indian" or "none"
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(Record):
     """How a table writes figures, learned from its cells so fixes look native."""
 
-    dash: str = "–"
-    thousands: str = "K"
-    repeat_symbol: bool = True
-    percent_both: bool = False
-    affixes: Mapping[str, tuple[str, bool, bool]] = field(default_factory=dict)
-    units: Mapping[str, Units] = field(default_factory=dict)  # by currency; "" for none
-    note: str = ""  # an annotation every cell shares (``/4yr``): learn per column to get one
+    __slots__ = ("dash", "thousands", "repeat_symbol", "percent_both", "affixes", "units", "note")
+
+    def __init__(
+        self,
+        dash: str = "–",
+        thousands: str = "K",
+        repeat_symbol: bool = True,
+        percent_both: bool = False,
+        affixes: Mapping[str, tuple[str, bool, bool]] | None = None,
+        units: Mapping[str, Units] | None = None,  # by currency; "" for none
+        note: str = "",  # an annotation every cell shares (``/4yr``): learn per column to get one
+    ) -> None:
+        self.dash = dash
+        self.thousands = thousands
+        self.repeat_symbol = repeat_symbol
+        self.percent_both = percent_both
+        self.affixes = {} if affixes is None else affixes
+        self.units = {} if units is None else units
+        self.note = note
 
     @classmethod
     def learn(cls, cells: Iterable[Parsed]) -> Style:
@@ -204,7 +215,7 @@ def format_range(
         own = next((f for f in like.figures if f.symbol and f.currency == currency), None)
         if own is not None and currency is not None:  # `SEK 1.2M` stays SEK in a `kr` column
             spelling = (own.symbol, own.symbol_before, own.symbol_space)
-            style = replace(style, affixes={**style.affixes, currency: spelling})
+            style = style._replace(affixes={**style.affixes, currency: spelling})
         if like.high is not None:
             dash, low_plus = like.dash, like.low.plus
             if like.percent:

@@ -17,15 +17,14 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 LOCATIONS = (".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS")
 MAX_SIZE = 3 * 1024 * 1024  # GitHub ignores a larger CODEOWNERS file too
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     parts: tuple[str, ...]  # pattern segments; "**" spans any number of folders
     folder_only: bool  # a trailing slash: matches folders, so only what is under them
     owners: str
@@ -77,8 +76,7 @@ def _match(parts: Sequence[str], segments: Sequence[str]) -> bool:
     return reachable[-1]
 
 
-@dataclass(frozen=True)
-class CodeOwners:
+class CodeOwners(NamedTuple):
     entries: tuple[Entry, ...]
 
     @classmethod

@@ -6,7 +6,6 @@ yearly figure and the table comparison compares it, so the two agree.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import cache
 
 from guidelint.money import Figure, Parsed
@@ -32,8 +31,7 @@ def yearly(parsed: Parsed) -> tuple[Parsed, int]:
     factor = 1 if parsed.percent else per_year(parsed.note)
     if factor == 1:
         return parsed, 1
-    scaled = replace(
-        parsed,
+    scaled = parsed._replace(
         low=_times(parsed.low, factor),
         high=_times(parsed.high, factor) if parsed.high is not None else None,
     )
@@ -41,4 +39,4 @@ def yearly(parsed: Parsed) -> tuple[Parsed, int]:
 
 
 def _times(figure: Figure, factor: int) -> Figure:
-    return replace(figure, amount=figure.amount * factor, step=figure.step * factor)
+    return figure._replace(amount=figure.amount * factor, step=figure.step * factor)

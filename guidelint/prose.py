@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from guidelint.masking import blanked, link_label, mask
+from guidelint.records import Record
 from guidelint.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -79,19 +79,30 @@ def is_reference_heading(text: str) -> bool:
 # --- values -----------------------------------------------------------------
 
 
-@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
-class Marker:
+# Made often: a plain record, as diagnostics.Fix is.
+class Marker(Record):
     """A citation marker: ``[3]``, ``[1, 2]``, ``[1-3]`` (numbers) or ``[^id]``."""
 
-    kind: str  # "number" or "footnote"
-    keys: tuple[str, ...]
-    text: str
-    start: int  # offsets in the block's text
-    end: int
+    __slots__ = ("kind", "keys", "text", "start", "end")
+
+    def __init__(
+        self,
+        kind: str,  # "number" or "footnote"
+        keys: tuple[str, ...],
+        text: str,
+        start: int,  # offsets in the block's text
+        end: int,
+    ) -> None:
+        self.kind = kind
+        self.keys = keys
+        self.text = text
+        self.start = start
+        self.end = end
+
+    __hash__ = Record._hash
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """Something a citation can point at, or a source named in the reference list."""
 
     kind: str  # "number", "footnote" or "named"
@@ -101,32 +112,70 @@ class Entry:
     column: int
 
 
-@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
-class Sentence:
+# Made often: a plain record, as diagnostics.Fix is.
+class Sentence(Record):
     """A sentence of a block: offsets in its text and its span in the file."""
 
-    start: int  # offsets in the block's text (end exclusive)
-    end: int
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+    __slots__ = ("start", "end", "line", "column", "end_line", "end_column")
+
+    def __init__(
+        self,
+        start: int,  # offsets in the block's text (end exclusive)
+        end: int,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+
+    __hash__ = Record._hash
 
 
-@dataclass
-class Block:
+class Block(Record):
     """The inline content of a paragraph, list item, heading or table cell."""
 
-    kind: str  # "paragraph", "item", "heading", "cell", "reference"
-    text: str
-    lines: list[int]  # file line of each line of ``text``
-    columns: list[int]  # 1-based file column where each line of ``text`` starts
-    starts: list[int]  # offset in ``text`` where each line starts
-    masked: str = ""
-    links: list[tuple[int, int]] = field(default_factory=list)
-    markers: list[Marker] = field(default_factory=list)
-    quoted: bool = False  # inside a blockquote (">"): in these guides, advice or a script
-    _sentences: list[Sentence] | None = None
+    __slots__ = (
+        "kind",
+        "text",
+        "lines",
+        "columns",
+        "starts",
+        "masked",
+        "links",
+        "markers",
+        "quoted",
+        "_sentences",
+    )
+
+    def __init__(
+        self,
+        kind: str,  # "paragraph", "item", "heading", "cell", "reference"
+        text: str,
+        lines: list[int],  # file line of each line of ``text``
+        columns: list[int],  # 1-based file column where each line of ``text`` starts
+        starts: list[int],  # offset in ``text`` where each line starts
+        masked: str = "",
+        links: list[tuple[int, int]] | None = None,
+        markers: list[Marker] | None = None,
+        quoted: bool = False,  # inside a blockquote (">"): in these guides, advice or a script
+        _sentences: list[Sentence] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.text = text
+        self.lines = lines
+        self.columns = columns
+        self.starts = starts
+        self.masked = masked
+        self.links = [] if links is None else links
+        self.markers = [] if markers is None else markers
+        self.quoted = quoted
+        self._sentences = _sentences
 
     @property
     def prose(self) -> bool:
@@ -147,12 +196,14 @@ class Block:
         return self._sentences
 
 
-@dataclass
-class Prose:
+class Prose(Record):
     """A guide's prose: its blocks and the entries of its reference lists."""
 
-    blocks: list[Block]
-    entries: list[Entry]
+    __slots__ = ("blocks", "entries")
+
+    def __init__(self, blocks: list[Block], entries: list[Entry]) -> None:
+        self.blocks = blocks
+        self.entries = entries
 
     @property
     def prose_blocks(self) -> list[Block]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from guidelint.diagnostics import Diagnostic, Severity
+from guidelint.records import Record
 
 if TYPE_CHECKING:
     from guidelint.context import Context
@@ -34,8 +34,7 @@ FAMILIES = {
 DOC_SECTIONS = ("what", "why", "example", "fix")
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A rule's public contract and its documentation (ruff's sections)."""
 
     code: str
@@ -55,8 +54,7 @@ class Rule:
 Check = Callable[["Guide", "Context"], Iterable[Diagnostic]]
 
 
-@dataclass(frozen=True)
-class CheckSpec:
+class CheckSpec(NamedTuple):
     """A check function and the codes it may emit, so deselected checks never run."""
 
     func: Check
@@ -64,12 +62,16 @@ class CheckSpec:
     needs_frontmatter: bool = True
 
 
-@dataclass
-class Registry:
+class Registry(Record):
     """Every rule by code, and the check functions that report them."""
 
-    rules: dict[str, Rule] = field(default_factory=dict)
-    checks: list[CheckSpec] = field(default_factory=list)
+    __slots__ = ("rules", "checks")
+
+    def __init__(
+        self, rules: dict[str, Rule] | None = None, checks: list[CheckSpec] | None = None
+    ) -> None:
+        self.rules = {} if rules is None else rules
+        self.checks = [] if checks is None else checks
 
     def add(self, rule: Rule) -> Rule:
         if rule.code in self.rules:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TextIO
 
 from guidelint import escape
 from guidelint.diagnostics import Diagnostic, Severity
 from guidelint.doclinks import docs_base, rule_url
+from guidelint.records import Record
 
 if TYPE_CHECKING:
     from guidelint.cache_rows import WordsKey
@@ -24,15 +24,24 @@ if TYPE_CHECKING:
     from guidelint.registry import Rule
 
 
-@dataclass
-class Summary:
+class Summary(Record):
     """Counts for the closing line of a report."""
 
-    files: int = 0
-    files_with_findings: int = 0
-    by_severity: Counter[Severity] = field(default_factory=Counter)
-    by_code: Counter[str] = field(default_factory=Counter)
-    fixable: int = 0
+    __slots__ = ("files", "files_with_findings", "by_severity", "by_code", "fixable")
+
+    def __init__(
+        self,
+        files: int = 0,
+        files_with_findings: int = 0,
+        by_severity: Counter[Severity] | None = None,
+        by_code: Counter[str] | None = None,
+        fixable: int = 0,
+    ) -> None:
+        self.files = files
+        self.files_with_findings = files_with_findings
+        self.by_severity = Counter() if by_severity is None else by_severity
+        self.by_code = Counter() if by_code is None else by_code
+        self.fixable = fixable
 
     def add(self, result: FileResult) -> None:
         self.files += 1

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # Imported only once a guide has failed its schema, so the rules are loaded.
 from guidelint.rules.schema import NOT_FOUND, only_required
@@ -24,8 +23,7 @@ from guidelint.validation import pointer_parts, resolve_pointer
 _VALUED = frozenset({"type", "enum", "minimum", "maximum", "minItems", "minLength"})
 
 
-@dataclass(frozen=True)
-class SchemaError:
+class SchemaError(NamedTuple):
     """The parts of a jsonschema ``ValidationError`` the GL1xx messages read."""
 
     validator: str

@@ -21,8 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from guidelint.dates import Quarter, coerce_date, find_dates
 from guidelint.document import Guide
@@ -39,8 +38,7 @@ _QUARTER = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class SourceDate:
+class SourceDate(NamedTuple):
     """A date mention: the first and last day it may mean, and where it is written."""
 
     first: dt.date

@@ -20,11 +20,11 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
+from guidelint.records import Record
 from guidelint.selection import Selection
 
 META = "GL90"
@@ -41,36 +41,72 @@ _WORD = re.compile(r"[^\s,]+")
 _REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
 
 
-@dataclass
-class Entry:
+class Entry(Record):
     """One code (or prefix) named by one suppression comment, and where it applies."""
 
-    token: str  # as written
-    code: str  # resolved code or prefix; "" for unknown
-    line: int
-    column: int
-    first: int = 0
-    last: int = 0
-    used: bool = False
+    __slots__ = ("token", "code", "line", "column", "first", "last", "used")
+
+    def __init__(
+        self,
+        token: str,  # as written
+        code: str,  # resolved code or prefix; "" for unknown
+        line: int,
+        column: int,
+        first: int = 0,
+        last: int = 0,
+        used: bool = False,
+    ) -> None:
+        self.token = token
+        self.code = code
+        self.line = line
+        self.column = column
+        self.first = first
+        self.last = last
+        self.used = used
 
     def covers(self, d: Diagnostic) -> bool:
         return self.first <= d.line <= self.last and d.code.startswith(self.code)
 
 
-@dataclass
-class Suppression:
+class Suppression(Record):
     """One suppression comment: its kind, its place, the codes it names, its expiry."""
 
-    kind: str  # next-line | block | file
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    entries: list[Entry] = field(default_factory=list)
-    until: dt.date | None = None
-    until_at: tuple[int, int] = (0, 0)
-    reason: str = ""
-    expired: bool = False
+    __slots__ = (
+        "kind",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "entries",
+        "until",
+        "until_at",
+        "reason",
+        "expired",
+    )
+
+    def __init__(
+        self,
+        kind: str,  # next-line | block | file
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        entries: list[Entry] | None = None,
+        until: dt.date | None = None,
+        until_at: tuple[int, int] = (0, 0),
+        reason: str = "",
+        expired: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.entries = [] if entries is None else entries
+        self.until = until
+        self.until_at = until_at
+        self.reason = reason
+        self.expired = expired
 
 
 class _Collector:

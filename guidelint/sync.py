@@ -18,7 +18,6 @@ reported with its position.  Edits keep everything else byte for byte.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -28,6 +27,7 @@ from guidelint.document import BOM, Guide, decode, parse_guide
 from guidelint.edits import children, end_of_value, scalar
 from guidelint.money import FigureError, is_absent, parse_figure
 from guidelint.periods import yearly
+from guidelint.records import Record
 from guidelint.regionnames import region_currency_hint, region_display
 from guidelint.sync_start import invalid_result, start_frontmatter
 
@@ -43,17 +43,28 @@ MAX_PASSES = 8
 DESCRIPTION = "complete the frontmatter from the table"
 
 
-@dataclass
-class SyncOutcome:
+class SyncOutcome(Record):
     """What syncing one file did; ``synced`` equals ``original`` when nothing changed."""
 
-    path: str
-    original: bytes
-    synced: bytes
-    problems: list[Diagnostic] = field(default_factory=list)
-    edits: int = 0
-    notes: list[str] = field(default_factory=list)  # where written values came from
-    refused: bool = False  # the frontmatter lacks what sync cannot write
+    __slots__ = ("path", "original", "synced", "problems", "edits", "notes", "refused")
+
+    def __init__(
+        self,
+        path: str,
+        original: bytes,
+        synced: bytes,
+        problems: list[Diagnostic] | None = None,
+        edits: int = 0,
+        notes: list[str] | None = None,  # where written values came from
+        refused: bool = False,  # the frontmatter lacks what sync cannot write
+    ) -> None:
+        self.path = path
+        self.original = original
+        self.synced = synced
+        self.problems = [] if problems is None else problems
+        self.edits = edits
+        self.notes = [] if notes is None else notes
+        self.refused = refused
 
     @property
     def changed(self) -> bool:
@@ -118,8 +129,7 @@ def _moved(problems: list[Diagnostic], before: bytes, after: bytes) -> list[Diag
     first = parse_guide(before, "").body_offset + 1
     shift = after.count(b"\n") - before.count(b"\n")
     return [
-        replace(
-            d,
+        d._replace(
             line=d.line + shift,
             end_line=None if d.end_line is None else d.end_line + shift,
         )

@@ -247,7 +247,6 @@ def invalid_result(
     Under ``--partial`` the fields reported as not read may be missing.
     """
     from collections import Counter
-    from dataclasses import replace
 
     from guidelint.linter import Linter as _Linter
     from guidelint.selection import Selection
@@ -259,5 +258,5 @@ def invalid_result(
         if old[(d.code, d.message)] > 0:
             old[(d.code, d.message)] -= 1
         elif not (d.code == "GL101" and any(f"`{name}`" in d.message for name in unread)):
-            refused.append(replace(d, message=f"not written: {d.message}"))
+            refused.append(d._replace(message=f"not written: {d.message}"))
     return refused

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
-from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -269,16 +268,16 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
     doubtful = evidence is not None or (hint is not None and stated is not None and hint != stated)
     for index, cell_findings in by_cell.items():
         if doubtful and not all(f.fill for f in cell_findings):
-            found.extend(replace(f, fill=None, fixable=False) for f in cell_findings)
+            found.extend(f._replace(fill=None, fixable=False) for f in cell_findings)
             continue
         if cell_findings and all(f.fill for f in cell_findings):
             # The table shows figures the frontmatter lacks: the safe fix
             # fills the frontmatter; only the unsafe fix rewrites the cell.
             c.unbacked.add((number, index))
-            cell_findings = [replace(f, entry=entry) for f in cell_findings]
+            cell_findings = [f._replace(entry=entry) for f in cell_findings]
         elif cell_findings:
             c.stale.add((number, index))
-            cell_findings = [replace(f, fill=None) for f in cell_findings]
+            cell_findings = [f._replace(fill=None) for f in cell_findings]
         found.extend(cell_findings)
     if evidence is not None:
         c.currency_entries.append((entry, evidence))
@@ -331,8 +330,7 @@ def _one_currency_finding(
     first = others[0]
     currency = shown.pop()
     evidence = f"its name says {hint}; " if hint == currency else ""
-    merged = replace(
-        first,
+    merged = first._replace(
         message=f"`{key.text}` is shown in {currency} in the table ({evidence}`{first.shown}`"
         f" and {len(others) - 1} more) but {c.mapping.currency} is {stated}",
     )

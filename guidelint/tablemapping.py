@@ -23,12 +23,10 @@ by ``shows``; the entry's figures are the range those cells span).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class ColumnSpec:
+class ColumnSpec(NamedTuple):
     """One mapped column: its header and the frontmatter fields it shows."""
 
     header: str
@@ -61,8 +59,7 @@ class ColumnSpec:
         return (self.header, *self.aliases)
 
 
-@dataclass(frozen=True)
-class TableMapping:
+class TableMapping(NamedTuple):
     """The schema's ``x-guidelint-table`` annotation, checked and typed."""
 
     list: str

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from guidelint.document import Guide
 from guidelint.markdown import Block
@@ -27,8 +26,7 @@ _BONUS_PERCENT = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class NoteFigure:
+class NoteFigure(NamedTuple):
     text: str  # as written: "10-15%"
     line: int
     column: int

@@ -10,10 +10,9 @@ frontmatter; the GL3xx rules report its findings and
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from guidelint.cells import (
     amount_symbols,
@@ -36,8 +35,7 @@ if TYPE_CHECKING:
 MAX_ROWS = 1000  # rows beyond this are not compared: bounded work per file
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     """A compensation table, seen as one row per entry whatever its layout.
 
     For a ``components`` or ``levels`` table the rows are virtual: each holds
@@ -62,7 +60,6 @@ class Table:
         return tuple(cell.text for cell in self.header.cells)
 
 
-@dataclass(slots=True, unsafe_hash=True)  # see diagnostics.Fix: made often
 class EnvelopeCell(Cell):
     """The range that a ``levels`` column's cells span, read as one figure.
 
@@ -70,9 +67,23 @@ class EnvelopeCell(Cell):
     the low or high end points at the cell that holds it.
     """
 
-    sources: tuple[tuple[str, Cell], ...] = ()
-    rows: tuple[int, int] = (0, 0)  # lines of the column's first and last level
-    others: tuple[Cell, ...] = ()  # cells in another currency than the range's
+    __slots__ = ("sources", "rows", "others")
+
+    def __init__(
+        self,
+        raw: str,
+        text: str,
+        line: int,
+        column: int,
+        end_column: int,
+        sources: tuple[tuple[str, Cell], ...] = (),
+        rows: tuple[int, int] = (0, 0),  # lines of the column's first and last level
+        others: tuple[Cell, ...] = (),  # cells in another currency than the range's
+    ) -> None:
+        super().__init__(raw, text, line, column, end_column)
+        self.sources = sources
+        self.rows = rows
+        self.others = others
 
     def position_of(self, figure: Any) -> tuple[int, int]:
         for text, cell in self.sources:
@@ -282,7 +293,7 @@ def _levels(
             Row(key.line, (key, envelope(cells, either)), grid.header.prefix, key.end_column)
         )
     columns = tuple((s, 1 if s is spec else None) for s in mapping.columns)
-    optional = tuple((s if s is spec else replace(s, optional=True), i) for s, i in columns)
+    optional = tuple((s if s is spec else s._replace(optional=True), i) for s, i in columns)
     return Table(
         grid.header.line, virtual_header, grid.header.line + 1, tuple(rows), 0, optional, "levels"
     )

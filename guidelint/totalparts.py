@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from guidelint.cells import counts_shares
 from guidelint.comparison import Comparison
@@ -148,8 +147,7 @@ def table_fills(comparison: Comparison | None) -> dict[tuple[str, str], Decimal]
 # -- the sum ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Sum:
+class Sum(NamedTuple):
     """One end's parts: base, a year of stock and the bonus (None: not known)."""
 
     base: Decimal

@@ -10,7 +10,6 @@ A valid guide never imports jsonschema.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +17,27 @@ from guidelint.config import ConfigError
 from guidelint.resources import schema_path
 
 
-@dataclass(frozen=True)
 class SchemaInfo:
     """A guide schema, its compiled validators and its guidelint annotations."""
 
-    name: str
-    path: Path
-    schema: dict[str, Any]
-    fast: Any = field(compare=False, repr=False)  # jsonschema-rs: valid or not
-    _detailed: list[Any] = field(default_factory=list, compare=False, repr=False)
+    __slots__ = ("_detailed", "fast", "name", "path", "schema")
+
+    def __init__(
+        self,
+        name: str,
+        path: Path,
+        schema: dict[str, Any],
+        fast: Any,  # jsonschema-rs: valid or not
+        _detailed: list[Any] | None = None,
+    ) -> None:
+        self.name = name
+        self.path = path
+        self.schema = schema
+        self.fast = fast
+        self._detailed = [] if _detailed is None else _detailed
+
+    def __repr__(self) -> str:
+        return f"SchemaInfo(name={self.name!r}, path={self.path!r}, schema={self.schema!r})"
 
     @property
     def validator(self) -> Any:

@@ -9,7 +9,6 @@ import json
 import os
 import struct
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 
 import pyromark
@@ -78,7 +77,7 @@ def test_status_boundaries(due: str, status: str, days: int) -> None:
 
 
 def test_window_comes_from_settings() -> None:
-    settings = replace(Settings(), review_window_days=60)
+    settings = Settings()._replace(review_window_days=60)
     assert row_for(make(due="2027-01-15"), settings=settings).status == "due soon"
 
 

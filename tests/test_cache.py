@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -133,7 +132,7 @@ def test_encode_decode_keeps_every_field() -> None:
         severity=Severity.WARNING,
         fix=Fix(3, 7, 3, 19, "October 1, 2026", "write the date"),
     )
-    plain = replace(diagnostic, fix=None, end_line=None, end_column=None)
+    plain = diagnostic._replace(fix=None, end_line=None, end_column=None)
     stored = json.loads(json.dumps(encode([diagnostic, plain])))
     assert decode(stored, "x.md") == [diagnostic, plain]
 

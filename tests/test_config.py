@@ -446,7 +446,7 @@ def test_readme_examples_are_valid(tmp_path: Path) -> None:
         folder.mkdir()
         (folder / name).write_text(block.split("```")[0], encoding="utf-8")
         settings = load(discover(folder))
-        loaded.append({k: v for k, v in settings.__dict__.items() if k not in ("root", "source")})
+        loaded.append({k: v for k, v in settings._asdict().items() if k not in ("root", "source")})
     assert loaded[0] == loaded[1]
     assert loaded[0]["severity"] == {"GL401": Severity.ERROR}
 

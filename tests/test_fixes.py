@@ -9,7 +9,6 @@ import os
 import shutil
 import stat
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -277,7 +276,7 @@ def test_identical_fixes_are_collected_once() -> None:
     shared = fix(3, 1, 5, 1, "rows\n")
     found = [
         problem("GL302", 3, 1, "x", fix=shared),
-        problem("GL303", 4, 1, "y", fix=replace(shared, description="other words")),
+        problem("GL303", 4, 1, "y", fix=shared._replace(description="other words")),
         problem("GL101", 1, 1, "z"),
     ]
     assert collect(found) == [shared]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -78,4 +77,4 @@ def test_diagnostics_are_stamped_and_sorted() -> None:
     found = Linter(Settings(), TODAY, Selection(("GL1",))).lint_bytes(BROKEN, "g.md").diagnostics
     assert [d.sort_key for d in found] == sorted(d.sort_key for d in found)
     assert all(d.path == "g.md" and d.name for d in found)
-    assert dataclasses.asdict(found[0])["name"] == "invalid-value"
+    assert found[0]._asdict()["name"] == "invalid-value"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from guidelint.claims.attributions import GENERIC, SOURCE_NOUNS, WEAK_FIRST, is_name, possessive
@@ -14,22 +13,33 @@ from guidelint.claims.support import COMMON_WORDS, DEFAULT_KINDS, dated, source_
 from guidelint.claims.vocabulary import TOKEN, WORDS, alternation, word_class
 from guidelint.document import Guide
 from guidelint.prose import Prose
+from guidelint.records import Record
 
 
-@dataclass
-class Sources:
+class Sources(Record):
     """What attributions can match: data_sources and the references section, normalised."""
 
-    texts: list[str]
-    # First words of the sources' names, normalised: those of data_sources count
-    # wherever they are named; those of the source list before a source noun
-    # ("Trustpilot rating"), since a list names employers and products too.
-    names: frozenset[str] = frozenset()
-    publishers: frozenset[str] = frozenset()
-    stating: tuple[str, ...] = ()  # entries with an origin, for the figures they state
-    # The words of the guide's company name, which a source note shares with many entries.
-    own_words: frozenset[str] = frozenset()
-    looked_up: dict[tuple[str, bool], str | None] = field(default_factory=dict)
+    __slots__ = ("texts", "names", "publishers", "stating", "own_words", "looked_up")
+
+    def __init__(
+        self,
+        texts: list[str],
+        # First words of the sources' names, normalised: those of data_sources count
+        # wherever they are named; those of the source list before a source noun
+        # ("Trustpilot rating"), since a list names employers and products too.
+        names: frozenset[str] = frozenset(),
+        publishers: frozenset[str] = frozenset(),
+        stating: tuple[str, ...] = (),  # entries with an origin, for the figures they state
+        # The words of the guide's company name, which a source note shares with many entries.
+        own_words: frozenset[str] = frozenset(),
+        looked_up: dict[tuple[str, bool], str | None] | None = None,
+    ) -> None:
+        self.texts = texts
+        self.names = names
+        self.publishers = publishers
+        self.stating = stating
+        self.own_words = own_words
+        self.looked_up = {} if looked_up is None else looked_up
 
     def named_in(self, masked: str, start: int, end: int) -> str | None:
         """The first listed source a stretch of text names, if any."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from guidelint.claims.attributions import VAGUE, VAGUE_TRIGGERS, attributions, vague_subject_counts
@@ -76,23 +75,36 @@ from guidelint.figures import (
     range_low,
 )
 from guidelint.prose import Block, Prose
+from guidelint.records import Record
 
 LISTED = "listed"  # an attribution to a listed source: support, not a finding
 
 
-@dataclass(slots=True)
-class Claim:
+class Claim(Record):
     """A span of a block that states something: its code, where it is, what it says,
     and its kind (PAY, FACT or RANKING; for LISTED, the kinds its source backs)."""
 
-    code: str
-    start: int
-    end: int
-    text: str
-    kind: str = ""
-    backs: frozenset[str] = frozenset()
-    group: int = 0  # which attribution of the block a GL504 comes from
-    needs_claim: bool = False  # a GL504 that counts only beside a figure or a ranking
+    __slots__ = ("code", "start", "end", "text", "kind", "backs", "group", "needs_claim")
+
+    def __init__(
+        self,
+        code: str,
+        start: int,
+        end: int,
+        text: str,
+        kind: str = "",
+        backs: frozenset[str] = frozenset(),
+        group: int = 0,  # which attribution of the block a GL504 comes from
+        needs_claim: bool = False,  # a GL504 that counts only beside a figure or a ranking
+    ) -> None:
+        self.code = code
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.backs = backs
+        self.group = group
+        self.needs_claim = needs_claim
 
 
 class Detector:

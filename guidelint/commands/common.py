@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import dataclasses
 import datetime as dt
 import errno
 import io
@@ -72,8 +71,7 @@ def with_file_selection(args: argparse.Namespace, settings: Settings) -> Setting
     def globs(text: str) -> tuple[str, ...]:
         return tuple(glob.strip() for glob in text.split(",") if glob.strip())
 
-    return dataclasses.replace(
-        settings,
+    return settings._replace(
         exclude=settings.exclude if args.exclude is None else globs(args.exclude),
         extend_exclude=settings.extend_exclude + globs(args.extend_exclude or ""),
         respect_gitignore=_either(args.respect_gitignore, settings.respect_gitignore),

@@ -5,7 +5,6 @@ and the fix options ``--fixable``/``--unfixable``/``--exit-non-zero-on-fix``."""
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -68,8 +67,7 @@ def with_fix_options(args: argparse.Namespace, settings: Settings) -> Settings:
         return check_codes(text.split(","), option) if text else ()
 
     fixable = codes(args.fixable, "--fixable") if args.fixable is not None else settings.fixable
-    return dataclasses.replace(
-        settings,
+    return settings._replace(
         fixable=fixable + codes(args.extend_fixable, "--extend-fixable"),
         unfixable=settings.unfixable + codes(args.unfixable, "--unfixable"),
     )
@@ -90,9 +88,7 @@ def show_settings(settings: Settings, path: str, stream: TextIO) -> int:
     stream.write(f"# settings for {escape.path(path)}\n")
     stream.write(f"# from {escape.path(str(settings.source)) if settings.source else 'defaults'}\n")
     shown: dict[str, object] = {
-        item.name: getattr(settings, item.name)
-        for item in dataclasses.fields(settings)
-        if item.name not in ("root", "source")
+        name: value for name, value in settings._asdict().items() if name not in ("root", "source")
     }
     shown.update(
         severity={code: level.label for code, level in settings.severity.items()},

@@ -8,10 +8,10 @@ the parts are read by :mod:`guidelint.totalparts`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
-from guidelint.config import Settings
+from guidelint.config import TOTAL_TOLERANCE, UNRECORDED_SHARE
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, Related, problem
 from guidelint.document import Guide
@@ -34,8 +34,8 @@ from guidelint.totalparts import (
     whole,
 )
 
-_DEFAULT = Settings.total_tolerance  # the rules' docs say them; config.Settings holds them
-_UNRECORDED = Settings.unrecorded_share
+_DEFAULT = TOTAL_TOLERANCE  # the rules' docs say them; config holds them
+_UNRECORDED = UNRECORDED_SHARE
 
 rule(
     "GL205",
@@ -203,8 +203,7 @@ UNEXPLAINED = (
 )
 
 
-@dataclass(frozen=True)
-class TotalProblem:
+class TotalProblem(NamedTuple):
     message: str
     reason: str
     slip: str | None  # the kind of slip it names; None when no slip explains the total
@@ -345,7 +344,7 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
             f" (the same in {count} more {'entry' if count == 1 else 'entries'})" if others else ""
         )
         related = tuple(Related(at, col, "GL205", text) for at, col, text in others)
-        yield replace(problem("GL205", line, column, message + more), related=related)
+        yield problem("GL205", line, column, message + more)._replace(related=related)
     # Totals made of parts the guide never records: one root cause, one finding.
     if unrecorded:
         (line, column, message, missing), *rest = unrecorded
@@ -358,4 +357,4 @@ def totals_findings(guide: Guide, ctx: Context, *, table_figures: bool) -> Itera
             f" the difference{more}: record the parts the total counts"
         )
         related = tuple(Related(at, col, "GL207", text) for at, col, text, _ in rest)
-        yield replace(problem("GL207", line, column, said), related=related)
+        yield problem("GL207", line, column, said)._replace(related=related)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 import pytest
 
@@ -936,7 +935,7 @@ def test_rule_documentation(code: str) -> None:
 
 
 def test_settings_replace_keeps_defaults() -> None:
-    assert replace(Settings(), citation_scope="paragraph").citation_scope == "paragraph"
+    assert Settings()._replace(citation_scope="paragraph").citation_scope == "paragraph"
 
 
 # --- citation scope, source lists and proposals ------------------------------------------------

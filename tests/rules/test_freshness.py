@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -87,13 +86,13 @@ def test_due_soon_messages() -> None:
     [(D(2026, 11, 28), ["GL402"]), (D(2026, 11, 29), ["GL402"]), (D(2026, 11, 30), [])],
 )
 def test_review_window_setting(due: dt.date, expected: list[str]) -> None:
-    settings = replace(Settings(), review_window_days=7)
+    settings = Settings()._replace(review_window_days=7)
     found = lint_text(guide(due=due.isoformat()), select=["GL402"], settings=settings)
     assert [d.code for d in found] == expected
 
 
 def test_review_window_zero_reports_only_today() -> None:
-    settings = replace(Settings(), review_window_days=0)
+    settings = Settings()._replace(review_window_days=0)
     assert codes(guide(due="2026-11-22"), "GL402", settings=settings) == [("GL402", 6, 18)]
     assert codes(guide(due="2026-11-23"), "GL402", settings=settings) == []
 
@@ -128,7 +127,7 @@ def test_stale_quarter_message() -> None:
     ("quarter", "expected"), [("2026-Q4", []), ("2026-Q3", ["GL403"]), ("2026-Q2", ["GL403"])]
 )
 def test_max_data_age_zero(quarter: str, expected: list[str]) -> None:
-    settings = replace(Settings(), max_data_age_quarters=0)
+    settings = Settings()._replace(max_data_age_quarters=0)
     found = lint_text(guide(quarter=quarter), select=["GL403"], settings=settings)
     assert [d.code for d in found] == expected
 
@@ -216,7 +215,7 @@ def test_review_interval(due: dt.date, expected: list[tuple[str, int, int]]) -> 
 
 
 def test_review_interval_setting_and_message() -> None:
-    settings = replace(Settings(), max_review_interval_days=30)
+    settings = Settings()._replace(max_review_interval_days=30)
     text = guide(last="2026-10-01", due="2026-11-01")
     (found,) = lint_text(text, select=["GL406"], settings=settings)
     assert found.message == (
@@ -692,14 +691,14 @@ def test_max_source_age_days(limit: int, reported: bool) -> None:
     # (2024-2025) is read as 2025-12-31, 152 days before 2026-06-01; the
     # quarter 2025-Q4 is met, so only the age counts.
     refs = "1. Levels.fyi, Acme salaries (2024-2025)\n"
-    settings = replace(Settings(), max_source_age_days=limit)
+    settings = Settings()._replace(max_source_age_days=limit)
     text = sourced(references=refs, quarter="2025-Q4")
     assert gl409(text, settings=settings) == ([("GL409", 13, 31)] if reported else [])
 
 
 def test_guide_without_dated_sources_is_not_reported() -> None:
     refs = "1. Levels.fyi, Acme salaries\n"
-    settings = replace(Settings(), max_source_age_days=1)
+    settings = Settings()._replace(max_source_age_days=1)
     assert gl409(sourced(references=refs), settings=settings) == []
 
 
@@ -752,12 +751,12 @@ def test_which_listed_sources_are_salary_sources(name: str, counted: bool) -> No
 def test_guide_age_thresholds(
     stale: int, expired: int, expected: list[tuple[str, int, int]]
 ) -> None:
-    settings = replace(Settings(), stale_after_days=stale, expired_after_days=expired)
+    settings = Settings()._replace(stale_after_days=stale, expired_after_days=expired)
     assert codes(guide(), settings=settings, select="GL41") == expected
 
 
 def test_guide_age_message() -> None:
-    settings = replace(Settings(), stale_after_days=30)
+    settings = Settings()._replace(stale_after_days=30)
     found = lint_text(guide(), select=["GL410"], settings=settings)
     assert [d.message for d in found] == [
         "`last_updated` 2026-10-01 is 52 days before today; expected at most 30 (stale-after-days)"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from conftest import FIXTURES, edited, lint_text, positions
@@ -93,7 +91,7 @@ def test_role_guide_needs_its_own_title() -> None:
     from conftest import REPO
 
     text = (REPO / "guides" / "roles" / "mlops-engineer.md").read_text(encoding="utf-8")
-    settings = replace(Settings(), schema=(("*.md", "role-guide"),))
+    settings = Settings()._replace(schema=(("*.md", "role-guide"),))
     assert gl6(text, settings=settings) == []
     broken = text.replace("## MLOps Engineer Salary Guide", "## MLOps Engineer Pay", 1)
     found = gl6(broken, settings=settings)
@@ -106,14 +104,14 @@ def test_role_guide_needs_its_own_title() -> None:
 
 @pytest.mark.parametrize(("least", "reported"), [(0, False), (2, False), (3, False), (4, True)])
 def test_min_regions_boundary(least: int, reported: bool) -> None:
-    settings = replace(Settings(), min_regions=least)
+    settings = Settings()._replace(min_regions=least)
     expected = [("GL602", 11, 1)] if reported else []
     assert positions(gl6(COMPLETE, settings=settings)) == expected
 
 
 def test_regions_are_counted_once_whatever_their_spelling() -> None:
     text = edited(COMPLETE, ("  - region: New York\n", "  - region: '  san  FRANCISCO'\n"))
-    settings = replace(Settings(), min_regions=3)
+    settings = Settings()._replace(min_regions=3)
     found = lint_text(text, select=("GL602",), settings=settings)
     assert positions(found) == [("GL602", 11, 1)]
     assert found[0].message == "`compensation` names 2 regions; expected at least 3 (min-regions)"
