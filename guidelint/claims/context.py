@@ -16,8 +16,10 @@ from guidelint.prose import Block, Sentence
 # Proposals: a clause that asks ("Open at $185K", "For London, push for £80K",
 # "Accept-at floor: ...", "If they counter, negotiate for ...") offers the reader
 # a number to say, not a fact.  A clause ends at ";", a dash, or the sentence.
+# An ask word in capitals is an acronym or a ticker ("NASDAQ: OPEN", "AIM: BOKU"),
+# not the reader's verb.
 _ASK_WORDS = (
-    rf"(?:{alternation(WORDS['proposal_asks'])})"
+    rf"(?!(?-i:[A-Z]{{2}}))(?:{alternation(WORDS['proposal_asks'])})"
     rf"(?!\s{{1,4}}(?:{alternation(WORDS['ask_noun_readings'])})\b)"
 )
 # Whitespace runs are bounded ({0,8}) throughout: a pattern tried at every position of
