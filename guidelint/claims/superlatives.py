@@ -131,6 +131,8 @@ _WORLD = (
     rf"|(?:{alternation(WORDS['scope_adverbs'])})\b)"
 )
 _WORLD_SCOPE = re.compile(f"(?i:{_WORLD})")
+# ... also after the rest of a role's noun phrase: "the most impactful IC work in the world".
+_PHRASE_WORLD_SCOPE = re.compile(rf"(?i:(?:[ \t]{{1,4}}+[\w'\u2019-]{{1,30}}+){{0,2}}?{_WORLD})")
 _PAY_WORDS = word_class("pay_words")
 
 
@@ -179,8 +181,9 @@ def _head(masked: str, end: int, index: int) -> int:
 
 
 def _scoped(masked: str, end: int, index: int) -> bool:
-    """Whether the ``index``-th word after ``end`` is followed by a field ("in the industry")."""
-    return _WORLD_SCOPE.match(masked, _head(masked, end, index)) is not None
+    """Whether the ``index``-th word after ``end``, or the two words after it, is
+    followed by a field ("roles in the industry", "IC work in the world")."""
+    return _PHRASE_WORLD_SCOPE.match(masked, _head(masked, end, index)) is not None
 
 
 # A time in the company's life after a process noun: "phase of Acme's growth".
