@@ -41,7 +41,7 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]{1,40})\}")
 _PLAIN = re.compile(r"[A-Za-z][\w .,&/()'+-]*+")
 
 
-class AdoptOptions(Record):
+class AdoptOptions(Record, frozen=True):
     """What the page itself does not say, given on the command line."""
 
     __slots__ = (

@@ -36,7 +36,7 @@ def terminal_width(to_stdout: bool) -> int:
     return DEFAULT_WIDTH
 
 
-class Layout(Record):
+class Layout(Record, frozen=True):
     """How a table's columns give way: short header names, the width each
     shrinkable column keeps before columns are dropped (``comfortable``) and
     after (``minimum``), which columns keep their ends rather than their starts

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from guidelint.exclusion import FileFilter
 
 CONFIG_FILES = ("guidelint.toml", "pyproject.toml")
-# Defaults that other modules state too (GL205's and GL207's docs, sync's pattern).
+# Defaults that other modules state too (GL205's and GL207's docs, the path pattern
+# adopt and sync read).
 PATH_PATTERN = "{company}/{role}.md"
 TOTAL_TOLERANCE = 0.055
 UNRECORDED_SHARE = 0.30
@@ -35,7 +36,7 @@ class ConfigError(Exception):
     """A user mistake in configuration or on the command line (exit 2)."""
 
 
-class Settings(Record):
+class Settings(Record, frozen=True):
     """The effective configuration of one run."""
 
     __slots__ = (
@@ -109,8 +110,10 @@ class Settings(Record):
         regions: Mapping[str, str] | None = None,
         region_currency: str = "stated",  # GL203: "local" or "stated" (see the rule)
         path_pattern: str = PATH_PATTERN,  # sync: where a bare guide's slugs are
-        total_tolerance: float = TOTAL_TOLERANCE,  # GL205: the share a total may differ from its sum
-        unrecorded_share: float = UNRECORDED_SHARE,  # GL207: how far above its recorded parts a total may be
+        # GL205: the share a total may differ from its sum
+        total_tolerance: float = TOTAL_TOLERANCE,
+        # GL207: how far above its recorded parts a total may be
+        unrecorded_share: float = UNRECORDED_SHARE,
         cache_dir: str = ".guidelint_cache",
         docs_url: str = "",  # "": derived (guidelint.doclinks)
     ) -> None:
@@ -409,7 +412,8 @@ def from_table(table: Mapping[str, Any], path: Path) -> Settings:
         return int(table.get(key, default))
 
     settings = Settings(root=path.parent, source=path)
-    return settings._replace(  # An explicit `select = []` enables nothing, as in ruff; absent means all.
+    return settings._replace(
+        # An explicit `select = []` enables nothing, as in ruff; absent means all.
         select=words("select") if "select" in table else settings.select,
         ignore=words("ignore"),
         fixable=words("fixable") if "fixable" in table else settings.fixable,

@@ -11,6 +11,7 @@ python-dateutil, and can be written back in the spelling they came in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any, NamedTuple
 
@@ -42,7 +43,8 @@ def coerce_date(value: Any) -> dt.date | None:
         return None
 
 
-class Quarter(Record):
+@functools.total_ordering
+class Quarter(Record, frozen=True):
     """A calendar quarter; subtracting two gives the number of quarters between them."""
 
     __slots__ = ("year", "number")
@@ -53,26 +55,11 @@ class Quarter(Record):
 
     __hash__ = Record._hash
 
-    # Ordered as (year, number), among quarters only.
+    # Ordered as (year, number), among quarters only (the rest from functools).
     def __lt__(self, other: Quarter) -> bool:
         if other.__class__ is not Quarter:
             return NotImplemented
         return (self.year, self.number) < (other.year, other.number)
-
-    def __le__(self, other: Quarter) -> bool:
-        if other.__class__ is not Quarter:
-            return NotImplemented
-        return (self.year, self.number) <= (other.year, other.number)
-
-    def __gt__(self, other: Quarter) -> bool:
-        if other.__class__ is not Quarter:
-            return NotImplemented
-        return (self.year, self.number) > (other.year, other.number)
-
-    def __ge__(self, other: Quarter) -> bool:
-        if other.__class__ is not Quarter:
-            return NotImplemented
-        return (self.year, self.number) >= (other.year, other.number)
 
     @classmethod
     def parse(cls, value: Any) -> Quarter | None:

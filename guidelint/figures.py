@@ -270,15 +270,19 @@ def inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
+def _spelled(phrases: list[str], gap: str = r"[ \t]+") -> str:
+    """An alternation of phrases, longest first, whose words are joined by ``gap``."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return "|".join(gap.join(map(re.escape, p.split())) for p in ordered)
+
+
 # Approximate counts under 1,000 ("200+ countries", "under 300 specialists", "~150
 # engineers"): larger counts are COUNT's.  A count of durations or steps is no claim.
 _NOT_COUNTED = frozenset(_DATA["approximate_count_nouns_not_claims"]["words"])
 _LEADS = sorted(_DATA["approximate_leads"]["words"], key=len, reverse=True)
 _APPROXIMATE = Scan(
     r"(?<![\w.,$£€¥₹#/-])(?P<n>[1-9]\d{1,2})\+(?=[ \t]+(?P<w>[A-Za-z][\w-]*))"
-    r"|(?i:\b(?:"
-    + "|".join(r"[ \t]+".join(map(re.escape, lead.split())) for lead in _LEADS)
-    + r")[ \t]+|~[ \t]?)"
+    r"|(?i:\b(?:" + _spelled(_LEADS) + r")[ \t]+|~[ \t]?)"
     r"(?P<m>[1-9]\d{1,2})(?![\w.,%+-])(?=[ \t]+(?P<v>[A-Za-z][\w-]*))",
     chars([lead[0] for lead in _LEADS] + ["~"], nocase=True),
     digits=True,
@@ -290,7 +294,7 @@ _MAGNITUDES = _DATA["magnitudes"]
 MAGNITUDE_WORDS = frozenset(_MAGNITUDES["words"])
 _MAGNITUDE = (
     r"(?:(?:"
-    + "|".join(r"[ \t]+".join(map(re.escape, lead.split())) for lead in _MAGNITUDES["leads"])
+    + _spelled(_MAGNITUDES["leads"])
     + r")[ \t]+)?(?:"
     + "|".join(map(re.escape, _MAGNITUDES["words"]))
     + r")"
@@ -302,37 +306,40 @@ MAGNITUDE = Scan(
 )
 
 
-def _spelled(phrases: list[str]) -> str:
-    """An alternation of phrases whose words are joined by spaces or tabs."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(r"[ \t]+".join(map(re.escape, p.split())) for p in ordered)
-
-
 # What makes a magnitude a measure even without count-magnitudes: a rate at most five
 # words after it, in its clause ("trillions of data points per day", "millions of daily
-# transactions": magnitudes.rates), or money ("billions of dollars", "hundreds of
-# millions in annual revenue", "worth billions": magnitudes.amounts).
-_MEASURE = re.compile(
-    r"(?i:(?:[ \t]{1,4}+[\w'\u2019-]{1,30}+){0,5}?[ \t]{1,4}+(?:"
-    + _spelled(_MAGNITUDES["rates"]["words"])
-    + r")|[ \t]{1,4}+of[ \t]{1,4}+(?:"
-    + _spelled(_MAGNITUDES["amounts"]["currencies"])
-    + r")|[ \t]{1,4}+in(?:[ \t]{1,4}+[\w'\u2019-]{1,30}+){0,2}?[ \t]{1,4}+(?:"
-    + _spelled(_MAGNITUDES["amounts"]["nouns"])
-    + r"))(?![\w-])"
+# transactions": magnitudes.rates; not "a year ago", nor across "and"), or money
+# ("billions of dollars", "hundreds of millions in annual revenue", "worth billions":
+# magnitudes.amounts).  Words may be split across lines.
+_GAP = r"\s{1,4}+"
+_WORDS_BEFORE = rf"(?:{_GAP}(?!(?:and|but|or)\b)[\w'\u2019-]{{1,30}}+)"
+_RATE = re.compile(
+    rf"(?i:{_WORDS_BEFORE}{{0,5}}?{_GAP}(?:{_spelled(_MAGNITUDES['rates']['words'], _GAP)})"
+    rf"(?![\w-])(?!{_GAP}(?:ago|time|times|later|earlier|before|after)\b))"
+)
+_MONEY_AFTER = re.compile(
+    rf"(?i:{_GAP}of{_GAP}(?:{_spelled(_MAGNITUDES['amounts']['currencies'], _GAP)})"
+    rf"|{_GAP}in{_WORDS_BEFORE}{{0,2}}?{_GAP}(?:{_spelled(_MAGNITUDES['amounts']['nouns'], _GAP)}))"
+    r"(?![\w-])"
 )
 # A word of money right before a magnitude ("worth billions", "invested hundreds of
-# millions"), read up to the magnitude; ``_COUNTED`` after it makes it a count again.
+# millions"), read up to the magnitude; "of" after it makes it a count again.
 _MONEY_LEAD = re.compile(
-    rf"(?<![\w-])(?i:{_spelled(_MAGNITUDES['amounts']['leads'])})[ \t]{{1,4}}\Z"
+    rf"(?<![\w-])(?i:{_spelled(_MAGNITUDES['amounts']['leads'], _GAP)})\s{{1,4}}\Z"
 )
-_COUNTED = re.compile(r"[ \t]{1,4}+(?i:of)(?![\w-])")
+_COUNTED = re.compile(rf"{_GAP}(?i:of)(?![\w-])")
+# Only millions and more are sums of money a company reports ("employs thousands in sales").
+_LARGE = frozenset(("millions", "billions", "trillions"))
 
 
 def measured(text: str, start: int, end: int) -> bool:
     """Whether the magnitude between ``start`` and ``end`` is a throughput or an
     amount of money."""
-    if _MEASURE.match(text, end) is not None:
+    if _RATE.match(text, end) is not None:
+        return True
+    if text[start:end].rsplit(None, 1)[-1].casefold() not in _LARGE:
+        return False
+    if _MONEY_AFTER.match(text, end) is not None:
         return True
     lead = _MONEY_LEAD.search(text, max(0, start - 24), start)
     return lead is not None and _COUNTED.match(text, end) is None

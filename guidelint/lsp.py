@@ -27,7 +27,6 @@ from guidelint.doclinks import docs_base, rule_url
 from guidelint.document import Guide, parse_guide
 from guidelint.fixes import apply_fixes, collect, fix_bytes, unsafe_fixes
 from guidelint.linter import Linter
-from guidelint.records import Record
 
 SOURCE = "guidelint"
 DEBOUNCE_SECONDS = 0.3
@@ -42,10 +41,10 @@ _SEVERITY = {
 }
 
 
-class Linted(Record):
+class Linted:
     """The last lint of one buffer: what hovers and code actions read."""
 
-    __slots__ = ("version", "guide", "diagnostics", "ends")
+    __slots__ = ("diagnostics", "ends", "guide", "version")
 
     def __init__(self, version: int | None, guide: Guide, diagnostics: list[Diagnostic]) -> None:
         self.version = version

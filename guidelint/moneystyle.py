@@ -27,7 +27,7 @@ class Units(NamedTuple):
     grouping: str = "western"  # full numbers: "western", "indian" or "none"
 
 
-class Style(Record):
+class Style(Record, frozen=True):
     """How a table writes figures, learned from its cells so fixes look native."""
 
     __slots__ = ("dash", "thousands", "repeat_symbol", "percent_both", "affixes", "units", "note")

@@ -7,9 +7,12 @@ come first), and writes its own ``__init__`` taking them, in that order, with
 their defaults.  :class:`Record` supplies what ``@dataclass`` would write,
 read from those slots: ``==`` (instances of the same class with equal
 fields), a ``repr`` naming each field, ``_fields``, ``_asdict()`` and
-``_replace(**changes)`` as a ``NamedTuple`` has them, and
-:meth:`Record._hash` for classes whose instances are hashed (``__hash__ =
-Record._hash``; others stay unhashable, as a dataclass with ``==`` is).
+``_replace(**changes)`` much as a ``NamedTuple`` has them (an unknown field
+raises ``TypeError`` rather than ``ValueError``), and :meth:`Record._hash` for
+classes whose instances are hashed (``__hash__ = Record._hash``; others stay
+unhashable, as a dataclass with ``==`` is).  ``class Settings(Record,
+frozen=True)`` makes a field settable only once, in ``__init__``: assigning it
+again, or deleting it, raises ``AttributeError``, as a frozen dataclass does.
 
 Nothing is generated when a subclass is made: no ``exec``, as dataclasses
 use, and no ``inspect``, so defining one costs about what a plain class does.
@@ -32,8 +35,16 @@ class Record:
     # The fields' values as a tuple (attrgetter: one C call).
     _values: ClassVar[Callable[..., tuple[Any, ...]]]
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(cls, frozen: bool = False, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        slots = cls.__dict__.get("__slots__")
+        if not isinstance(slots, tuple):
+            # without its own tuple a subclass gets a __dict__ (its attributes then
+            # neither compared nor shown), and a string is read letter by letter
+            raise TypeError(f"{cls.__qualname__} must name its fields in a __slots__ tuple")
+        if frozen:
+            cls.__setattr__ = _set_once  # type: ignore[method-assign,assignment]
+            cls.__delattr__ = _no_delete  # type: ignore[method-assign,assignment]
         cls._fields = tuple(
             name
             for klass in reversed(cls.__mro__)
@@ -67,8 +78,19 @@ class Record:
         for name, value in changes.items():
             if name not in self._fields:
                 raise TypeError(f"{self.__class__.__qualname__} has no field {name!r}")
-            setattr(new, name, value)
+            object.__setattr__(new, name, value)  # a frozen record's copy too
         return new
+
+
+def _set_once(record: Record, name: str, value: Any) -> None:
+    """A frozen record's ``__setattr__``: each field is set once, by ``__init__``."""
+    if hasattr(record, name):
+        raise AttributeError(f"{record.__class__.__qualname__} is frozen: cannot assign {name!r}")
+    object.__setattr__(record, name, value)
+
+
+def _no_delete(record: Record, name: str) -> None:
+    raise AttributeError(f"{record.__class__.__qualname__} is frozen: cannot delete {name!r}")
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:

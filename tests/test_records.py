@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import inspect
+import pkgutil
+import subprocess
+import sys
+
 import pytest
 
-from guidelint.diagnostics import Diagnostic, Fix
+import guidelint
+from conftest import REPO
+from guidelint.config import Settings
+from guidelint.diagnostics import Diagnostic, Fix, Related, Severity
 from guidelint.markdown import Cell
 from guidelint.records import Record
 from guidelint.tables import EnvelopeCell
@@ -53,6 +63,74 @@ def test_replace_copies_and_changes() -> None:
 
 
 def test_stamped_is_replace() -> None:
-    d = Diagnostic("", 3, 1, "GL101", "m", 3, 5)
+    d = Diagnostic("", 3, 1, "GL101", "m", 3, 5, "old", Severity.INFO, None, ())
     fix = Fix(3, 1, 3, 5, "x")
-    assert d.stamped("g.md", "n", d.severity, fix, ()) == d._replace(path="g.md", name="n", fix=fix)
+    related = (Related(4, 1, "GL102", "r"),)
+    stamped = d.stamped("g.md", "n", Severity.WARNING, fix, related)
+    changes = {"path": "g.md", "name": "n", "severity": Severity.WARNING, "fix": fix}
+    assert stamped == d._replace(**changes, related=related)
+    # every other field is carried over: each was given a value of its own above
+    kept = set(Diagnostic._fields) - {*changes, "related"}
+    assert all(getattr(stamped, f) == getattr(d, f) for f in kept)
+
+
+def test_a_frozen_record_sets_each_field_once() -> None:
+    settings = Settings()
+    with pytest.raises(AttributeError):
+        settings.fail_on = "error"
+    with pytest.raises(AttributeError):
+        del settings.fail_on
+    assert settings._replace(fail_on="error").fail_on == "error"
+
+
+def test_a_record_names_its_fields_in_a_slots_tuple() -> None:
+    with pytest.raises(TypeError):
+
+        class NoSlots(Record):
+            pass
+
+    with pytest.raises(TypeError):
+
+        class Letters(Record):
+            __slots__ = "xy"
+
+
+def _records() -> list[type[Record]]:
+    for module in pkgutil.walk_packages(guidelint.__path__, "guidelint."):
+        if module.name == "guidelint.__main__":
+            continue  # it runs the command line
+        if module.name != "guidelint.lsp" or importlib.util.find_spec("pygls") is not None:
+            importlib.import_module(module.name)
+    found, pending = [], list(Record.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("guidelint."):
+            found.append(cls)
+    return found
+
+
+def test_every_record_takes_its_fields_in_order() -> None:
+    """``_replace`` builds a copy with ``__init__(*fields)``: each record's ``__init__``
+    must take its fields, in ``__slots__`` order."""
+    records = _records()
+    assert len(records) >= 25
+    for cls in records:
+        params = list(inspect.signature(cls.__init__).parameters)[1:]
+        assert tuple(params) == cls._fields, cls.__qualname__
+
+
+def test_a_check_run_imports_no_dataclasses() -> None:
+    """Start-up: defining a dataclass runs generated code, and ``dataclasses`` imports
+    ``inspect``; a check run needs neither."""
+    code = (
+        "import sys; from guidelint.cli import main\n"
+        "try:\n    main(['check', '--no-cache', '--isolated', sys.argv[1]])\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted({'dataclasses', 'inspect'} & set(sys.modules)))"
+    )
+    guide = REPO / "tests" / "fixtures" / "valid.md"
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(guide)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -16,10 +16,11 @@ from guidelint.prose import Block, Sentence
 # Proposals: a clause that asks ("Open at $185K", "For London, push for £80K",
 # "Accept-at floor: ...", "If they counter, negotiate for ...") offers the reader
 # a number to say, not a fact.  A clause ends at ";", a dash, or the sentence.
-# An ask word in capitals is an acronym or a ticker ("NASDAQ: OPEN", "AIM: BOKU"),
-# not the reader's verb.
+# An ask word in capitals right after an exchange's name is a ticker ("NASDAQ: OPEN"),
+# not the reader's verb; "OPEN at $185K" in a script still asks.
+_TICKER = r"(?-i:(?:(?<=[A-Z]{2}:[ \t])|(?<=[A-Z]{2}:))[A-Z]{2})"
 _ASK_WORDS = (
-    rf"(?!(?-i:[A-Z]{{2}}))(?:{alternation(WORDS['proposal_asks'])})"
+    rf"(?!{_TICKER})(?:{alternation(WORDS['proposal_asks'])})"
     rf"(?!\s{{1,4}}(?:{alternation(WORDS['ask_noun_readings'])})\b)"
 )
 # Whitespace runs are bounded ({0,8}) throughout: a pattern tried at every position of

@@ -126,13 +126,18 @@ _FIELDS = alternation([*WORDS["superlative_scopes"], *WORDS["field_names"]])
 _WITHIN = (
     r"(?![ \t,]{1,4}(?:at|within|inside)[ \t]{1,4}(?:(?-i:[A-Z])|the[ \t]{1,4}(?:company|firm)\b))"
 )
-_WORLD = (
-    rf"[ \t,]{{1,4}}(?:(?:in|among|across)[ \t]{{1,4}}(?:the[ \t]{{1,4}})?(?:{_FIELDS})\b{_WITHIN}"
-    rf"|(?:{alternation(WORDS['scope_adverbs'])})\b)"
+_FIELD = (
+    rf"[ \t,]{{1,4}}(?:in|among|across)[ \t]{{1,4}}(?:the[ \t]{{1,4}})?(?:{_FIELDS})\b{_WITHIN}"
 )
+_WORLD = rf"(?:{_FIELD}|[ \t,]{{1,4}}(?:{alternation(WORDS['scope_adverbs'])})\b)"
 _WORLD_SCOPE = re.compile(f"(?i:{_WORLD})")
-# ... also after the rest of a role's noun phrase: "the most impactful IC work in the world".
-_PHRASE_WORLD_SCOPE = re.compile(rf"(?i:(?:[ \t]{{1,4}}+[\w'\u2019-]{{1,30}}+){{0,2}}?{_WORLD})")
+# ... or a field after the rest of a role's noun phrase, two words at most and neither a
+# pronoun nor a verb's helper: "the most impactful IC work in the world", not "the
+# most impactful role you could ever take".
+_PHRASE_FIELD = re.compile(
+    rf"(?i:(?:[ \t]{{1,4}}+(?!{alternation(WORDS['phrase_stops'])}\b)[\w'\u2019-]{{1,30}}+)"
+    rf"{{1,2}}?{_FIELD})"
+)
 _PAY_WORDS = word_class("pay_words")
 
 
@@ -183,7 +188,8 @@ def _head(masked: str, end: int, index: int) -> int:
 def _scoped(masked: str, end: int, index: int) -> bool:
     """Whether the ``index``-th word after ``end``, or the two words after it, is
     followed by a field ("roles in the industry", "IC work in the world")."""
-    return _PHRASE_WORLD_SCOPE.match(masked, _head(masked, end, index)) is not None
+    head = _head(masked, end, index)
+    return (_WORLD_SCOPE.match(masked, head) or _PHRASE_FIELD.match(masked, head)) is not None
 
 
 # A time in the company's life after a process noun: "phase of Acme's growth".
