@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import enum
-
-from guidelint.records import Record
+from typing import NamedTuple
 
 
 class Severity(enum.IntEnum):
@@ -26,34 +25,18 @@ class Severity(enum.IntEnum):
             raise ValueError(text) from None
 
 
-# Values that are never changed once made, but not made immutable: a warm
-# cached run builds tens of thousands of diagnostics, and a frozen dataclass's
-# ``__init__``, which stores each field through ``object.__setattr__``, is
-# about four times slower than these plain slot stores.  ``Record`` gives them
-# ``==``, a ``repr`` and ``_replace``; ``__hash__`` over the fields keeps them
-# hashable.
-class Fix(Record):
+# Immutable values: a warm cached run builds tens of thousands of diagnostics, and
+# a NamedTuple is made in one C call, compares and hashes as its fields do, and
+# pickles small for the workers of a parallel run.
+class Fix(NamedTuple):
     """Replace the text between two 1-based positions (end exclusive) with ``text``."""
 
-    __slots__ = ("line", "column", "end_line", "end_column", "text", "description")
-
-    def __init__(
-        self,
-        line: int,
-        column: int,
-        end_line: int,
-        end_column: int,
-        text: str,
-        description: str = "",
-    ) -> None:
-        self.line = line
-        self.column = column
-        self.end_line = end_line
-        self.end_column = end_column
-        self.text = text
-        self.description = description
-
-    __hash__ = Record._hash
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    description: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -66,24 +49,17 @@ class Fix(Record):
         }
 
 
-class Related(Record):
+class Related(NamedTuple):
     """A finding folded into another that causes it: where it is and what it says.
 
     It keeps its fix, which ``--fix`` still applies.
     """
 
-    __slots__ = ("line", "column", "code", "message", "fix")
-
-    def __init__(
-        self, line: int, column: int, code: str, message: str, fix: Fix | None = None
-    ) -> None:
-        self.line = line
-        self.column = column
-        self.code = code
-        self.message = message
-        self.fix = fix
-
-    __hash__ = Record._hash
+    line: int
+    column: int
+    code: str
+    message: str
+    fix: Fix | None = None
 
     def as_dict(self) -> dict[str, object]:
         from guidelint import escape
@@ -96,54 +72,25 @@ class Related(Record):
         }
 
 
-class Diagnostic(Record):
-    """One finding: 1-based line and column, sortable by position then code.
+class Diagnostic(NamedTuple):
+    """One finding: 1-based line and column, sorted by :attr:`sort_key` (position,
+    then code and message).
 
     Rules create diagnostics without a path, name or severity; the linter
     stamps those on from the registry and the configuration.
     """
 
-    __slots__ = (
-        "path",
-        "line",
-        "column",
-        "code",
-        "message",
-        "end_line",
-        "end_column",
-        "name",
-        "severity",
-        "fix",
-        "related",
-    )
-
-    def __init__(
-        self,
-        path: str,
-        line: int,
-        column: int,
-        code: str,
-        message: str,
-        end_line: int | None = None,
-        end_column: int | None = None,
-        name: str = "",
-        severity: Severity = Severity.ERROR,
-        fix: Fix | None = None,
-        related: tuple[Related, ...] = (),  # findings that follow from this one, folded in
-    ) -> None:
-        self.path = path
-        self.line = line
-        self.column = column
-        self.code = code
-        self.message = message
-        self.end_line = end_line
-        self.end_column = end_column
-        self.name = name
-        self.severity = severity
-        self.fix = fix
-        self.related = related
-
-    __hash__ = Record._hash
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    end_line: int | None = None
+    end_column: int | None = None
+    name: str = ""
+    severity: Severity = Severity.ERROR
+    fix: Fix | None = None
+    related: tuple[Related, ...] = ()  # findings that follow from this one, folded in
 
     @property
     def fixes(self) -> tuple[Fix, ...]:
