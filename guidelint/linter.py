@@ -347,11 +347,14 @@ def _parallel(linter: Linter, targets: Sequence[Target], jobs: int) -> Iterator[
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # Import the rules, compile the schema and lint the first file here, so every
-    # forked worker inherits them, and the patterns that file compiled, ready-made
-    # instead of doing it once per worker.
+    from guidelint.scan import compile_lazy
+
+    # Import the rules, compile the schema, lint the first file and compile the patterns
+    # it did not need here, so every forked worker inherits them ready-made instead of
+    # doing it once per worker.
     linter.checks  # noqa: B018
     first = [linter.lint_target(target) for target in targets[:1]]
+    compile_lazy()  # the patterns the first file did not need
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     yield from first

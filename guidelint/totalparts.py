@@ -18,6 +18,7 @@ from guidelint.cells import counts_shares
 from guidelint.comparison import Comparison
 from guidelint.money import FigureError, parse_figure, show, to_decimal
 from guidelint.resources import data_file
+from guidelint.scan import lazy
 from guidelint.tablecompare import is_amount, unmapped_columns
 from guidelint.tables import Table
 
@@ -40,7 +41,7 @@ _YEARLY = re.compile(
 )
 
 
-_FIRST_YEAR = re.compile(
+_FIRST_YEAR = lazy(
     rf"(?<![A-Za-z\d])(?:{_words(data_file('totals.json')['first_year_totals']['words'])})(?![A-Za-z\d])",
     re.IGNORECASE,
 )
