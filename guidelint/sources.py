@@ -26,13 +26,14 @@ from typing import Any, NamedTuple
 from guidelint.dates import Quarter, coerce_date, find_dates
 from guidelint.document import Guide
 from guidelint.resources import data_file
+from guidelint.scan import lazy
 
 _URL = re.compile(r"https?://\S+|\]\([^)\s]*\)")
-_YEAR = re.compile(
+_YEAR = lazy(
     r"(?<![\w.,$€£/-])(?:FY ?)?(?P<year>(?:19|20)[0-9]{2})"
     r"(?:[ \t]?[-–—/][ \t]?(?P<until>(?:19|20)?[0-9]{2}))?(?![\w%$€£])"
 )
-_QUARTER = re.compile(
+_QUARTER = lazy(
     r"(?<!\w)(?:Q(?P<n1>[1-4])[ \t]?(?:FY[ \t]?)?(?P<y1>(?:19|20)[0-9]{2})"
     r"|(?P<y2>(?:19|20)[0-9]{2})[ -]?Q(?P<n2>[1-4]))(?!\w)"
 )

@@ -19,7 +19,7 @@ from guidelint.scan import lazy
 
 _SUMMARY = "negotiation_dna_summary"
 
-_YEAR_RE = re.compile(r"(?<![\w.\-/\u2013\u2014])(?:19|20)[0-9]{2}(?![\w\-/\u2013\u2014])")
+_YEAR_RE = lazy(r"(?<![\w.\-/\u2013\u2014])(?:19|20)[0-9]{2}(?![\w\-/\u2013\u2014])")
 _CURRENT_WORDS = (
     r"focus|edition|updates?|updated|outlook|guide|strategy|strategies|priorities|priority"
     r"|playbook|trends?|market|hiring|plan|roadmap|bands?|ranges?|compensation|comp|salary"

@@ -30,11 +30,11 @@ def _words(names: list[str]) -> str:
 
 
 _PERIODS = data_file("totals.json")["stock_periods"]
-_YEARS = re.compile(
+_YEARS = lazy(
     rf"(?<![\d.])(\d{{1,2}}) ?-?(?:{_words(_PERIODS['years'])})(?![A-Za-z])", re.IGNORECASE
 )
 _SLASHED = [word for word in _PERIODS["yearly"] if word.startswith("/")]
-_YEARLY = re.compile(
+_YEARLY = lazy(
     rf"(?:{_words(_SLASHED)}|(?<![A-Za-z])(?:{_words([w for w in _PERIODS['yearly'] if w not in _SLASHED])}))"
     r"(?![A-Za-z])",
     re.IGNORECASE,
