@@ -28,7 +28,7 @@ import pytest
 
 import guidelint
 from guidelint.claims.vocabulary import Family
-from guidelint.scan import Scan
+from guidelint.scan import Lazy, Scan
 
 SIZES = (10_000, 20_000)
 LADDER = tuple(SIZES[0] >> shift for shift in range(8, 0, -1)) + SIZES  # 39 ... 20,000
@@ -58,6 +58,8 @@ def _patterns() -> Iterator[tuple[str, re.Pattern]]:
 def _found(where: str, value: object) -> Iterator[tuple[str, re.Pattern]]:
     if isinstance(value, re.Pattern):
         yield where, value
+    elif isinstance(value, Lazy):  # compiled on first use
+        yield where, value.compiled
     elif isinstance(value, (Scan, Family)):
         # compiled on first use: the pattern, and the one that finds where it may start
         scan = value.whole if isinstance(value, Family) else value

@@ -56,3 +56,19 @@ def test_both_forms_find_the_same_matches(where: str, monkeypatch: pytest.Monkey
     for text in _texts():
         for pos in (0, 7):
             assert _spans(scan.finditer(text, pos)) == _spans(scan.pattern.finditer(text, pos))
+
+
+def test_a_lazy_pattern_compiles_once_on_first_use() -> None:
+    from guidelint.scan import Lazy, compile_lazy
+
+    pattern = Lazy(r"(?i:a+)")
+    assert pattern._compiled is None
+    assert pattern.search("bAa") is not None and pattern.match("aab").end() == 2
+    compiled = pattern.compiled
+    assert pattern.compiled is compiled
+    assert [m.span() for m in pattern.finditer("aba")] == [(0, 1), (2, 3)]
+    assert pattern.findall("aba") == ["a", "a"] and pattern.sub("x", "baa") == "bx"
+    assert pattern.fullmatch("aa") is not None and pattern.pattern == "(?i:a+)"
+    other = Lazy("b")
+    compile_lazy()
+    assert other._compiled is not None
