@@ -16,7 +16,7 @@ import re
 from typing import Any, NamedTuple
 
 from guidelint.records import Record
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 
 QUARTER_RE = re.compile(r"([0-9]{4})-Q([1-4])")
 
@@ -152,7 +152,7 @@ _SPELLINGS = {
     # Day first, as written across most of Europe: 30.11.2025.
     "dotted": r"(?<!\.)(?P<dotted>[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})",
 }
-DATE_RE = lazy(r"(?<![\w/-])(?:" + "|".join(_SPELLINGS.values()) + r")(?![\w/-])", re.IGNORECASE)
+DATE_RE = Lazy(r"(?<![\w/-])(?:" + "|".join(_SPELLINGS.values()) + r")(?![\w/-])", re.IGNORECASE)
 
 
 class TextDate(NamedTuple):

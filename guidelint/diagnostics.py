@@ -27,7 +27,9 @@ class Severity(enum.IntEnum):
 
 # Immutable values: a warm cached run builds tens of thousands of diagnostics, and a
 # NamedTuple is made as fast as a class with slots, compares and hashes as its fields
-# do, and pickles small for the workers of a parallel run.
+# do, and pickles small for the workers of a parallel run.  Being tuples, they equal
+# plain tuples of the same fields and order as tuples do, which may compare None with
+# a number: sort diagnostics by ``sort_key`` only.
 class Fix(NamedTuple):
     """Replace the text between two 1-based positions (end exclusive) with ``text``."""
 
@@ -73,8 +75,7 @@ class Related(NamedTuple):
 
 
 class Diagnostic(NamedTuple):
-    """One finding: 1-based line and column, sorted by :attr:`sort_key` (position,
-    then code and message).
+    """One finding: 1-based line and column, sorted by :attr:`sort_key`.
 
     Rules create diagnostics without a path, name or severity; the linter
     stamps those on from the registry and the configuration.

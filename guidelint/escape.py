@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 
-_UNSAFE = lazy("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-_UNSAFE_IN_PATH = lazy("[\\\\\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNSAFE = Lazy("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNSAFE_IN_PATH = Lazy("[\\\\\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def _escaped(match: re.Match[str]) -> str:

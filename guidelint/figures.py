@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 from guidelint.resources import data_file
-from guidelint.scan import Scan, chars, lazy
+from guidelint.scan import Lazy, Scan, chars
 
 _DATA = data_file("figures.json")
 
@@ -145,7 +145,7 @@ MULTIPLIER_DIGITS = Scan(_MULTIPLIER_DIGITS, "", digits=True)
 
 # The low end of a range just before a figure ("10-" of "10-30%"): a whole number,
 # not the tail of a word or of a grouped number ("Q3 – 15%", "1,000-2,000%").
-RANGE_LOW = lazy(
+RANGE_LOW = Lazy(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,6})?)\s?%?\s?(?:[-\u2013\u2014]|to)\s?$"
 )
 PERCENT_VALUE = re.compile(r"\d+(?:\.\d+)?")
@@ -202,7 +202,7 @@ def _money_amount(match: re.Match[str], digits: str) -> tuple[Decimal, Decimal] 
     return number * unit, unit * Decimal(1).scaleb(-decimals)
 
 
-_COUNT_VALUE = lazy(r"(\d[\d,]*(?:\.\d+)?)\+?\s?(thousand|million|billion|trillion|bn|[KkMB])?")
+_COUNT_VALUE = Lazy(r"(\d[\d,]*(?:\.\d+)?)\+?\s?(thousand|million|billion|trillion|bn|[KkMB])?")
 
 
 def figure_values(kind: str, match: re.Match[str]) -> list[tuple[Decimal, Decimal]] | None:
@@ -311,18 +311,18 @@ MAGNITUDE = Scan(
 # magnitudes.amounts).  Words may be split across lines.
 _GAP = r"\s{1,4}+"
 _WORDS_BEFORE = rf"(?:{_GAP}(?!(?:and|but|or)\b)[\w'\u2019-]{{1,30}}+)"
-_RATE = lazy(
+_RATE = Lazy(
     rf"(?i:{_WORDS_BEFORE}{{0,5}}?{_GAP}(?:{_spelled(_MAGNITUDES['rates']['words'], _GAP)})"
     rf"(?![\w-])(?!{_GAP}(?:ago|time|times|later|earlier|before|after)\b))"
 )
-_MONEY_AFTER = lazy(
+_MONEY_AFTER = Lazy(
     rf"(?i:{_GAP}of{_GAP}(?:{_spelled(_MAGNITUDES['amounts']['currencies'], _GAP)})"
     rf"|{_GAP}in{_WORDS_BEFORE}{{0,2}}?{_GAP}(?:{_spelled(_MAGNITUDES['amounts']['nouns'], _GAP)}))"
     r"(?![\w-])"
 )
 # A word of money right before a magnitude ("worth billions", "invested hundreds of
 # millions"), read up to the magnitude; "of" after it makes it a count again.
-_MONEY_LEAD = lazy(rf"(?<![\w-])(?i:{_spelled(_MAGNITUDES['amounts']['leads'], _GAP)})\s{{1,4}}\Z")
+_MONEY_LEAD = Lazy(rf"(?<![\w-])(?i:{_spelled(_MAGNITUDES['amounts']['leads'], _GAP)})\s{{1,4}}\Z")
 _COUNTED = re.compile(rf"{_GAP}(?i:of)(?![\w-])")
 # Only millions and more are sums of money a company reports ("employs thousands in sales").
 _LARGE = frozenset(("millions", "billions", "trillions"))
@@ -353,7 +353,7 @@ _HEADCOUNT = Scan(
 )
 # The role's span of control: "you manage 6-10 engineers", "lead roughly 6-10 engineers",
 # "manages teams of 6-12 engineers".
-_SPAN_OF_CONTROL = lazy(
+_SPAN_OF_CONTROL = Lazy(
     rf"(?i:\b(?:{'|'.join(map(re.escape, _HEADCOUNTS['span_verbs']))})"
     r"(?:[ \t]{1,4}(?:teams?|groups?|orgs?|a[ \t]{1,4}team)(?:[ \t]{1,4}of)?)?"
     r"(?:[ \t]{1,4}(?:roughly|about|around|approximately|typically|up[ \t]{1,4}to|between))?"
@@ -363,8 +363,8 @@ _SPAN_OF_CONTROL = lazy(
 # ("interview with 4-6 engineers", "talk to 2-3 engineers", "references from 2-3
 # managers") or "panel" among the four after it ("4-6 people on your panel").
 _MEETING = rf"(?i:\b(?:{'|'.join(map(re.escape, _HEADCOUNTS['meeting_words']))})\b)"
-_MET_BEFORE = lazy(rf"{_MEETING}(?:[ \t]{{1,4}}[\w'\u2019-]{{1,30}}){{0,3}}[ \t]{{1,4}}$")
-_MET_AFTER = lazy(r"(?:[ \t]{1,4}[\w'\u2019-]{1,30}){0,3}?[ \t]{1,4}(?i:panels?)\b")
+_MET_BEFORE = Lazy(rf"{_MEETING}(?:[ \t]{{1,4}}[\w'\u2019-]{{1,30}}){{0,3}}[ \t]{{1,4}}$")
+_MET_AFTER = Lazy(r"(?:[ \t]{1,4}[\w'\u2019-]{1,30}){0,3}?[ \t]{1,4}(?i:panels?)\b")
 
 
 def headcounts(text: str) -> Iterator[re.Match[str]]:

@@ -354,8 +354,9 @@ def _parallel(linter: Linter, targets: Sequence[Target], jobs: int) -> Iterator[
     # doing it once per worker.
     linter.checks  # noqa: B018
     first = [linter.lint_target(target) for target in targets[:1]]
-    compile_lazy()  # the patterns the first file did not need
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    if method == "fork":
+        compile_lazy()  # the patterns the first file did not need
     context = multiprocessing.get_context(method)
     yield from first
     size = max(1, min(64, len(targets) // (jobs * 8)))

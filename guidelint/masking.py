@@ -14,14 +14,14 @@ import re
 from collections.abc import Set as AbstractSet
 
 from guidelint.quotations import quote_spans
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 
 _BACKTICKS = re.compile(r"`+")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2000})?/?>")
 _HREF = re.compile(r"^<a\s[^>]*href", re.IGNORECASE)
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^\s<>]{1,2000}>", re.IGNORECASE)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]{1,2000}", re.IGNORECASE)
-_INLINE_LINK = lazy(
+_INLINE_LINK = Lazy(
     r"(!?)\[([^\[\]]{0,2000})\]\(\s*(?:<[^<>\n]{0,2000}>|[^()\s]{0,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,2000})?)"
     r"(?:\s+(?:\"[^\"]{0,500}\"|'[^']{0,500}'))?\s*\)"
 )

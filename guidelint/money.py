@@ -17,7 +17,7 @@ from typing import Any
 from guidelint.currencies import currency_symbols, known_currency
 from guidelint.figures import CELL_UNIT, UNITS
 from guidelint.records import Record
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 
 MAX_CELL = 200  # longer cells are not figures; never scan them
 MAX_NOTES = 4  # trailing annotations stripped from one figure: ``RSU/4yr (target)``
@@ -236,7 +236,7 @@ _APPROXIMATE = re.compile(r"(?:~|≈|approx(?:imately|\.)?|about|around|c\.)\s*"
 _FOOTNOTE_MARKS = frozenset("*†‡")
 _CEILING = re.compile(r"(?:up\s+to|max(?:imum)?\.?:?|≤|<=?)\s*", re.IGNORECASE)
 # A citation after the figure: `[2]`, `[^lv]`, superscript digits.
-_CITATION = lazy(r"\s{0,8}+(?:\[\^?[^\[\]\s]{1,40}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,8})$")
+_CITATION = Lazy(r"\s{0,8}+(?:\[\^?[^\[\]\s]{1,40}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,8})$")
 
 
 def _dual_parts(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
@@ -448,7 +448,7 @@ _NO_FIGURE = frozenset(
 
 # Words and nothing that could be part of a figure: ``Competitive``, ``Varies by level``.
 # Each run of separators is followed by a letter, so no text can be split two ways.
-_WORDS_ONLY = lazy(r"[^\W\d_]+(?:[ .,'’&/()-]+[^\W\d_]+)*[ .,'’&/()-]*")
+_WORDS_ONLY = Lazy(r"[^\W\d_]+(?:[ .,'’&/()-]+[^\W\d_]+)*[ .,'’&/()-]*")
 _PLACEHOLDER = re.compile(r"(?i:x+[kmb]?|x+(?:,x+)+|tk+|\?+)")  # ``$XXK``: unfinished, not absent
 
 

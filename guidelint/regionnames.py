@@ -16,7 +16,7 @@ from guidelint.cells import plain_words
 from guidelint.currencies import currency_symbols, known_currency
 from guidelint.money import MAX_NOTES, SPACES
 from guidelint.resources import data_file
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 
 _SHORTCODE = re.compile(r":[A-Za-z0-9_+-]+:")  # ``:gb:``, ``:singapore:``
 _MARKS = str.maketrans({"*": " ", "_": " ", "`": " "})
@@ -24,7 +24,7 @@ _QUALIFIER_WORDS = frozenset({"HQ"})
 
 
 # A citation after a region's name: ``London [2]``, ``London[^lv]``, ``London¹``, ``London†``.
-_REGION_CITATION = lazy(r"\[\^[^\[\]\s]{1,40}\]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
+_REGION_CITATION = Lazy(r"\[\^[^\[\]\s]{1,40}\]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+")
 
 
 def _plain_region(name: str) -> str:

@@ -16,6 +16,9 @@ runs, compiling the skipping forms takes about 7 ms, and they save about half
 a millisecond a guide.  A scan therefore runs the plain pattern until it has
 read :data:`SKIP_AFTER` characters, and only then compiles and uses the
 skipping form; both yield the same matches.
+
+A :class:`Lazy` is a plain pattern compiled on first use: the rules' patterns that
+few guides reach wait for a guide that needs them.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ import functools
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
 
 # Characters a case-insensitive pattern equates with an ASCII letter.
 _FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
@@ -73,7 +75,9 @@ class Lazy:
         self.pattern = pattern
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
-        _LAZY.append(self)
+
+    def __repr__(self) -> str:
+        return f"Lazy({self.pattern!r}, {self.flags!r})"
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -97,26 +101,18 @@ class Lazy:
     ) -> Iterator[re.Match[str]]:
         return self.compiled.finditer(string, pos, endpos)
 
-    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        return self.compiled.findall(string, pos, endpos)
-
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
         return self.compiled.sub(repl, string, count)
 
 
-# Every lazy pattern, made at import as a module's constant: what compile_lazy compiles.
-_LAZY: list[Lazy] = []
-
-
-def lazy(pattern: str, flags: int = 0) -> Lazy:
-    """A pattern compiled on first use (:class:`Lazy`)."""
-    return Lazy(pattern, flags)
-
-
 def compile_lazy() -> None:
-    """Compile every lazy pattern now: before workers fork, so they inherit them."""
-    for pattern in _LAZY:
-        pattern.compiled  # noqa: B018
+    """Compile now every lazy pattern the loaded modules of guidelint hold as constants:
+    before workers fork, so that they inherit them compiled."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("guidelint.") and module is not None:
+            for value in list(vars(module).values()):
+                if isinstance(value, Lazy):
+                    value.compiled  # noqa: B018
 
 
 SKIP_AFTER = 1 << 16  # characters a scan reads with its plain pattern first

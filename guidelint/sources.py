@@ -26,14 +26,14 @@ from typing import Any, NamedTuple
 from guidelint.dates import Quarter, coerce_date, find_dates
 from guidelint.document import Guide
 from guidelint.resources import data_file
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 
 _URL = re.compile(r"https?://\S+|\]\([^)\s]*\)")
-_YEAR = lazy(
+_YEAR = Lazy(
     r"(?<![\w.,$€£/-])(?:FY ?)?(?P<year>(?:19|20)[0-9]{2})"
     r"(?:[ \t]?[-–—/][ \t]?(?P<until>(?:19|20)?[0-9]{2}))?(?![\w%$€£])"
 )
-_QUARTER = lazy(
+_QUARTER = Lazy(
     r"(?<!\w)(?:Q(?P<n1>[1-4])[ \t]?(?:FY[ \t]?)?(?P<y1>(?:19|20)[0-9]{2})"
     r"|(?P<y2>(?:19|20)[0-9]{2})[ -]?Q(?P<n2>[1-4]))(?!\w)"
 )

@@ -15,33 +15,33 @@ from typing import NamedTuple
 from guidelint.dateowners import dates_an_event, names_vintage
 from guidelint.dates import Quarter
 from guidelint.document import Guide
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 
 _SUMMARY = "negotiation_dna_summary"
 
-_YEAR_RE = lazy(r"(?<![\w.\-/\u2013\u2014])(?:19|20)[0-9]{2}(?![\w\-/\u2013\u2014])")
+_YEAR_RE = Lazy(r"(?<![\w.\-/\u2013\u2014])(?:19|20)[0-9]{2}(?![\w\-/\u2013\u2014])")
 _CURRENT_WORDS = (
     r"focus|edition|updates?|updated|outlook|guide|strategy|strategies|priorities|priority"
     r"|playbook|trends?|market|hiring|plan|roadmap|bands?|ranges?|compensation|comp|salary"
     r"|salaries|pay|offers?|negotiation|levels?|benchmarks?|review|report|snapshot|cycle"
     r"|season|refresh|numbers|figures|rates?"
 )
-_FOLLOWED_RE = lazy(rf"[ \t]{{0,3}}(?:{_CURRENT_WORDS})\b", re.IGNORECASE)
-_PRECEDED_RE = lazy(
+_FOLLOWED_RE = Lazy(rf"[ \t]{{0,3}}(?:{_CURRENT_WORDS})\b", re.IGNORECASE)
+_PRECEDED_RE = Lazy(
     rf"\b(?:{_CURRENT_WORDS}|for)[ \t]{{0,3}}[:\-\u2013\u2014]?[ \t]{{0,3}}$", re.IGNORECASE
 )
-_HISTORICAL_RE = lazy(
+_HISTORICAL_RE = Lazy(
     r"\b(?:since|in|from|until|till|before|after|during|between|through|by|of|circa|pre|post"
     r"|prior[ \t]to|up[ \t]to|vs\.?|versus|and|or|to|than|Q[1-4]|H[12]|FY"
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
     r"|june|july|august|september|october|november|december)[ \t]{0,3}[,.]?[ \t]{0,3}$",
     re.IGNORECASE,
 )
-_RANGE_AFTER_RE = lazy(r"[ \t]{0,3}(?:[-\u2013\u2014/]|to)[ \t]{0,3}[0-9]{2,4}\b", re.IGNORECASE)
-_RANGE_BEFORE_RE = lazy(r"\b[0-9]{4}[ \t]{0,3}(?:[-\u2013\u2014/]|to)[ \t]{0,3}$", re.IGNORECASE)
+_RANGE_AFTER_RE = Lazy(r"[ \t]{0,3}(?:[-\u2013\u2014/]|to)[ \t]{0,3}[0-9]{2,4}\b", re.IGNORECASE)
+_RANGE_BEFORE_RE = Lazy(r"\b[0-9]{4}[ \t]{0,3}(?:[-\u2013\u2014/]|to)[ \t]{0,3}$", re.IGNORECASE)
 _CONTEXT = 40
 _MAX_PER_TEXT = 10
-_TRAILING_RE = lazy(r"[\u2013\u2014\-:|,][ \t]{0,3}$")
+_TRAILING_RE = Lazy(r"[\u2013\u2014\-:|,][ \t]{0,3}$")
 
 
 def presents_as_current(text: str, match: re.Match[str]) -> bool:

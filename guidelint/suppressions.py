@@ -25,14 +25,14 @@ from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
 from guidelint.records import Record
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 from guidelint.selection import Selection
 
 META = "GL90"
 END = 1 << 30  # "to the end of the file"
 
 # ``(?:(?!-->).)*`` cannot backtrack badly: it stops at the first ``-->``.
-_HTML = lazy(
+_HTML = Lazy(
     r"<!--\s*guidelint-(disable-next-line|disable-file|disable|enable|[a-z-]*)"
     r"(?=\s|-->)((?:(?!-->).)*)-->",
     re.DOTALL,

@@ -16,12 +16,12 @@ from typing import Any, NamedTuple
 
 from guidelint.document import Guide
 from guidelint.markdown import Block
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 
 # A percentage next to the word "bonus" ("a 10-15% performance bonus", "bonus (10%)",
 # "bonus of 10%"), at most three words apart.
 _PERCENT = r"(?P<p>\d{1,2}(?:\.\d)?(?:\s?[-\u2013]\s?\d{1,2}(?:\.\d)?)?\s?%)"
-_BONUS_PERCENT = lazy(
+_BONUS_PERCENT = Lazy(
     rf"(?i:{_PERCENT}(?:[ \t]{{1,3}}[a-z-]{{1,20}}){{0,2}}[ \t]{{1,3}}bonus\b"
     rf"|\bbonus(?:[ \t]{{1,3}}[a-z-]{{1,20}}){{0,2}}[ \t(]{{1,3}}{_PERCENT.replace('?P<p>', '?P<q>')})"
 )

@@ -18,7 +18,7 @@ from guidelint.cells import counts_shares
 from guidelint.comparison import Comparison
 from guidelint.money import FigureError, parse_figure, show, to_decimal
 from guidelint.resources import data_file
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 from guidelint.tablecompare import is_amount, unmapped_columns
 from guidelint.tables import Table
 
@@ -30,18 +30,18 @@ def _words(names: list[str]) -> str:
 
 
 _PERIODS = data_file("totals.json")["stock_periods"]
-_YEARS = lazy(
+_YEARS = Lazy(
     rf"(?<![\d.])(\d{{1,2}}) ?-?(?:{_words(_PERIODS['years'])})(?![A-Za-z])", re.IGNORECASE
 )
 _SLASHED = [word for word in _PERIODS["yearly"] if word.startswith("/")]
-_YEARLY = lazy(
+_YEARLY = Lazy(
     rf"(?:{_words(_SLASHED)}|(?<![A-Za-z])(?:{_words([w for w in _PERIODS['yearly'] if w not in _SLASHED])}))"
     r"(?![A-Za-z])",
     re.IGNORECASE,
 )
 
 
-_FIRST_YEAR = lazy(
+_FIRST_YEAR = Lazy(
     rf"(?<![A-Za-z\d])(?:{_words(data_file('totals.json')['first_year_totals']['words'])})(?![A-Za-z\d])",
     re.IGNORECASE,
 )

@@ -14,7 +14,6 @@ import pytest
 import guidelint
 from conftest import REPO
 from guidelint.config import Settings
-from guidelint.diagnostics import Diagnostic, Fix, Related, Severity
 from guidelint.markdown import Cell
 from guidelint.records import Record
 from guidelint.tables import EnvelopeCell
@@ -60,18 +59,6 @@ def test_replace_copies_and_changes() -> None:
     assert moved == Point(1, 3)
     with pytest.raises(TypeError):
         point._replace(colour="red")
-
-
-def test_stamped_is_replace() -> None:
-    d = Diagnostic("", 3, 1, "GL101", "m", 3, 5, "old", Severity.INFO, None, ())
-    fix = Fix(3, 1, 3, 5, "x")
-    related = (Related(4, 1, "GL102", "r"),)
-    stamped = d.stamped("g.md", "n", Severity.WARNING, fix, related)
-    changes = {"path": "g.md", "name": "n", "severity": Severity.WARNING, "fix": fix}
-    assert stamped == d._replace(**changes, related=related)
-    # every other field is carried over: each was given a value of its own above
-    kept = set(Diagnostic._fields) - {*changes, "related"}
-    assert all(getattr(stamped, f) == getattr(d, f) for f in kept)
 
 
 def test_a_frozen_record_sets_each_field_once() -> None:

@@ -69,12 +69,12 @@ def _found(where: str, value: object) -> Iterator[tuple[str, re.Pattern]]:
     elif isinstance(value, (tuple, list, set, frozenset)):
         items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
         for index, item in enumerate(items):
-            if isinstance(item, re.Pattern):
-                yield f"{where}[{index}]", item
+            if isinstance(item, (re.Pattern, Lazy)):
+                yield from _found(f"{where}[{index}]", item)
     elif isinstance(value, dict):
         for key, item in value.items():
-            if isinstance(item, re.Pattern):
-                yield f"{where}[{key!r}]", item
+            if isinstance(item, (re.Pattern, Lazy)):
+                yield from _found(f"{where}[{key!r}]", item)
 
 
 PATTERNS = dict(_patterns())

@@ -19,7 +19,7 @@ from guidelint.claims.vocabulary import (
     phrases,
     word_class,
 )
-from guidelint.scan import chars, lazy
+from guidelint.scan import Lazy, chars
 
 _VAGUE_VERBS = alternation(WORDS["vague_verbs"])
 _ACCORDING_LEADS = tuple(WORDS["attribution_leads"])
@@ -39,7 +39,7 @@ class Attribution(NamedTuple):
     needs_claim: bool = False
 
 
-_CLAUSE_OPENING = lazy(r"(?:^|[,;:(\u2014\u2013\n]|[.!?]\s)[ \t\n]{0,3}$")
+_CLAUSE_OPENING = Lazy(r"(?:^|[,;:(\u2014\u2013\n]|[.!?]\s)[ \t\n]{0,3}$")
 VERB_WORDS = sorted(set(WORDS["attribution_verbs"]) | set(WORDS["evidence_verbs"]))
 
 

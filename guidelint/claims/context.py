@@ -12,7 +12,7 @@ from guidelint.claims.support import content_words, pay_components
 from guidelint.claims.vocabulary import WORD, WORDS, alternation, word_class
 from guidelint.figures import CURRENCY_PREFIX, merged
 from guidelint.prose import Block, Sentence
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 
 # Proposals: a clause that asks ("Open at $185K", "For London, push for £80K",
 # "Accept-at floor: ...", "If they counter, negotiate for ...") offers the reader
@@ -77,13 +77,13 @@ _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_lea
 # its arithmetic: the guide's own calculation, not a fact from elsewhere.
 # A figure follows its "=": "$130B market cap + 160+ countries = unmatched scale" adds
 # nothing up.
-_SUM = lazy(rf"\+[^=\n]{{0,200}}=[ \t]{{0,3}}~?(?:{CURRENCY_PREFIX})?[ \t]?\d")
+_SUM = Lazy(rf"\+[^=\n]{{0,200}}=[ \t]{{0,3}}~?(?:{CURRENCY_PREFIX})?[ \t]?\d")
 # A label ends at its colon; a decimal point ("$4.2B Valuation:") does not end it.
 _LABEL = re.compile(r"\s{0,8}+(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")
 # A label introducing a worked example: its figures illustrate, they do not report.
-_EXAMPLE_LABEL = lazy(rf"(?i:(?<![\w])(?:{alternation(WORDS['example_labels'])})(?![\w]))")
+_EXAMPLE_LABEL = Lazy(rf"(?i:(?<![\w])(?:{alternation(WORDS['example_labels'])})(?![\w]))")
 # A label naming what the reader asks for, whatever comes before that word.
-_ASK_LABEL = lazy(
+_ASK_LABEL = Lazy(
     r"(?i:\b(?:target|floor|ask|anchor|stretch|counter(?:-?offer)?|walk-?away(?:\s+point)?))\s*:\s$"
 )
 # The employer's expected counter is part of the script: "Acme will counter at $160K".
@@ -99,9 +99,9 @@ _OWN_OFFER = re.compile(
     r"(?:(?!\sbut\s)[^.;:!?,$£€¥₹\d]){0,60}?\sat)\s+)[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
 )
 # A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
-_ASK_CONTINUATION = lazy(rf"\s{{0,8}}+(?i:{alternation(WORDS['ask_continuations'])})(?![\w-])")
+_ASK_CONTINUATION = Lazy(rf"\s{{0,8}}+(?i:{alternation(WORDS['ask_continuations'])})(?![\w-])")
 # A dash between two figures writes a range ("$225,000–$260,000", "$175K — $228K"), not a break.
-_CLAUSE_BREAK = lazy(
+_CLAUSE_BREAK = Lazy(
     r";|(?<![\d%+])(?<!\d[A-Za-z])(?<!\d[A-Za-z]{2})(?<![\d%+]\s)(?<!\d[A-Za-z]\s)"
     r"(?<!\d[A-Za-z]{2}\s)[\u2014\u2013]"
     rf"|[\u2014\u2013](?!\s?(?:\d|{CURRENCY_PREFIX}))"
@@ -146,7 +146,7 @@ SCRIPT_OPENERS = frozenset(
 QUOTES = re.compile('["\u201c]')
 _ALNUM = re.compile(r"[^\W_]")
 _FIRST_WORD = re.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
-_FIGURE_FIRST = lazy(rf"\s{{0,8}}+(?:{CURRENCY_PREFIX})?\s?\d")
+_FIGURE_FIRST = Lazy(rf"\s{{0,8}}+(?:{CURRENCY_PREFIX})?\s?\d")
 
 
 _BONUS_WORD = re.compile(r"(?i:bonus|target|variable|incentive|performance|payout)")
@@ -208,7 +208,7 @@ def proposals(block: Block) -> list[tuple[int, int]]:
 
 
 # A lead-in that introduces the reader's asks as a list: "negotiate these components:".
-_LIST_ASK = lazy(
+_LIST_ASK = Lazy(
     rf"(?i:\b(?:{alternation(WORDS['list_ask_leads'])})[ \t]{{1,4}}(?:these|the[ \t]{{1,4}}following)\b)"
 )
 
@@ -316,11 +316,11 @@ def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 _COPULA = re.compile(r"(?i:\b(?:is|are|was|were|be|been)\s+$)")
-_AFTER_PREDICATE = lazy(r"[ \t]{0,8}(?:[.:;,!?\u2014\u2013]|$)")
+_AFTER_PREDICATE = Lazy(r"[ \t]{0,8}(?:[.:;,!?\u2014\u2013]|$)")
 
 
 # "10x Genomics": a multiplier followed by a capitalised word is part of a name.
-NAME_AFTER = lazy(
+NAME_AFTER = Lazy(
     r" (?!(?:More|Less|Higher|Lower|Faster|Slower|Larger|Bigger|Better|Cheaper|Greater"
     r"|Return|Returns|Growth|Revenue|Premium|Equity|Upside|Multiple)\b)[A-Z][a-z]{2,}\b(?!['’])"
 )
@@ -334,13 +334,13 @@ def predicative(masked: str, match: re.Match[str]) -> bool:
 
 # A share of a grant on a vesting schedule is a term, not a statistic: "25% per
 # year", "6.25% per quarter", "25% at year 1", "25% after the first year", "a 25% cliff".
-_VESTING_SHARE = lazy(
+_VESTING_SHARE = Lazy(
     r"\s{0,8}+(?i:(?:per|each|every|a)\s+(?:year|quarter|month)|annually|quarterly|monthly"
     r"|(?:at|after)\s+(?:the\s+)?(?:(?:first|one|1)[-\s])?(?:year|month|anniversary|\d+\s+months?)"
     r"|cliff|vest)"
 )
 _VESTING_WORD = re.compile(r"(?i:vest|cliff)")
-_GROWTH_BEFORE = lazy(
+_GROWTH_BEFORE = Lazy(
     r"(?i:grew|grow|grows|growing|growth|rose|rises?|up|increased?|jumped?)\s+(?:by\s+)?$"
 )
 
@@ -394,7 +394,7 @@ class Facts:
 # A modal before a magnitude in its clause makes it the size of a possibility:
 # "an outage could affect millions of customers", "errors can cost hundreds of thousands".
 _MODAL = re.compile(rf"(?i:(?<![\w'’])(?:{alternation(WORDS['possibility_modals'])})(?![\w'’]))")
-_CLAUSE_END = lazy(r"[.;:!?\u2014\u2013]")
+_CLAUSE_END = Lazy(r"[.;:!?\u2014\u2013]")
 
 
 _SCENARIO_MODAL = re.compile(
@@ -416,7 +416,7 @@ def scenario(masked: str, start: int) -> bool:
 
 
 # A ranking scoped to the guide's own figures: "the lowest base of the three".
-_SCOPE = lazy(
+_SCOPE = Lazy(
     rf"(?i:[ \t]{{1,4}}(?:[\w-]{{1,30}}[ \t]{{1,4}}){{0,3}}?(?:{alternation(WORDS['ranking_scopes'])})(?![\w]))"
 )
 

@@ -14,7 +14,7 @@ from guidelint.claims.vocabulary import TOKEN, WORDS, alternation, word_class
 from guidelint.document import Guide
 from guidelint.prose import Prose
 from guidelint.records import Record
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 
 
 class Sources(Record):
@@ -205,7 +205,7 @@ def _known(text: str) -> bool:
 
 # What makes an entry a source rather than a headline restating a claim: a link, a
 # date, or the kind of document it is ("S-1 filing", "earnings call", "press release").
-_ORIGIN = lazy(
+_ORIGIN = Lazy(
     r"https?://|www\.|\]\(|(?<!\d)(?:19|20)\d{2}(?!\d)"
     rf"|(?i:(?<![\w-])(?:{alternation(WORDS['document_words'])})(?![\w-]))"
 )
@@ -229,7 +229,7 @@ def _domains(text: str) -> Iterator[tuple[int, str]]:
 
 
 # ... or a publisher first: "PitchBook — Tipalti valuation estimate".
-_PUBLISHER_FIRST = lazy(
+_PUBLISHER_FIRST = Lazy(
     r"\A[\s*+\-\d.)\[]{0,12}(?P<first>[A-Z][\w.&'’]{0,40})(?:\s{1,4}[A-Z][\w.&'’]{0,40}){0,3}"
     r"\s{0,4}(?:—|–|--|:)\s"
 )

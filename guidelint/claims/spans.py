@@ -76,7 +76,7 @@ from guidelint.figures import (
 )
 from guidelint.prose import Block, Prose
 from guidelint.records import Record
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 
 LISTED = "listed"  # an attribution to a listed source: support, not a finding
 
@@ -406,7 +406,7 @@ def _figure_claim(match: re.Match[str], kind: str) -> Claim:
 _NAMED = re.compile(r"\d{1,4}[A-Z]")  # "2K", "4D": a number written as a name
 
 
-_THRESHOLD = lazy(
+_THRESHOLD = Lazy(
     rf"(?i:(?:^|[.;:!?,(\u2014]|\b(?:if|anything|nothing))[ \t]{{0,3}}"
     rf"(?:{alternation(WORDS['threshold_words'])})[ \t]{{1,3}}$)"
 )

@@ -17,7 +17,7 @@ from guidelint.claims.vocabulary import (
     phrases,
     word_class,
 )
-from guidelint.scan import chars, lazy
+from guidelint.scan import Lazy, chars
 
 
 def _superlative_words(extend: tuple[str, ...], ignore: tuple[str, ...]) -> list[str]:
@@ -58,16 +58,16 @@ def superlative_pattern(extend: tuple[str, ...], ignore: tuple[str, ...]) -> Fam
     return Family(pattern, entries, word_starts=True)
 
 
-SUPERLATIVE_EXCEPTIONS = lazy(
+SUPERLATIVE_EXCEPTIONS = Lazy(
     rf"(?i:(?<![\w])(?:{alternation(WORDS['superlative_exceptions'])})(?![\w]))"
 )
 # Idioms only where no word or figure follows in their clause: "three at the most".
-_CLOSING_IDIOMS = lazy(
+_CLOSING_IDIOMS = Lazy(
     rf"(?i:(?<![\w])(?:{alternation(WORDS['closing_idioms'])})(?![ \t]*+[\w$£€¥₹]))"
 )
 # The exceptions written with "the", without it, for the possessive form:
 # "the company's most recent round" is as harmless as "the most recent round".
-_BARE_EXCEPTIONS = lazy(
+_BARE_EXCEPTIONS = Lazy(
     rf"(?i:(?:{alternation(p.split(None, 1)[1] for p in WORDS['superlative_exceptions'] if p.casefold().startswith('the '))})(?![\w]))"
 )
 _CONTRACTIONS = word_class("possessive_contractions")
@@ -130,11 +130,11 @@ _FIELD = (
     rf"[ \t,]{{1,4}}(?:in|among|across)[ \t]{{1,4}}(?:the[ \t]{{1,4}})?(?:{_FIELDS})\b{_WITHIN}"
 )
 _WORLD = rf"(?:{_FIELD}|[ \t,]{{1,4}}(?:{alternation(WORDS['scope_adverbs'])})\b)"
-_WORLD_SCOPE = lazy(f"(?i:{_WORLD})")
+_WORLD_SCOPE = Lazy(f"(?i:{_WORLD})")
 # ... or a field after the rest of a role's noun phrase, two words at most and neither a
 # pronoun nor a verb's helper: "the most impactful IC work in the world", not "the
 # most impactful role you could ever take".
-_PHRASE_FIELD = lazy(
+_PHRASE_FIELD = Lazy(
     rf"(?i:(?:[ \t]{{1,4}}+(?!{alternation(WORDS['phrase_stops'])}\b)[\w'\u2019-]{{1,30}}+)"
     rf"{{1,2}}?{_FIELD})"
 )
@@ -193,7 +193,7 @@ def _scoped(masked: str, end: int, index: int) -> bool:
 
 
 # A time in the company's life after a process noun: "phase of Acme's growth".
-_COMPANY_TIME = lazy(
+_COMPANY_TIME = Lazy(
     r"(?:[ \t]{1,4}[\w'\u2019-]{1,30}){0,3}?[ \t]{1,4}"
     rf"(?i:{alternation(WORDS['company_times'])})\b"
 )
@@ -249,7 +249,7 @@ def participle(masked: str, match: re.Match[str]) -> bool:
 # Any -est word after "the" or a possessive ranks ("the broadest coverage", "Europe's
 # richest"), beside the listed words; group ``sw`` holds the word.
 _SUFFIX_EXCEPTIONS = word_class("superlative_suffix_exceptions")
-SUFFIX_SUPERLATIVE = lazy(
+SUFFIX_SUPERLATIVE = Lazy(
     rf"(?:(?<![\w])(?i:the|{alternation(WORDS['possessive_pronouns'])})[ \t]+|(?<=\w)['’]s[ \t]+)"
     r"(?P<sw>[a-z]{3,}est)(?![\w'’])"
 )
@@ -302,7 +302,7 @@ _WORDS_BEFORE = re.compile(r"([\w-]{1,40})[ \t]{1,4}$")
 
 
 _GOAL_VERBS = word_class("goal_verbs")
-_WORDS_BEFORE_AIM = lazy(r"((?:[\w'’-]{1,40}[ \t]{1,4}){1,4})$")
+_WORDS_BEFORE_AIM = Lazy(r"((?:[\w'’-]{1,40}[ \t]{1,4}){1,4})$")
 
 
 def aim(masked: str, start: int, end: int) -> bool:
@@ -319,7 +319,7 @@ def aim(masked: str, start: int, end: int) -> bool:
 
 # Words of intent before a ranking make it the company's goal: "toward becoming the
 # definitive platform", "its ambition to be the leading bank" (aspiration_leads).
-_ASPIRATION = lazy(
+_ASPIRATION = Lazy(
     rf"(?i:\b(?:{alternation(WORDS['aspiration_leads'])})(?:[ \t]{{1,4}}[\w'\u2019-]{{1,30}}){{0,2}}"
     r"[ \t]{1,4})$"
 )
@@ -354,7 +354,7 @@ _OWN_ITEM_RANKS = tuple(
         reverse=True,
     )
 )
-_FIELD_SCOPE = lazy(
+_FIELD_SCOPE = Lazy(
     r"(?i:[ \t,]{1,4}(?:in|of|among|across)[ \t]{1,4}(?:the|all|any|its|global|their)\b"
     f"|{_WORLD})"
 )

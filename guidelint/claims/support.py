@@ -26,7 +26,7 @@ from guidelint.figures import (
     money_currency,
 )
 from guidelint.resources import data_file
-from guidelint.scan import lazy
+from guidelint.scan import Lazy
 
 BONUS_PERCENT_KEY = re.compile(r"(?i)bonus_?(?:target_?)?(?:pct|percent)")
 
@@ -209,7 +209,7 @@ def _frontmatter_figures(data: Any) -> tuple[list[_Amount], frozenset[Decimal]]:
 
 
 # The pay components a field or a sentence names: "base_low", "RSU grants", "total comp".
-_COMPONENT_WORDS = lazy(
+_COMPONENT_WORDS = Lazy(
     r"(?i:\b(?:(?P<base>base|salary|salaries)|(?P<stock>stock|rsus?|equity|grants?|options"
     r"|refreshers?)|(?P<bonus>bonus(?:es)?)|(?P<total>total|tc)|(?P<signing>signing|sign-on))\b)"
 )

@@ -8,7 +8,7 @@ from itertools import product
 from typing import Any
 
 from guidelint.resources import data_file
-from guidelint.scan import FOLD_UNSAFE, Scan, chars, lazy, phrase_heads
+from guidelint.scan import FOLD_UNSAFE, Lazy, Scan, chars, phrase_heads
 
 DATA: dict[str, Any] = data_file("claims.json")
 
@@ -164,4 +164,4 @@ def last_words(*lists: Iterable[str]) -> frozenset[str]:
 
 TOKEN = re.compile(r"\S+")
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-CLAUSE = lazy(r"[,;:()|\u2014\u2013]|\s-\s")
+CLAUSE = Lazy(r"[,;:()|\u2014\u2013]|\s-\s")
