@@ -24,7 +24,7 @@ from guidelint.records import Record
 _OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
 
 
-# Made often: a plain record, as diagnostics.Fix is.
+# Made often: a plain record, which tables.EnvelopeCell extends.
 class Cell(Record):
     """One table cell: its source text (escapes kept), plain text and 1-based columns."""
 
@@ -51,25 +51,14 @@ class Cell(Record):
         return self.line, self.column_of(figure)
 
 
-# Made often: a plain record, as diagnostics.Fix is.
-class Row(Record):
+# Made often, never changed: a NamedTuple, as diagnostics.Fix is.
+class Row(NamedTuple):
     """One table row: its line and its cells, left to right."""
 
-    __slots__ = ("line", "cells", "prefix", "end_column")
-
-    def __init__(
-        self,
-        line: int,
-        cells: tuple[Cell, ...],
-        prefix: str,  # blockquote markers or indentation before the row
-        end_column: int,  # just past the row's last non-space character
-    ) -> None:
-        self.line = line
-        self.cells = cells
-        self.prefix = prefix
-        self.end_column = end_column
-
-    __hash__ = Record._hash
+    line: int
+    cells: tuple[Cell, ...]
+    prefix: str  # blockquote markers or indentation before the row
+    end_column: int  # just past the row's last non-space character
 
 
 class TableBlock(NamedTuple):

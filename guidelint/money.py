@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from guidelint.currencies import currency_symbols, known_currency
 from guidelint.figures import CELL_UNIT, UNITS
@@ -39,57 +39,23 @@ class FigureError(ValueError):
     """A cell that is not a figure; the message says why, in lower case."""
 
 
-# Made often: a plain record, as diagnostics.Fix is.
-class Figure(Record):
+# Made often, never changed: a NamedTuple, as diagnostics.Fix is.
+class Figure(NamedTuple):
     """One displayed number, such as ``$195K`` or ``15%``."""
 
-    __slots__ = (
-        "amount",
-        "step",
-        "currency",
-        "text",
-        "offset",
-        "symbol",
-        "symbol_before",
-        "symbol_space",
-        "suffix",
-        "percent",
-        "plus",
-        "grouping",
-        "suffix_space",
-    )
-
-    def __init__(
-        self,
-        amount: Decimal,
-        step: Decimal,  # the displayed precision: 1000 for ``195K``, 100 for ``1.2M``...
-        currency: str | None,
-        text: str,  # as written, without surrounding spaces or a trailing ``+``
-        offset: int,  # where ``text`` starts in the cell text
-        symbol: str = "",  # the currency symbol or code as written
-        symbol_before: bool = True,
-        symbol_space: bool = False,
-        suffix: str = "",  # the unit as written: ``K``, ``k``, ``M``, ``L``, ``Cr`` or empty
-        percent: bool = False,
-        plus: bool = False,  # ``$960K+``: open-ended; ``+`` follows ``text``
-        grouping: str = "",  # "western" (3,600,000), "indian" (36,00,000), "none" (3600000) or unknown
-        suffix_space: bool = False,  # ``₹1.2 Cr``
-    ) -> None:
-        self.amount = amount
-        self.step = step
-        self.currency = currency
-        self.text = text
-        self.offset = offset
-        self.symbol = symbol
-        self.symbol_before = symbol_before
-        self.symbol_space = symbol_space
-        self.suffix = suffix
-        self.percent = percent
-        self.plus = plus
-        self.grouping = grouping
-        self.suffix_space = suffix_space
-
-    __hash__ = Record._hash
+    amount: Decimal
+    step: Decimal  # the displayed precision: 1000 for ``195K``, 100 for ``1.2M``...
+    currency: str | None
+    text: str  # as written, without surrounding spaces or a trailing ``+``
+    offset: int  # where ``text`` starts in the cell text
+    symbol: str = ""  # the currency symbol or code as written
+    symbol_before: bool = True
+    symbol_space: bool = False
+    suffix: str = ""  # the unit as written: ``K``, ``k``, ``M``, ``L``, ``Cr`` or empty
+    percent: bool = False
+    plus: bool = False  # ``$960K+``: open-ended; ``+`` follows ``text``
+    grouping: str = ""  # "western" (3,600,000), "indian" (36,00,000), "none" (3600000) or unknown
+    suffix_space: bool = False  # ``₹1.2 Cr``
 
     def agrees(self, value: Any) -> bool:
         """Whether ``value`` rounds to this figure at its displayed precision."""
@@ -97,7 +63,7 @@ class Figure(Record):
         return number is not None and abs(number - self.amount) <= self.step / 2
 
 
-# Made often: a plain record, as diagnostics.Fix is.
+# Made often, and given its source text once parsed: a plain record.
 class Parsed(Record):
     """A cell's figure: one value, or a low-high range.
 

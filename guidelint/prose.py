@@ -79,27 +79,15 @@ def is_reference_heading(text: str) -> bool:
 # --- values -----------------------------------------------------------------
 
 
-# Made often: a plain record, as diagnostics.Fix is.
-class Marker(Record):
+# Made often, never changed: a NamedTuple, as diagnostics.Fix is.
+class Marker(NamedTuple):
     """A citation marker: ``[3]``, ``[1, 2]``, ``[1-3]`` (numbers) or ``[^id]``."""
 
-    __slots__ = ("kind", "keys", "text", "start", "end")
-
-    def __init__(
-        self,
-        kind: str,  # "number" or "footnote"
-        keys: tuple[str, ...],
-        text: str,
-        start: int,  # offsets in the block's text
-        end: int,
-    ) -> None:
-        self.kind = kind
-        self.keys = keys
-        self.text = text
-        self.start = start
-        self.end = end
-
-    __hash__ = Record._hash
+    kind: str  # "number" or "footnote"
+    keys: tuple[str, ...]
+    text: str
+    start: int  # offsets in the block's text
+    end: int
 
 
 class Entry(NamedTuple):
@@ -112,29 +100,16 @@ class Entry(NamedTuple):
     column: int
 
 
-# Made often: a plain record, as diagnostics.Fix is.
-class Sentence(Record):
+# Made often, never changed: a NamedTuple, as diagnostics.Fix is.
+class Sentence(NamedTuple):
     """A sentence of a block: offsets in its text and its span in the file."""
 
-    __slots__ = ("start", "end", "line", "column", "end_line", "end_column")
-
-    def __init__(
-        self,
-        start: int,  # offsets in the block's text (end exclusive)
-        end: int,
-        line: int,
-        column: int,
-        end_line: int,
-        end_column: int,
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.line = line
-        self.column = column
-        self.end_line = end_line
-        self.end_column = end_column
-
-    __hash__ = Record._hash
+    start: int  # offsets in the block's text (end exclusive)
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
 
 
 class Block(Record):

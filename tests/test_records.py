@@ -15,6 +15,7 @@ import guidelint
 from conftest import REPO
 from guidelint.config import Settings
 from guidelint.markdown import Cell
+from guidelint.money import Parsed
 from guidelint.records import Record
 from guidelint.tables import EnvelopeCell
 
@@ -101,7 +102,7 @@ def test_every_record_takes_its_fields_in_order() -> None:
     """``_replace`` builds a copy with ``__init__(*fields)``: each record's ``__init__``
     must take its fields, in ``__slots__`` order."""
     records = _records()
-    assert len(records) >= 25
+    assert {Settings, Cell, Parsed} <= set(records)  # the walk reaches every module
     for cls in records:
         params = list(inspect.signature(cls.__init__).parameters)[1:]
         assert tuple(params) == cls._fields, cls.__qualname__

@@ -5,28 +5,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from guidelint.claims.attributions import SOURCE_NOTE
 from guidelint.claims.support import ANY, source_kinds
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.prose import Block, Prose
-from guidelint.records import Record
 
 _NOTE_PARTS = re.compile(r"[;,|]|\s[\u2014\u2013-]\s|\band\b")
 # What may follow a citation that ends its paragraph: punctuation, brackets, other markers.
 _TRAILING = frozenset(" \t\n.,;:!?)]*_\u2019\"'")
 
 
-class Cited(Record):
+class Cited(NamedTuple):
     """A citation in a block: where it starts and ends, and what its source can back."""
 
-    __slots__ = ("start", "end", "kinds")
-
-    def __init__(self, start: int, end: int, kinds: frozenset[str]) -> None:
-        self.start = start
-        self.end = end
-        self.kinds = kinds
+    start: int
+    end: int
+    kinds: frozenset[str]
 
 
 def check_markers(prose: Prose) -> tuple[list[Diagnostic], dict[int, list[Cited]]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from guidelint.claims.attributions import VAGUE, VAGUE_TRIGGERS, attributions, vague_subject_counts
 from guidelint.claims.context import (
@@ -75,37 +76,23 @@ from guidelint.figures import (
     range_low,
 )
 from guidelint.prose import Block, Prose
-from guidelint.records import Record
 from guidelint.scan import Lazy
 
 LISTED = "listed"  # an attribution to a listed source: support, not a finding
 
 
-class Claim(Record):
+class Claim(NamedTuple):
     """A span of a block that states something: its code, where it is, what it says,
     and its kind (PAY, FACT or RANKING; for LISTED, the kinds its source backs)."""
 
-    __slots__ = ("code", "start", "end", "text", "kind", "backs", "group", "needs_claim")
-
-    def __init__(
-        self,
-        code: str,
-        start: int,
-        end: int,
-        text: str,
-        kind: str = "",
-        backs: frozenset[str] = frozenset(),
-        group: int = 0,  # which attribution of the block a GL504 comes from
-        needs_claim: bool = False,  # a GL504 that counts only beside a figure or a ranking
-    ) -> None:
-        self.code = code
-        self.start = start
-        self.end = end
-        self.text = text
-        self.kind = kind
-        self.backs = backs
-        self.group = group
-        self.needs_claim = needs_claim
+    code: str
+    start: int
+    end: int
+    text: str
+    kind: str = ""
+    backs: frozenset[str] = frozenset()
+    group: int = 0  # which attribution of the block a GL504 comes from
+    needs_claim: bool = False  # a GL504 that counts only beside a figure or a ranking
 
 
 class Detector:
