@@ -110,12 +110,6 @@ def _decode_related(related: Any) -> tuple[Related, ...]:
     return tuple(found)
 
 
-def _int(value: Any) -> int:
-    if type(value) is not int:
-        raise ValueError("not an integer")
-    return value
-
-
 def _position(value: Any) -> int:
     """A line or column: an integer from 1 to what the stored form can hold."""
     if type(value) is not int or not 1 <= value <= POSITION_MAX:
