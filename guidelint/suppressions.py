@@ -65,9 +65,6 @@ class Entry(Record):
         self.last = last
         self.used = used
 
-    def covers(self, d: Diagnostic) -> bool:
-        return self.first <= d.line <= self.last and d.code.startswith(self.code)
-
 
 class Suppression(Record):
     """One suppression comment: its kind, its place, the codes it names, its expiry."""
@@ -120,7 +117,9 @@ class _Collector:
         self.starts = _line_starts(guide.text)
         self.suppressions: list[Suppression] = []
         self.findings: list[Diagnostic] = []
-        self.open: list[tuple[Entry, Suppression]] = []
+        # Blocks not yet closed, by the code each names: an enable closes those whose
+        # code starts with its own, looking at each code once.
+        self.open: dict[str, list[tuple[Entry, Suppression]]] = {}
 
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.starts, offset) - 1
@@ -209,17 +208,13 @@ class _Collector:
                 entry.first, entry.last = 1, END
             else:
                 entry.first, entry.last = sup.line, END
-                self.open.append((entry, sup))
+                self.open.setdefault(entry.code, []).append((entry, sup))
         self.suppressions.append(sup)
 
     def enable(self, sup: Suppression) -> None:
         for wanted in sup.entries:
-            closing = [
-                (entry, owner)
-                for entry, owner in self.open
-                if wanted.code and entry.code.startswith(wanted.code)
-            ]
-            if not closing:
+            codes = [code for code in self.open if wanted.code and code.startswith(wanted.code)]
+            if not codes:
                 if wanted.code:
                     named = f"`{wanted.token}`" if wanted.token else "any rule"
                     self.report(
@@ -230,9 +225,9 @@ class _Collector:
                         max(1, len(wanted.token)) if wanted.token else sup.end_column - sup.column,
                     )
                 continue
-            for item in closing:
-                item[0].last = sup.line
-                self.open.remove(item)
+            for code in codes:
+                for entry, _owner in self.open.pop(code):
+                    entry.last = sup.line
 
     def yaml(self) -> None:
         guide = self.guide
@@ -253,11 +248,9 @@ class _Collector:
             self.add(sup, next_line=number + 1 if alone else number)
 
     def unterminated(self) -> None:
-        reported: set[int] = set()
-        for _entry, sup in self.open:
-            if id(sup) in reported:
-                continue
-            reported.add(id(sup))
+        # One finding per comment, however many of its codes are still open.
+        left = {(sup.line, sup.column): sup for pairs in self.open.values() for _, sup in pairs}
+        for _, sup in sorted(left.items()):
             codes = " ".join(e.token for e in sup.entries) or "every rule"
             self.findings.append(
                 problem(
@@ -351,19 +344,49 @@ def apply(
         opt_in = load_families().opt_in_codes()
         enabled = Selection(ctx.settings.select, ctx.settings.ignore, opt_in).enabled
     active = [entry for sup in sups if not sup.expired for entry in sup.entries if entry.code]
-    kept: list[Diagnostic] = []
-    for d in diagnostics:
-        hits = [entry for entry in active if entry.covers(d)]
-        for entry in hits:
-            entry.used = True
-        if not hits:
-            kept.append(d)
+    hidden = _covered(active, diagnostics, mark=True)
+    kept = [d for d, hide in zip(diagnostics, hidden, strict=True) if not hide]
     findings.extend(_about(sups, enabled))
     # Findings about suppressions can themselves be suppressed (``disable-file GL901``).
-    for d in findings:
-        if not any(entry.covers(d) for entry in active):
-            kept.append(d)
+    hidden = _covered(active, findings, mark=False)
+    kept.extend(d for d, hide in zip(findings, hidden, strict=True) if not hide)
     return kept
+
+
+def _covered(entries: list[Entry], found: list[Diagnostic], *, mark: bool) -> list[bool]:
+    """Whether an entry covers each finding (its lines, a code it names or a prefix of
+    it); with ``mark``, every entry that covers one is marked used.
+
+    One sweep down the lines, so the work grows with the entries plus the findings
+    (times the length of a code), not with their product: entries start in line
+    order, ``reach`` keeps how far the started entries of each code reach, and an
+    entry leaves ``pending`` once it is used or once the sweep has passed its end.
+    """
+    starts = sorted(entries, key=lambda e: e.first)
+    reach: dict[str, int] = {}
+    pending: dict[str, list[Entry]] = {}
+    hidden = [False] * len(found)
+    begun = 0
+    for index in sorted(range(len(found)), key=lambda i: found[i].line):
+        d = found[index]
+        line = d.line
+        while begun < len(starts) and starts[begun].first <= line:
+            entry = starts[begun]
+            begun += 1
+            reach[entry.code] = max(reach.get(entry.code, 0), entry.last)
+            if not entry.used:
+                pending.setdefault(entry.code, []).append(entry)
+        for size in range(2, len(d.code) + 1):
+            code = d.code[:size]
+            if reach.get(code, 0) < line:
+                continue
+            hidden[index] = True
+            if not mark:
+                break
+            for entry in pending.pop(code, ()):
+                if entry.last >= line:  # before ``line`` it has ended for good
+                    entry.used = True
+    return hidden
 
 
 def _about(sups: list[Suppression], enabled: Callable[[str], bool]) -> Iterator[Diagnostic]:
@@ -388,7 +411,7 @@ def _about(sups: list[Suppression], enabled: Callable[[str], bool]) -> Iterator[
                 continue
             if not any(enabled(code) for code in REGISTRY.rules if code.startswith(entry.code)):
                 continue  # the rule did not run, so silence proves nothing
-            what = f"`{entry.token}`" if entry.token else "every rule"
+            what = f"`{entry.token}` " if entry.token else ""  # bare: no finding at all
             where = {
                 "next-line": f"on line {entry.first}",
                 "file": "in this file",
@@ -399,7 +422,7 @@ def _about(sups: list[Suppression], enabled: Callable[[str], bool]) -> Iterator[
                 "GL901",
                 entry.line,
                 entry.column,
-                f"unused suppression: no {what} finding {where}",
+                f"unused suppression: no {what}finding {where}",
                 end_line=entry.line,
                 end_column=entry.column + width,
             )

@@ -153,6 +153,26 @@ def test_unterminated_block_runs_to_the_end_and_is_reported_as_info() -> None:
     assert (note.end_line, note.end_column) == (6, 33)
 
 
+def test_many_blocks_each_cover_their_own_lines() -> None:
+    # Thousands of comments are read in one sweep down the lines: each block hides
+    # the finding inside it and none outside, and each is used.
+    blocks = 1500
+    body = "".join(
+        f"<!-- guidelint-disable GL10{1 + i % 3} -->\nx\n<!-- guidelint-enable GL10{1 + i % 3} -->\ny\n"
+        for i in range(blocks)
+    )
+    inside = [(f"GL10{1 + i % 3}", 6 + 4 * i) for i in range(blocks)]
+    outside = [(f"GL10{1 + i % 3}", 8 + 4 * i) for i in range(blocks)]
+    assert run(body, inside + outside) == sorted(
+        ((code, line, 1) for code, line in outside), key=lambda p: (p[1], p[2], p[0])
+    )
+
+
+def test_a_bare_unused_suppression_says_no_finding() -> None:
+    (note,) = messages("<!-- guidelint-disable-next-line -->\nx\n", [])
+    assert note.message == "unused suppression: no finding on line 6"
+
+
 def test_enable_with_nothing_open_is_invalid() -> None:
     body = "x\n<!-- guidelint-enable GL101 -->\n"
     assert run(body, []) == [("GL903", 6, 23)]
