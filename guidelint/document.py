@@ -64,6 +64,7 @@ class Guide(Record):
         "data",
         "key_spans",
         "value_spans",
+        "aliased",
         "body",
         "body_offset",
         "problems",
@@ -83,6 +84,7 @@ class Guide(Record):
         data: dict[str, Any] | None = None,
         key_spans: dict[str, Span] | None = None,
         value_spans: dict[str, Span] | None = None,
+        aliased: bool = False,  # a value is reused through a YAML alias (``*name``)
         body: str = "",
         body_offset: int = 0,  # lines before the body's first line
         problems: list[Diagnostic] | None = None,
@@ -98,6 +100,7 @@ class Guide(Record):
         self.data = data
         self.key_spans = {} if key_spans is None else key_spans
         self.value_spans = {} if value_spans is None else value_spans
+        self.aliased = aliased
         self.body = body
         self.body_offset = body_offset
         self.problems = [] if problems is None else problems
@@ -331,6 +334,7 @@ def _parse_yaml(guide: Guide, source: str) -> None:
     guide.data = data
     guide.key_spans = builder.key_spans
     guide.value_spans = builder.value_spans
+    guide.aliased = builder.aliased
 
 
 class _Refused(Exception):
@@ -355,6 +359,7 @@ class _Builder:
         self.nodes = 0
         self.built: set[int] = set()
         self.expanding = 0  # > 0 while walking a subtree reached through an alias
+        self.aliased = False  # a node was reached a second time, through an alias
         self.key_spans: dict[str, Span] = {}
         self.value_spans: dict[str, Span] = {}
         self.problems: list[Diagnostic] = []
@@ -381,6 +386,7 @@ class _Builder:
         if not again:
             self.built.add(node_id)
         if again or self.expanding:
+            self.aliased = True
             self.alias_budget -= 1
             if self.alias_budget < 0:
                 raise self.refuse(
@@ -462,7 +468,10 @@ class _Builder:
                 if child not in key_spans:
                     key_spans[child] = key_span
                 if child not in value_spans:
-                    value_spans[child] = self.span(value_node)
+                    # A value written as an alias (``bonus_pct: *b``) has no text of its
+                    # own here: its findings point at its key, not at the anchor.
+                    reused = id(value_node) in self.built
+                    value_spans[child] = key_span if reused else self.span(value_node)
             result[key] = self.build(value_node, child)
         return result
 

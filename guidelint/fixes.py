@@ -241,10 +241,15 @@ def fix_bytes(raw: bytes, display: str, linter: Linter, *, unsafe: bool = False)
         following = ((BOM if bom else "") + result.text).encode("utf-8")
         if following in seen:  # fixes that undo each other: stop rather than cycle
             break
+        following_guide = parse_guide(following, display)
+        broken = _newly_unreadable(guide, following_guide)
+        if broken:  # never a file that reads worse than before: keep the last good text
+            outcome.notes.append(f"fixes stopped: applying them would have added {broken}")
+            break
         repaired.extend(_repaired(diagnostics, result.applied, extra))
         current = following
         seen.add(current)
-        guide = parse_guide(current, display)
+        guide = following_guide
         diagnostics = linter.lint_guide(guide)
     outcome.fixed = current
     outcome.diagnostics = diagnostics
@@ -259,7 +264,20 @@ def fix_bytes(raw: bytes, display: str, linter: Linter, *, unsafe: bool = False)
     note = _why_not_fixed(guide, diagnostics, linter, unsafe)
     if note:
         outcome.notes.append(note)
+    if guide.aliased and any(linter.registry.rules[d.code].fixable for d in diagnostics):
+        outcome.notes.append(
+            "frontmatter not edited: it reuses values through YAML aliases (`*name`), so"
+            " one place in its text may stand for several values; edit it by hand"
+        )
     return outcome
+
+
+def _newly_unreadable(before: Guide, after: Guide) -> str:
+    """The frontmatter problems (GL00x: syntax, duplicate keys...) ``after`` has and
+    ``before`` had not, named for a note; empty when there are none."""
+    had = Counter(d.code for d in before.problems)
+    new = Counter(d.code for d in after.problems if d.code.startswith("GL00")) - had
+    return ", ".join(f"{count} {code}" for code, count in sorted(new.items()))
 
 
 def _repaired(

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from guidelint.config import Settings
-from guidelint.diagnostics import Diagnostic, problem
+from guidelint.diagnostics import Diagnostic, Fix, problem
 from guidelint.files import Target
 from guidelint.selection import Selection, matches
 
@@ -227,10 +227,22 @@ class Linter:
         self, guide: Guide | None, found: Iterable[Diagnostic], path: str
     ) -> list[Diagnostic]:
         """Drop per-file ignores, stamp path, name and configured severity, and
-        drop the fixes of codes that are not ``fixable``."""
+        drop the fixes of codes that are not ``fixable``, and those that would edit
+        a frontmatter that reuses values through YAML aliases (one place in its text
+        may stand for several values, so no edit there is safe)."""
         ignored = self.settings.ignored_in(path)
         rules = self.registry.rules
         overrides = self.settings.severity
+        fixable = self.fixable.enabled
+        shared = (
+            range(guide.frontmatter_start, guide.frontmatter_end + 1)
+            if guide is not None and guide.aliased
+            else range(0)
+        )
+
+        def kept(code: str, fix: Fix | None) -> Fix | None:
+            return fix if fix is not None and fixable(code) and fix.line not in shared else None
+
         stamped = [
             d.stamped(
                 path,
@@ -240,10 +252,9 @@ class Linter:
                     overrides.get(code, rules[code].severity)
                     for code in (d.code, *(r.code for r in d.related))
                 ),
-                d.fix if self.fixable.enabled(d.code) else None,
+                kept(d.code, d.fix),
                 tuple(
-                    r if r.fix is None or self.fixable.enabled(r.code) else r._replace(fix=None)
-                    for r in d.related
+                    r if r.fix is kept(r.code, r.fix) else r._replace(fix=None) for r in d.related
                 ),
             )
             for d in found

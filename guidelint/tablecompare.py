@@ -165,6 +165,8 @@ def _compare_rows(c: Comparison) -> None:
                     _extra_message(key_cell.text, c, row_keys),
                     row.line,
                     key_cell.end_column,
+                    # the safe table fix keeps the row: only --unsafe-fixes deletes it
+                    fixable=False,
                 )
             )
             _parse_only(c, row)

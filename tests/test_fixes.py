@@ -408,3 +408,28 @@ def test_diff_also_says_why_the_table_is_left(tmp_path: Path) -> None:
         "guidelint: typed.md: table not rewritten: the frontmatter fails the schema (GL102)"
         in result.stderr
     )
+
+
+def test_a_pass_that_would_break_the_frontmatter_is_not_applied() -> None:
+    class Duplicate(PatternLinter):
+        """Wants `key: 2` inserted after `key: 1`: a duplicate key (GL005)."""
+
+        def lint_guide(self, guide: Guide) -> list[Diagnostic]:
+            return [problem("GL999", 2, 1, "dup", fix=fix(3, 1, 3, 1, "key: 2\n"))]
+
+    raw = b"---\nkey: 1\n---\nbody\n"
+    outcome = fix_bytes(raw, "t.md", Duplicate())  # type: ignore[arg-type]
+    assert outcome.fixed == raw
+    assert outcome.notes == ["fixes stopped: applying them would have added 1 GL005"]
+
+
+def test_a_frontmatter_with_aliases_is_not_edited(tmp_path: Path) -> None:
+    # The bonus range the table shows would go into the entry whose `bonus_pct` is
+    # the anchor, and the aliased entry would ask for it again on every pass.
+    target = copy(FIX / "aliased.md", tmp_path)
+    before = check(tmp_path, target.name)
+    (unbacked,) = [line for line in before.stdout.splitlines() if " GL306 " in line]
+    assert not unbacked.endswith("[*]")  # the body's date fixes keep theirs
+    result = check(tmp_path, "--fix", target.name)
+    assert target.read_bytes() == expected(FIX / "aliased.md")
+    assert "frontmatter not edited: it reuses values through YAML aliases" in result.stderr

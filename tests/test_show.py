@@ -23,7 +23,7 @@ def test_statistics_table_marks_fixable_codes_and_exits_as_the_report_would() ->
     status, out, _ = check("--statistics", str(TABLE))
     assert out == (
         "1\tGL302\t[*] table-region-missing\n"
-        "1\tGL303\t[*] table-region-extra\n"
+        "1\tGL303\t[ ] table-region-extra\n"
         "1\tGL305\t[*] table-value-mismatch\n"
         "1\tGL306\t[*] table-unbacked-figure\n"
     )

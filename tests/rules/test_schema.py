@@ -84,6 +84,14 @@ def test_date_normalised_before_validation() -> None:
         ),
         ("last_updated: 2026-10-01", 'last_updated: "23 Feb 2026"', ("GL103", 7, 15), "YYYY-MM-DD"),
         ("last_updated: 2026-10-01", "last_updated: 2026-02-30", ("GL103", 7, 15), "YYYY-MM-DD"),
+        # year 0 is no calendar's: a date in it could never be compared with today
+        ("last_updated: 2026-10-01", "last_updated: 0000-01-01", ("GL103", 7, 15), "YYYY-MM-DD"),
+        (
+            "salary_data_quarter: 2026-Q3",
+            "salary_data_quarter: 0000-Q1",
+            ("GL103", 9, 22),
+            "YYYY-Qn",
+        ),
         (
             "salary_data_quarter: 2026-Q3",
             "salary_data_quarter: 2025-Q5",

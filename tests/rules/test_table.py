@@ -163,7 +163,9 @@ def test_gl303_extra_row_is_kept_by_the_safe_fix_and_dropped_by_the_unsafe_one()
     )
     found = gl3(text)
     assert positions(found) == [("GL302", 51, 3), ("GL303", 54, 3), ("GL303", 56, 3)]
-    assert {d.fix for d in found} != {None} and len({d.fix for d in found}) == 1
+    # One table rewrite, carried by the findings it settles; the extra rows' findings
+    # carry none (the safe rewrite keeps those rows, so it would not settle them).
+    assert [d.fix is not None for d in found] == [True, False, False]
     after = fixed(text, found)
     assert positions(gl3(after)) == [("GL303", 54, 3), ("GL303", 56, 3)]
     # Once the rows agree, the safe fix has nothing left to do.
@@ -417,9 +419,10 @@ def test_mismatch_fixture() -> None:
         ("GL306", 63, 42),
         ("GL303", 64, 3),
     ]
-    assert {d.code for d in found if d.fix is not None} == FIXABLE
+    # Every table code but the extra row's, which only --unsafe-fixes deletes.
+    assert {d.code for d in found if d.fix is not None} == FIXABLE - {"GL303"}
     # One rewrite of the rows, and the frontmatter field that backs London's 5–15%.
-    assert len({d.fix for d in found}) == 2
+    assert len({d.fix for d in found} - {None}) == 2
     fix = found[0].fix
     # Berlin's totals count its whole grant (GL205): no row is written from them.
     assert fix is not None and (fix.line, fix.column, fix.end_line) == (61, 1, 63)
