@@ -8,8 +8,9 @@ Two causes are folded, after every rule has run and suppressions are applied:
   the GL306 findings the currency kept from being filled, which only say the
   same thing figure by figure, become its ``related`` list.
 - **A field missing from every entry.**  When no entry sets a field and the
-  table shows it in two or more rows, the GL306 findings of that column become
-  one GL306 on the column's header, with each row as a related location.
+  table shows it for two or more entries, the GL306 findings of that column
+  become one GL306 on the column's header, with each row as a related location;
+  in a table with a column per region (``components``), on the row's label.
 
 A folded finding keeps its fix (``--fix`` still applies each one); the root's
 message says how many it holds.  Reporters show them as ``related`` (JSON),
@@ -27,7 +28,9 @@ if TYPE_CHECKING:
     from guidelint.comparison import Comparison
     from guidelint.context import Context
     from guidelint.document import Guide
+    from guidelint.markdown import Cell
     from guidelint.tablemapping import ColumnSpec
+    from guidelint.tables import Table
 
 ROOTS = ("GL203", "GL304")  # in order of preference
 FOLLOWERS = frozenset({"GL304", "GL306", "GL206", "GL307"})
@@ -98,7 +101,7 @@ def _follows(d: Diagnostic) -> bool:
 def _fold_columns(guide: Guide, c: Comparison, found: list[Diagnostic]) -> list[Diagnostic]:
     table = c.table
     assert table is not None
-    if table.layout != "rows":
+    if table.layout not in ("rows", "components"):
         return found
     unset = {
         name
@@ -121,23 +124,47 @@ def _fold_columns(guide: Guide, c: Comparison, found: list[Diagnostic]) -> list[
             places.add((finding.line, finding.column))
     for index, (names, places) in by_column.items():
         members = [d for d in found if d.code == MISSING and (d.line, d.column) in places]
-        rows = len({d.line for d in members})
-        if rows < 2:
+        # The entries whose cell of this column holds a member (a range has two).
+        shown = sum(
+            any(
+                line == cell.line and cell.column <= column <= cell.end_column
+                for line, column in places
+            )
+            for cell in (row.cells[index] for row in table.rows if index < len(row.cells))
+        )
+        rows = table.layout == "rows"
+        label = _label(guide, table, index, members)
+        if shown < 2 or label is None:
             continue
-        header = table.header.cells[index]
-        fields = " and ".join(names)
-        verb = "is" if len(names) == 1 else "are"
+        one = len(names) == 1
         root = members[0]._replace(
-            line=header.line,
-            column=header.column,
-            end_line=header.line,
-            end_column=header.end_column,
-            message=f"{fields} {verb} not set in any entry, though the `{header.text}` column"
-            f" shows {'it' if len(names) == 1 else 'them'} in {rows} rows",
+            line=label.line,
+            column=label.column,
+            end_line=label.line,
+            end_column=label.end_column,
+            message=f"{' and '.join(names)} {'is' if one else 'are'} not set in any entry,"
+            f" though the `{label.text}` {'column' if rows else 'row'}"
+            f" shows {'it' if one else 'them'} in {shown} {'rows' if rows else 'columns'}",
             fix=None,
         )
-        found = _merge(found, root, members, ", one per row,")
+        found = _merge(found, root, members, ", one per row," if rows else ", one per column,")
     return found
+
+
+def _label(guide: Guide, table: Table, index: int, members: list[Diagnostic]) -> Cell | None:
+    """The cell that names a column's field: its header, or in a ``components``
+    table the first cell of the row that holds the members (all on one line)."""
+    if table.layout == "rows":
+        return table.header.cells[index]
+    lines = {d.line for d in members}
+    if len(lines) != 1:
+        return None
+    (line,) = lines
+    for block in guide.blocks:
+        written = block.table
+        if written is not None and written.header.line == table.line:
+            return next((row.cells[0] for row in written.body if row.line == line), None)
+    return None
 
 
 def _fields(spec: ColumnSpec) -> tuple[str | None, ...]:

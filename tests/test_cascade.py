@@ -100,3 +100,19 @@ def test_a_file_that_ignores_the_root_keeps_what_followed_from_it(tmp_path: Path
 
 def test_a_root_is_as_severe_as_what_it_folds_in(tmp_path: Path) -> None:
     assert _london_in_dollars(tmp_path, '[severity]\nGL203 = "info"\n') == "GL203 error"
+
+
+def test_in_a_table_with_a_column_per_region_it_is_one_finding_on_the_row_label() -> None:
+    # Annual Bonus shows 10–12% in both regions' columns; no entry keeps the 12.
+    text = (FIXTURES / "layouts" / "components.md").read_text(encoding="utf-8")
+    found = lint_text(text.replace("    bonus_pct_high: 12\n", ""), select=("GL3",))
+    assert positions(found) == [("GL306", 45, 3)]
+    (row,) = found
+    assert row.message == (
+        "bonus_pct_high is not set in any entry, though the `Annual Bonus` row shows it in"
+        " 2 columns (2 findings, one per column, folded in)"
+    )
+    assert [(r.code, r.line, r.column) for r in row.related] == [
+        ("GL306", 45, 21),
+        ("GL306", 45, 37),
+    ]

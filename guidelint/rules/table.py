@@ -178,7 +178,8 @@ rule(
 
         A field that no entry sets while the table shows it in two or more
         rows (every bonus's high end dropped) is one finding on the column's
-        header, with each row's finding folded in as a related location; the
+        header, with each row's finding folded in as a related location (in a
+        table with a column per region, one finding on the row's label); the
         fix still fills every row. A figure that a region's wrong currency
         keeps from being filled is folded into that region's GL203 or GL304.
         """,
