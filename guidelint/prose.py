@@ -20,6 +20,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from guidelint.headings import heading_key
 from guidelint.masking import blanked, link_label, mask
 from guidelint.records import Record
 from guidelint.sentences import split_sentences
@@ -39,24 +40,10 @@ def _claims_data() -> dict[str, Any]:
     return WORDS
 
 
-_MARKUP = re.compile(r"[*_#`]")
-
-
-def _heading_key(text: str) -> str:
-    """``**5. Evidence & Sources:**`` -> ``evidence & sources``."""
-    text = _MARKUP.sub(" ", text)
-    text = _NUMBERING.sub("", text.strip())
-    text = text.strip().rstrip(":").strip().casefold()
-    return " ".join(text.replace(" and ", " & ").split())
-
-
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.)\s*")
-
-
 @cache
 def reference_headings() -> frozenset[str]:
     names = _claims_data()["reference_headings"]
-    return frozenset(_heading_key(str(name)) for name in names)
+    return frozenset(heading_key(str(name)) for name in names)
 
 
 @cache
@@ -69,7 +56,7 @@ def is_reference_heading(text: str) -> bool:
     also after a qualifying word ("Extended Evidence & Sources")."""
     if len(text) > 60:
         return False
-    key = _heading_key(text)
+    key = heading_key(text)
     first, _, rest = key.partition(" ")
     return key in reference_headings() or (
         first in _heading_qualifiers() and rest in reference_headings()

@@ -262,6 +262,9 @@ def test_sentences_have_file_positions() -> None:
         "5.References",
         "4. Sources",
         "Footnotes",
+        "📚 Sources",
+        ":books: Evidence & Sources",
+        "V. References",
     ],
 )
 def test_reference_headings(heading: str) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
+from guidelint.headings import heading_key
 from guidelint.registry import check, rule
 
 SECTIONS_OPTION = "schema (the guide schema's `x-guidelint-sections` annotation)"
@@ -117,32 +118,19 @@ rule(
 
 # -- section names ---------------------------------------------------------------
 
-_MARKS = re.compile(r"[*_#`~]|:[a-z0-9_+-]{1,40}:")
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.)\s+")
-_LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
 _LABEL = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*[ \t]*(\*\*|__)(?P<text>[^\n]{1,120}?)\1")
-
-
-def section_key(text: str) -> str:
-    """``**2. Evidence and Sources:**`` -> ``evidence & sources``."""
-    text = _MARKS.sub(" ", text).strip()
-    text = _LEADING_SYMBOLS.sub("", text)  # emoji and bullets before the words
-    text = _NUMBERING.sub("", text)
-    text = " ".join(text.casefold().split())
-    text = text.rstrip(":").strip()
-    return re.sub(r"\band\b", "&", text)
 
 
 def _spelled(spelling: str) -> re.Pattern[str] | None:
     """A search for ``spelling``'s key as whole words in a key; None for an empty key."""
-    wanted = section_key(spelling)
+    wanted = heading_key(spelling)
     return re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)") if wanted else None
 
 
 def contains(name: str, spelling: str) -> bool:
     """Whether ``spelling``'s key occurs in ``name``'s key as whole words."""
     pattern = _spelled(spelling)
-    return pattern is not None and pattern.search(section_key(name)) is not None
+    return pattern is not None and pattern.search(heading_key(name)) is not None
 
 
 def headings_and_labels(guide: Guide) -> tuple[list[str], list[str]]:
@@ -176,7 +164,7 @@ class Section:
         self._patterns = [p for p in map(_spelled, self.spellings) if p is not None]
 
     def found_in(self, headings: list[str], labels: list[str]) -> bool:
-        """Whether a heading's or label's key (see :func:`section_key`) contains a spelling."""
+        """Whether a heading's or label's key (see :func:`~guidelint.headings.heading_key`) contains a spelling."""
         keys = headings + labels if self.labels else headings
         return any(pattern.search(key) for key in keys for pattern in self._patterns)
 
@@ -193,7 +181,7 @@ def check_sections(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     if not required:
         return
     headings, labels = (
-        [section_key(text) for text in texts] for texts in headings_and_labels(guide)
+        [heading_key(text) for text in texts] for texts in headings_and_labels(guide)
     )
     line = guide.body_line(0)
     for section in required:

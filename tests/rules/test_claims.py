@@ -1148,3 +1148,9 @@ def test_the_high_end_of_a_range_measures_what_its_low_end_does(
 
     start = text.index(figure)
     assert figure_kind(text, start, start + len(figure)) == kind
+
+
+def test_a_sources_heading_after_an_emoji_opens_the_list() -> None:
+    # The same heading key as the required-sections rule reads: "📚 Sources" is "Sources".
+    body = "Acme pays well [1].\n\n## 📚 Sources\n\n1. Levels.fyi, 2025: senior base $310K\n"
+    assert claims(body) == []

@@ -6,7 +6,8 @@ import pytest
 
 from conftest import FIXTURES, edited, lint_text, positions
 from guidelint.config import Settings
-from guidelint.rules.structure import contains, section_key
+from guidelint.headings import heading_key
+from guidelint.rules.structure import contains
 
 COMPLETE = (FIXTURES / "structure" / "complete.md").read_text(encoding="utf-8")
 BODY = 47  # the line after the closing `---`
@@ -83,8 +84,20 @@ def test_spellings_match_whole_words(written: str, spelling: str, expected: bool
     assert contains(written, spelling) is expected
 
 
-def test_section_key_normalises() -> None:
-    assert section_key("**2. Evidence and Sources:**") == "evidence & sources"
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("**2. Evidence and Sources:**", "evidence & sources"),
+        ("📚 Evidence & Sources", "evidence & sources"),
+        (":books: Sources", "sources"),
+        ("5.Sources", "sources"),
+        ("V. Evidence & sources", "evidence & sources"),
+        ("3rd-party data", "3rd-party data"),
+        ("2026 Outlook", "outlook"),
+    ],
+)
+def test_heading_key_normalises(written: str, key: str) -> None:
+    assert heading_key(written) == key
 
 
 def test_role_guide_needs_its_own_title() -> None:
