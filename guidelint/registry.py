@@ -186,12 +186,14 @@ _loaded: set[str] = set()
 
 
 def families_for(select: Iterable[str]) -> tuple[str, ...]:
-    """The families that hold a code ``select`` may name (``GL`` names them all)."""
+    """The families that hold a code ``select`` may name (``GL`` names them all), and
+    always ``parse``, whose GL000 and GL001 no selection hides (selection.UNCHECKED)."""
     select = tuple(select)
     return tuple(
         family
         for family, prefix in FAMILIES.items()
-        if any(code.startswith(prefix) or prefix.startswith(code) for code in select)
+        if family == "parse"
+        or any(code.startswith(prefix) or prefix.startswith(code) for code in select)
     )
 
 

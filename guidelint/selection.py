@@ -10,6 +10,12 @@ def _longest(code: str, prefixes: Iterable[str]) -> int:
     return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
 
 
+# Findings that say a file was not checked (unreadable, or a rule failed on it): a
+# narrower `select` never hides them, or a run could pass files it never read. Only
+# an `ignore` prefix longer than "GL" (or per-file-ignores) silences them.
+UNCHECKED = frozenset({"GL000", "GL001"})
+
+
 class Selection(NamedTuple):
     """Which codes a run reports, from ``select`` and ``ignore`` (longest prefix wins)."""
 
@@ -21,6 +27,8 @@ class Selection(NamedTuple):
 
     def enabled(self, code: str) -> bool:
         chosen = _longest(code, self.select)
+        if code in UNCHECKED:
+            chosen = max(chosen, len("GL"))
         if code in self.opt_in and chosen < len(code):
             return False
         return chosen >= 0 and chosen > _longest(code, self.ignore)

@@ -83,6 +83,20 @@ def test_select_and_ignore_by_prefix() -> None:
     assert [line.split()[1] for line in result.stdout.splitlines()[:-1]] == ["GL103"]
 
 
+def test_a_file_not_checked_is_reported_whatever_the_selection(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.md")
+    for select in ("GL5", ""):
+        result = check("--select", select, missing)
+        assert result.stdout.split()[:2] == [f"{missing}:1:1:", "GL001"]
+        assert result.returncode == 1
+    assert check("--select", "GL5", "--ignore", "GL0", missing).returncode == 0
+
+
+def test_an_empty_select_option_selects_nothing() -> None:
+    result = check("--select", "", BROKEN)
+    assert (result.stdout, result.returncode) == ("All clear: no problems in 1 file.\n", 0)
+
+
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [

@@ -144,7 +144,10 @@ class _Spelled(argparse.Action):
 
 
 def _codes(text: str | None, option: str) -> tuple[str, ...]:
-    return check_codes(text.split(","), option) if text else ()
+    """The codes of a comma-separated option; empty items are skipped, so
+    ``--select ''`` selects nothing, as ``select = []`` does."""
+    items = [item for item in (text or "").split(",") if item.strip()]
+    return check_codes(items, option) if items else ()
 
 
 def _lint_stdin(linter: Linter, name: str) -> FileResult:
@@ -177,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
             f"{getattr(args, 'format_option', '--output-format')}: unknown format"
             f" `{args.format}`; choose from auto, {', '.join(REPORTERS)}"
         )
-    select = _codes(args.select, "--select") or settings.select
+    select = settings.select if args.select is None else _codes(args.select, "--select")
     select += _codes(args.extend_select, "--extend-select")
     ignore = settings.ignore + _codes(args.ignore, "--ignore")
     fail_on = parse_fail_on(args.fail_on) if args.fail_on else settings.fail_on
