@@ -302,8 +302,13 @@ def _finish(low: Figure, high: Figure | None, dash: str, note: str, end: int) ->
         return Parsed(low, percent=low.percent, note=note, end=end)
     # Shorthand: ``$195–255K`` and ``5–15%`` state the unit once, on the right;
     # ``$195K–255K`` and ``195K–255K USD`` state the currency once.
-    if high.suffix and not low.suffix and "," not in low.text and low.amount < high.amount:
+    if high.suffix and not low.suffix and "," not in low.text:
         unit = unit_scale(high.suffix)
+        if low.amount * unit > high.amount:  # `$900–1.2M`: $900K or $900M? Not guessed.
+            raise FigureError(
+                f"reads `{low.text}` as {low.text}{high.suffix}, above `{high.text}`:"
+                f" write the unit on both ends"
+            )
         low = low._replace(amount=low.amount * unit, step=low.step * unit)
     if high.percent and not low.percent and not low.currency:
         low = low._replace(percent=True)

@@ -115,6 +115,9 @@ UNPARSEABLE = [
     ("£75K / TBD", "after ` / `, which has no number"),
     ("$195K GBP target", "names two currencies"),
     ("Up to $150K–$200K", "`up to` before a range"),
+    # the unit written once on the right would put the low end above the high one
+    ("$900–1.2M", "reads `$900` as $900M, above `1.2M`: write the unit on both ends"),
+    ("$300–255K", "reads `$300` as $300K, above `255K`"),
 ]
 
 
