@@ -15,6 +15,7 @@ from guidelint.currencies import currency_code
 from guidelint.edits import CURRENCY_DESCRIPTION, FILL_DESCRIPTION, set_field
 from guidelint.money import to_decimal
 from guidelint.records import Record
+from guidelint.tables import Extra, key_of
 
 if TYPE_CHECKING:
     from guidelint.diagnostics import Fix
@@ -75,6 +76,7 @@ class Comparison(Record):
         "cell_parsed",
         "shown",
         "guesswork",
+        "extra",
     )
 
     def __init__(
@@ -100,6 +102,7 @@ class Comparison(Record):
         cell_parsed: dict[tuple[int, int], Parsed] | None = None,  # (line, column)
         shown: list[tuple[str | None, Parsed]] | None = None,  # (its field, cell)
         guesswork: bool = False,  # the frontmatter is too broken to regenerate from
+        extra: Extra = (),  # the configured currency symbols, for key_of
     ) -> None:
         self.guide = guide
         self.mapping = mapping
@@ -121,6 +124,11 @@ class Comparison(Record):
         self.cell_parsed = {} if cell_parsed is None else cell_parsed
         self.shown = [] if shown is None else shown
         self.guesswork = guesswork
+        self.extra = extra
+
+    def key(self, text: str) -> str:
+        """How an entry's name compares (:func:`~guidelint.tables.key_of`)."""
+        return key_of(text, self.extra)
 
     def value(self, item: dict[str, Any], name: str | None) -> Any:
         """A numeric field as Decimal; None when absent or null (not known); else UNKNOWN."""

@@ -31,6 +31,11 @@ def currency_symbols(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     return {**symbols, **(extra or {})}
 
 
+def symbol_items(extra: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """Configured symbols in a form a cache can key on (empty for the built-in table)."""
+    return tuple(sorted(extra.items()))
+
+
 def display_symbol(currency: str, extra: Mapping[str, str] | None = None) -> str:
     """How to write a currency when a table has not shown it yet (``$``, ``£``, ``CHF``)."""
     _, _, display = _builtin()

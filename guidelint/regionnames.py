@@ -106,7 +106,7 @@ def _strip_qualifiers(text: str, symbols: Mapping[str, str]) -> str:
 
 
 @lru_cache(maxsize=4096)  # a guide set names the same few hundred regions again and again
-def region_key(name: str) -> str:
+def region_key(name: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
     """A region spelling reduced for comparison: ``:gb: **London** (GBP £)`` -> ``london``.
 
     Drops emoji and ``:shortcodes:``, inline marks, citations (``[2]``, ``¹``), a trailing parenthetical
@@ -114,9 +114,11 @@ def region_key(name: str) -> str:
     trailing US state or Canadian province code (``San Jose, CA``).  Other
     parentheticals stay words: ``(Remote)`` and ``(R&D)`` can tell rows apart.
     ``remote`` moves first, so ``US Remote``, ``Remote - US`` and
-    ``Remote (US)`` are all ``remote us``.
+    ``Remote (US)`` are all ``remote us``.  ``extra`` holds the configured
+    currency symbols (:func:`~guidelint.currencies.symbol_items`): ``Prague (Kč)``.
     """
-    words = plain_words(_strip_qualifiers(_plain_region(name), currency_symbols()))
+    symbols = currency_symbols(dict(extra)) if extra else currency_symbols()
+    words = plain_words(_strip_qualifiers(_plain_region(name), symbols))
     if "remote" in words and len(words) > 1:
         words = ["remote", *(word for word in words if word != "remote")]
     return " ".join(words)

@@ -384,14 +384,16 @@ def compensation_text(
     """The list's entries as YAML (each line after a newline), read from the table,
     with findings and notes; None with a GL301 finding when there is no table."""
     from guidelint.comparison import Comparison
-    from guidelint.currencies import currency_symbols
+    from guidelint.currencies import currency_symbols, symbol_items
     from guidelint.tables import find_tables, shows_no_figure
 
-    tables = find_tables(guide, mapping, set())
+    configured = ctx.settings.currency_symbols
+    extra = symbol_items(configured)
+    tables = find_tables(guide, mapping, set(), extra)
     if not tables:
         return None, _no_table(guide, mapping.list), []
     table = tables[0]
-    c = Comparison(guide, mapping, currency_symbols(ctx.settings.currency_symbols), [], table)
+    c = Comparison(guide, mapping, currency_symbols(configured), [], table, extra=extra)
     blocks = []
     problems: list[Diagnostic] = []
     notes: list[str] = []

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any
 from guidelint.cellcompare import compare_cell
 from guidelint.cells import row_symbols, says_unpaid
 from guidelint.comparison import UNKNOWN, Comparison, Finding
-from guidelint.currencies import currency_symbols
+from guidelint.currencies import currency_symbols, symbol_items
 from guidelint.money import FigureError, Parsed, parse_figure
 from guidelint.places import region_currency
 from guidelint.regionnames import region_currencies, region_currency_hint
 from guidelint.tablemapping import mapping_for
-from guidelint.tables import find_tables, key_of, shows_no_figure
+from guidelint.tables import find_tables, shows_no_figure
 
 if TYPE_CHECKING:
     from guidelint.context import Context
@@ -55,8 +55,13 @@ def _compare(guide: Guide, ctx: Context, table: Table | None) -> Comparison | No
     listed = data.get(mapping.list)
     if not isinstance(listed, list):
         return None
+    configured = ctx.settings.currency_symbols
     comparison = Comparison(
-        guide, mapping, currency_symbols(ctx.settings.currency_symbols), items=[]
+        guide,
+        mapping,
+        currency_symbols(configured),
+        items=[],
+        extra=symbol_items(configured),
     )
     seen: set[str] = set()
     for number, item in enumerate(listed):
@@ -64,10 +69,10 @@ def _compare(guide: Guide, ctx: Context, table: Table | None) -> Comparison | No
         if not isinstance(key, str) or not key.strip():
             comparison.guesswork = True
             continue
-        if key_of(key) in seen:
+        if comparison.key(key) in seen:
             comparison.guesswork = True  # which duplicate would the row show?
             continue
-        seen.add(key_of(key))
+        seen.add(comparison.key(key))
         comparison.items.append((number, item))
         for name in mapping.fields[1:]:
             if comparison.value(item, name) is UNKNOWN and name != mapping.currency:
@@ -78,7 +83,7 @@ def _compare(guide: Guide, ctx: Context, table: Table | None) -> Comparison | No
             and (mapping.currency in item or mapping.currency in mapping.required)
         ):
             comparison.guesswork = True
-    tables = find_tables(guide, mapping, seen)
+    tables = find_tables(guide, mapping, seen, comparison.extra)
     if table is None:
         comparison.table = tables[0] if tables else None
         comparison.others = tables[1:]
@@ -94,11 +99,11 @@ def _compare_rows(c: Comparison) -> None:
     table = c.table
     assert table is not None
     mapping = c.mapping
-    by_key = {key_of(item[mapping.key_field]): n for n, (_, item) in enumerate(c.items)}
+    by_key = {c.key(item[mapping.key_field]): n for n, (_, item) in enumerate(c.items)}
     width = len(table.header.cells)
     first_row: dict[str, int] = {}
     row_keys = {
-        key_of(row.cells[table.key_index].text)
+        c.key(row.cells[table.key_index].text)
         for row in table.rows
         if table.key_index < len(row.cells)
     }
@@ -137,7 +142,7 @@ def _compare_rows(c: Comparison) -> None:
                     f" {width}: `{extra.raw}` is under no column",
                 )
             )
-        key = key_of(key_cell.text)
+        key = c.key(key_cell.text)
         if key in first_row:
             c.duplicate_rows.add(number)
             c.findings.append(
@@ -192,10 +197,10 @@ def _extra_message(text: str, c: Comparison, rows: set[str]) -> str:
     import difflib
 
     names = [str(item[c.mapping.key_field]) for _, item in c.items]
-    unmatched = [name for name in names if key_of(name) not in rows]
+    unmatched = [name for name in names if c.key(name) not in rows]
     message = f"`{text}` is not a `{c.mapping.key_field}` in the frontmatter"
-    by_norm = {key_of(name): name for name in unmatched or names}
-    close = difflib.get_close_matches(key_of(text), list(by_norm), n=1, cutoff=0.5)
+    by_norm = {c.key(name): name for name in unmatched or names}
+    close = difflib.get_close_matches(c.key(text), list(by_norm), n=1, cutoff=0.5)
     if close:
         return f"{message}; did you mean `{by_norm[close[0]]}`?"
     if unmatched:
@@ -261,8 +266,8 @@ def _compare_row(c: Comparison, number: int, row: Row, item: dict[str, Any]) -> 
         if parsed is not None and not parsed.percent:
             shown.update(f.currency for f in parsed.figures if f.currency)
         by_cell[index] = cell_findings
-    hint = region_currency_hint(key.text)
-    c.row_currencies[key_of(key.text)] = frozenset(shown | ({hint} if hint else set()))
+    hint = region_currency_hint(key.text, c.symbols)
+    c.row_currencies[c.key(key.text)] = frozenset(shown | ({hint} if hint else set()))
     evidence = None if either and shown <= either else _currency_evidence(shown, hint, stated)
     # The whole row, or its name, is in another currency: the table is likely
     # right and the entry's currency wrong (the unsafe fix sets it when the

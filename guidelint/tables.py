@@ -21,7 +21,7 @@ from guidelint.cells import (
     names_instrument,
     peer_headers,
 )
-from guidelint.currencies import currency_symbols
+from guidelint.currencies import currency_symbols, symbol_items
 from guidelint.markdown import Cell, Row, TableBlock
 from guidelint.money import FigureError, is_absent, parse_figure
 from guidelint.pivots import split_by_currency
@@ -92,9 +92,12 @@ class EnvelopeCell(Cell):
         return self.line, self.column
 
 
-def key_of(text: str) -> str:
+Extra = tuple[tuple[str, str], ...]  # configured currency symbols (currencies.symbol_items)
+
+
+def key_of(text: str, extra: Extra = ()) -> str:
     """How an entry's name compares: ``🇬🇧 London (GBP)`` and ``London`` are one region."""
-    return region_key(text)
+    return region_key(text, extra)
 
 
 def _norm(text: str) -> str:
@@ -158,18 +161,20 @@ def _instrument_column(
             return
 
 
-def entry_keys(guide: Guide, mapping: TableMapping) -> set[str]:
+def entry_keys(guide: Guide, mapping: TableMapping, extra: Extra = ()) -> set[str]:
     """The compared form of every entry name in the frontmatter list."""
     listed = guide.data.get(mapping.list) if isinstance(guide.data, dict) else None
     keys: set[str] = set()
     for item in listed if isinstance(listed, list) else ():
         name = item.get(mapping.key_field) if isinstance(item, dict) else None
         if isinstance(name, str) and name.strip():
-            keys.add(key_of(name))
+            keys.add(key_of(name, extra))
     return keys
 
 
-def find_tables(guide: Guide, mapping: TableMapping, keys: set[str] | None = None) -> list[Table]:
+def find_tables(
+    guide: Guide, mapping: TableMapping, keys: set[str] | None = None, extra: Extra = ()
+) -> list[Table]:
     """Every compensation table of the body in a layout the mapping accepts, in order.
 
     ``keys`` are the frontmatter's entry names (:func:`key_of`); they decide
@@ -178,18 +183,20 @@ def find_tables(guide: Guide, mapping: TableMapping, keys: set[str] | None = Non
     left alone.
     """
     if keys is None:
-        keys = entry_keys(guide, mapping)
+        keys = entry_keys(guide, mapping, extra)
     tables: list[Table] = []
     for block in guide.blocks:
         if block.table is None:
             continue
-        table = _pivot(block.table, mapping, keys) or _by_rows(block.table, mapping, keys)
+        table = _pivot(block.table, mapping, keys, extra) or _by_rows(
+            block.table, mapping, keys, extra
+        )
         if table is not None:
             tables.append(table)
     return tables
 
 
-def _by_rows(grid: TableBlock, mapping: TableMapping, keys: set[str]) -> Table | None:
+def _by_rows(grid: TableBlock, mapping: TableMapping, keys: set[str], extra: Extra) -> Table | None:
     header = grid.header
     texts = tuple(cell.text for cell in header.cells)
     rows = grid.body[:MAX_ROWS]
@@ -201,7 +208,9 @@ def _by_rows(grid: TableBlock, mapping: TableMapping, keys: set[str]) -> Table |
 
     def rank(index: int) -> tuple[int, int, int]:
         shown = sum(
-            1 for row in rows if index < len(row.cells) and key_of(row.cells[index].text) in keys
+            1
+            for row in rows
+            if index < len(row.cells) and key_of(row.cells[index].text, extra) in keys
         )
         return shown, primary[index], max(primary[index], aliases[index])
 
@@ -217,16 +226,17 @@ def _by_rows(grid: TableBlock, mapping: TableMapping, keys: set[str]) -> Table |
     return Table(header.line, header, header.line + 1, rows, key_index, columns)
 
 
-def _pivot(grid: TableBlock, mapping: TableMapping, keys: set[str]) -> Table | None:
+def _pivot(grid: TableBlock, mapping: TableMapping, keys: set[str], extra: Extra) -> Table | None:
     """A ``components`` or ``levels`` table seen as one virtual row per entry column."""
     header = grid.header
     if len(header.cells) < 2 or not grid.body:
         return None
     first = header.cells[0].text
+    symbols = currency_symbols(dict(extra)) if extra else None
     entries = [
         index
         for index, cell in enumerate(header.cells)
-        if index and (key_of(cell.text) in keys or region_currencies(cell.text))
+        if index and (key_of(cell.text, extra) in keys or region_currencies(cell.text, symbols))
     ]
     if not entries:
         return None
@@ -350,5 +360,5 @@ def compensation_table(guide: Guide, ctx: Context) -> Table | None:
     mapping = mapping_for(ctx.schema.schema)
     if mapping is None:
         return None
-    tables = find_tables(guide, mapping)
+    tables = find_tables(guide, mapping, extra=symbol_items(ctx.settings.currency_symbols))
     return tables[0] if tables else None

@@ -247,12 +247,11 @@ def check_regions(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
 def shown_currencies(guide: Guide, ctx: Context, region: str) -> frozenset[str]:
     """The currencies the compensation table's row for ``region`` is written in."""
     from guidelint.tablecompare import compare
-    from guidelint.tables import key_of
 
     comparison = compare(guide, ctx)
     if comparison is None:
         return frozenset()
-    return comparison.row_currencies.get(key_of(region), frozenset())
+    return comparison.row_currencies.get(comparison.key(region), frozenset())
 
 
 # -- GL206 ------------------------------------------------------------------------

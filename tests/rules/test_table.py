@@ -787,3 +787,18 @@ def test_gl306_a_column_no_field_maps_that_shows_amounts_is_one_finding() -> Non
         ("| £188K–£263K |", "| £188K–£263K | hybrid |"),
     )
     assert gl3(words) == []
+
+
+def test_a_region_named_with_a_configured_currency_symbol_is_its_entry() -> None:
+    # `Prague (Kč)` is the entry `Prague` once `Kč` is a configured symbol, as
+    # `London (GBP £)` is `London` with the built-in ones.
+    text = (FIXTURES / "valid.md").read_text(encoding="utf-8")
+    text = text.replace("region: London", "region: Prague").replace(
+        "currency: GBP", "currency: CZK"
+    )
+    text = text.replace(
+        "| London | £148K–£194K | £131K–£236K | 5% | £188K–£263K |",
+        "| Prague (Kč) | Kč148K–Kč194K | Kč131K–Kč236K | 5% | Kč188K–Kč263K |",
+    )
+    settings = Settings(currency_symbols={"Kč": "CZK"})
+    assert lint_text(text, select=("GL2", "GL3"), settings=settings) == []
