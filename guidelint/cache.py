@@ -76,18 +76,13 @@ def signature(info: os.stat_result) -> str:
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """While the cache document is parsed and checked: the collector would
-    otherwise walk the growing document again and again and free nothing.
-
-    The document is then moved out of the collector's sight (``gc.freeze``):
-    it holds no cycles, is kept for the whole run and is freed by reference
-    counting, yet every later collection would walk all its objects again.
-    """
+    otherwise walk the growing document again and again and free nothing (it
+    holds no cycles)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
 

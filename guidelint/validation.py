@@ -71,8 +71,12 @@ class SchemaInfo:
         return self.schema.get("x-guidelint-consistency")
 
 
-_CACHE: dict[Path, SchemaInfo] = {}
-_BY_NAME: dict[tuple[str, Path], SchemaInfo] = {}  # the configuration's value, looked up per guide
+# Memos of pure functions, never stale: a schema name's file, and a file's compiled
+# schema keyed by what the file holds (size and modification time; the shipped
+# schemas never change), so a schema edited while an editor's server runs is
+# compiled again on its next guide.
+_PATHS: dict[tuple[str, Path], Path] = {}
+_COMPILED: dict[tuple[Path, str], SchemaInfo] = {}
 
 
 def resolve(name: str, root: Path) -> Path:
@@ -86,17 +90,27 @@ def resolve(name: str, root: Path) -> Path:
 
 
 def load_schema(name: str, root: Path) -> SchemaInfo:
-    """The schema a configuration names, compiled once per process."""
-    found = _BY_NAME.get((name, root))
+    """The schema a configuration names, compiled once for each state of its file."""
+    path = _PATHS.get((name, root))
+    if path is None:
+        path = _PATHS[(name, root)] = resolve(name, root)
+    shipped = path.parent == schema_path("guide").parent
+    key = (path, "" if shipped else _signature(path))
+    found = _COMPILED.get(key)
     if found is None:
-        found = _BY_NAME[(name, root)] = _load(name, root)
+        found = _COMPILED[key] = _load(name, path, shipped)
     return found
 
 
-def _load(name: str, root: Path) -> SchemaInfo:
-    path = resolve(name, root)
-    if path in _CACHE:
-        return _CACHE[path]
+def _signature(path: Path) -> str:
+    try:
+        info = path.stat()
+    except OSError:
+        return ""  # reading it says why
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+def _load(name: str, path: Path, shipped: bool) -> SchemaInfo:
     from guidelint.files import read_regular
     from guidelint.limits import SCHEMA_MAX_SIZE
 
@@ -119,7 +133,7 @@ def _load(name: str, root: Path) -> SchemaInfo:
     # The shipped schemas are checked against the metaschema by the test
     # suite; a user's schema is checked here, once per run.
     detailed = []
-    if path.parent != schema_path("guide").parent:
+    if not shipped:
         detailed.append(_compile(schema, name, check=True))  # kept: no second compilation
     info = SchemaInfo(
         name=name,
@@ -128,7 +142,6 @@ def _load(name: str, root: Path) -> SchemaInfo:
         fast=_compile_fast(schema),
         _detailed=detailed,
     )
-    _CACHE[path] = info
     return info
 
 

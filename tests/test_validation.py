@@ -55,3 +55,14 @@ def test_a_valid_guide_never_imports_jsonschema() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_schema_is_compiled_again_once_its_file_changes(tmp_path: Path) -> None:
+    # An editor's server lints for hours: a schema edited meanwhile is read again.
+    path = tmp_path / "custom.json"
+    shape = '{"type": "object", "required": [%s]}'
+    path.write_text(shape % '"company"', encoding="utf-8")
+    first = load_schema("custom.json", tmp_path)
+    assert load_schema("custom.json", tmp_path) is first  # unchanged: compiled once
+    path.write_text(shape % '"company", "role"', encoding="utf-8")
+    assert load_schema("custom.json", tmp_path).schema["required"] == ["company", "role"]
