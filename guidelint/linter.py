@@ -221,7 +221,9 @@ class Linter:
             # What a file ignores is gone before folding: the next root takes over.
             ignored = self.settings.ignored_in(guide.path)
             found = fold(guide, ctx, [d for d in found if not matches(d.code, ignored)])
-        return self.finish(guide, found, guide.path)
+        from guidelint.ends import with_ends
+
+        return self.finish(guide, with_ends(found, guide), guide.path)
 
     def finish(
         self, guide: Guide | None, found: Iterable[Diagnostic], path: str

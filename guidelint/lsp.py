@@ -25,6 +25,7 @@ from guidelint.config import ConfigError, Settings
 from guidelint.diagnostics import Diagnostic, Fix, Severity, problem
 from guidelint.doclinks import docs_base, rule_url
 from guidelint.document import Guide, parse_guide
+from guidelint.ends import ends_of
 from guidelint.fixes import apply_fixes, collect, fix_bytes, unsafe_fixes
 from guidelint.linter import Linter
 
@@ -50,7 +51,7 @@ class Linted:
         self.version = version
         self.guide = guide
         self.diagnostics = diagnostics
-        self.ends = ranges_end(diagnostics, guide)  # see ranges_end; worked out, so no _replace
+        self.ends = ends_of(diagnostics, guide)  # each has one once linted; GL001 may not
 
 
 class GuideServer(LanguageServer):
@@ -220,45 +221,6 @@ def to_lsp(
         data={"fix": d.fix.as_dict()} if d.fix else None,
         related_information=_related(d, linted.guide.lines, codec, uri),
     )
-
-
-RANGE_GAPS = " \t–—-"  # what separates a range's figures in a cell: not part of either
-
-
-def ranges_end(found: list[Diagnostic], guide: Guide) -> dict[Diagnostic, tuple[int, int]]:
-    """Where each finding's range ends in the editor: its own end; in a table
-    cell, the end of the cell or where the next finding in it starts (without
-    the dash between a range's figures), so the findings of a row never
-    overlap; elsewhere the end of its line."""
-    rows = {
-        row.line: row
-        for block in guide.blocks
-        if block.table is not None
-        for row in block.table.rows
-    }
-    starts: dict[int, list[int]] = {}
-    for d in found:
-        starts.setdefault(d.line, []).append(d.column)
-    lines = guide.lines
-    ends: dict[Diagnostic, tuple[int, int]] = {}
-    for d in found:
-        if d.end_line is not None and d.end_column is not None:
-            ends[d] = (d.end_line, d.end_column)
-            continue
-        text = lines[d.line - 1] if 0 < d.line <= len(lines) else ""
-        row = rows.get(d.line)
-        cell = (
-            next((c for c in row.cells if c.column <= d.column < c.end_column), None)
-            if row
-            else None
-        )
-        if cell is None:
-            ends[d] = (d.line, max(len(text) + 1, d.column))
-            continue
-        stop = min([cell.end_column, *(c for c in starts[d.line] if c > d.column)])
-        shown = text[d.column - 1 : stop - 1].rstrip(RANGE_GAPS)
-        ends[d] = (d.line, d.column + max(len(shown), 1))
-    return ends
 
 
 def _line_end(lines: list[str], line: int) -> tuple[int, int]:

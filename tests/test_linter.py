@@ -78,3 +78,16 @@ def test_diagnostics_are_stamped_and_sorted() -> None:
     assert [d.sort_key for d in found] == sorted(d.sort_key for d in found)
     assert all(d.path == "g.md" and d.name for d in found)
     assert found[0]._asdict()["name"] == "invalid-value"
+
+
+def test_every_finding_has_an_end() -> None:
+    # A table cell's finding ends with its figure; the rest keep their own ends.
+    from conftest import REPO, lint_file
+
+    found = lint_file(REPO / "examples" / "broken" / "table-mismatch.md", select=("GL3",))
+    assert [(d.code, d.line, d.column, d.end_line, d.end_column) for d in found] == [
+        ("GL302", 39, 3, 39, 9),
+        ("GL303", 41, 3, 41, 16),
+        ("GL306", 42, 42, 42, 45),
+        ("GL305", 42, 54, 42, 59),
+    ]
