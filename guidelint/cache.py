@@ -299,7 +299,12 @@ class Cache:
         except NotOurs as exc:
             print(f"guidelint: warning: {exc}", file=sys.stderr)
             return
-        except OSError:
+        except OSError as exc:  # a read-only checkout, say: the next run is only slower
+            reason = exc.strerror or type(exc).__name__
+            print(
+                f"guidelint: warning: the cache cannot be written in {self.folder}: {reason}",
+                file=sys.stderr,
+            )
             return
         self.entries, self.strings, self.rows = entries, strings, rows
         self.touched, self.dirty = {}, False

@@ -285,11 +285,12 @@ def validate(table: Mapping[str, Any], origin: str) -> None:
     if error.validator == "additionalProperties" and not error.absolute_path:
         known = sorted(schema["properties"])
         unknown = sorted(set(table) - set(known))[0]
-        import difflib
-
-        close = difflib.get_close_matches(unknown.replace("_", "-"), known, n=1, cutoff=0.6)
-        hint = f"; did you mean `{close[0]}`?" if close else f"; known keys: {', '.join(known)}"
-        raise ConfigError(f"{origin}: unknown key `{unknown}`{hint}")
+        raise ConfigError(f"{origin}: unknown key `{unknown}`{_did_you_mean(unknown, known)}")
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        # a nested table's unknown key: `plausible-ranges.USD.bse`
+        known = sorted(error.schema.get("properties") or {})
+        unknown = sorted(set(error.instance) - set(known))[0]
+        raise ConfigError(f"{origin}: unknown key `{key}.{unknown}`{_did_you_mean(unknown, known)}")
     if "propertyNames" in error.relative_schema_path and error.validator == "minLength":
         raise ConfigError(f"{origin}: empty key in `{key}`")
     if "propertyNames" in error.relative_schema_path:
@@ -305,6 +306,13 @@ def validate(table: Mapping[str, Any], origin: str) -> None:
     value = error.instance
     shown = str(value).lower() if isinstance(value, bool) else json.dumps(value, default=str)
     raise ConfigError(f"{origin}: bad value for `{key or '(top level)'}`: {shown}; {expected}")
+
+
+def _did_you_mean(unknown: str, known: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(unknown.replace("_", "-"), known, n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else f"; known keys: {', '.join(known)}"
 
 
 def _valid_fast(schema: dict[str, Any], table: Mapping[str, Any]) -> bool:
@@ -342,6 +350,12 @@ def _expected(error: Any) -> str | None:
         return f"expected at least {wanted}"
     if kind == "maximum":
         return f"expected at most {wanted:,}"
+    if kind == "exclusiveMaximum":
+        return f"expected less than {wanted:,}"
+    if kind in ("minItems", "maxItems") and error.schema.get("minItems") == error.schema.get(
+        "maxItems"
+    ):
+        return f"expected a list of {wanted} items"
     if kind == "pattern" and "GL" in wanted:
         return "expected a rule code or prefix such as GL4"
     if kind == "pattern" and "A-Z" in wanted:

@@ -379,6 +379,13 @@ def test_a_cache_dir_holding_other_files_is_never_written(guides: Path, tmp_path
     assert sorted(p.name for p in (tmp_path / "home").iterdir()) == ["notes.txt"]
 
 
+def test_a_cache_dir_that_cannot_be_made_is_a_warning(guides: Path, tmp_path: Path) -> None:
+    (tmp_path / "plain").write_text("a file, not a folder")
+    result = run_cli(["check", "--isolated", "--cache-dir", "plain/cache", "guides"], cwd=tmp_path)
+    assert result.returncode in (0, 1)
+    assert "guidelint: warning: the cache cannot be written in plain/cache: " in result.stderr
+
+
 def test_clean_removes_nothing_when_one_file_is_foreign(guides: Path, tmp_path: Path) -> None:
     check(tmp_path)
     folder = tmp_path / ".guidelint_cache"

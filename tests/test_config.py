@@ -298,12 +298,17 @@ def test_key_path(parts: list[object], text: str) -> None:
         ),
         (
             "plausible-ranges = {USD = {wage = [1, 2]}}",
-            "bad value for `plausible-ranges.USD`:",
+            "unknown key `plausible-ranges.USD.wage`; known keys: base, parts, total",
         ),
         (
             "plausible-ranges = {USD = {base = [1]}}",
-            "bad value for `plausible-ranges.USD.base`:",
+            "bad value for `plausible-ranges.USD.base`: [1]; expected a list of 2 items",
         ),
+        (
+            "plausible-ranges = {USD = {bse = [1, 2]}}",
+            "unknown key `plausible-ranges.USD.bse`; did you mean `base`?",
+        ),
+        ("total-tolerance = 5", "bad value for `total-tolerance`: 5; expected less than 1"),
         ("select = [", "invalid TOML"),
     ],
 )

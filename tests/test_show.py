@@ -85,6 +85,24 @@ def test_show_fixes_and_exit_non_zero_on_fix(tmp_path: Path) -> None:
     assert status == 0
 
 
+def test_show_fixes_with_diff_says_what_would_be_fixed(tmp_path: Path) -> None:
+    copy = tmp_path / "guide.md"
+    shutil.copy(DATES, copy)
+    _, out, _ = check("--diff", "--show-fixes", "guide.md", cwd=tmp_path)
+    assert out.endswith("Would fix 2 problems:\n- guide.md:\n    2 × GL407 (body-date-mismatch)\n")
+    assert copy.read_bytes() == DATES.read_bytes()
+
+
+def test_show_files_names_what_would_be_unreadable_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("x\n", encoding="utf-8")
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    result = run_cli(["check", "--isolated", "--show-files", "."], cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "a.md\n")
+    assert result.stderr == (
+        "guidelint: dangling.md: cannot follow link: No such file or directory (GL001)\n"
+    )
+
+
 def test_show_files_lists_what_would_be_linted(tmp_path: Path) -> None:
     for name in ("guides/a.md", "guides/b.md", "guides/drafts/c.md", "notes.txt"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

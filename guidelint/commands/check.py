@@ -231,7 +231,7 @@ def run(args: argparse.Namespace) -> int:
             with output_stream(args.output) as stream:
                 status = fixer.show_diffs(results, stream)
                 if args.show_fixes:
-                    write_fixed(fixer.fixed_by_file, _names(linter), stream)
+                    write_fixed(fixer.fixed_by_file, _names(linter), stream, written=not args.diff)
             return status
         results = fixer.process(results)
 

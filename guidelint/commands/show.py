@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
@@ -74,8 +75,13 @@ def with_fix_options(args: argparse.Namespace, settings: Settings) -> Settings:
 
 
 def show_files(targets: Sequence[Target], stream: TextIO) -> int:
+    """The files a run would lint, one per line; those it would report as unreadable
+    (GL001: a broken or looping link, a missing path) are named on stderr."""
     for target in targets:
-        if not target.missing:
+        if target.missing:
+            why = target.problem or "no such file or directory"
+            print(f"guidelint: {escape.path(target.display)}: {why} (GL001)", file=sys.stderr)
+        else:
             stream.write(escape.path(target.display) + "\n")
     return 0
 
@@ -102,12 +108,16 @@ def show_settings(settings: Settings, path: str, stream: TextIO) -> int:
     return 0
 
 
-def write_fixed(fixed: dict[str, Counter[str]], names: dict[str, str], stream: TextIO) -> None:
-    """``--show-fixes``: what ``--fix`` (or ``--diff``) repaired, per file and code."""
+def write_fixed(
+    fixed: dict[str, Counter[str]], names: dict[str, str], stream: TextIO, *, written: bool = True
+) -> None:
+    """``--show-fixes``: what ``--fix`` repaired, or ``--diff`` (not ``written``)
+    would repair, per file and code."""
     total = sum(sum(counts.values()) for counts in fixed.values())
     if not total:
         return
-    stream.write(f"Fixed {total} problem{'s' if total != 1 else ''}:\n")
+    verb = "Fixed" if written else "Would fix"
+    stream.write(f"{verb} {total} problem{'s' if total != 1 else ''}:\n")
     for path, counts in fixed.items():
         stream.write(f"- {escape.path(path)}:\n")
         for code, count in sorted(counts.items()):
