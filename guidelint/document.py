@@ -243,21 +243,26 @@ _FLOW_GUARD = 10 * DEPTH_LIMIT  # far below where a recursive reader overflows t
 
 
 def _flow_too_deep(source: str) -> int:
-    """Where flow brackets (``[`` and ``{``, outside quotes) first nest deeper than
-    _FLOW_GUARD, or -1: one pass over the text, made only when there are that many.
-    Nesting between DEPTH_LIMIT and the guard is refused by the reader as usual."""
+    """When flow brackets (``[`` and ``{``, outside quotes) nest deeper than
+    _FLOW_GUARD, where they first went deeper than DEPTH_LIMIT (the bracket the
+    finding names); else -1.  One pass over the text, made only when there are
+    that many brackets; nesting between DEPTH_LIMIT and the guard is refused by
+    the reader as usual, at the same bracket."""
     if source.count("[") + source.count("{") <= _FLOW_GUARD:
         return -1
     depth = 0
     quote = ""
+    over = -1  # the bracket that first went deeper than DEPTH_LIMIT
     for index, char in enumerate(source):
         if quote:
             if char == quote or char == "\n":
                 quote = ""
         elif char in "[{":
             depth += 1
+            if depth == DEPTH_LIMIT and over < 0:  # a level below the frontmatter's mapping
+                over = index
             if depth > _FLOW_GUARD:
-                return index
+                return over
         elif char in "]}":
             depth = max(0, depth - 1)
         elif char in "\"'" and (index == 0 or source[index - 1] in " \t[{,:\n"):
@@ -389,8 +394,13 @@ class _Builder:
             self.aliased = True
             self.alias_budget -= 1
             if self.alias_budget < 0:
-                raise self.refuse(
-                    node,
+                # At the key whose value expands that far: the node itself is the
+                # anchor's text, which may be harmless on its own.
+                key = self.key_spans.get(path.split("/", 1)[0])
+                span = key if key is not None else self.span(node)
+                raise _Refused(
+                    span.line,
+                    span.column,
                     f"aliases expand to more than {ALIAS_BUDGET:,} values (a YAML alias bomb?);"
                     " frontmatter refused",
                 )
