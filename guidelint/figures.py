@@ -66,6 +66,10 @@ _SYMBOLS = sorted(
     key=len,
     reverse=True,
 )
+# Every currency symbol's characters but letters, digits and "." (``$``, ``₩``,
+# ``₪``): a number right after one is an amount, never a count; for classes.
+SYMBOL_SET = frozenset(ch for s in _SYMBOLS for ch in s if not ch.isalnum() and ch != ".")
+SYMBOL_CHARS = re.escape("".join(sorted(SYMBOL_SET)))
 CURRENCY_CODES = sorted(data_file("currencies.json")["codes"])
 CODE_SET = frozenset(CURRENCY_CODES)
 CURRENCY_PREFIX = "|".join(
@@ -91,7 +95,7 @@ def _amount(number: str, high: str, letters: str, words: str) -> str:
 
 
 _MONEY = (
-    rf"(?<![\w$£€¥₹])(?P<sym>{CURRENCY_PREFIX})\s?{_amount('a', 'h1', 'u1', 'w1')}"
+    rf"(?<![\w{SYMBOL_CHARS}])(?P<sym>{CURRENCY_PREFIX})\s?{_amount('a', 'h1', 'u1', 'w1')}"
     rf"|(?<![\w.,]){_amount('b', 'h2', 'u2', 'w2')}\s?"
     rf"(?P<code>{'|'.join(CURRENCY_CODES)}|(?i:dollars|pounds|euros))\b"
 )
@@ -127,11 +131,13 @@ MULTIPLIER = Scan(
     digits=True,
 )
 COUNT = Scan(
-    r"(?<![\w.,$£€¥₹#/-])(?P<n>\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?![\w%]|[.,]\d|[-/–]\d)"
+    rf"(?<![\w.,{SYMBOL_CHARS}#/-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{4,}})(?:\.\d+)?"
+    r"(?![\w%]|[.,]\d|[-/–]\d)"
     rf"|(?<![\w.])\d+(?:\.\d+)?\+?\s?{_UNIT_WORDS}"
-    r"|(?<![\w.$£€¥₹])\d+(?:\.\d+)?(?:[KkM]|bn)\+?(?![\w])"
+    rf"|(?<![\w.{SYMBOL_CHARS}])\d+(?:\.\d+)?(?:[KkM]|bn)\+?(?![\w])"
     # "4B+ wallets", but not a model's size: "a 70B model", "Llama 3 405B", "Mistral 7B"
-    r"|(?<![\w.$£€¥₹])(?<!\d\s)(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\d+(?:\.\d+)?B\+?(?![\w])"
+    rf"|(?<![\w.{SYMBOL_CHARS}])(?<!\d\s)(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\d+(?:\.\d+)?B\+?"
+    r"(?![\w])"
     r"(?![-\s](?i:models?|param|params|parameters?|llms?)\b)",
     "",
     digits=True,
@@ -202,7 +208,8 @@ def _money_amount(match: re.Match[str], digits: str) -> tuple[Decimal, Decimal] 
     return number * unit, unit * Decimal(1).scaleb(-decimals)
 
 
-_COUNT_VALUE = Lazy(r"(\d[\d,]*(?:\.\d+)?)\+?\s?(thousand|million|billion|trillion|bn|[KkMB])?")
+# A count's number and its unit, spelt as figures.json's units spell them ("2 crore").
+_COUNT_VALUE = Lazy(rf"(\d[\d,]*(?:\.\d+)?)\+?\s?({_UNIT_WORDS}|{_UNIT_LETTERS})?")
 
 
 def figure_values(kind: str, match: re.Match[str]) -> list[tuple[Decimal, Decimal]] | None:
@@ -279,7 +286,7 @@ def _spelled(phrases: list[str], gap: str = r"[ \t]+") -> str:
 _NOT_COUNTED = frozenset(_DATA["approximate_count_nouns_not_claims"]["words"])
 _LEADS = sorted(_DATA["approximate_leads"]["words"], key=len, reverse=True)
 _APPROXIMATE = Scan(
-    r"(?<![\w.,$£€¥₹#/-])(?P<n>[1-9]\d{1,2})\+(?=[ \t]+(?P<w>[A-Za-z][\w-]*))"
+    rf"(?<![\w.,{SYMBOL_CHARS}#/-])(?P<n>[1-9]\d{{1,2}})\+(?=[ \t]+(?P<w>[A-Za-z][\w-]*))"
     r"|(?i:\b(?:" + _spelled(_LEADS) + r")[ \t]+|~[ \t]?)"
     r"(?P<m>[1-9]\d{1,2})(?![\w.,%+-])(?=[ \t]+(?P<v>[A-Za-z][\w-]*))",
     chars([lead[0] for lead in _LEADS] + ["~"], nocase=True),
@@ -345,7 +352,7 @@ _HEADCOUNTS = _DATA["headcounts"]
 # Words without which a block holds no headcount (the nouns, folded).
 HEADCOUNT_NOUNS = frozenset(noun.casefold() for noun in _HEADCOUNTS["nouns"])
 _HEADCOUNT = Scan(
-    r"(?<![\w.,$£€¥₹#/-])(?P<n>[1-9]\d{0,2})[ \t]?[-–][ \t]?[1-9]\d{0,3}\+?"
+    rf"(?<![\w.,{SYMBOL_CHARS}#/-])(?P<n>[1-9]\d{{0,2}})[ \t]?[-–][ \t]?[1-9]\d{{0,3}}\+?"
     r"(?:[ \t]{1,4}[A-Za-z][\w/-]{0,20}){0,2}?[ \t]{1,4}"
     rf"(?i:{'|'.join(map(re.escape, _HEADCOUNTS['nouns']))})(?![\w-])",
     "",

@@ -74,3 +74,23 @@ def test_magnitudes_that_measure(text: str, measure: bool) -> None:
     sentence = f"Acme {text} today." if text.split()[0] in LEADS else f"Acme serves {text} today."
     found = next(MAGNITUDE.finditer(sentence))
     assert measured(sentence, found.start(), found.end()) is measure
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2 crore users", Decimal("2E+7")),
+        ("20,000,000 users", Decimal("20000000")),
+        ("56M+ users", Decimal("5.6E+7")),
+        ("1.2bn users", Decimal("1.2E+9")),
+        ("5 lakh members", Decimal("5E+5")),
+    ],
+)
+def test_a_count_reads_its_unit_from_the_unit_table(text: str, value: Decimal) -> None:
+    # One unit table for every figure: a count in crore is as large as one in millions.
+    from guidelint.figures import COUNT, figure_values
+
+    match = COUNT.search(text)
+    assert match is not None
+    found = figure_values("count", match)
+    assert found is not None and found[0][0] == value

@@ -19,6 +19,7 @@ from guidelint.claims.vocabulary import (
     phrases,
     word_class,
 )
+from guidelint.figures import SYMBOL_SET
 from guidelint.scan import Lazy, chars
 
 _VAGUE_VERBS = alternation(WORDS["vague_verbs"])
@@ -186,7 +187,7 @@ def attributions(
             following = TOKEN.search(masked, match.end(), match.end() + 40)
             word = following.group(0).casefold().strip("~") if following else ""
             word = word.replace("\u2019", "'").split("'")[0]  # "it'll" is "it"
-            if not (word[:1].isdigit() or word[:1] in "$£€¥₹" or word in COMPLEMENTS):
+            if not (word[:1].isdigit() or word[:1] in SYMBOL_SET or word in COMPLEMENTS):
                 continue
         names = _names(subject, leading_fillers=False)
         if names:
@@ -331,6 +332,3 @@ def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) ->
         break
     flush()
     return names
-
-
-# --- GL507: figures a script states about third parties ---------------------------------------

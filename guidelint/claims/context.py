@@ -10,7 +10,7 @@ from typing import Any
 
 from guidelint.claims.support import content_words, pay_components
 from guidelint.claims.vocabulary import WORD, WORDS, alternation, word_class
-from guidelint.figures import CURRENCY_PREFIX, merged
+from guidelint.figures import CURRENCY_PREFIX, SYMBOL_CHARS, merged
 from guidelint.prose import Block, Sentence
 from guidelint.scan import Lazy
 
@@ -96,7 +96,7 @@ _ASK_REASON = re.compile(r"(?i:\s(?:by\s+citing|citing|because|since|due\s+to|ba
 # The reader's own offer is theirs to state: "your competing Acme offer at $305K TC".
 _OWN_OFFER = re.compile(
     r"(?i:\byour\s+(?:[\w&.-]+\s+){0,4}offers?(?:\s+(?:of|for)|\b"
-    r"(?:(?!\sbut\s)[^.;:!?,$£€¥₹\d]){0,60}?\sat)\s+)[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
+    rf"(?:(?!\sbut\s)[^.;:!?,{SYMBOL_CHARS}\d]){{0,60}}?\sat)\s+)[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
 )
 # A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
 _ASK_CONTINUATION = Lazy(rf"\s{{0,8}}+(?i:{alternation(WORDS['ask_continuations'])})(?![\w-])")

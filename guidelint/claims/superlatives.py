@@ -17,6 +17,7 @@ from guidelint.claims.vocabulary import (
     phrases,
     word_class,
 )
+from guidelint.figures import SYMBOL_CHARS
 from guidelint.scan import Lazy, chars
 
 
@@ -63,7 +64,7 @@ SUPERLATIVE_EXCEPTIONS = Lazy(
 )
 # Idioms only where no word or figure follows in their clause: "three at the most".
 _CLOSING_IDIOMS = Lazy(
-    rf"(?i:(?<![\w])(?:{alternation(WORDS['closing_idioms'])})(?![ \t]*+[\w$£€¥₹]))"
+    rf"(?i:(?<![\w])(?:{alternation(WORDS['closing_idioms'])})(?![ \t]*+[\w{SYMBOL_CHARS}]))"
 )
 # The exceptions written with "the", without it, for the possessive form:
 # "the company's most recent round" is as harmless as "the most recent round".

@@ -1154,3 +1154,11 @@ def test_a_sources_heading_after_an_emoji_opens_the_list() -> None:
     # The same heading key as the required-sections rule reads: "📚 Sources" is "Sources".
     body = "Acme pays well [1].\n\n## 📚 Sources\n\n1. Levels.fyi, 2025: senior base $310K\n"
     assert claims(body) == []
+
+
+@pytest.mark.parametrize("amount", ["$80M", "₩80M", "₪80M"])
+def test_an_amount_after_an_ambiguous_verb_attributes_in_any_currency(amount: str) -> None:
+    # "puts" attributes when an amount follows it, whichever symbol the table of
+    # currencies spells it with.
+    found = claims(f"Gartner puts {amount} on the market.\n", select=("GL504",))
+    assert [code for code, _, _ in found] == ["GL504"]
