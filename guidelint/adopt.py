@@ -103,6 +103,10 @@ def _block(name: str, value: Any) -> str:
     return f"{name}: {yaml_scalar(value)}"
 
 
+# Plain words YAML 1.1 reads as null or a boolean: written quoted to stay text.
+_YAML_WORDS = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
+
+
 def yaml_scalar(value: Any) -> str:
     """A value as a YAML scalar: plain when it reads back as the same text, else quoted."""
     if value is None:
@@ -111,7 +115,7 @@ def yaml_scalar(value: Any) -> str:
         return value.isoformat()
     text = str(value)
     plain = _PLAIN.fullmatch(text) and ": " not in text and not text.endswith(":")
-    if plain and text.lower() not in ("null", "true", "false", "yes", "no", "on", "off", "y", "n"):
+    if plain and text.lower() not in _YAML_WORDS:
         return text
     return json.dumps(text, ensure_ascii=False)
 

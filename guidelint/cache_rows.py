@@ -2,7 +2,8 @@
 
 :func:`encode` writes a diagnostic as a row ``[line, column, end_line,
 end_column, code, name, severity, message, fix, related]`` with its strings
-inline; that is what workers hand back and what :func:`decode` reads.
+inline; that is what workers hand back.  :func:`decode` checks such rows
+(and reads them back as diagnostics) before they are packed into the file.
 
 The cache file stores findings more compactly.  All its findings are one run
 of integers (``"rows"``, base64 of a native ``array``), :data:`STRIDE` per

@@ -522,7 +522,3 @@ def resolve_format(name: str) -> str:
             else "text"
         )
     return name
-
-
-def all_diagnostics(results: list[FileResult]) -> list[Diagnostic]:
-    return [d for r in results for d in r.diagnostics]

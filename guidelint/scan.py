@@ -53,7 +53,7 @@ def chars(found: Iterable[str], *, nocase: bool = False) -> str:
 
 
 def phrase_heads(phrases: Iterable[str]) -> str:
-    """First characters of phrases as ``claims._phrases`` writes them: the
+    """First characters of phrases as ``claims.vocabulary.phrases`` writes them: the
     folded first character, a letter in either case."""
     heads = {p.strip().casefold()[0] for p in phrases if p.strip()}
     return chars(ch for head in heads for ch in (head, head.upper()))

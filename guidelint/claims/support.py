@@ -295,9 +295,6 @@ class OwnFigures:
         return all(_backed(*amount, currency, self._found, components) for amount in amounts)
 
 
-# Words too common to tie a sentence to a source entry that states the same figure.
-
-
 def _share_a_word(entry: Iterable[str], sentence: tuple[frozenset[str], tuple[str, ...]]) -> bool:
     """Whether a sentence and an entry share a word, or one word begins the other
     ("fund" and "Fundraise", "member" and "Members"; four letters at least).

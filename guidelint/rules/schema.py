@@ -114,8 +114,6 @@ rule(
 # What a value that matches a ``not`` subschema is, by the rule the schema names.
 NOT_FOUND = {"GL105": "a Markdown table row"}
 
-YAML_BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false"})
-
 
 @check("GL101", "GL102", "GL103", "GL104", "GL105")
 def check_schema(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
