@@ -58,9 +58,14 @@ def _words() -> str:
 NUMBER_WORDS = tuple(_DATA["number_words"])
 TENS_WORDS = tuple(_DATA["tens_words"])
 
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# The pieces of a number, for prose here and for table cells (money.py): digits
+# grouped in thousands (3,600,000) or the Indian way (36,00,000), and decimals.
+WESTERN_GROUPED = r"\d{1,3}(?:,\d{3})+"
+INDIAN_GROUPED = r"\d{1,2}(?:,\d{2})+,\d{3}"
+DECIMALS = r"(?:\.\d+)?"
+_NUMBER = rf"(?:{WESTERN_GROUPED}|\d+){DECIMALS}"
 # Money also takes Indian grouping (₹40,00,000) and lakh/crore units (₹20L, ₹1.2 crore).
-_MONEY_NUMBER = r"(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_MONEY_NUMBER = rf"(?:{INDIAN_GROUPED}|{WESTERN_GROUPED}|\d+){DECIMALS}"
 _SYMBOLS = sorted(
     (s for s in data_file("currencies.json")["symbols"] if len(s) > 1 or not s.isalpha()),
     key=len,

@@ -15,16 +15,19 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from guidelint.currencies import currency_symbols, known_currency
-from guidelint.figures import CELL_UNIT, UNITS
+from guidelint.figures import CELL_UNIT, DECIMALS, INDIAN_GROUPED, UNITS, WESTERN_GROUPED
 from guidelint.records import Record
+from guidelint.resources import data_file
 from guidelint.scan import Lazy
 
 MAX_CELL = 200  # longer cells are not figures; never scan them
 MAX_NOTES = 4  # trailing annotations stripped from one figure: ``RSU/4yr (target)``
 
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_INDIAN_GROUPED = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")  # 36,00,000
+# Any run of digits and commas, so that a malformed grouping ($1,50K) is told, not
+# skipped; a grouped one must then be one of the lexer's two groupings.
+_NUMBER = re.compile(rf"\d[\d,]*{DECIMALS}")
+_GROUPED = re.compile(WESTERN_GROUPED + DECIMALS)
+_INDIAN_GROUPED = re.compile(INDIAN_GROUPED + DECIMALS)  # 36,00,000
 _SEPARATOR = re.compile(r"\s{0,8}+(?:[–—]|-|\bto\b)\s{0,8}", re.IGNORECASE)
 _DUAL = re.compile(
     r"\s{1,8}/\s{1,8}"
@@ -396,25 +399,8 @@ def _parse_value(part: str, offset: int, symbols: Mapping[str, str]) -> Figure:
 
 # -- absent figures ------------------------------------------------------------------
 
-_NO_FIGURE = frozenset(
-    {
-        "",
-        "-",
-        "–",
-        "—",
-        "n/a",
-        "na",
-        "none",
-        "not offered",
-        "included",
-        "varies",
-        "tbd",
-        "discretionary",
-        "not disclosed",
-        "undisclosed",
-        "unknown",
-    }
-)
+# Cells that show no figure on purpose (data/tables.json ``absent_cells``).
+_NO_FIGURE = frozenset(w.casefold() for w in data_file("tables.json")["absent_cells"]["words"])
 
 
 # Words and nothing that could be part of a figure: ``Competitive``, ``Varies by level``.

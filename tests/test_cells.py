@@ -43,6 +43,13 @@ def test_share_counts(cell: str, shares: bool) -> None:
     assert counts_shares(parsed) is shares
 
 
+@pytest.mark.parametrize(("cell", "absent"), TABLES["absent_cells"]["examples"].items())
+def test_absent_cells(cell: str, absent: bool) -> None:
+    from guidelint.money import is_absent
+
+    assert is_absent(cell) is absent
+
+
 @pytest.mark.parametrize(("cell", "unpaid"), TABLES["unpaid_cells"]["examples"].items())
 def test_unpaid_cells(cell: str, unpaid: bool) -> None:
     assert says_unpaid(cell) is unpaid
