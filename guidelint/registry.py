@@ -182,6 +182,24 @@ def dedent(text: str) -> str:
     return "\n".join(line[margin:] if line.strip() else "" for line in lines).strip("\n")
 
 
+def with_classes(what: str, file: str, code: str, *notes: str) -> str:
+    """A rule's "what it does", any ``notes`` after it, and the vocabulary classes
+    of ``guidelint/data/{file}`` that apply to ``code``, one line each: the
+    documentation says what the data says."""
+    from guidelint.resources import data_file
+
+    classes = [
+        f"- `{key}`: {entry['reason']}"
+        for key, entry in data_file(file).items()
+        if isinstance(entry, dict) and code in entry.get("applies", ())
+    ]
+    heading = (
+        f"The vocabulary classes this rule reads (`guidelint/data/{file}`;"
+        " each carries examples that the tests run):"
+    )
+    return "\n\n".join([dedent(what), *notes, *([heading, "\n".join(classes)] if classes else [])])
+
+
 _loaded: set[str] = set()
 
 

@@ -9,32 +9,45 @@ a range (``2023-2025``), a historical phrase (``since 2021``), an event
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from guidelint.dateowners import dates_an_event, names_vintage
-from guidelint.dates import Quarter
+from guidelint.dates import MONTHS, Quarter
 from guidelint.document import Guide
+from guidelint.resources import data_file
 from guidelint.scan import Lazy
 
 _SUMMARY = "negotiation_dna_summary"
 
 _YEAR_RE = Lazy(r"(?<![\w.\-/\u2013\u2014])(?:19|20)[0-9]{2}(?![\w\-/\u2013\u2014])")
-_CURRENT_WORDS = (
-    r"focus|edition|updates?|updated|outlook|guide|strategy|strategies|priorities|priority"
-    r"|playbook|trends?|market|hiring|plan|roadmap|bands?|ranges?|compensation|comp|salary"
-    r"|salaries|pay|offers?|negotiation|levels?|benchmarks?|review|report|snapshot|cycle"
-    r"|season|refresh|numbers|figures|rates?"
+_VOCABULARY = data_file("freshness.json")
+
+
+def _spelled(words: Iterable[str]) -> str:
+    """An alternation of words, longest first; a space may be a space or a tab."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(word).replace(r"\ ", r"[ \t]") for word in ordered)
+
+
+# Words that present a year beside them as the guide's own (freshness.json).
+_CURRENT_WORDS = _spelled(_VOCABULARY["current_words"]["words"])
+# Words before a year that date an event (freshness.json), and the months, in full
+# or cut to three letters ("Sept" too).
+_HISTORICAL_WORDS = _spelled(
+    [
+        *_VOCABULARY["historical_leads"]["words"],
+        *MONTHS,
+        *(month[:3] for month in MONTHS),
+        "Sept",
+    ]
 )
 _FOLLOWED_RE = Lazy(rf"[ \t]{{0,3}}(?:{_CURRENT_WORDS})\b", re.IGNORECASE)
 _PRECEDED_RE = Lazy(
     rf"\b(?:{_CURRENT_WORDS}|for)[ \t]{{0,3}}[:\-\u2013\u2014]?[ \t]{{0,3}}$", re.IGNORECASE
 )
 _HISTORICAL_RE = Lazy(
-    r"\b(?:since|in|from|until|till|before|after|during|between|through|by|of|circa|pre|post"
-    r"|prior[ \t]to|up[ \t]to|vs\.?|versus|and|or|to|than|Q[1-4]|H[12]|FY"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
-    r"|june|july|august|september|october|november|december)[ \t]{0,3}[,.]?[ \t]{0,3}$",
+    rf"\b(?:{_HISTORICAL_WORDS})[ \t]{{0,3}}[,.]?[ \t]{{0,3}}$",
     re.IGNORECASE,
 )
 _RANGE_AFTER_RE = Lazy(r"[ \t]{0,3}(?:[-\u2013\u2014/]|to)[ \t]{0,3}[0-9]{2,4}\b", re.IGNORECASE)

@@ -12,8 +12,7 @@ from collections.abc import Iterator
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic
 from guidelint.document import Guide
-from guidelint.registry import check, dedent, rule
-from guidelint.resources import data_file
+from guidelint.registry import check, rule, with_classes
 
 _OPTIONS_SCOPE = ("citation-scope",)
 
@@ -31,26 +30,9 @@ its sentence that the source can back. With `citation-scope = "sentence"`,
 each sentence needs its own citation."""
 
 
-def _classes(code: str) -> str:
-    """The vocabulary classes that apply to ``code``, one line each, from the data file."""
-    lines = []
-    for key, entry in data_file("claims.json").items():
-        if code in entry.get("applies", ()):
-            lines.append(f"- `{key}`: {entry['reason']}")
-    return "\n".join(lines)
-
-
 def _claims_doc(what: str, code: str) -> str:
     """A claim rule's documentation, the note every claim rule shares, and its classes."""
-    return "\n\n".join(
-        [
-            dedent(what),
-            CITATION_SCOPE_DOC,
-            "The vocabulary classes this rule reads (`guidelint/data/claims.json`;"
-            " each carries examples that the tests run):",
-            _classes(code),
-        ]
-    )
+    return with_classes(what, "claims.json", code, CITATION_SCOPE_DOC)
 
 
 rule(

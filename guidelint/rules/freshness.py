@@ -17,7 +17,7 @@ from guidelint.context import Context
 from guidelint.dates import Quarter, coerce_date, plural
 from guidelint.diagnostics import Diagnostic, Fix, problem
 from guidelint.document import Guide
-from guidelint.registry import check, rule
+from guidelint.registry import check, rule, with_classes
 from guidelint.staleyears import stale_year_spans
 
 rule(
@@ -144,7 +144,8 @@ rule(
     "body-date-mismatch",
     "warning",
     'a "Last updated" line in the body disagrees with `last_updated`',
-    what="""
+    what=with_classes(
+        """
         A line in the body such as `Last updated: November 30, 2025`,
         `*Last updated:* Feb 23, 2026` or `Updated 23 Feb 2026` gives a date
         that differs from the frontmatter's `last_updated`. Each disagreeing
@@ -163,6 +164,9 @@ rule(
         earnings`) belongs to that source or event and is not compared
         (data/freshness.json lists the words).
         """,
+        "freshness.json",
+        "GL407",
+    ),
     why="Readers trust the date they see on the page; two different dates make both doubtful.",
     example="""
         ```markdown
@@ -185,7 +189,8 @@ rule(
     "stale-year",
     "warning",
     "a heading or the summary presents a past year as current",
-    what="""
+    what=with_classes(
+        """
         A heading, or the `negotiation_dna_summary`, presents a year before
         today's year as the current one: `Salary Guide 2025`, `2025 Focus`,
         `Compensation for 2025`, a title ending in `(2025)` or `— 2025`.
@@ -198,6 +203,9 @@ rule(
         one equal to the year of `salary_data_quarter` beside a data noun
         (`Pay Benchmarks — 2025 Data` with 2025-Q4 data: the data's vintage).
         """,
+        "freshness.json",
+        "GL408",
+    ),
     why="A title that names last year tells readers the guide is stale, even when its data is not.",
     example="""
         ```markdown
@@ -379,7 +387,8 @@ rule(
     "stale-sources",
     "warning",
     "the newest dated salary source is older than the data it backs",
-    what="""
+    what=with_classes(
+        """
         The salary sources (the frontmatter's `data_sources`) carry dates: a
         `date_accessed`, a date or year in a source's name, or one on the line
         of the references section (`Evidence & Sources`, `Sources`, ...) that
@@ -399,6 +408,9 @@ rule(
         name, `date_accessed` and reference lines are not read. The
         diagnostic points at the newest mention.
         """,
+        "freshness.json",
+        "GL409",
+    ),
     why="""
         `salary_data_quarter` claims how recent the figures are; when every
         dated source is older, the claim is not backed, and the figures are
