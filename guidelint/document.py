@@ -444,10 +444,13 @@ class _Builder:
 
     def mapping(self, node: yaml.MappingNode, path: str) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        first_seen: dict[Any, int] = {}
+        first_seen: dict[str, int] = {}  # by the key as text: `1` and `"1"` are one key
         key_spans, value_spans = self.key_spans, self.value_spans
         prefix = f"{path}/" if path else ""
-        for key_node, value_node in node.value:
+        # Merged mappings (``<<: *base``) after the keys written here, wherever they
+        # stand: a key written here wins, and so does its position.
+        pairs = sorted(node.value, key=lambda pair: pair[0].tag == MERGE_TAG)
+        for key_node, value_node in pairs:
             if key_node.tag == MERGE_TAG:
                 merged = self.build(value_node, path)
                 for item in merged if isinstance(merged, list) else [merged]:
@@ -461,20 +464,20 @@ class _Builder:
             name = key if type(key) is str else str(key)
             child = prefix + name
             key_span = self.span(key_node)
-            if key in first_seen:
+            if name in first_seen:
                 self.problems.append(
                     problem(
                         "GL005",
                         key_span.line,
                         key_span.column,
-                        f"duplicate key `{name}`: first defined on line {first_seen[key]};"
+                        f"duplicate key `{name}`: first defined on line {first_seen[name]};"
                         " only the last value would be kept",
                         end_line=key_span.end_line,
                         end_column=key_span.end_column,
                     )
                 )
             else:
-                first_seen[key] = key_span.line
+                first_seen[name] = key_span.line
                 if child not in key_spans:
                     key_spans[child] = key_span
                 if child not in value_spans:

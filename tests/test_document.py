@@ -219,3 +219,18 @@ def test_nesting_beyond_the_yaml_readers_own_limit_is_refused_too(text: str) -> 
 def test_large_plain_frontmatter_is_not_an_alias_bomb() -> None:
     items = "".join(f"  - source {i}\n" for i in range(21_000))
     assert positions(lint_text(f"---\ndata_sources:\n{items}---\n", select=("GL0",))) == []
+
+
+def test_a_key_written_beside_a_merge_keeps_its_own_position() -> None:
+    # `x: 3` overrides the merged `x: 1` in value and in position, before or after `<<`.
+    for body in ("  <<: *b\n  x: 3\n", "  x: 3\n  <<: *b\n"):
+        guide = parse_guide(f"---\nbase: &b {{x: 1, y: 2}}\no:\n{body}---\n".encode(), "m.md")
+        assert guide.data == {"base": {"x": 1, "y": 2}, "o": {"x": 3, "y": 2}}
+        line = 4 + body.split("\n").index("  x: 3")
+        assert guide.key_spans["o/x"][:2] == (line, 3)
+
+
+def test_keys_that_read_as_one_text_are_duplicates() -> None:
+    # A schema sees keys as text: `1` and `"1"` would be one key, and one value lost.
+    found = lint_text('---\ncompany: acme\nextra:\n  1: a\n  "1": b\n---\n', select=("GL0",))
+    assert positions(found) == [("GL005", 5, 3)]
