@@ -64,3 +64,14 @@ def test_fail_examples_are_reported(key: str, applies: tuple[str, ...], text: st
 @pytest.mark.parametrize(("key", "applies", "text"), examples("pass"))
 def test_pass_examples_are_not_reported(key: str, applies: tuple[str, ...], text: str) -> None:
     assert not codes(text) & set(applies), f"{key}: expected none of {applies}"
+
+
+def test_pay_components_group_their_words() -> None:
+    """Each word of `pay_components` names one component, and the words that name
+    frontmatter fields are among them: the sentence pattern and the field lookup
+    read the one class."""
+    entry = DATA["pay_components"]
+    grouped = [word for words in entry["components"].values() for word in words]
+    assert sorted(grouped) == sorted(entry["words"])
+    assert len(set(grouped)) == len(grouped)
+    assert set(entry["fields"]) <= set(grouped)

@@ -91,6 +91,9 @@ _FILLERS = word_class("attribution_fillers")
 # Common words that may precede a name without being part of it ("Most Blind threads").
 DETERMINERS = word_class("name_determiners")
 WEAK_FIRST = word_class("weak_first_words")
+_DATA_POINTERS = word_class("data_pointers")
+_ARTICLES = word_class("articles")
+_SEPARATORS = word_class("name_separators")
 
 
 def vague_subject_counts(masked: str, start: int) -> bool:
@@ -104,7 +107,7 @@ def vague_subject_counts(masked: str, start: int) -> bool:
     lowered = word.casefold().replace("\u2019", "'")
     if lowered.endswith("'s") or lowered.endswith("s'"):
         return False
-    if lowered in ("this", "that", "these", "those", "above", "table", "below"):
+    if lowered in _DATA_POINTERS:
         return False
     # Anything else before the noun makes it part of a longer phrase: a name
     # ("Gartner research") or an object ("gaps between sources tell you ...").
@@ -220,7 +223,7 @@ def _says(tokens: list[str], names: list[str]) -> bool:
 def _first_content(tokens: list[str]) -> str:
     for token in tokens:
         word = token.casefold().strip(".,")
-        if word not in ("the", "a", "an"):
+        if word not in _ARTICLES:
             return word
     return ""
 
@@ -327,7 +330,7 @@ def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) ->
         flush()
         if not names:
             break
-        if word in ("and", "or", "&") or word in SOURCE_NOUNS or word.isdigit():
+        if word in _SEPARATORS or word in SOURCE_NOUNS or word.isdigit():
             continue
         break
     flush()

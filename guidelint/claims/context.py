@@ -83,16 +83,14 @@ _LABEL = re.compile(r"\s{0,8}+(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")
 # A label introducing a worked example: its figures illustrate, they do not report.
 _EXAMPLE_LABEL = Lazy(rf"(?i:(?<![\w])(?:{alternation(WORDS['example_labels'])})(?![\w]))")
 # A label naming what the reader asks for, whatever comes before that word.
-_ASK_LABEL = Lazy(
-    r"(?i:\b(?:target|floor|ask|anchor|stretch|counter(?:-?offer)?|walk-?away(?:\s+point)?))\s*:\s$"
-)
+_ASK_LABEL = Lazy(rf"(?i:\b(?:{alternation(WORDS['ask_labels'])}))\s*:\s$")
 # The employer's expected counter is part of the script: "Acme will counter at $160K".
 _COUNTER_FORECAST = re.compile(
-    r"\s{0,8}+[^,;:.!?\n]{1,60}?\s(?i:will|would|may|might|could)"
+    rf"\s{{0,8}}+[^,;:.!?\n]{{1,60}}?\s(?i:{alternation(WORDS['forecast_modals'])})"
     r"\s+(?i:likely\s+|probably\s+)?(?i:counter)(?![\w-])"
 )
 # Where an ask gives its reason, whose figures are claims again.
-_ASK_REASON = re.compile(r"(?i:\s(?:by\s+citing|citing|because|since|due\s+to|based\s+on)\s)")
+_ASK_REASON = re.compile(rf"(?i:\s(?:{alternation(WORDS['ask_reasons'])})\s)")
 # The reader's own offer is theirs to state: "your competing Acme offer at $305K TC".
 _OWN_OFFER = re.compile(
     r"(?i:\byour\s+(?:[\w&.-]+\s+){0,4}offers?(?:\s+(?:of|for)|\b"
@@ -149,7 +147,7 @@ _FIRST_WORD = re.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
 _FIGURE_FIRST = Lazy(rf"\s{{0,8}}+(?:{CURRENCY_PREFIX})?\s?\d")
 
 
-_BONUS_WORD = re.compile(r"(?i:bonus|target|variable|incentive|performance|payout)")
+_BONUS_WORD = re.compile(rf"(?i:{alternation(WORDS['bonus_words'])})")
 
 
 def proposals(block: Block) -> list[tuple[int, int]]:
@@ -267,7 +265,7 @@ def _suppositions(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
 
 
 # A clause after a dash that sums the example up in apposition: "... — a 2-3x return".
-_APPOSITION = re.compile(r"\s{0,8}+(?i:an?|roughly|about|around|nearly|almost|or)\b")
+_APPOSITION = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['apposition_leads'])})\b")
 
 
 def _scenarios(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
@@ -315,14 +313,15 @@ def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
     return (found.end("ins") if found.group("ins") else start), found.end()
 
 
-_COPULA = re.compile(r"(?i:\b(?:is|are|was|were|be|been)\s+$)")
+_COPULA = re.compile(rf"(?i:\b(?:{alternation(WORDS['copulas'])})\s+$)")
 _AFTER_PREDICATE = Lazy(r"[ \t]{0,8}(?:[.:;,!?\u2014\u2013]|$)")
 
 
 # "10x Genomics": a multiplier followed by a capitalised word is part of a name.
+# The words that say what a multiplier multiplies are written capitalised there ("10x Growth").
 NAME_AFTER = Lazy(
-    r" (?!(?:More|Less|Higher|Lower|Faster|Slower|Larger|Bigger|Better|Cheaper|Greater"
-    r"|Return|Returns|Growth|Revenue|Premium|Equity|Upside|Multiple)\b)[A-Z][a-z]{2,}\b(?!['’])"
+    rf" (?!{alternation(w.capitalize() for w in WORDS['multiplier_heads'])}\b)"
+    r"[A-Z][a-z]{2,}\b(?!['’])"
 )
 
 
@@ -332,17 +331,19 @@ def predicative(masked: str, match: re.Match[str]) -> bool:
     return bool(_COPULA.search(before)) and bool(_AFTER_PREDICATE.match(masked, match.end()))
 
 
+# Words that make a sentence about vesting: "vest", "vesting", "cliff".
+VESTING_WORDS = tuple(str(word).casefold() for word in WORDS["vesting_words"])
+_VESTING_WORDS = alternation(VESTING_WORDS)
 # A share of a grant on a vesting schedule is a term, not a statistic: "25% per
 # year", "6.25% per quarter", "25% at year 1", "25% after the first year", "a 25% cliff".
 _VESTING_SHARE = Lazy(
-    r"\s{0,8}+(?i:(?:per|each|every|a)\s+(?:year|quarter|month)|annually|quarterly|monthly"
-    r"|(?:at|after)\s+(?:the\s+)?(?:(?:first|one|1)[-\s])?(?:year|month|anniversary|\d+\s+months?)"
-    r"|cliff|vest)"
+    rf"\s{{0,8}}+(?i:{alternation(WORDS['vesting_periods'])}"
+    r"|(?:at|after)\s+(?:the\s+)?(?:(?:first|one|1)[-\s])?"
+    rf"(?:{alternation(WORDS['vesting_milestones'])}|\d+\s+months?)"
+    rf"|{_VESTING_WORDS})"
 )
-_VESTING_WORD = re.compile(r"(?i:vest|cliff)")
-_GROWTH_BEFORE = Lazy(
-    r"(?i:grew|grow|grows|growing|growth|rose|rises?|up|increased?|jumped?)\s+(?:by\s+)?$"
-)
+_VESTING_WORD = re.compile(f"(?i:{_VESTING_WORDS})")
+_GROWTH_BEFORE = Lazy(rf"(?i:{alternation(WORDS['growth_words'])})\s+(?:by\s+)?$")
 
 
 def vesting_share(masked: str, match: re.Match[str], facts: Facts) -> bool:

@@ -211,9 +211,7 @@ _ORIGIN = Lazy(
 )
 # ... or a site named by its domain: "(boku.com)", "sec.gov".  The suffix is found
 # first, then the name before it, so that no other position tries the pattern.
-_DOMAIN_SUFFIX = re.compile(
-    r"\.(?i:com|org|net|io|ai|gov|edu|co|fyi|app|dev|uk|de|fr|in|jp)(?![\w-])"
-)
+_DOMAIN_SUFFIX = re.compile(rf"\.(?i:{alternation(WORDS['domain_suffixes'])})(?![\w-])")
 _DOMAIN_NAME = re.compile(
     r"(?<![\w@.-])(?P<first>[A-Za-z0-9-]{1,63})(?:\.[A-Za-z0-9-]{1,63}){0,3}\Z"
 )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from guidelint.claims.support import OwnFigures
-from guidelint.claims.vocabulary import word_class
+from guidelint.claims.vocabulary import WORDS, alternation, word_class
 from guidelint.context import Context
 from guidelint.currencies import currency_symbols
 from guidelint.diagnostics import Diagnostic, problem
@@ -18,8 +18,7 @@ _QUOTATION = re.compile(r'"([^"\n]{1,2000})"|\u201c([^\u201c\u201d]{1,2000})\u20
 _THIRD_PARTY = re.compile(
     r"(?<![\w])(?P<who>[A-Z][\w.&'\u2019-]{0,40}(?:\s+[A-Z][\w.&-]{0,40}){0,3})\s+"
     r"(?:(?:is|are|was|were|has|have|had|just)\s+){0,2}"
-    r"(?P<verb>offering|offered|offers|pays|paid|paying|quoted|quotes|matched|matches|"
-    r"gave|gives|giving)\b"
+    rf"(?P<verb>{alternation(WORDS['offer_verbs'])})\b"
 )
 _CLAUSE_END = re.compile(r"[.;!?]\s|[.;!?]$")
 _SPEAKERS = word_class("script_speakers")

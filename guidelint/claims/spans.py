@@ -13,6 +13,7 @@ from guidelint.claims.context import (
     ASK_TRIGGERS,
     NAME_AFTER,
     QUOTES,
+    VESTING_WORDS,
     Facts,
     bold_labels,
     possibility,
@@ -290,7 +291,7 @@ class Detector:
         # The number-word branches need their keyword; without it, digits only.
         percent = PERCENT if "cent" in lowered else PERCENT_DIGITS
         multiplier = MULTIPLIER if "fold" in lowered or "times" in lowered else MULTIPLIER_DIGITS
-        vesting = "vest" in lowered or "cliff" in lowered
+        vesting = any(word in lowered for word in VESTING_WORDS)
         counts = list(COUNT.finditer(masked))
         # A number with a letter that the block uses as a name ("NBA 2K") is a name
         # wherever it stands in the block ("2K (Novato, Baltimore) makes NBA 2K"); a

@@ -268,9 +268,7 @@ def suffix_superlative(masked: str, match: re.Match[str]) -> bool:
 
 
 _PHRASE_TAIL = re.compile(r"(?:-\w{1,30}){0,4}(?:[ \t]{1,4}(?P<w>[A-Za-z][\w-]{0,40}))?")
-_FUNCTION_WORDS = frozenset(
-    ("of", "in", "to", "and", "or", "for", "at", "on", "with", "by", "as", "than", "that")
-)
+_FUNCTION_WORDS = word_class("function_words")
 
 
 def phrase_at(masked: str, start: int, end: int) -> tuple[str, int]:
@@ -296,9 +294,10 @@ def owner_start(masked: str, start: int) -> int:
     return owner.start() if owner else start
 
 
+_LEADERS = word_class("leader_nouns")
 _PERSON_WORDS = word_class("person_leader_words")
 _WHO = re.compile(r"\s{1,4}(?i:who|whose)\b")
-_QUALITY = re.compile(r"[a-z]{1,30}-(?:focused|minded|oriented|driven|first)$")
+_QUALITY = re.compile(rf"[a-z]{{1,30}}-(?:{alternation(WORDS['quality_suffixes'])})$")
 _WORDS_BEFORE = re.compile(r"([\w-]{1,40})[ \t]{1,4}$")
 
 
@@ -335,7 +334,7 @@ def person_leader(masked: str, start: int, end: int) -> bool:
     """Whether "leader" names a job ("an outcome-focused leader", "a leader who
     ships") rather than a ranking ("the market leader")."""
     word = masked[start:end].casefold()
-    if word not in ("leader", "leaders"):
+    if word not in _LEADERS:
         return False
     if _WHO.match(masked, end) is not None:
         return True
@@ -364,7 +363,9 @@ _FIELD_SCOPE = Lazy(
 _JOINERS = frozenset(("and", "or"))  # "the largest and most complex seller accounts"
 
 
-_ONE_OF = re.compile(r"(?i:\b(?:one|some|among)[ \t]{1,4}(?:of[ \t]{1,4})?)$")
+_ONE_OF = re.compile(
+    rf"(?i:\b(?:{alternation(WORDS['one_of_leads'])})[ \t]{{1,4}}(?:of[ \t]{{1,4}})?)$"
+)
 
 
 def own_selection(masked: str, start: int, stop: int) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from guidelint.claims.vocabulary import DATA, word_class
+from guidelint.claims.vocabulary import DATA, alternation, word_class
 from guidelint.context import Context
 from guidelint.document import Guide
 from guidelint.figures import (
@@ -208,20 +208,34 @@ def _frontmatter_figures(data: Any) -> tuple[list[_Amount], frozenset[Decimal]]:
     return found, frozenset(percents)
 
 
-# The pay components a field or a sentence names: "base_low", "RSU grants", "total comp".
+# The pay components a field or a sentence names: "base_low", "RSU grants", "total comp";
+# each component's words are a group of the pattern, named for it.
+_COMPONENTS: dict[str, list[str]] = DATA["pay_components"]["components"]
 _COMPONENT_WORDS = Lazy(
-    r"(?i:\b(?:(?P<base>base|salary|salaries)|(?P<stock>stock|rsus?|equity|grants?|options"
-    r"|refreshers?)|(?P<bonus>bonus(?:es)?)|(?P<total>total|tc)|(?P<signing>signing|sign-on))\b)"
+    r"(?i:\b(?:"
+    + "|".join(f"(?P<{name}>{alternation(words)})" for name, words in _COMPONENTS.items())
+    + r")\b)"
 )
-_FIELD_COMPONENTS = {"base": "base", "stock": "stock", "equity": "stock", "rsu": "stock"}
-_FIELD_COMPONENTS |= {"bonus": "bonus", "total": "total", "signing": "signing", "sign": "signing"}
+
+
+def _field_part(word: str) -> str:
+    """The part of a field's name that names its component: "sign" of ``sign_on_bonus``."""
+    return word.casefold().replace("-", "_").split("_", 1)[0]
+
+
+_FIELD_COMPONENTS = {
+    _field_part(word): name
+    for name, words in _COMPONENTS.items()
+    for word in words
+    if word in DATA["pay_components"]["fields"]
+}
 
 
 def _component(key: str | None) -> str | None:
     """The component a frontmatter field holds: ``base_low`` -> base; None when it names none."""
     if not key:
         return None
-    return _FIELD_COMPONENTS.get(key.casefold().replace("-", "_").split("_", 1)[0])
+    return _FIELD_COMPONENTS.get(_field_part(key))
 
 
 def pay_components(text: str, start: int, end: int) -> frozenset[str] | None:
