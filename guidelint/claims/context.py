@@ -84,10 +84,11 @@ _LABEL = re.compile(r"\s{0,8}+(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")
 _EXAMPLE_LABEL = Lazy(rf"(?i:(?<![\w])(?:{alternation(WORDS['example_labels'])})(?![\w]))")
 # A label naming what the reader asks for, whatever comes before that word.
 _ASK_LABEL = Lazy(rf"(?i:\b(?:{alternation(WORDS['ask_labels'])}))\s*:\s$")
-# The employer's expected counter is part of the script: "Acme will counter at $160K".
+# The employer's expected move is part of the script: "Acme will counter at $160K",
+# "they will probably open near $205K".
 _COUNTER_FORECAST = re.compile(
     rf"\s{{0,8}}+[^,;:.!?\n]{{1,60}}?\s(?i:{alternation(WORDS['forecast_modals'])})"
-    r"\s+(?i:likely\s+|probably\s+)?(?i:counter)(?![\w-])"
+    rf"\s+(?i:likely\s+|probably\s+)?(?i:{alternation(WORDS['employer_moves'])})(?![\w-])"
 )
 # Where an ask gives its reason, whose figures are claims again.
 _ASK_REASON = re.compile(rf"(?i:\s(?:{alternation(WORDS['ask_reasons'])})\s)")
@@ -98,6 +99,10 @@ _OWN_OFFER = re.compile(
 )
 # A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
 _ASK_CONTINUATION = Lazy(rf"\s{{0,8}}+(?i:{alternation(WORDS['ask_continuations'])})(?![\w-])")
+# ... or gives the same ask for another place or case: "— and for London, £190K".
+_FIGURE = rf"(?:{CURRENCY_PREFIX})?\s?\d"
+_CASE = r"(?i:for|in|at)[ \t]{1,4}[^,;:.!?\n]{1,40},[ \t]{1,4}"
+_PLACED_FIGURE = Lazy(rf"\s{{0,8}}+(?:(?i:and|or)[ \t]{{1,4}}(?:{_CASE})?|{_CASE}){_FIGURE}")
 # A dash between two figures writes a range ("$225,000–$260,000", "$175K — $228K"), not a break.
 _CLAUSE_BREAK = Lazy(
     r";|(?<![\d%+])(?<!\d[A-Za-z])(?<!\d[A-Za-z]{2})(?<![\d%+]\s)(?<!\d[A-Za-z]\s)"
@@ -135,16 +140,19 @@ ASK_TRIGGERS = frozenset(
         *WORDS["hypothetical_leads"],
         *WORDS["norm_modals"],
         *WORDS["trajectory_verbs"],
+        *WORDS["employer_moves"],
     )
     if WORD.search(str(p))
 ) | frozenset(w for p in WORDS["example_labels"] for w in WORD.findall(str(p).casefold()))
+# A projection over the reader's tenure names its years.
+ASK_TRIGGERS |= {"year", "years"}
 SCRIPT_OPENERS = frozenset(
     str(w).casefold().replace("\u2019", "'") for w in WORDS["script_openers"]
 )
 QUOTES = re.compile('["\u201c]')
 _ALNUM = re.compile(r"[^\W_]")
 _FIRST_WORD = re.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
-_FIGURE_FIRST = Lazy(rf"\s{{0,8}}+(?:{CURRENCY_PREFIX})?\s?\d")
+_FIGURE_FIRST = Lazy(rf"\s{{0,8}}+{_FIGURE}")
 
 
 _BONUS_WORD = re.compile(rf"(?i:{alternation(WORDS['bonus_words'])})")
@@ -185,12 +193,13 @@ def proposals(block: Block) -> list[tuple[int, int]]:
         spans.extend(_norms(masked, bounds))
         spans.extend(m.span("to") for m in _TRAJECTORY.finditer(masked, start, end))
         spans.extend(_scenarios(masked, bounds))
+        spans.extend(_projections(masked, bounds))
         asking = False
         for clause, clause_end in itertools.pairwise(bounds):
             continues = asking and (
                 _ASK_CONTINUATION.match(masked, clause)
-                if masked[clause - 1] != ";"
-                else _FIGURE_FIRST.match(masked, clause)
+                or _PLACED_FIGURE.match(masked, clause)
+                or (masked[clause - 1] == ";" and _FIGURE_FIRST.match(masked, clause))
             )
             ask = (clause, clause) if continues else _ask_span(masked, clause, clause_end)
             asking = ask is not None
@@ -286,6 +295,32 @@ def _scenarios(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
             clause_end = following_end
             index += 1
         yield found.start(), clause_end
+
+
+# A span of the reader's tenure ahead: "over four years", "across the next five years",
+# "by year three".  "Over the past four years" looks back, and reports.
+_NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+_PROJECTION = Lazy(
+    rf"(?i:\b(?:(?:{alternation(WORDS['projection_spans'])})[ \t]{{1,4}}(?:the[ \t]{{1,4}})?"
+    rf"(?:next[ \t]{{1,4}}|first[ \t]{{1,4}})?{_NUMBER_WORDS}[ \t-]{{1,4}}years?"
+    rf"|(?:by|in|after)[ \t]{{1,4}}year[ \t]{{1,4}}{_NUMBER_WORDS})\b)"
+)
+
+
+_TOTALS = Lazy(rf"(?i:\b(?:{alternation(WORDS['projection_verbs'])})\b)")
+
+
+def _projections(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
+    """What the reader's package comes to over a span of their tenure ahead ("across
+    five years the refreshers add $140K"), from the verb that totals it to its clause's
+    end: the inputs before it ("at $140 a share, grants of 3,000 shares") still state,
+    and a pay component must be named, so that a company's growth still states."""
+    for clause, clause_end in itertools.pairwise(bounds):
+        if not _PROJECTION.search(masked, clause, clause_end):
+            continue
+        total = _TOTALS.search(masked, clause, clause_end)
+        if total is not None and pay_components(masked, clause, clause_end):
+            yield total.start(), clause_end
 
 
 def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
