@@ -94,7 +94,8 @@ _COUNTER_FORECAST = re.compile(
 _ASK_REASON = re.compile(rf"(?i:\s(?:{alternation(WORDS['ask_reasons'])})\s)")
 # The reader's own offer is theirs to state: "your competing Acme offer at $305K TC".
 _OWN_OFFER = re.compile(
-    r"(?i:\byour\s+(?:[\w&.-]+\s+){0,4}offers?(?:\s+(?:of|for)|\b"
+    rf"(?i:\b(?:your|an?(?=[ \t]{{1,4}}(?:{alternation(WORDS['offer_adjectives'])})\b))"
+    r"\s+(?:[\w&.-]+\s+){0,4}offers?(?:\s+(?:of|for)|\b"
     rf"(?:(?!\sbut\s)[^.;:!?,{SYMBOL_CHARS}\d]){{0,60}}?\sat)\s+)[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
 )
 # A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
@@ -144,8 +145,8 @@ ASK_TRIGGERS = frozenset(
     )
     if WORD.search(str(p))
 ) | frozenset(w for p in WORDS["example_labels"] for w in WORD.findall(str(p).casefold()))
-# A projection over the reader's tenure names its years.
-ASK_TRIGGERS |= {"year", "years"}
+# A projection over the reader's tenure names its years; the reader's own offer, an offer.
+ASK_TRIGGERS |= {"year", "years", "offer", "offers"}
 SCRIPT_OPENERS = frozenset(
     str(w).casefold().replace("\u2019", "'") for w in WORDS["script_openers"]
 )
@@ -307,6 +308,12 @@ _PROJECTION = Lazy(
 )
 
 
+# The reader's own package: "the refreshers", "your grant", not "Acme's grants".
+_OWN_PACKAGE = Lazy(
+    r"(?i:\b(?:your|the|this|an?)[ \t]{1,4}"
+    rf"(?:{alternation(WORDS['pay_components'])})\b"
+    rf"|\byour[ \t]{{1,4}}(?:{alternation(WORDS['own_package_words'])})\b)"
+)
 _TOTALS = Lazy(rf"(?i:\b(?:{alternation(WORDS['projection_verbs'])})\b)")
 
 
@@ -314,13 +321,57 @@ def _projections(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
     """What the reader's package comes to over a span of their tenure ahead ("across
     five years the refreshers add $140K"), from the verb that totals it to its clause's
     end: the inputs before it ("at $140 a share, grants of 3,000 shares") still state,
-    and a pay component must be named, so that a company's growth still states."""
+    and the clause must be about the reader's own package, so that a company's practice
+    ("Acme's grants") and its growth still state."""
     for clause, clause_end in itertools.pairwise(bounds):
         if not _PROJECTION.search(masked, clause, clause_end):
             continue
         total = _TOTALS.search(masked, clause, clause_end)
-        if total is not None and pay_components(masked, clause, clause_end):
+        if total is not None and _OWN_PACKAGE.search(masked, clause, clause_end):
             yield total.start(), clause_end
+
+
+# An instruction whatever its verb: a word that is not a statement opener, then an
+# object ("Raise the base to $248K", "Ask them to match $260K", "Hold firm at $245K").
+_IMPERATIVE = re.compile(
+    rf"\s{{0,8}}+{_LEADS}(?P<verb>[A-Za-z]{{2,20}})[ \t]{{1,4}}"
+    rf"(?i:{alternation(WORDS['imperative_objects'])})(?![\w'\u2019-])"
+)
+_NOT_VERBS = word_class("statement_openers") | word_class("evidence_instructions")
+_MONEY_IN = Lazy(rf"(?:{CURRENCY_PREFIX})[ \t]?\d")
+
+
+def _instruction(masked: str, start: int, end: int) -> re.Match[str] | None:
+    """The opening of the clause ``start:end`` when it instructs the reader with a
+    money figure in it, whatever its verb; None otherwise."""
+    # After a dash a clause may resume the sentence's own subject ("Engineers who
+    # exceed targets — shutting down more systems — receive a bonus of $8K"), so only
+    # a sentence or a clause after ";" is read as an instruction.
+    if masked[max(0, start - 8) : start].rstrip()[-1:] in ("\u2014", "\u2013", "-"):
+        return None
+    found = _IMPERATIVE.match(masked, start, end)
+    if found is None:
+        return None
+    verb = found.group("verb").casefold()
+    if verb in _NOT_VERBS or verb.endswith(("ly", "ing", "ed")):
+        return None
+    if verb.endswith("s") and not verb.endswith("ss"):
+        return None  # "Offers the", "Includes a": a verb with its subject left out
+    return found if _MONEY_IN.search(masked, found.end(), end) else None
+
+
+def instructs(block: Block) -> bool:
+    """Whether a sentence of ``block``, or a clause after a ";" or a dash, opens on an
+    instruction with a money figure in it (the blocks whose proposals are looked for
+    although they hold no asking word)."""
+    masked = block.masked
+    for sentence in block.sentences:
+        label = _LABEL.match(masked, sentence.start, sentence.end)
+        starts = [label.end() if label else sentence.start]
+        starts += _clause_breaks(masked, sentence.start, sentence.end)
+        if any(_instruction(masked, start, sentence.end) for start in starts):
+            return True
+    return False
 
 
 def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
@@ -331,6 +382,7 @@ def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
         or _COUNTER_FORECAST.match(masked, start, end)
         or _PITCH.match(masked, start, end)
         or _COMPUTE.match(masked, start, end)
+        or _instruction(masked, start, end)
     )
     if found is not None:
         return start, found.end()

@@ -16,6 +16,7 @@ from guidelint.claims.context import (
     VESTING_WORDS,
     Facts,
     bold_labels,
+    instructs,
     possibility,
     predicative,
     proposals,
@@ -179,7 +180,7 @@ class Detector:
         # Proposals (asks, scripts, worked examples) are looked for only where they
         # can be: in blockquotes, near quotations, and in blocks with an asking word.
         asking = block.quoted or not ASK_TRIGGERS.isdisjoint(words) or QUOTES.search(block.text)
-        if (figures or found) and asking:
+        if (figures or found) and (asking or instructs(block)):
             proposed = proposals(block)
             found = [c for c in found if c.code == LISTED or not inside(c.start, proposed)]
             # The reader's own amount stays the reader's where a clause opening on a
