@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Set as AbstractSet
 
+from guidelint.figures import SYMBOL_CHARS
 from guidelint.quotations import quote_spans
 from guidelint.scan import Lazy
 
@@ -51,7 +52,10 @@ def mask(
     links: list[tuple[int, int]] = []
     current = text
     if "`" in text or "<!--" in text:
-        current = blanked(text, [*_code_spans(text), *_comment_spans(text)])
+        code, comments = _code_spans(text), _comment_spans(text)
+        current = blanked(text, [*code, *comments])
+        if code and not comments:
+            current = _unblank_figures(text, code, current)
     if "<" in text:
         spans = [match.span() for match in _AUTOLINK.finditer(current)]
         links.extend(spans)
@@ -163,6 +167,30 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
             found.append((start, close + end - start))
             position = close + end - start
     return found
+
+
+# A code span that holds nothing but a figure ("`4,000`", "`$250K`", "`10-20%`") shows
+# the author's own number set in code type: its figure is read, its backticks are not.
+_FIGURE_CODE = Lazy(
+    rf"[ \t]?(?P<figure>[~≈+]?[{SYMBOL_CHARS}]?\d[\d,.]{{0,20}}(?:[kKmMbB]|%|x|\+)?"
+    rf"(?:[ \t]?[-–][ \t]?[{SYMBOL_CHARS}]?\d[\d,.]{{0,20}}(?:[kKmMbB]|%|x|\+)?)?)[ \t]?"
+)
+
+
+def _unblank_figures(text: str, code: list[tuple[int, int]], current: str) -> str:
+    """``current`` with the figures of the figure-only ``code`` spans of ``text`` put back."""
+    pieces: list[str] = []
+    position = 0
+    for start, end in code:
+        span = text[start:end]
+        ticks = len(span) - len(span.lstrip("`"))  # the run that opens it, and closes it
+        found = _FIGURE_CODE.fullmatch(text, start + ticks, end - ticks)
+        if found is not None:
+            pieces += [current[position : found.start("figure")], found.group("figure")]
+            position = found.end("figure")
+    if not pieces:
+        return current
+    return "".join([*pieces, current[position:]])
 
 
 def _comment_spans(text: str) -> list[tuple[int, int]]:

@@ -117,6 +117,9 @@ def vague_subject_counts(masked: str, start: int) -> bool:
 # --- attributions ---------------------------------------------------------------------------
 
 
+_EDITION = re.compile(r"[ \t]{1,4}[(\[](?:19|20)\d{2}[)\]][ \t]{0,4}\Z")
+
+
 def attributions(
     masked: str, words: frozenset[str] | None = None, present: frozenset[str] | None = None
 ) -> Iterator[Attribution]:
@@ -160,6 +163,10 @@ def attributions(
         start = match.start()
         window_start = max(0, start - 160)
         before = masked[window_start:start]
+        # A year in brackets after a name is its edition: "Glassdoor [2026] puts ...".
+        edition = _EDITION.search(before)
+        if edition is not None:
+            before = before[: edition.start()]
         cut = max(
             (m.end() for m in CLAUSE.finditer(before)),
             default=0,

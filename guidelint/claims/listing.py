@@ -12,6 +12,7 @@ from guidelint.claims.attributions import GENERIC, SOURCE_NOUNS, WEAK_FIRST, is_
 from guidelint.claims.support import COMMON_WORDS, DEFAULT_KINDS, dated, source_kinds
 from guidelint.claims.vocabulary import TOKEN, WORDS, alternation, word_class
 from guidelint.document import Guide
+from guidelint.figures import CURRENCY_PREFIX
 from guidelint.prose import Prose
 from guidelint.records import Record
 from guidelint.scan import Lazy
@@ -233,6 +234,9 @@ _PUBLISHER_FIRST = Lazy(
 )
 
 
+_FIGURE_NEXT = Lazy(rf"[ \t]{{0,4}}[~≈]?(?:{CURRENCY_PREFIX})?[ \t]?\d")
+
+
 def _origin(text: str, own: set[str]) -> bool:
     """Whether an entry says where it comes from.  A name before a dash, or a
     domain, is its publisher unless it is the guide's own company: "Acme Scale —
@@ -246,7 +250,12 @@ def _origin(text: str, own: set[str]) -> bool:
         if start != lead or _normalise(label) not in own:
             return True
     first = _PUBLISHER_FIRST.match(text)  # "Acme.com Scale —" is named for "acme"
-    return first is not None and _normalise(first.group("first")).split(".")[0] not in own
+    if first is None or _normalise(first.group("first")).split(".")[0] in own:
+        return False
+    # A label whose figure follows at once restates a claim ("Platform Premium — 10-20%",
+    # "DOD Drone Investment -- $50B+ Market Opportunity") unless it names a kind of
+    # source ("Trustpilot Wise profile — 4.3 rating").
+    return _FIGURE_NEXT.match(text, first.end()) is None or _known(text)
 
 
 _ORIGIN_KEYS = ("url", "link", "date", "date_accessed", "accessed", "published", "publisher")

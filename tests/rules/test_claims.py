@@ -180,6 +180,44 @@ def test_gl501_a_headline_without_an_origin_supports_nothing(entry: str) -> None
 
 
 @pytest.mark.parametrize(
+    "entry",
+    [
+        "- Platform Premium — 10-20%\n",  # a topic label, then the figure it restates
+        "- Drone Investment -- $50B+ Market Opportunity\n",
+    ],
+)
+def test_gl501_a_label_followed_by_its_figure_supports_nothing(entry: str) -> None:
+    sources = "\n#### Evidence & Sources\n\n" + entry
+    line = "Ray experts command a platform premium of 10-20% and a $50B+ market."
+    assert claims(f"Intro.\n\n{line}\n" + sources) == at(BODY + 2, line, ("GL501", "10-20%"))
+
+
+def test_gl501_a_publisher_before_a_figure_still_supports() -> None:
+    sources = "\n#### Evidence & Sources\n\n- Trustpilot Acme profile — 4.3 rating\n"
+    assert claims("Intro.\n\nAcme holds a 4.3 rating from its customers.\n" + sources) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Acme runs `4,000` GPU nodes in production.", "4,000"),
+        ("Acme's market is worth `$50B` a year.", "$50B"),
+    ],
+)
+def test_gl501_a_figure_in_code_type_is_read(sentence: str, figure: str) -> None:
+    assert claims(f"Intro.\n\n{sentence}\n") == at(BODY + 2, sentence, ("GL501", figure))
+
+
+def test_gl501_code_that_is_not_a_figure_stays_blank() -> None:
+    assert claims("Intro.\n\nSet `max_workers=4000` before the run.\n") == []
+
+
+@pytest.mark.parametrize("name", ["Glassdoor [2026]", "Glassdoor (2026)", "Glassdoor"])
+def test_gl501_a_year_in_brackets_after_a_source_is_its_edition(name: str) -> None:
+    assert claims(f"Intro.\n\n{name} puts median base at $240K.\n") == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "figure"),
     [
         ("Offers for this role rose 37% last year.", "37%"),  # no word in common
