@@ -203,7 +203,12 @@ def proposals(block: Block) -> list[tuple[int, int]]:
                 or (masked[clause - 1] == ";" and _FIGURE_FIRST.match(masked, clause))
             )
             ask = (clause, clause) if continues else _ask_span(masked, clause, clause_end)
-            asking = ask is not None
+            if ask is None:
+                targets = _instruction_targets(masked, clause, clause_end)
+                spans.extend(targets)
+                asking = bool(targets)
+                continue
+            asking = True
             if ask is not None:
                 # "Counter below $215K by citing the $2.8B target": the reason is a claim;
                 # words before the ask ("If capped due to budget, push for") lead to it.
@@ -360,6 +365,28 @@ def _instruction(masked: str, start: int, end: int) -> re.Match[str] | None:
     return found if _MONEY_IN.search(masked, found.end(), end) else None
 
 
+# What an instruction asks for: a figure after a word of aim ("Raise the base to
+# $248K", "Hold firm at $245K", "refuse anything below $205K"), and those joined to it
+# ("Go back with $238K and a $30K sign-on").  A figure the instruction only describes
+# ("Enjoy the $20K learning budget every engineer receives") still states.
+_AMOUNT = rf"(?:{CURRENCY_PREFIX})[ \t]?\d[\d,.]{{0,12}}(?i:[kmb]\b|[ \t](?:million|billion)\b)?\+?"
+_TARGET = Lazy(
+    rf"(?i:\b(?:{alternation(WORDS['instruction_aims'])}))[ \t]{{1,4}}"
+    rf"(?:(?i:about|around|roughly|nearly)[ \t]{{1,4}}|~)?{_AMOUNT}"
+    rf"(?:[ \t]?[-–][ \t]?{_AMOUNT})?"
+    rf"(?:,?[ \t]{{1,4}}(?i:and|plus|or)[ \t]{{1,4}}(?:(?i:an?)[ \t]{{1,4}})?{_AMOUNT}){{0,4}}"
+)
+
+
+def _instruction_targets(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of what the clause ``start:end`` asks for when it is an instruction."""
+    label = _LABEL.match(masked, start, end)
+    found = _instruction(masked, label.end() if label else start, end)
+    if found is None:
+        return []
+    return [target.span() for target in _TARGET.finditer(masked, found.end(), end)]
+
+
 def instructs(block: Block) -> bool:
     """Whether a sentence of ``block``, or a clause after a ";" or a dash, opens on an
     instruction with a money figure in it (the blocks whose proposals are looked for
@@ -382,7 +409,6 @@ def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
         or _COUNTER_FORECAST.match(masked, start, end)
         or _PITCH.match(masked, start, end)
         or _COMPUTE.match(masked, start, end)
-        or _instruction(masked, start, end)
     )
     if found is not None:
         return start, found.end()
