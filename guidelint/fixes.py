@@ -27,6 +27,7 @@ from guidelint.edits import CURRENCY_DESCRIPTION
 from guidelint.files import TooLarge, display_path, read_regular, replacing
 from guidelint.limits import MAX_FILE_SIZE_LIMIT
 from guidelint.records import Record
+from guidelint.tablefix import TABLE_CODES
 
 if TYPE_CHECKING:
     from guidelint.context import Context
@@ -34,8 +35,6 @@ if TYPE_CHECKING:
 
 #: Passes per file; each pass re-lints, so fixes that overlapped get their turn.
 MAX_PASSES = 10
-#: Codes whose findings one table rewrite repairs.
-TABLE_CODES = frozenset({"GL302", "GL303", "GL304", "GL305", "GL306"})
 
 
 class FixWriteError(Exception):

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from guidelint.tables import Table
 
 FIX_DESCRIPTION = "rewrite the table rows from the frontmatter"
+#: Codes whose findings one table rewrite repairs.
+TABLE_CODES = frozenset({"GL302", "GL303", "GL304", "GL305", "GL306"})
 
 
 def rows_text(c: Comparison, *, drop_extra_rows: bool = False) -> str | None:

@@ -16,7 +16,7 @@ from guidelint.markdown import TableBlock
 from guidelint.registry import check, rule
 from guidelint.rules.consistency import annotation, doubtful_entries
 from guidelint.tablecompare import compare, is_amount, unmapped_money
-from guidelint.tablefix import rewrite_fix
+from guidelint.tablefix import TABLE_CODES, rewrite_fix
 from guidelint.tablenotes import bonus_fields, unheld_bonus
 
 TABLE_OPTION = "schema (the guide schema's `x-guidelint-table` annotation maps the table)"
@@ -263,9 +263,6 @@ def _shows_money(table: TableBlock) -> bool:
     return any(is_amount(cell.text) for row in table.body[:50] for cell in row.cells[1:])
 
 
-FIXABLE = frozenset({"GL302", "GL303", "GL304", "GL305", "GL306"})
-
-
 @check("GL301", "GL302", "GL303", "GL304", "GL305", "GL306", "GL307")
 def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     comparison = compare(guide, ctx)
@@ -296,7 +293,7 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
     fix = None
     # Which entries' figures are doubtful matters only to a finding's fix.
     doubtful = doubtful_entries(guide, ctx) if comparison.findings else {}
-    if any(f.code in FIXABLE and f.fixable and not f.fill for f in comparison.findings):
+    if any(f.code in TABLE_CODES and f.fixable and not f.fill for f in comparison.findings):
         fix = rewrite_fix(comparison.trusting_only(doubtful))
     for finding in comparison.findings:
         if finding.fill and finding.entry and not comparison.guesswork:
@@ -307,7 +304,7 @@ def check_table(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             # The table fix never removes a figure the frontmatter lacks (GL306):
             # that is the unsafe fix's job.
             fixable = finding.fixable and finding.code != "GL306"
-            own = fix if finding.code in FIXABLE and fixable else None
+            own = fix if finding.code in TABLE_CODES and fixable else None
         yield problem(
             finding.code,
             finding.line,
