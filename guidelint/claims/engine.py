@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from guidelint.claims.citations import check_markers, coverage
 from guidelint.claims.context import asks_for_list
 from guidelint.claims.spans import LISTED, Claim, Detector
-from guidelint.claims.superlatives import superlative_pattern, superlative_triggers
+from guidelint.claims.superlatives import phrase_key, superlative_pattern, superlative_triggers
 from guidelint.claims.support import ANY
 from guidelint.context import Context
 from guidelint.currencies import currency_symbols
@@ -48,7 +48,7 @@ def lint(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
         superlative_pattern(*words),
         superlative_triggers(*words),
         currency_symbols(settings.currency_symbols),
-        frozenset(" ".join(w.casefold().split()) for w in settings.ignore_superlatives),
+        frozenset(phrase_key(w) for w in settings.ignore_superlatives),
     )
     paragraph_scope = settings.citation_scope == "paragraph"
     asking_list = False  # the items read are under a lead-in that lists the reader's asks

@@ -21,10 +21,15 @@ from guidelint.figures import SYMBOL_CHARS
 from guidelint.scan import Lazy, chars
 
 
+def phrase_key(phrase: str) -> str:
+    """How a configured superlative compares: case and runs of space aside."""
+    return " ".join(phrase.casefold().split())
+
+
 def _superlative_words(extend: tuple[str, ...], ignore: tuple[str, ...]) -> list[str]:
-    dropped = {word.casefold().strip() for word in ignore}
-    words = [w for w in WORDS["superlatives"] if w.casefold() not in dropped]
-    return words + [w for w in extend if w.casefold().strip() not in dropped]
+    dropped = {phrase_key(word) for word in ignore}
+    words = [w for w in WORDS["superlatives"] if phrase_key(w) not in dropped]
+    return words + [w for w in extend if phrase_key(w) not in dropped]
 
 
 @cache

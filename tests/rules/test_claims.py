@@ -483,6 +483,8 @@ def test_gl502_options_extend_and_ignore_the_list() -> None:
     )
     assert claims(body, extended) == at(BODY, body, ("GL502", "stellar team"))
     assert claims(body, Settings(ignore_superlatives=("fastest", "the fastest"))) == []
+    # written as a user may write it: case and runs of space aside
+    assert claims(body, Settings(ignore_superlatives=("fastest", "The  Fastest"))) == []
 
 
 # --- GL503 ---------------------------------------------------------------------------------
