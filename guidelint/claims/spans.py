@@ -48,6 +48,7 @@ from guidelint.claims.support import (
     OwnFigures,
     beyond_pay,
     figure_kind,
+    source_kinds,
 )
 from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words
 from guidelint.context import Context
@@ -122,6 +123,7 @@ class Detector:
         self.symbols = symbols
         self._sources: Sources | None = None
         self._listed: Listed | None = None
+        self._ranking_entries: list[frozenset[str]] | None = None  # see _ranked
 
     def lists_note(self, name: str) -> bool:
         """Whether the guide's data_sources or references list the document a source
@@ -168,7 +170,9 @@ class Detector:
             if inside(start, read) or match.group("hedge") or possibility(masked, start):
                 continue  # "an outage could cost millions", "hundreds or thousands of sites"
             figures.append(_figure_claim(match, figure_kind(masked, start, end)))
-        found += self._superlatives(masked, words, present)
+        found += [
+            c for c in self._superlatives(masked, words, present) if not self._ranked(c, facts)
+        ]
         # A bold label opening a sentence stands for a heading: nothing in it is claimed.
         labels = bold_labels(block) if "**" in block.text or "__" in block.text else []
         if labels:
@@ -266,6 +270,26 @@ class Detector:
             return False
         currency = money_currency(match, self.symbols) if kind == "money" else None
         return self._listed.supports(kind, values, currency, facts.words(match.start()))
+
+    def _ranked(self, claim: Claim, facts: Facts) -> bool:
+        """Whether an entry that says where it comes from, of a kind that can back a
+        ranking, states this one: it holds the ranking's words and shares one more with
+        the sentence ("VCF has achieved market dominance in private cloud" and "VMware
+        Cloud Foundation Market Dominance — Private Cloud — Gartner, 2025")."""
+        if self._ranking_entries is None:
+            self._ranking_entries = [
+                frozenset(WORD.findall(text.casefold()))
+                for text in self.sources.stating
+                if RANKING in source_kinds(text)
+            ]
+        if not self._ranking_entries:
+            return False
+        own = frozenset(WORD.findall(claim.text.casefold())) - _ARTICLES
+        sentence = facts.words(claim.start)[0]
+        return any(
+            own <= entry and not (entry - own).isdisjoint(sentence)
+            for entry in self._ranking_entries
+        )
 
     def _figures(self, masked: str, lowered: str, facts: Facts) -> list[Claim]:
         found: list[Claim] = []
@@ -385,6 +409,9 @@ class Detector:
                 continue
             found.append(Claim("GL502", start, stop, text, RANKING))
         return found
+
+
+_ARTICLES = frozenset(("the", "a", "an"))
 
 
 def _figure_claim(match: re.Match[str], kind: str) -> Claim:

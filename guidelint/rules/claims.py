@@ -26,8 +26,13 @@ a salary-data source backs pay figures, a filing or an earnings call a
 company's figures, news and research also rankings (the `source_kinds` class).
 A citation in the middle of a paragraph covers only its own sentence. An
 attribution to a listed source ("according to Glassdoor") backs the claims of
-its sentence that the source can back. With `citation-scope = "sentence"`,
-each sentence needs its own citation."""
+its sentence that the source can back. An entry of the source list or of
+`data_sources` that says where it comes from (a date, a link, a publisher, the
+kind of document) backs a figure it states, and a ranking whose words it holds
+("VCF Market Dominance — Private Cloud — Gartner, 2025"), when it shares a word
+with the sentence; a label followed at once by its figure ("Platform Premium —
+10-20%") says where it comes from only if it names a kind of source. With
+`citation-scope = "sentence"`, each sentence needs its own citation."""
 
 
 def _claims_doc(what: str, code: str) -> str:

@@ -192,6 +192,22 @@ def test_gl501_a_label_followed_by_its_figure_supports_nothing(entry: str) -> No
     assert claims(f"Intro.\n\n{line}\n" + sources) == at(BODY + 2, line, ("GL501", "10-20%"))
 
 
+@pytest.mark.parametrize(
+    ("entry", "reported"),
+    [
+        ("- Acme Cloud Market Dominance — Private Cloud — Gartner, 2025\n", False),
+        ("- Acme Cloud growth — Private Cloud — Gartner, 2025\n", True),  # not the ranking
+        ("- Acme Cloud Market Dominance — Private Cloud\n", True),  # says not where from
+        ("- Levels.fyi Acme Cloud market dominance pay data, 2025\n", True),  # pay source
+    ],
+)
+def test_gl502_a_ranking_an_entry_states_is_supported(entry: str, reported: bool) -> None:
+    sources = "\n#### Evidence & Sources\n\n" + entry
+    line = "Acme Cloud has achieved market dominance in private cloud."
+    expected = at(BODY + 2, line, ("GL502", "market dominance")) if reported else []
+    assert claims(f"Intro.\n\n{line}\n" + sources) == expected
+
+
 def test_gl501_a_publisher_before_a_figure_still_supports() -> None:
     sources = "\n#### Evidence & Sources\n\n- Trustpilot Acme profile — 4.3 rating\n"
     assert claims("Intro.\n\nAcme holds a 4.3 rating from its customers.\n" + sources) == []
