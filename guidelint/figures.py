@@ -126,13 +126,27 @@ PERCENT = Scan(
     digits=True,
 )
 _MULTIPLIER_DIGITS = r"(?<![\w.])\d+(?:\.\d+)?(?:\s?[-–—]\s?\d+(?:\.\d+)?)?(?:x|\s?×)(?![\w])"
+# "revenue tripled": a past verb of multiplying states a multiple (figures.json).
+MULTIPLYING_VERBS = tuple(_DATA["multiplying_verbs"]["words"])
+# What a block holds when a multiplier written in words may be in it.
+MULTIPLIER_WORDS = ("fold", "times", *MULTIPLYING_VERBS)
 MULTIPLIER = Scan(
     rf"{_MULTIPLIER_DIGITS}"
     r"|(?<![\w.])\d+(?:\.\d+)?[-\s]?fold\b"
     rf"|(?i:(?<![\w-])(?P<wf>{_NUMBER_WORDS}|hundred|thousand)[-\s]?fold\b)"
     rf"|(?:(?<![\w.])\d+(?:\.\d+)?|(?i:(?<![\w-])(?:{_NUMBER_WORDS})))\s+times\s+"
-    r"(?:more|less|higher|lower|faster|slower|cheaper|larger|bigger|greater|as|the|over|what)\b",
-    _WORD_FIRSTS,
+    r"(?:more|less|higher|lower|faster|slower|cheaper|larger|bigger|greater|as|the|over|what)\b"
+    rf"|(?i:(?<![\w-])(?:{'|'.join(MULTIPLYING_VERBS)})\b)",
+    _WORD_FIRSTS + chars([verb[0] for verb in MULTIPLYING_VERBS], nocase=True),
+    digits=True,
+)
+# "one in three engineers", "3 out of 4 offers": a share written as a ratio.
+RATIO_NUMBERS = tuple(_DATA["ratios"]["numbers"])
+_RATIO_NUMBER = rf"(?:{'|'.join(RATIO_NUMBERS)}|\d{{1,3}})"
+RATIO = Scan(
+    rf"(?i:(?<![\w.-]){_RATIO_NUMBER}[ \t]{{1,4}}(?:in|out[ \t]{{1,4}}of)[ \t]{{1,4}}"
+    rf"{_RATIO_NUMBER}\b(?![.,]\d))",
+    chars([w[0] for w in RATIO_NUMBERS], nocase=True),
     digits=True,
 )
 COUNT = Scan(

@@ -16,6 +16,8 @@ from conftest import lint_text
 LABELLED = Path(__file__).resolve().parent / "claims" / "labelled.yaml"
 # Written apart from the rules and from labelled.yaml, to measure how they generalise.
 HELDOUT = Path(__file__).resolve().parent / "claims" / "heldout.yaml"
+# Written blind from the labelling criteria, measured, then tuned on (see its header).
+BLIND_2 = Path(__file__).resolve().parent / "claims" / "blind-2.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -75,7 +77,14 @@ def load_cases(path: Path = LABELLED) -> list[dict[str, object]]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
 
 
-def build(cases: list[dict[str, object]]) -> tuple[str, list[tuple[int, int]]]:
+def load_references(path: Path) -> str:
+    """The Sources section a set's cases are labelled against: its own, or the default."""
+    return yaml.safe_load(path.read_text(encoding="utf-8")).get("references") or REFERENCES
+
+
+def build(
+    cases: list[dict[str, object]], references: str = REFERENCES
+) -> tuple[str, list[tuple[int, int]]]:
     """The guide text and the (first, last) file line of each case."""
     parts = [FRONTMATTER]
     line = FRONTMATTER.count("\n") + 1
@@ -87,7 +96,7 @@ def build(cases: list[dict[str, object]]) -> tuple[str, list[tuple[int, int]]]:
         parts.append(text + "\n\n")
         spans.append((line, line + text.count("\n")))
         line += text.count("\n") + 2
-    parts.append(REFERENCES)
+    parts.append(references)
     return "".join(parts), spans
 
 
@@ -102,7 +111,7 @@ def score(
     path: Path = LABELLED,
 ) -> tuple[dict[str, tuple[float, float, int, int, int]], list[str]]:
     cases = load_cases(path)
-    text, spans = build(cases)
+    text, spans = build(cases, load_references(path))
     diagnostics = lint_text(text, select=CODES)
     found: list[set[str]] = [set() for _ in cases]
     starts = [first for first, _ in spans]
@@ -166,6 +175,18 @@ def test_heldout_set_meets_the_thresholds() -> None:
     assert all(expected(case) <= set(CODES) for case in cases)
     table, mistakes = score(HELDOUT)
     report("held-out set", table, mistakes)
+    failing = {
+        code: values[:2]
+        for code, values in table.items()
+        if values[0] < MIN_PRECISION or values[1] < MIN_RECALL
+    }
+    assert not failing, f"below precision {MIN_PRECISION} or recall {MIN_RECALL}: {failing}"
+
+
+def test_blind_set_meets_the_thresholds() -> None:
+    """The second blind set, labelled against its own Sources section."""
+    table, mistakes = score(BLIND_2)
+    report("blind set 2 (tuned since its first measure)", table, mistakes)
     failing = {
         code: values[:2]
         for code, values in table.items()

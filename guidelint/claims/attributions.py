@@ -181,7 +181,7 @@ def attributions(
             subject.pop()  # "Gartner has also reported": the name is before them
         if subject and subject[0].casefold() in OPENERS:
             subject = subject[1:]
-        if subject and subject[0].casefold() == "the":
+        if subject and subject[0].casefold() in _ARTICLES:  # "A Carta analysis notes"
             subject = subject[1:]
         if not subject or len(subject) > 8:
             continue
@@ -288,6 +288,23 @@ def _opens_name(tokens: list[str], index: int) -> bool:
     return is_name(following) and word not in GENERIC and word not in SOURCE_NOUNS
 
 
+def _subject_after(window: list[str], position: int) -> bool:
+    """Whether the name at ``position``, after a comma, opens the clause the attribution
+    leads to rather than going on with its list: it is a possessive ("Acme's revenue"),
+    or a verb follows it ("Acme has 400 employees")."""
+    token = window[position].rstrip(",;")
+    if possessive(token) is not None:
+        return True
+    following = window[position + 1] if position + 1 < len(window) else ""
+    word = following.strip(".,;:").casefold()
+    return (
+        following[:1].islower()
+        and word not in CONNECTORS
+        and word not in _SEPARATORS
+        and word not in SOURCE_NOUNS
+    )
+
+
 def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) -> list[str]:
     """Names in a run of words: capitalised runs joined by "of", "&" or "for".
 
@@ -311,10 +328,14 @@ def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) ->
         current.clear()
 
     window = tokens[index : index + 20]
+    listing = False  # the name before ended on a comma
     for position, token in enumerate(window):
         bare = token.rstrip(",;")
         comma = bare != token
         word = bare.casefold()
+        if listing and names and not current and _subject_after(window, position):
+            break  # "according to Glassdoor, Acme has ...": the clause's own subject
+        listing = comma
         if not current and generic and word in GENERIC and _opens_name(window, position):
             if word not in DETERMINERS:
                 current.append(bare)

@@ -67,7 +67,7 @@ _COMPUTE = re.compile(
 # what would happen works an example: "a $300K option grant could be worth $600K".
 _SCENARIO = re.compile(
     rf"(?<![\w])(?i:an?)[ \t]{{1,4}}(?:{CURRENCY_PREFIX})?[ \t]?\d[\d,.]{{0,12}}"
-    r"(?i:[kmb]\b|[ \t](?:million|billion)\b)?\+?"
+    r"(?:%|(?i:[kmb]\b|[ \t](?:million|billion)\b))?\+?"
     r"(?:[ \t]{1,4}(?!(?i:that|which|who|whose)\b)[A-Za-z][\w-]{0,30}){1,3}?"
     rf"[ \t]{{1,4}}(?i:{alternation(WORDS['scenario_modals'])})\b"
 )
@@ -319,6 +319,7 @@ _OWN_PACKAGE = Lazy(
     rf"(?:{alternation(WORDS['pay_components'])})\b"
     rf"|\byour[ \t]{{1,4}}(?:{alternation(WORDS['own_package_words'])})\b)"
 )
+_ASSUMED = Lazy(rf"(?<![\w])(?i:an?)[ \t]{{1,4}}(?:{CURRENCY_PREFIX})[ \t]?\d")
 _TOTALS = Lazy(rf"(?i:\b(?:{alternation(WORDS['projection_verbs'])})\b)")
 
 
@@ -333,7 +334,9 @@ def _projections(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
             continue
         total = _TOTALS.search(masked, clause, clause_end)
         if total is not None and _OWN_PACKAGE.search(masked, clause, clause_end):
-            yield total.start(), clause_end
+            # an amount brought in with "a" is assumed too: "a $60K refresher adds ..."
+            assumed = _ASSUMED.search(masked, clause, total.start())
+            yield (assumed.start() if assumed else total.start()), clause_end
 
 
 # An instruction whatever its verb: a word that is not a statement opener, then an
@@ -343,6 +346,10 @@ _IMPERATIVE = re.compile(
     rf"(?i:{alternation(WORDS['imperative_objects'])})(?![\w'\u2019-])"
 )
 _NOT_VERBS = word_class("statement_openers") | word_class("evidence_instructions")
+_CONDITION = Lazy(
+    rf"\s{{0,8}}+(?i:{alternation(WORDS['ask_condition_leads'])})\b"
+    r"(?:[^,;:\n]|,(?=\d)){0,80},\s{1,4}"
+)
 _MONEY_IN = Lazy(rf"(?:{CURRENCY_PREFIX})[ \t]?\d")
 
 
@@ -355,6 +362,9 @@ def _instruction(masked: str, start: int, end: int) -> re.Match[str] | None:
     if masked[max(0, start - 8) : start].rstrip()[-1:] in ("\u2014", "\u2013", "-"):
         return None
     found = _IMPERATIVE.match(masked, start, end)
+    if found is None:  # "If you are based in New York, anchor the ask at $245K"
+        lead = _CONDITION.match(masked, start, end)
+        found = _IMPERATIVE.match(masked, lead.end(), end) if lead else None
     if found is None:
         return None
     verb = found.group("verb").casefold()

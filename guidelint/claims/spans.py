@@ -62,10 +62,13 @@ from guidelint.figures import (
     MONEY,
     MULTIPLIER,
     MULTIPLIER_DIGITS,
+    MULTIPLIER_WORDS,
     PERCENT,
     PERCENT_DIGITS,
     PERCENT_VALUE,
     RANGE_LOW,
+    RATIO,
+    RATIO_NUMBERS,
     approximate_counts,
     figure_values,
     headcounts,
@@ -147,7 +150,11 @@ class Detector:
         has_digit = DIGIT.search(masked) is not None
         facts = Facts(masked, block.sentences, [s.start for s in block.sentences])
         # Numbers written as words need their keyword ("forty percent", "tenfold").
-        worded = "cent" in lowered or "fold" in lowered or "times" in lowered
+        worded = (
+            "cent" in lowered
+            or any(word in lowered for word in MULTIPLIER_WORDS)
+            or not (_RATIO_WORDS.isdisjoint(words) or {"in", "out"}.isdisjoint(words))
+        )
         figures = self._figures(masked, lowered, facts) if has_digit or worded else []
         read = merged([(c.start, c.end) for c in figures])
         for match in approximate_counts(masked) if has_digit else ():
@@ -315,7 +322,8 @@ class Detector:
                 add(match, money=True)
         # The number-word branches need their keyword; without it, digits only.
         percent = PERCENT if "cent" in lowered else PERCENT_DIGITS
-        multiplier = MULTIPLIER if "fold" in lowered or "times" in lowered else MULTIPLIER_DIGITS
+        worded = any(word in lowered for word in MULTIPLIER_WORDS)
+        multiplier = MULTIPLIER if worded else MULTIPLIER_DIGITS
         vesting = any(word in lowered for word in VESTING_WORDS)
         counts = list(COUNT.finditer(masked))
         # A number with a letter that the block uses as a name ("NBA 2K") is a name
@@ -324,7 +332,10 @@ class Detector:
         names = {
             m.group(0) for m in counts if identifier(masked, m) and _NAMED.fullmatch(m.group(0))
         }
-        for scan, kind in ((percent, "percent"), (multiplier, "multiplier"), (COUNT, "count")):
+        scans = [(percent, "percent"), (multiplier, "multiplier"), (COUNT, "count")]
+        if " in " in lowered or " out of " in lowered:
+            scans.append((RATIO, "ratio"))
+        for scan, kind in scans:
             for match in counts if kind == "count" else scan.finditer(masked):
                 if inside(match.start(), money_spans):
                     continue
@@ -344,7 +355,7 @@ class Detector:
                     or (vesting and vesting_share(masked, match, facts))
                 ):
                     continue
-                if kind != "multiplier" and self._stated_in_sources(kind, match, facts):
+                if kind in ("percent", "count") and self._stated_in_sources(kind, match, facts):
                     continue
                 add(match, percent=kind == "percent")
         return found
@@ -412,6 +423,7 @@ class Detector:
 
 
 _ARTICLES = frozenset(("the", "a", "an"))
+_RATIO_WORDS = frozenset(RATIO_NUMBERS)
 
 
 def _figure_claim(match: re.Match[str], kind: str) -> Claim:

@@ -114,6 +114,8 @@ def source_kinds(text: str) -> frozenset[str]:
 
 
 _PAY_WORDS = word_class("pay_words")
+_PAYERS = frozenset(("paying", "paid"))
+_PAYING_PARTIES = word_class("paying_parties")
 _CLAUSE_MARK = re.compile(r"[;:()|\u2014\u2013]|,(?!\d)|\s-\s|[.!?](?:\s|$)")
 _WINDOW = 80  # characters either side of a figure that can name what it measures
 # The low end of a range right before its dash: "$150K" of "$150K–$260K".
@@ -137,7 +139,10 @@ def figure_kind(masked: str, start: int, end: int) -> str:
     after = _CLAUSE_MARK.search(masked, end, min(len(masked), end + _WINDOW))
     opening = before[-1].end() if before else low
     clause = masked[opening : after.start() if after else end + _WINDOW]
-    for word in _SOURCE_TOKEN.findall(clause.casefold()):
+    words = _SOURCE_TOKEN.findall(clause.casefold())
+    for index, word in enumerate(words):
+        if word in _PAYERS and index + 1 < len(words) and words[index + 1] in _PAYING_PARTIES:
+            continue  # "paying customers": who pays the company
         if word.strip(".'") in _PAY_WORDS or not _PAY_WORDS.isdisjoint(word.split("-")):
             return PAY
     return FACT
