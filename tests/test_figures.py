@@ -10,6 +10,8 @@ import pytest
 from guidelint.figures import (
     MAGNITUDE,
     MONEY,
+    MULTIPLIER,
+    RATIO,
     approximate_counts,
     headcounts,
     measured,
@@ -94,3 +96,19 @@ def test_a_count_reads_its_unit_from_the_unit_table(text: str, value: Decimal) -
     assert match is not None
     found = figure_values("count", match)
     assert found is not None and found[0][0] == value
+
+
+MULTIPLYING = data_file("figures.json")["multiplying_verbs"]["examples"]
+
+
+@pytest.mark.parametrize(("text", "read"), sorted(MULTIPLYING.items()))
+def test_multiplying_verbs(text: str, read: bool) -> None:
+    assert bool(list(MULTIPLIER.finditer(f"At Acme, {text}."))) is read
+
+
+RATIOS = data_file("figures.json")["ratios"]["examples"]
+
+
+@pytest.mark.parametrize(("text", "read"), sorted(RATIOS.items()))
+def test_ratios(text: str, read: bool) -> None:
+    assert bool(list(RATIO.finditer(f"At Acme, {text}."))) is read
