@@ -136,16 +136,18 @@ MULTIPLIER = Scan(
     rf"|(?i:(?<![\w-])(?P<wf>{_NUMBER_WORDS}|hundred|thousand)[-\s]?fold\b)"
     rf"|(?:(?<![\w.])\d+(?:\.\d+)?|(?i:(?<![\w-])(?:{_NUMBER_WORDS})))\s+times\s+"
     r"(?:more|less|higher|lower|faster|slower|cheaper|larger|bigger|greater|as|the|over|what)\b"
-    rf"|(?i:(?<![\w-])(?:{'|'.join(MULTIPLYING_VERBS)})\b)",
+    rf"|(?i:(?<![\w-])(?:{'|'.join(MULTIPLYING_VERBS)})\b"
+    rf"(?![ \t]{{1,4}}(?:{'|'.join(_DATA['multiplying_verbs']['not_before'])})\b))",
     _WORD_FIRSTS + chars([verb[0] for verb in MULTIPLYING_VERBS], nocase=True),
     digits=True,
 )
 # "one in three engineers", "3 out of 4 offers": a share written as a ratio.
-RATIO_NUMBERS = tuple(_DATA["ratios"]["numbers"])
+RATIO_NUMBERS = NUMBER_WORDS[1:11]  # one to ten
 _RATIO_NUMBER = rf"(?:{'|'.join(RATIO_NUMBERS)}|\d{{1,3}})"
+_DURATIONS = "|".join(_DATA["ratios"]["durations"])
 RATIO = Scan(
     rf"(?i:(?<![\w.-]){_RATIO_NUMBER}[ \t]{{1,4}}(?:in|out[ \t]{{1,4}}of)[ \t]{{1,4}}"
-    rf"{_RATIO_NUMBER}\b(?![.,]\d))",
+    rf"{_RATIO_NUMBER}\b(?![.,]\d)(?![ \t]{{1,4}}(?:{_DURATIONS})\b))",
     chars([w[0] for w in RATIO_NUMBERS], nocase=True),
     digits=True,
 )
@@ -162,6 +164,11 @@ COUNT = Scan(
     digits=True,
 )
 DIGIT = re.compile(r"\d")
+# Pieces of pattern for where an amount starts and how its number goes on, for the
+# patterns that find a figure's place in a clause rather than read the figure.
+AMOUNT_START = rf"(?:{CURRENCY_PREFIX})[ \t]?\d"  # "$2", "£ 1", "CHF 1"
+FIGURE_START = rf"(?:{CURRENCY_PREFIX})?[ \t]?\d"  # an amount or a bare number
+NUMBER_TAIL = r"[\d,.]{0,12}(?i:[kmb]\b|[ \t](?:million|billion)\b)?\+?"  # ",000", "K+"
 # The number-word branches can only match where their keyword occurs ("percent",
 # "per cent" and "percentage" all hold "cent"); other blocks scan digits only.
 PERCENT_DIGITS = Scan(_PERCENT_DIGITS, "", digits=True)

@@ -54,8 +54,8 @@ def mask(
     if "`" in text or "<!--" in text:
         code, comments = _code_spans(text), _comment_spans(text)
         current = blanked(text, [*code, *comments])
-        if code and not comments:
-            current = _unblank_figures(text, code, current)
+        if code:
+            current = _unblank_figures(text, code, comments, current)
     if "<" in text:
         spans = [match.span() for match in _AUTOLINK.finditer(current)]
         links.extend(spans)
@@ -177,15 +177,27 @@ _FIGURE_CODE = Lazy(
 )
 
 
-def _unblank_figures(text: str, code: list[tuple[int, int]], current: str) -> str:
-    """``current`` with the figures of the figure-only ``code`` spans of ``text`` put back."""
+# What marks a number as a figure rather than a port, a version or an identifier
+# ("`8080`", "`3.11`"): a currency, a unit, a percent or a thousands separator.
+_MARKED = Lazy(rf"[{SYMBOL_CHARS}%]|\d[kKmMbB]|\d,\d{{3}}|\dx|\+")
+
+
+def _unblank_figures(
+    text: str, code: list[tuple[int, int]], comments: list[tuple[int, int]], current: str
+) -> str:
+    """``current`` with the figures of the figure-only ``code`` spans of ``text`` put
+    back, but for those inside a comment."""
     pieces: list[str] = []
     position = 0
+    starts = [low for low, _ in comments]  # in order, and apart
     for start, end in code:
+        inside = bisect.bisect_right(starts, start) - 1
+        if inside >= 0 and start < comments[inside][1]:
+            continue
         span = text[start:end]
         ticks = len(span) - len(span.lstrip("`"))  # the run that opens it, and closes it
         found = _FIGURE_CODE.fullmatch(text, start + ticks, end - ticks)
-        if found is not None:
+        if found is not None and _MARKED.search(found.group("figure")):
             pieces += [current[position : found.start("figure")], found.group("figure")]
             position = found.end("figure")
     if not pieces:

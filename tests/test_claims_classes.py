@@ -56,6 +56,7 @@ def test_worked_examples_chained_by_appositions_are_read_once(monkeypatch) -> No
     """Each clause is looked at once however many appositions follow a worked
     example: a paragraph of them stays linear."""
     from guidelint.claims import context
+    from guidelint.claims.clauses import clause_breaks
 
     calls = []
     apposition = context._APPOSITION
@@ -68,7 +69,7 @@ def test_worked_examples_chained_by_appositions_are_read_once(monkeypatch) -> No
     monkeypatch.setattr(context, "_APPOSITION", Counting())
     clauses = 400
     masked = " — ".join(["a $5K grant could be worth $10K"] * clauses) + "."
-    bounds = [0, *context._clause_breaks(masked, 0, len(masked)), len(masked)]
+    bounds = [0, *clause_breaks(masked, 0, len(masked)), len(masked)]
     assert list(context._scenarios(masked, bounds)) == [(0, len(masked))]
     assert len(calls) < clauses
 
@@ -109,3 +110,27 @@ def test_an_amount_in_billions_is_not_pay_a_salary_source_backs() -> None:
     text = "The AI premium sits within Acme's $45B+ ecosystem. [Source: Levels.fyi]"
     diagnostics = lint_text(FRONT + text + "\n", select=("GL5",))
     assert [(d.code, d.column) for d in diagnostics if d.line == LINE] == [("GL501", 35)]
+
+
+def test_instructions_read_each_clause_to_its_own_end(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A sentence of many clauses is read once for instructions, each clause to its
+    own end, not each from its start to the sentence's end: a long one stays linear."""
+    from guidelint.claims import instructions
+    from guidelint.document import parse_guide
+    from guidelint.prose import extract
+
+    read = []
+    money = instructions._MONEY_IN
+
+    class Counting:
+        def search(self, text: str, pos: int, endpos: int) -> object:
+            read.append(endpos - pos)
+            return money.search(text, pos, endpos)
+
+    monkeypatch.setattr(instructions, "_MONEY_IN", Counting())
+    # every clause opens like an instruction but holds no amount; the sentence's last does
+    text = "Acme has 4,000 engineers; " + "hold the line; " * 400 + "it costs $5K.\n"
+    block = extract(parse_guide(("---\ncompany: acme\n---\n" + text).encode(), "g.md")).blocks[0]
+    assert not instructions.instructs(block)
+    assert len(read) >= 400
+    assert sum(read) <= 2 * len(text)

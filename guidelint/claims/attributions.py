@@ -291,11 +291,17 @@ def _opens_name(tokens: list[str], index: int) -> bool:
 def _subject_after(window: list[str], position: int) -> bool:
     """Whether the name at ``position``, after a comma, opens the clause the attribution
     leads to rather than going on with its list: it is a possessive ("Acme's revenue"),
-    or a verb follows it ("Acme has 400 employees")."""
+    or a lower-case word that joins no names follows the name ("Acme Corp has 400
+    employees")."""
     token = window[position].rstrip(",;")
     if possessive(token) is not None:
         return True
-    following = window[position + 1] if position + 1 < len(window) else ""
+    after = position + 1  # past the rest of the name: "Acme Corp has ..."
+    while after < len(window) and is_name(window[after]) and not window[after - 1].endswith(","):
+        if possessive(window[after].rstrip(",;")) is not None:
+            return True
+        after += 1
+    following = window[after] if after < len(window) else ""
     word = following.strip(".,;:").casefold()
     return (
         following[:1].islower()

@@ -8,9 +8,18 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from guidelint.claims.clauses import CONDITION, LABEL, LEADS, clause_breaks
+from guidelint.claims.instructions import instruction_targets, projections
 from guidelint.claims.support import content_words, pay_components
-from guidelint.claims.vocabulary import WORD, WORDS, alternation, word_class
-from guidelint.figures import CURRENCY_PREFIX, SYMBOL_CHARS, merged
+from guidelint.claims.vocabulary import DATA, WORD, WORDS, alternation, word_class
+from guidelint.figures import (
+    AMOUNT_START,
+    CURRENCY_PREFIX,
+    FIGURE_START,
+    NUMBER_TAIL,
+    SYMBOL_CHARS,
+    merged,
+)
 from guidelint.prose import Block, Sentence
 from guidelint.scan import Lazy
 
@@ -24,10 +33,7 @@ _ASK_WORDS = (
     rf"(?!{_TICKER})(?:{alternation(WORDS['proposal_asks'])})"
     rf"(?!\s{{1,4}}(?:{alternation(WORDS['ask_noun_readings'])})\b)"
 )
-# Whitespace runs are bounded ({0,8}) throughout: a pattern tried at every position of
-# a long run of spaces (masked code, say) must not rescan the run each time.
-_LEADS = rf"(?:(?i:{alternation(WORDS['ask_leads'])})\s{{1,4}}){{0,3}}"
-_ASK = re.compile(rf"\s{{0,8}}+{_LEADS}(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)")
+_ASK = re.compile(rf"\s{{0,8}}+{LEADS}(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)")
 # "Use this scarcity to drive toward $190K": what the reader uses leads to the ask.
 # What is used is not proposed: "Leverage the 3x growth in ARR to ask for ..." still
 # states the 3x; the proposal starts after it (group "ins").
@@ -42,9 +48,8 @@ _INSTRUMENT = (
 # states.
 # A connective alone before its comma adds one more ask: "Additionally, negotiate ...".
 _ASK_AFTER_LEAD = re.compile(
-    rf"\s{{0,8}}+(?:(?i:{alternation(WORDS['ask_condition_leads'])})\b"
-    rf"(?:[^,;:\n]|,(?=\d)){{0,80}},\s{{1,4}}"
-    rf"|(?i:{alternation(WORDS['ask_connectives'])}),\s{{1,4}})?{_INSTRUMENT}{_LEADS}"
+    rf"\s{{0,8}}+(?:{CONDITION}"
+    rf"|(?i:{alternation(WORDS['ask_connectives'])}),\s{{1,4}})?{_INSTRUMENT}{LEADS}"
     rf"(?i:{_ASK_WORDS})(?![\w-])"
 )
 # "Position Acme Mumbai as the highest-impact role": the framing the reader is to use.
@@ -66,8 +71,7 @@ _COMPUTE = re.compile(
 # A clause whose subject is an amount brought in with "a" and whose verb is a modal of
 # what would happen works an example: "a $300K option grant could be worth $600K".
 _SCENARIO = re.compile(
-    rf"(?<![\w])(?i:an?)[ \t]{{1,4}}(?:{CURRENCY_PREFIX})?[ \t]?\d[\d,.]{{0,12}}"
-    r"(?:%|(?i:[kmb]\b|[ \t](?:million|billion)\b))?\+?"
+    rf"(?<![\w])(?i:an?)[ \t]{{1,4}}{FIGURE_START}(?:[\d,.]{{0,12}}%|{NUMBER_TAIL})"
     r"(?:[ \t]{1,4}(?!(?i:that|which|who|whose)\b)[A-Za-z][\w-]{0,30}){1,3}?"
     rf"[ \t]{{1,4}}(?i:{alternation(WORDS['scenario_modals'])})\b"
 )
@@ -78,8 +82,6 @@ _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_lea
 # A figure follows its "=": "$130B market cap + 160+ countries = unmatched scale" adds
 # nothing up.
 _SUM = Lazy(rf"\+[^=\n]{{0,200}}=[ \t]{{0,3}}~?(?:{CURRENCY_PREFIX})?[ \t]?\d")
-# A label ends at its colon; a decimal point ("$4.2B Valuation:") does not end it.
-_LABEL = re.compile(r"\s{0,8}+(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")
 # A label introducing a worked example: its figures illustrate, they do not report.
 _EXAMPLE_LABEL = Lazy(rf"(?i:(?<![\w])(?:{alternation(WORDS['example_labels'])})(?![\w]))")
 # A label naming what the reader asks for, whatever comes before that word.
@@ -89,6 +91,7 @@ _ASK_LABEL = Lazy(rf"(?i:\b(?:{alternation(WORDS['ask_labels'])}))\s*:\s$")
 _COUNTER_FORECAST = re.compile(
     rf"\s{{0,8}}+[^,;:.!?\n]{{1,60}}?\s(?i:{alternation(WORDS['forecast_modals'])})"
     rf"\s+(?i:likely\s+|probably\s+)?(?i:{alternation(WORDS['employer_moves'])})(?![\w-])"
+    rf"(?=[ \t]{{1,4}}(?i:{alternation(DATA['employer_moves']['aims'])})\b)"
 )
 # Where an ask gives its reason, whose figures are claims again.
 _ASK_REASON = re.compile(rf"(?i:\s(?:{alternation(WORDS['ask_reasons'])})\s)")
@@ -100,36 +103,10 @@ _OWN_OFFER = re.compile(
 )
 # A clause after a dash that only totals the ask: "... — bringing first-year pay to $238K".
 _ASK_CONTINUATION = Lazy(rf"\s{{0,8}}+(?i:{alternation(WORDS['ask_continuations'])})(?![\w-])")
-# ... or gives the same ask for another place or case: "— and for London, £190K".
-_FIGURE = rf"(?:{CURRENCY_PREFIX})?\s?\d"
+# ... or gives the same ask for another place or case: "— and for London, £190K"; a
+# share after it ("— and 60% of offers include a bonus") states.
 _CASE = r"(?i:for|in|at)[ \t]{1,4}[^,;:.!?\n]{1,40},[ \t]{1,4}"
-_PLACED_FIGURE = Lazy(rf"\s{{0,8}}+(?:(?i:and|or)[ \t]{{1,4}}(?:{_CASE})?|{_CASE}){_FIGURE}")
-# A dash between two figures writes a range ("$225,000–$260,000", "$175K — $228K"), not a break.
-_CLAUSE_BREAK = Lazy(
-    r";|(?<![\d%+])(?<!\d[A-Za-z])(?<!\d[A-Za-z]{2})(?<![\d%+]\s)(?<!\d[A-Za-z]\s)"
-    r"(?<!\d[A-Za-z]{2}\s)[\u2014\u2013]"
-    rf"|[\u2014\u2013](?!\s?(?:\d|{CURRENCY_PREFIX}))"
-    r"|(?<![\d%+])(?<!\d[A-Za-z])(?<!\d[A-Za-z]{2})\s-\s"
-    rf"|\s-\s(?!(?:\d|{CURRENCY_PREFIX}))"
-)
-# What every clause break starts with: the engine jumps between these in C, and the
-# break's look-arounds are tried only there, not at each character of the sentence.
-_CLAUSE_MARK = re.compile(r";|[\u2014\u2013]|\s-\s")
-
-
-def _clause_breaks(masked: str, start: int, end: int) -> Iterator[int]:
-    """Where each clause break between ``start`` and ``end`` ends, as
-    ``_CLAUSE_BREAK.finditer(masked, start, end)`` finds them."""
-    position = start
-    while (mark := _CLAUSE_MARK.search(masked, position, end)) is not None:
-        found = _CLAUSE_BREAK.match(masked, mark.start(), end)
-        if found is None:
-            position = mark.start() + 1
-        else:
-            position = found.end()
-            yield position
-
-
+_PLACED_AMOUNT = Lazy(rf"\s{{0,8}}+(?:(?i:and|or)[ \t]{{1,4}}(?:{_CASE})?|{_CASE}){AMOUNT_START}")
 # Words without which a block holds no span that proposes, recommends or aims.
 ASK_TRIGGERS = frozenset(
     WORD.findall(str(p).casefold())[0]
@@ -145,15 +122,14 @@ ASK_TRIGGERS = frozenset(
     )
     if WORD.search(str(p))
 ) | frozenset(w for p in WORDS["example_labels"] for w in WORD.findall(str(p).casefold()))
-# A projection over the reader's tenure names its years; the reader's own offer, an offer.
-ASK_TRIGGERS |= {"year", "years", "offer", "offers"}
+ASK_TRIGGERS |= word_class("proposal_triggers")
 SCRIPT_OPENERS = frozenset(
     str(w).casefold().replace("\u2019", "'") for w in WORDS["script_openers"]
 )
 QUOTES = re.compile('["\u201c]')
 _ALNUM = re.compile(r"[^\W_]")
 _FIRST_WORD = re.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
-_FIGURE_FIRST = Lazy(rf"\s{{0,8}}+{_FIGURE}")
+_FIGURE_FIRST = Lazy(rf"\s{{0,8}}+{FIGURE_START}")
 
 
 _BONUS_WORD = re.compile(rf"(?i:{alternation(WORDS['bonus_words'])})")
@@ -173,7 +149,7 @@ def proposals(block: Block) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for sentence in block.sentences:
         start, end = sentence.start, sentence.end
-        label = _LABEL.match(masked, start, end)
+        label = LABEL.match(masked, start, end)
         body = label.end() if label else start
         if label and _ALNUM.search(masked, body, end) is None:
             spans.append((start, end))
@@ -189,31 +165,30 @@ def proposals(block: Block) -> list[tuple[int, int]]:
         if "=" in masked[start:end] and _SUM.search(masked, start, end):
             spans.append((start, end))
             continue
-        bounds = [start, *_clause_breaks(masked, start, end), end]
+        bounds = [start, *clause_breaks(masked, start, end), end]
         spans.extend(_suppositions(masked, bounds))
         spans.extend(_norms(masked, bounds))
         spans.extend(m.span("to") for m in _TRAJECTORY.finditer(masked, start, end))
         spans.extend(_scenarios(masked, bounds))
-        spans.extend(_projections(masked, bounds))
+        spans.extend(projections(masked, bounds))
         asking = False
         for clause, clause_end in itertools.pairwise(bounds):
             continues = asking and (
                 _ASK_CONTINUATION.match(masked, clause)
-                or _PLACED_FIGURE.match(masked, clause)
+                or _PLACED_AMOUNT.match(masked, clause, clause_end)
                 or (masked[clause - 1] == ";" and _FIGURE_FIRST.match(masked, clause))
             )
             ask = (clause, clause) if continues else _ask_span(masked, clause, clause_end)
             if ask is None:
-                targets = _instruction_targets(masked, clause, clause_end)
+                targets = instruction_targets(masked, clause, clause_end)
                 spans.extend(targets)
                 asking = bool(targets)
                 continue
             asking = True
-            if ask is not None:
-                # "Counter below $215K by citing the $2.8B target": the reason is a claim;
-                # words before the ask ("If capped due to budget, push for") lead to it.
-                reason = _ASK_REASON.search(masked, ask[1], clause_end)
-                spans.append((ask[0], reason.start() if reason else clause_end))
+            # "Counter below $215K by citing the $2.8B target": the reason is a claim;
+            # words before the ask ("If capped due to budget, push for") lead to it.
+            reason = _ASK_REASON.search(masked, ask[1], clause_end)
+            spans.append((ask[0], reason.start() if reason else clause_end))
         spans.extend(
             (found.start(), found.end()) for found in _OWN_OFFER.finditer(masked, start, end)
         )
@@ -303,114 +278,6 @@ def _scenarios(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
         yield found.start(), clause_end
 
 
-# A span of the reader's tenure ahead: "over four years", "across the next five years",
-# "by year three".  "Over the past four years" looks back, and reports.
-_NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-_PROJECTION = Lazy(
-    rf"(?i:\b(?:(?:{alternation(WORDS['projection_spans'])})[ \t]{{1,4}}(?:the[ \t]{{1,4}})?"
-    rf"(?:next[ \t]{{1,4}}|first[ \t]{{1,4}})?{_NUMBER_WORDS}[ \t-]{{1,4}}years?"
-    rf"|(?:by|in|after)[ \t]{{1,4}}year[ \t]{{1,4}}{_NUMBER_WORDS})\b)"
-)
-
-
-# The reader's own package: "the refreshers", "your grant", not "Acme's grants".
-_OWN_PACKAGE = Lazy(
-    r"(?i:\b(?:your|the|this|an?)[ \t]{1,4}"
-    rf"(?:{alternation(WORDS['pay_components'])})\b"
-    rf"|\byour[ \t]{{1,4}}(?:{alternation(WORDS['own_package_words'])})\b)"
-)
-_ASSUMED = Lazy(rf"(?<![\w])(?i:an?)[ \t]{{1,4}}(?:{CURRENCY_PREFIX})[ \t]?\d")
-_TOTALS = Lazy(rf"(?i:\b(?:{alternation(WORDS['projection_verbs'])})\b)")
-
-
-def _projections(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
-    """What the reader's package comes to over a span of their tenure ahead ("across
-    five years the refreshers add $140K"), from the verb that totals it to its clause's
-    end: the inputs before it ("at $140 a share, grants of 3,000 shares") still state,
-    and the clause must be about the reader's own package, so that a company's practice
-    ("Acme's grants") and its growth still state."""
-    for clause, clause_end in itertools.pairwise(bounds):
-        if not _PROJECTION.search(masked, clause, clause_end):
-            continue
-        total = _TOTALS.search(masked, clause, clause_end)
-        if total is not None and _OWN_PACKAGE.search(masked, clause, clause_end):
-            # an amount brought in with "a" is assumed too: "a $60K refresher adds ..."
-            assumed = _ASSUMED.search(masked, clause, total.start())
-            yield (assumed.start() if assumed else total.start()), clause_end
-
-
-# An instruction whatever its verb: a word that is not a statement opener, then an
-# object ("Raise the base to $248K", "Ask them to match $260K", "Hold firm at $245K").
-_IMPERATIVE = re.compile(
-    rf"\s{{0,8}}+{_LEADS}(?P<verb>[A-Za-z]{{2,20}})[ \t]{{1,4}}"
-    rf"(?i:{alternation(WORDS['imperative_objects'])})(?![\w'\u2019-])"
-)
-_NOT_VERBS = word_class("statement_openers") | word_class("evidence_instructions")
-_CONDITION = Lazy(
-    rf"\s{{0,8}}+(?i:{alternation(WORDS['ask_condition_leads'])})\b"
-    r"(?:[^,;:\n]|,(?=\d)){0,80},\s{1,4}"
-)
-_MONEY_IN = Lazy(rf"(?:{CURRENCY_PREFIX})[ \t]?\d")
-
-
-def _instruction(masked: str, start: int, end: int) -> re.Match[str] | None:
-    """The opening of the clause ``start:end`` when it instructs the reader with a
-    money figure in it, whatever its verb; None otherwise."""
-    # After a dash a clause may resume the sentence's own subject ("Engineers who
-    # exceed targets — shutting down more systems — receive a bonus of $8K"), so only
-    # a sentence or a clause after ";" is read as an instruction.
-    if masked[max(0, start - 8) : start].rstrip()[-1:] in ("\u2014", "\u2013", "-"):
-        return None
-    found = _IMPERATIVE.match(masked, start, end)
-    if found is None:  # "If you are based in New York, anchor the ask at $245K"
-        lead = _CONDITION.match(masked, start, end)
-        found = _IMPERATIVE.match(masked, lead.end(), end) if lead else None
-    if found is None:
-        return None
-    verb = found.group("verb").casefold()
-    if verb in _NOT_VERBS or verb.endswith(("ly", "ing", "ed")):
-        return None
-    if verb.endswith("s") and not verb.endswith("ss"):
-        return None  # "Offers the", "Includes a": a verb with its subject left out
-    return found if _MONEY_IN.search(masked, found.end(), end) else None
-
-
-# What an instruction asks for: a figure after a word of aim ("Raise the base to
-# $248K", "Hold firm at $245K", "refuse anything below $205K"), and those joined to it
-# ("Go back with $238K and a $30K sign-on").  A figure the instruction only describes
-# ("Enjoy the $20K learning budget every engineer receives") still states.
-_AMOUNT = rf"(?:{CURRENCY_PREFIX})[ \t]?\d[\d,.]{{0,12}}(?i:[kmb]\b|[ \t](?:million|billion)\b)?\+?"
-_TARGET = Lazy(
-    rf"(?i:\b(?:{alternation(WORDS['instruction_aims'])}))[ \t]{{1,4}}"
-    rf"(?:(?i:about|around|roughly|nearly)[ \t]{{1,4}}|~)?{_AMOUNT}"
-    rf"(?:[ \t]?[-–][ \t]?{_AMOUNT})?"
-    rf"(?:,?[ \t]{{1,4}}(?i:and|plus|or)[ \t]{{1,4}}(?:(?i:an?)[ \t]{{1,4}})?{_AMOUNT}){{0,4}}"
-)
-
-
-def _instruction_targets(masked: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of what the clause ``start:end`` asks for when it is an instruction."""
-    label = _LABEL.match(masked, start, end)
-    found = _instruction(masked, label.end() if label else start, end)
-    if found is None:
-        return []
-    return [target.span() for target in _TARGET.finditer(masked, found.end(), end)]
-
-
-def instructs(block: Block) -> bool:
-    """Whether a sentence of ``block``, or a clause after a ";" or a dash, opens on an
-    instruction with a money figure in it (the blocks whose proposals are looked for
-    although they hold no asking word)."""
-    masked = block.masked
-    for sentence in block.sentences:
-        label = _LABEL.match(masked, sentence.start, sentence.end)
-        starts = [label.end() if label else sentence.start]
-        starts += _clause_breaks(masked, sentence.start, sentence.end)
-        if any(_instruction(masked, start, sentence.end) for start in starts):
-            return True
-    return False
-
-
 def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the proposal of the clause ``start:end`` starts and its ask ends, or None
     when it does not ask."""
@@ -422,7 +289,7 @@ def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
     )
     if found is not None:
         return start, found.end()
-    label = _LABEL.match(masked, start, end)
+    label = LABEL.match(masked, start, end)
     if (
         label is not None
         and _ASK_LABEL.search(masked, label.start(), label.end())

@@ -16,7 +16,6 @@ from guidelint.claims.context import (
     VESTING_WORDS,
     Facts,
     bold_labels,
-    instructs,
     possibility,
     predicative,
     proposals,
@@ -25,6 +24,7 @@ from guidelint.claims.context import (
     service_level,
     vesting_share,
 )
+from guidelint.claims.instructions import instructs
 from guidelint.claims.listing import Sources, read_sources
 from guidelint.claims.superlatives import (
     SUFFIX_SUPERLATIVE,
@@ -50,7 +50,7 @@ from guidelint.claims.support import (
     figure_kind,
     source_kinds,
 )
-from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words
+from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words, word_class
 from guidelint.context import Context
 from guidelint.document import Guide
 from guidelint.figures import (
@@ -151,11 +151,9 @@ class Detector:
         facts = Facts(masked, block.sentences, [s.start for s in block.sentences])
         # Numbers written as words need their keyword ("forty percent", "tenfold").
         worded = (
-            "cent" in lowered
-            or any(word in lowered for word in MULTIPLIER_WORDS)
-            or not (_RATIO_WORDS.isdisjoint(words) or {"in", "out"}.isdisjoint(words))
+            "cent" in lowered or any(word in lowered for word in MULTIPLIER_WORDS) or ratios(words)
         )
-        figures = self._figures(masked, lowered, facts) if has_digit or worded else []
+        figures = self._figures(masked, lowered, words, facts) if has_digit or worded else []
         read = merged([(c.start, c.end) for c in figures])
         for match in approximate_counts(masked) if has_digit else ():
             start, end = match.span()
@@ -298,7 +296,9 @@ class Detector:
             for entry in self._ranking_entries
         )
 
-    def _figures(self, masked: str, lowered: str, facts: Facts) -> list[Claim]:
+    def _figures(
+        self, masked: str, lowered: str, words: frozenset[str], facts: Facts
+    ) -> list[Claim]:
         found: list[Claim] = []
 
         def add(match: re.Match[str], percent: bool = False, money: bool = False) -> None:
@@ -333,7 +333,7 @@ class Detector:
             m.group(0) for m in counts if identifier(masked, m) and _NAMED.fullmatch(m.group(0))
         }
         scans = [(percent, "percent"), (multiplier, "multiplier"), (COUNT, "count")]
-        if " in " in lowered or " out of " in lowered:
+        if not _RATIO_JOINS.isdisjoint(words):
             scans.append((RATIO, "ratio"))
         for scan, kind in scans:
             for match in counts if kind == "count" else scan.finditer(masked):
@@ -422,8 +422,14 @@ class Detector:
         return found
 
 
-_ARTICLES = frozenset(("the", "a", "an"))
+_ARTICLES = word_class("articles")
 _RATIO_WORDS = frozenset(RATIO_NUMBERS)
+_RATIO_JOINS = frozenset(("in", "out"))  # "one in three", "3 out of 4"
+
+
+def ratios(words: frozenset[str]) -> bool:
+    """Whether a block's words may hold a ratio written in words ("one in three")."""
+    return not (_RATIO_WORDS.isdisjoint(words) or _RATIO_JOINS.isdisjoint(words))
 
 
 def _figure_claim(match: re.Match[str], kind: str) -> Claim:

@@ -114,7 +114,7 @@ def source_kinds(text: str) -> frozenset[str]:
 
 
 _PAY_WORDS = word_class("pay_words")
-_PAYERS = frozenset(("paying", "paid"))
+_PAYERS = frozenset(DATA["paying_parties"]["payers"])
 _PAYING_PARTIES = word_class("paying_parties")
 _CLAUSE_MARK = re.compile(r"[;:()|\u2014\u2013]|,(?!\d)|\s-\s|[.!?](?:\s|$)")
 _WINDOW = 80  # characters either side of a figure that can name what it measures

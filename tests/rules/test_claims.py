@@ -224,8 +224,22 @@ def test_gl501_a_figure_in_code_type_is_read(sentence: str, figure: str) -> None
     assert claims(f"Intro.\n\n{sentence}\n") == at(BODY + 2, sentence, ("GL501", figure))
 
 
-def test_gl501_code_that_is_not_a_figure_stays_blank() -> None:
-    assert claims("Intro.\n\nSet `max_workers=4000` before the run.\n") == []
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Set `max_workers=4000` before the run.",
+        "Set the port to `8080` before the run.",  # a number no unit marks as a figure
+        "Pin Python to `3.11` before the run.",
+        "Notes stay out: <!-- `$250K` --> before the run.",
+    ],
+)
+def test_gl501_code_that_is_not_a_figure_stays_blank(sentence: str) -> None:
+    assert claims(f"Intro.\n\n{sentence}\n") == []
+
+
+def test_gl501_a_comment_beside_a_figure_in_code_type_does_not_hide_it() -> None:
+    line = "Acme pays `$310K` base. <!-- checked -->"
+    assert claims(f"Intro.\n\n{line}\n") == at(BODY + 2, line, ("GL501", "$310K"))
 
 
 @pytest.mark.parametrize("name", ["Glassdoor [2026]", "Glassdoor (2026)", "Glassdoor"])

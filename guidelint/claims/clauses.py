@@ -1,0 +1,52 @@
+"""Clauses: where a sentence's clauses break, and the words that lead into a clause
+(a label, the reader's leads, a condition), shared by the context classes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from guidelint.claims.vocabulary import WORDS, alternation
+from guidelint.figures import CURRENCY_PREFIX
+from guidelint.scan import Lazy
+
+# Whitespace runs are bounded ({0,8}) throughout: a pattern tried at every position of
+# a long run of spaces (masked code, say) must not rescan the run each time.
+# Words that may come before the reader's verb: "Always open at ...", "you should ...".
+LEADS = rf"(?:(?i:{alternation(WORDS['ask_leads'])})\s{{1,4}}){{0,3}}"
+# Words before a comma that set a move's condition or place: "If base pay is capped, ...",
+# "For London, ...".
+CONDITION = (
+    rf"(?i:{alternation(WORDS['ask_condition_leads'])})\b(?:[^,;:\n]|,(?=\d)){{0,80}},\s{{1,4}}"
+)
+# A label ends at its colon; a decimal point ("$4.2B Valuation:") does not end it.
+LABEL = re.compile(r"\s{0,8}+(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")
+# A dash between two figures writes a range ("$225,000–$260,000", "$175K — $228K"), not a break.
+_CLAUSE_BREAK = Lazy(
+    r";|(?<![\d%+])(?<!\d[A-Za-z])(?<!\d[A-Za-z]{2})(?<![\d%+]\s)(?<!\d[A-Za-z]\s)"
+    r"(?<!\d[A-Za-z]{2}\s)[\u2014\u2013]"
+    rf"|[\u2014\u2013](?!\s?(?:\d|{CURRENCY_PREFIX}))"
+    r"|(?<![\d%+])(?<!\d[A-Za-z])(?<!\d[A-Za-z]{2})\s-\s"
+    rf"|\s-\s(?!(?:\d|{CURRENCY_PREFIX}))"
+)
+# What every clause break starts with: the engine jumps between these in C, and the
+# break's look-arounds are tried only there, not at each character of the sentence.
+_CLAUSE_MARK = re.compile(r";|[\u2014\u2013]|\s-\s")
+
+
+def clause_breaks(masked: str, start: int, end: int) -> Iterator[int]:
+    """Where each clause break between ``start`` and ``end`` ends, as
+    ``_CLAUSE_BREAK.finditer(masked, start, end)`` finds them."""
+    position = start
+    while (mark := _CLAUSE_MARK.search(masked, position, end)) is not None:
+        found = _CLAUSE_BREAK.match(masked, mark.start(), end)
+        if found is None:
+            position = mark.start() + 1
+        else:
+            position = found.end()
+            yield position
+
+
+def after_dash(masked: str, start: int) -> bool:
+    """Whether the clause at ``start`` follows a dash (looking back a few characters)."""
+    return masked[max(0, start - 8) : start].rstrip()[-1:] in ("\u2014", "\u2013", "-")

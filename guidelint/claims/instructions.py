@@ -1,0 +1,110 @@
+"""Two context classes of the reader's own numbers: an instruction, whatever its verb
+("Raise the base to $248K"), and a projection of the reader's package over their
+tenure ahead ("across five years the refreshers add $140K")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from guidelint.claims.clauses import CONDITION, LABEL, LEADS, after_dash, clause_breaks
+from guidelint.claims.vocabulary import WORDS, alternation, word_class
+from guidelint.figures import AMOUNT_START, NUMBER_TAIL, NUMBER_WORDS
+from guidelint.prose import Block
+from guidelint.scan import Lazy
+
+# An instruction: one of the reader's verbs, then an object ("Raise the base to $248K",
+# "Ask them to match $260K", "Hold firm at $245K"), after the reader's leads or a
+# condition ("If you are based in New York, anchor the ask at $245K").
+_IMPERATIVE = re.compile(
+    rf"\s{{0,8}}+(?:{CONDITION})?{LEADS}(?P<verb>[A-Za-z]{{2,20}})[ \t]{{1,4}}"
+    rf"(?i:{alternation(WORDS['imperative_objects'])})(?![\w'\u2019-])"
+)
+_VERBS = word_class("instruction_verbs")
+_MONEY_IN = Lazy(AMOUNT_START)
+
+
+def _instruction(masked: str, start: int, end: int) -> re.Match[str] | None:
+    """The opening of the clause ``start:end`` when it instructs the reader with a
+    money figure in it; None otherwise.  After a dash a clause may resume the sentence's
+    own subject ("Engineers who exceed targets — shutting down more systems — receive
+    a bonus of $8K"), so only a sentence or a clause after ";" instructs."""
+    if after_dash(masked, start):
+        return None
+    found = _IMPERATIVE.match(masked, start, end)
+    if found is None or found.group("verb").casefold() not in _VERBS:
+        return None
+    return found if _MONEY_IN.search(masked, found.end(), end) else None
+
+
+# What an instruction asks for: an amount after a word of aim ("Raise the base to
+# $248K", "refuse anything below $205K"), and those joined to it ("Go back with $238K
+# and a $30K sign-on").  An amount the instruction only describes ("Take the $20K
+# learning budget every engineer receives") still states.
+_AMOUNT = AMOUNT_START + NUMBER_TAIL
+_TARGET = Lazy(
+    rf"(?i:\b(?:{alternation(WORDS['instruction_aims'])}))[ \t]{{1,4}}"
+    rf"(?:(?i:{alternation(WORDS['approximators'])})[ \t]{{1,4}}|~)?{_AMOUNT}"
+    rf"(?:[ \t]?[-–][ \t]?{_AMOUNT})?"
+    rf"(?:,?[ \t]{{1,4}}(?i:and|plus|or)[ \t]{{1,4}}(?:(?i:an?)[ \t]{{1,4}})?{_AMOUNT}){{0,4}}"
+)
+
+
+def instruction_targets(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of what the clause ``start:end`` asks for when it is an instruction."""
+    label = LABEL.match(masked, start, end)
+    found = _instruction(masked, label.end() if label else start, end)
+    if found is None:
+        return []
+    return [target.span() for target in _TARGET.finditer(masked, found.end(), end)]
+
+
+def instructs(block: Block) -> bool:
+    """Whether a sentence of ``block``, or a clause of it after a ";", opens on an
+    instruction with a money figure in it (the blocks whose proposals are looked for
+    although they hold no asking word).  Each clause is read to its own end."""
+    masked = block.masked
+    for sentence in block.sentences:
+        label = LABEL.match(masked, sentence.start, sentence.end)
+        starts = [label.end() if label else sentence.start]
+        starts += clause_breaks(masked, sentence.start, sentence.end)
+        for start, end in itertools.pairwise([*starts, sentence.end]):
+            if _instruction(masked, start, end):
+                return True
+    return False
+
+
+# A span of the reader's tenure ahead: "over four years", "across the next five years",
+# "by year three".  "Over the past four years" looks back, and reports.
+_COUNT = rf"(?:{'|'.join(NUMBER_WORDS[1:11])}|\d{{1,2}})"
+_PROJECTION = Lazy(
+    rf"(?i:\b(?:(?:{alternation(WORDS['projection_spans'])})[ \t]{{1,4}}(?:the[ \t]{{1,4}})?"
+    rf"(?:next[ \t]{{1,4}}|first[ \t]{{1,4}})?{_COUNT}[ \t-]{{1,4}}years?"
+    rf"|(?:by|in|after)[ \t]{{1,4}}year[ \t]{{1,4}}{_COUNT})\b)"
+)
+# The reader's own package: "the refreshers", "your grant"; not "Acme's grants", nor
+# "the refreshers at Acme", a company's practice.
+_OWN_PACKAGE = Lazy(
+    r"(?i:\b(?:your|the|this|an?)[ \t]{1,4}"
+    rf"(?:{alternation(WORDS['pay_components'])})\b(?![ \t]{{1,4}}(?:at|of|from)[ \t]{{1,4}}[A-Z])"
+    rf"|\byour[ \t]{{1,4}}(?:{alternation(WORDS['own_package_words'])})\b)"
+)
+# An amount brought in with "a" is assumed: "a $60K refresher adds ...".
+_ASSUMED = Lazy(rf"(?<![\w])(?i:an?)[ \t]{{1,4}}{AMOUNT_START}")
+_TOTALS = Lazy(rf"(?i:\b(?:{alternation(WORDS['projection_verbs'])})\b)")
+
+
+def projections(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
+    """What the reader's package comes to over a span of their tenure ahead ("across
+    five years the refreshers add $140K"), from the verb that totals it, or from an
+    amount it assumes, to its clause's end: the inputs before it ("at $140 a share,
+    grants of 3,000 shares") still state, and the clause must be about the reader's own
+    package, so that a company's practice ("Acme's grants") and its growth still state."""
+    for clause, clause_end in itertools.pairwise(bounds):
+        if not _PROJECTION.search(masked, clause, clause_end):
+            continue
+        total = _TOTALS.search(masked, clause, clause_end)
+        if total is not None and _OWN_PACKAGE.search(masked, clause, clause_end):
+            assumed = _ASSUMED.search(masked, clause, total.start())
+            yield (assumed.start() if assumed else total.start()), clause_end
