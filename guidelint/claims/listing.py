@@ -12,7 +12,7 @@ from guidelint.claims.attributions import GENERIC, SOURCE_NOUNS, WEAK_FIRST, is_
 from guidelint.claims.support import COMMON_WORDS, DEFAULT_KINDS, dated, source_kinds
 from guidelint.claims.vocabulary import TOKEN, WORDS, alternation, word_class
 from guidelint.document import Guide
-from guidelint.figures import CURRENCY_PREFIX
+from guidelint.figures import FIGURE_START
 from guidelint.prose import Prose
 from guidelint.records import Record
 from guidelint.scan import Lazy
@@ -234,7 +234,7 @@ _PUBLISHER_FIRST = Lazy(
 )
 
 
-_FIGURE_NEXT = Lazy(rf"[ \t]{{0,4}}[~≈]?(?:{CURRENCY_PREFIX})?[ \t]?\d")
+_FIGURE_NEXT = Lazy(rf"[ \t]{{0,4}}[~≈]?{FIGURE_START}")
 
 
 def _origin(text: str, own: set[str]) -> bool:
