@@ -128,8 +128,10 @@ PERCENT = Scan(
 _MULTIPLIER_DIGITS = r"(?<![\w.])\d+(?:\.\d+)?(?:\s?[-–—]\s?\d+(?:\.\d+)?)?(?:x|\s?×)(?![\w])"
 # "revenue tripled": a past verb of multiplying states a multiple (figures.json).
 MULTIPLYING_VERBS = tuple(_DATA["multiplying_verbs"]["words"])
-# What a block holds when a multiplier written in words may be in it.
-MULTIPLIER_WORDS = ("fold", "times", *MULTIPLYING_VERBS)
+# What a block holds when a multiplier written in words may be in it: "fold" and
+# "times" inside its text ("tenfold"), or a multiplying verb among its words.
+MULTIPLIER_PARTS = ("fold", "times")
+MULTIPLYING_WORDS = frozenset(MULTIPLYING_VERBS)
 MULTIPLIER = Scan(
     rf"{_MULTIPLIER_DIGITS}"
     r"|(?<![\w.])\d+(?:\.\d+)?[-\s]?fold\b"

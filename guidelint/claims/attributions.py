@@ -164,9 +164,10 @@ def attributions(
         window_start = max(0, start - 160)
         before = masked[window_start:start]
         # A year in brackets after a name is its edition: "Glassdoor [2026] puts ...".
-        edition = _EDITION.search(before)
-        if edition is not None:
-            before = before[: edition.start()]
+        if before.rstrip().endswith((")", "]")):
+            edition = _EDITION.search(before)
+            if edition is not None:
+                before = before[: edition.start()]
         cut = max(
             (m.end() for m in CLAUSE.finditer(before)),
             default=0,

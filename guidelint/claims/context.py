@@ -147,6 +147,7 @@ def proposals(block: Block) -> list[tuple[int, int]]:
     """
     masked = block.masked
     spans: list[tuple[int, int]] = []
+    projecting = "year" in masked or "Year" in masked  # a projection names its years
     for sentence in block.sentences:
         start, end = sentence.start, sentence.end
         label = LABEL.match(masked, start, end)
@@ -170,7 +171,8 @@ def proposals(block: Block) -> list[tuple[int, int]]:
         spans.extend(_norms(masked, bounds))
         spans.extend(m.span("to") for m in _TRAJECTORY.finditer(masked, start, end))
         spans.extend(_scenarios(masked, bounds))
-        spans.extend(projections(masked, bounds))
+        if projecting:
+            spans.extend(projections(masked, bounds))
         asking = False
         for clause, clause_end in itertools.pairwise(bounds):
             continues = asking and (

@@ -17,7 +17,7 @@ from guidelint.scan import Lazy
 # An instruction: one of the reader's verbs, then an object ("Raise the base to $248K",
 # "Ask them to match $260K", "Hold firm at $245K"), after the reader's leads or a
 # condition ("If you are based in New York, anchor the ask at $245K").
-_IMPERATIVE = re.compile(
+_IMPERATIVE = Lazy(
     rf"\s{{0,8}}+(?:{CONDITION})?{LEADS}(?P<verb>[A-Za-z]{{2,20}})[ \t]{{1,4}}"
     rf"(?i:{alternation(WORDS['imperative_objects'])})(?![\w'\u2019-])"
 )

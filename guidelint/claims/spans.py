@@ -62,7 +62,8 @@ from guidelint.figures import (
     MONEY,
     MULTIPLIER,
     MULTIPLIER_DIGITS,
-    MULTIPLIER_WORDS,
+    MULTIPLIER_PARTS,
+    MULTIPLYING_WORDS,
     PERCENT,
     PERCENT_DIGITS,
     PERCENT_VALUE,
@@ -150,9 +151,7 @@ class Detector:
         has_digit = DIGIT.search(masked) is not None
         facts = Facts(masked, block.sentences, [s.start for s in block.sentences])
         # Numbers written as words need their keyword ("forty percent", "tenfold").
-        worded = (
-            "cent" in lowered or any(word in lowered for word in MULTIPLIER_WORDS) or ratios(words)
-        )
+        worded = "cent" in lowered or multiplying(lowered, words) or ratios(lowered, words)
         figures = self._figures(masked, lowered, words, facts) if has_digit or worded else []
         read = merged([(c.start, c.end) for c in figures])
         for match in approximate_counts(masked) if has_digit else ():
@@ -322,7 +321,7 @@ class Detector:
                 add(match, money=True)
         # The number-word branches need their keyword; without it, digits only.
         percent = PERCENT if "cent" in lowered else PERCENT_DIGITS
-        worded = any(word in lowered for word in MULTIPLIER_WORDS)
+        worded = multiplying(lowered, words)
         multiplier = MULTIPLIER if worded else MULTIPLIER_DIGITS
         vesting = any(word in lowered for word in VESTING_WORDS)
         counts = list(COUNT.finditer(masked))
@@ -333,7 +332,7 @@ class Detector:
             m.group(0) for m in counts if identifier(masked, m) and _NAMED.fullmatch(m.group(0))
         }
         scans = [(percent, "percent"), (multiplier, "multiplier"), (COUNT, "count")]
-        if not _RATIO_JOINS.isdisjoint(words):
+        if ratios(lowered, words) or _DIGIT_RATIO.search(masked) is not None:
             scans.append((RATIO, "ratio"))
         for scan, kind in scans:
             for match in counts if kind == "count" else scan.finditer(masked):
@@ -425,11 +424,24 @@ class Detector:
 _ARTICLES = word_class("articles")
 _RATIO_WORDS = frozenset(RATIO_NUMBERS)
 _RATIO_JOINS = frozenset(("in", "out"))  # "one in three", "3 out of 4"
+_DIGIT_RATIO = re.compile(r"\d[ \t]{1,4}(?:in|out[ \t]{1,4}of)[ \t]{1,4}\d")  # "3 out of 4"
 
 
-def ratios(words: frozenset[str]) -> bool:
-    """Whether a block's words may hold a ratio written in words ("one in three")."""
-    return not (_RATIO_WORDS.isdisjoint(words) or _RATIO_JOINS.isdisjoint(words))
+def multiplying(lowered: str, words: frozenset[str]) -> bool:
+    """Whether a block may hold a multiplier written in words ("tenfold", "tripled")."""
+    fold, times = MULTIPLIER_PARTS
+    return fold in lowered or times in lowered or not MULTIPLYING_WORDS.isdisjoint(words)
+
+
+def ratios(lowered: str, words: frozenset[str]) -> bool:
+    """Whether a block may hold a ratio written in words ("one in three", "two out of
+    five"): a number word right before its join, which a few substring tests tell."""
+    if _RATIO_JOINS.isdisjoint(words):
+        return False
+    for number in _RATIO_WORDS.intersection(words):
+        if f"{number} in " in lowered or f"{number} out " in lowered:
+            return True
+    return False
 
 
 def _figure_claim(match: re.Match[str], kind: str) -> Claim:
