@@ -166,30 +166,25 @@ def test_gl501_a_figure_the_source_list_states_is_supported(sentence: str) -> No
     assert claims(f"Intro.\n\n{sentence}\n" + STATED) == []
 
 
-@pytest.mark.parametrize(
-    "entry",
-    [
-        "- Acme $1.2B Valuation -- Growth Leader\n",  # a headline restating the claim
-        "- [Acme $1.2B Valuation: Market Momentum]\n",
-    ],
-)
-def test_gl501_a_headline_without_an_origin_supports_nothing(entry: str) -> None:
-    sources = "\n#### Evidence & Sources\n\n" + entry
-    line = "The valuation reached $1.2B."
-    assert claims(f"Intro.\n\n{line}\n" + sources) == at(BODY + 2, line, ("GL501", "$1.2B"))
+PREMIUM = "Ray experts command a platform premium of 10-20% and a $50B+ market."
 
 
 @pytest.mark.parametrize(
-    "entry",
+    ("entry", "line", "figure"),
     [
-        "- Platform Premium — 10-20%\n",  # a topic label, then the figure it restates
-        "- Drone Investment -- $50B+ Market Opportunity\n",
+        # a headline restating the claim
+        ("- Acme $1.2B Valuation -- Growth Leader\n", "The valuation reached $1.2B.", "$1.2B"),
+        ("- [Acme $1.2B Valuation: Market Momentum]\n", "The valuation reached $1.2B.", "$1.2B"),
+        # a topic label, then the figure it restates
+        ("- Platform Premium — 10-20%\n", PREMIUM, "10-20%"),
+        ("- Drone Investment -- $50B+ Market Opportunity\n", PREMIUM, "10-20%"),
     ],
 )
-def test_gl501_a_label_followed_by_its_figure_supports_nothing(entry: str) -> None:
+def test_gl501_an_entry_that_says_not_where_it_comes_from_supports_nothing(
+    entry: str, line: str, figure: str
+) -> None:
     sources = "\n#### Evidence & Sources\n\n" + entry
-    line = "Ray experts command a platform premium of 10-20% and a $50B+ market."
-    assert claims(f"Intro.\n\n{line}\n" + sources) == at(BODY + 2, line, ("GL501", "10-20%"))
+    assert claims(f"Intro.\n\n{line}\n" + sources) == at(BODY + 2, line, ("GL501", figure))
 
 
 @pytest.mark.parametrize(
