@@ -113,7 +113,7 @@ class Sources(Record):
                 break
             probe = " " + " ".join(tokens[:size]) + " "
             for text in self.texts:
-                if probe in text:
+                if probe in text and (size > 1 or _second_agrees(tokens, text)):
                     return text
         for text in self.texts:
             if len(text.strip()) >= 3 and len(text.split()) <= 3 and text in padded_name:
@@ -196,6 +196,17 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
         tuple(text for text in stating if text),
         frozenset(own_words),
     )
+
+
+def _second_agrees(tokens: list[str], text: str) -> bool:
+    """Whether an entry found by a name's first word alone may be that name: its second
+    word, unless a source noun ("Glassdoor Reviews"), is in the entry too, in some form
+    ("Steam Recommendations" and "Steam Recommendation System"); "Robert Walters" is not
+    "Robert Half Salary Guide"."""
+    if len(tokens) < 2 or tokens[1] in SOURCE_NOUNS or tokens[1].isdigit():
+        return True
+    stem = tokens[1][:6]
+    return any(word.startswith(stem) for word in text.split())
 
 
 def _known(text: str) -> bool:

@@ -1227,3 +1227,19 @@ def test_an_amount_after_an_ambiguous_verb_attributes_in_any_currency(amount: st
     # currencies spells it with.
     found = claims(f"Gartner puts {amount} on the market.\n", select=("GL504",))
     assert [code for code, _, _ in found] == ["GL504"]
+
+
+@pytest.mark.parametrize(
+    ("name", "reported"),
+    [
+        ("Robert Walters salary survey", True),  # "Robert Half" is another firm
+        ("Robert Half survey", False),
+        ("Glassdoor Reviews", False),  # a source noun after the name
+    ],
+)
+def test_gl504_a_name_is_not_listed_by_its_first_word_alone(name: str, reported: bool) -> None:
+    front = FRONT.replace("  - Glassdoor\n", "  - Glassdoor\n  - Robert Half Salary Guide 2026\n")
+    line = f"According to the {name}, London bases climbed again."
+    found = claims(f"Intro.\n\n{line}\n", front=front)
+    row = front.count("\n") + 3  # the body's third line
+    assert found == ([("GL504", row, line.index(name.split()[0]) + 1)] if reported else [])
