@@ -27,7 +27,6 @@ from guidelint.edits import CURRENCY_DESCRIPTION
 from guidelint.files import TooLarge, display_path, read_regular, replacing
 from guidelint.limits import MAX_FILE_SIZE_LIMIT
 from guidelint.records import Record
-from guidelint.tablefix import TABLE_CODES
 
 if TYPE_CHECKING:
     from guidelint.context import Context
@@ -39,6 +38,14 @@ MAX_PASSES = 10
 
 class FixWriteError(Exception):
     """The fixed text could not be written back; the message says why."""
+
+
+def _table_codes() -> frozenset[str]:
+    """The codes one table rewrite repairs (``tablefix.TABLE_CODES``), read when a fix
+    runs: importing the table rewriter is left to the runs that rewrite."""
+    from guidelint.tablefix import TABLE_CODES
+
+    return TABLE_CODES
 
 
 def fix_key(fix: Fix) -> tuple[int, int, int, int, str]:
@@ -285,6 +292,7 @@ def _repaired(
     """Diagnostics this pass addressed: their own fix, or one covering it, went in."""
     keys = {fix_key(f) for f in applied}
     unsafe_applied = [f for f in extra if fix_key(f) in keys]
+    table_codes = _table_codes()
 
     def addressed(d: Diagnostic) -> bool:
         if d.fixes:
@@ -293,7 +301,7 @@ def _repaired(
             )
         if d.code == "GL304" and any(f.description == CURRENCY_DESCRIPTION for f in unsafe_applied):
             return True
-        return d.code in TABLE_CODES and any(f.line <= d.line < f.end_line for f in unsafe_applied)
+        return d.code in table_codes and any(f.line <= d.line < f.end_line for f in unsafe_applied)
 
     return [d for d in diagnostics if addressed(d)]
 
@@ -303,7 +311,8 @@ def _why_not_fixed(
 ) -> str | None:
     """Explain table findings that ``--fix`` left in place (not those whose
     codes are ``unfixable``: leaving them was asked for)."""
-    table = [d for d in diagnostics if d.code in TABLE_CODES and linter.fixable.enabled(d.code)]
+    table_codes = _table_codes()
+    table = [d for d in diagnostics if d.code in table_codes and linter.fixable.enabled(d.code)]
     if not table:
         return None
     if guide.data is None:
@@ -459,8 +468,9 @@ class Fixer:
 
     def wants(self, result: FileResult) -> bool:
         # Table findings without a fix still get a look, so the user is told why.
+        table_codes = _table_codes()
         return any(
-            d.fixes or (d.code in TABLE_CODES and self.linter.fixable.enabled(d.code))
+            d.fixes or (d.code in table_codes and self.linter.fixable.enabled(d.code))
             for d in result.diagnostics
         )
 

@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 from conftest import TODAY
 from guidelint.config import Settings
 from guidelint.files import Target
-from guidelint.fixes import TABLE_CODES, Fixer, fix_bytes
+from guidelint.fixes import Fixer, fix_bytes
 from guidelint.linter import Linter
+from guidelint.tablefix import TABLE_CODES
 
 FIXED_CODES = TABLE_CODES | {"GL407"}
 REGIONS = {
