@@ -92,7 +92,7 @@ _FILLERS = word_class("attribution_fillers")
 DETERMINERS = word_class("name_determiners")
 WEAK_FIRST = word_class("weak_first_words")
 _DATA_POINTERS = word_class("data_pointers")
-_ARTICLES = word_class("articles")
+ARTICLES = word_class("articles")
 _SEPARATORS = word_class("name_separators")
 
 
@@ -182,7 +182,7 @@ def attributions(
             subject.pop()  # "Gartner has also reported": the name is before them
         if subject and subject[0].casefold() in OPENERS:
             subject = subject[1:]
-        if subject and subject[0].casefold() in _ARTICLES:  # "A Carta analysis notes"
+        if subject and subject[0].casefold() in ARTICLES:  # "A Carta analysis notes"
             subject = subject[1:]
         if not subject or len(subject) > 8:
             continue
@@ -231,7 +231,7 @@ def _says(tokens: list[str], names: list[str]) -> bool:
 def _first_content(tokens: list[str]) -> str:
     for token in tokens:
         word = token.casefold().strip(".,")
-        if word not in _ARTICLES:
+        if word not in ARTICLES:
             return word
     return ""
 

@@ -51,26 +51,29 @@ _TARGET = Lazy(
 )
 
 
+def _opening(masked: str, start: int, end: int) -> re.Match[str] | None:
+    """The instruction the clause ``start:end`` opens with, after any label."""
+    label = LABEL.match(masked, start, end)
+    return _instruction(masked, label.end() if label else start, end)
+
+
 def instruction_targets(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of what the clause ``start:end`` asks for when it is an instruction."""
-    label = LABEL.match(masked, start, end)
-    found = _instruction(masked, label.end() if label else start, end)
+    found = _opening(masked, start, end)
     if found is None:
         return []
     return [target.span() for target in _TARGET.finditer(masked, found.end(), end)]
 
 
 def instructs(block: Block) -> bool:
-    """Whether a sentence of ``block``, or a clause of it after a ";", opens on an
-    instruction with a money figure in it (the blocks whose proposals are looked for
-    although they hold no asking word).  Each clause is read to its own end."""
+    """Whether a clause of ``block`` opens on an instruction with a money figure in it,
+    read as :func:`instruction_targets` reads it (the blocks whose proposals are looked
+    for although they hold no asking word).  Each clause is read to its own end."""
     masked = block.masked
     for sentence in block.sentences:
-        label = LABEL.match(masked, sentence.start, sentence.end)
-        starts = [label.end() if label else sentence.start]
-        starts += clause_breaks(masked, sentence.start, sentence.end)
-        for start, end in itertools.pairwise([*starts, sentence.end]):
-            if _instruction(masked, start, end):
+        bounds = [sentence.start, *clause_breaks(masked, sentence.start, sentence.end)]
+        for start, end in itertools.pairwise([*bounds, sentence.end]):
+            if _opening(masked, start, end):
                 return True
     return False
 

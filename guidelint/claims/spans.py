@@ -8,7 +8,13 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from guidelint.claims.attributions import VAGUE, VAGUE_TRIGGERS, attributions, vague_subject_counts
+from guidelint.claims.attributions import (
+    ARTICLES,
+    VAGUE,
+    VAGUE_TRIGGERS,
+    attributions,
+    vague_subject_counts,
+)
 from guidelint.claims.context import (
     ASK_TRIGGERS,
     NAME_AFTER,
@@ -50,7 +56,7 @@ from guidelint.claims.support import (
     figure_kind,
     source_kinds,
 )
-from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words, word_class
+from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words
 from guidelint.context import Context
 from guidelint.document import Guide
 from guidelint.figures import (
@@ -288,7 +294,7 @@ class Detector:
             ]
         if not self._ranking_entries:
             return False
-        own = frozenset(WORD.findall(claim.text.casefold())) - _ARTICLES
+        own = frozenset(WORD.findall(claim.text.casefold())) - ARTICLES
         sentence = facts.words(claim.start)[0]
         return any(
             own <= entry and not (entry - own).isdisjoint(sentence)
@@ -421,7 +427,6 @@ class Detector:
         return found
 
 
-_ARTICLES = word_class("articles")
 _RATIO_WORDS = frozenset(RATIO_NUMBERS)
 _RATIO_JOINS = frozenset(("in", "out"))  # "one in three", "3 out of 4"
 _DIGIT_RATIO = re.compile(r"\d[ \t]{1,4}(?:in|out[ \t]{1,4}of)[ \t]{1,4}\d")  # "3 out of 4"
