@@ -169,24 +169,33 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
     return found
 
 
-# A code span that holds nothing but a figure ("`4,000`", "`$250K`", "`10-20%`") shows
-# the author's own number set in code type: its figure is read, its backticks are not.
+# A code span that holds a figure is the author's number set in code type: a figure
+# alone ("`4,000`", "`$250K`", "`10-20%`") or a tag of a figure and a few words
+# ("`$42B+ AUM`", "`200+ Countries`", "`#$600B+AUM`", "`Base $200K-$268K`"). Its words
+# are read, its backticks and a tag's "#" are not; code with any other character
+# ("`max_workers=4000`", "`--retries 3`") stays blank.
+_UNIT = r"(?:[kKmMbBT]\+?|%|x|\+)?"
+_FIGURE = (
+    rf"[~≈+]?[{SYMBOL_CHARS}]?\d[\d,.]{{0,20}}{_UNIT}"
+    rf"(?:[ \t]?[-–][ \t]?[{SYMBOL_CHARS}]?\d[\d,.]{{0,20}}{_UNIT})?"
+)
+_TAG_WORD = r"[A-Za-z(][\w&/.'’()-]{0,24}"
 _FIGURE_CODE = Lazy(
-    rf"[ \t]?(?P<figure>[~≈+]?[{SYMBOL_CHARS}]?\d[\d,.]{{0,20}}(?:[kKmMbB]|%|x|\+)?"
-    rf"(?:[ \t]?[-–][ \t]?[{SYMBOL_CHARS}]?\d[\d,.]{{0,20}}(?:[kKmMbB]|%|x|\+)?)?)[ \t]?"
+    rf"[ \t]?#?(?P<text>(?:{_TAG_WORD}[ \t]){{0,2}}(?P<figure>{_FIGURE})"
+    rf"(?:[ \t]?{_TAG_WORD}(?:[ \t]{_TAG_WORD}){{0,2}})?)[ \t]?"
 )
 
 
 # What marks a number as a figure rather than a port, a version or an identifier
 # ("`8080`", "`3.11`"): a currency, a unit, a percent or a thousands separator.
-_MARKED = Lazy(rf"[{SYMBOL_CHARS}%]|\d[kKmMbB]|\d,\d{{3}}|\dx|\+")
+_MARKED = Lazy(rf"[{SYMBOL_CHARS}%]|\d[kKmMbBT]|\d,\d{{3}}|\dx|\+")
 
 
 def _unblank_figures(
     text: str, code: list[tuple[int, int]], comments: list[tuple[int, int]], current: str
 ) -> str:
-    """``current`` with the figures of the figure-only ``code`` spans of ``text`` put
-    back, but for those inside a comment."""
+    """``current`` with the text of the figure code spans of ``text`` put back (not
+    their backticks), but for those inside a comment."""
     pieces: list[str] = []
     position = 0
     starts = [low for low, _ in comments]  # in order, and apart
@@ -198,8 +207,8 @@ def _unblank_figures(
         ticks = len(span) - len(span.lstrip("`"))  # the run that opens it, and closes it
         found = _FIGURE_CODE.fullmatch(text, start + ticks, end - ticks)
         if found is not None and _MARKED.search(found.group("figure")):
-            pieces += [current[position : found.start("figure")], found.group("figure")]
-            position = found.end("figure")
+            pieces += [current[position : found.start("text")], found.group("text")]
+            position = found.end("text")
     if not pieces:
         return current
     return "".join([*pieces, current[position:]])

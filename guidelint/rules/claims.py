@@ -63,7 +63,9 @@ rule(
         on whether a bare magnitude states a figure, and a finding its author
         would dismiss costs more than one missed. Years,
         dates, quarters, versions, durations and small counts of steps are not
-        figures.
+        figures. Code is not read, but for a figure set in code type, alone
+        (`` `$250K` ``) or as a tag of a figure and a few words (`` `$42B+ AUM` ``,
+        `` `200+ Countries` ``).
 
         Each figure has a kind, pay (its clause names pay: base, bonus, equity,
         offer, premium, ...) or a fact about the world, and is backed by a

@@ -213,6 +213,10 @@ def test_gl501_a_publisher_before_a_figure_still_supports() -> None:
     [
         ("Acme runs `4,000` GPU nodes in production.", "4,000"),
         ("Acme's market is worth `$50B` a year.", "$50B"),
+        # a tag of a figure and a few words, the tags of a summary line
+        ("**Profile:** `Public Equity` `$42B+ AUM` `Platform Strategy`", "$42B"),
+        ("**Profile:** `#$600B+AUM` `#ProductStrategy`", "$600B"),
+        ("**Profile:** `Digital Rails` `200+ Countries`", "200+ Countries"),
     ],
 )
 def test_gl501_a_figure_in_code_type_is_read(sentence: str, figure: str) -> None:
@@ -225,6 +229,8 @@ def test_gl501_a_figure_in_code_type_is_read(sentence: str, figure: str) -> None
         "Set `max_workers=4000` before the run.",
         "Set the port to `8080` before the run.",  # a number no unit marks as a figure
         "Pin Python to `3.11` before the run.",
+        "Run `deploy --retries 3` before the run.",  # code with more than words and a figure
+        "Vesting is written `RSU/4yr` in the table.",  # a period, not a figure
         "Notes stay out: <!-- `$250K` --> before the run.",
     ],
 )
