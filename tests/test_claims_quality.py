@@ -82,12 +82,18 @@ def load_references(path: Path) -> str:
     return yaml.safe_load(path.read_text(encoding="utf-8")).get("references") or REFERENCES
 
 
+def load_frontmatter(path: Path) -> str:
+    """The guide start (frontmatter and title) a set's cases are labelled against:
+    its own, or the default."""
+    return yaml.safe_load(path.read_text(encoding="utf-8")).get("frontmatter") or FRONTMATTER
+
+
 def build(
-    cases: list[dict[str, object]], references: str = REFERENCES
+    cases: list[dict[str, object]], references: str = REFERENCES, start: str = FRONTMATTER
 ) -> tuple[str, list[tuple[int, int]]]:
     """The guide text and the (first, last) file line of each case."""
-    parts = [FRONTMATTER]
-    line = FRONTMATTER.count("\n") + 1
+    parts = [start]
+    line = start.count("\n") + 1
     spans = []
     for case in cases:
         text = str(case["text"])
@@ -111,7 +117,7 @@ def score(
     path: Path = LABELLED,
 ) -> tuple[dict[str, tuple[float, float, int, int, int]], list[str]]:
     cases = load_cases(path)
-    text, spans = build(cases, load_references(path))
+    text, spans = build(cases, load_references(path), load_frontmatter(path))
     diagnostics = lint_text(text, select=CODES)
     found: list[set[str]] = [set() for _ in cases]
     starts = [first for first, _ in spans]

@@ -14,6 +14,7 @@ from guidelint.claims.vocabulary import (
     WORDS,
     Family,
     alternation,
+    dated,
     heads,
     last_words,
     phrases,
@@ -180,11 +181,17 @@ def attributions(
         subject = TOKEN.findall(before[cut:])
         while subject and subject[-1].casefold() in _AUXILIARIES:
             subject.pop()  # "Gartner has also reported": the name is before them
+        # "As Wood Mackenzie notes, ...": a clause of "as" hands the sentence to its name.
+        aside = len(subject) > 1 and subject[0].casefold() == "as"
         if subject and subject[0].casefold() in OPENERS:
             subject = subject[1:]
         if subject and subject[0].casefold() in ARTICLES:  # "A Carta analysis notes"
             subject = subject[1:]
         if not subject or len(subject) > 8:
+            continue
+        document = document_name(subject)
+        if document is not None and len(document.split()) == len(subject):
+            yield Attribution(window_start + cut, [document], False)  # "the 10-K shows"
             continue
         if not _name_like_subject(subject):
             continue
@@ -194,7 +201,9 @@ def attributions(
         evidence_only = lowered in EVIDENCE_VERBS and lowered not in ATTRIBUTION_VERBS
         if evidence_only and last not in SOURCE_NOUNS and not possessive:
             continue
-        if lowered in AMBIGUOUS_VERBS and last not in SOURCE_NOUNS:
+        if aside and masked[match.end() : match.end() + 1] == ",":
+            pass
+        elif lowered in AMBIGUOUS_VERBS and last not in SOURCE_NOUNS:
             following = TOKEN.search(masked, match.end(), match.end() + 40)
             word = following.group(0).casefold().strip("~") if following else ""
             word = word.replace("\u2019", "'").split("'")[0]  # "it'll" is "it"
@@ -206,14 +215,36 @@ def attributions(
 
 
 _SAYING = ATTRIBUTION_VERBS | EVIDENCE_VERBS
+_FORM = re.compile(r"\d{1,3}-[A-Z]{1,2}|[A-Z]-\d")  # a filing's form: "10-K", "20-F", "S-1"
+_DOCUMENTS = word_class("company_documents")
+
+
+def document_name(tokens: list[str]) -> str | None:
+    """The company document the words open with, named by kind and period ("Q3 2026
+    earnings call", "2025 Form 10-K", "10-Q"), or None (see company_documents)."""
+    taken: list[str] = []
+    documents = 0
+    for token in tokens[:8]:
+        bare = token.rstrip(",;")
+        word = bare.casefold()
+        if word in _DOCUMENTS or _FORM.fullmatch(bare):
+            documents += 1
+        elif not dated(word):
+            break
+        taken.append(bare)
+        if bare != token:
+            break  # a comma ends the name
+    if documents and (len(taken) > 1 or _FORM.fullmatch(taken[0])):
+        return " ".join(taken)
+    return None
 
 
 def _counted(window: list[str], position: int) -> bool:
     """Whether a token that starts with a digit counts something ("240M+ customers",
     "240M weekly customers") rather than naming it ("3M reported", "6figr data")."""
     token = window[position]
-    if not token[:1].isdigit():
-        return False
+    if not token[:1].isdigit() or _FORM.fullmatch(token.rstrip(".,;:")):
+        return False  # "10-K", "20-F": a filing's form names a document
     if "+" in token:
         return True
     following = window[position + 1].strip(".,;:") if position + 1 < len(window) else ""
@@ -268,12 +299,20 @@ def _name_like_subject(tokens: list[str]) -> bool:
         return False
     for position, token in enumerate(tokens):
         word = token.casefold().replace("\u2019", "'")
+        rest = tokens[position + 1 :]
         if possessive(token) is not None:
-            rest = tokens[position + 1 :]
-            return not rest or (len(rest) <= 3 and rest[-1].casefold() in SOURCE_NOUNS)
+            # "Mercer's 2026 energy-tech pay survey"
+            return not rest or (len(rest) <= 4 and rest[-1].casefold() in SOURCE_NOUNS)
         if is_name(token) or word in CONNECTORS or word in SOURCE_NOUNS or word.isdigit():
             continue
-        return False
+        # After the name, at most two words that qualify the source noun that ends
+        # the subject: "LinkedIn talent data", "Carta equity benchmarks".
+        return (
+            position > 0
+            and len(rest) <= 2
+            and rest[-1:] != []
+            and (rest[-1].casefold() in SOURCE_NOUNS)
+        )
     return True
 
 
@@ -335,6 +374,9 @@ def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) ->
         current.clear()
 
     window = tokens[index : index + 20]
+    document = document_name(window)
+    if document is not None:
+        return [document]
     listing = False  # the name before ended on a comma
     for position, token in enumerate(window):
         bare = token.rstrip(",;")

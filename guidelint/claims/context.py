@@ -68,12 +68,14 @@ _COMPUTE = re.compile(
     r"[\w'\u2019&.-]{0,30}(?:[ \t]{1,4}[\w'\u2019&.-]{1,30}){0,3}?"
     r"[ \t]{1,4}(?i:at|under|with|using|assuming|across|for)\b"
 )
-# A clause whose subject is an amount brought in with "a" and whose verb is a modal of
-# what would happen works an example: "a $300K option grant could be worth $600K".
+# A clause whose subject is an assumed amount (assumed_amount_leads) and whose verb is a
+# modal of what would happen or a verb that totals works an example: "a $300K option
+# grant could be worth $600K", "an extra £10K a year in RSUs adds £40K".
 _SCENARIO = re.compile(
-    rf"(?<![\w])(?i:an?)[ \t]{{1,4}}{FIGURE_START}(?:[\d,.]{{0,12}}%|{NUMBER_TAIL})"
-    r"(?:[ \t]{1,4}(?!(?i:that|which|who|whose)\b)[A-Za-z][\w-]{0,30}){1,3}?"
-    rf"[ \t]{{1,4}}(?i:{alternation(WORDS['scenario_modals'])})\b"
+    rf"(?<![\w])(?i:{alternation(WORDS['assumed_amount_leads'])})[ \t]{{1,4}}"
+    rf"{FIGURE_START}(?:[\d,.]{{0,12}}%|{NUMBER_TAIL})"
+    r"(?:[ \t]{1,4}(?!(?i:that|which|who|whose)\b)[A-Za-z][\w-]{0,30}){1,4}?"
+    rf"[ \t]{{1,4}}(?i:{alternation([*WORDS['scenario_modals'], *WORDS['projection_verbs']])})\b"
 )
 # A clause that supposes: its figures illustrate ("if you hold a $200K offer").
 _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")

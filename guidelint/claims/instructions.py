@@ -93,8 +93,10 @@ _OWN_PACKAGE = Lazy(
     rf"(?:{alternation(WORDS['pay_components'])})\b(?![ \t]{{1,4}}(?:at|of|from)[ \t]{{1,4}}[A-Z])"
     rf"|\byour[ \t]{{1,4}}(?:{alternation(WORDS['own_package_words'])})\b)"
 )
-# An amount brought in with "a" is assumed: "a $60K refresher adds ...".
-_ASSUMED = Lazy(rf"(?<![\w])(?i:an?)[ \t]{{1,4}}{AMOUNT_START}")
+# An amount brought in with "a" is assumed: "a $60K refresher adds ...", "an extra £10K".
+_ASSUMED = Lazy(
+    rf"(?<![\w])(?i:{alternation(WORDS['assumed_amount_leads'])})[ \t]{{1,4}}{AMOUNT_START}"
+)
 _TOTALS = Lazy(rf"(?i:\b(?:{alternation(WORDS['projection_verbs'])})\b)")
 
 

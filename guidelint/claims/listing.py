@@ -8,9 +8,16 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from guidelint.claims.attributions import GENERIC, SOURCE_NOUNS, WEAK_FIRST, is_name, possessive
-from guidelint.claims.support import COMMON_WORDS, DEFAULT_KINDS, dated, source_kinds
-from guidelint.claims.vocabulary import TOKEN, WORDS, alternation, word_class
+from guidelint.claims.attributions import (
+    GENERIC,
+    SOURCE_NOUNS,
+    WEAK_FIRST,
+    document_name,
+    is_name,
+    possessive,
+)
+from guidelint.claims.support import COMMON_WORDS, DEFAULT_KINDS, source_kinds
+from guidelint.claims.vocabulary import TOKEN, WORDS, alternation, dated, word_class
 from guidelint.document import Guide
 from guidelint.figures import FIGURE_START
 from guidelint.prose import Prose
@@ -107,6 +114,9 @@ class Sources(Record):
         tokens = normal.split()
         if not tokens:
             return None  # nothing a list could hold ("Росстат" normalises to nothing)
+        if document_name(name.split()) == name:
+            # a company document is listed when an entry holds each of its words
+            return self._naming([f" {token} " for token in tokens])
         padded_name = f" {normal} "
         for size in range(len(tokens), 0, -1):
             if size == 1 and (tokens[0] in WEAK_FIRST or len(tokens[0]) < 3):

@@ -56,7 +56,7 @@ from guidelint.claims.support import (
     figure_kind,
     source_kinds,
 )
-from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words
+from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words, word_class
 from guidelint.context import Context
 from guidelint.document import Guide
 from guidelint.figures import (
@@ -92,6 +92,8 @@ from guidelint.prose import Block, Prose
 from guidelint.scan import Lazy
 
 LISTED = "listed"  # an attribution to a listed source: support, not a finding
+
+_PAY_WORDS = word_class("pay_words")
 
 
 class Claim(NamedTuple):
@@ -423,7 +425,10 @@ class Detector:
             text, stop = phrase_at(masked, start, end)
             if own_selection(masked, start, stop) or aspiration(masked, start):
                 continue
-            found.append(Claim("GL502", start, stop, text, RANKING))
+            # A ranking of pay ("the best-paid", "the highest-paying") is what salary
+            # data can back; other rankings need news or research.
+            pay = not _PAY_WORDS.isdisjoint(WORD.findall(text.casefold().replace("-", " ")))
+            found.append(Claim("GL502", start, stop, text, PAY if pay else RANKING))
         return found
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from guidelint.claims.vocabulary import DATA, alternation, word_class
+from guidelint.claims.vocabulary import DATA, alternation, dated, word_class
 from guidelint.context import Context
 from guidelint.document import Guide
 from guidelint.figures import (
@@ -45,7 +45,7 @@ def content_words(text: str) -> frozenset[str]:
     words = frozenset(_CONTENT_WORD.findall(text.casefold()))
     words -= _NOT_CONTENT
     # only a word ending in a digit can be a year or a fiscal period ("fy2026")
-    return frozenset(w for w in words if not (w[-1].isdigit() and _DIGIT_DATE.fullmatch(w)))
+    return frozenset(w for w in words if not (w[-1].isdigit() and dated(w)))
 
 
 # The kinds of claim: a figure about pay, any other figure (a company metric, a
@@ -165,13 +165,7 @@ def beyond_pay(match: re.Match[str], symbols: dict[str, str]) -> bool:
     return ceiling is not None and bool(amounts) and min(a for a, _ in amounts) > ceiling
 
 
-_DATE_WORDS = word_class("date_words")
-_NOT_CONTENT = COMMON_WORDS | _UNIT_NAMES | _DATE_WORDS  # words that tie nothing to an entry
-_DIGIT_DATE = re.compile(r"(?:fy|q[1-4]|h[12])(?:19|20)?\d{2}|(?:19|20)\d{2}")  # "2026", "fy26"
-
-
-def dated(token: str) -> bool:
-    return token in _DATE_WORDS or _DIGIT_DATE.fullmatch(token) is not None
+_NOT_CONTENT = COMMON_WORDS | _UNIT_NAMES | word_class("date_words")  # tie nothing to an entry
 
 
 def _frontmatter_leaves(data: Any) -> Iterator[tuple[str | None, int | float, str | None]]:

@@ -35,6 +35,15 @@ def word_class(key: str) -> frozenset[str]:
     return frozenset(str(word).casefold() for word in WORDS[key])
 
 
+_DATE_WORDS = word_class("date_words")
+_DIGIT_DATE = re.compile(r"(?:fy|q[1-4]|h[12])(?:19|20)?\d{2}|(?:19|20)\d{2}")  # "2026", "fy26"
+
+
+def dated(token: str) -> bool:
+    """Whether a lower-case word says when ("2026", "fy26", "q3", "march")."""
+    return token in _DATE_WORDS or _DIGIT_DATE.fullmatch(token) is not None
+
+
 def phrases(phrases: Iterable[str]) -> str:
     """A fast, case-tolerant alternation: each phrase as written in lower case or
     with a capital first letter, behind a look-ahead on the possible first

@@ -433,12 +433,13 @@ def test_gl502_not_reported(sentence: str) -> None:
     assert claims(sentence + "\n" + SOURCES) == []
 
 
-def test_gl502_a_listed_salary_source_backs_the_pay_figure_not_the_ranking() -> None:
-    # Levels.fyi is salary data: naming it backs what people are paid, not a ranking.
-    sentence = "Levels.fyi data ranks it the highest-paying role, with bases of $300K."
-    assert claims(sentence + "\n" + SOURCES) == at(
-        BODY, sentence, ("GL502", "the highest-paying role")
-    )
+def test_gl502_a_listed_salary_source_backs_a_ranking_of_pay_not_of_anything_else() -> None:
+    # Levels.fyi is salary data: naming it backs what people are paid, a ranking of pay
+    # among it ("the highest-paying role"), but not a ranking of anything else.
+    pay = "Levels.fyi data ranks it the highest-paying role, with bases of $300K."
+    assert claims(pay + "\n" + SOURCES) == []
+    other = "Levels.fyi data ranks it the most innovative team, with bases of $300K."
+    assert claims(other + "\n" + SOURCES) == at(BODY, other, ("GL502", "the most innovative team"))
 
 
 @pytest.mark.parametrize(
