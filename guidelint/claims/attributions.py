@@ -47,7 +47,7 @@ VERB_WORDS = sorted(set(WORDS["attribution_verbs"]) | set(WORDS["evidence_verbs"
 
 VAGUE = Family(
     rf"\b(?P<s>{phrases(WORDS['vague_subjects'])})"
-    rf"(?:\s+(?!(?:{_VAGUE_VERBS})\b)[\w'’-]+){{0,3}}?\s+(?:{_VAGUE_VERBS})\b"
+    rf"(?:\s+(?!(?:{_VAGUE_VERBS})\b)[\w'’-]+){{0,4}}?\s+(?:{_VAGUE_VERBS})\b"
     rf"|\b{phrases(WORDS['vague_phrases'])}\b"
     rf"|\b(?P<d>{phrases(WORDS['vague_data_subjects'])})\s+"
     rf"(?:{alternation(WORDS['vague_data_verbs'])})\b(?!\s+up\b)",

@@ -416,9 +416,27 @@ _SCOPE = Lazy(
 )
 
 
-def scoped_ranking(masked: str, end: int) -> bool:
-    """Whether the words after a superlative scope it to the guide's own data."""
-    return _SCOPE.match(masked, end) is not None
+# ... or a phrase that opens its sentence: "Of the regions in the table, Seattle shows
+# the highest band", "Among the three regions, ..." (not "Above all, ...").
+_PREPOSED = [s for s in WORDS["ranking_scopes"] if s.split()[0] in ("of", "among", "across", "in")]
+_OPENING_SCOPE = Lazy(
+    rf"(?i:[ \t*_]{{0,8}}(?:(?:of|among|across|in)[ \t]{{1,4}}(?:[\w-]{{1,30}}[ \t]{{1,4}}){{0,4}}?"
+    rf"(?:{alternation(WORDS['ranking_scopes'])})|{alternation(_PREPOSED)})"
+    r"(?![\w])[^,.;:!?\n]{0,40},)"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
+
+
+def scoped_ranking(masked: str, start: int, end: int) -> bool:
+    """Whether the words after a superlative, or the phrase that opens its sentence,
+    scope it to the guide's own data."""
+    if _SCOPE.match(masked, end) is not None:
+        return True
+    low = max(0, start - 300)
+    opening = low
+    for opening_mark in _SENTENCE_BREAK.finditer(masked, low, start):
+        opening = opening_mark.end()
+    return _OPENING_SCOPE.match(masked, opening, start) is not None
 
 
 # A bold label that opens a sentence ("**Negotiation DNA:** ...", "**$4.2B Valuation —

@@ -409,7 +409,7 @@ class Detector:
                 excepted(masked, start, end)
                 or participle(masked, match)
                 or ranks_advice(masked, start, end)
-                or scoped_ranking(masked, end)
+                or scoped_ranking(masked, start, end)
                 or person_leader(masked, start, end)
                 or (match.groupdict().get("pw") is None and aim(masked, start, end))
             ):

@@ -219,6 +219,15 @@ def excepted(masked: str, start: int, end: int) -> bool:
 _PREVIOUS_WORD = re.compile(r"([\w'’]{1,40},?)[ \t]{1,4}$")
 # Words before "leading" that make it the verb ("while leading the migration").
 _VERB_LEADS = word_class("participle_leads")
+
+
+def possessive_word(word: str) -> bool:
+    return word.casefold().replace("\u2019", "'").endswith(("'s", "s'"))
+
+
+# Words before "leading" that make it the adjective even before a possessive: "a
+# leading bank's", "Europe's leading insurer's".
+_NOT_VERB_LEADS = DETERMINERS | word_class("possessive_pronouns")
 # Short words ending in "s" that are not plural nouns ("as", "its", "across").
 _NOT_PLURALS = DETERMINERS | word_class("not_plurals")
 
@@ -239,10 +248,22 @@ def participle(masked: str, match: re.Match[str]) -> bool:
     following = _NEXT_WORD.match(masked, match.end())
     if following is not None and following.group(1).casefold() in DETERMINERS:
         return True  # "leading this transformation", "leading the migration"
+    previous = _PREVIOUS_WORD.search(masked, max(0, match.start() - 30), match.start())
+    if (
+        following is not None
+        and possessive_word(following.group(1))
+        and not (
+            previous is not None
+            and (
+                previous.group(1).casefold() in _NOT_VERB_LEADS
+                or possessive_word(previous.group(1))
+            )
+        )
+    ):
+        return True  # "the team is leading Acme's shift", not "a leading bank's"
     before = masked[max(0, match.start() - 30) : match.start()].rstrip()
     if before[-1:] in _CLAUSE_OPENERS:
         return True  # "— leading technical design", "(leading the migration)"
-    previous = _PREVIOUS_WORD.search(masked, max(0, match.start() - 30), match.start())
     if previous is None:
         return False
     written = previous.group(1)
