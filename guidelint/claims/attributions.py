@@ -181,6 +181,11 @@ def attributions(
         subject = TOKEN.findall(before[cut:])
         while subject and subject[-1].casefold() in _AUXILIARIES:
             subject.pop()  # "Gartner has also reported": the name is before them
+        # In a relative clause the name follows its pronoun: "a pillar that CEO Jane
+        # Roe has described as central", "the premium which Mercer reports".
+        relative = [i for i, token in enumerate(subject) if token.casefold() in _RELATIVES]
+        if relative:
+            subject = subject[relative[-1] + 1 :]
         # "As Wood Mackenzie notes, ...": a clause of "as" hands the sentence to its name.
         aside = len(subject) > 1 and subject[0].casefold() == "as"
         if subject and subject[0].casefold() in OPENERS:
@@ -215,6 +220,7 @@ def attributions(
 
 
 _SAYING = ATTRIBUTION_VERBS | EVIDENCE_VERBS
+_RELATIVES = frozenset(("that", "which", "whom"))
 _FORM = re.compile(r"\d{1,3}-[A-Z]{1,2}|[A-Z]-\d")  # a filing's form: "10-K", "20-F", "S-1"
 _DOCUMENTS = word_class("company_documents")
 

@@ -586,6 +586,23 @@ def test_gl504_unlisted_attribution() -> None:
         ),
         ("LinkedIn's Emerging Jobs data identified the trend.", [("GL504", "LinkedIn")]),
         ("Pay rose, as reported by Business Insider.", [("GL504", "Business Insider")]),
+        # a clause of "as", a relative clause, a possessive's longer name, qualifiers
+        ("As Wood Mackenzie notes, the market is growing.", [("GL504", "Wood Mackenzie")]),
+        (
+            "It is a pillar that CEO Jane Roe has described as central.",
+            [("GL504", "CEO Jane Roe")],
+        ),
+        (
+            "Mercer's 2026 energy-tech pay survey puts the premium at 11%.",
+            [("GL504", "Mercer"), ("GL501", "11%")],
+        ),
+        ("LinkedIn talent data shows the pool shrank.", [("GL504", "LinkedIn")]),
+        # a company document named by kind and period that the list does not hold
+        ("Per its latest 10-Q, backlog rose to $2.6B.", [("GL504", "10-Q"), ("GL501", "$2.6B")]),
+        (
+            "The Q2 2026 earnings call showed revenue up 18%.",
+            [("GL504", "Q2 2026 earnings call"), ("GL501", "18%")],
+        ),
     ],
 )
 def test_gl504_forms(sentence: str, spans: list[tuple[str, str]]) -> None:
@@ -604,6 +621,21 @@ def test_gl504_forms(sentence: str, spans: list[tuple[str, str]]) -> None:
 )
 def test_gl504_listed_sources(sentence: str) -> None:
     assert claims(sentence + "\n" + SOURCES) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Per the 10-K, the company ended 2025 with 4,300 employees.",
+        "The Q3 2026 earnings call showed revenue rose 18%.",
+        "According to the 2025 Form 10-K, revenue rose 18%.",
+    ],
+)
+def test_gl504_a_company_document_the_list_holds_backs_its_facts(sentence: str) -> None:
+    documents = (
+        "\n#### Sources\n\n1. Acme Inc., Form 10-K for fiscal 2025\n2. Acme Q3 2026 earnings call\n"
+    )
+    assert claims(sentence + "\n" + documents, select=("GL501", "GL504")) == []
 
 
 @pytest.mark.parametrize(
