@@ -206,9 +206,8 @@ def attributions(
         evidence_only = lowered in EVIDENCE_VERBS and lowered not in ATTRIBUTION_VERBS
         if evidence_only and last not in SOURCE_NOUNS and not possessive:
             continue
-        if aside and masked[match.end() : match.end() + 1] == ",":
-            pass
-        elif lowered in AMBIGUOUS_VERBS and last not in SOURCE_NOUNS:
+        closes_aside = aside and masked[match.end() : match.end() + 1] == ","
+        if lowered in AMBIGUOUS_VERBS and last not in SOURCE_NOUNS and not closes_aside:
             following = TOKEN.search(masked, match.end(), match.end() + 40)
             word = following.group(0).casefold().strip("~") if following else ""
             word = word.replace("\u2019", "'").split("'")[0]  # "it'll" is "it"
@@ -313,12 +312,7 @@ def _name_like_subject(tokens: list[str]) -> bool:
             continue
         # After the name, at most two words that qualify the source noun that ends
         # the subject: "LinkedIn talent data", "Carta equity benchmarks".
-        return (
-            position > 0
-            and len(rest) <= 2
-            and rest[-1:] != []
-            and (rest[-1].casefold() in SOURCE_NOUNS)
-        )
+        return position > 0 and 0 < len(rest) <= 2 and rest[-1].casefold() in SOURCE_NOUNS
     return True
 
 

@@ -6,7 +6,7 @@ import itertools
 import re
 from functools import cache
 
-from guidelint.claims.attributions import DETERMINERS
+from guidelint.claims.attributions import DETERMINERS, possessive
 from guidelint.claims.vocabulary import (
     WORD,
     WORDS,
@@ -221,10 +221,6 @@ _PREVIOUS_WORD = re.compile(r"([\w'’]{1,40},?)[ \t]{1,4}$")
 _VERB_LEADS = word_class("participle_leads")
 
 
-def possessive_word(word: str) -> bool:
-    return word.casefold().replace("\u2019", "'").endswith(("'s", "s'"))
-
-
 # Words before "leading" that make it the adjective even before a possessive: "a
 # leading bank's", "Europe's leading insurer's".
 _NOT_VERB_LEADS = DETERMINERS | word_class("possessive_pronouns")
@@ -251,12 +247,12 @@ def participle(masked: str, match: re.Match[str]) -> bool:
     previous = _PREVIOUS_WORD.search(masked, max(0, match.start() - 30), match.start())
     if (
         following is not None
-        and possessive_word(following.group(1))
+        and possessive(following.group(1)) is not None
         and not (
             previous is not None
             and (
                 previous.group(1).casefold() in _NOT_VERB_LEADS
-                or possessive_word(previous.group(1))
+                or possessive(previous.group(1)) is not None
             )
         )
     ):
