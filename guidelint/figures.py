@@ -153,6 +153,29 @@ RATIO = Scan(
     chars([w[0] for w in RATIO_NUMBERS], nocase=True),
     digits=True,
 )
+# A share written as a fraction: "two thirds of its revenue", "half of all offers".
+_FRACTIONS = _DATA["fractions"]
+FRACTION_WORDS = frozenset(w for phrase in _FRACTIONS["words"] for w in re.split(r"[ -]", phrase))
+FRACTION = Lazy(
+    r"(?i:(?<![\w-])(?P<f>"
+    + "|".join(re.escape(p).replace(r"\ ", r"[ \t]{1,4}") for p in _FRACTIONS["words"])
+    + r")[ \t]{1,4}of[ \t]{1,4}(?!(?:"
+    + "|".join(map(re.escape, _FRACTIONS["periods"]))
+    + r"))[\w'\u2019]{1,40})"
+)
+_NOT_FRACTION_AFTER = Lazy(
+    r"(?i:\b(?:" + "|".join(map(re.escape, _FRACTIONS["not_after"])) + r")[ \t]{1,4}$)"
+)
+
+
+def fractions(text: str) -> Iterator[re.Match[str]]:
+    """Shares written as fractions in ``text`` ("two thirds of its revenue"), not parts
+    of a period ("the first half of 2026")."""
+    for match in FRACTION.finditer(text):
+        if _NOT_FRACTION_AFTER.search(text, max(0, match.start() - 20), match.start()) is None:
+            yield match
+
+
 COUNT = Scan(
     rf"(?<![\w.,{SYMBOL_CHARS}#/-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{4,}})(?:\.\d+)?"
     r"(?![\w%]|[.,]\d|[-/–]\d)"
@@ -416,9 +439,21 @@ def headcounts(text: str) -> Iterator[re.Match[str]]:
         yield match
 
 
+# An upper-case code and a unit of a law after the number cite a rule: "21 CFR Part 11".
+_LEGAL = Lazy(
+    r"[A-Z]{2,8}\.?[ \t]{1,4}(?:"
+    + "|".join(map(re.escape, _DATA["approximate_count_nouns_not_claims"]["legal_units"]))
+    + r")(?![\w])"
+)
+
+
 def approximate_counts(text: str) -> Iterator[re.Match[str]]:
-    """Approximate counts of things in ``text``, not of durations or steps."""
+    """Approximate counts of things in ``text``, not of durations or steps, nor the
+    number of a rule ("under 21 CFR Part 11")."""
     for match in _APPROXIMATE.finditer(text):
         noun = (match.group("w") or match.group("v")).casefold()
-        if noun not in _NOT_COUNTED:
-            yield match
+        if noun in _NOT_COUNTED:
+            continue
+        if _LEGAL.match(text, match.start("w") if match.group("w") else match.start("v")):
+            continue
+        yield match

@@ -171,24 +171,24 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
 
 # A code span that holds a figure is the author's number set in code type: a figure
 # alone ("`4,000`", "`$250K`", "`10-20%`") or a tag of a figure and a few words
-# ("`$42B+ AUM`", "`200+ Countries`", "`#$600B+AUM`", "`Base $200K-$268K`"). Its words
+# ("`$42B+ AUM`", "`200+ Countries`", "`#$600B+AUM`", "`#1 eCOA Platform`"). Its words
 # are read, its backticks and a tag's "#" are not; code with any other character
 # ("`max_workers=4000`", "`--retries 3`") stays blank.
 _UNIT = r"(?:[kKmMbBT]\+?|%|x|\+)?"
 _FIGURE = (
-    rf"[~≈+]?[{SYMBOL_CHARS}]?\d[\d,.]{{0,20}}{_UNIT}"
+    rf"#?[~≈+]?[{SYMBOL_CHARS}]?\d[\d,.]{{0,20}}{_UNIT}"
     rf"(?:[ \t]?[-–][ \t]?[{SYMBOL_CHARS}]?\d[\d,.]{{0,20}}{_UNIT})?"
 )
 _TAG_WORD = r"[A-Za-z(][\w&/.'’()-]{0,24}"
 _FIGURE_CODE = Lazy(
-    rf"[ \t]?#?(?P<text>(?:{_TAG_WORD}[ \t]){{0,2}}(?P<figure>{_FIGURE})"
+    rf"[ \t]?(?:#(?!\d))?(?P<text>(?:{_TAG_WORD}[ \t]){{0,2}}(?P<figure>{_FIGURE})"
     rf"(?:[ \t]?{_TAG_WORD}(?:[ \t]{_TAG_WORD}){{0,2}})?)[ \t]?"
 )
 
 
 # What marks a number as a figure rather than a port, a version or an identifier
 # ("`8080`", "`3.11`"): a currency, a unit, a percent or a thousands separator.
-_MARKED = Lazy(rf"[{SYMBOL_CHARS}%]|\d[kKmMbBT]|\d,\d{{3}}|\dx|\+")
+_MARKED = Lazy(rf"[{SYMBOL_CHARS}%#]|\d[kKmMbBT]|\d,\d{{3}}|\dx|\+")
 
 
 def _unblank_figures(

@@ -13,6 +13,7 @@ from guidelint.figures import (
     MULTIPLIER,
     RATIO,
     approximate_counts,
+    fractions,
     headcounts,
     measured,
     money_amounts,
@@ -104,6 +105,14 @@ MULTIPLYING = data_file("figures.json")["multiplying_verbs"]["examples"]
 @pytest.mark.parametrize(("text", "read"), sorted(MULTIPLYING.items()))
 def test_multiplying_verbs(text: str, read: bool) -> None:
     assert bool(list(MULTIPLIER.finditer(f"At Acme, {text}."))) is read
+
+
+FRACTIONS = data_file("figures.json")["fractions"]["examples"]
+
+
+@pytest.mark.parametrize(("text", "read"), sorted(FRACTIONS.items()))
+def test_fractions(text: str, read: bool) -> None:
+    assert bool(list(fractions(f"At Acme, {text}."))) is read
 
 
 RATIOS = data_file("figures.json")["ratios"]["examples"]

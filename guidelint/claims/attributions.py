@@ -42,7 +42,9 @@ class Attribution(NamedTuple):
 
 
 _CLAUSE_OPENING = Lazy(r"(?:^|[,;:(\u2014\u2013\n]|[.!?]\s)[ \t\n]{0,3}$")
-VERB_WORDS = sorted(set(WORDS["attribution_verbs"]) | set(WORDS["evidence_verbs"]))
+VERB_WORDS = sorted(
+    set(WORDS["attribution_verbs"]) | set(WORDS["evidence_verbs"]) | set(WORDS["naming_verbs"])
+)
 
 
 VAGUE = Family(
@@ -73,7 +75,9 @@ _VERB = Family(
 SOURCE_NOTE = re.compile(r"[(\[]?[ \t]{0,4}(?i:sources?)[ \t]{0,4}:")
 
 VAGUE_TRIGGERS = last_words(WORDS["vague_verbs"], WORDS["vague_phrases"], WORDS["vague_data_verbs"])
-_VERB_TRIGGERS = last_words(WORDS["attribution_verbs"], WORDS["evidence_verbs"])
+_VERB_TRIGGERS = last_words(
+    WORDS["attribution_verbs"], WORDS["evidence_verbs"], WORDS["naming_verbs"]
+)
 
 VAGUE_DETERMINERS = word_class("vague_determiners")
 VAGUE_WORDS = word_class("vague_determiners") | frozenset(
@@ -82,6 +86,7 @@ VAGUE_WORDS = word_class("vague_determiners") | frozenset(
 ATTRIBUTION_VERBS = word_class("attribution_verbs")
 _AUXILIARIES = word_class("attribution_auxiliaries")
 EVIDENCE_VERBS = word_class("evidence_verbs")
+_NAMING = word_class("naming_verbs")
 AMBIGUOUS_VERBS = word_class("ambiguous_verbs")
 COMPLEMENTS = word_class("complement_words")
 SOURCE_NOUNS = word_class("source_nouns")
@@ -194,17 +199,25 @@ def attributions(
             subject = subject[1:]
         if not subject or len(subject) > 8:
             continue
-        document = document_name(subject)
-        if document is not None and len(document.split()) == len(subject):
-            yield Attribution(window_start + cut, [document], False)  # "the 10-K shows"
+        # "the 10-K shows", "Acme's 2026 proxy statement shows": a company's document
+        owned = subject[1:] if len(subject) > 1 and possessive(subject[0]) else subject
+        document = document_name(owned)
+        if document is not None and len(document.split()) == len(owned):
+            yield Attribution(window_start + cut, [document], False)
             continue
         if not _name_like_subject(subject):
             continue
         lowered = verb.casefold()
         last = subject[-1].casefold().replace("\u2019", "'")
-        possessive = any(t.replace("\u2019", "'").endswith("'s") for t in subject)
+        owner = any(t.replace("\u2019", "'").endswith("'s") for t in subject)
+        if lowered in _NAMING and lowered not in ATTRIBUTION_VERBS and last not in SOURCE_NOUNS:
+            # "Gartner names Acme the leading platform": only with the claim it names
+            names = _names(subject, leading_fillers=False)
+            if names:
+                yield Attribution(window_start + cut, names, False, True)
+            continue
         evidence_only = lowered in EVIDENCE_VERBS and lowered not in ATTRIBUTION_VERBS
-        if evidence_only and last not in SOURCE_NOUNS and not possessive:
+        if evidence_only and last not in SOURCE_NOUNS and not owner:
             continue
         closes_aside = aside and masked[match.end() : match.end() + 1] == ","
         if lowered in AMBIGUOUS_VERBS and last not in SOURCE_NOUNS and not closes_aside:

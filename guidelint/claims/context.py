@@ -6,7 +6,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from guidelint.claims.clauses import CONDITION, LABEL, LEADS, clause_breaks
 from guidelint.claims.instructions import instruction_targets, projections
@@ -69,14 +69,17 @@ _COMPUTE = re.compile(
     r"[ \t]{1,4}(?i:at|under|with|using|assuming|across|for)\b"
 )
 # A clause whose subject is an assumed amount (assumed_amount_leads) and whose verb is a
-# modal of what would happen or a verb that totals works an example: "a $300K option
-# grant could be worth $600K", "an extra £10K a year in RSUs adds £40K".
+# modal of what would happen works an example: "a $300K option grant could be worth
+# $600K"; so does one whose verb totals, when its subject is pay: "an extra £10K a year
+# in RSUs adds £40K", "a 10% raise takes you to £110K", not "a $2B contract adds $300M".
 _SCENARIO = re.compile(
     rf"(?<![\w])(?i:{alternation(WORDS['assumed_amount_leads'])})[ \t]{{1,4}}"
     rf"{FIGURE_START}(?:[\d,.]{{0,12}}%|{NUMBER_TAIL})"
-    r"(?:[ \t]{1,4}(?!(?i:that|which|who|whose)\b)[A-Za-z][\w-]{0,30}){1,4}?"
-    rf"[ \t]{{1,4}}(?i:{alternation([*WORDS['scenario_modals'], *WORDS['projection_verbs']])})\b"
+    r"(?P<subject>(?:[ \t]{1,4}(?!(?i:that|which|who|whose)\b)[^\s,;:.!?]{1,30}){1,6}?)"
+    rf"[ \t]{{1,4}}(?:(?i:{alternation(WORDS['scenario_modals'])})"
+    rf"|(?P<totals>(?i:{alternation(WORDS['projection_verbs'])})))\b"
 )
+_PAY = word_class("pay_words")
 # A clause that supposes: its figures illustrate ("if you hold a $200K offer").
 _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")
 # A sum written out ("$255,000 base + $270,000 RSU + $52,000 bonus = $400,000") shows
@@ -84,6 +87,11 @@ _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_lea
 # A figure follows its "=": "$130B market cap + 160+ countries = unmatched scale" adds
 # nothing up.
 _SUM = Lazy(rf"\+[^=\n]{{0,200}}=[ \t]{{0,3}}~?(?:{CURRENCY_PREFIX})?[ \t]?\d")
+# ... or in words: "$205K base plus $160K in stock over four years is $245K a year".
+_WORD_SUM = Lazy(
+    rf"{AMOUNT_START}[^.;:!?\n]{{0,80}}?[ \t](?i:plus)[ \t]{{1,4}}{AMOUNT_START}[^.;:!?\n]{{0,80}}?"
+    rf"[ \t](?i:{alternation(WORDS['sum_verbs'])})[ \t]{{1,4}}~?{AMOUNT_START}"
+)
 # A label introducing a worked example: its figures illustrate, they do not report.
 _EXAMPLE_LABEL = Lazy(rf"(?i:(?<![\w])(?:{alternation(WORDS['example_labels'])})(?![\w]))")
 # A label naming what the reader asks for, whatever comes before that word.
@@ -95,6 +103,23 @@ _COUNTER_FORECAST = re.compile(
     rf"\s+(?i:likely\s+|probably\s+)?(?i:{alternation(WORDS['employer_moves'])})(?![\w-])"
     rf"(?=[ \t]{{1,4}}(?i:{alternation(DATA['employer_moves']['aims'])})\b)"
 )
+_CONSEQUENCE = Lazy(r",[ \t]{1,4}(?P<lead>(?i:so|then|and then)[ \t])")
+_Read = TypeVar("_Read")
+
+
+def _after_consequence(
+    read: Callable[[str, int, int], _Read | None], masked: str, start: int, end: int
+) -> _Read | None:
+    """What ``read`` finds in the clause ``start:end`` after a comma and a word of
+    consequence: "The group is only 140 engineers, so open at $215K", "accept, then use
+    the goodwill to lift the sign-on to £12K".  What comes before it still states."""
+    for joint in _CONSEQUENCE.finditer(masked, start, end):
+        found = read(masked, joint.start("lead"), end)
+        if found:
+            return found
+    return None
+
+
 # Where an ask gives its reason, whose figures are claims again.
 _ASK_REASON = re.compile(rf"(?i:\s(?:{alternation(WORDS['ask_reasons'])})\s)")
 # The reader's own offer is theirs to state: "your competing Acme offer at $305K TC".
@@ -125,6 +150,14 @@ ASK_TRIGGERS = frozenset(
     if WORD.search(str(p))
 ) | frozenset(w for p in WORDS["example_labels"] for w in WORD.findall(str(p).casefold()))
 ASK_TRIGGERS |= word_class("proposal_triggers")
+# The verbs a worked example totals with ("adds", "works out to", "is worth"), by their
+# own words: "is", "to" and "you" are in every block and would open none.
+ASK_TRIGGERS |= frozenset(
+    w
+    for phrase in WORDS["projection_verbs"]
+    for w in WORD.findall(phrase.casefold())
+    if w not in ("is", "are", "would", "could", "to", "you")
+)
 SCRIPT_OPENERS = frozenset(
     str(w).casefold().replace("\u2019", "'") for w in WORDS["script_openers"]
 )
@@ -165,7 +198,9 @@ def proposals(block: Block) -> list[tuple[int, int]]:
             if first and first.group(1).casefold().replace("\u2019", "'") in SCRIPT_OPENERS:
                 spans.append((start, end))
                 continue
-        if "=" in masked[start:end] and _SUM.search(masked, start, end):
+        if ("=" in masked[start:end] and _SUM.search(masked, start, end)) or (
+            "plus" in masked[start:end] and _WORD_SUM.search(masked, start, end)
+        ):
             spans.append((start, end))
             continue
         bounds = [start, *clause_breaks(masked, start, end), end]
@@ -184,7 +219,11 @@ def proposals(block: Block) -> list[tuple[int, int]]:
             )
             ask = (clause, clause) if continues else _ask_span(masked, clause, clause_end)
             if ask is None:
-                targets = instruction_targets(masked, clause, clause_end)
+                ask = _after_consequence(_ask_span, masked, clause, clause_end)
+            if ask is None:
+                targets = instruction_targets(masked, clause, clause_end) or (
+                    _after_consequence(instruction_targets, masked, clause, clause_end) or []
+                )
                 spans.extend(targets)
                 asking = bool(targets)
                 continue
@@ -272,6 +311,10 @@ def _scenarios(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
         index += 1
         found = _SCENARIO.search(masked, clause, clause_end)
         if found is None:
+            continue
+        if found.group("totals") and _PAY.isdisjoint(
+            WORD.findall(found.group("subject").casefold())
+        ):
             continue
         while index < len(clauses):  # the appositions it takes in are not searched again
             following, following_end = clauses[index]

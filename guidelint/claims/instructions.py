@@ -17,9 +17,20 @@ from guidelint.scan import Lazy
 # An instruction: one of the reader's verbs, then an object ("Raise the base to $248K",
 # "Ask them to match $260K", "Hold firm at $245K"), after the reader's leads or a
 # condition ("If you are based in New York, anchor the ask at $245K").
+# Its object may be the amount itself, after a particle or an article ("Float $238K as
+# your opening base", "Pencil in a ₹58 lakh base"): that amount is the reader's ask.
+_AMOUNT = AMOUNT_START + NUMBER_TAIL
+_RANGE = rf"{_AMOUNT}(?:[ \t]?[-–][ \t]?{_AMOUNT})?"
+# ... or a share of pay: "Table a 25% uplift on the grant" (not "Expect a 20% drop").
+_SHARE = (
+    r"\d{1,3}(?:\.\d{1,2})?%(?=[ \t]{1,4}(?:[\w-]{1,30}[ \t]{1,4})?"
+    rf"(?i:{alternation(WORDS['pay_words'])})\b)"
+)
 _IMPERATIVE = Lazy(
-    rf"\s{{0,8}}+(?:{CONDITION})?{LEADS}(?P<verb>[A-Za-z]{{2,20}})[ \t]{{1,4}}"
-    rf"(?i:{alternation(WORDS['imperative_objects'])})(?![\w'\u2019-])"
+    rf"\s{{0,8}}+(?:{CONDITION})?{LEADS}(?P<verb>[A-Za-z]{{2,20}})"
+    rf"(?:[ \t]{{1,4}}(?i:{alternation(WORDS['instruction_particles'])}))?[ \t]{{1,4}}"
+    rf"(?:(?:(?i:an?|your)[ \t]{{1,4}})?(?P<amount>{_RANGE}|{_SHARE})"
+    rf"|(?i:{alternation(WORDS['imperative_objects'])})(?![\w'\u2019-]))"
 )
 _VERBS = word_class("instruction_verbs")
 _MONEY_IN = Lazy(AMOUNT_START)
@@ -27,7 +38,7 @@ _MONEY_IN = Lazy(AMOUNT_START)
 
 def _instruction(masked: str, start: int, end: int) -> re.Match[str] | None:
     """The opening of the clause ``start:end`` when it instructs the reader with a
-    money figure in it; None otherwise.  After a dash a clause may resume the sentence's
+    money figure in it, or with a share of pay as its object; None otherwise.  After a dash a clause may resume the sentence's
     own subject ("Engineers who exceed targets — shutting down more systems — receive
     a bonus of $8K"), so only a sentence or a clause after ";" instructs."""
     if after_dash(masked, start):
@@ -35,16 +46,17 @@ def _instruction(masked: str, start: int, end: int) -> re.Match[str] | None:
     found = _IMPERATIVE.match(masked, start, end)
     if found is None or found.group("verb").casefold() not in _VERBS:
         return None
-    return found if _MONEY_IN.search(masked, found.end(), end) else None
+    money = found.group("amount") or _MONEY_IN.search(masked, found.start("verb"), end)
+    return found if money else None
 
 
 # What an instruction asks for: an amount after a word of aim ("Raise the base to
-# $248K", "refuse anything below $205K"), and those joined to it ("Go back with $238K
-# and a $30K sign-on").  An amount the instruction only describes ("Take the $20K
-# learning budget every engineer receives") still states.
-_AMOUNT = AMOUNT_START + NUMBER_TAIL
+# $248K", "refuse anything below $205K", "push for a $40K sign-on"), and those joined
+# to it ("Go back with $238K and a $30K sign-on").  An amount the instruction only
+# describes ("Take the $20K learning budget every engineer receives") still states.
 _TARGET = Lazy(
     rf"(?i:\b(?:{alternation(WORDS['instruction_aims'])}))[ \t]{{1,4}}"
+    rf"(?:(?i:an?|your)[ \t]{{1,4}})?"
     rf"(?:(?i:{alternation(WORDS['approximators'])})[ \t]{{1,4}}|~)?{_AMOUNT}"
     rf"(?:[ \t]?[-–][ \t]?{_AMOUNT})?"
     rf"(?:,?[ \t]{{1,4}}(?i:and|plus|or)[ \t]{{1,4}}(?:(?i:an?)[ \t]{{1,4}})?{_AMOUNT}){{0,4}}"
@@ -54,15 +66,29 @@ _TARGET = Lazy(
 def _opening(masked: str, start: int, end: int) -> re.Match[str] | None:
     """The instruction the clause ``start:end`` opens with, after any label."""
     label = LABEL.match(masked, start, end)
-    return _instruction(masked, label.end() if label else start, end)
+    found = _instruction(masked, label.end(), end) if label else None
+    return found or _instruction(masked, start, end)  # "Treat it as a draft: thank them, ..."
+
+
+# Where an instruction goes on with another verb of the reader's: "Pencil in $250K and
+# treat $235K as the floor", "thank them, restate your $226K target, and ask ...".
+_COORDINATED = Lazy(r"(?:,[ \t]{0,4}|[ \t])(?:(?i:and|then)[ \t]{1,4})?")
 
 
 def instruction_targets(masked: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of what the clause ``start:end`` asks for when it is an instruction."""
+    """The spans of what the clause ``start:end`` asks for when it is an instruction:
+    what its verb aims at, and what the verbs joined to it aim at."""
     found = _opening(masked, start, end)
     if found is None:
         return []
-    return [target.span() for target in _TARGET.finditer(masked, found.end(), end)]
+    targets = [target.span() for target in _TARGET.finditer(masked, found.end(), end)]
+    openings = [found]
+    for joint in _COORDINATED.finditer(masked, found.end(), end):
+        more = _IMPERATIVE.match(masked, joint.end(), end)
+        if more is not None and more.group("verb").casefold() in _VERBS:
+            openings.append(more)
+    targets += [opening.span("amount") for opening in openings if opening.group("amount")]
+    return sorted(targets)
 
 
 def instructs(block: Block) -> bool:

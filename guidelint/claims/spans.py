@@ -62,6 +62,7 @@ from guidelint.document import Guide
 from guidelint.figures import (
     COUNT,
     DIGIT,
+    FRACTION_WORDS,
     HEADCOUNT_NOUNS,
     MAGNITUDE,
     MAGNITUDE_WORDS,
@@ -78,6 +79,7 @@ from guidelint.figures import (
     RATIO_NUMBERS,
     approximate_counts,
     figure_values,
+    fractions,
     headcounts,
     identifier,
     inside,
@@ -168,6 +170,11 @@ class Detector:
             if inside(number, read):
                 continue  # "over 200 dollars": the amount is the figure already read
             figures.append(_figure_claim(match, figure_kind(masked, start, end)))
+        shares = "of" in words and not FRACTION_WORDS.isdisjoint(words)
+        for match in fractions(masked) if shares else ():  # "two thirds of its revenue"
+            start, end = match.span("f")
+            text = " ".join(match.group("f").split())
+            figures.append(Claim("GL501", start, end, text, figure_kind(masked, start, end)))
         people = has_digit and not HEADCOUNT_NOUNS.isdisjoint(words)
         for match in headcounts(masked) if people else ():
             if not inside(match.start(), read):  # "2-4 data engineers": a team's size

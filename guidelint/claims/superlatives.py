@@ -8,6 +8,7 @@ from functools import cache
 
 from guidelint.claims.attributions import DETERMINERS, possessive
 from guidelint.claims.vocabulary import (
+    DATA,
     WORD,
     WORDS,
     Family,
@@ -352,13 +353,26 @@ def aspiration(masked: str, start: int) -> bool:
     return _ASPIRATION.search(masked, max(0, start - 80), start) is not None
 
 
+_UNIT_OF = Lazy(
+    r"[ \t]{1,4}(?i:of)[ \t]{1,4}(?i:the|its|our|your|their)(?:[ \t]{1,4}[\w-]{1,30}){0,3}?"
+    rf"[ \t]{{1,4}}(?i:{alternation(WORDS['leader_units'])})\b"
+)
+_PERSON_LEAD = Lazy(
+    rf"(?i:\b(?:{alternation(DATA['leader_units']['person_leads'])}))"
+    r"(?:[ \t]{1,4}[\w'\u2019-]{1,30}){0,3}[ \t]{1,4}$"
+)
+
+
 def person_leader(masked: str, start: int, end: int) -> bool:
     """Whether "leader" names a job ("an outcome-focused leader", "a leader who
-    ships") rather than a ranking ("the market leader")."""
+    ships", "the leader of the data group", "reporting to the platform leader")
+    rather than a ranking ("the market leader")."""
     word = masked[start:end].casefold()
     if word not in _LEADERS:
         return False
-    if _WHO.match(masked, end) is not None:
+    if _WHO.match(masked, end) is not None or _UNIT_OF.match(masked, end) is not None:
+        return True
+    if _PERSON_LEAD.search(masked, max(0, start - 80), start) is not None:
         return True
     before = _WORDS_BEFORE.search(masked, max(0, start - 40), start)
     if before is None:
