@@ -72,7 +72,7 @@ def _opening(masked: str, start: int, end: int) -> re.Match[str] | None:
 
 # Where an instruction goes on with another verb of the reader's: "Pencil in $250K and
 # treat $235K as the floor", "thank them, restate your $226K target, and ask ...".
-_COORDINATED = Lazy(r"(?:,[ \t]{0,4}|[ \t])(?:(?i:and|then)[ \t]{1,4})?")
+_COORDINATED = Lazy(r",[ \t]{0,4}(?:(?i:and|then)[ \t]{1,4})?|[ \t](?i:and|then)[ \t]{1,4}")
 
 
 def instruction_targets(masked: str, start: int, end: int) -> list[tuple[int, int]]:
