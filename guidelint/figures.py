@@ -153,15 +153,15 @@ RATIO = Scan(
     chars([w[0] for w in RATIO_NUMBERS], nocase=True),
     digits=True,
 )
-# A share written as a fraction: "two thirds of its revenue", "half of all offers".
+# A share written as a fraction: "two thirds of its revenue", "a quarter of engineers".
 _FRACTIONS = _DATA["fractions"]
-FRACTION_WORDS = frozenset(w for phrase in _FRACTIONS["words"] for w in re.split(r"[ -]", phrase))
+FRACTION_WORDS = frozenset(("third", "thirds", "quarter", "quarters", "fifth", "fifths"))
 FRACTION = Lazy(
     r"(?i:(?<![\w-])(?P<f>"
     + "|".join(re.escape(p).replace(r"\ ", r"[ \t]{1,4}") for p in _FRACTIONS["words"])
-    + r")[ \t]{1,4}of[ \t]{1,4}(?!(?:"
-    + "|".join(map(re.escape, _FRACTIONS["periods"]))
-    + r"))[\w'\u2019]{1,40})"
+    + r")[ \t]{1,4}of[ \t]{1,4}(?!(?:the[ \t]{1,4})?(?:"
+    + "|".join(map(re.escape, _FRACTIONS["not_of"]))
+    + r")(?![\w])|(?:19|20)\d{2}(?![\w]))[\w'\u2019]{1,40})"
 )
 _NOT_FRACTION_AFTER = Lazy(
     r"(?i:\b(?:" + "|".join(map(re.escape, _FRACTIONS["not_after"])) + r")[ \t]{1,4}$)"
@@ -170,7 +170,7 @@ _NOT_FRACTION_AFTER = Lazy(
 
 def fractions(text: str) -> Iterator[re.Match[str]]:
     """Shares written as fractions in ``text`` ("two thirds of its revenue"), not parts
-    of a period ("the first half of 2026")."""
+    of a period ("the second quarter of 2026")."""
     for match in FRACTION.finditer(text):
         if _NOT_FRACTION_AFTER.search(text, max(0, match.start() - 20), match.start()) is None:
             yield match

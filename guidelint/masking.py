@@ -102,7 +102,7 @@ def mask(
         current = blanked(current, spans)
     if "*" in text or "~" in text or "_" in text:
         current = _EMPHASIS.sub(" ", current)
-    if '"' in text or "\u201c" in text or "\u2018" in text:
+    if '"' in text or "\u201c" in text or "\u2018" in text or "'" in text:
         current = blanked(current, quote_spans(current))
     links.sort()
     return current, links
@@ -172,8 +172,11 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
 # A code span that holds a figure is the author's number set in code type: a figure
 # alone ("`4,000`", "`$250K`", "`10-20%`") or a tag of a figure and a few words
 # ("`$42B+ AUM`", "`200+ Countries`", "`#$600B+AUM`", "`#1 eCOA Platform`"). Its words
-# are read, its backticks and a tag's "#" are not; code with any other character
-# ("`max_workers=4000`", "`--retries 3`") stays blank.
+# are read, not its backticks, nor the "#" that marks a tag ("#$600B"; "#1" is a rank
+# and is read). Words before the figure name what an amount or a share measures
+# ("`Base $200K-$268K`"); before a bare number they name a product or a version
+# ("`Node 18+`", "`gpt-4 32k`"), which stays blank, as does code with any other
+# character ("`max_workers=4000`", "`--retries 3`").
 _UNIT = r"(?:[kKmMbBT]\+?|%|x|\+)?"
 _FIGURE = (
     rf"#?[~≈+]?[{SYMBOL_CHARS}]?\d[\d,.]{{0,20}}{_UNIT}"
@@ -181,14 +184,27 @@ _FIGURE = (
 )
 _TAG_WORD = r"[A-Za-z(][\w&/.'’()-]{0,24}"
 _FIGURE_CODE = Lazy(
-    rf"[ \t]?(?:#(?!\d))?(?P<text>(?:{_TAG_WORD}[ \t]){{0,2}}(?P<figure>{_FIGURE})"
+    rf"[ \t]?(?:#(?!\d))?(?P<text>(?P<before>(?:{_TAG_WORD}[ \t]){{0,2}})(?P<figure>{_FIGURE})"
     rf"(?:[ \t]?{_TAG_WORD}(?:[ \t]{_TAG_WORD}){{0,2}})?)[ \t]?"
 )
 
 
 # What marks a number as a figure rather than a port, a version or an identifier
-# ("`8080`", "`3.11`"): a currency, a unit, a percent or a thousands separator.
+# ("`8080`", "`3.11`"): a currency, a percent, a rank's "#", a unit, a thousands
+# separator, a multiplier's "x" or a "+" ("200+"); after words, a currency or a percent.
 _MARKED = Lazy(rf"[{SYMBOL_CHARS}%#]|\d[kKmMbBT]|\d,\d{{3}}|\dx|\+")
+_MEASURED = Lazy(rf"[{SYMBOL_CHARS}%]")
+_DIGIT = re.compile(r"\d")
+
+
+def _figure_tag(found: re.Match[str] | None) -> bool:
+    """Whether a code span's match is a figure or a tag of one (see above)."""
+    if found is None or not _MARKED.search(found.group("figure")):
+        return False
+    before = found.group("before")
+    return not before or (
+        _MEASURED.search(found.group("figure")) is not None and not _DIGIT.search(before)
+    )
 
 
 def _unblank_figures(
@@ -206,7 +222,7 @@ def _unblank_figures(
         span = text[start:end]
         ticks = len(span) - len(span.lstrip("`"))  # the run that opens it, and closes it
         found = _FIGURE_CODE.fullmatch(text, start + ticks, end - ticks)
-        if found is not None and _MARKED.search(found.group("figure")):
+        if found is not None and _figure_tag(found):
             pieces += [current[position : found.start("text")], found.group("text")]
             position = found.end("text")
     if not pieces:

@@ -7,11 +7,11 @@ import re
 
 _OPENERS_BEFORE = frozenset(" \t\n([{—–-/:;")
 _TERMINAL = frozenset(".!?")
-_OPENING_MARK = re.compile('["\u201c\u2018]')
+_OPENING_MARK = re.compile("[\"\u201c\u2018']")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """The inside of "…", “…” and ‘…’ quotations (a closing full stop is kept).
+    """The inside of "…", “…”, ‘…’ and '…' quotations (a closing full stop is kept).
 
     Linear: once no closing mark of a kind is left, openers of that kind are
     no longer searched for.
@@ -35,6 +35,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             close = text.find("\u201d", i + 1)
             if close < 0:
                 exhausted.add(ch)
+        elif ch == "'":
+            # 'a script in straight quotes': opens after a space or an opener, before a
+            # word; closes after a word, before no letter ("don't", "Acme's" go on).
+            if (i == 0 or text[i - 1] in _OPENERS_BEFORE) and text[i + 1 : i + 2].isalnum():
+                close = text.find("'", i + 1)
+                while 0 <= close < size - 1 and (
+                    text[close + 1].isalnum() or text[close - 1].isspace()
+                ):
+                    close = text.find("'", close + 1)
+                if close < 0:
+                    exhausted.add(ch)
         elif i == 0 or not text[i - 1].isalnum():
             close = text.find("\u2019", i + 1)
             while 0 <= close < size - 1 and text[close + 1].isalpha():

@@ -134,3 +134,32 @@ def test_instructions_read_each_clause_to_its_own_end(monkeypatch) -> None:  # t
     assert not instructions.instructs(block)
     assert len(read) >= 400
     assert sum(read) <= 2 * len(text)
+
+
+@pytest.mark.parametrize(
+    "joined",
+    [
+        " and treat them",  # verbs joined to an instruction
+        ", so take them",  # consequences after a comma
+    ],
+)
+def test_joined_clauses_are_read_within_their_reach(
+    monkeypatch: pytest.MonkeyPatch, joined: str
+) -> None:
+    """Each verb joined to an instruction, and each consequence after a comma, is read
+    within a bounded reach of it, not to the clause's end: a long run stays linear."""
+    from guidelint.claims import instructions
+
+    read = []
+    target = instructions._TARGET
+
+    class Counting:
+        def finditer(self, text: str, pos: int, endpos: int) -> object:
+            read.append(endpos - pos)
+            return target.finditer(text, pos, endpos)
+
+    monkeypatch.setattr(instructions, "_TARGET", Counting())
+    text = "Pencil in a $250K base" + joined * 400 + ".\n"
+    lint_text(("---\ncompany: acme\n---\n\nIntro.\n\n" + text).encode(), select=("GL501",))
+    # at most the clause once, and a bounded reach for each joint
+    assert sum(read) <= len(text) + 400 * instructions._REACH

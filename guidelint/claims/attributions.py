@@ -20,7 +20,7 @@ from guidelint.claims.vocabulary import (
     phrases,
     word_class,
 )
-from guidelint.figures import SYMBOL_SET
+from guidelint.figures import CURRENCY_PREFIX, SYMBOL_SET
 from guidelint.scan import Lazy, chars
 
 _VAGUE_VERBS = alternation(WORDS["vague_verbs"])
@@ -87,6 +87,13 @@ ATTRIBUTION_VERBS = word_class("attribution_verbs")
 _AUXILIARIES = word_class("attribution_auxiliaries")
 EVIDENCE_VERBS = word_class("evidence_verbs")
 _NAMING = word_class("naming_verbs")
+# The rank a naming verb gives its object: "names Acme the leading platform", "ranked
+# it among the best", "rated Acme as one of the top".
+_RANKED = Lazy(
+    r"(?:[ \t]{1,4}[\w'\u2019.&-]{1,30}){1,4}?[ \t]{1,4}(?:(?i:as)[ \t]{1,4})?"
+    r"(?i:the|a|an|one[ \t]{1,4}of|among)\b"
+)
+_QUALIFIED = frozenset(DATA["source_nouns"]["qualified"])
 AMBIGUOUS_VERBS = word_class("ambiguous_verbs")
 COMPLEMENTS = word_class("complement_words")
 SOURCE_NOUNS = word_class("source_nouns")
@@ -199,32 +206,38 @@ def attributions(
             subject = subject[1:]
         if not subject or len(subject) > 8:
             continue
-        # "the 10-K shows", "Acme's 2026 proxy statement shows": a company's document
-        owned = subject[1:] if len(subject) > 1 and possessive(subject[0]) else subject
+        # "the 10-K shows", "Acme's 2026 proxy statement shows": a company's document,
+        # named with its owner
+        owner = possessive(subject[0]) if len(subject) > 1 else None
+        owned = subject[1:] if owner else subject
         document = document_name(owned)
         if document is not None and len(document.split()) == len(owned):
-            yield Attribution(window_start + cut, [document], False)
+            yield Attribution(
+                window_start + cut, [f"{owner} {document}" if owner else document], False
+            )
             continue
         if not _name_like_subject(subject):
             continue
         lowered = verb.casefold()
         last = subject[-1].casefold().replace("\u2019", "'")
-        owner = any(t.replace("\u2019", "'").endswith("'s") for t in subject)
+        owned_by = any(t.replace("\u2019", "'").endswith("'s") for t in subject)
         if lowered in _NAMING and lowered not in ATTRIBUTION_VERBS and last not in SOURCE_NOUNS:
-            # "Gartner names Acme the leading platform": only with the claim it names
+            # "Gartner names Acme the leading platform": with its object ranked after
+            # it, and only with the claim it names
             names = _names(subject, leading_fillers=False)
-            if names:
+            if names and _RANKED.match(masked, match.end(), match.end() + 160):
                 yield Attribution(window_start + cut, names, False, True)
             continue
         evidence_only = lowered in EVIDENCE_VERBS and lowered not in ATTRIBUTION_VERBS
-        if evidence_only and last not in SOURCE_NOUNS and not owner:
+        if evidence_only and last not in SOURCE_NOUNS and not owned_by:
             continue
         closes_aside = aside and masked[match.end() : match.end() + 1] == ","
         if lowered in AMBIGUOUS_VERBS and last not in SOURCE_NOUNS and not closes_aside:
             following = TOKEN.search(masked, match.end(), match.end() + 40)
             word = following.group(0).casefold().strip("~") if following else ""
             word = word.replace("\u2019", "'").split("'")[0]  # "it'll" is "it"
-            if not (word[:1].isdigit() or word[:1] in SYMBOL_SET or word in COMPLEMENTS):
+            placed = _PLACED_AT.match(masked, match.end(), match.end() + 80)  # "puts X at $Y"
+            if not (word[:1].isdigit() or word[:1] in SYMBOL_SET or word in COMPLEMENTS or placed):
                 continue
         names = _names(subject, leading_fillers=False)
         if names:
@@ -232,9 +245,14 @@ def attributions(
 
 
 _SAYING = ATTRIBUTION_VERBS | EVIDENCE_VERBS
-_RELATIVES = frozenset(("that", "which", "whom"))
+# What an ambiguous verb places its object at: "Payscale puts Toronto base at CAD 165K".
+_PLACED_AT = Lazy(
+    rf"[^.;:!?\n]{{0,60}}?[ \t](?i:at)[ \t]{{1,4}}~?(?:(?:{CURRENCY_PREFIX})[ \t]?\d|\d{{1,3}}(?:\.\d+)?%)"
+)
+_RELATIVES = word_class("relative_pronouns")
 _FORM = re.compile(r"\d{1,3}-[A-Z]{1,2}|[A-Z]-\d")  # a filing's form: "10-K", "20-F", "S-1"
 _DOCUMENTS = word_class("company_documents")
+_ANCHORS = tuple(DATA["company_documents"]["anchors"])
 
 
 def document_name(tokens: list[str]) -> str | None:
@@ -252,8 +270,10 @@ def document_name(tokens: list[str]) -> str | None:
         taken.append(bare)
         if bare != token:
             break  # a comma ends the name
-    if documents and (len(taken) > 1 or _FORM.fullmatch(taken[0])):
-        return " ".join(taken)
+    name = " ".join(taken)
+    lowered = name.casefold()
+    if any(_FORM.fullmatch(t) for t in taken) or any(a in lowered for a in _ANCHORS):
+        return name if documents else None
     return None
 
 
@@ -325,7 +345,7 @@ def _name_like_subject(tokens: list[str]) -> bool:
             continue
         # After the name, at most two words that qualify the source noun that ends
         # the subject: "LinkedIn talent data", "Carta equity benchmarks".
-        return position > 0 and 0 < len(rest) <= 2 and rest[-1].casefold() in SOURCE_NOUNS
+        return position > 0 and 0 < len(rest) <= 2 and rest[-1].casefold() in _QUALIFIED
     return True
 
 

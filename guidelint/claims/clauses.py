@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from guidelint.claims.vocabulary import WORDS, alternation
+from guidelint.claims.vocabulary import DATA, WORDS, alternation
 from guidelint.figures import CURRENCY_PREFIX
 from guidelint.scan import Lazy
 
@@ -18,6 +18,19 @@ LEADS = rf"(?:(?i:{alternation(WORDS['ask_leads'])})\s{{1,4}}){{0,3}}"
 # "For London, ...".
 CONDITION = (
     rf"(?i:{alternation(WORDS['ask_condition_leads'])})\b(?:[^,;:\n]|,(?=\d)){{0,80}},\s{{1,4}}"
+)
+# Where a clause gives its reason, whose figures are claims again: "... by citing the
+# $2.8B target", "..., since Acme grew revenue by $2B".
+REASON = Lazy(rf"(?i:\s(?:{alternation(WORDS['ask_reasons'])})\s)")
+# Where another verb of the reader's joins a clause ("..., restate your $226K target",
+# "... and treat $235K as the floor"), and where a consequence follows a comma
+# ("..., so open at $215K"): group ``lead`` starts the consequence's words.
+JOINT = Lazy(
+    rf",[ \t]{{0,4}}(?:(?i:{alternation(WORDS['joint_words'])})[ \t]{{1,4}})?"
+    rf"|[ \t](?i:{alternation(WORDS['joint_words'])})[ \t]{{1,4}}"
+)
+CONSEQUENCE = Lazy(
+    rf",[ \t]{{1,4}}(?P<lead>(?i:{alternation(DATA['joint_words']['consequences'])})[ \t])"
 )
 # A label ends at its colon; a decimal point ("$4.2B Valuation:") does not end it.
 LABEL = re.compile(r"\s{0,8}+(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")

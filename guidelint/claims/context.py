@@ -8,7 +8,15 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from guidelint.claims.clauses import CONDITION, LABEL, LEADS, clause_breaks
+from guidelint.claims.clauses import (
+    CONDITION,
+    CONSEQUENCE,
+    LABEL,
+    LEADS,
+    REASON,
+    after_dash,
+    clause_breaks,
+)
 from guidelint.claims.instructions import instruction_targets, projections
 from guidelint.claims.support import content_words, pay_components
 from guidelint.claims.vocabulary import DATA, WORD, WORDS, alternation, word_class
@@ -79,9 +87,12 @@ _SCENARIO = re.compile(
     rf"[ \t]{{1,4}}(?:(?i:{alternation(WORDS['scenario_modals'])})"
     rf"|(?P<totals>(?i:{alternation(WORDS['projection_verbs'])})))\b"
 )
-_PAY = word_class("pay_words")
+_WORKED_PAY = word_class("worked_pay_words")
 # A clause that supposes: its figures illustrate ("if you hold a $200K offer").
 _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")
+_WHOLE = frozenset(DATA["hypothetical_leads"]["whole_sentence"])
+# A sentence that says it works the guide's example: "... in this example".
+_EXAMPLE_REFERENCE = Lazy(rf"(?i:\b(?:{alternation(WORDS['example_references'])})\b)")
 # A sum written out ("$255,000 base + $270,000 RSU + $52,000 bonus = $400,000") shows
 # its arithmetic: the guide's own calculation, not a fact from elsewhere.
 # A figure follows its "=": "$130B market cap + 160+ countries = unmatched scale" adds
@@ -89,13 +100,17 @@ _HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_lea
 _SUM = Lazy(rf"\+[^=\n]{{0,200}}=[ \t]{{0,3}}~?(?:{CURRENCY_PREFIX})?[ \t]?\d")
 # ... or in words: "$205K base plus $160K in stock over four years is $245K a year".
 _WORD_SUM = Lazy(
-    rf"{AMOUNT_START}[^.;:!?\n]{{0,80}}?[ \t](?i:plus)[ \t]{{1,4}}{AMOUNT_START}[^.;:!?\n]{{0,80}}?"
+    rf"{AMOUNT_START}[^,.;:!?\n]{{0,80}}?[ \t](?i:plus)[ \t]{{1,4}}(?:(?i:an?)[ \t]{{1,4}})?"
+    rf"{AMOUNT_START}[^,.;:!?\n]{{0,80}}?"
     rf"[ \t](?i:{alternation(WORDS['sum_verbs'])})[ \t]{{1,4}}~?{AMOUNT_START}"
 )
 # A label introducing a worked example: its figures illustrate, they do not report.
 _EXAMPLE_LABEL = Lazy(rf"(?i:(?<![\w])(?:{alternation(WORDS['example_labels'])})(?![\w]))")
 # A label naming what the reader asks for, whatever comes before that word.
-_ASK_LABEL = Lazy(rf"(?i:\b(?:{alternation(WORDS['ask_labels'])}))\s*:\s$")
+_ASK_LABEL = Lazy(
+    rf"(?i:\b(?:{alternation(WORDS['ask_labels'])}))"
+    r"(?:[ \t]{1,4}(?i:for|in)[ \t]{1,4}[^:\n]{1,40})?\s*:\s$"  # "Floor for London: "
+)
 # The employer's expected move is part of the script: "Acme will counter at $160K",
 # "they will probably open near $205K".
 _COUNTER_FORECAST = re.compile(
@@ -103,7 +118,6 @@ _COUNTER_FORECAST = re.compile(
     rf"\s+(?i:likely\s+|probably\s+)?(?i:{alternation(WORDS['employer_moves'])})(?![\w-])"
     rf"(?=[ \t]{{1,4}}(?i:{alternation(DATA['employer_moves']['aims'])})\b)"
 )
-_CONSEQUENCE = Lazy(r",[ \t]{1,4}(?P<lead>(?i:so|then|and then)[ \t])")
 _Read = TypeVar("_Read")
 
 
@@ -113,15 +127,26 @@ def _after_consequence(
     """What ``read`` finds in the clause ``start:end`` after a comma and a word of
     consequence: "The group is only 140 engineers, so open at $215K", "accept, then use
     the goodwill to lift the sign-on to £12K".  What comes before it still states."""
-    for joint in _CONSEQUENCE.finditer(masked, start, end):
+    for joint in CONSEQUENCE.finditer(masked, start, end):
         found = read(masked, joint.start("lead"), end)
         if found:
             return found
     return None
 
 
-# Where an ask gives its reason, whose figures are claims again.
-_ASK_REASON = re.compile(rf"(?i:\s(?:{alternation(WORDS['ask_reasons'])})\s)")
+# ... or the line they are expected to say: "The hiring manager will probably say
+# refreshers are capped at $30K".
+_EMPLOYER_LINE = re.compile(
+    rf"\s{{0,8}}+[^,;:.!?\n]{{1,60}}?\s(?i:{alternation(WORDS['forecast_modals'])})"
+    rf"\s+(?i:likely\s+|probably\s+)?(?i:{alternation(WORDS['employer_lines'])})(?![\w-])"
+)
+# The reader's own voice after a colon or a dash: "Present your numbers: my models saved
+# my last employer $3M" (reader_voice).
+_FIRST_PERSON = rf"(?:{alternation(WORDS['reader_voice'])})(?![\w'\u2019])"
+_VOICE_AT = Lazy(rf"\s{{0,8}}+(?:[\w'\u2019-]{{1,30}}[ \t]{{1,4}}){{0,2}}?{_FIRST_PERSON}")
+_VOICE_AFTER_COLON = Lazy(
+    rf":[ \t]{{1,4}}(?:[\w'\u2019-]{{1,30}}[ \t]{{1,4}}){{0,2}}?{_FIRST_PERSON}"
+)
 # The reader's own offer is theirs to state: "your competing Acme offer at $305K TC".
 _OWN_OFFER = re.compile(
     rf"(?i:\b(?:your|an?(?=[ \t]{{1,4}}(?:{alternation(WORDS['offer_adjectives'])})\b))"
@@ -134,6 +159,11 @@ _ASK_CONTINUATION = Lazy(rf"\s{{0,8}}+(?i:{alternation(WORDS['ask_continuations'
 # share after it ("— and 60% of offers include a bonus") states.
 _CASE = r"(?i:for|in|at)[ \t]{1,4}[^,;:.!?\n]{1,40},[ \t]{1,4}"
 _PLACED_AMOUNT = Lazy(rf"\s{{0,8}}+(?:(?i:and|or)[ \t]{{1,4}}(?:{_CASE})?|{_CASE}){AMOUNT_START}")
+# ... or sets the floor under it: "— anything under CAD 150K is a pass".
+_THRESHOLD_SUBJECT = Lazy(
+    rf"\s{{0,8}}+(?i:{alternation(DATA['threshold_words']['subjects'])})[ \t]{{1,4}}"
+    rf"(?i:{alternation(WORDS['threshold_words'])})[ \t]{{1,4}}{AMOUNT_START}"
+)
 # Words without which a block holds no span that proposes, recommends or aims.
 ASK_TRIGGERS = frozenset(
     WORD.findall(str(p).casefold())[0]
@@ -146,17 +176,20 @@ ASK_TRIGGERS = frozenset(
         *WORDS["norm_modals"],
         *WORDS["trajectory_verbs"],
         *WORDS["employer_moves"],
+        *WORDS["employer_lines"],
+        *WORDS["reader_voice"],
+        *WORDS["ask_labels"],
     )
     if WORD.search(str(p))
 ) | frozenset(w for p in WORDS["example_labels"] for w in WORD.findall(str(p).casefold()))
 ASK_TRIGGERS |= word_class("proposal_triggers")
-# The verbs a worked example totals with ("adds", "works out to", "is worth"), by their
-# own words: "is", "to" and "you" are in every block and would open none.
+# The verbs a worked example totals with ("adds", "works out to", "is worth"), by the
+# word that tells each apart: not "is", "are" or a modal, which nearly every block
+# holds ("is worth" by "worth").
+_COMMON = frozenset(("is", "are", "would", "could"))
 ASK_TRIGGERS |= frozenset(
-    w
+    next(w for w in WORD.findall(phrase.casefold()) if w not in _COMMON)
     for phrase in WORDS["projection_verbs"]
-    for w in WORD.findall(phrase.casefold())
-    if w not in ("is", "are", "would", "could", "to", "you")
 )
 SCRIPT_OPENERS = frozenset(
     str(w).casefold().replace("\u2019", "'") for w in WORDS["script_openers"]
@@ -183,7 +216,9 @@ def proposals(block: Block) -> list[tuple[int, int]]:
     masked = block.masked
     spans: list[tuple[int, int]] = []
     projecting = "year" in masked or "Year" in masked  # a projection names its years
+    asking = False
     for sentence in block.sentences:
+        asked, asking = asking, False  # whether the sentence before ended on an ask
         start, end = sentence.start, sentence.end
         label = LABEL.match(masked, start, end)
         body = label.end() if label else start
@@ -198,8 +233,10 @@ def proposals(block: Block) -> list[tuple[int, int]]:
             if first and first.group(1).casefold().replace("\u2019", "'") in SCRIPT_OPENERS:
                 spans.append((start, end))
                 continue
-        if ("=" in masked[start:end] and _SUM.search(masked, start, end)) or (
-            "plus" in masked[start:end] and _WORD_SUM.search(masked, start, end)
+        if (
+            ("=" in masked[start:end] and _SUM.search(masked, start, end))
+            or ("plus" in masked[start:end] and _WORD_SUM.search(masked, start, end))
+            or ("example" in masked[start:end] and _EXAMPLE_REFERENCE.search(masked, start, end))
         ):
             spans.append((start, end))
             continue
@@ -210,32 +247,51 @@ def proposals(block: Block) -> list[tuple[int, int]]:
         spans.extend(_scenarios(masked, bounds))
         if projecting:
             spans.extend(projections(masked, bounds))
-        asking = False
+        # A sentence right after an ask that opens on a place and an amount goes on with
+        # it: "In Toronto, CAD 182K and CAD 125K."
+        asking = asked and _PLACED_AMOUNT.match(masked, start, bounds[1]) is not None
         for clause, clause_end in itertools.pairwise(bounds):
+            after_break = masked[clause - 1] == ";" or after_dash(masked, clause)
             continues = asking and (
                 _ASK_CONTINUATION.match(masked, clause)
                 or _PLACED_AMOUNT.match(masked, clause, clause_end)
-                or (masked[clause - 1] == ";" and _FIGURE_FIRST.match(masked, clause))
+                or (after_break and _FIGURE_FIRST.match(masked, clause))
+                or _THRESHOLD_SUBJECT.match(masked, clause, clause_end)
             )
             ask = (clause, clause) if continues else _ask_span(masked, clause, clause_end)
             if ask is None:
+                targets = instruction_targets(masked, clause, clause_end)
+                # an ask or instruction after ", so" / ", then": "..., so open at $215K"
                 ask = _after_consequence(_ask_span, masked, clause, clause_end)
-            if ask is None:
-                targets = instruction_targets(masked, clause, clause_end) or (
-                    _after_consequence(instruction_targets, masked, clause, clause_end) or []
-                )
+                if ask is None and not targets:
+                    targets = (
+                        _after_consequence(instruction_targets, masked, clause, clause_end) or []
+                    )
                 spans.extend(targets)
-                asking = bool(targets)
-                continue
+                asking = bool(targets) or ask is not None
+                if ask is None:
+                    continue
             asking = True
             # "Counter below $215K by citing the $2.8B target": the reason is a claim;
             # words before the ask ("If capped due to budget, push for") lead to it.
-            reason = _ASK_REASON.search(masked, ask[1], clause_end)
+            reason = REASON.search(masked, ask[1], clause_end)
             spans.append((ask[0], reason.start() if reason else clause_end))
         spans.extend(
             (found.start(), found.end()) for found in _OWN_OFFER.finditer(masked, start, end)
         )
+        spans.extend(_reader_voice(masked, bounds))
     return merged(spans)
+
+
+def _reader_voice(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
+    """The clauses, or the rest of a clause after its colon, in the reader's own voice."""
+    for clause, clause_end in itertools.pairwise(bounds):
+        if after_dash(masked, clause) and _VOICE_AT.match(masked, clause, clause_end):
+            yield clause, clause_end
+            continue
+        found = _VOICE_AFTER_COLON.search(masked, clause, clause_end)
+        if found is not None:
+            yield found.start(), clause_end
 
 
 # A lead-in that introduces the reader's asks as a list: "negotiate these components:".
@@ -286,7 +342,14 @@ def _norms(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
 
 def _suppositions(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
     """Clauses that suppose ("if you hold a $200K offer", "when a bank weighs a $5M+
-    deal"), at a clause's start or after a comma, up to the next comma."""
+    deal"), at a clause's start or after a comma, up to the next comma; the whole
+    sentence when it opens on a word of supposing alone ("Suppose the grant is $160K:
+    that is 4,000 shares"); after "if" the rest of the sentence may state ("If you
+    join, you work on the largest dataset in retail")."""
+    supposing = _HYPOTHETICAL.match(masked, bounds[0], bounds[-1])
+    if supposing is not None and " ".join(supposing.group(0).split()).casefold() in _WHOLE:
+        yield bounds[0], bounds[-1]
+        return
     for clause, clause_end in itertools.pairwise(bounds):
         opening = clause
         while opening < clause_end:
@@ -309,12 +372,16 @@ def _scenarios(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
     while index < len(clauses):
         clause, clause_end = clauses[index]
         index += 1
-        found = _SCENARIO.search(masked, clause, clause_end)
+        found = next(
+            (
+                scenario
+                for scenario in _SCENARIO.finditer(masked, clause, clause_end)
+                if not scenario.group("totals")
+                or not _WORKED_PAY.isdisjoint(WORD.findall(scenario.group("subject").casefold()))
+            ),
+            None,
+        )
         if found is None:
-            continue
-        if found.group("totals") and _PAY.isdisjoint(
-            WORD.findall(found.group("subject").casefold())
-        ):
             continue
         while index < len(clauses):  # the appositions it takes in are not searched again
             following, following_end = clauses[index]
@@ -331,6 +398,7 @@ def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
     found = (
         _ASK.match(masked, start, end)
         or _COUNTER_FORECAST.match(masked, start, end)
+        or _EMPLOYER_LINE.match(masked, start, end)
         or _PITCH.match(masked, start, end)
         or _COMPUTE.match(masked, start, end)
     )
@@ -463,9 +531,7 @@ _SCOPE = Lazy(
 # the highest band", "Among the three regions, ..." (not "Above all, ...").
 _PREPOSED = [s for s in WORDS["ranking_scopes"] if s.split()[0] in ("of", "among", "across", "in")]
 _OPENING_SCOPE = Lazy(
-    rf"(?i:[ \t*_]{{0,8}}(?:(?:of|among|across|in)[ \t]{{1,4}}(?:[\w-]{{1,30}}[ \t]{{1,4}}){{0,4}}?"
-    rf"(?:{alternation(WORDS['ranking_scopes'])})|{alternation(_PREPOSED)})"
-    r"(?![\w])[^,.;:!?\n]{0,40},)"
+    rf"(?i:[ \t*_]{{0,8}}(?:{alternation(_PREPOSED)})(?![\w])[^,.;:!?\n]{{0,40}},)"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
 

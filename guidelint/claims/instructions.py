@@ -8,7 +8,15 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from guidelint.claims.clauses import CONDITION, LABEL, LEADS, after_dash, clause_breaks
+from guidelint.claims.clauses import (
+    CONDITION,
+    JOINT,
+    LABEL,
+    LEADS,
+    REASON,
+    after_dash,
+    clause_breaks,
+)
 from guidelint.claims.vocabulary import WORDS, alternation, word_class
 from guidelint.figures import AMOUNT_START, NUMBER_TAIL, NUMBER_WORDS
 from guidelint.prose import Block
@@ -16,9 +24,10 @@ from guidelint.scan import Lazy
 
 # An instruction: one of the reader's verbs, then an object ("Raise the base to $248K",
 # "Ask them to match $260K", "Hold firm at $245K"), after the reader's leads or a
-# condition ("If you are based in New York, anchor the ask at $245K").
-# Its object may be the amount itself, after a particle or an article ("Float $238K as
-# your opening base", "Pencil in a ₹58 lakh base"): that amount is the reader's ask.
+# condition ("If you are based in New York, anchor the ask at $245K").  After one of
+# the proposing verbs the object may be the amount itself, after a particle or an
+# article ("Float $238K as your opening base", "Pencil in a ₹58 lakh base"), or a word
+# of aim ("decline below £90K"): that amount is the reader's ask.
 _AMOUNT = AMOUNT_START + NUMBER_TAIL
 _RANGE = rf"{_AMOUNT}(?:[ \t]?[-–][ \t]?{_AMOUNT})?"
 # ... or a share of pay: "Table a 25% uplift on the grant" (not "Expect a 20% drop").
@@ -26,27 +35,45 @@ _SHARE = (
     r"\d{1,3}(?:\.\d{1,2})?%(?=[ \t]{1,4}(?:[\w-]{1,30}[ \t]{1,4})?"
     rf"(?i:{alternation(WORDS['pay_words'])})\b)"
 )
+_ARTICLES = r"(?i:an?|your)[ \t]{1,4}"  # before an aimed amount: "push for a $40K sign-on"
 _IMPERATIVE = Lazy(
     rf"\s{{0,8}}+(?:{CONDITION})?{LEADS}(?P<verb>[A-Za-z]{{2,20}})"
     rf"(?:[ \t]{{1,4}}(?i:{alternation(WORDS['instruction_particles'])}))?[ \t]{{1,4}}"
-    rf"(?:(?:(?i:an?|your)[ \t]{{1,4}})?(?P<amount>{_RANGE}|{_SHARE})"
+    rf"(?:(?:{_ARTICLES})?(?P<amount>{_RANGE}|{_SHARE})"
+    rf"|(?P<aim>(?=(?i:{alternation(WORDS['instruction_aims'])})[ \t]))"
     rf"|(?i:{alternation(WORDS['imperative_objects'])})(?![\w'\u2019-]))"
 )
 _VERBS = word_class("instruction_verbs")
+_PROPOSING = word_class("proposing_verbs")
+_JOINED = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['joint_words'])})[ \t]")
 _MONEY_IN = Lazy(AMOUNT_START)
+_REACH = 300  # characters after its verb an instruction's amount may stand
+
+
+def _imperative(masked: str, start: int, end: int) -> re.Match[str] | None:
+    """The reader's verb and its object at ``start``, if they instruct: a verb of
+    instruction, and a proposing one when its object is the amount or an aim."""
+    found = _IMPERATIVE.match(masked, start, end)
+    if found is None:
+        return None
+    verb = found.group("verb").casefold()
+    direct = found.group("amount") is not None or found.group("aim") is not None
+    return found if verb in (_PROPOSING if direct else _VERBS) else None
 
 
 def _instruction(masked: str, start: int, end: int) -> re.Match[str] | None:
     """The opening of the clause ``start:end`` when it instructs the reader with a
-    money figure in it, or with a share of pay as its object; None otherwise.  After a dash a clause may resume the sentence's
-    own subject ("Engineers who exceed targets — shutting down more systems — receive
-    a bonus of $8K"), so only a sentence or a clause after ";" instructs."""
-    if after_dash(masked, start):
+    money figure in it, or with a share of pay as its object; None otherwise.  After a
+    dash a clause may resume the sentence's own subject ("Engineers who exceed targets
+    — shutting down more systems — receive a bonus of $8K"), so only a sentence, a
+    clause after ";" or a dash and a joining word ("— and close on $202K") instructs."""
+    if after_dash(masked, start) and not _JOINED.match(masked, start):
         return None
-    found = _IMPERATIVE.match(masked, start, end)
-    if found is None or found.group("verb").casefold() not in _VERBS:
+    found = _imperative(masked, start, end)
+    if found is None:
         return None
-    money = found.group("amount") or _MONEY_IN.search(masked, found.start("verb"), end)
+    reach = min(end, found.start("verb") + _REACH)
+    money = found.group("amount") or _MONEY_IN.search(masked, found.start("verb"), reach)
     return found if money else None
 
 
@@ -55,51 +82,68 @@ def _instruction(masked: str, start: int, end: int) -> re.Match[str] | None:
 # to it ("Go back with $238K and a $30K sign-on").  An amount the instruction only
 # describes ("Take the $20K learning budget every engineer receives") still states.
 _TARGET = Lazy(
-    rf"(?i:\b(?:{alternation(WORDS['instruction_aims'])}))[ \t]{{1,4}}"
-    rf"(?:(?i:an?|your)[ \t]{{1,4}})?"
+    rf"(?i:\b(?:{alternation(WORDS['instruction_aims'])}))[ \t]{{1,4}}(?:{_ARTICLES})?"
     rf"(?:(?i:{alternation(WORDS['approximators'])})[ \t]{{1,4}}|~)?{_AMOUNT}"
     rf"(?:[ \t]?[-–][ \t]?{_AMOUNT})?"
     rf"(?:,?[ \t]{{1,4}}(?i:and|plus|or)[ \t]{{1,4}}(?:(?i:an?)[ \t]{{1,4}})?{_AMOUNT}){{0,4}}"
 )
+_WORD_AT = re.compile(r"\s{0,8}([A-Za-z]{2,20})")
 
 
-def _opening(masked: str, start: int, end: int) -> re.Match[str] | None:
-    """The instruction the clause ``start:end`` opens with, after any label."""
+def _opening(masked: str, start: int, end: int) -> tuple[re.Match[str], int] | None:
+    """The instruction the clause ``start:end`` opens with, after any label, and where
+    what it aims at may stand: to the clause's end, or to its label's end when the
+    label itself instructs ("Treat it as a draft: thank them, ...")."""
     label = LABEL.match(masked, start, end)
     found = _instruction(masked, label.end(), end) if label else None
-    return found or _instruction(masked, start, end)  # "Treat it as a draft: thank them, ..."
-
-
-# Where an instruction goes on with another verb of the reader's: "Pencil in $250K and
-# treat $235K as the floor", "thank them, restate your $226K target, and ask ...".
-_COORDINATED = Lazy(r",[ \t]{0,4}(?:(?i:and|then)[ \t]{1,4})?|[ \t](?i:and|then)[ \t]{1,4}")
+    if found is not None:
+        return found, end
+    found = _instruction(masked, start, end)
+    if found is None:
+        return None
+    return found, (label.end() if label else end)
 
 
 def instruction_targets(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of what the clause ``start:end`` asks for when it is an instruction:
-    what its verb aims at, and what the verbs joined to it aim at."""
-    found = _opening(masked, start, end)
-    if found is None:
+    what its verb aims at, and what the verbs joined to it aim at, up to a reason
+    ("..., since Acme grew revenue by $2B" states).  After a colon, the verbs joined
+    are the reader's only when the text there instructs too ("...: thank them, restate
+    your $226K target"), not when it states ("...: Acme's engineers take $40K and land
+    $280K")."""
+    opened = _opening(masked, start, end)
+    if opened is None:
         return []
-    targets = [target.span() for target in _TARGET.finditer(masked, found.end(), end)]
+    found, aimed = opened
+    reason = REASON.search(masked, found.end(), end)
+    stop = reason.start() if reason else end
+    targets = [t.span() for t in _TARGET.finditer(masked, found.end(), min(aimed, stop))]
+    colon = masked.find(":", found.end(), stop)
+    if colon >= 0:
+        word = _WORD_AT.match(masked, colon + 1, stop)
+        if word is None or word.group(1).casefold() not in _VERBS:
+            stop = colon
     openings = [found]
-    for joint in _COORDINATED.finditer(masked, found.end(), end):
-        more = _IMPERATIVE.match(masked, joint.end(), end)
-        if more is not None and more.group("verb").casefold() in _VERBS:
+    for joint in JOINT.finditer(masked, found.end(), stop):
+        more = _imperative(masked, joint.end(), stop)
+        if more is not None:
             openings.append(more)
+            reach = min(stop, more.end() + _REACH)  # each joined verb aims near it
+            targets += [t.span() for t in _TARGET.finditer(masked, more.end(), reach)]
     targets += [opening.span("amount") for opening in openings if opening.group("amount")]
-    return sorted(targets)
+    return sorted(set(targets))
 
 
 def instructs(block: Block) -> bool:
-    """Whether a clause of ``block`` opens on an instruction with a money figure in it,
-    read as :func:`instruction_targets` reads it (the blocks whose proposals are looked
-    for although they hold no asking word).  Each clause is read to its own end."""
+    """Whether a clause of ``block`` opens on an instruction with a money figure in it
+    (or a share of pay as its object), read as :func:`instruction_targets` reads it
+    (the blocks whose proposals are looked for although they hold no asking word).
+    Each clause is read to its own end."""
     masked = block.masked
     for sentence in block.sentences:
         bounds = [sentence.start, *clause_breaks(masked, sentence.start, sentence.end)]
         for start, end in itertools.pairwise([*bounds, sentence.end]):
-            if _opening(masked, start, end):
+            if _opening(masked, start, end) is not None:
                 return True
     return False
 

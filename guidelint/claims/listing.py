@@ -114,9 +114,20 @@ class Sources(Record):
         tokens = normal.split()
         if not tokens:
             return None  # nothing a list could hold ("Росстат" normalises to nothing)
-        if document_name(name.split()) == name:
-            # a company document is listed when an entry holds each of its words
-            return self._naming([f" {token} " for token in tokens])
+        words = name.split()
+        owner = (
+            words[0] if len(words) > 1 and document_name(words[1:]) == " ".join(words[1:]) else None
+        )
+        if owner is not None or document_name(words) == name:
+            # a company document is listed when an entry holds each of its words, a
+            # fiscal year in any spelling ("FY2025 10-K" is "Form 10-K for fiscal 2025"),
+            # and its owner unless that is the guide's company
+            if owner is not None and _normalise(owner) in self.own_words:
+                tokens = _normalise(" ".join(words[1:])).split()
+            spellings = [_spellings(token) for token in tokens]
+            return next(
+                (t for t in self.texts if all(any(s in t for s in w) for w in spellings)), None
+            )
         padded_name = f" {normal} "
         for size in range(len(tokens), 0, -1):
             if size == 1 and (tokens[0] in WEAK_FIRST or len(tokens[0]) < 3):
@@ -134,6 +145,16 @@ class Sources(Record):
         """What a named source can back, from its name, what the sentence calls it
         ("'s market report") and the entry it matches."""
         return source_kinds(f"{name} {said} {self.listing(name) or ''}")
+
+
+_FISCAL = re.compile(r"fy(?:20)?(\d{2})")
+
+
+def _spellings(token: str) -> tuple[str, ...]:
+    """How an entry may spell a word of a document's name, padded: a fiscal year as
+    itself or as its year ("fy2025", "fy25": " 2025 ")."""
+    fiscal = _FISCAL.fullmatch(token)
+    return (f" {token} ", f" 20{fiscal.group(1)} ") if fiscal else (f" {token} ",)
 
 
 _POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")

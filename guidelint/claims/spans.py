@@ -56,7 +56,7 @@ from guidelint.claims.support import (
     figure_kind,
     source_kinds,
 )
-from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words, word_class
+from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words
 from guidelint.context import Context
 from guidelint.document import Guide
 from guidelint.figures import (
@@ -95,7 +95,7 @@ from guidelint.scan import Lazy
 
 LISTED = "listed"  # an attribution to a listed source: support, not a finding
 
-_PAY_WORDS = word_class("pay_words")
+_PAY_RANKINGS = tuple(WORDS["pay_rankings"])
 
 
 class Claim(NamedTuple):
@@ -434,7 +434,7 @@ class Detector:
                 continue
             # A ranking of pay ("the best-paid", "the highest-paying") is what salary
             # data can back; other rankings need news or research.
-            pay = not _PAY_WORDS.isdisjoint(WORD.findall(text.casefold().replace("-", " ")))
+            pay = any(rank in text.casefold() for rank in _PAY_RANKINGS)
             found.append(Claim("GL502", start, stop, text, PAY if pay else RANKING))
         return found
 

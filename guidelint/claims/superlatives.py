@@ -224,7 +224,7 @@ _VERB_LEADS = word_class("participle_leads")
 
 # Words before "leading" that make it the adjective even before a possessive: "a
 # leading bank's", "Europe's leading insurer's".
-_NOT_VERB_LEADS = DETERMINERS | word_class("possessive_pronouns")
+_NOT_VERB_LEADS = DETERMINERS
 # Short words ending in "s" that are not plural nouns ("as", "its", "across").
 _NOT_PLURALS = DETERMINERS | word_class("not_plurals")
 
@@ -353,9 +353,13 @@ def aspiration(masked: str, start: int) -> bool:
     return _ASPIRATION.search(masked, max(0, start - 80), start) is not None
 
 
+# "the leader of the remote-monitoring group": a unit of the company, not a word of a
+# market's name ("the leader of the legal practice management market").
 _UNIT_OF = Lazy(
-    r"[ \t]{1,4}(?i:of)[ \t]{1,4}(?i:the|its|our|your|their)(?:[ \t]{1,4}[\w-]{1,30}){0,3}?"
-    rf"[ \t]{{1,4}}(?i:{alternation(WORDS['leader_units'])})\b"
+    rf"[ \t]{{1,4}}(?i:of)[ \t]{{1,4}}(?i:{alternation(WORDS['possessive_pronouns'])}|the)"
+    r"(?:[ \t]{1,4}[\w-]{1,30}){0,3}?"
+    rf"[ \t]{{1,4}}(?i:{alternation(WORDS['leader_units'])})(?![\w-])"
+    rf"(?!(?:[ \t]{{1,4}}[\w-]{{1,30}}){{0,3}}?[ \t]{{1,4}}(?i:{alternation(DATA['leader_units']['markets'])})\b)"
 )
 _PERSON_LEAD = Lazy(
     rf"(?i:\b(?:{alternation(DATA['leader_units']['person_leads'])}))"
