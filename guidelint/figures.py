@@ -345,6 +345,18 @@ _APPROXIMATE = Scan(
 )
 
 
+# Counts under 1,000 of where a company works or of its customers: "38 countries",
+# "120 enterprise customers" (footprint_counts), one word between at most.
+_FOOTPRINT_NOUNS = _DATA["footprint_counts"]["nouns"]
+FOOTPRINT = Scan(
+    rf"(?<![\w.,{SYMBOL_CHARS}#/-])(?P<n>[1-9]\d{{0,2}})(?![\w.,%+-])"
+    r"[ \t]+(?:[A-Za-z][\w-]{0,30}[ \t]+)?(?i:" + _spelled(_FOOTPRINT_NOUNS) + r")\b",
+    "",
+    digits=True,
+)
+FOOTPRINT_WORDS = frozenset(w for noun in _FOOTPRINT_NOUNS for w in noun.split())
+
+
 # Counts written as magnitudes: "millions of sellers", "tens of millions of players".
 _MAGNITUDES = _DATA["magnitudes"]
 MAGNITUDE_WORDS = frozenset(_MAGNITUDES["words"])

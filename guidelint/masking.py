@@ -173,10 +173,10 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
 # alone ("`4,000`", "`$250K`", "`10-20%`") or a tag of a figure and a few words
 # ("`$42B+ AUM`", "`200+ Countries`", "`#$600B+AUM`", "`#1 eCOA Platform`"). Its words
 # are read, not its backticks, nor the "#" that marks a tag ("#$600B"; "#1" is a rank
-# and is read). Words before the figure name what an amount or a share measures
-# ("`Base $200K-$268K`"); before a bare number they name a product or a version
-# ("`Node 18+`", "`gpt-4 32k`"), which stays blank, as does code with any other
-# character ("`max_workers=4000`", "`--retries 3`").
+# and is read). Words before the figure name what an amount measures ("`Base
+# $200K-$268K`"); before any other number they make a command, a product or a
+# version ("`top 50%`", "`Node 18+`", "`gpt-4 32k`"), which stays blank, as does code
+# with any other character ("`max_workers=4000`", "`--retries 3`").
 _UNIT = r"(?:[kKmMbBT]\+?|%|x|\+)?"
 _FIGURE = (
     rf"#?[~≈+]?[{SYMBOL_CHARS}]?\d[\d,.]{{0,20}}{_UNIT}"
@@ -191,9 +191,9 @@ _FIGURE_CODE = Lazy(
 
 # What marks a number as a figure rather than a port, a version or an identifier
 # ("`8080`", "`3.11`"): a currency, a percent, a rank's "#", a unit, a thousands
-# separator, a multiplier's "x" or a "+" ("200+"); after words, a currency or a percent.
+# separator, a multiplier's "x" or a "+" ("200+"); after words, a currency.
 _MARKED = Lazy(rf"[{SYMBOL_CHARS}%#]|\d[kKmMbBT]|\d,\d{{3}}|\dx|\+")
-_MEASURED = Lazy(rf"[{SYMBOL_CHARS}%]")
+_MEASURED = Lazy(rf"[{SYMBOL_CHARS}]")
 _DIGIT = re.compile(r"\d")
 
 

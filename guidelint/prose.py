@@ -51,16 +51,32 @@ def _heading_qualifiers() -> frozenset[str]:
     return frozenset(w.casefold() for w in _claims_data()["reference_heading_qualifiers"])
 
 
+@cache
+def _list_words() -> tuple[frozenset[str], frozenset[str]]:
+    from guidelint.claims.vocabulary import DATA
+
+    data = DATA["reference_headings"]
+    return frozenset(data["list_words"]), frozenset(data["core_words"])
+
+
+_HEADING_WORD = re.compile(r"[^\W\d_]+")
+
+
 def is_reference_heading(text: str) -> bool:
     """Whether a heading opens the sources list: "Sources", "5. Evidence & Sources:",
-    also after a qualifying word ("Extended Evidence & Sources")."""
+    also after a qualifying word ("Extended Evidence & Sources") and in any order of a
+    source list's words ("7. REFERENCES & SOURCES")."""
     if len(text) > 60:
         return False
     key = heading_key(text)
     first, _, rest = key.partition(" ")
-    return key in reference_headings() or (
+    if key in reference_headings() or (
         first in _heading_qualifiers() and rest in reference_headings()
-    )
+    ):
+        return True
+    words = [w for w in _HEADING_WORD.findall(key) if w != "and"]
+    allowed, core = _list_words()
+    return bool(words) and allowed.issuperset(words) and not core.isdisjoint(words)
 
 
 # --- values -----------------------------------------------------------------

@@ -22,6 +22,7 @@ BLIND_2 = Path(__file__).resolve().parent / "claims" / "blind-2.yaml"
 BLIND_3 = Path(__file__).resolve().parent / "claims" / "blind-3.yaml"
 BLIND_4 = Path(__file__).resolve().parent / "claims" / "blind-4.yaml"
 BLIND_5 = Path(__file__).resolve().parent / "claims" / "blind-5.yaml"
+BLIND_6 = Path(__file__).resolve().parent / "claims" / "blind-6.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -198,7 +199,9 @@ def test_heldout_set_meets_the_thresholds() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", [BLIND_2, BLIND_3, BLIND_4, BLIND_5], ids=["blind-2", "blind-3", "blind-4", "blind-5"]
+    "path",
+    [BLIND_2, BLIND_3, BLIND_4, BLIND_5, BLIND_6],
+    ids=["blind-2", "blind-3", "blind-4", "blind-5", "blind-6"],
 )
 def test_blind_sets_meet_the_thresholds(path: Path) -> None:
     """The blind sets, each labelled against its own guide start and Sources section."""

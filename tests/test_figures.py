@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from guidelint.figures import (
+    FOOTPRINT,
     MAGNITUDE,
     MONEY,
     MULTIPLIER,
@@ -105,6 +106,14 @@ MULTIPLYING = data_file("figures.json")["multiplying_verbs"]["examples"]
 @pytest.mark.parametrize(("text", "read"), sorted(MULTIPLYING.items()))
 def test_multiplying_verbs(text: str, read: bool) -> None:
     assert bool(list(MULTIPLIER.finditer(f"At Acme, {text}."))) is read
+
+
+FOOTPRINTS = data_file("figures.json")["footprint_counts"]["examples"]
+
+
+@pytest.mark.parametrize(("text", "read"), sorted(FOOTPRINTS.items()))
+def test_footprint_counts(text: str, read: bool) -> None:
+    assert bool(list(FOOTPRINT.finditer(f"Acme {text} today."))) is read
 
 
 FRACTIONS = data_file("figures.json")["fractions"]["examples"]

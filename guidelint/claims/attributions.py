@@ -43,7 +43,12 @@ class Attribution(NamedTuple):
 
 _CLAUSE_OPENING = Lazy(r"(?:^|[,;:(\u2014\u2013\n]|[.!?]\s)[ \t\n]{0,3}$")
 VERB_WORDS = sorted(
-    set(WORDS["attribution_verbs"]) | set(WORDS["evidence_verbs"]) | set(WORDS["naming_verbs"])
+    {
+        *WORDS["attribution_verbs"],
+        *WORDS["evidence_verbs"],
+        *WORDS["naming_verbs"],
+        *WORDS["holding_verbs"],
+    }
 )
 
 
@@ -76,7 +81,10 @@ SOURCE_NOTE = re.compile(r"[(\[]?[ \t]{0,4}(?i:sources?)[ \t]{0,4}:")
 
 VAGUE_TRIGGERS = last_words(WORDS["vague_verbs"], WORDS["vague_phrases"], WORDS["vague_data_verbs"])
 _VERB_TRIGGERS = last_words(
-    WORDS["attribution_verbs"], WORDS["evidence_verbs"], WORDS["naming_verbs"]
+    WORDS["attribution_verbs"],
+    WORDS["evidence_verbs"],
+    WORDS["naming_verbs"],
+    WORDS["holding_verbs"],
 )
 
 VAGUE_DETERMINERS = word_class("vague_determiners")
@@ -87,6 +95,7 @@ ATTRIBUTION_VERBS = word_class("attribution_verbs")
 _AUXILIARIES = word_class("attribution_auxiliaries")
 EVIDENCE_VERBS = word_class("evidence_verbs")
 _NAMING = word_class("naming_verbs")
+_HOLDING = word_class("holding_verbs")
 # The rank a naming verb gives its object: "names Acme the leading platform", "ranked
 # it among the best", "rated Acme as one of the top".
 _RANKED = Lazy(
@@ -130,6 +139,23 @@ def vague_subject_counts(masked: str, start: int) -> bool:
 # --- attributions ---------------------------------------------------------------------------
 
 
+# A quoted title as the subject of a verb of saying: '"Port Automation Outlook 2026"
+# expects ...', '"Smart Ports Index 2026" ranks Acme first'.
+_QUOTED_TITLE = Lazy(
+    r'["\u201c](?P<t>[^"\u201d\n]{3,100})["\u201d][ \t]{1,4}'
+    rf"(?P<v>{alternation(VERB_WORDS)})\b"
+)
+
+
+def quoted_titles(text: str) -> Iterator[tuple[int, int, str]]:
+    """The titles in quotation marks that a verb of saying follows: where each stands
+    in ``text`` (its quotation blanked in the masked text) and the title."""
+    if '"' not in text and "\u201c" not in text:
+        return
+    for match in _QUOTED_TITLE.finditer(text):
+        yield match.start("t"), match.end("t"), match.group("t").strip()
+
+
 _EDITION = re.compile(r"[ \t]{1,4}[(\[](?:19|20)\d{2}[)\]][ \t]{0,4}\Z")
 
 
@@ -168,6 +194,7 @@ def attributions(
                         break
                 phrase = " ".join([*match.group("p").split(), *lead])
                 yield Attribution(match.start(), [phrase], True)
+    yield from _document_leads(masked)
     if words is not None and _VERB_TRIGGERS.isdisjoint(words):
         return
     verbs = _VERB.scan(present)
@@ -221,6 +248,12 @@ def attributions(
         lowered = verb.casefold()
         last = subject[-1].casefold().replace("\u2019", "'")
         owned_by = any(t.replace("\u2019", "'").endswith("'s") for t in subject)
+        if lowered in _HOLDING:
+            # "The Hays 2026 salary guide has ... at SGD 150K": after a noun of data only
+            names = _names(subject, leading_fillers=False) if last in _QUALIFIED else []
+            if names:
+                yield Attribution(window_start + cut, names, False, True)
+            continue
         if lowered in _NAMING and lowered not in ATTRIBUTION_VERBS and last not in SOURCE_NOUNS:
             # "Gartner names Acme the leading platform": with its object ranked after
             # it, and only with the claim it names
@@ -245,6 +278,26 @@ def attributions(
 
 
 _SAYING = ATTRIBUTION_VERBS | EVIDENCE_VERBS
+# A company document after "on", "in" or "during" and before a comma, where a clause
+# begins: "On the Q4 call, management guided to 20% growth" (document_leads).
+_DOCUMENT_LEAD = Lazy(
+    rf"(?i:\b(?:{alternation(DATA['attribution_leads']['document_leads'])})[ \t]{{1,4}}"
+    r"(?:the|its|their|last|latest)[ \t]{1,4})(?P<doc>[\w-]{1,30}(?:[ \t]{1,4}[\w-]{1,30}){0,4}?),"
+)
+
+
+def _document_leads(masked: str) -> Iterator[Attribution]:
+    """Attributions to a company document named after a lead ("On the Q4 call, ...")."""
+    if "," not in masked:
+        return
+    for match in _DOCUMENT_LEAD.finditer(masked):
+        if not _CLAUSE_OPENING.search(masked, max(0, match.start() - 6), match.start()):
+            continue
+        name = document_name(match.group("doc").split())
+        if name is not None and len(name) == len(" ".join(match.group("doc").split())):
+            yield Attribution(match.start("doc"), [name], False, True)
+
+
 # What an ambiguous verb places its object at: "Payscale puts Toronto base at CAD 165K".
 _PLACED_AT = Lazy(
     rf"[^.;:!?\n]{{0,60}}?[ \t](?i:at)[ \t]{{1,4}}~?(?:(?:{CURRENCY_PREFIX})[ \t]?\d|\d{{1,3}}(?:\.\d+)?%)"
@@ -253,6 +306,7 @@ _RELATIVES = word_class("relative_pronouns")
 _FORM = re.compile(r"\d{1,3}-[A-Z]{1,2}|[A-Z]-\d")  # a filing's form: "10-K", "20-F", "S-1"
 _DOCUMENTS = word_class("company_documents")
 _ANCHORS = tuple(DATA["company_documents"]["anchors"])
+_FISCAL_PERIOD = re.compile(r"(?:q[1-4]|h[12]|fy)(?:(?:19|20)?\d{2})?")
 
 
 def document_name(tokens: list[str]) -> str | None:
@@ -272,7 +326,12 @@ def document_name(tokens: list[str]) -> str | None:
             break  # a comma ends the name
     name = " ".join(taken)
     lowered = name.casefold()
-    if any(_FORM.fullmatch(t) for t in taken) or any(a in lowered for a in _ANCHORS):
+    # "the Q2 call": a fiscal period names a document beside any word of one but
+    # "results", which may be the reader's own ("the Q1 results show whether you hit")
+    fiscal = any(_FISCAL_PERIOD.fullmatch(t.casefold()) for t in taken) and any(
+        t.casefold() in _DOCUMENTS and t.casefold() != "results" for t in taken
+    )
+    if any(_FORM.fullmatch(t) for t in taken) or any(a in lowered for a in _ANCHORS) or fiscal:
         return name if documents else None
     return None
 
@@ -329,9 +388,10 @@ def _name_like_subject(tokens: list[str]) -> bool:
 
     Allowed: capitalised or dotted words joined by connectors, then source nouns
     ("Levels.fyi data", "Bureau of Labor Statistics"); after a possessive, any
-    few words that end in a source noun ("Stack Overflow's developer survey").
+    few words that end in a source noun ("Stack Overflow's developer survey").  A
+    date names no source ("The March report shows ...").
     """
-    if not is_name(tokens[0]):
+    if not is_name(tokens[0]) or dated(tokens[0].casefold()):
         return False
     if tokens[0].casefold().strip(".,") in GENERIC and not _opens_name(tokens, 0):
         return False
@@ -339,8 +399,12 @@ def _name_like_subject(tokens: list[str]) -> bool:
         word = token.casefold().replace("\u2019", "'")
         rest = tokens[position + 1 :]
         if possessive(token) is not None:
-            # "Mercer's 2026 energy-tech pay survey"
-            return not rest or (len(rest) <= 4 and rest[-1].casefold() in SOURCE_NOUNS)
+            # "Mercer's 2026 energy-tech pay survey"; "Lloyd's List" names one source
+            return (
+                not rest
+                or (len(rest) <= 4 and rest[-1].casefold() in SOURCE_NOUNS)
+                or (len(rest) <= 2 and all(t[:1].isupper() for t in rest))
+            )
         if is_name(token) or word in CONNECTORS or word in SOURCE_NOUNS or word.isdigit():
             continue
         # After the name, at most two words that qualify the source noun that ends
@@ -429,6 +493,8 @@ def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) ->
             continue
         if _counted(window, position):
             break  # "data from 240M+ weekly customers": a figure, not a source's name
+        if not current and word[:1].isalpha() and dated(word):
+            continue  # "Glassdoor's March data": a date opens no name
         if is_name(bare) and (current or not generic or word not in GENERIC):
             current.append(bare.rstrip("."))
             if comma:

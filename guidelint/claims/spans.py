@@ -13,6 +13,7 @@ from guidelint.claims.attributions import (
     VAGUE,
     VAGUE_TRIGGERS,
     attributions,
+    quoted_titles,
     vague_subject_counts,
 )
 from guidelint.claims.context import (
@@ -62,6 +63,8 @@ from guidelint.document import Guide
 from guidelint.figures import (
     COUNT,
     DIGIT,
+    FOOTPRINT,
+    FOOTPRINT_WORDS,
     FRACTION_WORDS,
     HEADCOUNT_NOUNS,
     MAGNITUDE,
@@ -157,7 +160,7 @@ class Detector:
         lowered = masked.casefold()
         words = frozenset(WORD.findall(lowered))
         present = present_words(words, lowered, masked)
-        found = [*self._attributions(masked, words, present)]
+        found = [*self._attributions(block.text, masked, words, present)]
         has_digit = DIGIT.search(masked) is not None
         facts = Facts(masked, block.sentences, [s.start for s in block.sentences])
         # Numbers written as words need their keyword ("forty percent", "tenfold").
@@ -170,6 +173,10 @@ class Detector:
             if inside(number, read):
                 continue  # "over 200 dollars": the amount is the figure already read
             figures.append(_figure_claim(match, figure_kind(masked, start, end)))
+        places = has_digit and not FOOTPRINT_WORDS.isdisjoint(words)
+        for match in FOOTPRINT.finditer(masked) if places else ():  # "38 countries"
+            if not inside(match.start(), read):
+                figures.append(_figure_claim(match, FACT))
         shares = "of" in words and not FRACTION_WORDS.isdisjoint(words)
         for match in fractions(masked) if shares else ():  # "two thirds of its revenue"
             start, end = match.span("f")
@@ -241,7 +248,7 @@ class Detector:
     # -- attributions -----------------------------------------------------------------
 
     def _attributions(
-        self, masked: str, words: frozenset[str], present: frozenset[str] | None
+        self, text: str, masked: str, words: frozenset[str], present: frozenset[str] | None
     ) -> list[Claim]:
         found: list[Claim] = []
         vague = None if VAGUE_TRIGGERS.isdisjoint(words) else VAGUE.scan(present)
@@ -252,6 +259,11 @@ class Detector:
             text = " ".join(match.group(0).split())
             found.append(Claim("GL505", match.start(), match.end(), text))
         vague_spans = sorted((c.start, c.end) for c in found)
+        for start, end, title in quoted_titles(text):
+            if self.sources.lists(title):
+                found.append(Claim(LISTED, start, end, title, backs=self.sources.kinds_of(title)))
+            else:
+                found.append(Claim("GL504", start, end, title, needs_claim=True))
         for group, (offset, names, unnamed, needs_claim) in enumerate(
             attributions(masked, words, present), start=1
         ):

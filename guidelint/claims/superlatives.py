@@ -361,6 +361,7 @@ _UNIT_OF = Lazy(
     rf"[ \t]{{1,4}}(?i:{alternation(WORDS['leader_units'])})(?![\w-])"
     rf"(?!(?:[ \t]{{1,4}}[\w-]{{1,30}}){{0,3}}?[ \t]{{1,4}}(?i:{alternation(DATA['leader_units']['markets'])})\b)"
 )
+_PERSON_VERB = Lazy(rf"[ \t]{{1,4}}(?i:{alternation(DATA['leader_units']['person_verbs'])})\b")
 _PERSON_LEAD = Lazy(
     rf"(?i:\b(?:{alternation(DATA['leader_units']['person_leads'])}))"
     r"(?:[ \t]{1,4}[\w'\u2019-]{1,30}){0,3}[ \t]{1,4}$"
@@ -376,6 +377,8 @@ def person_leader(masked: str, start: int, end: int) -> bool:
         return False
     if _WHO.match(masked, end) is not None or _UNIT_OF.match(masked, end) is not None:
         return True
+    if _PERSON_VERB.match(masked, end) is not None:
+        return True  # "the hub leader reports to the CTO"
     if _PERSON_LEAD.search(masked, max(0, start - 80), start) is not None:
         return True
     before = _WORDS_BEFORE.search(masked, max(0, start - 40), start)
