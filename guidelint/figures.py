@@ -101,6 +101,8 @@ def _amount(number: str, high: str, letters: str, words: str) -> str:
 
 _MONEY = (
     rf"(?<![\w{SYMBOL_CHARS}])(?P<sym>{CURRENCY_PREFIX})\s?{_amount('a', 'h1', 'u1', 'w1')}"
+    # the high end written with its own unit and without the currency: "£100K–158K"
+    rf"(?:(?<=[A-Za-z])\s?[-–]\s?(?P<hx>{_MONEY_NUMBER})(?P<ux>{_UNIT_LETTERS}))?"
     rf"|(?<![\w.,]){_amount('b', 'h2', 'u2', 'w2')}\s?"
     rf"(?P<code>{'|'.join(CURRENCY_CODES)}|(?i:dollars|pounds|euros))\b"
 )
@@ -236,20 +238,26 @@ def money_currency(match: re.Match[str], symbols: dict[str, str]) -> str | None:
 
 
 def money_amounts(match: re.Match[str]) -> list[tuple[Decimal, Decimal]] | None:
-    """The amount (both ends of a range that shares its unit) and the displayed
-    precision of each (half of it is the tolerance)."""
+    """The amount (both ends of a range that shares its unit, or whose high end has
+    its own: "£100K–158K") and the displayed precision of each (half of it is the
+    tolerance)."""
     amounts = []
-    for digits in (match.group("a") or match.group("b"), match.group("h1") or match.group("h2")):
+    unit = match.group("u1") or match.group("w1") or match.group("u2") or match.group("w2")
+    ends = (
+        (match.group("a") or match.group("b"), unit),
+        (match.group("h1") or match.group("h2"), unit),
+        (match.group("hx"), match.group("ux")),
+    )
+    for digits, unit_text in ends:
         if digits is not None:
-            amount = _money_amount(match, digits)
+            amount = _money_amount(digits, unit_text)
             if amount is None:
                 return None
             amounts.append(amount)
     return amounts
 
 
-def _money_amount(match: re.Match[str], digits: str) -> tuple[Decimal, Decimal] | None:
-    unit_text = match.group("u1") or match.group("w1") or match.group("u2") or match.group("w2")
+def _money_amount(digits: str, unit_text: str | None) -> tuple[Decimal, Decimal] | None:
     unit = UNITS.get(unit_text.casefold(), Decimal(1)) if unit_text else Decimal(1)
     try:
         number = Decimal(digits.replace(",", ""))

@@ -96,6 +96,7 @@ _AUXILIARIES = word_class("attribution_auxiliaries")
 EVIDENCE_VERBS = word_class("evidence_verbs")
 _NAMING = word_class("naming_verbs")
 _HOLDING = word_class("holding_verbs")
+_OWN_REFERENCES = frozenset(DATA["company_documents"]["generic_owners"])  # "the company's 10-K"
 # The rank a naming verb gives its object: "names Acme the leading platform", "ranked
 # it among the best", "rated Acme as one of the top".
 _RANKED = Lazy(
@@ -298,9 +299,11 @@ def _document_leads(masked: str) -> Iterator[Attribution]:
             yield Attribution(match.start("doc"), [name], False, True)
 
 
-# What an ambiguous verb places its object at: "Payscale puts Toronto base at CAD 165K".
+# The amount or share an ambiguous verb gives its object, in its clause: "Payscale puts
+# Toronto base at CAD 165K", "Bloomberg expects Acme to pass $1.5B", "... growth of 20%".
 _PLACED_AT = Lazy(
-    rf"[^.;:!?\n]{{0,60}}?[ \t](?i:at)[ \t]{{1,4}}~?(?:(?:{CURRENCY_PREFIX})[ \t]?\d|\d{{1,3}}(?:\.\d+)?%)"
+    rf"[^.;:!?\n]{{0,60}}?[ \t](?i:at|to|of|by)[ \t]{{1,4}}(?:[\w-]{{1,30}}[ \t]{{1,4}})?~?"
+    rf"(?:(?:{CURRENCY_PREFIX})[ \t]?\d|\d{{1,3}}(?:\.\d+)?%)"
 )
 _RELATIVES = word_class("relative_pronouns")
 _FORM = re.compile(r"\d{1,3}-[A-Z]{1,2}|[A-Z]-\d")  # a filing's form: "10-K", "20-F", "S-1"
@@ -471,9 +474,12 @@ def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) ->
         current.clear()
 
     window = tokens[index : index + 20]
-    document = document_name(window)
+    # "per the 10-K", "per the company's 2023 proxy statement": a company document
+    owner = possessive(window[0]) if len(window) > 1 else None
+    document = document_name(window[1:] if owner else window)
     if document is not None:
-        return [document]
+        generic = owner is not None and owner.casefold() in _OWN_REFERENCES
+        return [f"{owner} {document}" if owner and not generic else document]
     listing = False  # the name before ended on a comma
     for position, token in enumerate(window):
         bare = token.rstrip(",;")

@@ -89,7 +89,8 @@ def coverage(
 ) -> list[frozenset[str]]:
     """For each sentence of ``block``, the kinds of claim its citations back.
 
-    A marker or a link inside a sentence backs everything in it.  With
+    A marker or a link inside a sentence backs everything in it; one after its
+    sentence's full stop only what its source can back.  With
     ``paragraph_scope``, a citation or a source note ending the block ("... [2].",
     "[Source: Levels.fyi comp data]") also covers the sentences before it, but
     only for the kinds of claim its source can back; a source note covers them
@@ -98,11 +99,15 @@ def coverage(
     sentences = block.sentences
     cover: list[frozenset[str]] = [frozenset()] * len(sentences)
     slot = 0
-    for start in sorted([*(c.start for c in cited), *(start for start, _ in block.links)]):
+    backing = sorted([*((c.start, c.kinds) for c in cited), *((s, ANY) for s, _ in block.links)])
+    for start, kinds in backing:
         while slot + 1 < len(sentences) and sentences[slot + 1].start <= start:
             slot += 1
         if sentences[slot].start <= start < sentences[slot].end:
-            cover[slot] = ANY
+            # after its sentence's full stop a marker closes the paragraph: it backs
+            # what its source can back ("... signed in May. [1]"), as a note does
+            after_stop = block.masked[sentences[slot].start : start].rstrip()[-1:] in ".!?"
+            cover[slot] = cover[slot] | kinds if after_stop else ANY
     if not paragraph_scope or len(sentences) < 2:
         return cover
     closing = _closing_kinds(block, cited, lists)

@@ -11,13 +11,14 @@ from typing import Any, TypeVar
 from guidelint.claims.clauses import (
     CONDITION,
     CONSEQUENCE,
+    JOINT,
     LABEL,
     LEADS,
     REASON,
     after_dash,
     clause_breaks,
 )
-from guidelint.claims.instructions import instruction_targets, projections
+from guidelint.claims.instructions import instruction_targets, opens_instruction, projections
 from guidelint.claims.support import content_words, pay_components
 from guidelint.claims.vocabulary import DATA, WORD, WORDS, alternation, word_class
 from guidelint.figures import (
@@ -122,13 +123,20 @@ _Read = TypeVar("_Read")
 
 
 def _after_consequence(
-    read: Callable[[str, int, int], _Read | None], masked: str, start: int, end: int
+    read: Callable[[str, int, int], _Read | None],
+    masked: str,
+    start: int,
+    end: int,
+    joints: Lazy = CONSEQUENCE,
 ) -> _Read | None:
     """What ``read`` finds in the clause ``start:end`` after a comma and a word of
     consequence: "The group is only 140 engineers, so open at $215K", "accept, then use
-    the goodwill to lift the sign-on to £12K".  What comes before it still states."""
-    for joint in CONSEQUENCE.finditer(masked, start, end):
-        found = read(masked, joint.start("lead"), end)
+    the goodwill to lift the sign-on to £12K" (or after another of ``joints``).  What
+    comes before it still states."""
+    for joint in joints.finditer(masked, start, end):
+        found = read(
+            masked, joint.start("lead") if "lead" in joint.re.groupindex else joint.end(), end
+        )
         if found:
             return found
     return None
@@ -267,6 +275,10 @@ def proposals(block: Block) -> list[tuple[int, int]]:
                     targets = (
                         _after_consequence(instruction_targets, masked, clause, clause_end) or []
                     )
+                if ask is None and (targets or opens_instruction(masked, clause, clause_end)):
+                    # an ask joined to an instruction: "Anchor to the 85th percentile
+                    # and lead with the argument that ..."
+                    ask = _after_consequence(_ask_span, masked, clause, clause_end, JOINT)
                 spans.extend(targets)
                 asking = bool(targets) or ask is not None
                 if ask is None:
@@ -531,7 +543,9 @@ _SCOPE = Lazy(
 # the highest band", "Among the three regions, ..." (not "Above all, ...").
 _PREPOSED = [s for s in WORDS["ranking_scopes"] if s.split()[0] in ("of", "among", "across", "in")]
 _OPENING_SCOPE = Lazy(
-    rf"(?i:[ \t*_]{{0,8}}(?:{alternation(_PREPOSED)})(?![\w])[^,.;:!?\n]{{0,40}},)"
+    rf"(?i:[ \t*_]{{0,8}}(?:{alternation(_PREPOSED)}"
+    r"|(?:of|among|across)[ \t]{1,4}(?:the|these|our|its|all)[ \t]{1,4}(?:[\w-]{1,30}[ \t]{1,4}){0,2}?"
+    rf"(?:{alternation(DATA['ranking_scopes']['own_units'])}))(?![\w])[^,.;:!?\n]{{0,40}},)"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
 

@@ -104,6 +104,13 @@ def _opening(masked: str, start: int, end: int) -> tuple[re.Match[str], int] | N
     return found, (label.end() if label else end)
 
 
+def opens_instruction(masked: str, start: int, end: int) -> bool:
+    """Whether the clause ``start:end`` opens on one of the reader's verbs, with or
+    without an amount ("Anchor to the 85th percentile and lead with ...")."""
+    label = LABEL.match(masked, start, end)
+    return _imperative(masked, label.end() if label else start, end) is not None
+
+
 def instruction_targets(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of what the clause ``start:end`` asks for when it is an instruction:
     what its verb aims at, and what the verbs joined to it aim at, up to a reason
