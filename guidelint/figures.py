@@ -353,14 +353,18 @@ _APPROXIMATE = Scan(
 )
 
 
-# Counts under 1,000 of where a company works or of its customers: "38 countries",
-# "120 enterprise customers" (footprint_counts), one word between at most.
+# Counts under 1,000 of where a company works or of its customers, after a verb of
+# operating or serving: "operates in 38 countries", "serves 120 enterprise customers"
+# (footprint_counts), one word between the count and its noun at most.
 _FOOTPRINT_NOUNS = _DATA["footprint_counts"]["nouns"]
 FOOTPRINT = Scan(
-    rf"(?<![\w.,{SYMBOL_CHARS}#/-])(?P<n>[1-9]\d{{0,2}})(?![\w.,%+-])"
-    r"[ \t]+(?:[A-Za-z][\w-]{0,30}[ \t]+)?(?i:" + _spelled(_FOOTPRINT_NOUNS) + r")\b",
-    "",
-    digits=True,
+    r"(?i:\b(?:" + _spelled(_DATA["footprint_counts"]["verbs"], r"[ \t]{1,4}") + r")[ \t]{1,4}"
+    r"(?:(?:" + _spelled(_DATA["footprint_counts"]["between"], r"[ \t]{1,4}") + r")[ \t]{1,4})?)"
+    r"(?P<n>[1-9]\d{0,2})(?![\w.,%+-])"
+    r"[ \t]{1,4}(?:[A-Za-z][\w-]{0,30}[ \t]{1,4})?(?i:"
+    + _spelled(_FOOTPRINT_NOUNS, r"[ \t]{1,4}")
+    + r")\b",
+    chars([verb[0] for verb in _DATA["footprint_counts"]["verbs"]], nocase=True),
 )
 FOOTPRINT_WORDS = frozenset(w for noun in _FOOTPRINT_NOUNS for w in noun.split())
 

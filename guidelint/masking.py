@@ -173,10 +173,10 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
 # alone ("`4,000`", "`$250K`", "`10-20%`") or a tag of a figure and a few words
 # ("`$42B+ AUM`", "`200+ Countries`", "`#$600B+AUM`", "`#1 eCOA Platform`"). Its words
 # are read, not its backticks, nor the "#" that marks a tag ("#$600B"; "#1" is a rank
-# and is read). Words before the figure name what an amount measures ("`Base
-# $200K-$268K`"); before any other number they make a command, a product or a
-# version ("`top 50%`", "`Node 18+`", "`gpt-4 32k`"), which stays blank, as does code
-# with any other character ("`max_workers=4000`", "`--retries 3`").
+# and is read). Words before the figure name what an amount or, capitalised, a share
+# measures ("`Base $200K-$268K`", "`Attrition 30%`"); otherwise they make a command,
+# a product or a version ("`top 50%`", "`Node 18+`", "`gpt-4 32k`"), which stays
+# blank, as does code with any other character ("`max_workers=4000`", "`--retries 3`").
 _UNIT = r"(?:[kKmMbBT]\+?|%|x|\+)?"
 _FIGURE = (
     rf"#?[~≈+]?[{SYMBOL_CHARS}]?\d[\d,.]{{0,20}}{_UNIT}"
@@ -202,9 +202,15 @@ def _figure_tag(found: re.Match[str] | None) -> bool:
     if found is None or not _MARKED.search(found.group("figure")):
         return False
     before = found.group("before")
-    return not before or (
-        _MEASURED.search(found.group("figure")) is not None and not _DIGIT.search(before)
-    )
+    if not before:
+        return True
+    figure = found.group("figure")
+    if _DIGIT.search(before):
+        return False  # "`gpt-4 32k`": a version
+    if _MEASURED.search(figure):
+        return True  # "`Base $200K-$268K`"
+    # a share after a label ("`Attrition 30%`"), not after a command ("`top 50%`")
+    return figure.endswith("%") and all(word[:1].isupper() for word in before.split())
 
 
 def _unblank_figures(

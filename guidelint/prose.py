@@ -74,7 +74,7 @@ def is_reference_heading(text: str) -> bool:
         first in _heading_qualifiers() and rest in reference_headings()
     ):
         return True
-    words = [w for w in _HEADING_WORD.findall(key) if w != "and"]
+    words = _HEADING_WORD.findall(key)  # "and" is "&" in the key
     allowed, core = _list_words()
     return bool(words) and allowed.issuperset(words) and not core.isdisjoint(words)
 

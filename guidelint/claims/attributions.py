@@ -42,14 +42,9 @@ class Attribution(NamedTuple):
 
 
 _CLAUSE_OPENING = Lazy(r"(?:^|[,;:(\u2014\u2013\n]|[.!?]\s)[ \t\n]{0,3}$")
-VERB_WORDS = sorted(
-    {
-        *WORDS["attribution_verbs"],
-        *WORDS["evidence_verbs"],
-        *WORDS["naming_verbs"],
-        *WORDS["holding_verbs"],
-    }
-)
+# The classes of verbs that may hand a claim to the name before them.
+_VERB_CLASSES = ("attribution_verbs", "evidence_verbs", "naming_verbs", "holding_verbs")
+VERB_WORDS = sorted({word for key in _VERB_CLASSES for word in WORDS[key]})
 
 
 VAGUE = Family(
@@ -80,12 +75,7 @@ _VERB = Family(
 SOURCE_NOTE = re.compile(r"[(\[]?[ \t]{0,4}(?i:sources?)[ \t]{0,4}:")
 
 VAGUE_TRIGGERS = last_words(WORDS["vague_verbs"], WORDS["vague_phrases"], WORDS["vague_data_verbs"])
-_VERB_TRIGGERS = last_words(
-    WORDS["attribution_verbs"],
-    WORDS["evidence_verbs"],
-    WORDS["naming_verbs"],
-    WORDS["holding_verbs"],
-)
+_VERB_TRIGGERS = last_words(*(WORDS[key] for key in _VERB_CLASSES))
 
 VAGUE_DETERMINERS = word_class("vague_determiners")
 VAGUE_WORDS = word_class("vague_determiners") | frozenset(
@@ -104,6 +94,7 @@ _RANKED = Lazy(
     r"(?i:the|a|an|one[ \t]{1,4}of|among)\b"
 )
 _QUALIFIED = frozenset(DATA["source_nouns"]["qualified"])
+_HOLDERS = _QUALIFIED | frozenset(DATA["holding_verbs"]["holders"])  # "the salary guide has"
 AMBIGUOUS_VERBS = word_class("ambiguous_verbs")
 COMPLEMENTS = word_class("complement_words")
 SOURCE_NOUNS = word_class("source_nouns")
@@ -140,21 +131,32 @@ def vague_subject_counts(masked: str, start: int) -> bool:
 # --- attributions ---------------------------------------------------------------------------
 
 
+_TITLE_SMALL = word_class("function_words") | {"&"}  # "Bureau of Labor Statistics"
 # A quoted title as the subject of a verb of saying: '"Port Automation Outlook 2026"
 # expects ...', '"Smart Ports Index 2026" ranks Acme first'.
 _QUOTED_TITLE = Lazy(
     r'["\u201c](?P<t>[^"\u201d\n]{3,100})["\u201d][ \t]{1,4}'
-    rf"(?P<v>{alternation(VERB_WORDS)})\b"
+    rf"(?P<v>{alternation(sorted(set(VERB_WORDS) - set(WORDS['holding_verbs'])))})\b"
 )
 
 
-def quoted_titles(text: str) -> Iterator[tuple[int, int, str]]:
+def quoted_titles(text: str, masked: str) -> Iterator[tuple[int, int, str]]:
     """The titles in quotation marks that a verb of saying follows: where each stands
-    in ``text`` (its quotation blanked in the masked text) and the title."""
+    in ``text`` (its quotation blanked in ``masked``) and the title.  A title is
+    written as one, each word capitalised ('"Unlimited PTO" has a cost' is not), and
+    its verb is the author's own text, not code or a comment."""
     if '"' not in text and "\u201c" not in text:
         return
     for match in _QUOTED_TITLE.finditer(text):
-        yield match.start("t"), match.end("t"), match.group("t").strip()
+        verb = match.start("v")
+        if masked[verb : match.end("v")] != match.group("v"):
+            continue  # the verb is in code or a comment
+        title = match.group("t").strip()
+        words = [w for w in title.split() if w[:1].isalpha()]
+        if len(words) < 2 or not all(w[:1].isupper() or w in _TITLE_SMALL for w in words):
+            continue
+        start = match.start("t") + match.group("t").index(title)
+        yield start, start + len(title), title
 
 
 _EDITION = re.compile(r"[ \t]{1,4}[(\[](?:19|20)\d{2}[)\]][ \t]{0,4}\Z")
@@ -234,24 +236,26 @@ def attributions(
             subject = subject[1:]
         if not subject or len(subject) > 8:
             continue
+        lowered = verb.casefold()
+        holding = lowered in _HOLDING
+        if holding and not _PLACED_AT.match(masked, match.end(), match.end() + 80):
+            continue  # "has grown 40%", "has a risk section": nothing held at a figure
         # "the 10-K shows", "Acme's 2026 proxy statement shows": a company's document,
         # named with its owner
         owner = possessive(subject[0]) if len(subject) > 1 else None
         owned = subject[1:] if owner else subject
         document = document_name(owned)
         if document is not None and len(document.split()) == len(owned):
-            yield Attribution(
-                window_start + cut, [f"{owner} {document}" if owner else document], False
-            )
+            name = f"{owner} {document}" if owner else document
+            yield Attribution(window_start + cut, [name], False, holding)
             continue
         if not _name_like_subject(subject):
             continue
-        lowered = verb.casefold()
         last = subject[-1].casefold().replace("\u2019", "'")
         owned_by = any(t.replace("\u2019", "'").endswith("'s") for t in subject)
-        if lowered in _HOLDING:
+        if holding:
             # "The Hays 2026 salary guide has ... at SGD 150K": after a noun of data only
-            names = _names(subject, leading_fillers=False) if last in _QUALIFIED else []
+            names = _names(subject, leading_fillers=False) if last in _HOLDERS else []
             if names:
                 yield Attribution(window_start + cut, names, False, True)
             continue
@@ -283,7 +287,13 @@ _SAYING = ATTRIBUTION_VERBS | EVIDENCE_VERBS
 # begins: "On the Q4 call, management guided to 20% growth" (document_leads).
 _DOCUMENT_LEAD = Lazy(
     rf"(?i:\b(?:{alternation(DATA['attribution_leads']['document_leads'])})[ \t]{{1,4}}"
-    r"(?:the|its|their|last|latest)[ \t]{1,4})(?P<doc>[\w-]{1,30}(?:[ \t]{1,4}[\w-]{1,30}){0,4}?),"
+    r"(?:the|last|latest)[ \t]{1,4})(?P<doc>[\w-]{1,30}(?:[ \t]{1,4}[\w-]{1,30}){0,4}?),"
+)
+
+
+_SPEAKER = Lazy(rf"[ \t]{{1,4}}(?i:{alternation(DATA['attribution_leads']['speakers'])})\b")
+_PERIOD_CALL = re.compile(
+    r"(?i:(?:q[1-4]|h[12]|fy)(?:(?:19|20)?\d{2})?(?:[ \t]+(?:19|20)\d{2})?[ \t]+call)"
 )
 
 
@@ -294,8 +304,15 @@ def _document_leads(masked: str) -> Iterator[Attribution]:
     for match in _DOCUMENT_LEAD.finditer(masked):
         if not _CLAUSE_OPENING.search(masked, max(0, match.start() - 6), match.start()):
             continue
-        name = document_name(match.group("doc").split())
-        if name is not None and len(name) == len(" ".join(match.group("doc").split())):
+        words = match.group("doc").split()
+        name = document_name(words)
+        if (
+            name is None
+            and _SPEAKER.match(masked, match.end())
+            and _PERIOD_CALL.fullmatch(" ".join(words))
+        ):
+            name = " ".join(words)  # "On the Q4 call, management guided ..."
+        if name is not None and len(name) == len(" ".join(words)):
             yield Attribution(match.start("doc"), [name], False, True)
 
 
@@ -309,7 +326,6 @@ _RELATIVES = word_class("relative_pronouns")
 _FORM = re.compile(r"\d{1,3}-[A-Z]{1,2}|[A-Z]-\d")  # a filing's form: "10-K", "20-F", "S-1"
 _DOCUMENTS = word_class("company_documents")
 _ANCHORS = tuple(DATA["company_documents"]["anchors"])
-_FISCAL_PERIOD = re.compile(r"(?:q[1-4]|h[12]|fy)(?:(?:19|20)?\d{2})?")
 
 
 def document_name(tokens: list[str]) -> str | None:
@@ -329,12 +345,7 @@ def document_name(tokens: list[str]) -> str | None:
             break  # a comma ends the name
     name = " ".join(taken)
     lowered = name.casefold()
-    # "the Q2 call": a fiscal period names a document beside any word of one but
-    # "results", which may be the reader's own ("the Q1 results show whether you hit")
-    fiscal = any(_FISCAL_PERIOD.fullmatch(t.casefold()) for t in taken) and any(
-        t.casefold() in _DOCUMENTS and t.casefold() != "results" for t in taken
-    )
-    if any(_FORM.fullmatch(t) for t in taken) or any(a in lowered for a in _ANCHORS) or fiscal:
+    if any(_FORM.fullmatch(t) for t in taken) or any(a in lowered for a in _ANCHORS):
         return name if documents else None
     return None
 
@@ -394,7 +405,7 @@ def _name_like_subject(tokens: list[str]) -> bool:
     few words that end in a source noun ("Stack Overflow's developer survey").  A
     date names no source ("The March report shows ...").
     """
-    if not is_name(tokens[0]) or dated(tokens[0].casefold()):
+    if not is_name(tokens[0]) or (dated(tokens[0].casefold()) and not _capitalised_next(tokens, 0)):
         return False
     if tokens[0].casefold().strip(".,") in GENERIC and not _opens_name(tokens, 0):
         return False
@@ -402,12 +413,8 @@ def _name_like_subject(tokens: list[str]) -> bool:
         word = token.casefold().replace("\u2019", "'")
         rest = tokens[position + 1 :]
         if possessive(token) is not None:
-            # "Mercer's 2026 energy-tech pay survey"; "Lloyd's List" names one source
-            return (
-                not rest
-                or (len(rest) <= 4 and rest[-1].casefold() in SOURCE_NOUNS)
-                or (len(rest) <= 2 and all(t[:1].isupper() for t in rest))
-            )
+            # "Mercer's 2026 energy-tech pay survey"
+            return not rest or (len(rest) <= 4 and rest[-1].casefold() in SOURCE_NOUNS)
         if is_name(token) or word in CONNECTORS or word in SOURCE_NOUNS or word.isdigit():
             continue
         # After the name, at most two words that qualify the source noun that ends
@@ -449,6 +456,11 @@ def _subject_after(window: list[str], position: int) -> bool:
         and word not in _SEPARATORS
         and word not in SOURCE_NOUNS
     )
+
+
+def _capitalised_next(window: list[str], position: int) -> bool:
+    following = window[position + 1] if position + 1 < len(window) else ""
+    return following[:1].isupper()
 
 
 def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) -> list[str]:
@@ -499,8 +511,13 @@ def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) ->
             continue
         if _counted(window, position):
             break  # "data from 240M+ weekly customers": a figure, not a source's name
-        if not current and word[:1].isalpha() and dated(word):
-            continue  # "Glassdoor's March data": a date opens no name
+        if (
+            not current
+            and word[:1].isalpha()
+            and dated(word)
+            and not _capitalised_next(window, position)
+        ):
+            continue  # "Glassdoor's March data": a date opens no name ("April Dunford" does)
         if is_name(bare) and (current or not generic or word not in GENERIC):
             current.append(bare.rstrip("."))
             if comma:

@@ -173,10 +173,14 @@ class Detector:
             if inside(number, read):
                 continue  # "over 200 dollars": the amount is the figure already read
             figures.append(_figure_claim(match, figure_kind(masked, start, end)))
+        read = merged([(c.start, c.end) for c in figures])  # with the approximate counts
         places = has_digit and not FOOTPRINT_WORDS.isdisjoint(words)
-        for match in FOOTPRINT.finditer(masked) if places else ():  # "38 countries"
-            if not inside(match.start(), read):
-                figures.append(_figure_claim(match, FACT))
+        for match in FOOTPRINT.finditer(masked) if places else ():  # "operates in 38 countries"
+            start, end = match.start("n"), match.end()
+            if not inside(start, read):
+                figures.append(
+                    Claim("GL501", start, end, " ".join(masked[start:end].split()), FACT)
+                )
         shares = "of" in words and not FRACTION_WORDS.isdisjoint(words)
         for match in fractions(masked) if shares else ():  # "two thirds of its revenue"
             start, end = match.span("f")
@@ -256,14 +260,10 @@ class Detector:
             subject = "s" if match.group("s") else "d" if match.group("d") else ""
             if subject and not vague_subject_counts(masked, match.start(subject)):
                 continue
-            text = " ".join(match.group(0).split())
-            found.append(Claim("GL505", match.start(), match.end(), text))
+            phrase = " ".join(match.group(0).split())
+            found.append(Claim("GL505", match.start(), match.end(), phrase))
         vague_spans = sorted((c.start, c.end) for c in found)
-        for start, end, title in quoted_titles(text):
-            if self.sources.lists(title):
-                found.append(Claim(LISTED, start, end, title, backs=self.sources.kinds_of(title)))
-            else:
-                found.append(Claim("GL504", start, end, title, needs_claim=True))
+        group = 0
         for group, (offset, names, unnamed, needs_claim) in enumerate(
             attributions(masked, words, present), start=1
         ):
@@ -286,6 +286,13 @@ class Detector:
                     found.append(
                         Claim("GL504", start, end, name, group=group, needs_claim=needs_claim)
                     )
+        # a quoted report title before a verb of saying: '"Port Outlook 2026" expects ...'
+        titled = enumerate(quoted_titles(text, masked), start=group + 1)
+        for number, (start, end, title) in titled:
+            if self.sources.lists(title):
+                found.append(Claim(LISTED, start, end, title, backs=self.sources.kinds_of(title)))
+            else:
+                found.append(Claim("GL504", start, end, title, group=number, needs_claim=True))
         return found
 
     # -- figures ----------------------------------------------------------------------
