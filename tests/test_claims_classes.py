@@ -112,6 +112,30 @@ def test_an_amount_in_billions_is_not_pay_a_salary_source_backs() -> None:
     assert [(d.code, d.column) for d in diagnostics if d.line == LINE] == [("GL501", 35)]
 
 
+def _count_reads(
+    monkeypatch: pytest.MonkeyPatch, module: object, name: str, method: str
+) -> list[int]:
+    """Replace the pattern ``module.name`` with one that records how many characters
+    each call of ``method`` reads; return the record."""
+    read: list[int] = []
+    pattern = getattr(module, name)
+
+    class Counting:
+        def __getattr__(self, attribute: str) -> object:
+            found = getattr(pattern, attribute)
+            if attribute != method:
+                return found
+
+            def counted(text: str, pos: int, endpos: int) -> object:
+                read.append(endpos - pos)
+                return found(text, pos, endpos)
+
+            return counted
+
+    monkeypatch.setattr(module, name, Counting())
+    return read
+
+
 def test_instructions_read_each_clause_to_its_own_end(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """A sentence of many clauses is read once for instructions, each clause to its
     own end, not each from its start to the sentence's end: a long one stays linear."""
@@ -119,15 +143,7 @@ def test_instructions_read_each_clause_to_its_own_end(monkeypatch) -> None:  # t
     from guidelint.document import parse_guide
     from guidelint.prose import extract
 
-    read = []
-    money = instructions._MONEY_IN
-
-    class Counting:
-        def search(self, text: str, pos: int, endpos: int) -> object:
-            read.append(endpos - pos)
-            return money.search(text, pos, endpos)
-
-    monkeypatch.setattr(instructions, "_MONEY_IN", Counting())
+    read = _count_reads(monkeypatch, instructions, "_MONEY_IN", "search")
     # every clause opens like an instruction but holds no amount; the sentence's last does
     text = "Acme has 4,000 engineers; " + "hold the line; " * 400 + "it costs $5K.\n"
     block = extract(parse_guide(("---\ncompany: acme\n---\n" + text).encode(), "g.md")).blocks[0]
@@ -150,15 +166,7 @@ def test_joined_clauses_are_read_within_their_reach(
     within a bounded reach of it, not to the clause's end: a long run stays linear."""
     from guidelint.claims import instructions
 
-    read = []
-    target = instructions._TARGET
-
-    class Counting:
-        def finditer(self, text: str, pos: int, endpos: int) -> object:
-            read.append(endpos - pos)
-            return target.finditer(text, pos, endpos)
-
-    monkeypatch.setattr(instructions, "_TARGET", Counting())
+    read = _count_reads(monkeypatch, instructions, "_TARGET", "finditer")
     text = "Pencil in a $250K base" + joined * 400 + ".\n"
     lint_text(("---\ncompany: acme\n---\n\nIntro.\n\n" + text).encode(), select=("GL501",))
     # at most the clause once, and a bounded reach for each joint

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from guidelint.claims.vocabulary import (
@@ -43,7 +43,7 @@ class Attribution(NamedTuple):
 
 _CLAUSE_OPENING = Lazy(r"(?:^|[,;:(\u2014\u2013\n]|[.!?]\s)[ \t\n]{0,3}$")
 # The classes of verbs that may hand a claim to the name before them.
-_VERB_CLASSES = ("attribution_verbs", "evidence_verbs", "naming_verbs", "holding_verbs")
+_VERB_CLASSES = ("attribution_verbs", "evidence_verbs", "naming_verbs")
 VERB_WORDS = sorted({word for key in _VERB_CLASSES for word in WORDS[key]})
 
 
@@ -75,7 +75,9 @@ _VERB = Family(
 SOURCE_NOTE = re.compile(r"[(\[]?[ \t]{0,4}(?i:sources?)[ \t]{0,4}:")
 
 VAGUE_TRIGGERS = last_words(WORDS["vague_verbs"], WORDS["vague_phrases"], WORDS["vague_data_verbs"])
-_VERB_TRIGGERS = last_words(*(WORDS[key] for key in _VERB_CLASSES))
+_VERB_TRIGGERS = last_words(*(WORDS[key] for key in (*_VERB_CLASSES, "holding_verbs")))
+# A company document after a lead names a kind of document: "call", "report", "10-k".
+_DOCUMENT_TRIGGERS = word_class("company_documents") | frozenset(("10", "k", "q", "f"))
 
 VAGUE_DETERMINERS = word_class("vague_determiners")
 VAGUE_WORDS = word_class("vague_determiners") | frozenset(
@@ -136,7 +138,7 @@ _TITLE_SMALL = word_class("function_words") | {"&"}  # "Bureau of Labor Statisti
 # expects ...', '"Smart Ports Index 2026" ranks Acme first'.
 _QUOTED_TITLE = Lazy(
     r'["\u201c](?P<t>[^"\u201d\n]{3,100})["\u201d][ \t]{1,4}'
-    rf"(?P<v>{alternation(sorted(set(VERB_WORDS) - set(WORDS['holding_verbs'])))})\b"
+    rf"(?P<v>{alternation(VERB_WORDS)})\b"
 )
 
 
@@ -197,12 +199,21 @@ def attributions(
                         break
                 phrase = " ".join([*match.group("p").split(), *lead])
                 yield Attribution(match.start(), [phrase], True)
-    yield from _document_leads(masked)
+    if words is None or not _DOCUMENT_TRIGGERS.isdisjoint(words):
+        yield from _document_leads(masked)
     if words is not None and _VERB_TRIGGERS.isdisjoint(words):
         return
     verbs = _VERB.scan(present)
-    for match in verbs.finditer(masked) if verbs is not None else ():
+    found: Iterable[re.Match[str]] = verbs.finditer(masked) if verbs is not None else ()
+    if (words is None or not _HOLDING.isdisjoint(words)) and _A_DIGIT.search(masked):
+        # "has", "have" only where a figure is held after them (holding_verbs)
+        held = list(_HOLDING_VERB.finditer(masked))
+        if held:
+            found = sorted([*found, *held], key=lambda m: m.start())
+    for match in found:
         verb = match.group("v")
+        lowered = verb.casefold()
+        holding = lowered in _HOLDING  # a figure is held after it ("has ... at $X")
         start = match.start()
         window_start = max(0, start - 160)
         before = masked[window_start:start]
@@ -236,10 +247,6 @@ def attributions(
             subject = subject[1:]
         if not subject or len(subject) > 8:
             continue
-        lowered = verb.casefold()
-        holding = lowered in _HOLDING
-        if holding and not _PLACED_AT.match(masked, match.end(), match.end() + 80):
-            continue  # "has grown 40%", "has a risk section": nothing held at a figure
         # "the 10-K shows", "Acme's 2026 proxy statement shows": a company's document,
         # named with its owner
         owner = possessive(subject[0]) if len(subject) > 1 else None
@@ -322,7 +329,13 @@ _PLACED_AT = Lazy(
     rf"[^.;:!?\n]{{0,60}}?[ \t](?i:at|to|of|by)[ \t]{{1,4}}(?:[\w-]{{1,30}}[ \t]{{1,4}})?~?"
     rf"(?:(?:{CURRENCY_PREFIX})[ \t]?\d|\d{{1,3}}(?:\.\d+)?%)"
 )
+# A verb of holding with the figure it holds after it: "has ... at SGD 150K" ("has grown
+# 40%", "has a risk section" hold nothing).
+_HOLDING_VERB = Lazy(
+    rf"\b(?P<v>(?i:{alternation(WORDS['holding_verbs'])}))\b(?={_PLACED_AT.pattern})"
+)
 _RELATIVES = word_class("relative_pronouns")
+_A_DIGIT = re.compile(r"\d")
 _FORM = re.compile(r"\d{1,3}-[A-Z]{1,2}|[A-Z]-\d")  # a filing's form: "10-K", "20-F", "S-1"
 _DOCUMENTS = word_class("company_documents")
 _ANCHORS = tuple(DATA["company_documents"]["anchors"])

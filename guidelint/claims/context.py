@@ -151,6 +151,9 @@ _EMPLOYER_LINE = re.compile(
 # The reader's own voice after a colon or a dash: "Present your numbers: my models saved
 # my last employer $3M" (reader_voice).
 _FIRST_PERSON = rf"(?:{alternation(WORDS['reader_voice'])})(?![\w'\u2019])"
+_FIRST_PERSON_IN = Lazy(
+    rf"(?<![\w'\u2019])(?i:{alternation(WORDS['reader_voice'])})(?![\w'\u2019])"
+)
 _VOICE_AT = Lazy(rf"\s{{0,8}}+(?:[\w'\u2019-]{{1,30}}[ \t]{{1,4}}){{0,2}}?{_FIRST_PERSON}")
 _VOICE_AFTER_COLON = Lazy(
     rf":[ \t]{{1,4}}(?:[\w'\u2019-]{{1,30}}[ \t]{{1,4}}){{0,2}}?{_FIRST_PERSON}"
@@ -224,6 +227,7 @@ def proposals(block: Block) -> list[tuple[int, int]]:
     masked = block.masked
     spans: list[tuple[int, int]] = []
     projecting = "year" in masked or "Year" in masked  # a projection names its years
+    voiced = _FIRST_PERSON_IN.search(masked) is not None  # the reader's own voice
     asking = False
     for sentence in block.sentences:
         asked, asking = asking, False  # whether the sentence before ended on an ask
@@ -291,7 +295,8 @@ def proposals(block: Block) -> list[tuple[int, int]]:
         spans.extend(
             (found.start(), found.end()) for found in _OWN_OFFER.finditer(masked, start, end)
         )
-        spans.extend(_reader_voice(masked, bounds))
+        if voiced:
+            spans.extend(_reader_voice(masked, bounds))
     return merged(spans)
 
 
