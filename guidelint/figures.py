@@ -170,12 +170,22 @@ _NOT_FRACTION_AFTER = Lazy(
 )
 
 
+_VESTS = Lazy(
+    r"(?:[ \t]{1,4}[\w-]{1,30}){0,3}?[ \t]{1,4}(?i:"
+    + "|".join(map(re.escape, _FRACTIONS["vesting"]))
+    + r")\b"
+)
+
+
 def fractions(text: str) -> Iterator[re.Match[str]]:
     """Shares written as fractions in ``text`` ("two thirds of its revenue"), not parts
     of a period ("the second quarter of 2026")."""
     for match in FRACTION.finditer(text):
-        if _NOT_FRACTION_AFTER.search(text, max(0, match.start() - 20), match.start()) is None:
-            yield match
+        if _NOT_FRACTION_AFTER.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if _VESTS.match(text, match.end()):
+            continue  # "a fifth of the package vests after the first year"
+        yield match
 
 
 COUNT = Scan(

@@ -209,6 +209,7 @@ QUOTES = re.compile('["\u201c]')
 _ALNUM = re.compile(r"[^\W_]")
 _FIRST_WORD = re.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
 _FIGURE_FIRST = Lazy(rf"\s{{0,8}}+{FIGURE_START}")
+_AMOUNT_FIRST = Lazy(rf"\s{{0,8}}+{AMOUNT_START}")  # after a dash only an amount goes on
 
 
 _BONUS_WORD = re.compile(rf"(?i:{alternation(WORDS['bonus_words'])})")
@@ -267,7 +268,8 @@ def proposals(block: Block) -> list[tuple[int, int]]:
             continues = asking and (
                 _ASK_CONTINUATION.match(masked, clause)
                 or _PLACED_AMOUNT.match(masked, clause, clause_end)
-                or (after_break and _FIGURE_FIRST.match(masked, clause))
+                or (masked[clause - 1] == ";" and _FIGURE_FIRST.match(masked, clause))
+                or (after_break and _AMOUNT_FIRST.match(masked, clause))  # "— €98K is ..."
                 or _THRESHOLD_SUBJECT.match(masked, clause, clause_end)
             )
             ask = (clause, clause) if continues else _ask_span(masked, clause, clause_end)
