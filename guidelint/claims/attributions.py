@@ -93,7 +93,7 @@ _OWN_REFERENCES = frozenset(DATA["company_documents"]["generic_owners"])  # "the
 # it among the best", "rated Acme as one of the top".
 _RANKED = Lazy(
     r"(?:[ \t]{1,4}[\w'\u2019.&-]{1,30}){1,4}?[ \t]{1,4}(?:(?i:as)[ \t]{1,4})?"
-    r"(?i:the|a|an|one[ \t]{1,4}of|among)\b"
+    rf"(?i:the|a|an|one[ \t]{{1,4}}of|among|{alternation(DATA['rank_verbs']['places'])})(?![\w])"
 )
 _QUALIFIED = frozenset(DATA["source_nouns"]["qualified"])
 _HOLDERS = _QUALIFIED | frozenset(DATA["holding_verbs"]["holders"])  # "the salary guide has"

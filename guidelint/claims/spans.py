@@ -57,7 +57,15 @@ from guidelint.claims.support import (
     figure_kind,
     source_kinds,
 )
-from guidelint.claims.vocabulary import WORD, WORDS, Family, alternation, present_words
+from guidelint.claims.vocabulary import (
+    DATA,
+    WORD,
+    WORDS,
+    Family,
+    alternation,
+    present_words,
+    word_class,
+)
 from guidelint.context import Context
 from guidelint.document import Guide
 from guidelint.figures import (
@@ -99,6 +107,11 @@ from guidelint.scan import Lazy
 LISTED = "listed"  # an attribution to a listed source: support, not a finding
 
 _PAY_RANKINGS = tuple(WORDS["pay_rankings"])
+_RANK_VERBS = word_class("rank_verbs")
+_RANK_PLACE = Lazy(
+    rf"(?i:\b(?:{alternation(WORDS['rank_verbs'])})(?:[ \t]{{1,4}}[\w'\u2019.&-]{{1,30}}){{0,4}}?"
+    rf"[ \t]{{1,4}}(?:{alternation(DATA['rank_verbs']['places'])})(?![\w]))"
+)
 
 
 class Claim(NamedTuple):
@@ -455,6 +468,11 @@ class Detector:
             # data can back; other rankings need news or research.
             pay = any(rank in text.casefold() for rank in _PAY_RANKINGS)
             found.append(Claim("GL502", start, stop, text, PAY if pay else RANKING))
+        # a place given by a verb of ranking: "ranks Acme first", "was rated #1"
+        for match in _RANK_PLACE.finditer(masked) if not _RANK_VERBS.isdisjoint(words) else ():
+            if not any(low < match.end() and match.start() < high for low, high in taken):
+                text = " ".join(match.group(0).split())
+                found.append(Claim("GL502", match.start(), match.end(), text, RANKING))
         return found
 
 
