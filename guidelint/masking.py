@@ -13,7 +13,7 @@ import bisect
 import re
 from collections.abc import Set as AbstractSet
 
-from guidelint.figures import SYMBOL_CHARS
+from guidelint.figures import DIGIT, SYMBOL_CHARS
 from guidelint.quotations import quote_spans
 from guidelint.scan import Lazy
 
@@ -194,7 +194,6 @@ _FIGURE_CODE = Lazy(
 # separator, a multiplier's "x" or a "+" ("200+"); after words, a currency.
 _MARKED = Lazy(rf"[{SYMBOL_CHARS}%#]|\d[kKmMbBT]|\d,\d{{3}}|\dx|\+")
 _MEASURED = Lazy(rf"[{SYMBOL_CHARS}]")
-_DIGIT = re.compile(r"\d")
 
 
 def _figure_tag(found: re.Match[str] | None) -> bool:
@@ -205,7 +204,7 @@ def _figure_tag(found: re.Match[str] | None) -> bool:
     if not before:
         return True
     figure = found.group("figure")
-    if _DIGIT.search(before):
+    if DIGIT.search(before):
         return False  # "`gpt-4 32k`": a version
     if _MEASURED.search(figure):
         return True  # "`Base $200K-$268K`"

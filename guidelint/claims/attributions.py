@@ -20,7 +20,7 @@ from guidelint.claims.vocabulary import (
     phrases,
     word_class,
 )
-from guidelint.figures import CURRENCY_PREFIX, SYMBOL_SET
+from guidelint.figures import CURRENCY_PREFIX, DIGIT, SYMBOL_SET
 from guidelint.scan import Lazy, chars
 
 _VAGUE_VERBS = alternation(WORDS["vague_verbs"])
@@ -205,7 +205,7 @@ def attributions(
         return
     verbs = _VERB.scan(present)
     found: Iterable[re.Match[str]] = verbs.finditer(masked) if verbs is not None else ()
-    if (words is None or not _HOLDING.isdisjoint(words)) and _A_DIGIT.search(masked):
+    if (words is None or not _HOLDING.isdisjoint(words)) and DIGIT.search(masked):
         # "has", "have" only where a figure is held after them (holding_verbs)
         held = list(_HOLDING_VERB.finditer(masked))
         if held:
@@ -335,7 +335,6 @@ _HOLDING_VERB = Lazy(
     rf"\b(?P<v>(?i:{alternation(WORDS['holding_verbs'])}))\b(?={_PLACED_AT.pattern})"
 )
 _RELATIVES = word_class("relative_pronouns")
-_A_DIGIT = re.compile(r"\d")
 _FORM = re.compile(r"\d{1,3}-[A-Z]{1,2}|[A-Z]-\d")  # a filing's form: "10-K", "20-F", "S-1"
 _DOCUMENTS = word_class("company_documents")
 _ANCHORS = tuple(DATA["company_documents"]["anchors"])
