@@ -344,6 +344,12 @@ def inside(offset: int, spans: list[tuple[int, int]]) -> bool:
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``start``-``end`` shares a character with one of ``spans`` (as :func:`inside`)."""
+    index = bisect.bisect_left(spans, (end, 0)) - 1  # the last span that starts before ``end``
+    return index >= 0 and spans[index][1] > start
+
+
 def _spelled(phrases: list[str], gap: str = r"[ \t]+") -> str:
     """An alternation of phrases, longest first, whose words are joined by ``gap``."""
     ordered = sorted(phrases, key=len, reverse=True)

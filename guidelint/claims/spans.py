@@ -99,6 +99,7 @@ from guidelint.figures import (
     merged,
     money_amounts,
     money_currency,
+    overlaps,
     range_low,
 )
 from guidelint.prose import Block, Prose
@@ -469,8 +470,9 @@ class Detector:
             pay = any(rank in text.casefold() for rank in _PAY_RANKINGS)
             found.append(Claim("GL502", start, stop, text, PAY if pay else RANKING))
         # a place given by a verb of ranking: "ranks Acme first", "was rated #1"
+        taken = merged(taken)
         for match in _RANK_PLACE.finditer(masked) if not _RANK_VERBS.isdisjoint(words) else ():
-            if not any(low < match.end() and match.start() < high for low, high in taken):
+            if not overlaps(match.start(), match.end(), taken):
                 text = " ".join(match.group(0).split())
                 found.append(Claim("GL502", match.start(), match.end(), text, RANKING))
         return found
