@@ -3,6 +3,7 @@ by prose; each unit's examples give the same amount both ways."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 import pytest
@@ -17,7 +18,9 @@ from guidelint.figures import (
     fractions,
     headcounts,
     measured,
+    merged,
     money_amounts,
+    overlaps,
 )
 from guidelint.money import parse_figure
 from guidelint.resources import data_file
@@ -39,22 +42,6 @@ def test_a_cell_reads_each_unit(text: str, amount: Decimal) -> None:
 def test_prose_reads_each_unit_the_same(text: str, amount: Decimal) -> None:
     match = next(MONEY.finditer(f"It reached {text} last year."))
     assert [value for value, _ in money_amounts(match) or ()] == [amount]
-
-
-COUNTS = data_file("figures.json")["approximate_count_nouns_not_claims"]["examples"]
-
-
-@pytest.mark.parametrize(("text", "counted"), sorted(COUNTS.items()))
-def test_approximate_counts(text: str, counted: bool) -> None:
-    assert bool(list(approximate_counts(f"Acme serves {text} today."))) is counted
-
-
-HEADCOUNTS = data_file("figures.json")["headcounts"]["examples"]
-
-
-@pytest.mark.parametrize(("text", "counted"), sorted(HEADCOUNTS.items()))
-def test_headcounts(text: str, counted: bool) -> None:
-    assert bool(list(headcounts(f"At Acme, {text} today."))) is counted
 
 
 MAGNITUDES = data_file("figures.json")["magnitudes"]["examples"]
@@ -100,33 +87,35 @@ def test_a_count_reads_its_unit_from_the_unit_table(text: str, value: Decimal) -
     assert found is not None and found[0][0] == value
 
 
-MULTIPLYING = data_file("figures.json")["multiplying_verbs"]["examples"]
+# Each class of figure with the reader that finds it and the sentence its examples are
+# read in; an example maps its text to whether the reader finds a figure there.
+READERS: dict[str, tuple[Callable[[str], Iterable[object]], str]] = {
+    "approximate_count_nouns_not_claims": (approximate_counts, "Acme serves {} today."),
+    "headcounts": (headcounts, "At Acme, {} today."),
+    "multiplying_verbs": (MULTIPLIER.finditer, "At Acme, {}."),
+    "footprint_counts": (FOOTPRINT.finditer, "Acme {} today."),
+    "fractions": (fractions, "At Acme, {}."),
+    "ratios": (RATIO.finditer, "At Acme, {}."),
+}
+READS = [
+    pytest.param(reader, template.format(text), read, id=f"{section}: {text}")
+    for section, (reader, template) in READERS.items()
+    for text, read in sorted(data_file("figures.json")[section]["examples"].items())
+]
 
 
-@pytest.mark.parametrize(("text", "read"), sorted(MULTIPLYING.items()))
-def test_multiplying_verbs(text: str, read: bool) -> None:
-    assert bool(list(MULTIPLIER.finditer(f"At Acme, {text}."))) is read
+@pytest.mark.parametrize(("reader", "sentence", "read"), READS)
+def test_each_figure_class_reads_its_examples(
+    reader: Callable[[str], Iterable[object]], sentence: str, read: bool
+) -> None:
+    assert bool(list(reader(sentence))) is read
 
 
-FOOTPRINTS = data_file("figures.json")["footprint_counts"]["examples"]
-
-
-@pytest.mark.parametrize(("text", "read"), sorted(FOOTPRINTS.items()))
-def test_footprint_counts(text: str, read: bool) -> None:
-    assert bool(list(FOOTPRINT.finditer(f"Acme {text} today."))) is read
-
-
-FRACTIONS = data_file("figures.json")["fractions"]["examples"]
-
-
-@pytest.mark.parametrize(("text", "read"), sorted(FRACTIONS.items()))
-def test_fractions(text: str, read: bool) -> None:
-    assert bool(list(fractions(f"At Acme, {text}."))) is read
-
-
-RATIOS = data_file("figures.json")["ratios"]["examples"]
-
-
-@pytest.mark.parametrize(("text", "read"), sorted(RATIOS.items()))
-def test_ratios(text: str, read: bool) -> None:
-    assert bool(list(RATIO.finditer(f"At Acme, {text}."))) is read
+@pytest.mark.parametrize(
+    ("start", "end", "shared"),
+    [(0, 2, False), (0, 3, True), (4, 5, True), (9, 10, True), (10, 12, False), (14, 16, True)],
+)
+def test_a_span_overlaps_what_it_shares_a_character_with(
+    start: int, end: int, shared: bool
+) -> None:
+    assert overlaps(start, end, merged([(2, 6), (5, 10), (15, 18)])) is shared
