@@ -514,7 +514,11 @@ def main(argv: list[str] | None = None) -> int:
     real = [c for c in (big, pool) if c]
 
     here = str(Path(__file__).resolve())
-    env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(code)}
+    # The frozen copy is byte-compiled as an installed one is; like an installed
+    # copy's first run, the unrecorded warm-up run keeps the compiled patterns
+    # (guidelint.patterns), which PYTHONDONTWRITEBYTECODE would forbid.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env |= {"NO_COLOR": "1", "PYTHONPATH": str(code)}
 
     def ours(c: Corpus, *options: str) -> list[str]:
         return guidelint(*options, str(c.path))

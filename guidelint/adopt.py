@@ -26,6 +26,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from guidelint import patterns
 from guidelint.config import PATH_PATTERN
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.records import Record
@@ -36,9 +37,9 @@ if TYPE_CHECKING:
 
 DEFAULT_PATH_PATTERN = PATH_PATTERN
 DEFAULT_REVIEW_DAYS = 90
-_SLUG = re.compile(r"[a-z0-9]++(?:-[a-z0-9]++)*+")
-_PLACEHOLDER = re.compile(r"\{([a-z_]{1,40})\}")
-_PLAIN = re.compile(r"[A-Za-z][\w .,&/()'+-]*+")
+_SLUG = patterns.compile(r"[a-z0-9]++(?:-[a-z0-9]++)*+")
+_PLACEHOLDER = patterns.compile(r"\{([a-z_]{1,40})\}")
+_PLAIN = patterns.compile(r"[A-Za-z][\w .,&/()'+-]*+")
 
 
 class AdoptOptions(Record, frozen=True):

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from guidelint import patterns
 from guidelint.dateowners import label_owner, page_owns, starts_event
 from guidelint.dates import TextDate, match_date
 from guidelint.document import Guide
@@ -19,7 +20,9 @@ from guidelint.sources import listed_names
 # "Last updated" may appear anywhere in a line; a bare "Updated" only where a
 # label would stand (line start after Markdown marks, or after a separator),
 # so that "salaries were updated 3 March 2025" in prose is left alone.
-_LABEL_RE = re.compile(r"\b(?P<last>last[ \t]{0,3}[-\u2013]?[ \t]{0,3})?updated\b", re.IGNORECASE)
+_LABEL_RE = patterns.compile(
+    r"\b(?P<last>last[ \t]{0,3}[-\u2013]?[ \t]{0,3})?updated\b", re.IGNORECASE
+)
 _FILLER_RE = Lazy(
     r"[ \t*_:~\-\u2013\u2014(\[]{0,12}(?:(?:on|as[ \t]{1,3}of)[ \t]{1,3}[*_]{0,3})?",
     re.IGNORECASE,

@@ -32,7 +32,6 @@ import gc
 import hashlib
 import json
 import os
-import re
 import sys
 import time
 from array import array
@@ -40,7 +39,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from guidelint import __version__, cache_rows
+from guidelint import __version__, cache_rows, patterns
 from guidelint.cache_rows import encode
 from guidelint.config import Settings
 from guidelint.diagnostics import Diagnostic
@@ -58,10 +57,10 @@ GITIGNORE = "# written by guidelint: the cache is never committed\n*\n"
 MARKER = ".guidelint-cache"  # written first in a folder guidelint makes; proves it is ours
 MARKER_TEXT = "guidelint cache folder: `guidelint clean` removes it\n"
 _TOP_FILES = frozenset({MARKER, ".gitignore", "CACHEDIR.TAG"})
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # when an entry was last used
-_FORMAT_DIR = re.compile(r"v[0-9]{1,4}")  # this format's folder, or an earlier one's
+_DAY = patterns.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # when an entry was last used
+_FORMAT_DIR = patterns.compile(r"v[0-9]{1,4}")  # this format's folder, or an earlier one's
 # Entry files, and the temporary files files.replacing() leaves if killed mid-write.
-_ENTRY_FILE = re.compile(r"\.?[0-9a-f]{32}\.json(?:\.[A-Za-z0-9_]+\.tmp)?")
+_ENTRY_FILE = patterns.compile(r"\.?[0-9a-f]{32}\.json(?:\.[A-Za-z0-9_]+\.tmp)?")
 CACHEDIR_TAG = (
     "Signature: 8a477f597d28d172789f06886806bc55\n"
     "# This file is a cache directory tag created by guidelint.\n"

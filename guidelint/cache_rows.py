@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 import sys
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from guidelint import patterns
 from guidelint.diagnostics import Diagnostic, Fix, Related, Severity
 
 # [line, column, end_line, end_column, code, name, severity, message, fix, related]
@@ -51,8 +51,8 @@ WordsKey = tuple[str, Severity, str, str, bool]
 Words = Callable[[str, Severity, str, str, bool], str]
 
 _SEVERITY = {int(level): level for level in Severity}
-_CODE = re.compile(r"GL[0-9]{3}")
-_NAME = re.compile(r"[a-z0-9]++(?:-[a-z0-9]++)*+")  # a rule's name: never shown escaped
+_CODE = patterns.compile(r"GL[0-9]{3}")
+_NAME = patterns.compile(r"[a-z0-9]++(?:-[a-z0-9]++)*+")  # a rule's name: never shown escaped
 _INTS = {int}
 
 

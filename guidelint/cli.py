@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from guidelint import __version__
+from guidelint import __version__, patterns
 from guidelint.config import ConfigError
 
 COMMANDS = ("check", "sync", "audit", "rules", "rule", "clean", "lsp")
@@ -74,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         _say(f"guidelint: error: cannot write: {exc.strerror or exc}")
         return EXIT_USAGE
+    finally:
+        patterns.save()  # for the next run, as Python keeps bytecode
 
 
 def _unrecognized(parser: argparse.ArgumentParser, command: str | None, extra: list[str]) -> None:

@@ -19,17 +19,16 @@ import datetime as dt
 import hashlib
 import html
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from guidelint import escape
+from guidelint import escape, patterns
 from guidelint.audit import DASH, STATUSES, AuditRow, AuditSummary, due_text
 from guidelint.resources import PACKAGE_DIR
 
 TEMPLATES = PACKAGE_DIR / "templates"
-_SLOT = re.compile(r"\{\{([a-z_]++)\}\}")
+_SLOT = patterns.compile(r"\{\{([a-z_]++)\}\}")
 ALL = "*"  # the filter value that shows every row; "" picks rows without a value
 
 # The timeline: one bar per month, stacked by status.

@@ -11,17 +11,17 @@ examples that pass and fail (tests/test_freshness_vocabulary.py runs them).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from guidelint import patterns
 from guidelint.resources import data_file
 
 DATA = data_file("freshness.json")
-_WORD = re.compile(r"[^\W_]+")
+_WORD = patterns.compile(r"[^\W_]+")
 _WINDOW = 120  # characters before a label or around a year that can say whose it is
 _SENTENCE_END = (". ", "! ", "? ")
 _LEAD_MARKS = " \t*_>#+-`~|"
-_LIST_NUMBER = re.compile(r"[0-9]{1,4}[.)]")
+_LIST_NUMBER = patterns.compile(r"[0-9]{1,4}[.)]")
 # Marks that split a title into clauses: the year's clause says what it dates.
 _TITLE_MARKS = (":", "|", "\u2014", "\u2013", " - ", ";", "\u00b7", ",")
 _CLAUSE_ENDS = (":", "|", ";", "\u00b7", ",")

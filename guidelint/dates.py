@@ -15,10 +15,11 @@ import functools
 import re
 from typing import Any, NamedTuple
 
+from guidelint import patterns
 from guidelint.records import Record
 from guidelint.scan import Lazy
 
-QUARTER_RE = re.compile(r"([0-9]{4})-Q([1-4])")
+QUARTER_RE = patterns.compile(r"([0-9]{4})-Q([1-4])")
 
 
 def coerce_date(value: Any) -> dt.date | None:

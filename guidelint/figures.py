@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
+from guidelint import patterns
 from guidelint.resources import data_file
-from guidelint.scan import Lazy, Scan, chars
+from guidelint.scan import Lazy, Scan, chars, longest_first
 
 _DATA = data_file("figures.json")
 
@@ -44,14 +45,13 @@ def _letters() -> str:
                 exact.append(letters.upper() if unit["case"].isupper() else letters)
             else:
                 free.update((letters, letters.upper(), letters.title()))
-    ordered = sorted(free, key=len, reverse=True)
-    bare = "|".join(re.escape(u) for u in ordered)
-    fixed = "|".join(rf"(?<=\d){re.escape(u)}" for u in sorted(exact, key=len, reverse=True))
+    bare = "|".join(re.escape(u) for u in longest_first(free))
+    fixed = "|".join(rf"(?<=\d){re.escape(u)}" for u in longest_first(exact))
     return rf"(?:{bare}|{fixed})(?![\w])"
 
 
 def _words() -> str:
-    words = sorted({w for unit in _DATA["units"] for w in unit["words"]}, key=len, reverse=True)
+    words = longest_first(w for unit in _DATA["units"] for w in unit["words"])
     return rf"(?:{'|'.join(map(re.escape, words))})\b"
 
 
@@ -83,8 +83,8 @@ CURRENCY_PREFIX = "|".join(
 _UNIT_LETTERS = _letters()
 _UNIT_WORDS = _words()
 # The unit right after a number in a table cell: any spelling, any case, a whole word.
-CELL_UNIT = re.compile(
-    f"(?:{'|'.join(sorted(map(re.escape, UNITS), key=len, reverse=True))})(?![A-Za-z])",
+CELL_UNIT = patterns.compile(
+    f"(?:{'|'.join(map(re.escape, longest_first(UNITS)))})(?![A-Za-z])",
     re.IGNORECASE,
 )
 
@@ -110,7 +110,7 @@ MONEY = Scan(_MONEY, chars(s[0] for s in [*_SYMBOLS, *CURRENCY_CODES]), digits=T
 # A number written as words, up to "one hundred": "forty", "twenty-five", "a hundred".
 _BELOW_100 = (
     rf"(?:(?:{'|'.join(TENS_WORDS)})(?:[-\s](?:{'|'.join(NUMBER_WORDS[1:10])}))?"
-    rf"|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})"
+    rf"|{'|'.join(longest_first(NUMBER_WORDS))})"
 )
 _NUMBER_WORDS = rf"(?:(?:one|a)[-\s]hundred|{_BELOW_100})"
 _PERCENT_DIGITS = (
@@ -200,7 +200,7 @@ COUNT = Scan(
     "",
     digits=True,
 )
-DIGIT = re.compile(r"\d")
+DIGIT = patterns.compile(r"\d")
 # Pieces of pattern for where an amount starts and how its number goes on, for the
 # patterns that find a figure's place in a clause rather than read the figure.
 AMOUNT_START = rf"(?:{CURRENCY_PREFIX})[ \t]?\d"  # "$2", "£ 1", "CHF 1"
@@ -217,7 +217,7 @@ MULTIPLIER_DIGITS = Scan(_MULTIPLIER_DIGITS, "", digits=True)
 RANGE_LOW = Lazy(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3}){0,4}(?:\.\d{1,6})?)\s?%?\s?(?:[-\u2013\u2014]|to)\s?$"
 )
-PERCENT_VALUE = re.compile(r"\d+(?:\.\d+)?")
+PERCENT_VALUE = patterns.compile(r"\d+(?:\.\d+)?")
 
 
 def range_low(match: re.Match[str]) -> tuple[Decimal, Decimal] | None:
@@ -303,7 +303,7 @@ def figure_values(kind: str, match: re.Match[str]) -> list[tuple[Decimal, Decima
     return [value, low] if low is not None else [value]
 
 
-_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}[ \t]$")
+_ACRONYM_BEFORE = patterns.compile(r"(?<![\w-])[A-Z]{2,}[ \t]$")
 
 
 def is_year(match: re.Match[str]) -> bool:
@@ -352,14 +352,13 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _spelled(phrases: list[str], gap: str = r"[ \t]+") -> str:
     """An alternation of phrases, longest first, whose words are joined by ``gap``."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(gap.join(map(re.escape, p.split())) for p in ordered)
+    return "|".join(gap.join(map(re.escape, p.split())) for p in longest_first(phrases))
 
 
 # Approximate counts under 1,000 ("200+ countries", "under 300 specialists", "~150
 # engineers"): larger counts are COUNT's.  A count of durations or steps is no claim.
 _NOT_COUNTED = frozenset(_DATA["approximate_count_nouns_not_claims"]["words"])
-_LEADS = sorted(_DATA["approximate_leads"]["words"], key=len, reverse=True)
+_LEADS = longest_first(_DATA["approximate_leads"]["words"])
 _APPROXIMATE = Scan(
     rf"(?<![\w.,{SYMBOL_CHARS}#/-])(?P<n>[1-9]\d{{1,2}})\+(?=[ \t]+(?P<w>[A-Za-z][\w-]*))"
     r"|(?i:\b(?:" + _spelled(_LEADS) + r")[ \t]+|~[ \t]?)"
@@ -421,7 +420,7 @@ _MONEY_AFTER = Lazy(
 # A word of money right before a magnitude ("worth billions", "invested hundreds of
 # millions"), read up to the magnitude; "of" after it makes it a count again.
 _MONEY_LEAD = Lazy(rf"(?<![\w-])(?i:{_spelled(_MAGNITUDES['amounts']['leads'], _GAP)})\s{{1,4}}\Z")
-_COUNTED = re.compile(rf"{_GAP}(?i:of)(?![\w-])")
+_COUNTED = patterns.compile(rf"{_GAP}(?i:of)(?![\w-])")
 # Only millions and more are sums of money a company reports ("employs thousands in sales").
 _LARGE = frozenset(("millions", "billions", "trillions"))
 

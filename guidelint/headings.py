@@ -7,15 +7,15 @@ looks sections up by name (the sources list, the required sections).
 
 from __future__ import annotations
 
-import re
+from guidelint import patterns
 
 # Emphasis, code and strike marks, and :shortcode: emoji.
-_MARKS = re.compile(r"[*_#`~]|:[a-z0-9_+-]{1,40}:")
+_MARKS = patterns.compile(r"[*_#`~]|:[a-z0-9_+-]{1,40}:")
 # Emoji, bullets and other symbols before the first word.
-_LEADING_SYMBOLS = re.compile(r"^[^\w(]+")
+_LEADING_SYMBOLS = patterns.compile(r"^[^\w(]+")
 # "5.", "2.1", "3)", "IV." before the words ("5.Sources" too, but not "3rd").
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*(?:[.)]\s*|\s+)|[IVX]+\.\s*)")
-_AND = re.compile(r"\band\b")
+_NUMBERING = patterns.compile(r"^(?:\d+(?:\.\d+)*(?:[.)]\s*|\s+)|[IVX]+\.\s*)")
+_AND = patterns.compile(r"\band\b")
 
 
 def heading_key(text: str) -> str:

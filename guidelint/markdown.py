@@ -12,13 +12,13 @@ already decoded with CRLF and BOM removed (see :mod:`guidelint.document`).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from itertools import accumulate
 from typing import Any, NamedTuple
 
 import pyromark
 
+from guidelint import patterns
 from guidelint.records import Record
 
 _OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH
@@ -137,9 +137,9 @@ class Block(Record):
 
 # -- table rows, split the way GFM does -----------------------------------------
 
-_PREFIX = re.compile(r"[ \t]*")
-_CONTAINER_PREFIX = re.compile(r"[ \t>]*")  # inside a blockquote or list item
-_CELL_PIPE = re.compile(r"(?<!\\)\|")  # a pipe not escaped by the character before it
+_PREFIX = patterns.compile(r"[ \t]*")
+_CONTAINER_PREFIX = patterns.compile(r"[ \t>]*")  # inside a blockquote or list item
+_CELL_PIPE = patterns.compile(r"(?<!\\)\|")  # a pipe not escaped by the character before it
 
 
 def _prefix_end(text: str, nested: bool) -> int:
@@ -202,7 +202,7 @@ def plain_text(raw: str) -> str:
 
 # -- the parse --------------------------------------------------------------------
 
-_LIST_NUMBER = re.compile(r"\A[ \t>]*(\d{1,9})[.)]")  # anchored: linear under search too
+_LIST_NUMBER = patterns.compile(r"\A[ \t>]*(\d{1,9})[.)]")  # anchored: linear under search too
 _INLINE_CONTAINERS = frozenset(("Emphasis", "Strong", "Strikethrough", "Link", "Image"))
 
 

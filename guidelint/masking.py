@@ -13,26 +13,27 @@ import bisect
 import re
 from collections.abc import Set as AbstractSet
 
+from guidelint import patterns
 from guidelint.figures import DIGIT, SYMBOL_CHARS
 from guidelint.quotations import quote_spans
 from guidelint.scan import Lazy
 
-_BACKTICKS = re.compile(r"`+")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2000})?/?>")
-_HREF = re.compile(r"^<a\s[^>]*href", re.IGNORECASE)
-_AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^\s<>]{1,2000}>", re.IGNORECASE)
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]{1,2000}", re.IGNORECASE)
+_BACKTICKS = patterns.compile(r"`+")
+_TAG = patterns.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,2000})?/?>")
+_HREF = patterns.compile(r"^<a\s[^>]*href", re.IGNORECASE)
+_AUTOLINK = patterns.compile(r"<(?:https?|ftp|mailto):[^\s<>]{1,2000}>", re.IGNORECASE)
+_URL = patterns.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]{1,2000}", re.IGNORECASE)
 _INLINE_LINK = Lazy(
     r"(!?)\[([^\[\]]{0,2000})\]\(\s*(?:<[^<>\n]{0,2000}>|[^()\s]{0,2000}(?:\([^()\s]{0,200}\)[^()\s]{0,2000})?)"
     r"(?:\s+(?:\"[^\"]{0,500}\"|'[^']{0,500}'))?\s*\)"
 )
-_REF_LINK = re.compile(r"(!?)\[([^\[\]]{1,2000})\]\[([^\[\]]{0,200})\]")
-_SHORTCUT = re.compile(r"\[([^\[\]]{1,200})\](?![(\[:])")
-_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
-_FALLBACK_MARKER = re.compile(r"\^?\d")
+_REF_LINK = patterns.compile(r"(!?)\[([^\[\]]{1,2000})\]\[([^\[\]]{0,200})\]")
+_SHORTCUT = patterns.compile(r"\[([^\[\]]{1,200})\](?![(\[:])")
+_ESCAPE = patterns.compile(r"\\[!-/:-@\[-`{-~]")
+_FALLBACK_MARKER = patterns.compile(r"\^?\d")
 # Emphasis and strike-through marks; an underscore between two letters or
 # digits (snake_case) is a character of the word, not a mark.
-_EMPHASIS = re.compile(r"[*~]|_(?![^\W_])|(?<![^\W_])_")
+_EMPHASIS = patterns.compile(r"[*~]|_(?![^\W_])|(?<![^\W_])_")
 
 
 def link_label(text: str) -> str:
@@ -108,7 +109,7 @@ def mask(
     return current, links
 
 
-_NOT_NEWLINE = re.compile(r"[^\n]+")
+_NOT_NEWLINE = patterns.compile(r"[^\n]+")
 
 
 def _link_text(

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
+from guidelint import patterns
 from guidelint.currencies import currency_symbols, known_currency
 from guidelint.figures import CELL_UNIT, DECIMALS, INDIAN_GROUPED, UNITS, WESTERN_GROUPED
 from guidelint.records import Record
@@ -25,15 +26,15 @@ MAX_NOTES = 4  # trailing annotations stripped from one figure: ``RSU/4yr (targe
 
 # Any run of digits and commas, so that a malformed grouping ($1,50K) is told, not
 # skipped; a grouped one must then be one of the lexer's two groupings.
-_NUMBER = re.compile(rf"\d[\d,]*{DECIMALS}")
-_GROUPED = re.compile(WESTERN_GROUPED + DECIMALS)
-_INDIAN_GROUPED = re.compile(INDIAN_GROUPED + DECIMALS)  # 36,00,000
-_SEPARATOR = re.compile(r"\s{0,8}+(?:[–—]|-|\bto\b)\s{0,8}", re.IGNORECASE)
-_DUAL = re.compile(
+_NUMBER = patterns.compile(rf"\d[\d,]*{DECIMALS}")
+_GROUPED = patterns.compile(WESTERN_GROUPED + DECIMALS)
+_INDIAN_GROUPED = patterns.compile(INDIAN_GROUPED + DECIMALS)  # 36,00,000
+_SEPARATOR = patterns.compile(r"\s{0,8}+(?:[–—]|-|\bto\b)\s{0,8}", re.IGNORECASE)
+_DUAL = patterns.compile(
     r"\s{1,8}/\s{1,8}"
 )  # ``£75K / $95K``: the slash between a figure and its conversion
-_PERIOD = re.compile(r"/\s?\d*\s?(?:yrs?|years?|y|mo|months?)$", re.IGNORECASE)  # ``/4yr``
-_NOTE_WORD = re.compile(r"[A-Za-z][A-Za-z.&-]*(?:/\d*[A-Za-z]+)?")  # ``target``, ``RSU/4yr``
+_PERIOD = patterns.compile(r"/\s?\d*\s?(?:yrs?|years?|y|mo|months?)$", re.IGNORECASE)  # ``/4yr``
+_NOTE_WORD = patterns.compile(r"[A-Za-z][A-Za-z.&-]*(?:/\d*[A-Za-z]+)?")  # ``target``, ``RSU/4yr``
 # Units (K, M, B, lakh, crore, million ...) are the figure lexer's: one table for cells and prose.
 SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
 
@@ -201,9 +202,9 @@ def parse_figure(text: str, symbols: Mapping[str, str] | None = None, *, offset:
     return parsed
 
 
-_APPROXIMATE = re.compile(r"(?:~|≈|approx(?:imately|\.)?|about|around|c\.)\s*", re.IGNORECASE)
+_APPROXIMATE = patterns.compile(r"(?:~|≈|approx(?:imately|\.)?|about|around|c\.)\s*", re.IGNORECASE)
 _FOOTNOTE_MARKS = frozenset("*†‡")
-_CEILING = re.compile(r"(?:up\s+to|max(?:imum)?\.?:?|≤|<=?)\s*", re.IGNORECASE)
+_CEILING = patterns.compile(r"(?:up\s+to|max(?:imum)?\.?:?|≤|<=?)\s*", re.IGNORECASE)
 # A citation after the figure: `[2]`, `[^lv]`, superscript digits.
 _CITATION = Lazy(r"\s{0,8}+(?:\[\^?[^\[\]\s]{1,40}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,8})$")
 
@@ -406,7 +407,9 @@ _NO_FIGURE = frozenset(w.casefold() for w in data_file("tables.json")["absent_ce
 # Words and nothing that could be part of a figure: ``Competitive``, ``Varies by level``.
 # Each run of separators is followed by a letter, so no text can be split two ways.
 _WORDS_ONLY = Lazy(r"[^\W\d_]+(?:[ .,'’&/()-]+[^\W\d_]+)*[ .,'’&/()-]*")
-_PLACEHOLDER = re.compile(r"(?i:x+[kmb]?|x+(?:,x+)+|tk+|\?+)")  # ``$XXK``: unfinished, not absent
+_PLACEHOLDER = patterns.compile(
+    r"(?i:x+[kmb]?|x+(?:,x+)+|tk+|\?+)"
+)  # ``$XXK``: unfinished, not absent
 
 
 def is_absent(text: str) -> bool:

@@ -11,10 +11,10 @@ known to pay there as it is.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from functools import cache
 
+from guidelint import patterns
 from guidelint.regionnames import region_currency_hint, region_key
 from guidelint.resources import data_file
 
@@ -24,7 +24,7 @@ def _builtin_regions() -> dict[str, str]:
     return {region_key(name): code for name, code in data_file("regions.json").items()}
 
 
-_REGION_PARTS = re.compile(r"[,/()\[\]]|\s[-–—]\s")
+_REGION_PARTS = patterns.compile(r"[,/()\[\]]|\s[-–—]\s")
 
 
 def region_currency(region: str, extra: Mapping[str, str] | None = None) -> str | None:

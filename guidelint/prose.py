@@ -16,10 +16,10 @@ unbounded repetition, so a 100 KB single-line paragraph stays linear.
 from __future__ import annotations
 
 import bisect
-import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from guidelint import patterns
 from guidelint.headings import heading_key
 from guidelint.masking import blanked, link_label, mask
 from guidelint.records import Record
@@ -59,7 +59,7 @@ def _list_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["list_words"]), frozenset(data["core_words"])
 
 
-_HEADING_WORD = re.compile(r"[^\W\d_]+")
+_HEADING_WORD = patterns.compile(r"[^\W\d_]+")
 
 
 def is_reference_heading(text: str) -> bool:
@@ -196,15 +196,15 @@ class Prose(Record):
 
 # --- extraction -------------------------------------------------------------
 
-_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]{1,64})\]:[ \t]?(.*)$")
-_LINK_DEF = re.compile(r"^ {0,3}\[([^\]\[]{1,200})\]:[ \t]*(\S.*)?$")
-_NUMBERED_LINE = re.compile(r"^\s*\[?(\d{1,4})[\].):]?\s+(\S.*)$")
-_QUOTE_PREFIX = re.compile(r"[ \t]{0,12}(?:(?:[-*+]|\d{1,9}[.)])[ \t]{1,4}){0,3}>")
+_FOOTNOTE_DEF = patterns.compile(r"^ {0,3}\[\^([^\]\s]{1,64})\]:[ \t]?(.*)$")
+_LINK_DEF = patterns.compile(r"^ {0,3}\[([^\]\[]{1,200})\]:[ \t]*(\S.*)?$")
+_NUMBERED_LINE = patterns.compile(r"^\s*\[?(\d{1,4})[\].):]?\s+(\S.*)$")
+_QUOTE_PREFIX = patterns.compile(r"[ \t]{0,12}(?:(?:[-*+]|\d{1,9}[.)])[ \t]{1,4}){0,3}>")
 _PSEUDO_REFERENCE_LIMIT = 300  # a longer paragraph ends an unmarked references section
 # A one-line paragraph that is all bold and does not end like a sentence stands for a
 # heading ("**Global Levers**", "**HPC Premium: $295K Average TC**"), as markdownlint's
 # MD036 reads it; like a heading, it names what the text below argues.
-_PSEUDO_HEADING = re.compile(r"(\*\*|__)(?!\s)[^\n]*?[^\s.,;:!?](\1)")
+_PSEUDO_HEADING = patterns.compile(r"(\*\*|__)(?!\s)[^\n]*?[^\s.,;:!?](\1)")
 
 
 def extract(guide: Guide) -> Prose:
@@ -365,7 +365,7 @@ class _Extractor:
         return block
 
 
-_NEWLINE = re.compile("\n")
+_NEWLINE = patterns.compile("\n")
 
 
 def _split_lines(text: str, starts: list[int]) -> list[str]:
@@ -373,7 +373,7 @@ def _split_lines(text: str, starts: list[int]) -> list[str]:
     return [text[start : end - 1] for start, end in zip(starts, ends, strict=True)]
 
 
-_QUOTE_MARK = re.compile('["\u201c\u201d]')
+_QUOTE_MARK = patterns.compile('["\u201c\u201d]')
 
 
 def _continue_quotation(block: Block, quoting: bool) -> bool:
@@ -422,9 +422,9 @@ def _pseudo_heading(line: str) -> bool:
 
 # --- citation markers -------------------------------------------------------
 
-_MARKER = re.compile(r"\[(\^[^\]\[\s]{1,64}|\d{1,4}(?:[ \t]*[-–,][ \t]*\d{1,4}){0,30})\]")
+_MARKER = patterns.compile(r"\[(\^[^\]\[\s]{1,64}|\d{1,4}(?:[ \t]*[-–,][ \t]*\d{1,4}){0,30})\]")
 _MAX_RANGE = 200
-_DASH = re.compile(r"[ \t]{0,8}[-–][ \t]{0,8}")
+_DASH = patterns.compile(r"[ \t]{0,8}[-–][ \t]{0,8}")
 
 
 def find_markers(masked: str) -> list[Marker]:

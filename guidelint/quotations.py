@@ -3,11 +3,11 @@ the reader to say, not a statement of the author's."""
 
 from __future__ import annotations
 
-import re
+from guidelint import patterns
 
 _OPENERS_BEFORE = frozenset(" \t\n([{—–-/:;")
 _TERMINAL = frozenset(".!?")
-_OPENING_MARK = re.compile("[\"\u201c\u2018']")
+_OPENING_MARK = patterns.compile("[\"\u201c\u2018']")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

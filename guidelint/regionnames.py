@@ -7,18 +7,18 @@ frontmatter, and the currencies a trailing parenthetical names are read by
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import cache, lru_cache
 
+from guidelint import patterns
 from guidelint.cells import plain_words
 from guidelint.currencies import currency_symbols, known_currency
 from guidelint.money import MAX_NOTES, SPACES
 from guidelint.resources import data_file
 from guidelint.scan import Lazy
 
-_SHORTCODE = re.compile(r":[A-Za-z0-9_+-]+:")  # ``:gb:``, ``:singapore:``
+_SHORTCODE = patterns.compile(r":[A-Za-z0-9_+-]+:")  # ``:gb:``, ``:singapore:``
 _MARKS = str.maketrans({"*": " ", "_": " ", "`": " "})
 _QUALIFIER_WORDS = frozenset({"HQ"})
 
@@ -40,7 +40,7 @@ def _subdivisions() -> frozenset[str]:
     return frozenset(code for codes in table.values() for code in codes)
 
 
-_LIST_SEPARATORS = re.compile(r"[\s/,;]+")
+_LIST_SEPARATORS = patterns.compile(r"[\s/,;]+")
 
 
 @cache

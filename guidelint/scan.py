@@ -28,13 +28,15 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 
+from guidelint import patterns
+
 # Characters a case-insensitive pattern equates with an ASCII letter.
 _FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 # Characters whose case folding changes whether they are word characters, and
 # U+0131, which a case-insensitive "i" matches but which folds to itself.  Word
 # gates read the folded text; a block holding one of these is scanned whole.
-FOLD_UNSAFE = re.compile(
+FOLD_UNSAFE = patterns.compile(
     "[\u0130\u0131\u01f0\u0345\u0390\u03b0\u1e96-\u1e99\u1f50\u1f52\u1f54\u1f56"
     "\u1fb6\u1fb7\u1fc6\u1fc7\u1fd2\u1fd3\u1fd6\u1fd7\u1fe2-\u1fe4\u1fe6\u1fe7\u1ff6\u1ff7]"
 )
@@ -50,6 +52,13 @@ def chars(found: Iterable[str], *, nocase: bool = False) -> str:
             if nocase:
                 out.update((*ch.lower(), *ch.upper(), *_FOLDS.get(ch.lower(), "")))
     return "".join(sorted(out))
+
+
+def longest_first(words: Iterable[str]) -> list[str]:
+    """Distinct ``words``, longest first and, among equals, in code-point order: an
+    alternation built from them prefers the longest word at a position and is the
+    same pattern in every process (a set's order changes with the hash seed)."""
+    return sorted(set(words), key=lambda word: (-len(word), word))
 
 
 def phrase_heads(phrases: Iterable[str]) -> str:
@@ -82,7 +91,7 @@ class Lazy:
     @property
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = patterns.compile(self.pattern, self.flags)
         return self._compiled
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -121,7 +130,7 @@ SKIP_AFTER = 1 << 16  # characters a scan reads with its plain pattern first
 @functools.cache
 def compiled(source: str) -> re.Pattern[str]:
     """A pattern compiled once per process, on first use."""
-    return re.compile(source)
+    return patterns.compile(source)
 
 
 class Scan:

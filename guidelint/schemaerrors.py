@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from typing import Any, NamedTuple
 
+from guidelint import patterns
+
 # Imported only once a guide has failed its schema, so the rules are loaded.
 from guidelint.rules.schema import NOT_FOUND, only_required
 from guidelint.validation import pointer_parts, resolve_pointer
@@ -92,7 +94,7 @@ def _exact(kind: str, value: Any, schema: dict[str, Any], instance: Any) -> bool
     return False
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_DATE = patterns.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def _python_date(text: str) -> bool:

@@ -6,20 +6,20 @@ Abbreviations and the words that join a line to the next one are vocabulary
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 
+from guidelint import patterns
 from guidelint.scan import Lazy
 
-_END = re.compile(
+_END = patterns.compile(
     r"[.!?\u2026]{1,8}[\"'\u201d\u2019)\]]{0,8}(?:\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\]){0,8}(?=\s|$)"
 )
 _ENDING = frozenset(".!?\u2026")  # a full stop followed by one of these is not a lone "."
-_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
-_LAST_WORD = re.compile(r"(\S+)$")
+_ALNUM = patterns.compile(r"[^\W_]")  # what str.isalnum accepts
+_LAST_WORD = patterns.compile(r"(\S+)$")
 _LEADING_MARKERS = Lazy(r"(?:\s{0,8}\[(?:\^[^\]\[\s]{1,64}|[\d ,\u2013-]{1,60})\]){1,20}")
-_DOTTED = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?$")
+_DOTTED = patterns.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]\.?$")
 _SOFT_END = frozenset(",;:-\u2013\u2014&/(+")
 
 

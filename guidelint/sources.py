@@ -19,16 +19,16 @@ not a source date, and is skipped.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from guidelint import patterns
 from guidelint.dates import Quarter, coerce_date, find_dates
 from guidelint.document import Guide
 from guidelint.resources import data_file
 from guidelint.scan import Lazy
 
-_URL = re.compile(r"https?://\S+|\]\([^)\s]*\)")
+_URL = patterns.compile(r"https?://\S+|\]\([^)\s]*\)")
 _YEAR = Lazy(
     r"(?<![\w.,$€£/-])(?:FY ?)?(?P<year>(?:19|20)[0-9]{2})"
     r"(?:[ \t]?[-–—/][ \t]?(?P<until>(?:19|20)?[0-9]{2}))?(?![\w%$€£])"

@@ -16,7 +16,7 @@ from guidelint.dateowners import dates_an_event, names_vintage
 from guidelint.dates import MONTHS, Quarter
 from guidelint.document import Guide
 from guidelint.resources import data_file
-from guidelint.scan import Lazy
+from guidelint.scan import Lazy, longest_first
 
 _SUMMARY = "negotiation_dna_summary"
 
@@ -26,8 +26,7 @@ _VOCABULARY = data_file("freshness.json")
 
 def _spelled(words: Iterable[str]) -> str:
     """An alternation of words, longest first; a space may be a space or a tab."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(word).replace(r"\ ", r"[ \t]") for word in ordered)
+    return "|".join(re.escape(word).replace(r"\ ", r"[ \t]") for word in longest_first(words))
 
 
 # Words that present a year beside them as the guide's own (freshness.json).

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
+from guidelint import patterns
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
@@ -37,9 +38,9 @@ _HTML = Lazy(
     r"(?=\s|-->)((?:(?!-->).)*)-->",
     re.DOTALL,
 )
-_YAML = re.compile(r"(?:^|\s)(#\s*guidelint:\s*(disable-file|disable)=)([^\n]*)$")
-_WORD = re.compile(r"[^\s,]+")
-_REASON = re.compile(r"(?:^|\s)--(?:\s|$)")
+_YAML = patterns.compile(r"(?:^|\s)(#\s*guidelint:\s*(disable-file|disable)=)([^\n]*)$")
+_WORD = patterns.compile(r"[^\s,]+")
+_REASON = patterns.compile(r"(?:^|\s)--(?:\s|$)")
 
 
 class Entry(Record):

@@ -9,11 +9,11 @@ it (GL306).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from guidelint import patterns
 from guidelint.document import Guide
 from guidelint.markdown import Block
 from guidelint.scan import Lazy
@@ -90,7 +90,7 @@ def unheld_bonus(
         yield figure, fields[0]
 
 
-_NUMBER = re.compile(r"\d{1,2}(?:\.\d)?")
+_NUMBER = patterns.compile(r"\d{1,2}(?:\.\d)?")
 
 
 def bonus_values(figure: NoteFigure) -> list[Decimal]:

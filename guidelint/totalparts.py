@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from guidelint import patterns
 from guidelint.cells import counts_shares
 from guidelint.comparison import Comparison
 from guidelint.money import FigureError, parse_figure, show, to_decimal
 from guidelint.resources import data_file
-from guidelint.scan import Lazy
+from guidelint.scan import Lazy, longest_first
 from guidelint.tablecompare import is_amount, unmapped_columns
 from guidelint.tables import Table
 
@@ -26,7 +27,7 @@ from guidelint.tables import Table
 
 
 def _words(names: list[str]) -> str:
-    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return "|".join(re.escape(name) for name in longest_first(names))
 
 
 _PERIODS = data_file("totals.json")["stock_periods"]
@@ -79,7 +80,7 @@ def header_years(header: str) -> int | None:
     return 1 if _YEARLY.search(header) else None
 
 
-_ASIDE = re.compile(r"\([^()]{0,200}\)")
+_ASIDE = patterns.compile(r"\([^()]{0,200}\)")
 
 
 def shows_shares(text: str) -> bool:

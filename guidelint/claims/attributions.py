@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from guidelint import patterns
 from guidelint.claims.vocabulary import (
     CLAUSE,
     DATA,
@@ -72,7 +73,7 @@ _VERB = Family(
     word_starts=True,
 )
 # A closing note that names the paragraph's sources: "(Sources: X; Y)", "Source: X".
-SOURCE_NOTE = re.compile(r"[(\[]?[ \t]{0,4}(?i:sources?)[ \t]{0,4}:")
+SOURCE_NOTE = patterns.compile(r"[(\[]?[ \t]{0,4}(?i:sources?)[ \t]{0,4}:")
 
 VAGUE_TRIGGERS = last_words(WORDS["vague_verbs"], WORDS["vague_phrases"], WORDS["vague_data_verbs"])
 _VERB_TRIGGERS = last_words(*(WORDS[key] for key in (*_VERB_CLASSES, "holding_verbs")))
@@ -161,7 +162,7 @@ def quoted_titles(text: str, masked: str) -> Iterator[tuple[int, int, str]]:
         yield start, start + len(title), title
 
 
-_EDITION = re.compile(r"[ \t]{1,4}[(\[](?:19|20)\d{2}[)\]][ \t]{0,4}\Z")
+_EDITION = patterns.compile(r"[ \t]{1,4}[(\[](?:19|20)\d{2}[)\]][ \t]{0,4}\Z")
 
 
 def attributions(
@@ -299,7 +300,7 @@ _DOCUMENT_LEAD = Lazy(
 
 
 _SPEAKER = Lazy(rf"[ \t]{{1,4}}(?i:{alternation(DATA['attribution_leads']['speakers'])})\b")
-_PERIOD_CALL = re.compile(
+_PERIOD_CALL = patterns.compile(
     r"(?i:(?:q[1-4]|h[12]|fy)(?:(?:19|20)?\d{2})?(?:[ \t]+(?:19|20)\d{2})?[ \t]+call)"
 )
 
@@ -335,7 +336,7 @@ _HOLDING_VERB = Lazy(
     rf"\b(?P<v>(?i:{alternation(WORDS['holding_verbs'])}))\b(?={_PLACED_AT.pattern})"
 )
 _RELATIVES = word_class("relative_pronouns")
-_FORM = re.compile(r"\d{1,3}-[A-Z]{1,2}|[A-Z]-\d")  # a filing's form: "10-K", "20-F", "S-1"
+_FORM = patterns.compile(r"\d{1,3}-[A-Z]{1,2}|[A-Z]-\d")  # a filing's form: "10-K", "20-F", "S-1"
 _DOCUMENTS = word_class("company_documents")
 _ANCHORS = tuple(DATA["company_documents"]["anchors"])
 

@@ -3,16 +3,16 @@ which sentences each citation covers, with the kinds of claim its source can bac
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
+from guidelint import patterns
 from guidelint.claims.attributions import SOURCE_NOTE
 from guidelint.claims.support import ANY, source_kinds
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.prose import Block, Prose
 
-_NOTE_PARTS = re.compile(r"[;,|]|\s[\u2014\u2013-]\s|\band\b")
+_NOTE_PARTS = patterns.compile(r"[;,|]|\s[\u2014\u2013-]\s|\band\b")
 # What may follow a citation that ends its paragraph: punctuation, brackets, other markers.
 _TRAILING = frozenset(" \t\n.,;:!?)]*_\u2019\"'")
 

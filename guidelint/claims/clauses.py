@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from guidelint import patterns
 from guidelint.claims.vocabulary import DATA, WORDS, alternation
 from guidelint.figures import CURRENCY_PREFIX
 from guidelint.scan import Lazy
@@ -33,7 +33,7 @@ CONSEQUENCE = Lazy(
     rf",[ \t]{{1,4}}(?P<lead>(?i:{alternation(DATA['joint_words']['consequences'])})[ \t])"
 )
 # A label ends at its colon; a decimal point ("$4.2B Valuation:") does not end it.
-LABEL = re.compile(r"\s{0,8}+(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")
+LABEL = patterns.compile(r"\s{0,8}+(?:[^:;.!?\n]|(?<=\d)\.(?=\d)){1,60}:\s")
 # A dash between two figures writes a range ("$225,000–$260,000", "$175K — $228K"), not a break.
 _CLAUSE_BREAK = Lazy(
     r";|(?<![\d%+])(?<!\d[A-Za-z])(?<!\d[A-Za-z]{2})(?<![\d%+]\s)(?<!\d[A-Za-z]\s)"
@@ -44,7 +44,7 @@ _CLAUSE_BREAK = Lazy(
 )
 # What every clause break starts with: the engine jumps between these in C, and the
 # break's look-arounds are tried only there, not at each character of the sentence.
-_CLAUSE_MARK = re.compile(r";|[\u2014\u2013]|\s-\s")
+_CLAUSE_MARK = patterns.compile(r";|[\u2014\u2013]|\s-\s")
 
 
 def clause_breaks(masked: str, start: int, end: int) -> Iterator[int]:

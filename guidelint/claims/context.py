@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from guidelint import patterns
 from guidelint.claims.clauses import (
     CONDITION,
     CONSEQUENCE,
@@ -42,7 +43,7 @@ _ASK_WORDS = (
     rf"(?!{_TICKER})(?:{alternation(WORDS['proposal_asks'])})"
     rf"(?!\s{{1,4}}(?:{alternation(WORDS['ask_noun_readings'])})\b)"
 )
-_ASK = re.compile(rf"\s{{0,8}}+{LEADS}(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)")
+_ASK = patterns.compile(rf"\s{{0,8}}+{LEADS}(?i:{_ASK_WORDS})(?![\w-])(?![^:;,.\n]{{0,40}}:\s)")
 # "Use this scarcity to drive toward $190K": what the reader uses leads to the ask.
 # What is used is not proposed: "Leverage the 3x growth in ARR to ask for ..." still
 # states the 3x; the proposal starts after it (group "ins").
@@ -56,7 +57,7 @@ _INSTRUMENT = (
 # for ..."); a statement before it ("Acme grew 40% last year, so push for more") still
 # states.
 # A connective alone before its comma adds one more ask: "Additionally, negotiate ...".
-_ASK_AFTER_LEAD = re.compile(
+_ASK_AFTER_LEAD = patterns.compile(
     rf"\s{{0,8}}+(?:{CONDITION}"
     rf"|(?i:{alternation(WORDS['ask_connectives'])}),\s{{1,4}})?{_INSTRUMENT}{LEADS}"
     rf"(?i:{_ASK_WORDS})(?![\w-])"
@@ -64,14 +65,14 @@ _ASK_AFTER_LEAD = re.compile(
 # "Position Acme Mumbai as the highest-impact role": the framing the reader is to use.
 # Its object opens on a pronoun, a determiner or a name, so a noun ("Position bands
 # at Acme rank as ...") is not read as the verb.
-_PITCH = re.compile(
+_PITCH = patterns.compile(
     rf"\s{{0,8}}+(?i:{alternation(WORDS['pitch_verbs'])})[ \t]{{1,4}}"
     r"(?:(?i:yourself|yourselves|it|this|that|them|the|your|their)\b|[A-Z])"
     r"[\w'\u2019&.-]{0,30}(?:[ \t]{1,4}[\w'\u2019&.-]{1,30}){0,3}?[ \t]{1,4}(?i:as)\b"
 )
 # "Model Acme's equity at 2x, 3x and 5x": the reader's own calculation, its object opening
 # on a pronoun, a determiner or a name and its terms ("at", "under", ...) close behind.
-_COMPUTE = re.compile(
+_COMPUTE = patterns.compile(
     rf"\s{{0,8}}+(?i:{alternation(WORDS['computation_verbs'])})[ \t]{{1,4}}"
     r"(?:(?i:it|this|that|these|those|them|the|your|their|each|every)\b|[A-Z])"
     r"[\w'\u2019&.-]{0,30}(?:[ \t]{1,4}[\w'\u2019&.-]{1,30}){0,3}?"
@@ -81,7 +82,7 @@ _COMPUTE = re.compile(
 # modal of what would happen works an example: "a $300K option grant could be worth
 # $600K"; so does one whose verb totals, when its subject is pay: "an extra £10K a year
 # in RSUs adds £40K", "a 10% raise takes you to £110K", not "a $2B contract adds $300M".
-_SCENARIO = re.compile(
+_SCENARIO = patterns.compile(
     rf"(?<![\w])(?i:{alternation(WORDS['assumed_amount_leads'])})[ \t]{{1,4}}"
     rf"{FIGURE_START}(?:[\d,.]{{0,12}}%|{NUMBER_TAIL})"
     r"(?P<subject>(?:[ \t]{1,4}(?!(?i:that|which|who|whose)\b)[^\s,;:.!?]{1,30}){1,6}?)"
@@ -90,7 +91,9 @@ _SCENARIO = re.compile(
 )
 _WORKED_PAY = word_class("worked_pay_words")
 # A clause that supposes: its figures illustrate ("if you hold a $200K offer").
-_HYPOTHETICAL = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])")
+_HYPOTHETICAL = patterns.compile(
+    rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])"
+)
 _WHOLE = frozenset(DATA["hypothetical_leads"]["whole_sentence"])
 # A sentence that says it works the guide's example: "... in this example".
 _EXAMPLE_REFERENCE = Lazy(rf"(?i:\b(?:{alternation(WORDS['example_references'])})\b)")
@@ -114,7 +117,7 @@ _ASK_LABEL = Lazy(
 )
 # The employer's expected move is part of the script: "Acme will counter at $160K",
 # "they will probably open near $205K".
-_COUNTER_FORECAST = re.compile(
+_COUNTER_FORECAST = patterns.compile(
     rf"\s{{0,8}}+[^,;:.!?\n]{{1,60}}?\s(?i:{alternation(WORDS['forecast_modals'])})"
     rf"\s+(?i:likely\s+|probably\s+)?(?i:{alternation(WORDS['employer_moves'])})(?![\w-])"
     rf"(?=[ \t]{{1,4}}(?i:{alternation(DATA['employer_moves']['aims'])})\b)"
@@ -144,7 +147,7 @@ def _after_consequence(
 
 # ... or the line they are expected to say: "The hiring manager will probably say
 # refreshers are capped at $30K".
-_EMPLOYER_LINE = re.compile(
+_EMPLOYER_LINE = patterns.compile(
     rf"\s{{0,8}}+[^,;:.!?\n]{{1,60}}?\s(?i:{alternation(WORDS['forecast_modals'])})"
     rf"\s+(?i:likely\s+|probably\s+)?(?i:{alternation(WORDS['employer_lines'])})(?![\w-])"
 )
@@ -159,7 +162,7 @@ _VOICE_AFTER_COLON = Lazy(
     rf":[ \t]{{1,4}}(?:[\w'\u2019-]{{1,30}}[ \t]{{1,4}}){{0,2}}?{_FIRST_PERSON}"
 )
 # The reader's own offer is theirs to state: "your competing Acme offer at $305K TC".
-_OWN_OFFER = re.compile(
+_OWN_OFFER = patterns.compile(
     rf"(?i:\b(?:your|an?(?=[ \t]{{1,4}}(?:{alternation(WORDS['offer_adjectives'])})\b))"
     r"\s+(?:[\w&.-]+\s+){0,4}offers?(?:\s+(?:of|for)|\b"
     rf"(?:(?!\sbut\s)[^.;:!?,{SYMBOL_CHARS}\d]){{0,60}}?\sat)\s+)[^\s,;]+(?:\s?[-–]\s?[^\s,;]+)?"
@@ -205,14 +208,14 @@ ASK_TRIGGERS |= frozenset(
 SCRIPT_OPENERS = frozenset(
     str(w).casefold().replace("\u2019", "'") for w in WORDS["script_openers"]
 )
-QUOTES = re.compile('["\u201c]')
-_ALNUM = re.compile(r"[^\W_]")
-_FIRST_WORD = re.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
+QUOTES = patterns.compile('["\u201c]')
+_ALNUM = patterns.compile(r"[^\W_]")
+_FIRST_WORD = patterns.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
 _FIGURE_FIRST = Lazy(rf"\s{{0,8}}+{FIGURE_START}")
 _AMOUNT_FIRST = Lazy(rf"\s{{0,8}}+{AMOUNT_START}")  # after a dash only an amount goes on
 
 
-_BONUS_WORD = re.compile(rf"(?i:{alternation(WORDS['bonus_words'])})")
+_BONUS_WORD = patterns.compile(rf"(?i:{alternation(WORDS['bonus_words'])})")
 
 
 def proposals(block: Block) -> list[tuple[int, int]]:
@@ -328,12 +331,12 @@ def asks_for_list(lead: Block) -> bool:
 
 
 # A comma between digits separates thousands ("$240,000"); it does not end a clause.
-_CLAUSE_COMMA = re.compile(r",(?!(?<=\d,)\d)")
+_CLAUSE_COMMA = patterns.compile(r",(?!(?<=\d,)\d)")
 
 
 # What a clause says pay should be is the guide's recommendation: "TPM pay should be
 # 90-100% of IC pay", "TPMs should earn within 5-10% of that figure".
-_NORM = re.compile(
+_NORM = patterns.compile(
     rf"(?i:\b(?:{alternation(WORDS['norm_modals'])})\s{{1,4}}(?:[a-z]{{1,20}}ly\s{{1,4}})?"
     rf"(?:{alternation(WORDS['norm_verbs'])})(?![\w-])(?!\s{{1,4}}[a-z]{{1,30}}ing\b))"
 )
@@ -342,7 +345,7 @@ _NORM = re.compile(
 # Where growth the role is to bring aims: "scaling from 1,000 to 100,000 customers", "the
 # systems that scale from 40M to 100M+ users".  The figure after "from" is today's and
 # still claims; a past form ("grew from $1B to $2B") reports both.
-_TRAJECTORY = re.compile(
+_TRAJECTORY = patterns.compile(
     rf"(?i:\b(?:{alternation(WORDS['trajectory_verbs'])})\b(?:[ \t]{{1,4}}[\w-]{{1,30}}){{0,3}}?"
     r"[ \t]{1,4}from[ \t]{1,4}[^\s;]{1,30}(?:[ \t]{1,4}[a-z][\w-]{0,30})?[ \t]{1,4}to[ \t]{1,4}"
     r"(?P<to>[^\s;]{1,30}(?:[ \t]{1,4}to[ \t]{1,4}[^\s;]{1,30})?))"
@@ -380,7 +383,7 @@ def _suppositions(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
 
 
 # A clause after a dash that sums the example up in apposition: "... — a 2-3x return".
-_APPOSITION = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['apposition_leads'])})\b")
+_APPOSITION = patterns.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['apposition_leads'])})\b")
 
 
 def _scenarios(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
@@ -437,7 +440,7 @@ def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
     return (found.end("ins") if found.group("ins") else start), found.end()
 
 
-_COPULA = re.compile(rf"(?i:\b(?:{alternation(WORDS['copulas'])})\s+$)")
+_COPULA = patterns.compile(rf"(?i:\b(?:{alternation(WORDS['copulas'])})\s+$)")
 _AFTER_PREDICATE = Lazy(r"[ \t]{0,8}(?:[.:;,!?\u2014\u2013]|$)")
 
 
@@ -466,7 +469,7 @@ _VESTING_SHARE = Lazy(
     rf"(?:{alternation(WORDS['vesting_milestones'])}|\d+\s+months?)"
     rf"|{_VESTING_WORDS})"
 )
-_VESTING_WORD = re.compile(f"(?i:{_VESTING_WORDS})")
+_VESTING_WORD = patterns.compile(f"(?i:{_VESTING_WORDS})")
 _GROWTH_BEFORE = Lazy(rf"(?i:{alternation(WORDS['growth_words'])})\s+(?:by\s+)?$")
 
 
@@ -518,11 +521,13 @@ class Facts:
 
 # A modal before a magnitude in its clause makes it the size of a possibility:
 # "an outage could affect millions of customers", "errors can cost hundreds of thousands".
-_MODAL = re.compile(rf"(?i:(?<![\w'’])(?:{alternation(WORDS['possibility_modals'])})(?![\w'’]))")
+_MODAL = patterns.compile(
+    rf"(?i:(?<![\w'’])(?:{alternation(WORDS['possibility_modals'])})(?![\w'’]))"
+)
 _CLAUSE_END = Lazy(r"[.;:!?\u2014\u2013]")
 
 
-_SCENARIO_MODAL = re.compile(
+_SCENARIO_MODAL = patterns.compile(
     rf"(?i:(?<![\w'’])(?:{alternation(WORDS['scenario_modals'])})(?![\w'’]))"
 )
 
@@ -554,7 +559,7 @@ _OPENING_SCOPE = Lazy(
     r"|(?:of|among|across)[ \t]{1,4}(?:the|these|our|its|all)[ \t]{1,4}(?:[\w-]{1,30}[ \t]{1,4}){0,2}?"
     rf"(?:{alternation(DATA['ranking_scopes']['own_units'])}))(?![\w])[^,.;:!?\n]{{0,40}},)"
 )
-_SENTENCE_BREAK = re.compile(r"[.!?](?=\s)|\n")
+_SENTENCE_BREAK = patterns.compile(r"[.!?](?=\s)|\n")
 
 
 def scoped_ranking(masked: str, start: int, end: int) -> bool:
@@ -571,7 +576,7 @@ def scoped_ranking(masked: str, start: int, end: int) -> bool:
 
 # A bold label that opens a sentence ("**Negotiation DNA:** ...", "**$4.2B Valuation —
 # Core AI Capability:** "...") names what follows, as a heading does.
-_BOLD_LABEL = re.compile(r"[ \t]{0,8}(\*\*|__)(?=\S)[^\n*_]{1,120}?(?::\1|\1[ \t]*:)")
+_BOLD_LABEL = patterns.compile(r"[ \t]{0,8}(\*\*|__)(?=\S)[^\n*_]{1,120}?(?::\1|\1[ \t]*:)")
 
 
 def bold_labels(block: Block) -> list[tuple[int, int]]:
@@ -596,4 +601,4 @@ def service_level(masked: str, match: re.Match[str]) -> bool:
     return not _SERVICE_WORDS.isdisjoint(WORD.findall(window))
 
 
-_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_LEADING_NUMBER = patterns.compile(r"\d+(?:\.\d+)?")

@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
+from guidelint import patterns
 from guidelint.claims.clauses import (
     CONDITION,
     JOINT,
@@ -45,7 +46,7 @@ _IMPERATIVE = Lazy(
 )
 _VERBS = word_class("instruction_verbs")
 _PROPOSING = word_class("proposing_verbs")
-_JOINED = re.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['joint_words'])})[ \t]")
+_JOINED = patterns.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['joint_words'])})[ \t]")
 _MONEY_IN = Lazy(AMOUNT_START)
 _REACH = 300  # characters after its verb an instruction's amount may stand
 
@@ -87,7 +88,7 @@ _TARGET = Lazy(
     rf"(?:[ \t]?[-–][ \t]?{_AMOUNT})?"
     rf"(?:,?[ \t]{{1,4}}(?i:and|plus|or)[ \t]{{1,4}}(?:(?i:an?)[ \t]{{1,4}})?{_AMOUNT}){{0,4}}"
 )
-_WORD_AT = re.compile(r"\s{0,8}([A-Za-z]{2,20})")
+_WORD_AT = patterns.compile(r"\s{0,8}([A-Za-z]{2,20})")
 
 
 def _opening(masked: str, start: int, end: int) -> tuple[re.Match[str], int] | None:

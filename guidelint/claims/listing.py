@@ -4,10 +4,10 @@ attribution, a closing source note) against them."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from guidelint import patterns
 from guidelint.claims.attributions import (
     GENERIC,
     SOURCE_NOUNS,
@@ -147,7 +147,7 @@ class Sources(Record):
         return source_kinds(f"{name} {said} {self.listing(name) or ''}")
 
 
-_FISCAL = re.compile(r"fy(?:20)?(\d{2})")
+_FISCAL = patterns.compile(r"fy(?:20)?(\d{2})")
 
 
 def _spellings(token: str) -> tuple[str, ...]:
@@ -157,8 +157,8 @@ def _spellings(token: str) -> tuple[str, ...]:
     return (f" {token} ", f" 20{fiscal.group(1)} ") if fiscal else (f" {token} ",)
 
 
-_POSSESSIVE = re.compile(r"'s\b|s'(?=\s|$)")
-_NOT_NAME = re.compile(r"[^\w.&+]+|_")  # letters of any script, digits, . & +
+_POSSESSIVE = patterns.compile(r"'s\b|s'(?=\s|$)")
+_NOT_NAME = patterns.compile(r"[^\w.&+]+|_")  # letters of any script, digits, . & +
 
 
 @lru_cache(maxsize=8192)
@@ -254,8 +254,8 @@ _ORIGIN = Lazy(
 )
 # ... or a site named by its domain: "(boku.com)", "sec.gov".  The suffix is found
 # first, then the name before it, so that no other position tries the pattern.
-_DOMAIN_SUFFIX = re.compile(rf"\.(?i:{alternation(WORDS['domain_suffixes'])})(?![\w-])")
-_DOMAIN_NAME = re.compile(
+_DOMAIN_SUFFIX = patterns.compile(rf"\.(?i:{alternation(WORDS['domain_suffixes'])})(?![\w-])")
+_DOMAIN_NAME = patterns.compile(
     r"(?<![\w@.-])(?P<first>[A-Za-z0-9-]{1,63})(?:\.[A-Za-z0-9-]{1,63}){0,3}\Z"
 )
 
@@ -329,11 +329,11 @@ def _first_words(names: Iterable[str], own: set[str]) -> frozenset[str]:
     )
 
 
-_SEGMENTS = re.compile(r"\s[\u2014\u2013-]\s|[:(,;]")
+_SEGMENTS = patterns.compile(r"\s[\u2014\u2013-]\s|[:(,;]")
 
 
-_LONG_DASH = re.compile(r"\s[\u2014\u2013]\s")
-_DASH = re.compile(r"\s[\u2014\u2013-]\s")
+_LONG_DASH = patterns.compile(r"\s[\u2014\u2013]\s")
+_DASH = patterns.compile(r"\s[\u2014\u2013-]\s")
 
 
 def _publisher(entry: str) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from guidelint import patterns
 from guidelint.claims.support import OwnFigures
 from guidelint.claims.vocabulary import WORDS, alternation, word_class
 from guidelint.context import Context
@@ -14,13 +14,13 @@ from guidelint.document import Guide
 from guidelint.figures import MONEY, PERCENT
 from guidelint.prose import Block, extract
 
-_QUOTATION = re.compile(r'"([^"\n]{1,2000})"|\u201c([^\u201c\u201d]{1,2000})\u201d')
-_THIRD_PARTY = re.compile(
+_QUOTATION = patterns.compile(r'"([^"\n]{1,2000})"|\u201c([^\u201c\u201d]{1,2000})\u201d')
+_THIRD_PARTY = patterns.compile(
     r"(?<![\w])(?P<who>[A-Z][\w.&'\u2019-]{0,40}(?:\s+[A-Z][\w.&-]{0,40}){0,3})\s+"
     r"(?:(?:is|are|was|were|has|have|had|just)\s+){0,2}"
     rf"(?P<verb>{alternation(WORDS['offer_verbs'])})\b"
 )
-_CLAUSE_END = re.compile(r"[.;!?]\s|[.;!?]$")
+_CLAUSE_END = patterns.compile(r"[.;!?]\s|[.;!?]$")
 _SPEAKERS = word_class("script_speakers")
 
 

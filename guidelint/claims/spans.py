@@ -8,6 +8,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from guidelint import patterns
 from guidelint.claims.attributions import (
     ARTICLES,
     VAGUE,
@@ -480,7 +481,7 @@ class Detector:
 
 _RATIO_WORDS = frozenset(RATIO_NUMBERS)
 _RATIO_JOINS = frozenset(("in", "out"))  # "one in three", "3 out of 4"
-_DIGIT_RATIO = re.compile(r"\d[ \t]{1,4}(?:in|out[ \t]{1,4}of)[ \t]{1,4}\d")  # "3 out of 4"
+_DIGIT_RATIO = patterns.compile(r"\d[ \t]{1,4}(?:in|out[ \t]{1,4}of)[ \t]{1,4}\d")  # "3 out of 4"
 
 
 def multiplying(lowered: str, words: frozenset[str]) -> bool:
@@ -505,7 +506,7 @@ def _figure_claim(match: re.Match[str], kind: str) -> Claim:
     return Claim("GL501", match.start(), match.end(), " ".join(match.group(0).split()), kind)
 
 
-_NAMED = re.compile(r"\d{1,4}[A-Z]")  # "2K", "4D": a number written as a name
+_NAMED = patterns.compile(r"\d{1,4}[A-Z]")  # "2K", "4D": a number written as a name
 
 
 _THRESHOLD = Lazy(
@@ -530,7 +531,7 @@ def _repeats_threshold(masked: str, claim: Claim, own: set[Decimal]) -> bool:
     return _THRESHOLD.search(masked, max(0, claim.start - 40), claim.start) is not None
 
 
-_SAID = re.compile(r"(?:['\u2019]s?)?(?:[ \t]{1,4}[\w-]{1,30}){0,3}")
+_SAID = patterns.compile(r"(?:['\u2019]s?)?(?:[ \t]{1,4}[\w-]{1,30}){0,3}")
 
 
 def _said(masked: str, end: int) -> str:

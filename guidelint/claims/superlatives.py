@@ -6,6 +6,7 @@ import itertools
 import re
 from functools import cache
 
+from guidelint import patterns
 from guidelint.claims.attributions import DETERMINERS, possessive
 from guidelint.claims.vocabulary import (
     DATA,
@@ -19,7 +20,7 @@ from guidelint.claims.vocabulary import (
     word_class,
 )
 from guidelint.figures import SYMBOL_CHARS
-from guidelint.scan import Lazy, chars
+from guidelint.scan import Lazy, chars, longest_first
 
 
 def phrase_key(phrase: str) -> str:
@@ -78,7 +79,7 @@ _BARE_EXCEPTIONS = Lazy(
     rf"(?i:(?:{alternation(p.split(None, 1)[1] for p in WORDS['superlative_exceptions'] if p.casefold().startswith('the '))})(?![\w]))"
 )
 _CONTRACTIONS = word_class("possessive_contractions")
-_OWNER = re.compile(r"[\w.&-]{1,40}$")
+_OWNER = patterns.compile(r"[\w.&-]{1,40}$")
 
 
 def _owner(masked: str, apostrophe: int) -> re.Match[str] | None:
@@ -86,7 +87,7 @@ def _owner(masked: str, apostrophe: int) -> re.Match[str] | None:
     return _OWNER.search(masked, max(0, apostrophe - 40), apostrophe)
 
 
-_COMPOUND = re.compile(r"-[^\W\d_]")
+_COMPOUND = patterns.compile(r"-[^\W\d_]")
 _SCOPES = word_class("superlative_scopes")
 
 
@@ -122,9 +123,9 @@ _PROCESS_HEADS = word_class("process_heads")
 _NEGOTIATION_HEADS = word_class("negotiation_heads")
 _READER_HEADS = word_class("reader_heads")
 _NEGOTIATING = word_class("negotiation_words")
-_READER = re.compile(r"(?i:\byou(?:r)?\b)")
+_READER = patterns.compile(r"(?i:\byou(?:r)?\b)")
 _ROLE_HEADS = word_class("role_heads")
-_TOKEN = re.compile(r"\S+")
+_TOKEN = patterns.compile(r"\S+")
 # A ranking against a field, not within the company: "in the industry", "in
 # cybersecurity", "anywhere".
 _FIELDS = alternation([*WORDS["superlative_scopes"], *WORDS["field_names"]])
@@ -148,7 +149,7 @@ _PHRASE_FIELD = Lazy(
 _PAY_WORDS = word_class("pay_words")
 
 
-_CLAUSE_STOP = re.compile(r"[.;:!?](?!\d)")
+_CLAUSE_STOP = patterns.compile(r"[.;:!?](?!\d)")
 _COMPARISON = word_class("comparison_words")
 
 
@@ -217,7 +218,7 @@ def excepted(masked: str, start: int, end: int) -> bool:
     return False
 
 
-_PREVIOUS_WORD = re.compile(r"([\w'’]{1,40},?)[ \t]{1,4}$")
+_PREVIOUS_WORD = patterns.compile(r"([\w'’]{1,40},?)[ \t]{1,4}$")
 # Words before "leading" that make it the verb ("while leading the migration").
 _VERB_LEADS = word_class("participle_leads")
 
@@ -230,9 +231,9 @@ _NOT_PLURALS = DETERMINERS | word_class("not_plurals")
 
 
 # The plural of an abbreviation names people doing something: "PMs", "SREs", "VPs".
-_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,6}s")
+_ACRONYM_PLURAL = patterns.compile(r"[A-Z]{2,6}s")
 _CLAUSE_OPENERS = frozenset("\u2014\u2013;:(")
-_NEXT_WORD = re.compile(r"[ \t]{1,4}([\w'\u2019]{1,40})")
+_NEXT_WORD = patterns.compile(r"[ \t]{1,4}([\w'\u2019]{1,40})")
 
 
 def participle(masked: str, match: re.Match[str]) -> bool:
@@ -290,7 +291,7 @@ def suffix_superlative(masked: str, match: re.Match[str]) -> bool:
     return owner is not None and owner.group(0).casefold() in _SCOPES
 
 
-_PHRASE_TAIL = re.compile(r"(?:-\w{1,30}){0,4}(?:[ \t]{1,4}(?P<w>[A-Za-z][\w-]{0,40}))?")
+_PHRASE_TAIL = patterns.compile(r"(?:-\w{1,30}){0,4}(?:[ \t]{1,4}(?P<w>[A-Za-z][\w-]{0,40}))?")
 _FUNCTION_WORDS = word_class("function_words")
 
 
@@ -319,9 +320,9 @@ def owner_start(masked: str, start: int) -> int:
 
 _LEADERS = word_class("leader_nouns")
 _PERSON_WORDS = word_class("person_leader_words")
-_WHO = re.compile(r"\s{1,4}(?i:who|whose)\b")
-_QUALITY = re.compile(rf"[a-z]{{1,30}}-(?:{alternation(WORDS['quality_suffixes'])})$")
-_WORDS_BEFORE = re.compile(r"([\w-]{1,40})[ \t]{1,4}$")
+_WHO = patterns.compile(r"\s{1,4}(?i:who|whose)\b")
+_QUALITY = patterns.compile(rf"[a-z]{{1,30}}-(?:{alternation(WORDS['quality_suffixes'])})$")
+_WORDS_BEFORE = patterns.compile(r"([\w-]{1,40})[ \t]{1,4}$")
 
 
 _GOAL_VERBS = word_class("goal_verbs")
@@ -391,11 +392,7 @@ def person_leader(masked: str, start: int, end: int) -> bool:
 _OWN_ITEMS = word_class("own_items")
 # Compared word by word: "highest-value" is the words "highest value".
 _OWN_ITEM_RANKS = tuple(
-    sorted(
-        (rank.replace("-", " ") for rank in word_class("own_item_superlatives")),
-        key=len,
-        reverse=True,
-    )
+    longest_first(rank.replace("-", " ") for rank in word_class("own_item_superlatives"))
 )
 _FIELD_SCOPE = Lazy(
     r"(?i:[ \t,]{1,4}(?:in|of|among|across)[ \t]{1,4}(?:the|all|any|its|global|their)\b"
@@ -406,7 +403,7 @@ _FIELD_SCOPE = Lazy(
 _JOINERS = frozenset(("and", "or"))  # "the largest and most complex seller accounts"
 
 
-_ONE_OF = re.compile(
+_ONE_OF = patterns.compile(
     rf"(?i:\b(?:{alternation(WORDS['one_of_leads'])})[ \t]{{1,4}}(?:of[ \t]{{1,4}})?)$"
 )
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from guidelint import patterns
 from guidelint.claims.vocabulary import DATA, alternation, dated, word_class
 from guidelint.context import Context
 from guidelint.document import Guide
@@ -28,11 +29,11 @@ from guidelint.figures import (
 from guidelint.resources import data_file
 from guidelint.scan import Lazy
 
-BONUS_PERCENT_KEY = re.compile(r"(?i)bonus_?(?:target_?)?(?:pct|percent)")
+BONUS_PERCENT_KEY = patterns.compile(r"(?i)bonus_?(?:target_?)?(?:pct|percent)")
 
 COMMON_WORDS = word_class("common_words")
 # A word starts with a letter and may hold digits ("a16z", "fy2026"); a figure ("15b") is none.
-_CONTENT_WORD = re.compile(r"(?<![^\W_])[^\W\d_][^\W_]{2,}")
+_CONTENT_WORD = patterns.compile(r"(?<![^\W_])[^\W\d_][^\W_]{2,}")
 
 
 # Units and currencies name no subject: "27 million wallets" and "27 million downloads".
@@ -54,7 +55,7 @@ PAY, FACT, RANKING = "pay", "fact", "ranking"
 ANY = frozenset((PAY, FACT, RANKING))
 _KINDS: dict[str, Any] = DATA["source_kinds"]
 DEFAULT_KINDS = frozenset(_KINDS["default"])
-_SOURCE_TOKEN = re.compile(r"[\w&][\w.&'\u2019+-]*")
+_SOURCE_TOKEN = patterns.compile(r"[\w&][\w.&'\u2019+-]*")
 
 
 def _source_tokens(text: str) -> list[str]:
@@ -116,10 +117,10 @@ def source_kinds(text: str) -> frozenset[str]:
 _PAY_WORDS = word_class("pay_words")
 _PAYERS = frozenset(DATA["paying_parties"]["payers"])
 _PAYING_PARTIES = word_class("paying_parties")
-_CLAUSE_MARK = re.compile(r"[;:()|\u2014\u2013]|,(?!\d)|\s-\s|[.!?](?:\s|$)")
+_CLAUSE_MARK = patterns.compile(r"[;:()|\u2014\u2013]|,(?!\d)|\s-\s|[.!?](?:\s|$)")
 _WINDOW = 80  # characters either side of a figure that can name what it measures
 # The low end of a range right before its dash: "$150K" of "$150K–$260K".
-_RANGE_LOW = re.compile(r"(?<![^\s(])[^\s()]{0,20}\d[^\s()]{0,6}$")
+_RANGE_LOW = patterns.compile(r"(?<![^\s(])[^\s()]{0,20}\d[^\s()]{0,6}$")
 
 
 def figure_kind(masked: str, start: int, end: int) -> str:

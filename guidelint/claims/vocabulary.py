@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from itertools import product
 from typing import Any
 
+from guidelint import patterns
 from guidelint.resources import data_file
 from guidelint.scan import FOLD_UNSAFE, Lazy, Scan, chars, phrase_heads
 
@@ -36,7 +37,9 @@ def word_class(key: str) -> frozenset[str]:
 
 
 _DATE_WORDS = word_class("date_words")
-_DIGIT_DATE = re.compile(r"(?:fy|q[1-4]|h[12])(?:19|20)?\d{2}|(?:19|20)\d{2}")  # "2026", "fy26"
+_DIGIT_DATE = patterns.compile(
+    r"(?:fy|q[1-4]|h[12])(?:19|20)?\d{2}|(?:19|20)\d{2}"
+)  # "2026", "fy26"
 
 
 def dated(token: str) -> bool:
@@ -99,7 +102,7 @@ def _longest_first(phrase: str) -> tuple[int, str]:
     return -len(phrase), phrase
 
 
-_APOSTROPHE = re.compile("['\u2019]")
+_APOSTROPHE = patterns.compile("['\u2019]")
 
 
 def _apostrophes(escaped: str) -> str:
@@ -107,8 +110,8 @@ def _apostrophes(escaped: str) -> str:
     return _APOSTROPHE.sub("['\u2019]", escaped)
 
 
-WORD = re.compile(r"[\w#]+")
-PLAIN_WORD = re.compile(r"\w+")
+WORD = patterns.compile(r"[\w#]+")
+PLAIN_WORD = patterns.compile(r"\w+")
 
 
 class Family:
@@ -171,6 +174,6 @@ def last_words(*lists: Iterable[str]) -> frozenset[str]:
     )
 
 
-TOKEN = re.compile(r"\S+")
-SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+TOKEN = patterns.compile(r"\S+")
+SENTENCE_END = patterns.compile(r"[.!?](?:\s|$)")
 CLAUSE = Lazy(r"[,;:()|\u2014\u2013]|\s-\s")

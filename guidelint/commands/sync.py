@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 
+from guidelint import patterns
 from guidelint.adopt import DEFAULT_PATH_PATTERN, DEFAULT_REVIEW_DAYS, AdoptOptions
 from guidelint.commands.common import add_common, parse_today, settings_for, today
 from guidelint.config import ConfigError
 
-_DAYS = re.compile(r"([0-9]{1,4})([dw]?)")
-_QUARTER = re.compile(r"[0-9]{4}-Q[1-4]")
+_DAYS = patterns.compile(r"([0-9]{1,4})([dw]?)")
+_QUARTER = patterns.compile(r"[0-9]{4}-Q[1-4]")
 
 
 def _days(text: str) -> int:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from guidelint import patterns
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.document import Guide
@@ -118,7 +119,7 @@ rule(
 
 # -- section names ---------------------------------------------------------------
 
-_LABEL = re.compile(r"^[ \t]{0,3}(?:>[ \t]?)*[ \t]*(\*\*|__)(?P<text>[^\n]{1,120}?)\1")
+_LABEL = patterns.compile(r"^[ \t]{0,3}(?:>[ \t]?)*[ \t]*(\*\*|__)(?P<text>[^\n]{1,120}?)\1")
 
 
 def _spelled(spelling: str) -> re.Pattern[str] | None:
