@@ -24,6 +24,11 @@ def _builtin_regions() -> dict[str, str]:
     return {region_key(name): code for name, code in data_file("regions.json").items()}
 
 
+def known_place(name: str) -> bool:
+    """Whether ``name`` is a region of ``data/regions.json`` ("Singapore", "Bay Area")."""
+    return region_key(name) in _builtin_regions()
+
+
 _REGION_PARTS = patterns.compile(r"[,/()\[\]]|\s[-–—]\s")
 
 

@@ -69,3 +69,22 @@ def found(text: str) -> list[tuple[str, int, int]]:
 )
 def test_names(text: str, expected: list[tuple[str, int, int]]) -> None:
     assert found(text) == expected
+
+
+SOURCES = "\n\n## Sources\n\n1. Glassdoor, Acme Games salary reports for Seattle and Singapore (Glassdoor, 2026-08-29)\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place names no source: the entry covers Singapore, Hays is not listed
+        (
+            "Hays' 2026 Singapore salary guide puts senior base at SGD 168K–210K.",
+            [("GL504", 11, 1), ("GL501", 11, 55)],
+        ),
+        # ... and the listed publisher backs the pay it reports there
+        ("Glassdoor's Singapore salary reports put senior base at SGD 168K–210K.", []),
+    ],
+)
+def test_a_place_names_no_source(text: str, expected: list[tuple[str, int, int]]) -> None:
+    assert found(text + SOURCES) == expected

@@ -20,6 +20,7 @@ from guidelint.claims.support import COMMON_WORDS, DEFAULT_KINDS, source_kinds
 from guidelint.claims.vocabulary import TOKEN, WORDS, alternation, dated, word_class
 from guidelint.document import Guide
 from guidelint.figures import FIGURE_START
+from guidelint.places import known_place
 from guidelint.prose import Prose
 from guidelint.records import Record
 from guidelint.scan import Lazy
@@ -130,7 +131,12 @@ class Sources(Record):
             )
         padded_name = f" {normal} "
         for size in range(len(tokens), 0, -1):
-            if size == 1 and (tokens[0] in WEAK_FIRST or len(tokens[0]) < 3):
+            # One word alone names a source by its publisher, never by a place the
+            # entry covers ("the Singapore salary guide" is not "Glassdoor salary
+            # reports for Seattle and Singapore").
+            if size == 1 and (
+                tokens[0] in WEAK_FIRST or len(tokens[0]) < 3 or known_place(tokens[0])
+            ):
                 break
             probe = " " + " ".join(tokens[:size]) + " "
             for text in self.texts:

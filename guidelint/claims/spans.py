@@ -103,6 +103,7 @@ from guidelint.figures import (
     overlaps,
     range_low,
 )
+from guidelint.places import known_place
 from guidelint.prose import Block, Prose
 from guidelint.scan import Lazy
 
@@ -293,6 +294,8 @@ class Detector:
                     vague <= start < stop or end <= vague <= end + 1 for vague, stop in vague_spans
                 ):
                     continue  # "Recent surveys show": one unnamed authority, not a name
+                if known_place(name):
+                    continue  # "Hays' Singapore salary guide": the place a source covers
                 if self.sources.lists(name):
                     # what the attribution says of its source: "People In AI's market report"
                     backs = self.sources.kinds_of(name, _said(masked, end))
