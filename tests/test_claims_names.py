@@ -84,7 +84,13 @@ SOURCES = "\n\n## Sources\n\n1. Glassdoor, Acme Games salary reports for Seattle
         ),
         # ... and the listed publisher backs the pay it reports there
         ("Glassdoor's Singapore salary reports put senior base at SGD 168K–210K.", []),
+        # a year before a name is its edition: the name is still read, and looked up
+        (
+            "The 2026 Mercer Total Remuneration Survey puts senior base at SGD 168K–210K.",
+            [("GL504", 11, 10), ("GL501", 11, 63)],
+        ),
+        ("The 2026 Glassdoor salary reports put senior base at SGD 168K–210K.", []),
     ],
 )
-def test_a_place_names_no_source(text: str, expected: list[tuple[str, int, int]]) -> None:
+def test_places_and_editions_name_no_source(text: str, expected: list[tuple[str, int, int]]) -> None:
     assert found(text + SOURCES) == expected

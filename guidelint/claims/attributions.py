@@ -257,6 +257,8 @@ def attributions(
             name = f"{owner} {document}" if owner else document
             yield Attribution(window_start + cut, [name], False, holding)
             continue
+        while len(subject) > 1 and dated(subject[0].casefold()):
+            subject = subject[1:]  # "The 2026 Mercer Total Remuneration Survey": an edition
         if not _name_like_subject(subject):
             continue
         last = subject[-1].casefold().replace("\u2019", "'")
