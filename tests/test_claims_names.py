@@ -92,5 +92,7 @@ SOURCES = "\n\n## Sources\n\n1. Glassdoor, Acme Games salary reports for Seattle
         ("The 2026 Glassdoor salary reports put senior base at SGD 168K–210K.", []),
     ],
 )
-def test_places_and_editions_name_no_source(text: str, expected: list[tuple[str, int, int]]) -> None:
+def test_places_and_editions_name_no_source(
+    text: str, expected: list[tuple[str, int, int]]
+) -> None:
     assert found(text + SOURCES) == expected
