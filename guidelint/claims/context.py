@@ -115,6 +115,16 @@ _ASK_LABEL = Lazy(
     rf"(?i:\b(?:{alternation(WORDS['ask_labels'])}))"
     r"(?:[ \t]{1,4}(?i:for|in)[ \t]{1,4}[^:\n]{1,40})?\s*:\s$"  # "Floor for London: "
 )
+# The reader's own number as the subject of its figure: "Your first counter is 10% above
+# the base", not "A counter is rare at Acme: 80% of offers ...".
+_ASK_SUBJECT = Lazy(
+    rf"\s{{0,8}}+(?i:{alternation(DATA['ask_subjects']['determiners'])})"
+    r"(?:[ \t]{1,4}[\w-]{1,20}){0,3}?"
+    rf"[ \t]{{1,4}}(?i:{alternation(DATA['ask_subjects']['nouns'])})"
+    rf"[ \t]{{0,4}}(?i:{alternation(DATA['ask_subjects']['verbs'])})(?![\w'\u2019])"
+    rf"[ \t]{{1,4}}(?:(?i:{alternation(DATA['ask_labels']['before_figure'])})[ \t]{{1,4}})?"
+    rf"{FIGURE_START}"
+)
 # The employer's expected move is part of the script: "Acme will counter at $160K",
 # "they will probably open near $205K".
 _COUNTER_FORECAST = patterns.compile(
@@ -212,6 +222,11 @@ QUOTES = patterns.compile('["\u201c]')
 _ALNUM = patterns.compile(r"[^\W_]")
 _FIRST_WORD = patterns.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
 _FIGURE_FIRST = Lazy(rf"\s{{0,8}}+{FIGURE_START}")
+# After an ask label, the figure may come after a bound: "Walk-away point: below $170K".
+_LABELLED_FIGURE = Lazy(
+    rf"\s{{0,8}}+(?:(?i:{alternation(DATA['ask_labels']['before_figure'])})[ \t]{{1,4}})?"
+    rf"{FIGURE_START}"
+)
 _AMOUNT_FIRST = Lazy(rf"\s{{0,8}}+{AMOUNT_START}")  # after a dash only an amount goes on
 
 
@@ -423,6 +438,7 @@ def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
         or _EMPLOYER_LINE.match(masked, start, end)
         or _PITCH.match(masked, start, end)
         or _COMPUTE.match(masked, start, end)
+        or _ASK_SUBJECT.match(masked, start, end)
     )
     if found is not None:
         return start, found.end()
@@ -430,7 +446,7 @@ def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
     if (
         label is not None
         and _ASK_LABEL.search(masked, label.start(), label.end())
-        and _FIGURE_FIRST.match(masked, label.end(), end)
+        and _LABELLED_FIGURE.match(masked, label.end(), end)
     ):
         # "Signing bonus target: $25K-$40K", not "Bonus target: Acme pays 15%"
         return start, label.end()

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from guidelint import patterns
+from guidelint.claims.arithmetic import counts_named, worked
 from guidelint.claims.attributions import (
     ARTICLES,
     VAGUE,
@@ -237,12 +238,15 @@ class Detector:
             # threshold repeats it: "Walk-away floor: accept at $240K+ base. Below $240K
             # base, the other offers are better" (threshold_words).
             own = {v for c in figures if inside(c.start, proposed) for v in _values(masked, c)}
-            figures = [
-                c
-                for c in figures
-                if not inside(c.start, proposed)
-                and not (own and c.kind == PAY and _repeats_threshold(masked, c, own))
-            ]
+            figures = _worked_out(
+                block,
+                [
+                    c
+                    for c in figures
+                    if not (own and c.kind == PAY and _repeats_threshold(masked, c, own))
+                ],
+                proposed,
+            )
         return found + figures + self._named(block, found + figures)
 
     def _named(self, block: Block, claims: list[Claim]) -> list[Claim]:
@@ -523,6 +527,21 @@ def _values(masked: str, claim: Claim) -> list[Decimal]:
     match = MONEY.pattern.match(masked, claim.start)
     amounts = money_amounts(match) if match is not None else None
     return [amount for amount, _ in amounts or ()]
+
+
+def _worked_out(block: Block, figures: list[Claim], proposed: list[tuple[int, int]]) -> list[Claim]:
+    """The figures outside what the reader proposes or supposes, less the amounts a
+    sentence works out from the amounts it supposes (:mod:`.arithmetic`)."""
+    masked = block.masked
+    kept = [c for c in figures if not inside(c.start, proposed)]
+    for sentence in block.sentences if len(kept) < len(figures) else ():
+        inner = [c for c in figures if sentence.start <= c.start < sentence.end]
+        given = [v for c in inner if inside(c.start, proposed) for v in _values(masked, c)]
+        candidates = [(id_, _values(masked, c)) for id_, c in enumerate(kept) if c in inner]
+        text = masked[sentence.start : sentence.end]
+        done = worked(given, candidates, counts_named(text)) if given and candidates else set()
+        kept = [c for id_, c in enumerate(kept) if id_ not in done]
+    return kept
 
 
 def _repeats_threshold(masked: str, claim: Claim, own: set[Decimal]) -> bool:
