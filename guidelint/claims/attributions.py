@@ -259,6 +259,8 @@ def attributions(
             continue
         while len(subject) > 1 and dated(subject[0].casefold()):
             subject = subject[1:]  # "The 2026 Mercer Total Remuneration Survey": an edition
+        if len(subject) > 2 and subject[0].casefold() in SOURCE_NOUNS and subject[1] in _ON:
+            subject = subject[2:]  # "Posts on Blind describe", "Data from Carta puts": the site
         if not _name_like_subject(subject):
             continue
         last = subject[-1].casefold().replace("\u2019", "'")
@@ -292,6 +294,7 @@ def attributions(
             yield Attribution(window_start + cut, names, False)
 
 
+_ON = frozenset(("on", "from"))  # between a source noun and the site it is on
 _SAYING = ATTRIBUTION_VERBS | EVIDENCE_VERBS
 # A company document after "on", "in" or "during" and before a comma, where a clause
 # begins: "On the Q4 call, management guided to 20% growth" (document_leads).
