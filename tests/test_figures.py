@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from guidelint.claims.support import figure_kind
 from guidelint.figures import (
     FOOTPRINT,
     MAGNITUDE,
@@ -119,3 +120,19 @@ def test_a_span_overlaps_what_it_shares_a_character_with(
     start: int, end: int, shared: bool
 ) -> None:
     assert overlaps(start, end, merged([(2, 6), (5, 10), (15, 18)])) is shared
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "kind"),
+    [
+        # the high end of a range measures what its low end does, however it is joined
+        ("Total pay includes base salary ($140K-$190K) and a bonus.", "$190K", "pay"),
+        ("Total pay includes base salary ($140K–$190K) and a bonus.", "$190K", "pay"),
+        ("Total pay includes base salary ($140K – $190K) and a bonus.", "$190K", "pay"),
+        ("Equity ($55K-$155K/4yr) vests quarterly.", "$155K", "pay"),
+        ("Acme booked revenue of $140M-$190M last year.", "$190M", "fact"),
+    ],
+)
+def test_a_range_high_end_measures_what_its_low_end_does(text: str, figure: str, kind: str) -> None:
+    start = text.index(figure)
+    assert figure_kind(text, start, start + len(figure)) == kind

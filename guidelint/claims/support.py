@@ -127,10 +127,12 @@ def figure_kind(masked: str, start: int, end: int) -> str:
     """PAY when the figure's clause names pay ("$210K base", "a 20% premium"), else FACT."""
     low = max(0, start - _WINDOW)
     before = list(_CLAUSE_MARK.finditer(masked, low, start))
-    # The high end of a range ("$150K–$260K") measures what its low end does.
-    dash = before[-1] if before else None
-    if dash is not None and dash.end() == start:
-        low_end = _RANGE_LOW.search(masked, max(low, dash.start() - 30), dash.start())
+    # The high end of a range ("$150K–$260K", "$140K-$190K", "$150K – $260K") measures
+    # what its low end does.
+    joint = len(masked[low:start].rstrip(" ")) + low
+    if joint > low and masked[joint - 1] in "-\u2013\u2014":
+        edge = len(masked[low : joint - 1].rstrip(" ")) + low
+        low_end = _RANGE_LOW.search(masked, max(low, edge - 30), edge)
         if low_end is not None:
             before = list(_CLAUSE_MARK.finditer(masked, low, low_end.start()))
             start = low_end.start()
