@@ -350,6 +350,19 @@ def _lint_in_worker(
     return results, (_WORKER.cache.take() if _WORKER.cache is not None else {})
 
 
+def _batches(targets: Sequence[Target], jobs: int) -> list[Sequence[Target]]:
+    """Batches in order that shrink as the files run out: each a share of what is left
+    (at most 64 files), so workers finish together instead of one waiting on the
+    other's last large batch."""
+    batches = []
+    start = 0
+    while start < len(targets):
+        size = max(1, min(64, (len(targets) - start) // (jobs * 4)))
+        batches.append(targets[start : start + size])
+        start += size
+    return batches
+
+
 def _parallel(linter: Linter, targets: Sequence[Target], jobs: int) -> Iterator[FileResult]:
     """Fork workers that inherit the linter (rules, schema, cache index) once.
 
@@ -372,8 +385,7 @@ def _parallel(linter: Linter, targets: Sequence[Target], jobs: int) -> Iterator[
         compile_lazy()  # the patterns the first file did not need
     context = multiprocessing.get_context(method)
     yield from first
-    size = max(1, min(64, len(targets) // (jobs * 8)))
-    batches = [targets[i : i + size] for i in range(1, len(targets), size)]
+    batches = _batches(targets[1:], jobs)
     with ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_init_worker, initargs=(linter,)
     ) as pool:
