@@ -5,24 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from test_claims_names import found
 
-from conftest import lint_text
 from guidelint.claims.arithmetic import counts_named, worked
-
-FRONT = """\
----
-company: acme-games
-company_display: Acme Games
-role: software-engineer
-data_sources:
-  - Levels.fyi
----
-
-"""
-
-
-def found(text: str) -> list[tuple[str, int, int]]:
-    return [(d.code, d.line, d.column) for d in lint_text(FRONT + text + "\n", select=("GL501",))]
 
 
 @pytest.mark.parametrize(
@@ -82,8 +67,8 @@ def test_a_sentence_of_many_amounts_is_not_searched() -> None:
             [],
         ),
         # what the supposition does not work out is still stated
-        ("If your offer is $200K, the market median for this role is $400K.", [("GL501", 9, 60)]),
-        ("If you hold a $230K offer, note that Acme's revenue is $700M.", [("GL501", 9, 56)]),
+        ("If your offer is $200K, the market median for this role is $400K.", [("GL501", 11, 60)]),
+        ("If you hold a $230K offer, note that Acme's revenue is $700M.", [("GL501", 11, 56)]),
     ],
 )
 def test_worked_amounts_in_guides(text: str, expected: list[tuple[str, int, int]]) -> None:
