@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from guidelint import patterns
 from guidelint.claims.clauses import (
@@ -20,7 +19,6 @@ from guidelint.claims.clauses import (
     clause_breaks,
 )
 from guidelint.claims.instructions import instruction_targets, opens_instruction, projections
-from guidelint.claims.support import content_words, pay_components
 from guidelint.claims.vocabulary import DATA, WORD, WORDS, alternation, word_class
 from guidelint.figures import (
     AMOUNT_START,
@@ -30,7 +28,7 @@ from guidelint.figures import (
     SYMBOL_CHARS,
     merged,
 )
-from guidelint.prose import Block, Sentence
+from guidelint.prose import Block
 from guidelint.scan import Lazy
 
 # Proposals: a clause that asks ("Open at $185K", "For London, push for £80K",
@@ -228,9 +226,6 @@ _LABELLED_FIGURE = Lazy(
     rf"{FIGURE_START}"
 )
 _AMOUNT_FIRST = Lazy(rf"\s{{0,8}}+{AMOUNT_START}")  # after a dash only an amount goes on
-
-
-_BONUS_WORD = patterns.compile(rf"(?i:{alternation(WORDS['bonus_words'])})")
 
 
 def proposals(block: Block) -> list[tuple[int, int]]:
@@ -474,67 +469,6 @@ def predicative(masked: str, match: re.Match[str]) -> bool:
     return bool(_COPULA.search(before)) and bool(_AFTER_PREDICATE.match(masked, match.end()))
 
 
-# Words that make a sentence about vesting: "vest", "vesting", "cliff".
-VESTING_WORDS = tuple(str(word).casefold() for word in WORDS["vesting_words"])
-_VESTING_WORDS = alternation(VESTING_WORDS)
-# A share of a grant on a vesting schedule is a term, not a statistic: "25% per
-# year", "6.25% per quarter", "25% at year 1", "25% after the first year", "a 25% cliff".
-_VESTING_SHARE = Lazy(
-    rf"\s{{0,8}}+(?i:{alternation(WORDS['vesting_periods'])}"
-    r"|(?:at|after)\s+(?:the\s+)?(?:(?:first|one|1)[-\s])?"
-    rf"(?:{alternation(WORDS['vesting_milestones'])}|\d+\s+months?)"
-    rf"|{_VESTING_WORDS})"
-)
-_VESTING_WORD = patterns.compile(f"(?i:{_VESTING_WORDS})")
-_GROWTH_BEFORE = Lazy(rf"(?i:{alternation(WORDS['growth_words'])})\s+(?:by\s+)?$")
-
-
-def vesting_share(masked: str, match: re.Match[str], facts: Facts) -> bool:
-    """Whether a percentage is a share of a grant in a sentence about vesting."""
-    if not _VESTING_SHARE.match(masked, match.end()):
-        return False
-    if _GROWTH_BEFORE.search(masked, max(0, match.start() - 20), match.start()):
-        return False
-    return facts.about_vesting(match.start())
-
-
-def _vocabulary(text: str, start: int, end: int) -> tuple[frozenset[str], tuple[str, ...]]:
-    words = content_words(text[start:end])
-    return words, tuple(sorted(words))
-
-
-class Facts:
-    """What the checks of a figure ask of its sentence, worked out once per sentence:
-    a block that is one long sentence full of figures stays linear."""
-
-    def __init__(self, masked: str, sentences: Sequence[Sentence], starts: list[int]) -> None:
-        self.masked, self.sentences, self.starts = masked, sentences, starts
-        self._memo: dict[tuple[str, int], Any] = {}
-
-    def _get(self, name: str, offset: int, compute: Callable[[str, int, int], Any]) -> Any:
-        slot = max(0, bisect.bisect_right(self.starts, offset) - 1)
-        key = (name, slot)
-        if key not in self._memo:
-            sentence = self.sentences[slot]
-            self._memo[key] = compute(self.masked, sentence.start, sentence.end)
-        return self._memo[key]
-
-    def components(self, offset: int) -> frozenset[str] | None:
-        return self._get("components", offset, pay_components)  # type: ignore[no-any-return]
-
-    def words(self, offset: int) -> tuple[frozenset[str], tuple[str, ...]]:
-        """The sentence's content words, as a set and sorted (for prefix lookups)."""
-        return self._get("words", offset, _vocabulary)  # type: ignore[no-any-return]
-
-    def about_bonus(self, offset: int) -> bool:
-        return self._get("bonus", offset, lambda text, a, b: bool(_BONUS_WORD.search(text, a, b)))  # type: ignore[no-any-return]
-
-    def about_vesting(self, offset: int) -> bool:
-        return self._get(
-            "vesting", offset, lambda text, a, b: bool(_VESTING_WORD.search(text, a, b))
-        )  # type: ignore[no-any-return]
-
-
 # A modal before a magnitude in its clause makes it the size of a possibility:
 # "an outage could affect millions of customers", "errors can cost hundreds of thousands".
 _MODAL = patterns.compile(
@@ -603,18 +537,3 @@ def bold_labels(block: Block) -> list[tuple[int, int]]:
         for sentence in block.sentences
         if (found := _BOLD_LABEL.match(text, sentence.start, sentence.end)) is not None
     ]
-
-
-_SERVICE_WORDS = word_class("service_levels")
-
-
-def service_level(masked: str, match: re.Match[str]) -> bool:
-    """Whether a percentage of 99 or more states a service standard ("99.99% uptime")."""
-    value = _LEADING_NUMBER.match(match.group(0))
-    if value is None or float(value.group(0)) < 99:
-        return False
-    window = masked[max(0, match.start() - 60) : match.end() + 40].casefold()
-    return not _SERVICE_WORDS.isdisjoint(WORD.findall(window))
-
-
-_LEADING_NUMBER = patterns.compile(r"\d+(?:\.\d+)?")

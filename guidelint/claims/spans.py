@@ -22,17 +22,14 @@ from guidelint.claims.context import (
     ASK_TRIGGERS,
     NAME_AFTER,
     QUOTES,
-    VESTING_WORDS,
-    Facts,
     bold_labels,
     possibility,
     predicative,
     proposals,
     scenario,
     scoped_ranking,
-    service_level,
-    vesting_share,
 )
+from guidelint.claims.facts import VESTING_WORDS, Facts, service_level, vesting_share
 from guidelint.claims.instructions import instructs
 from guidelint.claims.listing import Sources, read_sources
 from guidelint.claims.superlatives import (
@@ -534,14 +531,25 @@ def _worked_out(block: Block, figures: list[Claim], proposed: list[tuple[int, in
     sentence works out from the amounts it supposes (:mod:`.arithmetic`)."""
     masked = block.masked
     kept = [c for c in figures if not inside(c.start, proposed)]
-    for sentence in block.sentences if len(kept) < len(figures) else ():
-        inner = [c for c in figures if sentence.start <= c.start < sentence.end]
-        given = [v for c in inner if inside(c.start, proposed) for v in _values(masked, c)]
-        candidates = [(id_, _values(masked, c)) for id_, c in enumerate(kept) if c in inner]
-        text = masked[sentence.start : sentence.end]
-        done = worked(given, candidates, counts_named(text)) if given and candidates else set()
-        kept = [c for id_, c in enumerate(kept) if id_ not in done]
-    return kept
+    if len(kept) == len(figures):
+        return kept  # nothing supposed: nothing worked out
+    starts = [s.start for s in block.sentences]
+    given: dict[int, list[Decimal]] = {}
+    for claim in figures:
+        if inside(claim.start, proposed):
+            slot = bisect.bisect_right(starts, claim.start) - 1
+            given.setdefault(slot, []).extend(_values(masked, claim))
+    candidates: dict[int, list[tuple[int, list[Decimal]]]] = {}
+    for index, claim in enumerate(kept):
+        slot = bisect.bisect_right(starts, claim.start) - 1
+        if slot in given:
+            candidates.setdefault(slot, []).append((index, _values(masked, claim)))
+    done: set[int] = set()
+    for slot, found in candidates.items():
+        sentence = block.sentences[slot]
+        counts = counts_named(masked[sentence.start : sentence.end])
+        done |= worked(given[slot], found, counts)
+    return [c for index, c in enumerate(kept) if index not in done]
 
 
 def _repeats_threshold(masked: str, claim: Claim, own: set[Decimal]) -> bool:

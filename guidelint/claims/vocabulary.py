@@ -9,7 +9,7 @@ from typing import Any
 
 from guidelint import patterns
 from guidelint.resources import data_file
-from guidelint.scan import FOLD_UNSAFE, Lazy, Scan, chars, phrase_heads
+from guidelint.scan import FOLD_UNSAFE, Lazy, Scan, chars, longest_first, phrase_heads
 
 DATA: dict[str, Any] = data_file("claims.json")
 
@@ -82,7 +82,7 @@ def _branches(node: dict[str, Any], *, capital: bool = False) -> str:
     """The alternation of a node's words, each followed by its own; with ``capital``,
     a word's first letter is matched in either case."""
     alternatives = []
-    for word in sorted((w for w in node if w), key=_longest_first):
+    for word in longest_first(w for w in node if w):
         child = node[word]
         rest = _branches(child)
         written = _apostrophes(re.escape(word))
@@ -94,12 +94,6 @@ def _branches(node: dict[str, Any], *, capital: bool = False) -> str:
     if len(alternatives) <= 1:
         return "".join(alternatives)
     return "(?:" + "|".join(alternatives) + ")"
-
-
-def _longest_first(phrase: str) -> tuple[int, str]:
-    """Longer phrases first (an alternation takes the first that matches), then in
-    order, so the pattern's text does not depend on the hash seed."""
-    return -len(phrase), phrase
 
 
 _APOSTROPHE = patterns.compile("['\u2019]")
