@@ -41,7 +41,7 @@ except ImportError:  # another implementation of Python: compile every pattern
     _sre = _compiler = _parser = None
 
 _FORMAT = 1
-_MAX_ENTRIES = 4096  # past this, a write keeps only the patterns its run used
+_MAX_ENTRIES = 1024  # past this, a write keeps only the patterns its run used (a run uses ~260)
 _CODE_TYPE = "I"  # the engine's code units are 32-bit
 _USABLE = (
     _sre is not None

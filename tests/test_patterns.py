@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from test_regex_linearity import PATTERNS
 
+from guidelint import patterns
 from guidelint.patterns import Store
 
 SOURCES = sorted({(p.pattern, p.flags & ~re.UNICODE) for p in PATTERNS.values()})
@@ -120,3 +121,19 @@ def test_the_patterns_are_the_same_in_every_process() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(digests) == 1
+
+
+def test_a_full_file_keeps_only_what_its_last_run_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(patterns, "_MAX_ENTRIES", 3)
+    path = tmp_path / "patterns.bin"
+    old = Store(path)
+    for source in ("a", "b", "c"):
+        old.compile(source)
+    old.save()
+    run = Store(path)
+    run.compile("a")
+    run.compile("d")  # four entries now: past the limit
+    run.save()
+    assert set(Store(path)._load()) == {("a", 0), ("d", 0)}
