@@ -13,6 +13,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from guidelint import patterns
 from guidelint.resources import data_file
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def _relative_pattern() -> re.Pattern[str]:
     number = r"\d{1,3}(?:\.\d{1,2})?"
     share = rf"(?:{number}\s{{0,2}}(?:[-–—]|to)\s{{0,2}})?{number}\s{{0,2}}"
     relation = rf"(?:%\s{{1,4}}(?:{relations})|x(?:\s{{1,4}}(?:{relations}))?)"
-    return re.compile(
+    return patterns.compile(
         rf"(?:^|[\s(~≈]){share}{relation}\s{{1,4}}(?P<ref>[^\W\d_][\w.&' -]{{0,40}})",
         re.IGNORECASE,
     )

@@ -266,9 +266,12 @@ class _Collector:
             )
 
 
+_NEWLINE = patterns.compile("\n")
+
+
 def _line_starts(text: str) -> list[int]:
     starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", text))
+    starts.extend(m.end() for m in _NEWLINE.finditer(text))
     return starts
 
 
