@@ -17,7 +17,7 @@ worked out is given in turn, so a chain of steps is followed.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 from guidelint import patterns
@@ -56,10 +56,13 @@ def worked(
     known = list(given)
     found: set[int] = set()
     for _ in range(_ROUNDS):
+        reachable = _reachable(known, counts)
         step = [
             index
             for index, amounts in candidates
-            if index not in found and amounts and all(_derived(a, known, counts) for a in amounts)
+            if index not in found
+            and amounts
+            and all(any(_close(a, r) for r in reachable) for a in amounts)
         ]
         if not step:
             break
@@ -68,16 +71,13 @@ def worked(
     return found
 
 
-def _derived(value: Decimal, known: list[Decimal], counts: frozenset[int]) -> bool:
-    operations: list[Callable[[Decimal], bool]] = [
-        lambda a: _close(value, a),
-        *(lambda a, n=n: _close(value, a * n) or _close(value, a / n) for n in counts),
-    ]
-    if any(op(a) for a in known for op in operations):
-        return True
-    if any(
-        _close(value, a + b) or _close(value, abs(a - b))
-        for a, b in itertools.combinations(known, 2)
-    ):
-        return True
-    return len(known) > 2 and _close(value, sum(known, Decimal(0)))
+def _reachable(known: list[Decimal], counts: frozenset[int]) -> list[Decimal]:
+    """Every amount one step from ``known``: each one, times or divided by a named
+    count, the sum and difference of each pair, and the sum of all when three or more."""
+    reachable = list(known)
+    reachable += [value for a in known for n in counts for value in (a * n, a / n)]
+    for a, b in itertools.combinations(known, 2):
+        reachable += (a + b, abs(a - b))
+    if len(known) > 2:
+        reachable.append(sum(known, Decimal(0)))
+    return reachable

@@ -113,6 +113,11 @@ _ASK_LABEL = Lazy(
     rf"(?i:\b(?:{alternation(WORDS['ask_labels'])}))"
     r"(?:[ \t]{1,4}(?i:for|in)[ \t]{1,4}[^:\n]{1,40})?\s*:\s$"  # "Floor for London: "
 )
+# A figure, or a figure after a bound ("below $170K", "at least 10%"): what an ask
+# label or the reader's own number as a subject is followed by.
+_BOUNDED_FIGURE = (
+    rf"(?:(?i:{alternation(DATA['ask_labels']['before_figure'])})[ \t]{{1,4}})?{FIGURE_START}"
+)
 # The reader's own number as the subject of its figure: "Your first counter is 10% above
 # the base", not "A counter is rare at Acme: 80% of offers ...".
 _ASK_SUBJECT = Lazy(
@@ -120,8 +125,7 @@ _ASK_SUBJECT = Lazy(
     r"(?:[ \t]{1,4}[\w-]{1,20}){0,3}?"
     rf"[ \t]{{1,4}}(?i:{alternation(DATA['ask_subjects']['nouns'])})"
     rf"[ \t]{{0,4}}(?i:{alternation(DATA['ask_subjects']['verbs'])})(?![\w'\u2019])"
-    rf"[ \t]{{1,4}}(?:(?i:{alternation(DATA['ask_labels']['before_figure'])})[ \t]{{1,4}})?"
-    rf"{FIGURE_START}"
+    rf"[ \t]{{1,4}}{_BOUNDED_FIGURE}"
 )
 # The employer's expected move is part of the script: "Acme will counter at $160K",
 # "they will probably open near $205K".
@@ -220,11 +224,8 @@ QUOTES = patterns.compile('["\u201c]')
 _ALNUM = patterns.compile(r"[^\W_]")
 _FIRST_WORD = patterns.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
 _FIGURE_FIRST = Lazy(rf"\s{{0,8}}+{FIGURE_START}")
-# After an ask label, the figure may come after a bound: "Walk-away point: below $170K".
-_LABELLED_FIGURE = Lazy(
-    rf"\s{{0,8}}+(?:(?i:{alternation(DATA['ask_labels']['before_figure'])})[ \t]{{1,4}})?"
-    rf"{FIGURE_START}"
-)
+# After an ask label ("Walk-away point: below $170K").
+_LABELLED_FIGURE = Lazy(rf"\s{{0,8}}+{_BOUNDED_FIGURE}")
 _AMOUNT_FIRST = Lazy(rf"\s{{0,8}}+{AMOUNT_START}")  # after a dash only an amount goes on
 
 

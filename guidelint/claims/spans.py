@@ -243,6 +243,7 @@ class Detector:
                     if not (own and c.kind == PAY and _repeats_threshold(masked, c, own))
                 ],
                 proposed,
+                facts.starts,
             )
         return found + figures + self._named(block, found + figures)
 
@@ -526,14 +527,15 @@ def _values(masked: str, claim: Claim) -> list[Decimal]:
     return [amount for amount, _ in amounts or ()]
 
 
-def _worked_out(block: Block, figures: list[Claim], proposed: list[tuple[int, int]]) -> list[Claim]:
+def _worked_out(
+    block: Block, figures: list[Claim], proposed: list[tuple[int, int]], starts: list[int]
+) -> list[Claim]:
     """The figures outside what the reader proposes or supposes, less the amounts a
     sentence works out from the amounts it supposes (:mod:`.arithmetic`)."""
     masked = block.masked
     kept = [c for c in figures if not inside(c.start, proposed)]
     if len(kept) == len(figures):
         return kept  # nothing supposed: nothing worked out
-    starts = [s.start for s in block.sentences]
     given: dict[int, list[Decimal]] = {}
     for claim in figures:
         if inside(claim.start, proposed):
