@@ -7,11 +7,13 @@ them, a difference and that difference four times over.  A worked amount states
 nothing a source could back, so it is left out with what it is worked from.
 
 An amount is worked out from the given ones when it is one of them, the sum or
-the difference of two of them, the sum of all of them, or one of them multiplied
-or divided by a count the sentence names ("four-year", "12 months", "3 years"):
-multiples by a count the sentence does not name would match too much by chance
-("If your offer is $200K, the median is $400K" states a median).  Each amount
-worked out is given in turn, so a chain of steps is followed.
+the difference of two of them, the sum of all of them, one of them multiplied
+or divided by a count the sentence names ("four-year", "12 months", "3 years",
+or a period: "a month" of a yearly amount is a twelfth), or one of them changed by
+a percentage the sentence names ("if the stock falls 30%, a $140K grant is worth
+$98K"): multiples by a count the sentence does not name would match too much by
+chance ("If your offer is $200K, the median is $400K" states a median).  Each
+amount worked out is given in turn, so a chain of steps is followed.
 """
 
 from __future__ import annotations
@@ -21,23 +23,39 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from guidelint import patterns
+from guidelint.claims.vocabulary import DATA
 from guidelint.figures import NUMBER_WORDS
 
 _COUNTS = {word: index for index, word in enumerate(NUMBER_WORDS) if 2 <= index <= 12}
 _COUNT = patterns.compile(r"(?<![\w.,$])(\d{1,2})(?![\d.,%])|[A-Za-z]+")
+# A period names how many of it make a year: "$204K a year is $17K a month".
+_PERIODS = {str(word): int(count) for word, count in DATA["period_counts"]["counts"].items()}
+_PERCENT = patterns.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)[ \t]?%")
 _ROUNDS = 3  # steps of a chain followed: gap, then the gap over the grant's years
 _MOST = 12  # amounts in one sentence beyond which none is looked at: a table in prose
 
 
 def counts_named(text: str) -> frozenset[int]:
-    """The small counts (2-12) a sentence names in digits or words."""
+    """The small counts (2-12) a sentence names in digits or words, and the count of
+    each period it names in a year (12 for "month")."""
     found = set()
     for match in _COUNT.finditer(text):
         word = match.group(0)
-        number = int(match.group(1)) if match.group(1) else _COUNTS.get(word.casefold())
+        if match.group(1):
+            number: int | None = int(match.group(1))
+        else:
+            lowered = word.casefold()
+            number = _COUNTS.get(lowered)
+            if lowered in _PERIODS:
+                found.add(_PERIODS[lowered])
         if number is not None and 2 <= number <= 12:
             found.add(number)
     return frozenset(found)
+
+
+def percents_named(text: str) -> frozenset[Decimal]:
+    """The percentages a sentence names, as fractions ("30%" is 0.3)."""
+    return frozenset(Decimal(m.group(1)) / 100 for m in _PERCENT.finditer(text))
 
 
 def _close(value: Decimal, target: Decimal) -> bool:
@@ -49,14 +67,23 @@ def worked(
     given: Sequence[Decimal],
     candidates: Sequence[tuple[int, list[Decimal]]],
     counts: frozenset[int],
+    percents: frozenset[Decimal] = frozenset(),
+    carried: Sequence[Decimal] = (),
 ) -> set[int]:
-    """The indexes of ``candidates`` (index, amounts) worked out from ``given``."""
-    if not given or len(given) + sum(len(a) for _, a in candidates) > _MOST:
+    """The indexes of ``candidates`` (index, amounts) worked out from ``given``, with
+    the ``counts`` and ``percents`` their sentence names.  Amounts ``carried`` from
+    an earlier sentence are worked from, but a candidate equal to one of them is not
+    worked: "Open at $240K base. Peers at Stripe earn more than $240K" states."""
+    if (
+        not (given or carried)
+        or len(given) + len(carried) + sum(len(a) for _, a in candidates) > _MOST
+    ):
         return set()
-    known = list(given)
+    known = [*given, *carried]
     found: set[int] = set()
-    for _ in range(_ROUNDS):
-        reachable = _reachable(known, counts)
+    for round_ in range(_ROUNDS):
+        reachable = _steps(known, counts, percents)
+        reachable += given if round_ == 0 else known
         step = [
             index
             for index, amounts in candidates
@@ -71,11 +98,16 @@ def worked(
     return found
 
 
-def _reachable(known: list[Decimal], counts: frozenset[int]) -> list[Decimal]:
-    """Every amount one step from ``known``: each one, times or divided by a named
-    count, the sum and difference of each pair, and the sum of all when three or more."""
-    reachable = list(known)
-    reachable += [value for a in known for n in counts for value in (a * n, a / n)]
+def _steps(
+    known: list[Decimal], counts: frozenset[int], percents: frozenset[Decimal]
+) -> list[Decimal]:
+    """Every amount one step from ``known``: each one times or divided by a named
+    count, that share of it, more or less by it, or by a named percentage, the sum
+    and difference of each pair, and the sum of all when three or more."""
+    reachable = [value for a in known for n in counts for value in (a * n, a / n)]
+    reachable += [
+        value for a in known for p in percents for value in (a * p, a * (1 + p), a * (1 - p))
+    ]
     for a, b in itertools.combinations(known, 2):
         reachable += (a + b, abs(a - b))
     if len(known) > 2:

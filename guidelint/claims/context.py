@@ -99,7 +99,12 @@ _EXAMPLE_REFERENCE = Lazy(rf"(?i:\b(?:{alternation(WORDS['example_references'])}
 # its arithmetic: the guide's own calculation, not a fact from elsewhere.
 # A figure follows its "=": "$130B market cap + 160+ countries = unmatched scale" adds
 # nothing up.
-_SUM = Lazy(rf"\+[^=\n]{{0,200}}=[ \t]{{0,3}}~?(?:{CURRENCY_PREFIX})?[ \t]?\d")
+# The total may follow a verb that closes a sum when the "+" stands between amounts:
+# "$170K + $30K + $20.4K comes to $220.4K", not "refreshers at L62+ add $40K".
+_SUM = Lazy(
+    rf"(?:\+[^=\n]{{0,200}}=|(?<=[\dKkMmBb])[ \t]\+[ \t]{{0,3}}{AMOUNT_START}[^=\n]{{0,200}}?"
+    rf"[ \t](?i:{alternation(WORDS['sum_verbs'])})[ \t])[ \t]{{0,3}}~?(?:{CURRENCY_PREFIX})?[ \t]?\d"
+)
 # ... or in words: "$205K base plus $160K in stock over four years is $245K a year".
 _WORD_SUM = Lazy(
     rf"{AMOUNT_START}[^,.;:!?\n]{{0,80}}?[ \t](?i:plus)[ \t]{{1,4}}(?:(?i:an?)[ \t]{{1,4}})?"
@@ -261,17 +266,18 @@ def proposals(block: Block) -> list[tuple[int, int]]:
                 spans.append((start, end))
                 continue
         if (
-            ("=" in masked[start:end] and _SUM.search(masked, start, end))
+            ("+" in masked[start:end] and _SUM.search(masked, start, end))
             or ("plus" in masked[start:end] and _WORD_SUM.search(masked, start, end))
             or ("example" in masked[start:end] and _EXAMPLE_REFERENCE.search(masked, start, end))
         ):
             spans.append((start, end))
             continue
         bounds = [start, *clause_breaks(masked, start, end), end]
-        spans.extend(_suppositions(masked, bounds))
+        supposed = list(_suppositions(masked, bounds))
+        spans.extend(supposed)
         spans.extend(_norms(masked, bounds))
         spans.extend(m.span("to") for m in _TRAJECTORY.finditer(masked, start, end))
-        spans.extend(_scenarios(masked, bounds))
+        spans.extend(_scenarios(masked, bounds, supposing=bool(supposed)))
         if projecting:
             spans.extend(projections(masked, bounds))
         # A sentence right after an ask that opens on a place and an amount goes on with
@@ -397,9 +403,11 @@ def _suppositions(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
 _APPOSITION = patterns.compile(rf"\s{{0,8}}+(?i:{alternation(WORDS['apposition_leads'])})\b")
 
 
-def _scenarios(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
+def _scenarios(masked: str, bounds: list[int], *, supposing: bool) -> Iterator[tuple[int, int]]:
     """From a worked example's sized subject ("a $300K option grant could be worth
-    ...") to the end of its clause, and of the appositions after it."""
+    ...") to the end of its clause, and of the appositions after it.  A verb that
+    totals takes a subject of pay only, unless the sentence supposes: under "if the
+    stock falls 30%", "a $140K grant is worth $98K" works the supposition out."""
     clauses = list(itertools.pairwise(bounds))
     index = 0
     while index < len(clauses):
@@ -410,6 +418,7 @@ def _scenarios(masked: str, bounds: list[int]) -> Iterator[tuple[int, int]]:
                 scenario
                 for scenario in _SCENARIO.finditer(masked, clause, clause_end)
                 if not scenario.group("totals")
+                or supposing
                 or not _WORKED_PAY.isdisjoint(WORD.findall(scenario.group("subject").casefold()))
             ),
             None,

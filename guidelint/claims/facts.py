@@ -63,6 +63,11 @@ class Facts:
             self._memo[key] = compute(self.masked, sentence.start, sentence.end)
         return self._memo[key]
 
+    def sentence(self, offset: int) -> str:
+        """The text of the sentence that holds ``offset``."""
+        found = self.sentences[max(0, bisect.bisect_right(self.starts, offset) - 1)]
+        return self.masked[found.start : found.end]
+
     def components(self, offset: int) -> frozenset[str] | None:
         return self._get("components", offset, pay_components)  # type: ignore[no-any-return]
 

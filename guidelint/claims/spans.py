@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from guidelint import patterns
-from guidelint.claims.arithmetic import counts_named, worked
+from guidelint.claims.arithmetic import counts_named, percents_named, worked
 from guidelint.claims.attributions import (
     ARTICLES,
     VAGUE,
@@ -107,6 +107,12 @@ from guidelint.scan import Lazy
 
 LISTED = "listed"  # an attribution to a listed source: support, not a finding
 
+# Words after an amount that make it a difference: "$12K lower", "$28K under Chicago's".
+_DIFFERENCE = Lazy(
+    r"(?:[ \t]{1,4}[\w$\u20ac\u00a3\u00a5.,-]{1,20}){0,2}?[ \t]{1,4}"
+    rf"(?i:{alternation(WORDS['difference_words'])})(?![\w-])"
+)
+
 _PAY_RANKINGS = tuple(WORDS["pay_rankings"])
 _RANK_VERBS = word_class("rank_verbs")
 _RANK_PLACE = Lazy(
@@ -179,7 +185,8 @@ class Detector:
         facts = Facts(masked, block.sentences, [s.start for s in block.sentences])
         # Numbers written as words need their keyword ("forty percent", "tenfold").
         worded = "cent" in lowered or multiplying(lowered, words) or ratios(lowered, words)
-        figures = self._figures(masked, lowered, words, facts) if has_digit or worded else []
+        own: list[tuple[int, list[Decimal]]] = []  # the guide's own amounts, where they stand
+        figures = self._figures(masked, lowered, words, facts, own) if has_digit or worded else []
         read = merged([(c.start, c.end) for c in figures])
         for match in approximate_counts(masked) if has_digit else ():
             start, end = match.span()
@@ -227,24 +234,29 @@ class Detector:
             figures = [c for c in figures if not first.start <= c.start < first.end]
         # Proposals (asks, scripts, worked examples) are looked for only where they
         # can be: in blockquotes, near quotations, and in blocks with an asking word.
-        asking = block.quoted or not ASK_TRIGGERS.isdisjoint(words) or QUOTES.search(block.text)
+        asking = (
+            block.quoted
+            or not ASK_TRIGGERS.isdisjoint(words)
+            or "+" in masked
+            or QUOTES.search(block.text)
+        )
+        proposed: list[tuple[int, int]] = []
         if (figures or found) and (asking or instructs(block)):
             proposed = proposals(block)
             found = [c for c in found if c.code == LISTED or not inside(c.start, proposed)]
             # The reader's own amount stays the reader's where a clause opening on a
             # threshold repeats it: "Walk-away floor: accept at $240K+ base. Below $240K
             # base, the other offers are better" (threshold_words).
-            own = {v for c in figures if inside(c.start, proposed) for v in _values(masked, c)}
-            figures = _worked_out(
-                block,
-                [
-                    c
-                    for c in figures
-                    if not (own and c.kind == PAY and _repeats_threshold(masked, c, own))
-                ],
-                proposed,
-                facts.starts,
-            )
+            asked_for = {
+                v for c in figures if inside(c.start, proposed) for v in _values(masked, c)
+            }
+            figures = [
+                c
+                for c in figures
+                if not (asked_for and c.kind == PAY and _repeats_threshold(masked, c, asked_for))
+            ]
+        if figures and (proposed or own):
+            figures = _worked_out(block, figures, proposed, own, facts.starts)
         return found + figures + self._named(block, found + figures)
 
     def _named(self, block: Block, claims: list[Claim]) -> list[Claim]:
@@ -350,8 +362,14 @@ class Detector:
         )
 
     def _figures(
-        self, masked: str, lowered: str, words: frozenset[str], facts: Facts
+        self,
+        masked: str,
+        lowered: str,
+        words: frozenset[str],
+        facts: Facts,
+        own: list[tuple[int, list[Decimal]]],
     ) -> list[Claim]:
+        """The figures of a block; the amounts the guide's own data backs go to ``own``."""
         found: list[Claim] = []
 
         def add(match: re.Match[str], percent: bool = False, money: bool = False) -> None:
@@ -369,9 +387,13 @@ class Detector:
         for match in MONEY.finditer(masked):
             money_spans.append(match.span())
             components = facts.components(match.start())
-            if not self.money.backs(match, components) and not self._stated_in_sources(
-                "money", match, facts
+            if self.money.backs(match, components):
+                own.append((match.start(), [a for a, _ in money_amounts(match) or ()]))
+            elif _DIFFERENCE.match(masked, match.end()) and self.money.differs(
+                match, components, facts.sentence(match.start())
             ):
+                continue  # "Remote US sits $12K to $16K lower": the table's own gap
+            elif not self._stated_in_sources("money", match, facts):
                 add(match, money=True)
         # The number-word branches need their keyword; without it, digits only.
         percent = PERCENT if "cent" in lowered else PERCENT_DIGITS
@@ -447,14 +469,19 @@ class Detector:
                 and f"the {m.group('sw').casefold()}" not in self.ignored
             )
         taken: list[tuple[int, int]] = []
+        advice = -1  # where the last superlative that ranks the reader's options ends
         for match in sorted(matches, key=lambda m: m.start()):
             start, end = match.span()
             if taken and start < taken[-1][1]:
                 continue
+            if ranks_advice(masked, start, end) or (
+                advice >= 0 and elliptic(masked, advice, start, end)
+            ):
+                advice = end
+                continue
             if (
                 excepted(masked, start, end)
                 or participle(masked, match)
-                or ranks_advice(masked, start, end)
                 or scoped_ranking(masked, start, end)
                 or person_leader(masked, start, end)
                 or (match.groupdict().get("pw") is None and aim(masked, start, end))
@@ -482,6 +509,22 @@ class Detector:
                 text = " ".join(match.group(0).split())
                 found.append(Claim("GL502", match.start(), match.end(), text, RANKING))
         return found
+
+
+# A superlative with no noun after it ("the weakest is", "the worst, a ...") leaves
+# its noun to one before it in its sentence: "The strongest lever you have is a
+# competing offer; the weakest is a general claim" ranks levers twice.
+_ELLIPTIC = Lazy(rf"(?:[ \t]{{0,4}}[,;:)]|[ \t]{{1,4}}(?i:{alternation(WORDS['copulas'])})\b)")
+_SENTENCE_END = patterns.compile(r"[.!?](?:[ \t\n]|$)")
+
+
+def elliptic(masked: str, earlier: int, start: int, end: int) -> bool:
+    """Whether a superlative has no noun and follows, in its sentence, the one ending
+    at ``earlier``."""
+    return (
+        _ELLIPTIC.match(masked, end) is not None
+        and _SENTENCE_END.search(masked, earlier, start) is None
+    )
 
 
 _RATIO_WORDS = frozenset(RATIO_NUMBERS)
@@ -528,29 +571,41 @@ def _values(masked: str, claim: Claim) -> list[Decimal]:
 
 
 def _worked_out(
-    block: Block, figures: list[Claim], proposed: list[tuple[int, int]], starts: list[int]
+    block: Block,
+    figures: list[Claim],
+    proposed: list[tuple[int, int]],
+    own: list[tuple[int, list[Decimal]]],
+    starts: list[int],
 ) -> list[Claim]:
     """The figures outside what the reader proposes or supposes, less the amounts a
-    sentence works out from the amounts it supposes (:mod:`.arithmetic`)."""
+    sentence works out (:mod:`.arithmetic`) from the amounts given it: the guide's own
+    amounts in it, and the amounts supposed in it or in a sentence of the block before
+    it ("Imagine two offers: one at $185K with a 12% target ... The first pays $207.2K")."""
     masked = block.masked
     kept = [c for c in figures if not inside(c.start, proposed)]
-    if len(kept) == len(figures):
-        return kept  # nothing supposed: nothing worked out
-    given: dict[int, list[Decimal]] = {}
+    supposed: dict[int, list[Decimal]] = {}
     for claim in figures:
         if inside(claim.start, proposed):
             slot = bisect.bisect_right(starts, claim.start) - 1
-            given.setdefault(slot, []).extend(_values(masked, claim))
+            supposed.setdefault(slot, []).extend(_values(masked, claim))
+    owned: dict[int, list[Decimal]] = {}
+    for start, amounts in own:
+        owned.setdefault(bisect.bisect_right(starts, start) - 1, []).extend(amounts)
     candidates: dict[int, list[tuple[int, list[Decimal]]]] = {}
     for index, claim in enumerate(kept):
         slot = bisect.bisect_right(starts, claim.start) - 1
-        if slot in given:
+        if supposed or slot in owned:
             candidates.setdefault(slot, []).append((index, _values(masked, claim)))
     done: set[int] = set()
     for slot, found in candidates.items():
-        sentence = block.sentences[slot]
-        counts = counts_named(masked[sentence.start : sentence.end])
-        done |= worked(given[slot], found, counts)
+        earlier = [s for s in supposed if s < slot]
+        given = supposed.get(slot, []) + owned.get(slot, [])
+        carried = [a for s in earlier for a in supposed[s]]
+        texts = [masked[block.sentences[s].start : block.sentences[s].end] for s in earlier]
+        sentence = masked[block.sentences[slot].start : block.sentences[slot].end]
+        counts = counts_named(sentence)
+        percents = percents_named(" ".join([*texts, sentence]))
+        done |= worked(given, found, counts, percents, carried)
     return [c for index, c in enumerate(kept) if index not in done]
 
 

@@ -268,6 +268,30 @@ def _backed(
     return False
 
 
+def _gaps(found: list[_Amount]) -> list[_Amount]:
+    """The differences between two of the guide's own amounts of one currency and pay
+    component, sorted as the amounts are."""
+    groups: dict[tuple[str | None, str | None], set[Decimal]] = {}
+    for amount, currency, component in found:
+        groups.setdefault((currency, component), set()).add(amount)
+    gaps = {
+        (abs(a - b), currency, component)
+        for (currency, component), amounts in groups.items()
+        for a, b in itertools.combinations(sorted(amounts), 2)
+    }
+    return sorted(gaps, key=lambda gap: gap[0])
+
+
+def _region_names(data: Any) -> tuple[str, ...]:
+    """The regions the frontmatter's compensation names, as written."""
+    rows = data.get("compensation") if isinstance(data, dict) else None
+    return tuple(
+        row["region"]
+        for row in (rows if isinstance(rows, list) else ())
+        if isinstance(row, dict) and isinstance(row.get("region"), str) and row["region"].strip()
+    )
+
+
 class OwnFigures:
     """The guide's own figures, read on first use: the frontmatter's amounts and bonus
     percentages, and what its compensation table shows (where the frontmatter has `null`)."""
@@ -278,6 +302,8 @@ class OwnFigures:
         self.symbols = symbols
         self._found: list[_Amount] | None = None
         self._percents: frozenset[Decimal] | None = None
+        self._gaps: list[_Amount] | None = None
+        self._regions: tuple[str, ...] | None = None
 
     def _read(self) -> None:
         from guidelint.tablecompare import table_figures
@@ -290,6 +316,28 @@ class OwnFigures:
         table = [(amount, currency, _component(name)) for amount, currency, name in amounts]
         self._found = sorted([*found, *table], key=lambda pair: pair[0])
         self._percents = percents | shown
+
+    def differs(
+        self, match: re.Match[str], components: frozenset[str] | None, sentence: str
+    ) -> bool:
+        """Whether a money match is the difference between two of the guide's own
+        amounts of one currency and component, in a sentence that names two of its
+        regions ("Remote US sits $12K to $16K lower than Chicago at each end of the
+        band"), or the only one."""
+        if self._gaps is None:
+            if self._found is None:
+                self._read()
+            self._gaps = _gaps(self._found or [])
+            self._regions = _region_names(self.guide.data)
+        regions = self._regions or ()
+        named = sum(region in sentence for region in regions)
+        if not self._gaps or named < min(2, len(regions)) or not named:
+            return False  # the gap between two regions, or the ends of the only one
+        amounts = money_amounts(match)
+        if amounts is None:
+            return False
+        currency = money_currency(match, self.symbols)
+        return all(_backed(*amount, currency, self._gaps, components) for amount in amounts)
 
     @property
     def percents(self) -> frozenset[Decimal]:
