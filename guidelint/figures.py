@@ -149,9 +149,13 @@ MULTIPLIER = Scan(
 RATIO_NUMBERS = NUMBER_WORDS[1:11]  # one to ten
 _RATIO_NUMBER = rf"(?:{'|'.join(RATIO_NUMBERS)}|\d{{1,3}})"
 _DURATIONS = "|".join(_DATA["ratios"]["durations"])
+# In words, a noun may stand between: "one offer in three".
+_RATIO_WORD = f"(?:{'|'.join(RATIO_NUMBERS)})"
 RATIO = Scan(
     rf"(?i:(?<![\w.-]){_RATIO_NUMBER}[ \t]{{1,4}}(?:in|out[ \t]{{1,4}}of)[ \t]{{1,4}}"
-    rf"{_RATIO_NUMBER}\b(?![.,]\d)(?![ \t]{{1,4}}(?:{_DURATIONS})\b))",
+    rf"{_RATIO_NUMBER}\b(?![.,]\d)(?![ \t]{{1,4}}(?:{_DURATIONS})\b)"
+    rf"|(?<![\w.-]){_RATIO_WORD}[ \t]{{1,4}}(?!(?:{_DURATIONS})\b)[a-z]{{3,20}}[ \t]{{1,4}}in"
+    rf"[ \t]{{1,4}}{_RATIO_WORD}\b(?![ \t]{{1,4}}(?:{_DURATIONS})\b))",
     chars([w[0] for w in RATIO_NUMBERS], nocase=True),
     digits=True,
 )
@@ -368,20 +372,37 @@ _APPROXIMATE = Scan(
 )
 
 
+def _footprint(entry: dict[str, list[str]]) -> tuple[Scan, frozenset[str]]:
+    """A count under 1,000 after one of an entry's verbs (and at most one of its
+    ``between`` words), its noun one word after it at most; and the words of the
+    nouns, without which a block holds none."""
+    return Scan(
+        r"(?i:\b(?:" + _spelled(entry["verbs"], r"[ \t]{1,4}") + r")[ \t]{1,4}"
+        r"(?:(?:" + _spelled(entry["between"], r"[ \t]{1,4}") + r")[ \t]{1,4})?)"
+        r"(?P<n>[1-9]\d{0,2})(?![\w.,%+-])"
+        r"[ \t]{1,4}(?:[A-Za-z][\w-]{0,30}[ \t]{1,4})?(?i:"
+        + _spelled(entry["nouns"], r"[ \t]{1,4}")
+        + r")\b",
+        chars([verb[0] for verb in entry["verbs"]], nocase=True),
+    ), frozenset(w.casefold() for noun in entry["nouns"] for w in noun.split())
+
+
 # Counts under 1,000 of where a company works or of its customers, after a verb of
 # operating or serving: "operates in 38 countries", "serves 120 enterprise customers"
-# (footprint_counts), one word between the count and its noun at most.
-_FOOTPRINT_NOUNS = _DATA["footprint_counts"]["nouns"]
-FOOTPRINT = Scan(
-    r"(?i:\b(?:" + _spelled(_DATA["footprint_counts"]["verbs"], r"[ \t]{1,4}") + r")[ \t]{1,4}"
-    r"(?:(?:" + _spelled(_DATA["footprint_counts"]["between"], r"[ \t]{1,4}") + r")[ \t]{1,4})?)"
-    r"(?P<n>[1-9]\d{0,2})(?![\w.,%+-])"
-    r"[ \t]{1,4}(?:[A-Za-z][\w-]{0,30}[ \t]{1,4})?(?i:"
-    + _spelled(_FOOTPRINT_NOUNS, r"[ \t]{1,4}")
-    + r")\b",
-    chars([verb[0] for verb in _DATA["footprint_counts"]["verbs"]], nocase=True),
+# (footprint_counts); of its people, after a verb of employing: "employs 320 people"
+# (staff_counts).
+FOOTPRINT, FOOTPRINT_WORDS = _footprint(_DATA["footprint_counts"])
+STAFF, STAFF_WORDS = _footprint(_DATA["staff_counts"])
+# A volume of data in a unit of a terabyte or more: "3 petabytes", "40 TB" (data_volumes).
+_VOLUME_UNITS = _DATA["data_volumes"]["units"]
+DATA_VOLUME = Scan(
+    r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?)[ \t]?"
+    r"(?:(?i:" + _spelled([u for u in _VOLUME_UNITS if not u.isupper()]) + r")"
+    r"|" + _spelled([u for u in _VOLUME_UNITS if u.isupper()]) + r")(?![\w])",
+    "",
+    digits=True,
 )
-FOOTPRINT_WORDS = frozenset(w for noun in _FOOTPRINT_NOUNS for w in noun.split())
+VOLUME_WORDS = frozenset(unit.casefold() for unit in _VOLUME_UNITS)
 
 
 # Counts written as magnitudes: "millions of sellers", "tens of millions of players".

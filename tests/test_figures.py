@@ -10,11 +10,13 @@ import pytest
 
 from guidelint.claims.support import figure_kind
 from guidelint.figures import (
+    DATA_VOLUME,
     FOOTPRINT,
     MAGNITUDE,
     MONEY,
     MULTIPLIER,
     RATIO,
+    STAFF,
     approximate_counts,
     fractions,
     headcounts,
@@ -95,6 +97,8 @@ READERS: dict[str, tuple[Callable[[str], Iterable[object]], str]] = {
     "headcounts": (headcounts, "At Acme, {} today."),
     "multiplying_verbs": (MULTIPLIER.finditer, "At Acme, {}."),
     "footprint_counts": (FOOTPRINT.finditer, "Acme {} today."),
+    "staff_counts": (STAFF.finditer, "Acme {} today."),
+    "data_volumes": (DATA_VOLUME.finditer, "Acme {} today."),
     "fractions": (fractions, "At Acme, {}."),
     "ratios": (RATIO.finditer, "At Acme, {}."),
 }

@@ -18,13 +18,17 @@ amount worked out is given in turn, so a chain of steps is followed.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from decimal import Decimal
 
 from guidelint import patterns
-from guidelint.claims.vocabulary import DATA
-from guidelint.figures import NUMBER_WORDS
+from guidelint.claims.claim import Claim
+from guidelint.claims.vocabulary import DATA, WORDS, alternation
+from guidelint.figures import MONEY, NUMBER_WORDS, inside, money_amounts
+from guidelint.prose import Block
+from guidelint.scan import Lazy
 
 _COUNTS = {word: index for index, word in enumerate(NUMBER_WORDS) if 2 <= index <= 12}
 _COUNT = patterns.compile(r"(?<![\w.,$])(\d{1,2})(?![\d.,%])|[A-Za-z]+")
@@ -113,3 +117,64 @@ def _steps(
     if len(known) > 2:
         reachable.append(sum(known, Decimal(0)))
     return reachable
+
+
+_THRESHOLD = Lazy(
+    rf"(?i:(?:^|[.;:!?,(\u2014]|\b(?:if|anything|nothing))[ \t]{{0,3}}"
+    rf"(?:{alternation(WORDS['threshold_words'])})[ \t]{{1,3}}$)"
+)
+
+
+def values(masked: str, claim: Claim) -> list[Decimal]:
+    """The amounts a money figure states (both ends of a range)."""
+    match = MONEY.pattern.match(masked, claim.start)
+    amounts = money_amounts(match) if match is not None else None
+    return [amount for amount, _ in amounts or ()]
+
+
+def worked_out(
+    block: Block,
+    figures: list[Claim],
+    proposed: list[tuple[int, int]],
+    own: list[tuple[int, list[Decimal]]],
+    starts: list[int],
+) -> list[Claim]:
+    """The figures outside what the reader proposes or supposes, less the amounts a
+    sentence works out (:mod:`.arithmetic`) from the amounts given it: the guide's own
+    amounts in it, and the amounts supposed in it or in a sentence of the block before
+    it ("Imagine two offers: one at $185K with a 12% target ... The first pays $207.2K")."""
+    masked = block.masked
+    kept = [c for c in figures if not inside(c.start, proposed)]
+    supposed: dict[int, list[Decimal]] = {}
+    for claim in figures:
+        if inside(claim.start, proposed):
+            slot = bisect.bisect_right(starts, claim.start) - 1
+            supposed.setdefault(slot, []).extend(values(masked, claim))
+    owned: dict[int, list[Decimal]] = {}
+    for start, amounts in own:
+        owned.setdefault(bisect.bisect_right(starts, start) - 1, []).extend(amounts)
+    candidates: dict[int, list[tuple[int, list[Decimal]]]] = {}
+    for index, claim in enumerate(kept):
+        slot = bisect.bisect_right(starts, claim.start) - 1
+        if supposed or slot in owned:
+            candidates.setdefault(slot, []).append((index, values(masked, claim)))
+    done: set[int] = set()
+    for slot, found in candidates.items():
+        earlier = [s for s in supposed if s < slot]
+        given = supposed.get(slot, []) + owned.get(slot, [])
+        carried = [a for s in earlier for a in supposed[s]]
+        texts = [masked[block.sentences[s].start : block.sentences[s].end] for s in earlier]
+        sentence = masked[block.sentences[slot].start : block.sentences[slot].end]
+        counts = counts_named(sentence)
+        percents = percents_named(" ".join([*texts, sentence]))
+        done |= worked(given, found, counts, percents, carried)
+    return [c for index, c in enumerate(kept) if index not in done]
+
+
+def repeats_threshold(masked: str, claim: Claim, own: set[Decimal]) -> bool:
+    """Whether a clause opens on a threshold before ``claim`` and its amounts are the
+    reader's own (``own``)."""
+    amounts = values(masked, claim)
+    if not amounts or not own.issuperset(amounts):
+        return False
+    return _THRESHOLD.search(masked, max(0, claim.start - 40), claim.start) is not None

@@ -51,6 +51,8 @@ VERB_WORDS = sorted({word for key in _VERB_CLASSES for word in WORDS[key]})
 VAGUE = Family(
     rf"\b(?P<s>{phrases(WORDS['vague_subjects'])})"
     rf"(?:\s+(?!(?:{_VAGUE_VERBS})\b)[\w'’-]+){{0,4}}?\s+(?:{_VAGUE_VERBS})\b"
+    rf"|\b(?P<n>{phrases(WORDS['vague_subjects'])})\s+"
+    rf"(?:{alternation(WORDS['vague_naming_verbs'])})\b"
     rf"|\b{phrases(WORDS['vague_phrases'])}\b"
     rf"|\b(?P<d>{phrases(WORDS['vague_data_subjects'])})\s+"
     rf"(?:{alternation(WORDS['vague_data_verbs'])})\b(?!\s+up\b)",
@@ -75,7 +77,12 @@ _VERB = Family(
 # A closing note that names the paragraph's sources: "(Sources: X; Y)", "Source: X".
 SOURCE_NOTE = patterns.compile(r"[(\[]?[ \t]{0,4}(?i:sources?)[ \t]{0,4}:")
 
-VAGUE_TRIGGERS = last_words(WORDS["vague_verbs"], WORDS["vague_phrases"], WORDS["vague_data_verbs"])
+VAGUE_TRIGGERS = last_words(
+    WORDS["vague_verbs"],
+    WORDS["vague_phrases"],
+    WORDS["vague_data_verbs"],
+    WORDS["vague_naming_verbs"],
+)
 _VERB_TRIGGERS = last_words(*(WORDS[key] for key in (*_VERB_CLASSES, "holding_verbs")))
 # A company document after a lead names a kind of document: "call", "report", "10-k".
 _DOCUMENT_TRIGGERS = word_class("company_documents") | frozenset(("10", "k", "q", "f"))
@@ -92,7 +99,7 @@ _HOLDING = word_class("holding_verbs")
 _OWN_REFERENCES = frozenset(DATA["company_documents"]["generic_owners"])  # "the company's 10-K"
 # The rank a naming verb gives its object: "names Acme the leading platform", "ranked
 # it among the best", "rated Acme as one of the top".
-_RANKED = Lazy(
+RANKED = Lazy(
     r"(?:[ \t]{1,4}[\w'\u2019.&-]{1,30}){1,4}?[ \t]{1,4}(?:(?i:as)[ \t]{1,4})?"
     rf"(?i:the|a|an|one[ \t]{{1,4}}of|among|{alternation(DATA['rank_verbs']['places'])})(?![\w])"
 )
@@ -100,6 +107,7 @@ _QUALIFIED = frozenset(DATA["source_nouns"]["qualified"])
 _HOLDERS = _QUALIFIED | frozenset(DATA["holding_verbs"]["holders"])  # "the salary guide has"
 AMBIGUOUS_VERBS = word_class("ambiguous_verbs")
 COMPLEMENTS = word_class("complement_words")
+PLACING_VERBS = word_class("placing_verbs")
 SOURCE_NOUNS = word_class("source_nouns")
 GENERIC = word_class("generic_subjects")
 OPENERS = word_class("attribution_openers")
@@ -275,7 +283,7 @@ def attributions(
             # "Gartner names Acme the leading platform": with its object ranked after
             # it, and only with the claim it names
             names = _names(subject, leading_fillers=False)
-            if names and _RANKED.match(masked, match.end(), match.end() + 160):
+            if names and RANKED.match(masked, match.end(), match.end() + 160):
                 yield Attribution(window_start + cut, names, False, True)
             continue
         evidence_only = lowered in EVIDENCE_VERBS and lowered not in ATTRIBUTION_VERBS
@@ -287,7 +295,12 @@ def attributions(
             word = following.group(0).casefold().strip("~") if following else ""
             word = word.replace("\u2019", "'").split("'")[0]  # "it'll" is "it"
             placed = _PLACED_AT.match(masked, match.end(), match.end() + 80)  # "puts X at $Y"
-            if not (word[:1].isdigit() or word[:1] in SYMBOL_SET or word in COMPLEMENTS or placed):
+            complement = word in COMPLEMENTS and lowered not in PLACING_VERBS
+            # "Gartner expects claims automation to become a standard module"
+            foretold = _FORETOLD.match(masked, match.end(), match.end() + 80)
+            if not (
+                word[:1].isdigit() or word[:1] in SYMBOL_SET or complement or placed or foretold
+            ):
                 continue
         names = _names(subject, leading_fillers=False)
         if names:
@@ -334,6 +347,10 @@ def _document_leads(masked: str) -> Iterator[Attribution]:
 _PLACED_AT = Lazy(
     rf"[^.;:!?\n]{{0,60}}?[ \t](?i:at|to|of|by)[ \t]{{1,4}}(?:[\w-]{{1,30}}[ \t]{{1,4}})?~?"
     rf"(?:(?:{CURRENCY_PREFIX})[ \t]?\d|\d{{1,3}}(?:\.\d+)?%)"
+)
+# What a forecast says will happen: "expects claims automation to become ...".
+_FORETOLD = Lazy(
+    rf"[^.;:!?\n]{{0,60}}?[ \t]to[ \t]{{1,4}}(?i:{alternation(WORDS['forecast_infinitives'])})\b"
 )
 # A verb of holding with the figure it holds after it: "has ... at SGD 150K" ("has grown
 # 40%", "has a risk section" hold nothing).

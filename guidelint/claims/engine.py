@@ -14,8 +14,9 @@ import bisect
 from collections.abc import Iterator
 
 from guidelint.claims.citations import check_markers, coverage
+from guidelint.claims.claim import LISTED, Claim
 from guidelint.claims.context import asks_for_list
-from guidelint.claims.spans import LISTED, Claim, Detector
+from guidelint.claims.spans import Detector
 from guidelint.claims.superlatives import phrase_key, superlative_pattern, superlative_triggers
 from guidelint.claims.support import ANY
 from guidelint.context import Context

@@ -6,18 +6,19 @@ from __future__ import annotations
 import bisect
 import re
 from decimal import Decimal
-from typing import NamedTuple
 
 from guidelint import patterns
-from guidelint.claims.arithmetic import counts_named, percents_named, worked
+from guidelint.claims.arithmetic import repeats_threshold, values, worked_out
 from guidelint.claims.attributions import (
     ARTICLES,
+    RANKED,
     VAGUE,
     VAGUE_TRIGGERS,
     attributions,
     quoted_titles,
     vague_subject_counts,
 )
+from guidelint.claims.claim import LISTED, Claim
 from guidelint.claims.context import (
     ASK_TRIGGERS,
     NAME_AFTER,
@@ -36,6 +37,7 @@ from guidelint.claims.superlatives import (
     SUFFIX_SUPERLATIVE,
     aim,
     aspiration,
+    elliptic,
     excepted,
     own_selection,
     owner_start,
@@ -69,6 +71,7 @@ from guidelint.context import Context
 from guidelint.document import Guide
 from guidelint.figures import (
     COUNT,
+    DATA_VOLUME,
     DIGIT,
     FOOTPRINT,
     FOOTPRINT_WORDS,
@@ -87,6 +90,9 @@ from guidelint.figures import (
     RANGE_LOW,
     RATIO,
     RATIO_NUMBERS,
+    STAFF,
+    STAFF_WORDS,
+    VOLUME_WORDS,
     approximate_counts,
     figure_values,
     fractions,
@@ -105,7 +111,13 @@ from guidelint.places import known_place
 from guidelint.prose import Block, Prose
 from guidelint.scan import Lazy
 
-LISTED = "listed"  # an attribution to a listed source: support, not a finding
+# Counts of a company's own that need no mark to be read: where it works, its people,
+# its data.
+_COMPANY_COUNTS = (
+    (FOOTPRINT, FOOTPRINT_WORDS),
+    (STAFF, STAFF_WORDS),
+    (DATA_VOLUME, VOLUME_WORDS),
+)
 
 # Words after an amount that make it a difference: "$12K lower", "$28K under Chicago's".
 _DIFFERENCE = Lazy(
@@ -119,20 +131,6 @@ _RANK_PLACE = Lazy(
     rf"(?i:\b(?:{alternation(WORDS['rank_verbs'])})(?:[ \t]{{1,4}}[\w'\u2019.&-]{{1,30}}){{0,4}}?"
     rf"[ \t]{{1,4}}(?:{alternation(DATA['rank_verbs']['places'])})(?![\w]))"
 )
-
-
-class Claim(NamedTuple):
-    """A span of a block that states something: its code, where it is, what it says,
-    and its kind (PAY, FACT or RANKING; for LISTED, the kinds its source backs)."""
-
-    code: str
-    start: int
-    end: int
-    text: str
-    kind: str = ""
-    backs: frozenset[str] = frozenset()
-    group: int = 0  # which attribution of the block a GL504 comes from
-    needs_claim: bool = False  # a GL504 that counts only beside a figure or a ranking
 
 
 class Detector:
@@ -195,13 +193,14 @@ class Detector:
                 continue  # "over 200 dollars": the amount is the figure already read
             figures.append(_figure_claim(match, figure_kind(masked, start, end)))
         read = merged([(c.start, c.end) for c in figures])  # with the approximate counts
-        places = has_digit and not FOOTPRINT_WORDS.isdisjoint(words)
-        for match in FOOTPRINT.finditer(masked) if places else ():  # "operates in 38 countries"
-            start, end = match.start("n"), match.end()
-            if not inside(start, read):
-                figures.append(
-                    Claim("GL501", start, end, " ".join(masked[start:end].split()), FACT)
-                )
+        # "operates in 38 countries", "employs 320 people", "ingests 3 petabytes"
+        for scan, nouns in _COMPANY_COUNTS if has_digit else ():
+            for match in scan.finditer(masked) if not nouns.isdisjoint(words) else ():
+                start, end = match.start("n"), match.end()
+                if not inside(start, read):
+                    figures.append(
+                        Claim("GL501", start, end, " ".join(masked[start:end].split()), FACT)
+                    )
         shares = "of" in words and not FRACTION_WORDS.isdisjoint(words)
         for match in fractions(masked) if shares else ():  # "two thirds of its revenue"
             start, end = match.span("f")
@@ -247,16 +246,14 @@ class Detector:
             # The reader's own amount stays the reader's where a clause opening on a
             # threshold repeats it: "Walk-away floor: accept at $240K+ base. Below $240K
             # base, the other offers are better" (threshold_words).
-            asked_for = {
-                v for c in figures if inside(c.start, proposed) for v in _values(masked, c)
-            }
+            asked_for = {v for c in figures if inside(c.start, proposed) for v in values(masked, c)}
             figures = [
                 c
                 for c in figures
-                if not (asked_for and c.kind == PAY and _repeats_threshold(masked, c, asked_for))
+                if not (asked_for and c.kind == PAY and repeats_threshold(masked, c, asked_for))
             ]
         if figures and (proposed or own):
-            figures = _worked_out(block, figures, proposed, own, facts.starts)
+            figures = worked_out(block, figures, proposed, own, facts.starts)
         return found + figures + self._named(block, found + figures)
 
     def _named(self, block: Block, claims: list[Claim]) -> list[Claim]:
@@ -287,11 +284,14 @@ class Detector:
         found: list[Claim] = []
         vague = None if VAGUE_TRIGGERS.isdisjoint(words) else VAGUE.scan(present)
         for match in vague.finditer(masked) if vague is not None else ():
-            subject = "s" if match.group("s") else "d" if match.group("d") else ""
+            if match.group("n") and not RANKED.match(masked, match.end(), match.end() + 160):
+                continue  # "Analysts call Acme the most advanced ...", not "Recruiters call you back"
+            subject = next((g for g in ("s", "n", "d") if match.group(g)), "")
             if subject and not vague_subject_counts(masked, match.start(subject)):
                 continue
             phrase = " ".join(match.group(0).split())
-            found.append(Claim("GL505", match.start(), match.end(), phrase))
+            naming = bool(match.group("n"))  # counts only beside the ranking it names
+            found.append(Claim("GL505", match.start(), match.end(), phrase, needs_claim=naming))
         vague_spans = sorted((c.start, c.end) for c in found)
         group = 0
         for group, (offset, names, unnamed, needs_claim) in enumerate(
@@ -335,11 +335,11 @@ class Detector:
             self._listed = Listed(self.sources.stating, self.symbols)
         if not self._listed.stated:
             return False
-        values = figure_values(kind, match)  # "30-50%": both ends must be stated
-        if not values:
+        stated = figure_values(kind, match)  # "30-50%": both ends must be stated
+        if not stated:
             return False
         currency = money_currency(match, self.symbols) if kind == "money" else None
-        return self._listed.supports(kind, values, currency, facts.words(match.start()))
+        return self._listed.supports(kind, stated, currency, facts.words(match.start()))
 
     def _ranked(self, claim: Claim, facts: Facts) -> bool:
         """Whether an entry that says where it comes from, of a kind that can back a
@@ -511,22 +511,6 @@ class Detector:
         return found
 
 
-# A superlative with no noun after it ("the weakest is", "the worst, a ...") leaves
-# its noun to one before it in its sentence: "The strongest lever you have is a
-# competing offer; the weakest is a general claim" ranks levers twice.
-_ELLIPTIC = Lazy(rf"(?:[ \t]{{0,4}}[,;:)]|[ \t]{{1,4}}(?i:{alternation(WORDS['copulas'])})\b)")
-_SENTENCE_END = patterns.compile(r"[.!?](?:[ \t\n]|$)")
-
-
-def elliptic(masked: str, earlier: int, start: int, end: int) -> bool:
-    """Whether a superlative has no noun and follows, in its sentence, the one ending
-    at ``earlier``."""
-    return (
-        _ELLIPTIC.match(masked, end) is not None
-        and _SENTENCE_END.search(masked, earlier, start) is None
-    )
-
-
 _RATIO_WORDS = frozenset(RATIO_NUMBERS)
 _RATIO_JOINS = frozenset(("in", "out"))  # "one in three", "3 out of 4"
 _DIGIT_RATIO = patterns.compile(r"\d[ \t]{1,4}(?:in|out[ \t]{1,4}of)[ \t]{1,4}\d")  # "3 out of 4"
@@ -540,13 +524,15 @@ def multiplying(lowered: str, words: frozenset[str]) -> bool:
 
 def ratios(lowered: str, words: frozenset[str]) -> bool:
     """Whether a block may hold a ratio written in words ("one in three", "two out of
-    five"): a number word right before its join, which a few substring tests tell."""
+    five", "one offer in three"): a number word right before its join, or two number
+    words and "in", which a few substring tests tell."""
     if _RATIO_JOINS.isdisjoint(words):
         return False
-    for number in _RATIO_WORDS.intersection(words):
+    numbers = _RATIO_WORDS.intersection(words)
+    for number in numbers:
         if f"{number} in " in lowered or f"{number} out " in lowered:
             return True
-    return False
+    return any(f" in {number}" in lowered for number in numbers) and len(numbers) > 1
 
 
 def _figure_claim(match: re.Match[str], kind: str) -> Claim:
@@ -555,67 +541,6 @@ def _figure_claim(match: re.Match[str], kind: str) -> Claim:
 
 
 _NAMED = patterns.compile(r"\d{1,4}[A-Z]")  # "2K", "4D": a number written as a name
-
-
-_THRESHOLD = Lazy(
-    rf"(?i:(?:^|[.;:!?,(\u2014]|\b(?:if|anything|nothing))[ \t]{{0,3}}"
-    rf"(?:{alternation(WORDS['threshold_words'])})[ \t]{{1,3}}$)"
-)
-
-
-def _values(masked: str, claim: Claim) -> list[Decimal]:
-    """The amounts a money figure states (both ends of a range)."""
-    match = MONEY.pattern.match(masked, claim.start)
-    amounts = money_amounts(match) if match is not None else None
-    return [amount for amount, _ in amounts or ()]
-
-
-def _worked_out(
-    block: Block,
-    figures: list[Claim],
-    proposed: list[tuple[int, int]],
-    own: list[tuple[int, list[Decimal]]],
-    starts: list[int],
-) -> list[Claim]:
-    """The figures outside what the reader proposes or supposes, less the amounts a
-    sentence works out (:mod:`.arithmetic`) from the amounts given it: the guide's own
-    amounts in it, and the amounts supposed in it or in a sentence of the block before
-    it ("Imagine two offers: one at $185K with a 12% target ... The first pays $207.2K")."""
-    masked = block.masked
-    kept = [c for c in figures if not inside(c.start, proposed)]
-    supposed: dict[int, list[Decimal]] = {}
-    for claim in figures:
-        if inside(claim.start, proposed):
-            slot = bisect.bisect_right(starts, claim.start) - 1
-            supposed.setdefault(slot, []).extend(_values(masked, claim))
-    owned: dict[int, list[Decimal]] = {}
-    for start, amounts in own:
-        owned.setdefault(bisect.bisect_right(starts, start) - 1, []).extend(amounts)
-    candidates: dict[int, list[tuple[int, list[Decimal]]]] = {}
-    for index, claim in enumerate(kept):
-        slot = bisect.bisect_right(starts, claim.start) - 1
-        if supposed or slot in owned:
-            candidates.setdefault(slot, []).append((index, _values(masked, claim)))
-    done: set[int] = set()
-    for slot, found in candidates.items():
-        earlier = [s for s in supposed if s < slot]
-        given = supposed.get(slot, []) + owned.get(slot, [])
-        carried = [a for s in earlier for a in supposed[s]]
-        texts = [masked[block.sentences[s].start : block.sentences[s].end] for s in earlier]
-        sentence = masked[block.sentences[slot].start : block.sentences[slot].end]
-        counts = counts_named(sentence)
-        percents = percents_named(" ".join([*texts, sentence]))
-        done |= worked(given, found, counts, percents, carried)
-    return [c for index, c in enumerate(kept) if index not in done]
-
-
-def _repeats_threshold(masked: str, claim: Claim, own: set[Decimal]) -> bool:
-    """Whether a clause opens on a threshold before ``claim`` and its amounts are the
-    reader's own (``own``)."""
-    values = _values(masked, claim)
-    if not values or not own.issuperset(values):
-        return False
-    return _THRESHOLD.search(masked, max(0, claim.start - 40), claim.start) is not None
 
 
 _SAID = patterns.compile(r"(?:['\u2019]s?)?(?:[ \t]{1,4}[\w-]{1,30}){0,3}")

@@ -427,3 +427,19 @@ def own_selection(masked: str, start: int, stop: int) -> bool:
         if lowered in _OWN_ITEMS:
             end = word.end()
     return end >= 0 and _FIELD_SCOPE.search(masked, end, end + 60) is None
+
+
+# A superlative with no noun after it ("the weakest is", "the worst, a ...") leaves
+# its noun to one before it in its sentence: "The strongest lever you have is a
+# competing offer; the weakest is a general claim" ranks levers twice.
+_ELLIPTIC = Lazy(rf"(?:[ \t]{{0,4}}[,;:)]|[ \t]{{1,4}}(?i:{alternation(WORDS['copulas'])})\b)")
+_SENTENCE_END = patterns.compile(r"[.!?](?:[ \t\n]|$)")
+
+
+def elliptic(masked: str, earlier: int, start: int, end: int) -> bool:
+    """Whether a superlative has no noun and follows, in its sentence, the one ending
+    at ``earlier``."""
+    return (
+        _ELLIPTIC.match(masked, end) is not None
+        and _SENTENCE_END.search(masked, earlier, start) is None
+    )

@@ -117,6 +117,8 @@ def source_kinds(text: str) -> frozenset[str]:
 _PAY_WORDS = word_class("pay_words")
 _PAYERS = frozenset(DATA["paying_parties"]["payers"])
 _PAYING_PARTIES = word_class("paying_parties")
+_METRIC_BEFORE = word_class("company_metric_words")
+_METRIC_AFTER = frozenset(DATA["company_metric_words"]["after"])
 _CLAUSE_MARK = patterns.compile(r"[;:()|\u2014\u2013]|,(?!\d)|\s-\s|[.!?](?:\s|$)")
 _WINDOW = 80  # characters either side of a figure that can name what it measures
 # The low end of a range right before its dash: "$150K" of "$150K–$260K".
@@ -146,6 +148,10 @@ def figure_kind(masked: str, start: int, end: int) -> str:
     for index, word in enumerate(words):
         if word in _PAYERS and index + 1 < len(words) and words[index + 1] in _PAYING_PARTIES:
             continue  # "paying customers": who pays the company
+        if (index and words[index - 1] in _METRIC_BEFORE) or (
+            index + 1 < len(words) and words[index + 1] in _METRIC_AFTER
+        ):
+            continue  # "net revenue retention", "the stock price": the company's metrics
         if word.strip(".'") in _PAY_WORDS or not _PAY_WORDS.isdisjoint(word.split("-")):
             return PAY
     return FACT
