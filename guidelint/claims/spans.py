@@ -56,6 +56,7 @@ from guidelint.claims.support import (
     OwnFigures,
     beyond_pay,
     figure_kind,
+    share_price,
     source_kinds,
 )
 from guidelint.claims.vocabulary import (
@@ -379,7 +380,7 @@ class Detector:
                 start = low.start() if low is not None else start
             text = " ".join(masked[start:end].split())
             kind = figure_kind(masked, start, end)
-            if money and kind == PAY and beyond_pay(match, self.symbols):
+            if money and kind == PAY and (beyond_pay(match, self.symbols) or share_price(match)):
                 kind = FACT
             found.append(Claim("GL501", start, end, text, kind))
 

@@ -174,6 +174,29 @@ def beyond_pay(match: re.Match[str], symbols: dict[str, str]) -> bool:
     return ceiling is not None and bool(amounts) and min(a for a, _ in amounts) > ceiling
 
 
+_SHARE_WORDS = word_class("share_price_words")
+_SMALLEST_PAY = Decimal(1000)
+
+
+def share_price(match: re.Match[str]) -> bool:
+    """Whether a money figure under 1,000 is a price per share: its clause names
+    shares or their price ("Stock has been volatile ($15-$35 range)", "the IPO priced
+    at $28"), so a salary source cannot back it, whatever pay words share its clause."""
+    amounts = money_amounts(match) or []
+    if not amounts or max(a for a, _ in amounts) >= _SMALLEST_PAY:
+        return False
+    text = match.string
+    before = list(_CLAUSE_MARK.finditer(text, max(0, match.start() - _WINDOW), match.start()))
+    opening = (
+        before[-1].end()
+        if before and before[-1].group(0) != "("
+        else (before[-2].end() if len(before) > 1 else max(0, match.start() - _WINDOW))
+    )
+    after = _CLAUSE_MARK.search(text, match.end(), min(len(text), match.end() + _WINDOW))
+    clause = text[opening : after.start() if after else match.end() + _WINDOW]
+    return not _SHARE_WORDS.isdisjoint(_SOURCE_TOKEN.findall(clause.casefold()))
+
+
 _NOT_CONTENT = COMMON_WORDS | _UNIT_NAMES | word_class("date_words")  # tie nothing to an entry
 
 
