@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from test_claims_names import found
 
-from guidelint.claims.arithmetic import counts_named, worked
+from conftest import lint_text
+from guidelint.claims.arithmetic import counts_named, percents_named, worked
 
 
 @pytest.mark.parametrize(
@@ -16,6 +17,9 @@ from guidelint.claims.arithmetic import counts_named, worked
         ("Spread across a four-year grant, over 12 months, in 3 years.", {4, 12, 3}),
         ("Over two years and twelve months, $40K in 2026.", {2, 12}),
         ("One offer, 1 year, 100 days, 4.5 years, 20% more.", set()),
+        # a period names how many of it make a year
+        ("$204K a year works out to $17K a month, or $4K a week.", {12, 52}),
+        ("Refreshers vest quarterly.", {4}),
     ],
 )
 def test_counts_named(text: str, expected: set[int]) -> None:
@@ -53,6 +57,72 @@ def test_worked(
     assert worked(given, candidates, frozenset(counts)) == expected
 
 
+def test_percents_named() -> None:
+    assert percents_named("If the stock falls 30% or 12.5 %, v2%") == {
+        Decimal("0.3"),
+        Decimal("0.125"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("given", "carried", "candidates", "percents", "expected"),
+    [
+        # a percentage change of a given amount: "a $140K grant is worth $98K" after a 30% fall
+        (amounts("140000"), [], [(0, amounts("98000"))], {"0.3"}, {0}),
+        # a share of an amount supposed in an earlier sentence: $185K with a 12% bonus
+        ([], amounts("185000", "195000"), [(0, amounts("207200"))], {"0.12"}, {0}),
+        # an amount carried from an earlier sentence is worked from, never itself worked
+        ([], amounts("240000"), [(0, amounts("240000"))], set(), set()),
+        (amounts("240000"), [], [(0, amounts("240000"))], set(), {0}),
+    ],
+)
+def test_worked_with_percents_and_carried_amounts(
+    given: list[Decimal],
+    carried: list[Decimal],
+    candidates: list[tuple[int, list[Decimal]]],
+    percents: set[str],
+    expected: set[int],
+) -> None:
+    named = frozenset(Decimal(p) for p in percents)
+    assert worked(given, candidates, frozenset(), named, carried) == expected
+
+
+OWN = """\
+---
+company: acme
+role: data-engineer
+compensation:
+  - region: San Francisco
+    base_low: 195000
+    base_high: 255000
+    currency: USD
+  - region: Austin
+    base_low: 160000
+    base_high: 210000
+    currency: USD
+---
+
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the guide's own figures are given: a month of the top of the band
+        ("At the top of the San Francisco band, $255K a year works out to $21.25K a month.", []),
+        ("A $21.25K month is what Acme's best-paid engineers earn.", [("GL501", 15, 3)]),
+        # the gap between two regions' own figures, in a sentence naming both
+        ("Austin sits $35K to $45K lower than San Francisco at each end of the band.", []),
+        ("Acme pays $35K more than its rivals in Austin.", [("GL501", 15, 11)]),
+    ],
+)
+def test_amounts_worked_from_the_guides_own_figures(
+    text: str, expected: list[tuple[str, int, int]]
+) -> None:
+    found = [(d.code, d.line, d.column) for d in lint_text(OWN + text + "\n", select=("GL5",))]
+    assert found == expected
+
+
 def test_a_sentence_of_many_amounts_is_not_searched() -> None:
     given = [Decimal(n * 1000) for n in range(1, 13)]
     assert worked(given, [(0, [Decimal(3000)]), (1, [Decimal(7000)])], frozenset()) == set()
@@ -69,6 +139,12 @@ def test_a_sentence_of_many_amounts_is_not_searched() -> None:
         # what the supposition does not work out is still stated
         ("If your offer is $200K, the market median for this role is $400K.", [("GL501", 11, 60)]),
         ("If you hold a $230K offer, note that Acme's revenue is $700M.", [("GL501", 11, 56)]),
+        # a sum shown with "+" and a verb that closes it
+        ("Take $195K base + $40K stock + $19.5K bonus: that comes to $254.5K.", []),
+        # ... not a "+" after a level
+        ("Refreshers at L62+ add $40K-$120K a year.", [("GL501", 11, 24)]),
+        # a percentage change under a supposition
+        ("If the stock falls 30%, a $140K grant is worth $98K; ask for dollars.", []),
     ],
 )
 def test_worked_amounts_in_guides(text: str, expected: list[tuple[str, int, int]]) -> None:

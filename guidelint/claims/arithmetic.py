@@ -6,6 +6,12 @@ supposition (:mod:`.context` leaves them out), and the other two are worked from
 them, a difference and that difference four times over.  A worked amount states
 nothing a source could back, so it is left out with what it is worked from.
 
+The amounts given a sentence are those it supposes, the guide's own figures it names
+("At the top of the Chicago band, $204K a year works out to $17K a month"), and the
+amounts supposed in an earlier sentence of its paragraph ("Imagine two offers: one at
+$185K with a 12% target ... The first pays $207.2K"), which are worked from but never
+count as worked themselves: "Open at $240K. Peers at Stripe earn more than $240K" states.
+
 An amount is worked out from the given ones when it is one of them, the sum or
 the difference of two of them, the sum of all of them, one of them multiplied
 or divided by a count the sentence names ("four-year", "12 months", "3 years",
