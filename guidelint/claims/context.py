@@ -68,6 +68,12 @@ _PITCH = patterns.compile(
     r"(?:(?i:yourself|yourselves|it|this|that|them|the|your|their)\b|[A-Z])"
     r"[\w'\u2019&.-]{0,30}(?:[ \t]{1,4}[\w'\u2019&.-]{1,30}){0,3}?[ \t]{1,4}(?i:as)\b"
 )
+# "Demonstrate experience provisioning for 30-50% growth", "show that your systems make
+# millions of decisions a day": the reader's own record, which the reader presents.
+_RECORD = patterns.compile(
+    rf"\s{{0,8}}+(?i:{alternation(WORDS['record_verbs'])})[ \t]{{1,4}}(?:(?i:that)[ \t]{{1,4}})?"
+    rf"(?i:{alternation(DATA['record_verbs']['objects'])})(?![\w'\u2019])"
+)
 # "Model Acme's equity at 2x, 3x and 5x": the reader's own calculation, its object opening
 # on a pronoun, a determiner or a name and its terms ("at", "under", ...) close behind.
 _COMPUTE = patterns.compile(
@@ -201,6 +207,7 @@ ASK_TRIGGERS = frozenset(
     for p in (
         *WORDS["proposal_asks"],
         *WORDS["pitch_verbs"],
+        *WORDS["record_verbs"],
         *WORDS["computation_verbs"],
         *WORDS["scenario_modals"],
         *WORDS["hypothetical_leads"],
@@ -293,6 +300,8 @@ def proposals(block: Block) -> list[tuple[int, int]]:
                 or _THRESHOLD_SUBJECT.match(masked, clause, clause_end)
             )
             ask = (clause, clause) if continues else _ask_span(masked, clause, clause_end)
+            if ask is None and label is not None and clause == start:
+                ask = _ask_span(masked, body, clause_end)  # "**Scope**: Pitch yourself as ..."
             if ask is None:
                 targets = instruction_targets(masked, clause, clause_end)
                 # an ask or instruction after ", so" / ", then": "..., so open at $215K"
@@ -442,6 +451,7 @@ def _ask_span(masked: str, start: int, end: int) -> tuple[int, int] | None:
         or _COUNTER_FORECAST.match(masked, start, end)
         or _EMPLOYER_LINE.match(masked, start, end)
         or _PITCH.match(masked, start, end)
+        or _RECORD.match(masked, start, end)
         or _COMPUTE.match(masked, start, end)
         or _ASK_SUBJECT.match(masked, start, end)
     )
