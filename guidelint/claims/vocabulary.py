@@ -125,6 +125,13 @@ class Family:
             (frozenset(PLAIN_WORD.findall(text.casefold())), found) for text, found in phrases
         )
         self.vocabulary = frozenset(word for words, _ in self.entries for word in words)
+        # A phrase of one word is present when its word is; the others are looked up by
+        # their longest word, then tested whole.
+        self.singles = frozenset(next(iter(w)) for w, _ in self.entries if len(w) == 1)
+        self.multiples: dict[str, list[frozenset[str]]] = {}
+        for words in {w for w, _ in self.entries if len(w) > 1}:
+            key = max(sorted(words), key=len)
+            self.multiples.setdefault(key, []).append(words)
         self.whole = Scan(
             source, chars(found for _, found in self.entries), word_starts=word_starts
         )
@@ -137,8 +144,10 @@ class Family:
             return self.whole
         if self.vocabulary.isdisjoint(present):
             return None
-        for words, _ in self.entries:
-            if words <= present:
+        if not self.singles.isdisjoint(present):
+            return self.whole
+        for key in self.multiples.keys() & present:
+            if any(words <= present for words in self.multiples[key]):
                 return self.whole
         return None
 
