@@ -149,13 +149,15 @@ MULTIPLIER = Scan(
 RATIO_NUMBERS = NUMBER_WORDS[1:11]  # one to ten
 _RATIO_NUMBER = rf"(?:{'|'.join(RATIO_NUMBERS)}|\d{{1,3}})"
 _DURATIONS = "|".join(_DATA["ratios"]["durations"])
-# In words, a noun may stand between: "one offer in three".
+# In words, a noun may stand between, the share then closing its clause or followed by
+# its verb: "one offer in three is revised", not "one office in two regions".
+_FOLLOWERS = "|".join(_DATA["ratios"]["followers"])
 _RATIO_WORD = f"(?:{'|'.join(RATIO_NUMBERS)})"
 RATIO = Scan(
     rf"(?i:(?<![\w.-]){_RATIO_NUMBER}[ \t]{{1,4}}(?:in|out[ \t]{{1,4}}of)[ \t]{{1,4}}"
     rf"{_RATIO_NUMBER}\b(?![.,]\d)(?![ \t]{{1,4}}(?:{_DURATIONS})\b)"
     rf"|(?<![\w.-]){_RATIO_WORD}[ \t]{{1,4}}(?!(?:{_DURATIONS})\b)[a-z]{{3,20}}[ \t]{{1,4}}in"
-    rf"[ \t]{{1,4}}{_RATIO_WORD}\b(?![ \t]{{1,4}}(?:{_DURATIONS})\b))",
+    rf"[ \t]{{1,4}}{_RATIO_WORD}\b(?=[ \t]{{0,4}}(?:[,.;:)]|$)|[ \t]{{1,4}}(?:{_FOLLOWERS})\b))",
     chars([w[0] for w in RATIO_NUMBERS], nocase=True),
     digits=True,
 )
@@ -393,16 +395,19 @@ def _footprint(entry: dict[str, list[str]]) -> tuple[Scan, frozenset[str]]:
 # (staff_counts).
 FOOTPRINT, FOOTPRINT_WORDS = _footprint(_DATA["footprint_counts"])
 STAFF, STAFF_WORDS = _footprint(_DATA["staff_counts"])
-# A volume of data in a unit of a terabyte or more: "3 petabytes", "40 TB" (data_volumes).
+# A volume of data in a unit of a terabyte or more: "3 petabytes", "40TB" (data_volumes),
+# not the size of a thing: "a 2 TB drive".
 _VOLUME_UNITS = _DATA["data_volumes"]["units"]
 DATA_VOLUME = Scan(
-    r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?)[ \t]?"
+    r"(?<![\w.,])(?<!\b[Aa][ \t])(?<!\b[Aa]n[ \t])(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?)[ \t]?"
     r"(?:(?i:" + _spelled([u for u in _VOLUME_UNITS if not u.isupper()]) + r")"
     r"|" + _spelled([u for u in _VOLUME_UNITS if u.isupper()]) + r")(?![\w])",
     "",
     digits=True,
 )
+# What a block holding a volume holds, as its words or inside one ("40tb").
 VOLUME_WORDS = frozenset(unit.casefold() for unit in _VOLUME_UNITS)
+VOLUME_PARTS = tuple(unit.casefold() for unit in _VOLUME_UNITS if unit.isupper())
 
 
 # Counts written as magnitudes: "millions of sellers", "tens of millions of players".

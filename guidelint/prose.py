@@ -164,6 +164,10 @@ class Block(Record):
         index = bisect.bisect_right(self.starts, offset) - 1
         return self.lines[index], self.columns[index] + offset - self.starts[index]
 
+    def slot(self, offset: int) -> int:
+        """The index of the sentence that holds ``offset`` (0 before the first)."""
+        return max(0, bisect.bisect_right(self.sentences, offset, key=lambda s: s.start) - 1)
+
     @property
     def sentences(self) -> list[Sentence]:
         if self._sentences is None:

@@ -12,18 +12,18 @@ from guidelint.claims.arithmetic import counts_named, percents_named, worked
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "counts", "periods"),
     [
-        ("Spread across a four-year grant, over 12 months, in 3 years.", {4, 12, 3}),
-        ("Over two years and twelve months, $40K in 2026.", {2, 12}),
-        ("One offer, 1 year, 100 days, 4.5 years, 20% more.", set()),
+        ("Spread across a four-year grant, over 12 months, in 3 years.", {4, 12, 3}, {12}),
+        ("Over two years and twelve months, $40K in 2026.", {2, 12}, {12}),
+        ("One offer, 1 year, 100 days, 4.5 years, 20% more.", set(), set()),
         # a period names how many of it make a year
-        ("$204K a year works out to $17K a month, or $4K a week.", {12, 52}),
-        ("Refreshers vest quarterly.", {4}),
+        ("$204K a year works out to $17K a month, or $4K a week.", set(), {12, 52}),
+        ("Refreshers vest quarterly.", set(), {4}),
     ],
 )
-def test_counts_named(text: str, expected: set[int]) -> None:
-    assert counts_named(text) == expected
+def test_counts_named(text: str, counts: set[int], periods: set[int]) -> None:
+    assert counts_named(text) == (counts, periods)
 
 
 def amounts(*values: str) -> list[Decimal]:
@@ -71,8 +71,10 @@ def test_percents_named() -> None:
         (amounts("140000"), [], [(0, amounts("98000"))], {"0.3"}, {0}),
         # a share of an amount supposed in an earlier sentence: $185K with a 12% bonus
         ([], amounts("185000", "195000"), [(0, amounts("207200"))], {"0.12"}, {0}),
-        # an amount carried from an earlier sentence is worked from, never itself worked
+        # an amount carried from an earlier sentence is worked from, never itself worked,
+        # even beside a candidate worked from it
         ([], amounts("240000"), [(0, amounts("240000"))], set(), set()),
+        ([], amounts("240000"), [(0, amounts("240000")), (1, amounts("480000"))], set(), set()),
         (amounts("240000"), [], [(0, amounts("240000"))], set(), {0}),
     ],
 )
@@ -85,6 +87,12 @@ def test_worked_with_percents_and_carried_amounts(
 ) -> None:
     named = frozenset(Decimal(p) for p in percents)
     assert worked(given, candidates, frozenset(), named, carried) == expected
+
+
+def test_a_carried_amount_stated_again_is_not_worked_out_beside_a_multiple_of_it() -> None:
+    # "Open at $240K. Peers at Stripe earn more than $240K, or $480K over two years."
+    candidates = [(0, amounts("240000")), (1, amounts("480000"))]
+    assert worked([], candidates, frozenset({2}), frozenset(), amounts("240000")) == {1}
 
 
 OWN = """\

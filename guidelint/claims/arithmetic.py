@@ -1,4 +1,4 @@
-"""Amounts a sentence works out from the amounts it supposes.
+"""Amounts a sentence works out from the amounts given it.
 
 "If you hold a competing offer at $230K and Acme is at $215K, the gap is $15K a
 year, or $60K across a four-year grant": the first two amounts are the reader's
@@ -6,49 +6,56 @@ supposition (:mod:`.context` leaves them out), and the other two are worked from
 them, a difference and that difference four times over.  A worked amount states
 nothing a source could back, so it is left out with what it is worked from.
 
-The amounts given a sentence are those it supposes, the guide's own figures it names
-("At the top of the Chicago band, $204K a year works out to $17K a month"), and the
-amounts supposed in an earlier sentence of its paragraph ("Imagine two offers: one at
-$185K with a 12% target ... The first pays $207.2K"), which are worked from but never
-count as worked themselves: "Open at $240K. Peers at Stripe earn more than $240K" states.
+An amount is worked out from the supposed ones when it is one of them, the sum or
+the difference of two of them, the sum of all of them, one of them multiplied or
+divided by a count the sentence names ("four-year", "12 months", "3 years", or a
+period: "a month" of a yearly amount is a twelfth), or one of them changed by a
+percentage named with them ("if the stock falls 30%, a $140K grant is worth $98K"):
+multiples by a count the sentence does not name would match too much by chance
+("If your offer is $200K, the median is $400K" states a median).  Each amount
+worked out is given in turn, so a chain of steps is followed.
 
-An amount is worked out from the given ones when it is one of them, the sum or
-the difference of two of them, the sum of all of them, one of them multiplied
-or divided by a count the sentence names ("four-year", "12 months", "3 years",
-or a period: "a month" of a yearly amount is a twelfth), or one of them changed by
-a percentage the sentence names ("if the stock falls 30%, a $140K grant is worth
-$98K"): multiples by a count the sentence does not name would match too much by
-chance ("If your offer is $200K, the median is $400K" states a median).  Each
-amount worked out is given in turn, so a chain of steps is followed.
+Amounts supposed in an earlier sentence of the paragraph are worked from too
+("Imagine two offers: one at $185K with a 12% target ... The first pays $207.2K"),
+but an amount equal to one of them is not worked: "Open at $240K. Peers at Stripe
+earn more than $240K" states.  The guide's own figures a sentence names are worked
+from by its periods only ("At the top of the band, $204K a year works out to $17K a
+month"): their sums and multiples would match other companies' figures by chance.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections.abc import Sequence
 from decimal import Decimal
 
 from guidelint import patterns
 from guidelint.claims.claim import Claim
-from guidelint.claims.vocabulary import DATA, WORDS, alternation
-from guidelint.figures import MONEY, NUMBER_WORDS, inside, money_amounts
+from guidelint.claims.vocabulary import DATA
+from guidelint.figures import (
+    MONEY,
+    NUMBER_WORDS,
+    PERCENT_DIGITS,
+    PERCENT_VALUE,
+    inside,
+    money_amounts,
+)
 from guidelint.prose import Block
-from guidelint.scan import Lazy
 
 _COUNTS = {word: index for index, word in enumerate(NUMBER_WORDS) if 2 <= index <= 12}
 _COUNT = patterns.compile(r"(?<![\w.,$])(\d{1,2})(?![\d.,%])|[A-Za-z]+")
 # A period names how many of it make a year: "$204K a year is $17K a month".
 _PERIODS = {str(word): int(count) for word, count in DATA["period_counts"]["counts"].items()}
-_PERCENT = patterns.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{1,2})?)[ \t]?%")
+_PERCENTS = PERCENT_DIGITS.pattern
 _ROUNDS = 3  # steps of a chain followed: gap, then the gap over the grant's years
-_MOST = 12  # amounts in one sentence beyond which none is looked at: a table in prose
+_MOST = 12  # amounts given and sought in a sentence beyond which none is: a table in prose
 
 
-def counts_named(text: str) -> frozenset[int]:
-    """The small counts (2-12) a sentence names in digits or words, and the count of
-    each period it names in a year (12 for "month")."""
-    found = set()
+def counts_named(text: str) -> tuple[frozenset[int], frozenset[int]]:
+    """The small counts (2-12) a sentence names in digits or words, and the counts of
+    the periods it names in a year (12 for "month", 52 for "week")."""
+    found: set[int] = set()
+    periods: set[int] = set()
     for match in _COUNT.finditer(text):
         word = match.group(0)
         if match.group(1):
@@ -57,15 +64,19 @@ def counts_named(text: str) -> frozenset[int]:
             lowered = word.casefold()
             number = _COUNTS.get(lowered)
             if lowered in _PERIODS:
-                found.add(_PERIODS[lowered])
+                periods.add(_PERIODS[lowered])
         if number is not None and 2 <= number <= 12:
             found.add(number)
-    return frozenset(found)
+    return frozenset(found), frozenset(periods)
 
 
 def percents_named(text: str) -> frozenset[Decimal]:
-    """The percentages a sentence names, as fractions ("30%" is 0.3)."""
-    return frozenset(Decimal(m.group(1)) / 100 for m in _PERCENT.finditer(text))
+    """The percentages a sentence names, as fractions ("30%" is 0.3); none and all
+    ("0%", "100%") change nothing and are left out."""
+    found = (
+        Decimal(m.group(0)) / 100 for m in map(PERCENT_VALUE.search, _PERCENTS.findall(text)) if m
+    )
+    return frozenset(p for p in found if 0 < p < 1)
 
 
 def _close(value: Decimal, target: Decimal) -> bool:
@@ -80,31 +91,40 @@ def worked(
     percents: frozenset[Decimal] = frozenset(),
     carried: Sequence[Decimal] = (),
 ) -> set[int]:
-    """The indexes of ``candidates`` (index, amounts) worked out from ``given``, with
-    the ``counts`` and ``percents`` their sentence names.  Amounts ``carried`` from
-    an earlier sentence are worked from, but a candidate equal to one of them is not
-    worked: "Open at $240K base. Peers at Stripe earn more than $240K" states."""
+    """The indexes of ``candidates`` (index, amounts) worked out from ``given`` and
+    ``carried``, with the ``counts`` and ``percents`` named with them; a candidate
+    equal to a carried amount is not worked out by that alone."""
     if (
         not (given or carried)
         or len(given) + len(carried) + sum(len(a) for _, a in candidates) > _MOST
     ):
         return set()
     known = [*given, *carried]
+    derived = list(given)  # what a candidate may equal: not the carried amounts
+    repeated = {  # candidates that repeat a carried amount: stated again, not worked
+        index
+        for index, amounts in candidates
+        if amounts
+        and all(any(_close(a, c) for c in carried) for a in amounts)
+        and not all(any(_close(a, g) for g in given) for a in amounts)
+    }
     found: set[int] = set()
-    for round_ in range(_ROUNDS):
-        reachable = _steps(known, counts, percents)
-        reachable += given if round_ == 0 else known
+    for _ in range(_ROUNDS):
+        reachable = _steps(known, counts, percents) + derived
         step = [
             index
             for index, amounts in candidates
             if index not in found
+            and index not in repeated
             and amounts
             and all(any(_close(a, r) for r in reachable) for a in amounts)
         ]
         if not step:
             break
         found.update(step)
-        known += [a for index, amounts in candidates if index in step for a in amounts]
+        new = [a for index, amounts in candidates if index in step for a in amounts]
+        known += new
+        derived += new
     return found
 
 
@@ -125,13 +145,7 @@ def _steps(
     return reachable
 
 
-_THRESHOLD = Lazy(
-    rf"(?i:(?:^|[.;:!?,(\u2014]|\b(?:if|anything|nothing))[ \t]{{0,3}}"
-    rf"(?:{alternation(WORDS['threshold_words'])})[ \t]{{1,3}}$)"
-)
-
-
-def values(masked: str, claim: Claim) -> list[Decimal]:
+def amounts_of(masked: str, claim: Claim) -> list[Decimal]:
     """The amounts a money figure states (both ends of a range)."""
     match = MONEY.pattern.match(masked, claim.start)
     amounts = money_amounts(match) if match is not None else None
@@ -143,44 +157,50 @@ def worked_out(
     figures: list[Claim],
     proposed: list[tuple[int, int]],
     own: list[tuple[int, list[Decimal]]],
-    starts: list[int],
 ) -> list[Claim]:
     """The figures outside what the reader proposes or supposes, less the amounts a
-    sentence works out (:mod:`.arithmetic`) from the amounts given it: the guide's own
-    amounts in it, and the amounts supposed in it or in a sentence of the block before
-    it ("Imagine two offers: one at $185K with a 12% target ... The first pays $207.2K")."""
+    sentence works out from the amounts given it (see the module's docstring)."""
     masked = block.masked
+    slot_of = block.slot
     kept = [c for c in figures if not inside(c.start, proposed)]
     supposed: dict[int, list[Decimal]] = {}
     for claim in figures:
         if inside(claim.start, proposed):
-            slot = bisect.bisect_right(starts, claim.start) - 1
-            supposed.setdefault(slot, []).extend(values(masked, claim))
+            supposed.setdefault(slot_of(claim.start), []).extend(amounts_of(masked, claim))
     owned: dict[int, list[Decimal]] = {}
     for start, amounts in own:
-        owned.setdefault(bisect.bisect_right(starts, start) - 1, []).extend(amounts)
+        owned.setdefault(slot_of(start), []).extend(amounts)
     candidates: dict[int, list[tuple[int, list[Decimal]]]] = {}
     for index, claim in enumerate(kept):
-        slot = bisect.bisect_right(starts, claim.start) - 1
+        slot = slot_of(claim.start)
         if supposed or slot in owned:
-            candidates.setdefault(slot, []).append((index, values(masked, claim)))
+            candidates.setdefault(slot, []).append((index, amounts_of(masked, claim)))
     done: set[int] = set()
-    for slot, found in candidates.items():
-        earlier = [s for s in supposed if s < slot]
-        given = supposed.get(slot, []) + owned.get(slot, [])
-        carried = [a for s in earlier for a in supposed[s]]
-        texts = [masked[block.sentences[s].start : block.sentences[s].end] for s in earlier]
-        sentence = masked[block.sentences[slot].start : block.sentences[slot].end]
-        counts = counts_named(sentence)
-        percents = percents_named(" ".join([*texts, sentence]))
-        done |= worked(given, found, counts, percents, carried)
+    carried: list[Decimal] = []
+    percents: frozenset[Decimal] = frozenset()  # named in this sentence and supposing ones before
+    for slot in sorted({*candidates, *supposed}):
+        sentence = block.sentences[slot]
+        text = masked[sentence.start : sentence.end]
+        found = candidates.get(slot, [])
+        named = percents_named(text) if found or slot in supposed else frozenset()
+        if found:
+            counts, periods = counts_named(text)
+            done |= worked(supposed.get(slot, []), found, counts, percents | named, carried)
+            done |= _by_period(owned.get(slot, []), found, periods)
+        if slot in supposed:
+            carried = [*carried, *supposed[slot]][-_MOST:]
+            percents |= named
     return [c for index, c in enumerate(kept) if index not in done]
 
 
-def repeats_threshold(masked: str, claim: Claim, own: set[Decimal]) -> bool:
-    """Whether a clause opens on a threshold before ``claim`` and its amounts are the
-    reader's own (``own``)."""
-    amounts = values(masked, claim)
-    if not amounts or not own.issuperset(amounts):
-        return False
-    return _THRESHOLD.search(masked, max(0, claim.start - 40), claim.start) is not None
+def _by_period(
+    owned: list[Decimal], candidates: list[tuple[int, list[Decimal]]], periods: frozenset[int]
+) -> set[int]:
+    """The candidates that are one of the guide's own amounts per period, or a
+    period's amount per year ("$204K a year works out to $17K a month")."""
+    reachable = [value for a in owned for n in periods for value in (a * n, a / n)]
+    return {
+        index
+        for index, amounts in candidates
+        if amounts and reachable and all(any(_close(a, r) for r in reachable) for a in amounts)
+    }

@@ -99,7 +99,7 @@ _HOLDING = word_class("holding_verbs")
 _OWN_REFERENCES = frozenset(DATA["company_documents"]["generic_owners"])  # "the company's 10-K"
 # The rank a naming verb gives its object: "names Acme the leading platform", "ranked
 # it among the best", "rated Acme as one of the top".
-RANKED = Lazy(
+_RANKED = Lazy(
     r"(?:[ \t]{1,4}[\w'\u2019.&-]{1,30}){1,4}?[ \t]{1,4}(?:(?i:as)[ \t]{1,4})?"
     rf"(?i:the|a|an|one[ \t]{{1,4}}of|among|{alternation(DATA['rank_verbs']['places'])})(?![\w])"
 )
@@ -283,7 +283,7 @@ def attributions(
             # "Gartner names Acme the leading platform": with its object ranked after
             # it, and only with the claim it names
             names = _names(subject, leading_fillers=False)
-            if names and RANKED.match(masked, match.end(), match.end() + 160):
+            if names and _RANKED.match(masked, match.end(), match.end() + 160):
                 yield Attribution(window_start + cut, names, False, True)
             continue
         evidence_only = lowered in EVIDENCE_VERBS and lowered not in ATTRIBUTION_VERBS
@@ -297,7 +297,9 @@ def attributions(
             placed = _PLACED_AT.match(masked, match.end(), match.end() + 80)  # "puts X at $Y"
             complement = word in COMPLEMENTS and lowered not in PLACING_VERBS
             # "Gartner expects claims automation to become a standard module"
-            foretold = _FORETOLD.match(masked, match.end(), match.end() + 80)
+            foretold = lowered in _FORECASTING and _FORETOLD.match(
+                masked, match.end(), match.end() + 80
+            )
             if not (
                 word[:1].isdigit() or word[:1] in SYMBOL_SET or complement or placed or foretold
             ):
@@ -349,9 +351,12 @@ _PLACED_AT = Lazy(
     rf"(?:(?:{CURRENCY_PREFIX})[ \t]?\d|\d{{1,3}}(?:\.\d+)?%)"
 )
 # What a forecast says will happen: "expects claims automation to become ...".
+# The object is no person ("expects new hires to grow into the role" is a wish).
 _FORETOLD = Lazy(
+    rf"(?![ \t]{{1,4}}(?:[\w-]{{1,30}}[ \t]{{1,4}})?(?i:{alternation(DATA['forecast_infinitives']['people'])})\b)"
     rf"[^.;:!?\n]{{0,60}}?[ \t]to[ \t]{{1,4}}(?i:{alternation(WORDS['forecast_infinitives'])})\b"
 )
+_FORECASTING = frozenset(DATA["forecast_infinitives"]["verbs"])
 # A verb of holding with the figure it holds after it: "has ... at SGD 150K" ("has grown
 # 40%", "has a risk section" hold nothing).
 _HOLDING_VERB = Lazy(

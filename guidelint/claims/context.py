@@ -5,9 +5,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import TypeVar
 
 from guidelint import patterns
+from guidelint.claims.arithmetic import amounts_of
+from guidelint.claims.claim import Claim
 from guidelint.claims.clauses import (
     CONDITION,
     CONSEQUENCE,
@@ -105,10 +108,11 @@ _EXAMPLE_REFERENCE = Lazy(rf"(?i:\b(?:{alternation(WORDS['example_references'])}
 # its arithmetic: the guide's own calculation, not a fact from elsewhere.
 # A figure follows its "=": "$130B market cap + 160+ countries = unmatched scale" adds
 # nothing up.
-# The total may follow a verb that closes a sum when the "+" stands between amounts:
-# "$170K + $30K + $20.4K comes to $220.4K", not "refreshers at L62+ add $40K".
+# The total may follow a verb that closes a sum in the same clause, when the "+" stands
+# between amounts: "$170K + $30K + $20.4K comes to $220.4K", not "refreshers at L62+ add
+# $40K" nor "raised $200M + $50M in two rounds; its valuation is $4B".
 _SUM = Lazy(
-    rf"(?:\+[^=\n]{{0,200}}=|(?<=[\dKkMmBb])[ \t]\+[ \t]{{0,3}}{AMOUNT_START}[^=\n]{{0,200}}?"
+    rf"(?:\+[^=\n]{{0,200}}=|(?<=[\dKkMmBb])[ \t]\+[ \t]{{0,3}}{AMOUNT_START}(?:[^=\n;.!?]|\.(?=\d)){{0,200}}?"
     rf"[ \t](?i:{alternation(WORDS['sum_verbs'])})[ \t])[ \t]{{0,3}}~?(?:{CURRENCY_PREFIX})?[ \t]?\d"
 )
 # ... or in words: "$205K base plus $160K in stock over four years is $245K a year".
@@ -301,7 +305,8 @@ def proposals(block: Block) -> list[tuple[int, int]]:
             )
             ask = (clause, clause) if continues else _ask_span(masked, clause, clause_end)
             if ask is None and label is not None and clause == start:
-                ask = _ask_span(masked, body, clause_end)  # "**Scope**: Pitch yourself as ..."
+                # after a label: "Scope: Pitch yourself as the ..."
+                ask = _ask_span(masked, body, clause_end)
             if ask is None:
                 targets = instruction_targets(masked, clause, clause_end)
                 # an ask or instruction after ", so" / ", then": "..., so open at $215K"
@@ -557,3 +562,20 @@ def bold_labels(block: Block) -> list[tuple[int, int]]:
         for sentence in block.sentences
         if (found := _BOLD_LABEL.match(text, sentence.start, sentence.end)) is not None
     ]
+
+
+# A clause that opens on a threshold ("Below $240K base, ...") before an amount.
+_THRESHOLD = Lazy(
+    rf"(?i:(?:^|[.;:!?,(\u2014]|\b(?:if|anything|nothing))[ \t]{{0,3}}"
+    rf"(?:{alternation(WORDS['threshold_words'])})[ \t]{{1,3}}$)"
+)
+
+
+def repeats_threshold(masked: str, claim: Claim, asked: set[Decimal]) -> bool:
+    """Whether a clause opens on a threshold before ``claim`` and its amounts are the
+    reader's own, ``asked`` for elsewhere in the block: "Walk-away floor: accept at
+    $240K+ base. Below $240K base, the other offers are better"."""
+    amounts = amounts_of(masked, claim)
+    if not amounts or not asked.issuperset(amounts):
+        return False
+    return _THRESHOLD.search(masked, max(0, claim.start - 40), claim.start) is not None

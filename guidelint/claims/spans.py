@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from guidelint import patterns
-from guidelint.claims.arithmetic import repeats_threshold, values, worked_out
+from guidelint.claims.arithmetic import amounts_of, worked_out
 from guidelint.claims.attributions import (
     ARTICLES,
-    RANKED,
     VAGUE,
     VAGUE_TRIGGERS,
     attributions,
@@ -27,6 +27,7 @@ from guidelint.claims.context import (
     possibility,
     predicative,
     proposals,
+    repeats_threshold,
     scenario,
     scoped_ranking,
 )
@@ -93,6 +94,7 @@ from guidelint.figures import (
     RATIO_NUMBERS,
     STAFF,
     STAFF_WORDS,
+    VOLUME_PARTS,
     VOLUME_WORDS,
     approximate_counts,
     figure_values,
@@ -110,14 +112,22 @@ from guidelint.figures import (
 )
 from guidelint.places import known_place
 from guidelint.prose import Block, Prose
-from guidelint.scan import Lazy
+from guidelint.scan import Lazy, Scan
+
+# The object an unnamed authority ranks or names: a name or a pronoun, then its rank
+# ("Analysts call Acme the most advanced engine", "observers rank it among the top").
+_NAMED_OBJECT = Lazy(
+    r"[ \t]{1,4}(?:(?-i:[A-Z])[\w'\u2019.&-]{0,30}|(?i:it|them))"
+    rf"(?:[ \t]{{1,4}}[\w'\u2019.&-]{{1,30}}){{0,2}}?[ \t]{{1,4}}(?:(?i:as)[ \t]{{1,4}})?"
+    rf"(?i:the|a|an|one[ \t]{{1,4}}of|among|{alternation(DATA['rank_verbs']['places'])})(?![\w])"
+)
 
 # Counts of a company's own that need no mark to be read: where it works, its people,
 # its data.
-_COMPANY_COUNTS = (
-    (FOOTPRINT, FOOTPRINT_WORDS),
-    (STAFF, STAFF_WORDS),
-    (DATA_VOLUME, VOLUME_WORDS),
+_COMPANY_COUNTS: tuple[tuple[Scan, frozenset[str], tuple[str, ...]], ...] = (
+    (FOOTPRINT, FOOTPRINT_WORDS, ()),
+    (STAFF, STAFF_WORDS, ()),
+    (DATA_VOLUME, VOLUME_WORDS, VOLUME_PARTS),  # "40tb" is one word
 )
 
 # Words after an amount that make it a difference: "$12K lower", "$28K under Chicago's".
@@ -195,8 +205,9 @@ class Detector:
             figures.append(_figure_claim(match, figure_kind(masked, start, end)))
         read = merged([(c.start, c.end) for c in figures])  # with the approximate counts
         # "operates in 38 countries", "employs 320 people", "ingests 3 petabytes"
-        for scan, nouns in _COMPANY_COUNTS if has_digit else ():
-            for match in scan.finditer(masked) if not nouns.isdisjoint(words) else ():
+        for scan, nouns, parts in _COMPANY_COUNTS if has_digit else ():
+            counted = not nouns.isdisjoint(words) or any(part in lowered for part in parts)
+            for match in scan.finditer(masked) if counted else ():
                 start, end = match.start("n"), match.end()
                 if not inside(start, read):
                     figures.append(
@@ -222,7 +233,9 @@ class Detector:
                 continue  # "an outage could cost millions", "hundreds or thousands of sites"
             figures.append(_figure_claim(match, figure_kind(masked, start, end)))
         found += [
-            c for c in self._superlatives(masked, words, present) if not self._ranked(c, facts)
+            c
+            for c in self._superlatives(masked, words, present, block.slot)
+            if not self._ranked(c, facts)
         ]
         # A bold label opening a sentence stands for a heading: nothing in it is claimed.
         labels = bold_labels(block) if "**" in block.text or "__" in block.text else []
@@ -237,7 +250,7 @@ class Detector:
         asking = (
             block.quoted
             or not ASK_TRIGGERS.isdisjoint(words)
-            or "+" in masked
+            or " + " in masked  # a sum written out
             or QUOTES.search(block.text)
         )
         proposed: list[tuple[int, int]] = []
@@ -247,14 +260,16 @@ class Detector:
             # The reader's own amount stays the reader's where a clause opening on a
             # threshold repeats it: "Walk-away floor: accept at $240K+ base. Below $240K
             # base, the other offers are better" (threshold_words).
-            asked_for = {v for c in figures if inside(c.start, proposed) for v in values(masked, c)}
+            asked_for = {
+                v for c in figures if inside(c.start, proposed) for v in amounts_of(masked, c)
+            }
             figures = [
                 c
                 for c in figures
                 if not (asked_for and c.kind == PAY and repeats_threshold(masked, c, asked_for))
             ]
         if figures and (proposed or own):
-            figures = worked_out(block, figures, proposed, own, facts.starts)
+            figures = worked_out(block, figures, proposed, own)
         return found + figures + self._named(block, found + figures)
 
     def _named(self, block: Block, claims: list[Claim]) -> list[Claim]:
@@ -285,13 +300,13 @@ class Detector:
         found: list[Claim] = []
         vague = None if VAGUE_TRIGGERS.isdisjoint(words) else VAGUE.scan(present)
         for match in vague.finditer(masked) if vague is not None else ():
-            if match.group("n") and not RANKED.match(masked, match.end(), match.end() + 160):
+            if match.group("n") and not _NAMED_OBJECT.match(masked, match.end()):
                 continue  # "Analysts call Acme the most advanced ...", not "Recruiters call you back"
             subject = next((g for g in ("s", "n", "d") if match.group(g)), "")
             if subject and not vague_subject_counts(masked, match.start(subject)):
                 continue
             phrase = " ".join(match.group(0).split())
-            naming = bool(match.group("n"))  # counts only beside the ranking it names
+            naming = bool(match.group("n"))  # counts only beside a claim of its sentence
             found.append(Claim("GL505", match.start(), match.end(), phrase, needs_claim=naming))
         vague_spans = sorted((c.start, c.end) for c in found)
         group = 0
@@ -454,7 +469,11 @@ class Detector:
     # -- superlatives -----------------------------------------------------------------
 
     def _superlatives(
-        self, masked: str, words: frozenset[str], present: frozenset[str] | None
+        self,
+        masked: str,
+        words: frozenset[str],
+        present: frozenset[str] | None,
+        slot: Callable[[int], int],
     ) -> list[Claim]:
         found: list[Claim] = []
         matches: list[re.Match[str]] = []
@@ -470,15 +489,15 @@ class Detector:
                 and f"the {m.group('sw').casefold()}" not in self.ignored
             )
         taken: list[tuple[int, int]] = []
-        advice = -1  # where the last superlative that ranks the reader's options ends
+        advice = -1  # the sentence of the last superlative that ranks the reader's options
         for match in sorted(matches, key=lambda m: m.start()):
             start, end = match.span()
             if taken and start < taken[-1][1]:
                 continue
             if ranks_advice(masked, start, end) or (
-                advice >= 0 and elliptic(masked, advice, start, end)
+                advice == slot(start) and elliptic(masked, start, end)
             ):
-                advice = end
+                advice = slot(start)
                 continue
             if (
                 excepted(masked, start, end)

@@ -429,17 +429,16 @@ def own_selection(masked: str, start: int, stop: int) -> bool:
     return end >= 0 and _FIELD_SCOPE.search(masked, end, end + 60) is None
 
 
-# A superlative with no noun after it ("the weakest is", "the worst, a ...") leaves
-# its noun to one before it in its sentence: "The strongest lever you have is a
-# competing offer; the weakest is a general claim" ranks levers twice.
+# A superlative with no noun after it, opening a clause ("; the weakest is", ", the
+# worst:") leaves its noun to the one before it in its sentence: "The strongest lever
+# you have is a competing offer; the weakest is a general claim" ranks levers twice.
 _ELLIPTIC = Lazy(rf"(?:[ \t]{{0,4}}[,;:)]|[ \t]{{1,4}}(?i:{alternation(WORDS['copulas'])})\b)")
-_SENTENCE_END = patterns.compile(r"[.!?](?:[ \t\n]|$)")
+_CLAUSE_OPENING = patterns.compile(r"(?:[,;:\u2014\u2013]|\b(?i:and|but|while))[ \t]{0,4}$")
 
 
-def elliptic(masked: str, earlier: int, start: int, end: int) -> bool:
-    """Whether a superlative has no noun and follows, in its sentence, the one ending
-    at ``earlier``."""
+def elliptic(masked: str, start: int, end: int) -> bool:
+    """Whether a superlative has no noun after it and opens a clause."""
     return (
         _ELLIPTIC.match(masked, end) is not None
-        and _SENTENCE_END.search(masked, earlier, start) is None
+        and _CLAUSE_OPENING.search(masked, max(0, start - 12), start) is not None
     )

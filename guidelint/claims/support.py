@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from guidelint import patterns
-from guidelint.claims.vocabulary import DATA, alternation, dated, word_class
+from guidelint.claims.vocabulary import DATA, WORDS, alternation, dated, word_class
 from guidelint.context import Context
 from guidelint.document import Guide
 from guidelint.figures import (
@@ -26,6 +26,7 @@ from guidelint.figures import (
     money_amounts,
     money_currency,
 )
+from guidelint.regionnames import region_display
 from guidelint.resources import data_file
 from guidelint.scan import Lazy
 
@@ -119,18 +120,19 @@ _PAYERS = frozenset(DATA["paying_parties"]["payers"])
 _PAYING_PARTIES = word_class("paying_parties")
 _METRIC_BEFORE = word_class("company_metric_words")
 _METRIC_AFTER = frozenset(DATA["company_metric_words"]["after"])
+_METRIC_PAY = frozenset(DATA["company_metric_words"]["metric_pay_words"])
 _CLAUSE_MARK = patterns.compile(r"[;:()|\u2014\u2013]|,(?!\d)|\s-\s|[.!?](?:\s|$)")
 _WINDOW = 80  # characters either side of a figure that can name what it measures
 # The low end of a range right before its dash: "$150K" of "$150K–$260K".
 _RANGE_LOW = patterns.compile(r"(?<![^\s(])[^\s()]{0,20}\d[^\s()]{0,6}$")
 
 
-def figure_kind(masked: str, start: int, end: int) -> str:
-    """PAY when the figure's clause names pay ("$210K base", "a 20% premium"), else FACT."""
+def _clause(masked: str, start: int, end: int) -> str:
+    """The clause a figure at ``start:end`` measures something in: the high end of a
+    range ("$150K–$260K") measures what its low end does, and a figure in parentheses
+    what comes before them ("the AI premium (15-25%)")."""
     low = max(0, start - _WINDOW)
     before = list(_CLAUSE_MARK.finditer(masked, low, start))
-    # The high end of a range ("$150K–$260K", "$140K-$190K", "$150K – $260K") measures
-    # what its low end does.
     joint = len(masked[low:start].rstrip(" ")) + low
     if joint > low and masked[joint - 1] in "-\u2013\u2014":
         edge = len(masked[low : joint - 1].rstrip(" ")) + low
@@ -138,17 +140,21 @@ def figure_kind(masked: str, start: int, end: int) -> str:
         if low_end is not None:
             before = list(_CLAUSE_MARK.finditer(masked, low, low_end.start()))
             start = low_end.start()
-    # A figure in parentheses measures what comes before them: "the AI premium (15-25%)".
     if before and before[-1].group(0) == "(" and not masked[before[-1].end() : start].strip():
         before.pop()
     after = _CLAUSE_MARK.search(masked, end, min(len(masked), end + _WINDOW))
     opening = before[-1].end() if before else low
-    clause = masked[opening : after.start() if after else end + _WINDOW]
+    return masked[opening : after.start() if after else end + _WINDOW]
+
+
+def figure_kind(masked: str, start: int, end: int) -> str:
+    """PAY when the figure's clause names pay ("$210K base", "a 20% premium"), else FACT."""
+    clause = _clause(masked, start, end)
     words = _SOURCE_TOKEN.findall(clause.casefold())
     for index, word in enumerate(words):
         if word in _PAYERS and index + 1 < len(words) and words[index + 1] in _PAYING_PARTIES:
             continue  # "paying customers": who pays the company
-        if (index and words[index - 1] in _METRIC_BEFORE) or (
+        if (index and word in _METRIC_PAY and words[index - 1] in _METRIC_BEFORE) or (
             index + 1 < len(words) and words[index + 1] in _METRIC_AFTER
         ):
             continue  # "net revenue retention", "the stock price": the company's metrics
@@ -174,27 +180,21 @@ def beyond_pay(match: re.Match[str], symbols: dict[str, str]) -> bool:
     return ceiling is not None and bool(amounts) and min(a for a, _ in amounts) > ceiling
 
 
-_SHARE_WORDS = word_class("share_price_words")
+_SHARE_CUES = Lazy(rf"(?i:\b(?:{alternation(WORDS['share_price_words'])})\b)")
+_PERIOD_CUES = Lazy(rf"(?i:(?:{alternation(DATA['share_price_words']['periods'])})(?![\w]))")
 _SMALLEST_PAY = Decimal(1000)
 
 
 def share_price(match: re.Match[str]) -> bool:
     """Whether a money figure under 1,000 is a price per share: its clause names
-    shares or their price ("Stock has been volatile ($15-$35 range)", "the IPO priced
-    at $28"), so a salary source cannot back it, whatever pay words share its clause."""
+    shares or their price ("shares traded between $15 and $35", "the IPO priced at
+    $28") and no period of pay ("$120 an hour"), so a salary source cannot back it,
+    whatever pay words share its clause."""
     amounts = money_amounts(match) or []
     if not amounts or max(a for a, _ in amounts) >= _SMALLEST_PAY:
         return False
-    text = match.string
-    before = list(_CLAUSE_MARK.finditer(text, max(0, match.start() - _WINDOW), match.start()))
-    opening = (
-        before[-1].end()
-        if before and before[-1].group(0) != "("
-        else (before[-2].end() if len(before) > 1 else max(0, match.start() - _WINDOW))
-    )
-    after = _CLAUSE_MARK.search(text, match.end(), min(len(text), match.end() + _WINDOW))
-    clause = text[opening : after.start() if after else match.end() + _WINDOW]
-    return not _SHARE_WORDS.isdisjoint(_SOURCE_TOKEN.findall(clause.casefold()))
+    clause = _clause(match.string, match.start(), match.end())
+    return _SHARE_CUES.search(clause) is not None and _PERIOD_CUES.search(clause) is None
 
 
 _NOT_CONTENT = COMMON_WORDS | _UNIT_NAMES | word_class("date_words")  # tie nothing to an entry
@@ -297,28 +297,34 @@ def _backed(
     return False
 
 
-def _gaps(found: list[_Amount]) -> list[_Amount]:
-    """The differences between two of the guide's own amounts of one currency and pay
-    component, sorted as the amounts are."""
-    groups: dict[tuple[str | None, str | None], set[Decimal]] = {}
-    for amount, currency, component in found:
-        groups.setdefault((currency, component), set()).add(amount)
+def _region_amounts(data: Any) -> list[tuple[str, list[_Amount]]]:
+    """Each region the frontmatter's compensation names (its name as a reader writes
+    it, folded) with its amounts of 1,000 or more."""
+    rows = data.get("compensation") if isinstance(data, dict) else None
+    found = []
+    for row in rows if isinstance(rows, list) else ():
+        name = row.get("region") if isinstance(row, dict) else None
+        if isinstance(name, str) and region_display(name).strip():
+            amounts, _ = _frontmatter_figures(row)
+            found.append((region_display(name).casefold(), amounts))
+    return found
+
+
+def _gaps(regions: list[list[_Amount]]) -> list[_Amount]:
+    """The differences between amounts of one currency and pay component: across two
+    regions when two are given, between the ends of one's bands when one is; sorted
+    as the amounts are."""
+    pairs = (
+        itertools.product(regions[0], regions[1])
+        if len(regions) == 2
+        else itertools.combinations(regions[0], 2)
+    )
     gaps = {
         (abs(a - b), currency, component)
-        for (currency, component), amounts in groups.items()
-        for a, b in itertools.combinations(sorted(amounts), 2)
+        for (a, currency, component), (b, other, part) in pairs
+        if currency == other and component == part and a != b
     }
     return sorted(gaps, key=lambda gap: gap[0])
-
-
-def _region_names(data: Any) -> tuple[str, ...]:
-    """The regions the frontmatter's compensation names, as written."""
-    rows = data.get("compensation") if isinstance(data, dict) else None
-    return tuple(
-        row["region"]
-        for row in (rows if isinstance(rows, list) else ())
-        if isinstance(row, dict) and isinstance(row.get("region"), str) and row["region"].strip()
-    )
 
 
 class OwnFigures:
@@ -331,8 +337,7 @@ class OwnFigures:
         self.symbols = symbols
         self._found: list[_Amount] | None = None
         self._percents: frozenset[Decimal] | None = None
-        self._gaps: list[_Amount] | None = None
-        self._regions: tuple[str, ...] | None = None
+        self._regions: list[tuple[str, list[_Amount]]] | None = None
 
     def _read(self) -> None:
         from guidelint.tablecompare import table_figures
@@ -349,24 +354,22 @@ class OwnFigures:
     def differs(
         self, match: re.Match[str], components: frozenset[str] | None, sentence: str
     ) -> bool:
-        """Whether a money match is the difference between two of the guide's own
-        amounts of one currency and component, in a sentence that names two of its
-        regions ("Remote US sits $12K to $16K lower than Chicago at each end of the
-        band"), or the only one."""
-        if self._gaps is None:
-            if self._found is None:
-                self._read()
-            self._gaps = _gaps(self._found or [])
-            self._regions = _region_names(self.guide.data)
-        regions = self._regions or ()
-        named = sum(region in sentence for region in regions)
-        if not self._gaps or named < min(2, len(regions)) or not named:
-            return False  # the gap between two regions, or the ends of the only one
+        """Whether a money match is the difference between the guide's own amounts of
+        one currency and component in the two regions its sentence names ("Remote US
+        sits $12K to $16K lower than Chicago at each end of the band"), or between
+        the ends of the only region's bands."""
+        if self._regions is None:
+            self._regions = _region_amounts(self.guide.data)
+        folded = sentence.casefold()
+        named = [amounts for name, amounts in self._regions if name in folded]
+        if not (len(named) == 2 or len(named) == len(self._regions) == 1):
+            return False
         amounts = money_amounts(match)
         if amounts is None:
             return False
+        gaps = _gaps(named)
         currency = money_currency(match, self.symbols)
-        return all(_backed(*amount, currency, self._gaps, components) for amount in amounts)
+        return all(_backed(*amount, currency, gaps, components) for amount in amounts)
 
     @property
     def percents(self) -> frozenset[Decimal]:
