@@ -170,6 +170,19 @@ class Detector:
         self._sources: Sources | None = None
         self._listed: Listed | None = None
         self._ranking_entries: list[frozenset[str]] | None = None  # see _ranked
+        self._names: frozenset[str] | None = None  # see guide_names
+
+    def guide_names(self) -> frozenset[str]:
+        """The numbers with a letter that some block of the guide uses as a name, after
+        an acronym ("NBA 2K"): read once per guide, when a block first holds one."""
+        if self._names is None:
+            self._names = frozenset(
+                m.group(0)
+                for block in self.prose.blocks
+                for m in COUNT.finditer(block.masked)
+                if _NAMED.fullmatch(m.group(0)) and identifier(block.masked, m)
+            )
+        return self._names
 
     def lists_note(self, name: str) -> bool:
         """Whether the guide's data_sources or references list the document a source
@@ -417,12 +430,12 @@ class Detector:
         multiplier = MULTIPLIER if worded else MULTIPLIER_DIGITS
         vesting = any(word in lowered for word in VESTING_WORDS)
         counts = list(COUNT.finditer(masked))
-        # A number with a letter that the block uses as a name ("NBA 2K") is a name
-        # wherever it stands in the block ("2K (Novato, Baltimore) makes NBA 2K"); a
-        # plain number after capitals ("EMEA 4000") is not spread.
-        names = {
-            m.group(0) for m in counts if identifier(masked, m) and _NAMED.fullmatch(m.group(0))
-        }
+        # A number with a letter that the guide uses as a name ("NBA 2K") is a name
+        # wherever it stands in the guide ("2K (Novato, Baltimore) makes NBA 2K",
+        # "Rockstar pays more than 2K"); a plain number after capitals ("EMEA 4000")
+        # is not spread.
+        named = [m.group(0) for m in counts if _NAMED.fullmatch(m.group(0))]
+        names = self.guide_names() if named else frozenset()
         scans = [(percent, "percent"), (multiplier, "multiplier"), (COUNT, "count")]
         if ratios(lowered, words) or _DIGIT_RATIO.search(masked) is not None:
             scans.append((RATIO, "ratio"))
