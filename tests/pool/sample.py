@@ -25,20 +25,21 @@ def guides(half: str) -> list[Path]:
     return sorted(path for company in split[half] for path in (POOL / company).glob("*.md"))
 
 
-def labelled(half: str) -> set[str]:
-    """Guides of ``half`` that a label file here already covers (``file`` or ``guides``)."""
+def labelled(half: str, prefix: str = "") -> set[str]:
+    """Guides of ``half`` that a label file here already covers (``file`` or ``guides``);
+    with ``prefix``, only the files whose names start with it ("labels-": the claims')."""
     seen: set[str] = set()
-    for path in HERE.glob(f"*{half}*.yaml"):
+    for path in HERE.glob(f"{prefix}*{half}*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         seen.update(data.get("guides") or ())
         seen.update(case["file"] for key in ("cases", "defects") for case in data.get(key) or ())
     return seen
 
 
-def draw(half: str, seed: int, count: int, fresh: bool = False) -> list[Path]:
+def draw(half: str, seed: int, count: int, fresh: bool = False, prefix: str = "") -> list[Path]:
     pool = guides(half)
     if fresh:
-        seen = labelled(half)
+        seen = labelled(half, prefix)
         pool = [path for path in pool if str(path.relative_to(POOL.parent)) not in seen]
     return random.Random(seed).sample(pool, min(count, len(pool)))
 
@@ -55,9 +56,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fresh", action="store_true", help="draw only guides no label file here covers yet"
     )
+    parser.add_argument(
+        "--fresh-claims",
+        action="store_true",
+        help="draw only guides no claims label file (labels-*) covers yet",
+    )
     args = parser.parse_args(argv)
     part, parts = (int(n) for n in args.part.split("/"))
-    drawn = draw(args.half, args.seed, args.guides, args.fresh)
+    fresh = args.fresh or args.fresh_claims
+    drawn = draw(args.half, args.seed, args.guides, fresh, "labels-" if args.fresh_claims else "")
     size = -(-len(drawn) // parts)
     for path in drawn[(part - 1) * size : part * size]:
         print(f"## {path.relative_to(POOL.parent)}")
