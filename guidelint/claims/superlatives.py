@@ -400,6 +400,12 @@ _FIELD_SCOPE = Lazy(
 )
 
 
+# A pick ranked against the company's past is a record, not a pick among its items:
+# "the most complex launch in Acme's history", "its largest deal in company history".
+_HISTORY = Lazy(
+    r"[ \t,]{1,4}(?i:in)[ \t]{1,4}(?:(?i:the)[ \t]{1,4})?"
+    r"(?:(?i:company|firm|its|their)|[A-Z][\w.&-]{0,30}['\u2019]s)[ \t]{1,4}(?i:history)\b"
+)
 _JOINERS = frozenset(("and", "or"))  # "the largest and most complex seller accounts"
 
 
@@ -426,7 +432,11 @@ def own_selection(masked: str, start: int, stop: int) -> bool:
             break  # the ranked noun comes before "of" ("the largest repositories of ...")
         if lowered in _OWN_ITEMS:
             end = word.end()
-    return end >= 0 and _FIELD_SCOPE.search(masked, end, end + 60) is None
+    return (
+        end >= 0
+        and _FIELD_SCOPE.search(masked, end, end + 60) is None
+        and _HISTORY.search(masked, end, end + 60) is None
+    )
 
 
 # A superlative with no noun after it, opening a clause ("; the weakest is", ", the
