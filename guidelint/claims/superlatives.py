@@ -179,12 +179,22 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
             return not (_WORLD_SCOPE.match(masked, head) or _COMPANY_TIME.match(masked, head))
         if word not in _ADVICE_HEADS:
             continue
+        if _COMPANY_OWNED.search(masked, max(0, start - 40), end):
+            return False  # "the company's most ambitious bet" is the company's, not the reader's
         if word in _NEGOTIATION_HEADS:
             return index > 0 and following[index - 1] in _NEGOTIATING
         if word in _READER_HEADS:
             return _READER.search(masked, max(0, start - 40), start) is not None
         return True
     return False
+
+
+# An owner other than the reader before the superlative: "the company's most", "its
+# best", "Verizon's top".
+_COMPANY_OWNED = patterns.compile(
+    r"(?:(?i:\bthe[ \t]{1,4}(?:company|firm))['\u2019]s|\b(?i:its|their)|(?<![\w'\u2019])(?!(?i:you)\b)[A-Z][\w.&-]{0,30}['\u2019]s)"
+    r"[ \t]{1,4}(?:(?i:most|best|top|biggest|largest|highest|strongest|boldest|safest)\b|(?=\w+est\b))"
+)
 
 
 def _head(masked: str, end: int, index: int) -> int:
