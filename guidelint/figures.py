@@ -396,12 +396,13 @@ def _footprint(entry: dict[str, list[str]]) -> tuple[Scan, frozenset[str]]:
 FOOTPRINT, FOOTPRINT_WORDS = _footprint(_DATA["footprint_counts"])
 STAFF, STAFF_WORDS = _footprint(_DATA["staff_counts"])
 # A volume of data in a unit of a terabyte or more: "3 petabytes", "40TB" (data_volumes),
-# not the size of a thing: "a 2 TB drive".
+# not the size of a device: "a 2 TB drive".
 _VOLUME_UNITS = _DATA["data_volumes"]["units"]
 DATA_VOLUME = Scan(
-    r"(?<![\w.,])(?<!\b[Aa][ \t])(?<!\b[Aa]n[ \t])(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?)[ \t]?"
+    r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?)[ \t]?"
     r"(?:(?i:" + _spelled([u for u in _VOLUME_UNITS if not u.isupper()]) + r")"
-    r"|" + _spelled([u for u in _VOLUME_UNITS if u.isupper()]) + r")(?![\w])",
+    r"|" + _spelled([u for u in _VOLUME_UNITS if u.isupper()]) + r")(?![\w])"
+    r"(?![ \t]{1,4}(?i:" + _spelled(_DATA["data_volumes"]["devices"], r"[ \t]{1,4}") + r")\b)",
     "",
     digits=True,
 )
@@ -522,3 +523,36 @@ def approximate_counts(text: str) -> Iterator[re.Match[str]]:
         if _LEGAL.match(text, match.start("w") if match.group("w") else match.start("v")):
             continue
         yield match
+
+
+# Counts of a company's own that need no mark to be read: where it works, its people,
+# its data.
+COMPANY_COUNTS: tuple[tuple[Scan, frozenset[str], tuple[str, ...]], ...] = (
+    (FOOTPRINT, FOOTPRINT_WORDS, ()),
+    (STAFF, STAFF_WORDS, ()),
+    (DATA_VOLUME, VOLUME_WORDS, VOLUME_PARTS),  # "40tb" is one word
+)
+
+
+_RATIO_WORDS = frozenset(RATIO_NUMBERS)
+_RATIO_JOINS = frozenset(("in", "out"))  # "one in three", "3 out of 4"
+DIGIT_RATIO = patterns.compile(r"\d[ \t]{1,4}(?:in|out[ \t]{1,4}of)[ \t]{1,4}\d")  # "3 out of 4"
+
+
+def multiplying(lowered: str, words: frozenset[str]) -> bool:
+    """Whether a block may hold a multiplier written in words ("tenfold", "tripled")."""
+    fold, times = MULTIPLIER_PARTS
+    return fold in lowered or times in lowered or not MULTIPLYING_WORDS.isdisjoint(words)
+
+
+def ratios(lowered: str, words: frozenset[str]) -> bool:
+    """Whether a block may hold a ratio written in words ("one in three", "two out of
+    five", "one offer in three"): a number word right before its join, or two number
+    words and "in", which a few substring tests tell."""
+    if _RATIO_JOINS.isdisjoint(words):
+        return False
+    numbers = _RATIO_WORDS.intersection(words)
+    for number in numbers:
+        if f"{number} in " in lowered or f"{number} out " in lowered:
+            return True
+    return any(f" in {number}" in lowered for number in numbers) and len(numbers) > 1

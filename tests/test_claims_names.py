@@ -37,6 +37,8 @@ def found(text: str) -> list[tuple[str, int, int]]:
         ("The label sold 2K seats, and the store adds 3K more a year.", [("GL501", 11, 16)]),
         # ... and wherever the guide writes it, once it is a name in one paragraph
         ("Its labels ship NBA 2K each autumn.\n\nRockstar pays more than 2K.", []),
+        # ... but not where a word follows it, a count of something
+        ("Senior ICs reach TC 450K at L6.\n\nThe app has 450K daily users.", [("GL501", 13, 13)]),
         # a note that shares only the company's name and a date with the list backs nothing
         (
             "Acme Games is valued at $30B. Its studios hire all year."

@@ -19,8 +19,9 @@ Amounts supposed in an earlier sentence of the paragraph are worked from too
 ("Imagine two offers: one at $185K with a 12% target ... The first pays $207.2K"),
 but an amount equal to one of them is not worked: "Open at $240K. Peers at Stripe
 earn more than $240K" states.  The guide's own figures a sentence names are worked
-from by its periods only ("At the top of the band, $204K a year works out to $17K a
-month"): their sums and multiples would match other companies' figures by chance.
+from by its periods ("At the top of the band, $204K a year works out to $17K a month")
+and by their differences ("a band of $180K-$240K leaves a $60K window") only: their sums
+and multiples would match other companies' figures by chance.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from guidelint.figures import (
     PERCENT_VALUE,
     inside,
     money_amounts,
+    range_low,
 )
 from guidelint.prose import Block
 
@@ -46,9 +48,9 @@ _COUNTS = {word: index for index, word in enumerate(NUMBER_WORDS) if 2 <= index 
 _COUNT = patterns.compile(r"(?<![\w.,$])(\d{1,2})(?![\d.,%])|[A-Za-z]+")
 # A period names how many of it make a year: "$204K a year is $17K a month".
 _PERIODS = {str(word): int(count) for word, count in DATA["period_counts"]["counts"].items()}
-_PERCENTS = PERCENT_DIGITS.pattern
 _ROUNDS = 3  # steps of a chain followed: gap, then the gap over the grant's years
 _MOST = 12  # amounts given and sought in a sentence beyond which none is: a table in prose
+_CARRIED = 6  # amounts carried from earlier suppositions: the latest are worked from
 
 
 def counts_named(text: str) -> tuple[frozenset[int], frozenset[int]]:
@@ -71,12 +73,17 @@ def counts_named(text: str) -> tuple[frozenset[int], frozenset[int]]:
 
 
 def percents_named(text: str) -> frozenset[Decimal]:
-    """The percentages a sentence names, as fractions ("30%" is 0.3); none and all
-    ("0%", "100%") change nothing and are left out."""
-    found = (
-        Decimal(m.group(0)) / 100 for m in map(PERCENT_VALUE.search, _PERCENTS.findall(text)) if m
-    )
-    return frozenset(p for p in found if 0 < p < 1)
+    """The percentages a sentence names, as fractions ("30%" is 0.3), both ends of a
+    range ("10-15%"); none and all ("0%", "100%") change nothing and are left out."""
+    found: set[Decimal] = set()
+    for match in PERCENT_DIGITS.finditer(text):
+        value = PERCENT_VALUE.search(match.group(0))
+        low = range_low(match)
+        if value is not None:
+            found.add(Decimal(value.group(0)) / 100)
+        if low is not None:
+            found.add(low[0] / 100)
+    return frozenset(found - {Decimal(0), Decimal(1)})
 
 
 def _close(value: Decimal, target: Decimal) -> bool:
@@ -94,10 +101,7 @@ def worked(
     """The indexes of ``candidates`` (index, amounts) worked out from ``given`` and
     ``carried``, with the ``counts`` and ``percents`` named with them; a candidate
     equal to a carried amount is not worked out by that alone."""
-    if (
-        not (given or carried)
-        or len(given) + len(carried) + sum(len(a) for _, a in candidates) > _MOST
-    ):
+    if not (given or carried) or len(given) + sum(len(a) for _, a in candidates) > _MOST:
         return set()
     known = [*given, *carried]
     derived = list(given)  # what a candidate may equal: not the carried amounts
@@ -186,19 +190,22 @@ def worked_out(
         if found:
             counts, periods = counts_named(text)
             done |= worked(supposed.get(slot, []), found, counts, percents | named, carried)
-            done |= _by_period(owned.get(slot, []), found, periods)
+            done |= _from_own(owned.get(slot, []), found, periods)
         if slot in supposed:
-            carried = [*carried, *supposed[slot]][-_MOST:]
+            carried = [*carried, *supposed[slot]][-_CARRIED:]
             percents |= named
     return [c for index, c in enumerate(kept) if index not in done]
 
 
-def _by_period(
+def _from_own(
     owned: list[Decimal], candidates: list[tuple[int, list[Decimal]]], periods: frozenset[int]
 ) -> set[int]:
-    """The candidates that are one of the guide's own amounts per period, or a
-    period's amount per year ("$204K a year works out to $17K a month")."""
+    """The candidates worked from the guide's own amounts in their sentence: one of
+    them per period or a period's amount per year ("$204K a year works out to $17K a
+    month"), or the difference of two of them ("a band of $180K-$240K leaves a $60K
+    window")."""
     reachable = [value for a in owned for n in periods for value in (a * n, a / n)]
+    reachable += [abs(a - b) for a, b in itertools.combinations(owned, 2) if a != b]
     return {
         index
         for index, amounts in candidates

@@ -353,7 +353,7 @@ _PLACED_AT = Lazy(
 # What a forecast says will happen: "expects claims automation to become ...".
 # The object is no person ("expects new hires to grow into the role" is a wish).
 _FORETOLD = Lazy(
-    rf"(?![ \t]{{1,4}}(?:[\w-]{{1,30}}[ \t]{{1,4}})?(?i:{alternation(DATA['forecast_infinitives']['people'])})\b)"
+    rf"(?![ \t]{{1,4}}(?:[\w-]{{1,30}}[ \t]{{1,4}}){{0,2}}(?i:{alternation(DATA['forecast_infinitives']['people'])})\b)"
     rf"[^.;:!?\n]{{0,60}}?[ \t]to[ \t]{{1,4}}(?i:{alternation(WORDS['forecast_infinitives'])})\b"
 )
 _FORECASTING = frozenset(DATA["forecast_infinitives"]["verbs"])
@@ -574,3 +574,12 @@ def _names(tokens: list[str], *, leading_fillers: bool, generic: bool = True) ->
         break
     flush()
     return names
+
+
+# The object an unnamed authority ranks or names: a name or a pronoun, then its rank
+# ("Analysts call Acme the most advanced engine", "observers rank it among the top").
+NAMED_OBJECT = Lazy(
+    r"[ \t]{1,4}(?:(?-i:[A-Z])[\w'\u2019.&-]{0,30}|(?i:it|them))"
+    rf"(?:[ \t]{{1,4}}[\w'\u2019.&-]{{1,30}}){{0,2}}?[ \t]{{1,4}}(?:(?i:as)[ \t]{{1,4}})?"
+    rf"(?i:the|a|an|one[ \t]{{1,4}}of|among|{alternation(DATA['rank_verbs']['places'])})(?![\w])"
+)

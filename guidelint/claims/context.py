@@ -110,9 +110,9 @@ _EXAMPLE_REFERENCE = Lazy(rf"(?i:\b(?:{alternation(WORDS['example_references'])}
 # nothing up.
 # The total may follow a verb that closes a sum in the same clause, when the "+" stands
 # between amounts: "$170K + $30K + $20.4K comes to $220.4K", not "refreshers at L62+ add
-# $40K" nor "raised $200M + $50M in two rounds; its valuation is $4B".
+# $40K" nor "raised $200M + $50M in two rounds, and its valuation is $4B".
 _SUM = Lazy(
-    rf"(?:\+[^=\n]{{0,200}}=|(?<=[\dKkMmBb])[ \t]\+[ \t]{{0,3}}{AMOUNT_START}(?:[^=\n;.!?]|\.(?=\d)){{0,200}}?"
+    rf"(?:\+[^=\n]{{0,200}}=|(?<=[\dKkMmBb])[ \t]\+[ \t]{{0,3}}{AMOUNT_START}(?:[^=\n;.!?,]|\.(?=\d)|,(?![ \t]{{1,4}}(?:and|but|while)\b)){{0,200}}?"
     rf"[ \t](?i:{alternation(WORDS['sum_verbs'])})[ \t])[ \t]{{0,3}}~?(?:{CURRENCY_PREFIX})?[ \t]?\d"
 )
 # ... or in words: "$205K base plus $160K in stock over four years is $245K a year".

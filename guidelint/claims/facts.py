@@ -55,7 +55,9 @@ class Facts:
         self.masked, self.sentences, self.starts = masked, sentences, starts
         self._memo: dict[tuple[str, int], Any] = {}
 
-    def _get(self, name: str, offset: int, compute: Callable[[str, int, int], Any]) -> Any:
+    def memo(self, name: str, offset: int, compute: Callable[[str, int, int], Any]) -> Any:
+        """``compute(masked, start, end)`` of the sentence that holds ``offset``, once
+        per sentence and ``name``."""
         slot = max(0, bisect.bisect_right(self.starts, offset) - 1)
         key = (name, slot)
         if key not in self._memo:
@@ -63,23 +65,18 @@ class Facts:
             self._memo[key] = compute(self.masked, sentence.start, sentence.end)
         return self._memo[key]
 
-    def sentence(self, offset: int) -> str:
-        """The text of the sentence that holds ``offset``."""
-        found = self.sentences[max(0, bisect.bisect_right(self.starts, offset) - 1)]
-        return self.masked[found.start : found.end]
-
     def components(self, offset: int) -> frozenset[str] | None:
-        return self._get("components", offset, pay_components)  # type: ignore[no-any-return]
+        return self.memo("components", offset, pay_components)  # type: ignore[no-any-return]
 
     def words(self, offset: int) -> tuple[frozenset[str], tuple[str, ...]]:
         """The sentence's content words, as a set and sorted (for prefix lookups)."""
-        return self._get("words", offset, _vocabulary)  # type: ignore[no-any-return]
+        return self.memo("words", offset, _vocabulary)  # type: ignore[no-any-return]
 
     def about_bonus(self, offset: int) -> bool:
-        return self._get("bonus", offset, lambda text, a, b: bool(_BONUS_WORD.search(text, a, b)))  # type: ignore[no-any-return]
+        return self.memo("bonus", offset, lambda text, a, b: bool(_BONUS_WORD.search(text, a, b)))  # type: ignore[no-any-return]
 
     def about_vesting(self, offset: int) -> bool:
-        return self._get(
+        return self.memo(
             "vesting", offset, lambda text, a, b: bool(_VESTING_WORD.search(text, a, b))
         )  # type: ignore[no-any-return]
 

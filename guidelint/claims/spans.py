@@ -3,7 +3,6 @@ its kind, before support decides which of them stand unbacked."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -12,6 +11,7 @@ from guidelint import patterns
 from guidelint.claims.arithmetic import amounts_of, worked_out
 from guidelint.claims.attributions import (
     ARTICLES,
+    NAMED_OBJECT,
     VAGUE,
     VAGUE_TRIGGERS,
     attributions,
@@ -72,11 +72,10 @@ from guidelint.claims.vocabulary import (
 from guidelint.context import Context
 from guidelint.document import Guide
 from guidelint.figures import (
+    COMPANY_COUNTS,
     COUNT,
-    DATA_VOLUME,
     DIGIT,
-    FOOTPRINT,
-    FOOTPRINT_WORDS,
+    DIGIT_RATIO,
     FRACTION_WORDS,
     HEADCOUNT_NOUNS,
     MAGNITUDE,
@@ -84,18 +83,11 @@ from guidelint.figures import (
     MONEY,
     MULTIPLIER,
     MULTIPLIER_DIGITS,
-    MULTIPLIER_PARTS,
-    MULTIPLYING_WORDS,
     PERCENT,
     PERCENT_DIGITS,
     PERCENT_VALUE,
     RANGE_LOW,
     RATIO,
-    RATIO_NUMBERS,
-    STAFF,
-    STAFF_WORDS,
-    VOLUME_PARTS,
-    VOLUME_WORDS,
     approximate_counts,
     figure_values,
     fractions,
@@ -107,28 +99,14 @@ from guidelint.figures import (
     merged,
     money_amounts,
     money_currency,
+    multiplying,
     overlaps,
     range_low,
+    ratios,
 )
 from guidelint.places import known_place
 from guidelint.prose import Block, Prose
-from guidelint.scan import Lazy, Scan
-
-# The object an unnamed authority ranks or names: a name or a pronoun, then its rank
-# ("Analysts call Acme the most advanced engine", "observers rank it among the top").
-_NAMED_OBJECT = Lazy(
-    r"[ \t]{1,4}(?:(?-i:[A-Z])[\w'\u2019.&-]{0,30}|(?i:it|them))"
-    rf"(?:[ \t]{{1,4}}[\w'\u2019.&-]{{1,30}}){{0,2}}?[ \t]{{1,4}}(?:(?i:as)[ \t]{{1,4}})?"
-    rf"(?i:the|a|an|one[ \t]{{1,4}}of|among|{alternation(DATA['rank_verbs']['places'])})(?![\w])"
-)
-
-# Counts of a company's own that need no mark to be read: where it works, its people,
-# its data.
-_COMPANY_COUNTS: tuple[tuple[Scan, frozenset[str], tuple[str, ...]], ...] = (
-    (FOOTPRINT, FOOTPRINT_WORDS, ()),
-    (STAFF, STAFF_WORDS, ()),
-    (DATA_VOLUME, VOLUME_WORDS, VOLUME_PARTS),  # "40tb" is one word
-)
+from guidelint.scan import Lazy
 
 # Words after an amount that make it a difference: "$12K lower", "$28K under Chicago's".
 _DIFFERENCE = Lazy(
@@ -179,6 +157,7 @@ class Detector:
             self._names = frozenset(
                 m.group(0)
                 for block in self.prose.blocks
+                if block.prose
                 for m in COUNT.finditer(block.masked)
                 if _NAMED.fullmatch(m.group(0)) and identifier(block.masked, m)
             )
@@ -218,8 +197,10 @@ class Detector:
             figures.append(_figure_claim(match, figure_kind(masked, start, end)))
         read = merged([(c.start, c.end) for c in figures])  # with the approximate counts
         # "operates in 38 countries", "employs 320 people", "ingests 3 petabytes"
-        for scan, nouns, parts in _COMPANY_COUNTS if has_digit else ():
-            counted = not nouns.isdisjoint(words) or any(part in lowered for part in parts)
+        for scan, nouns, parts in COMPANY_COUNTS if has_digit else ():
+            counted = not nouns.isdisjoint(words) or any(
+                w[:1].isdigit() and w.endswith(parts) for w in words
+            )
             for match in scan.finditer(masked) if counted else ():
                 start, end = match.start("n"), match.end()
                 if not inside(start, read):
@@ -288,10 +269,9 @@ class Detector:
     def _named(self, block: Block, claims: list[Claim]) -> list[Claim]:
         """A listed source named in a sentence with claims and no attribution
         ("the 4.3 Trustpilot rating", "Levels.fyi puts base at $210K") backs what it can."""
-        starts = [s.start for s in block.sentences]
         slots: dict[int, bool] = {}
         for claim in claims:
-            slot = max(0, bisect.bisect_right(starts, claim.start) - 1)
+            slot = block.slot(claim.start)
             attributed = claim.code in (LISTED, "GL504", "GL505")
             slots[slot] = slots.get(slot, False) or attributed
         named = []
@@ -313,7 +293,7 @@ class Detector:
         found: list[Claim] = []
         vague = None if VAGUE_TRIGGERS.isdisjoint(words) else VAGUE.scan(present)
         for match in vague.finditer(masked) if vague is not None else ():
-            if match.group("n") and not _NAMED_OBJECT.match(masked, match.end()):
+            if match.group("n") and not NAMED_OBJECT.match(masked, match.end()):
                 continue  # "Analysts call Acme the most advanced ...", not "Recruiters call you back"
             subject = next((g for g in ("s", "n", "d") if match.group(g)), "")
             if subject and not vague_subject_counts(masked, match.start(subject)):
@@ -419,7 +399,7 @@ class Detector:
             if self.money.backs(match, components):
                 own.append((match.start(), [a for a, _ in money_amounts(match) or ()]))
             elif _DIFFERENCE.match(masked, match.end()) and self.money.differs(
-                match, components, facts.sentence(match.start())
+                match, components, facts.memo("gaps", match.start(), self.money.gaps)
             ):
                 continue  # "Remote US sits $12K to $16K lower": the table's own gap
             elif not self._stated_in_sources("money", match, facts):
@@ -430,21 +410,28 @@ class Detector:
         multiplier = MULTIPLIER if worded else MULTIPLIER_DIGITS
         vesting = any(word in lowered for word in VESTING_WORDS)
         counts = list(COUNT.finditer(masked))
-        # A number with a letter that the guide uses as a name ("NBA 2K") is a name
-        # wherever it stands in the guide ("2K (Novato, Baltimore) makes NBA 2K",
-        # "Rockstar pays more than 2K"); a plain number after capitals ("EMEA 4000")
+        # A number with a letter that a paragraph uses as a name ("NBA 2K") is a name
+        # wherever it stands in that paragraph ("2K (Novato, Baltimore) makes NBA 2K"),
+        # and in the rest of the guide where no word follows it ("Rockstar pays more
+        # than 2K", not "450K daily users"); a plain number after capitals ("EMEA 4000")
         # is not spread.
-        named = [m.group(0) for m in counts if _NAMED.fullmatch(m.group(0))]
+        here = {
+            m.group(0) for m in counts if identifier(masked, m) and _NAMED.fullmatch(m.group(0))
+        }
+        named = any(_NAMED.fullmatch(m.group(0)) for m in counts)
         names = self.guide_names() if named else frozenset()
         scans = [(percent, "percent"), (multiplier, "multiplier"), (COUNT, "count")]
-        if ratios(lowered, words) or _DIGIT_RATIO.search(masked) is not None:
+        if ratios(lowered, words) or DIGIT_RATIO.search(masked) is not None:
             scans.append((RATIO, "ratio"))
         for scan, kind in scans:
             for match in counts if kind == "count" else scan.finditer(masked):
                 if inside(match.start(), money_spans):
                     continue
                 if kind == "count" and (
-                    is_year(match) or identifier(masked, match) or match.group(0) in names
+                    is_year(match)
+                    or identifier(masked, match)
+                    or match.group(0) in here
+                    or (match.group(0) in names and not _WORD_AFTER.match(masked, match.end()))
                 ):
                     continue
                 if kind == "multiplier" and (
@@ -544,36 +531,14 @@ class Detector:
         return found
 
 
-_RATIO_WORDS = frozenset(RATIO_NUMBERS)
-_RATIO_JOINS = frozenset(("in", "out"))  # "one in three", "3 out of 4"
-_DIGIT_RATIO = patterns.compile(r"\d[ \t]{1,4}(?:in|out[ \t]{1,4}of)[ \t]{1,4}\d")  # "3 out of 4"
-
-
-def multiplying(lowered: str, words: frozenset[str]) -> bool:
-    """Whether a block may hold a multiplier written in words ("tenfold", "tripled")."""
-    fold, times = MULTIPLIER_PARTS
-    return fold in lowered or times in lowered or not MULTIPLYING_WORDS.isdisjoint(words)
-
-
-def ratios(lowered: str, words: frozenset[str]) -> bool:
-    """Whether a block may hold a ratio written in words ("one in three", "two out of
-    five", "one offer in three"): a number word right before its join, or two number
-    words and "in", which a few substring tests tell."""
-    if _RATIO_JOINS.isdisjoint(words):
-        return False
-    numbers = _RATIO_WORDS.intersection(words)
-    for number in numbers:
-        if f"{number} in " in lowered or f"{number} out " in lowered:
-            return True
-    return any(f" in {number}" in lowered for number in numbers) and len(numbers) > 1
-
-
 def _figure_claim(match: re.Match[str], kind: str) -> Claim:
     """A GL501 claim of a whole match, its text with runs of space made one."""
     return Claim("GL501", match.start(), match.end(), " ".join(match.group(0).split()), kind)
 
 
 _NAMED = patterns.compile(r"\d{1,4}[A-Z]")  # "2K", "4D": a number written as a name
+# A word after a number makes it a count of something ("450K daily users"), not a name.
+_WORD_AFTER = patterns.compile(r"[ \t]{1,4}[A-Za-z]")
 
 
 _SAID = patterns.compile(r"(?:['\u2019]s?)?(?:[ \t]{1,4}[\w-]{1,30}){0,3}")

@@ -179,8 +179,8 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
             return not (_WORLD_SCOPE.match(masked, head) or _COMPANY_TIME.match(masked, head))
         if word not in _ADVICE_HEADS:
             continue
-        if _COMPANY_OWNED.search(masked, max(0, start - 40), end):
-            return False  # "the company's most ambitious bet" is the company's, not the reader's
+        if company_owned(masked, start, end) or _scoped(masked, end, index):
+            return False  # "the company's most ambitious bet", "the most complex needs in payments"
         if word in _NEGOTIATION_HEADS:
             return index > 0 and following[index - 1] in _NEGOTIATING
         if word in _READER_HEADS:
@@ -189,12 +189,30 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
     return False
 
 
-# An owner other than the reader before the superlative: "the company's most", "its
-# best", "Verizon's top".
-_COMPANY_OWNED = patterns.compile(
-    r"(?:(?i:\bthe[ \t]{1,4}(?:company|firm))['\u2019]s|\b(?i:its|their)|(?<![\w'\u2019])(?!(?i:you)\b)[A-Z][\w.&-]{0,30}['\u2019]s)"
-    r"[ \t]{1,4}(?:(?i:most|best|top|biggest|largest|highest|strongest|boldest|safest)\b|(?=\w+est\b))"
+# An owner other than the reader right before the superlative's word: "the company's
+# most", "its best", "Verizon's top" (generic_owners, a possessive pronoun or a name).
+_OWNER_BEFORE = Lazy(
+    rf"(?:\b(?i:the)[ \t]{{1,4}}(?i:{alternation(DATA['company_documents']['generic_owners'])})['\u2019]s"
+    r"|\b(?i:its|their)|(?<![\w'\u2019])(?P<name>[A-Z][\w.&-]{0,30})['\u2019]s)[ \t]{1,4}$"
 )
+_TIME_OWNERS = frozenset(("today", "tomorrow", "yesterday", "tonight", "this", "next", "last"))
+
+
+def company_owned(masked: str, start: int, end: int) -> bool:
+    """Whether the superlative at ``start:end`` is owned by the company or another
+    name, right before its word ("the company's most", "its best"), not by the reader
+    or a time ("Today's strongest lever")."""
+    word = end - len(masked[start:end].rsplit(None, 1)[-1])
+    found = _OWNER_BEFORE.search(masked, max(0, word - 48), word)
+    if found is None:
+        return False
+    name = found.group("name")
+    return name is None or (
+        name.casefold() not in _TIME_OWNERS and name.casefold() not in _DATE_WORDS
+    )
+
+
+_DATE_WORDS = word_class("date_words")
 
 
 def _head(masked: str, end: int, index: int) -> int:
@@ -414,7 +432,8 @@ _FIELD_SCOPE = Lazy(
 # "the most complex launch in Acme's history", "its largest deal in company history".
 _HISTORY = Lazy(
     r"[ \t,]{1,4}(?i:in)[ \t]{1,4}(?:(?i:the)[ \t]{1,4})?"
-    r"(?:(?i:company|firm|its|their)|[A-Z][\w.&-]{0,30}['\u2019]s)[ \t]{1,4}(?i:history)\b"
+    rf"(?:(?i:{alternation(DATA['company_documents']['generic_owners'])}|its|their)"
+    r"|[A-Z][\w.&-]{0,30}['\u2019]s)[ \t]{1,4}(?i:history)\b"
 )
 _JOINERS = frozenset(("and", "or"))  # "the largest and most complex seller accounts"
 

@@ -298,16 +298,22 @@ def _backed(
 
 
 def _region_amounts(data: Any) -> list[tuple[str, list[_Amount]]]:
-    """Each region the frontmatter's compensation names (its name as a reader writes
-    it, folded) with its amounts of 1,000 or more."""
+    """Each region the frontmatter's compensation names (its words as a reader writes
+    them, folded and spaced: " remote us ") with its amounts of 1,000 or more."""
     rows = data.get("compensation") if isinstance(data, dict) else None
     found = []
     for row in rows if isinstance(rows, list) else ():
         name = row.get("region") if isinstance(row, dict) else None
-        if isinstance(name, str) and region_display(name).strip():
+        words = _spaced(region_display(name)) if isinstance(name, str) else ""
+        if words.strip():
             amounts, _ = _frontmatter_figures(row)
-            found.append((region_display(name).casefold(), amounts))
+            found.append((words, amounts))
     return found
+
+
+def _spaced(text: str) -> str:
+    """The words of ``text``, folded, between spaces: names compare word by word."""
+    return " " + " ".join(_SOURCE_TOKEN.findall(text.casefold())) + " "
 
 
 def _gaps(regions: list[list[_Amount]]) -> list[_Amount]:
@@ -351,23 +357,26 @@ class OwnFigures:
         self._found = sorted([*found, *table], key=lambda pair: pair[0])
         self._percents = percents | shown
 
-    def differs(
-        self, match: re.Match[str], components: frozenset[str] | None, sentence: str
-    ) -> bool:
-        """Whether a money match is the difference between the guide's own amounts of
-        one currency and component in the two regions its sentence names ("Remote US
-        sits $12K to $16K lower than Chicago at each end of the band"), or between
-        the ends of the only region's bands."""
+    def gaps(self, text: str, start: int, end: int) -> list[_Amount]:
+        """The differences a sentence may state between the guide's own amounts of one
+        currency and component: between the two regions it names ("Remote US sits
+        $12K to $16K lower than Chicago at each end of the band"), or between the ends
+        of the only region's bands; none when it names other regions or none."""
         if self._regions is None:
             self._regions = _region_amounts(self.guide.data)
-        folded = sentence.casefold()
-        named = [amounts for name, amounts in self._regions if name in folded]
+        words = _spaced(text[start:end])
+        named = [amounts for name, amounts in self._regions if name in words]
         if not (len(named) == 2 or len(named) == len(self._regions) == 1):
-            return False
-        amounts = money_amounts(match)
+            return []
+        return _gaps(named)
+
+    def differs(
+        self, match: re.Match[str], components: frozenset[str] | None, gaps: list[_Amount]
+    ) -> bool:
+        """Whether a money match is one of the sentence's ``gaps`` (see :meth:`gaps`)."""
+        amounts = money_amounts(match) if gaps else None
         if amounts is None:
             return False
-        gaps = _gaps(named)
         currency = money_currency(match, self.symbols)
         return all(_backed(*amount, currency, gaps, components) for amount in amounts)
 

@@ -53,10 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--guides", type=int, default=8, help="how many guides to draw")
     parser.add_argument("--part", default="1/1", help="K/N: list only the K-th of N parts")
-    parser.add_argument(
+    fresh = parser.add_mutually_exclusive_group()
+    fresh.add_argument(
         "--fresh", action="store_true", help="draw only guides no label file here covers yet"
     )
-    parser.add_argument(
+    fresh.add_argument(
         "--fresh-claims",
         action="store_true",
         help="draw only guides no claims label file (labels-*) covers yet",
