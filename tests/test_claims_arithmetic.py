@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from test_claims_names import found
+from test_claims_vocabulary import FRONT
 
 from conftest import lint_text
 from guidelint.claims.arithmetic import counts_named, percents_named, worked
@@ -95,22 +96,12 @@ def test_a_carried_amount_stated_again_is_not_worked_out_beside_a_multiple_of_it
     assert worked([], candidates, frozenset({2}), frozenset(), amounts("240000")) == {1}
 
 
-OWN = """\
----
-company: acme
-role: data-engineer
-compensation:
-  - region: San Francisco
-    base_low: 195000
-    base_high: 255000
-    currency: USD
-  - region: Austin
-    base_low: 160000
-    base_high: 210000
-    currency: USD
----
-
-"""
+# The vocabulary tests' guide (San Francisco, base $195K-$255K) with a second region.
+OWN = FRONT.replace(
+    "data_sources:",
+    "  - region: Austin\n    base_low: 160000\n    base_high: 210000\n    currency: USD\n"
+    "data_sources:",
+)
 
 
 @pytest.mark.parametrize(
@@ -118,10 +109,10 @@ compensation:
     [
         # the guide's own figures are given: a month of the top of the band
         ("At the top of the San Francisco band, $255K a year works out to $21.25K a month.", []),
-        ("A $21.25K month is what Acme's best-paid engineers earn.", [("GL501", 15, 3)]),
+        ("A $21.25K month is what Acme's best-paid engineers earn.", [("GL501", 18, 3)]),
         # the gap between two regions' own figures, in a sentence naming both
         ("Austin sits $35K to $45K lower than San Francisco at each end of the band.", []),
-        ("Acme pays $35K more than its rivals in Austin.", [("GL501", 15, 11)]),
+        ("Acme pays $35K more than its rivals in Austin.", [("GL501", 18, 11)]),
     ],
 )
 def test_amounts_worked_from_the_guides_own_figures(

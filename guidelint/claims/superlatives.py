@@ -196,6 +196,7 @@ _OWNER_BEFORE = Lazy(
     r"|\b(?i:its|their)|(?<![\w'\u2019])(?P<name>[A-Z][\w.&-]{0,30})['\u2019]s)[ \t]{1,4}$"
 )
 _TIME_OWNERS = frozenset(("today", "tomorrow", "yesterday", "tonight", "this", "next", "last"))
+_DATE_WORDS = word_class("date_words")
 
 
 def company_owned(masked: str, start: int, end: int) -> bool:
@@ -210,9 +211,6 @@ def company_owned(masked: str, start: int, end: int) -> bool:
     return name is None or (
         name.casefold() not in _TIME_OWNERS and name.casefold() not in _DATE_WORDS
     )
-
-
-_DATE_WORDS = word_class("date_words")
 
 
 def _head(masked: str, end: int, index: int) -> int:
