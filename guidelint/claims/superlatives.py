@@ -179,8 +179,14 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
             return not (_WORLD_SCOPE.match(masked, head) or _COMPANY_TIME.match(masked, head))
         if word not in _ADVICE_HEADS:
             continue
-        if company_owned(masked, start, end) or _scoped(masked, end, index):
-            return False  # "the company's most ambitious bet", "the most complex needs in payments"
+        if (
+            company_owned(masked, start, end)
+            or _scoped(masked, end, index)
+            or _HISTORY.search(masked, end, min(len(masked), end + 80)) is not None
+        ):
+            # "the company's most ambitious bet", "the most complex needs in payments",
+            # "the largest strategic bet in the company's history"
+            return False
         if word in _NEGOTIATION_HEADS:
             return index > 0 and following[index - 1] in _NEGOTIATING
         if word in _READER_HEADS:
@@ -430,7 +436,7 @@ _FIELD_SCOPE = Lazy(
 # "the most complex launch in Acme's history", "its largest deal in company history".
 _HISTORY = Lazy(
     r"[ \t,]{1,4}(?i:in)[ \t]{1,4}(?:(?i:the)[ \t]{1,4})?"
-    rf"(?:(?i:{alternation(DATA['company_documents']['generic_owners'])}|its|their)"
+    rf"(?:(?i:{alternation(DATA['company_documents']['generic_owners'])})(?:['\u2019]s)?|(?i:its|their)"
     r"|[A-Z][\w.&-]{0,30}['\u2019]s)[ \t]{1,4}(?i:history)\b"
 )
 _JOINERS = frozenset(("and", "or"))  # "the largest and most complex seller accounts"
