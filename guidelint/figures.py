@@ -253,6 +253,12 @@ def money_currency(match: re.Match[str], symbols: dict[str, str]) -> str | None:
     return _WORD_CURRENCIES.get(symbol.casefold(), symbol.upper() if symbol.isalpha() else None)
 
 
+def money_values(match: re.Match[str] | None) -> list[Decimal]:
+    """The amounts a money match states (both ends of a range), without their precision."""
+    amounts = money_amounts(match) if match is not None else None
+    return [amount for amount, _ in amounts or ()]
+
+
 def money_amounts(match: re.Match[str]) -> list[tuple[Decimal, Decimal]] | None:
     """The amount (both ends of a range that shares its unit, or whose high end has
     its own: "£100K–158K") and the displayed precision of each (half of it is the

@@ -39,7 +39,7 @@ from guidelint.figures import (
     PERCENT_DIGITS,
     PERCENT_VALUE,
     inside,
-    money_amounts,
+    money_values,
     range_low,
 )
 from guidelint.prose import Block
@@ -151,9 +151,7 @@ def _steps(
 
 def amounts_of(masked: str, claim: Claim) -> list[Decimal]:
     """The amounts a money figure states (both ends of a range)."""
-    match = MONEY.pattern.match(masked, claim.start)
-    amounts = money_amounts(match) if match is not None else None
-    return [amount for amount, _ in amounts or ()]
+    return money_values(MONEY.pattern.match(masked, claim.start))
 
 
 def worked_out(

@@ -4,15 +4,14 @@ per year") and a service level ("99.99% uptime")."""
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from guidelint import patterns
 from guidelint.claims.support import content_words, pay_components
 from guidelint.claims.vocabulary import WORD, WORDS, alternation, word_class
-from guidelint.prose import Sentence
+from guidelint.prose import Block
 from guidelint.scan import Lazy
 
 _BONUS_WORD = patterns.compile(rf"(?i:{alternation(WORDS['bonus_words'])})")
@@ -51,18 +50,18 @@ class Facts:
     """What the checks of a figure ask of its sentence, worked out once per sentence:
     a block that is one long sentence full of figures stays linear."""
 
-    def __init__(self, masked: str, sentences: Sequence[Sentence], starts: list[int]) -> None:
-        self.masked, self.sentences, self.starts = masked, sentences, starts
+    def __init__(self, block: Block) -> None:
+        self.block = block
         self._memo: dict[tuple[str, int], Any] = {}
 
     def memo(self, name: str, offset: int, compute: Callable[[str, int, int], Any]) -> Any:
         """``compute(masked, start, end)`` of the sentence that holds ``offset``, once
         per sentence and ``name``."""
-        slot = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        slot = self.block.slot(offset)
         key = (name, slot)
         if key not in self._memo:
-            sentence = self.sentences[slot]
-            self._memo[key] = compute(self.masked, sentence.start, sentence.end)
+            sentence = self.block.sentences[slot]
+            self._memo[key] = compute(self.block.masked, sentence.start, sentence.end)
         return self._memo[key]
 
     def components(self, offset: int) -> frozenset[str] | None:

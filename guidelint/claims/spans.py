@@ -97,8 +97,8 @@ from guidelint.figures import (
     is_year,
     measured,
     merged,
-    money_amounts,
     money_currency,
+    money_values,
     multiplying,
     overlaps,
     range_low,
@@ -183,7 +183,7 @@ class Detector:
         present = present_words(words, lowered, masked)
         found = [*self._attributions(block.text, masked, words, present)]
         has_digit = DIGIT.search(masked) is not None
-        facts = Facts(masked, block.sentences, [s.start for s in block.sentences])
+        facts = Facts(block)
         # Numbers written as words need their keyword ("forty percent", "tenfold").
         worded = "cent" in lowered or multiplying(lowered, words) or ratios(lowered, words)
         own: list[tuple[int, list[Decimal]]] = []  # the guide's own amounts, where they stand
@@ -397,7 +397,7 @@ class Detector:
             money_spans.append(match.span())
             components = facts.components(match.start())
             if self.money.backs(match, components):
-                own.append((match.start(), [a for a, _ in money_amounts(match) or ()]))
+                own.append((match.start(), money_values(match)))
             elif _DIFFERENCE.match(masked, match.end()) and self.money.differs(
                 match, components, facts.memo("gaps", match.start(), self.money.gaps)
             ):

@@ -201,8 +201,7 @@ _OWNER_BEFORE = Lazy(
     rf"(?:\b(?i:the)[ \t]{{1,4}}(?i:{alternation(DATA['company_documents']['generic_owners'])})['\u2019]s"
     r"|\b(?i:its|their)|(?<![\w'\u2019])(?P<name>[A-Z][\w.&-]{0,30})['\u2019]s)[ \t]{1,4}$"
 )
-_TIME_OWNERS = frozenset(("today", "tomorrow", "yesterday", "tonight", "this", "next", "last"))
-_DATE_WORDS = word_class("date_words")
+_TIME_OWNERS = word_class("time_owners") | word_class("date_words")
 
 
 def company_owned(masked: str, start: int, end: int) -> bool:
@@ -214,9 +213,7 @@ def company_owned(masked: str, start: int, end: int) -> bool:
     if found is None:
         return False
     name = found.group("name")
-    return name is None or (
-        name.casefold() not in _TIME_OWNERS and name.casefold() not in _DATE_WORDS
-    )
+    return name is None or name.casefold() not in _TIME_OWNERS
 
 
 def _head(masked: str, end: int, index: int) -> int:

@@ -374,11 +374,7 @@ class OwnFigures:
         self, match: re.Match[str], components: frozenset[str] | None, gaps: list[_Amount]
     ) -> bool:
         """Whether a money match is one of the sentence's ``gaps`` (see :meth:`gaps`)."""
-        amounts = money_amounts(match) if gaps else None
-        if amounts is None:
-            return False
-        currency = money_currency(match, self.symbols)
-        return all(_backed(*amount, currency, gaps, components) for amount in amounts)
+        return self._among(match, gaps, components)
 
     @property
     def percents(self) -> frozenset[Decimal]:
@@ -391,13 +387,18 @@ class OwnFigures:
         for one of the pay ``components`` its sentence names (any, when None)."""
         if self._found is None:
             self._read()
-        if not self._found:
-            return False
-        amounts = money_amounts(match)
+        return self._among(match, self._found or [], components)
+
+    def _among(
+        self, match: re.Match[str], figures: list[_Amount], components: frozenset[str] | None
+    ) -> bool:
+        """Whether every amount of a money match is one of ``figures`` (sorted), in its
+        currency and for one of ``components``."""
+        amounts = money_amounts(match) if figures else None
         if amounts is None:
             return False
         currency = money_currency(match, self.symbols)
-        return all(_backed(*amount, currency, self._found, components) for amount in amounts)
+        return all(_backed(*amount, currency, figures, components) for amount in amounts)
 
 
 def _share_a_word(entry: Iterable[str], sentence: tuple[frozenset[str], tuple[str, ...]]) -> bool:
