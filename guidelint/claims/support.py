@@ -121,6 +121,7 @@ _PAYING_PARTIES = word_class("paying_parties")
 _METRIC_BEFORE = word_class("company_metric_words")
 _METRIC_AFTER = frozenset(DATA["company_metric_words"]["after"])
 _METRIC_PAY = frozenset(DATA["company_metric_words"]["metric_pay_words"])
+_LIVING_COST = Lazy(rf"(?i:\b(?:{alternation(WORDS['living_cost_words'])})\b)")
 _CLAUSE_MARK = patterns.compile(r"[;:()|\u2014\u2013]|,(?!\d)|\s-\s|[.!?](?:\s|$)")
 _WINDOW = 80  # characters either side of a figure that can name what it measures
 # The low end of a range right before its dash: "$150K" of "$150K–$260K".
@@ -150,6 +151,8 @@ def _clause(masked: str, start: int, end: int) -> str:
 def figure_kind(masked: str, start: int, end: int) -> str:
     """PAY when the figure's clause names pay ("$210K base", "a 20% premium"), else FACT."""
     clause = _clause(masked, start, end)
+    if _LIVING_COST.search(clause) is not None:
+        return FACT  # "comp goes 2-3x further than San Francisco": prices in a place
     words = _SOURCE_TOKEN.findall(clause.casefold())
     for index, word in enumerate(words):
         if word in _PAYERS and index + 1 < len(words) and words[index + 1] in _PAYING_PARTIES:
