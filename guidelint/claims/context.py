@@ -20,6 +20,7 @@ from guidelint.claims.clauses import (
     REASON,
     after_dash,
     clause_breaks,
+    stated_after_colon,
 )
 from guidelint.claims.instructions import instruction_targets, opens_instruction, projections
 from guidelint.claims.vocabulary import DATA, WORD, WORDS, alternation, word_class
@@ -327,7 +328,9 @@ def proposals(block: Block) -> list[tuple[int, int]]:
             # "Counter below $215K by citing the $2.8B target": the reason is a claim;
             # words before the ask ("If capped due to budget, push for") lead to it.
             reason = REASON.search(masked, ask[1], clause_end)
-            spans.append((ask[0], reason.start() if reason else clause_end))
+            stop = reason.start() if reason else clause_end
+            stated = stated_after_colon(masked, ask[1], stop)
+            spans.append((ask[0], stop if stated is None else stated))
         spans.extend(
             (found.start(), found.end()) for found in _OWN_OFFER.finditer(masked, start, end)
         )
