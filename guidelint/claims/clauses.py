@@ -72,10 +72,11 @@ _STATING_VERB = Lazy(rf"(?i:\b(?:{alternation(DATA['colon_statements']['verbs'])
 def stated_after_colon(masked: str, start: int, end: int) -> int | None:
     """Where a colon between ``start`` and ``end`` opens a statement of the author's,
     or None: a clause that opens on a word and holds a stating verb."""
-    for colon in _STATED.finditer(masked, start, end):
-        if _STATING_VERB.search(masked, colon.end(), end) is not None:
-            return colon.start()
-    return None
+    colon = _STATED.search(masked, start, end)
+    # a verb after a later colon is after the first one too: one search suffices
+    if colon is None or _STATING_VERB.search(masked, colon.end(), end) is None:
+        return None
+    return colon.start()
 
 
 def after_dash(masked: str, start: int) -> bool:
