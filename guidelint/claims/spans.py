@@ -48,6 +48,7 @@ from guidelint.claims.superlatives import (
     possessive_superlative,
     ranks_advice,
     suffix_superlative,
+    unplaced,
 )
 from guidelint.claims.support import (
     FACT,
@@ -504,6 +505,7 @@ class Detector:
                 or participle(masked, match)
                 or scoped_ranking(masked, start, end)
                 or person_leader(masked, start, end)
+                or unplaced(masked, start, end)
                 or (match.groupdict().get("pw") is None and aim(masked, start, end))
             ):
                 continue

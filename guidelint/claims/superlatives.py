@@ -216,6 +216,20 @@ def company_owned(masked: str, start: int, end: int) -> bool:
     return name is None or name.casefold() not in _TIME_OWNERS
 
 
+_POSITIONS = tuple(DATA["market_heads"]["positions"])
+_MARKET_HEADS = word_class("market_heads")
+
+
+def unplaced(masked: str, start: int, end: int) -> bool:
+    """Whether a market position ("is the default", "has become the preferred") names
+    no market in the three words after it: "the default observability platform" places
+    a company, "the default focus" or "the preferred channel" does not."""
+    if not masked[start:end].casefold().endswith(_POSITIONS):
+        return False
+    following = [w.strip(".,;:!?()\"'") for w in masked[end : end + 60].casefold().split()[:3]]
+    return _MARKET_HEADS.isdisjoint(following)
+
+
 def _head(masked: str, end: int, index: int) -> int:
     """Where the ``index``-th word after ``end`` ends."""
     heads = _TOKEN.finditer(masked, end, min(len(masked), end + 60))
