@@ -60,8 +60,9 @@ rule(
         magnitude (`millions of sellers`, `tens of millions of players`; not
         `hundreds or thousands`, nor after a modal: `an outage could affect
         millions`). That option is off by default: people who label guides split
-        on whether a bare magnitude states a figure, and a finding its author
-        would dismiss costs more than one missed. Years,
+        on whether a bare magnitude states a figure (an editor judging the 87
+        findings it adds on the project's tuning guides found 72 right), and a
+        finding its author would dismiss costs more than one missed. Years,
         dates, quarters, versions, durations and small counts of steps are not
         figures. Code is not read, but for a figure set in code type, alone
         (`` `$250K` ``) or as a tag of a figure and a few words (`` `$42B+ AUM` ``,
