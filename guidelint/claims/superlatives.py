@@ -197,9 +197,15 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
 
 # An owner other than the reader right before the superlative's word: "the company's
 # most", "its best", "Verizon's top" (generic_owners, a possessive pronoun or a name).
+# The owners a company's ranking may have: a generic owner ("the company's"), a
+# possessive pronoun, a name's possessive ("Verizon's").
+_GENERIC_OWNERS = alternation(DATA["company_documents"]["generic_owners"])
+_PRONOUN_OWNERS = r"(?i:its|their)"
+_NAME = r"[A-Z][\w.&-]{0,30}"
+_POSSESSIVE = r"['\u2019]s"
 _OWNER_BEFORE = Lazy(
-    rf"(?:\b(?i:the)[ \t]{{1,4}}(?i:{alternation(DATA['company_documents']['generic_owners'])})['\u2019]s"
-    r"|\b(?i:its|their)|(?<![\w'\u2019])(?P<name>[A-Z][\w.&-]{0,30})['\u2019]s)[ \t]{1,4}$"
+    rf"(?:\b(?i:the)[ \t]{{1,4}}(?i:{_GENERIC_OWNERS}){_POSSESSIVE}|\b{_PRONOUN_OWNERS}"
+    rf"|(?<![\w'\u2019])(?P<name>{_NAME}){_POSSESSIVE})[ \t]{{1,4}}$"
 )
 _TIME_OWNERS = word_class("time_owners") | word_class("date_words")
 
@@ -447,8 +453,8 @@ _FIELD_SCOPE = Lazy(
 # "the most complex launch in Acme's history", "its largest deal in company history".
 _HISTORY = Lazy(
     r"[ \t,]{1,4}(?i:in)[ \t]{1,4}(?:(?i:the)[ \t]{1,4})?"
-    rf"(?:(?i:{alternation(DATA['company_documents']['generic_owners'])})(?:['\u2019]s)?|(?i:its|their)"
-    r"|[A-Z][\w.&-]{0,30}['\u2019]s)[ \t]{1,4}(?i:history)\b"
+    rf"(?:(?i:{_GENERIC_OWNERS})(?:{_POSSESSIVE})?|{_PRONOUN_OWNERS}|{_NAME}{_POSSESSIVE})"
+    r"[ \t]{1,4}(?i:history)\b"
 )
 _JOINERS = frozenset(("and", "or"))  # "the largest and most complex seller accounts"
 
