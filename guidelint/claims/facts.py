@@ -4,8 +4,10 @@ per year") and a service level ("99.99% uptime")."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from guidelint import patterns
@@ -15,6 +17,9 @@ from guidelint.prose import Block
 from guidelint.scan import Lazy
 
 _BONUS_WORD = patterns.compile(rf"(?i:{alternation(WORDS['bonus_words'])})")
+_TAG_BREAK = patterns.compile(
+    r"\|"
+)  # between the items of a tag list: "RSU + Bonus | +15% Premium"
 
 
 # Words that make a sentence about vesting: "vest", "vesting", "cliff".
@@ -39,6 +44,13 @@ def vesting_share(masked: str, match: re.Match[str], facts: Facts) -> bool:
     if _GROWTH_BEFORE.search(masked, max(0, match.start() - 20), match.start()):
         return False
     return facts.about_vesting(match.start())
+
+
+def _bonus_items(text: str, start: int, end: int) -> tuple[list[int], list[bool]]:
+    """Where the sentence's tag items break ("|"), and whether each item names a bonus."""
+    pipes = [found.start() for found in _TAG_BREAK.finditer(text, start, end)]
+    bounds = [start, *pipes, end]
+    return pipes, [_BONUS_WORD.search(text, a, b) is not None for a, b in pairwise(bounds)]
 
 
 def _vocabulary(text: str, start: int, end: int) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -72,7 +84,11 @@ class Facts:
         return self.memo("words", offset, _vocabulary)  # type: ignore[no-any-return]
 
     def about_bonus(self, offset: int) -> bool:
-        return self.memo("bonus", offset, lambda text, a, b: bool(_BONUS_WORD.search(text, a, b)))  # type: ignore[no-any-return]
+        """Whether the sentence at ``offset`` names a bonus; in a tag list, whether the
+        item holding ``offset`` does ("RSU + Premium Bonus | +15–25% Engine Premium":
+        the premium's item names none)."""
+        pipes, named = self.memo("bonus", offset, _bonus_items)
+        return named[bisect.bisect_right(pipes, offset)]  # type: ignore[no-any-return]
 
     def about_vesting(self, offset: int) -> bool:
         return self.memo(

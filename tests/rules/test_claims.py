@@ -1182,6 +1182,15 @@ def test_bonus_percentages_of_the_frontmatter_are_supported() -> None:
     ]
 
 
+def test_bonus_percentages_back_only_the_tag_item_that_names_a_bonus() -> None:
+    front = FRONT.replace("    base_high: 194000\n", "    base_high: 194000\n    bonus_pct: 10\n")
+    front = front.replace("    base_high: 255000\n", "    base_high: 255000\n    bonus_pct: 25\n")
+    line = "RSU + Bonus | 10-25% Engine Premium | Remote"
+    body = f"RSU | 10-25% Bonus | Remote\n\n{line}\n"
+    first = front.count("\n") + 1
+    assert claims(body, front=front) == at(first + 2, line, ("GL501", "10-25%"))
+
+
 def test_possessive_compound_superlatives() -> None:
     line = "It is the world's highest-paying firm."
     body = f"Teams close Acme's highest-value deals.\n\n{line}\n"
