@@ -46,21 +46,14 @@ def vesting_share(masked: str, match: re.Match[str], facts: Facts) -> bool:
     return facts.about_vesting(match.start())
 
 
-def _bonus_items(text: str, start: int, end: int) -> tuple[list[int], list[bool]]:
-    """Where the sentence's tag items break ("|"), and whether each item names a bonus."""
-    pipes = [found.start() for found in _TAG_BREAK.finditer(text, start, end)]
-    bounds = [start, *pipes, end]
-    return pipes, [_BONUS_WORD.search(text, a, b) is not None for a, b in pairwise(bounds)]
-
-
 def _vocabulary(text: str, start: int, end: int) -> tuple[frozenset[str], tuple[str, ...]]:
     words = content_words(text[start:end])
     return words, tuple(sorted(words))
 
 
 class Facts:
-    """What the checks of a figure ask of its sentence, worked out once per sentence:
-    a block that is one long sentence full of figures stays linear."""
+    """What the checks of a figure ask of its sentence (or tag item), worked out once
+    per sentence: a block that is one long sentence full of figures stays linear."""
 
     def __init__(self, block: Block) -> None:
         self.block = block
@@ -68,13 +61,21 @@ class Facts:
 
     def memo(self, name: str, offset: int, compute: Callable[[str, int, int], Any]) -> Any:
         """``compute(masked, start, end)`` of the sentence that holds ``offset``, once
-        per sentence and ``name``."""
+        per sentence and ``name``; of the item that holds it when the sentence is a tag
+        list ("RSU + Premium Bonus | +15–25% Engine Premium"), whose items each state
+        something of their own."""
         slot = self.block.slot(offset)
         key = (name, slot)
         if key not in self._memo:
             sentence = self.block.sentences[slot]
-            self._memo[key] = compute(self.block.masked, sentence.start, sentence.end)
-        return self._memo[key]
+            masked = self.block.masked
+            breaks = [
+                found.start() for found in _TAG_BREAK.finditer(masked, sentence.start, sentence.end)
+            ]
+            items = pairwise([sentence.start, *breaks, sentence.end])
+            self._memo[key] = (breaks, [compute(masked, start, end) for start, end in items])
+        breaks, values = self._memo[key]
+        return values[bisect.bisect_right(breaks, offset)]
 
     def components(self, offset: int) -> frozenset[str] | None:
         return self.memo("components", offset, pay_components)  # type: ignore[no-any-return]
@@ -84,11 +85,7 @@ class Facts:
         return self.memo("words", offset, _vocabulary)  # type: ignore[no-any-return]
 
     def about_bonus(self, offset: int) -> bool:
-        """Whether the sentence at ``offset`` names a bonus; in a tag list, whether the
-        item holding ``offset`` does ("RSU + Premium Bonus | +15–25% Engine Premium":
-        the premium's item names none)."""
-        pipes, named = self.memo("bonus", offset, _bonus_items)
-        return named[bisect.bisect_right(pipes, offset)]  # type: ignore[no-any-return]
+        return self.memo("bonus", offset, lambda text, a, b: bool(_BONUS_WORD.search(text, a, b)))  # type: ignore[no-any-return]
 
     def about_vesting(self, offset: int) -> bool:
         return self.memo(
