@@ -65,7 +65,8 @@ def clause_breaks(masked: str, start: int, end: int) -> Iterator[int]:
 _VERBS = alternation(DATA["colon_statements"]["verbs"])
 _STATED = Lazy(
     # an opener and a noun ("this discipline"), not a verb right after it ("this is"):
-    # "Open at $240K: this is 10% above the midpoint" goes on about the ask
+    # "Open at a $240K base, well above the band: this is 10% above the midpoint"
+    # goes on about the ask
     rf":[ \t]{{1,4}}(?:(?i:{alternation(WORDS['colon_statements'])})[ \t]{{1,4}}(?!(?i:{_VERBS})\b)"
     rf"|(?!(?:{alternation(DATA['colon_statements']['reader'])})\b)[A-Z][a-z])"
 )

@@ -17,9 +17,8 @@ from guidelint.prose import Block
 from guidelint.scan import Lazy
 
 _BONUS_WORD = patterns.compile(rf"(?i:{alternation(WORDS['bonus_words'])})")
-_TAG_BREAK = patterns.compile(
-    r"\|"
-)  # between the items of a tag list: "RSU + Bonus | +15% Premium"
+# Between the items of a tag list: "RSU + Bonus | +15% Premium".
+_TAG_BREAK = patterns.compile(r"\|")
 
 
 # Words that make a sentence about vesting: "vest", "vesting", "cliff".

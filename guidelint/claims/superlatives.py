@@ -195,14 +195,14 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
     return False
 
 
-# An owner other than the reader right before the superlative's word: "the company's
-# most", "its best", "Verizon's top" (generic_owners, a possessive pronoun or a name).
 # The owners a company's ranking may have: a generic owner ("the company's"), a
 # possessive pronoun, a name's possessive ("Verizon's").
 _GENERIC_OWNERS = alternation(DATA["company_documents"]["generic_owners"])
 _PRONOUN_OWNERS = r"(?i:its|their)"
 _NAME = r"[A-Z][\w.&-]{0,30}"
 _POSSESSIVE = r"['\u2019]s"
+# An owner other than the reader right before the superlative's word: "the company's
+# most", "its best", "Verizon's top".
 _OWNER_BEFORE = Lazy(
     rf"(?:\b(?i:the)[ \t]{{1,4}}(?i:{_GENERIC_OWNERS}){_POSSESSIVE}|\b{_PRONOUN_OWNERS}"
     rf"|(?<![\w'\u2019])(?P<name>{_NAME}){_POSSESSIVE})[ \t]{{1,4}}$"
