@@ -9,7 +9,7 @@ from test_claims_names import found
 from test_claims_vocabulary import FRONT
 
 from conftest import lint_text
-from guidelint.claims.arithmetic import counts_named, percents_named, worked
+from guidelint.claims.arithmetic import _from_own, counts_named, percents_named, worked
 
 
 @pytest.mark.parametrize(
@@ -125,6 +125,10 @@ def test_amounts_worked_from_the_guides_own_figures(
 def test_a_sentence_of_many_amounts_is_not_searched() -> None:
     given = [Decimal(n * 1000) for n in range(1, 13)]
     assert worked(given, [(0, [Decimal(3000)]), (1, [Decimal(7000)])], frozenset()) == set()
+    # nor from the guide's own amounts: their pairs would grow as the square of them
+    owned = [Decimal(255000)] * 12
+    assert _from_own(owned, [(0, [Decimal(21250)])], frozenset({12})) == set()
+    assert _from_own(owned[:1], [(0, [Decimal(21250)])], frozenset({12})) == {0}
 
 
 @pytest.mark.parametrize(

@@ -201,7 +201,9 @@ def _from_own(
     """The candidates worked from the guide's own amounts in their sentence: one of
     them per period or a period's amount per year ("$204K a year works out to $17K a
     month"), or the difference of two of them ("a band of $180K-$240K leaves a $60K
-    window")."""
+    window"); none beyond ``_MOST`` amounts, as in :func:`worked`."""
+    if len(owned) + sum(len(amounts) for _, amounts in candidates) > _MOST:
+        return set()
     reachable = [value for a in owned for n in periods for value in (a * n, a / n)]
     reachable += [abs(a - b) for a, b in itertools.combinations(owned, 2) if a != b]
     return {
