@@ -91,6 +91,16 @@ def _close(value: Decimal, target: Decimal) -> bool:
     return abs(value - target) <= max(abs(target) * Decimal("0.005"), Decimal(1))
 
 
+def _reached(amounts: Sequence[Decimal], values: Sequence[Decimal]) -> bool:
+    """Whether every one of ``amounts`` is one of ``values``, as a guide rounds it."""
+    return all(any(_close(a, v) for v in values) for a in amounts)
+
+
+def _multiples(amounts: Sequence[Decimal], counts: frozenset[int]) -> list[Decimal]:
+    """Each amount times and divided by each count."""
+    return [value for a in amounts for n in counts for value in (a * n, a / n)]
+
+
 def worked(
     given: Sequence[Decimal],
     candidates: Sequence[tuple[int, list[Decimal]]],
@@ -108,9 +118,7 @@ def worked(
     repeated = {  # candidates that repeat a carried amount: stated again, not worked
         index
         for index, amounts in candidates
-        if amounts
-        and all(any(_close(a, c) for c in carried) for a in amounts)
-        and not all(any(_close(a, g) for g in given) for a in amounts)
+        if amounts and _reached(amounts, carried) and not _reached(amounts, given)
     }
     found: set[int] = set()
     for _ in range(_ROUNDS):
@@ -121,7 +129,7 @@ def worked(
             if index not in found
             and index not in repeated
             and amounts
-            and all(any(_close(a, r) for r in reachable) for a in amounts)
+            and _reached(amounts, reachable)
         ]
         if not step:
             break
@@ -138,7 +146,7 @@ def _steps(
     """Every amount one step from ``known``: each one times or divided by a named
     count, that share of it, more or less by it, or by a named percentage, the sum
     and difference of each pair, and the sum of all when three or more."""
-    reachable = [value for a in known for n in counts for value in (a * n, a / n)]
+    reachable = _multiples(known, counts)
     reachable += [
         value for a in known for p in percents for value in (a * p, a * (1 + p), a * (1 - p))
     ]
@@ -204,10 +212,10 @@ def _from_own(
     window"); none beyond ``_MOST`` amounts, as in :func:`worked`."""
     if len(owned) + sum(len(amounts) for _, amounts in candidates) > _MOST:
         return set()
-    reachable = [value for a in owned for n in periods for value in (a * n, a / n)]
+    reachable = _multiples(owned, periods)
     reachable += [abs(a - b) for a, b in itertools.combinations(owned, 2) if a != b]
     return {
         index
         for index, amounts in candidates
-        if amounts and reachable and all(any(_close(a, r) for r in reachable) for a in amounts)
+        if amounts and reachable and _reached(amounts, reachable)
     }

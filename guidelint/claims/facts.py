@@ -57,6 +57,7 @@ class Facts:
     def __init__(self, block: Block) -> None:
         self.block = block
         self._memo: dict[tuple[str, int], Any] = {}
+        self._breaks: dict[int, list[int]] = {}  # where each sentence's tag items break
 
     def memo(self, name: str, offset: int, compute: Callable[[str, int, int], Any]) -> Any:
         """``compute(masked, start, end)`` of the sentence that holds ``offset``, once
@@ -64,17 +65,17 @@ class Facts:
         list ("RSU + Premium Bonus | +15–25% Engine Premium"), whose items each state
         something of their own."""
         slot = self.block.slot(offset)
+        sentence = self.block.sentences[slot]
+        masked = self.block.masked
+        breaks = self._breaks.get(slot)
+        if breaks is None:
+            found = _TAG_BREAK.finditer(masked, sentence.start, sentence.end)
+            breaks = self._breaks[slot] = [tag.start() for tag in found]
         key = (name, slot)
         if key not in self._memo:
-            sentence = self.block.sentences[slot]
-            masked = self.block.masked
-            breaks = [
-                found.start() for found in _TAG_BREAK.finditer(masked, sentence.start, sentence.end)
-            ]
             items = pairwise([sentence.start, *breaks, sentence.end])
-            self._memo[key] = (breaks, [compute(masked, start, end) for start, end in items])
-        breaks, values = self._memo[key]
-        return values[bisect.bisect_right(breaks, offset)]
+            self._memo[key] = [compute(masked, start, end) for start, end in items]
+        return self._memo[key][bisect.bisect_right(breaks, offset)]
 
     def components(self, offset: int) -> frozenset[str] | None:
         return self.memo("components", offset, pay_components)  # type: ignore[no-any-return]

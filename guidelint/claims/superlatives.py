@@ -153,12 +153,17 @@ _CLAUSE_STOP = patterns.compile(r"[.;:!?](?!\d)")
 _COMPARISON = word_class("comparison_words")
 
 
+def _first_words(text: str) -> list[str]:
+    """The first three words of ``text``, folded, without the punctuation around them."""
+    return [w.strip(".,;:!?()\"'") for w in text.casefold().split()[:3]]
+
+
 def ranks_advice(masked: str, start: int, end: int) -> bool:
     """Whether a superlative ranks the reader's own options or the role itself, its
     noun within three words: "the strongest lever", "the most natural fit", "the
     highest-leverage hires" (not "the highest-paying role", which ranks pay)."""
     after = _CLAUSE_STOP.split(masked[end : end + 60], maxsplit=1)[0]  # the noun is in its clause
-    following = [w.strip(".,;:!?()\"'") for w in after.casefold().split()[:3]]
+    following = _first_words(after)
     for index, word in enumerate(following):
         if word in _NEGOTIATING:
             return (
@@ -232,7 +237,7 @@ def unplaced(masked: str, start: int, end: int) -> bool:
     a company, "the default focus" or "the preferred channel" does not."""
     if not masked[start:end].casefold().endswith(_POSITIONS):
         return False
-    following = [w.strip(".,;:!?()\"'") for w in masked[end : end + 60].casefold().split()[:3]]
+    following = _first_words(masked[end : end + 60])
     return _MARKET_HEADS.isdisjoint(following)
 
 
