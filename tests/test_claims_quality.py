@@ -27,8 +27,9 @@ BLIND_7 = Path(__file__).resolve().parent / "claims" / "blind-7.yaml"
 BLIND_8 = Path(__file__).resolve().parent / "claims" / "blind-8.yaml"
 BLIND_9 = Path(__file__).resolve().parent / "claims" / "blind-9.yaml"
 BLIND_10 = Path(__file__).resolve().parent / "claims" / "blind-10.yaml"
-# Written blind after the others were tuned on, measured once and kept untuned.
 BLIND_11 = Path(__file__).resolve().parent / "claims" / "blind-11.yaml"
+# Written blind after the others were tuned on, measured once and kept untuned.
+BLIND_12 = Path(__file__).resolve().parent / "claims" / "blind-12.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -206,8 +207,8 @@ def test_heldout_set_meets_the_thresholds() -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [BLIND_2, BLIND_3, BLIND_4, BLIND_5, BLIND_6, BLIND_7, BLIND_8, BLIND_9, BLIND_10],
-    ids=[f"blind-{n}" for n in range(2, 11)],
+    [BLIND_2, BLIND_3, BLIND_4, BLIND_5, BLIND_6, BLIND_7, BLIND_8, BLIND_9, BLIND_10, BLIND_11],
+    ids=[f"blind-{n}" for n in range(2, 12)],
 )
 def test_blind_sets_meet_the_thresholds(path: Path) -> None:
     """The blind sets, each labelled against its own guide start and Sources section."""
@@ -217,8 +218,9 @@ def test_blind_sets_meet_the_thresholds(path: Path) -> None:
 
 def test_untuned_blind_set_is_measured() -> None:
     """The last blind set is a measure, not a target: printed with ``-s``, never tuned on."""
-    cases = load_cases(BLIND_11)
-    assert len(cases) >= 150
+    cases = load_cases(BLIND_12)
+    assert len(cases) >= 200
     assert all(expected(case) <= set(CODES) for case in cases)
-    table, mistakes = score(BLIND_11)
-    report("blind-11 (untuned: the measure of how the classes generalise)", table, mistakes)
+    table, _ = score(BLIND_12)
+    # Its mistakes are not printed: read, they would be tuned on.
+    report("blind-12 (untuned: the measure of how the classes generalise)", table, [])
