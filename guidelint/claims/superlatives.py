@@ -153,9 +153,9 @@ _CLAUSE_STOP = patterns.compile(r"[.;:!?](?!\d)")
 _COMPARISON = word_class("comparison_words")
 
 
-def _first_words(text: str) -> list[str]:
-    """The first three words of ``text``, folded, without the punctuation around them."""
-    return [w.strip(".,;:!?()\"'") for w in text.casefold().split()[:3]]
+def _first_words(text: str, count: int = 3) -> list[str]:
+    """The first ``count`` words of ``text``, folded, without the punctuation around them."""
+    return [w.strip(".,;:!?()\"'") for w in text.casefold().split()[:count]]
 
 
 def ranks_advice(masked: str, start: int, end: int) -> bool:
@@ -229,16 +229,21 @@ def company_owned(masked: str, start: int, end: int) -> bool:
 
 _POSITIONS = tuple(DATA["market_heads"]["positions"])
 _MARKET_HEADS = word_class("market_heads")
+_PEOPLE = frozenset(DATA["market_heads"]["people"])
 
 
 def unplaced(masked: str, start: int, end: int) -> bool:
-    """Whether a market position ("is the default", "has become the preferred") names
-    no market in the three words after it: "the default observability platform" places
-    a company, "the default focus" or "the preferred channel" does not."""
+    """Whether a market position ("is the default", "has become the preferred", "the
+    only") names no market in the three words after it: "the default observability
+    platform" places a company, "the default focus", "the preferred channel" and "the
+    first platform engineer" (a market's noun qualifying a person) do not."""
     if not masked[start:end].casefold().endswith(_POSITIONS):
         return False
-    following = _first_words(masked[end : end + 60])
-    return _MARKET_HEADS.isdisjoint(following)
+    following = _first_words(masked[end : end + 80], 4)
+    head = next((i for i, word in enumerate(following[:3]) if word in _MARKET_HEADS), None)
+    if head is None:
+        return True
+    return following[head + 1] in _PEOPLE if head + 1 < len(following) else False
 
 
 def _head(masked: str, end: int, index: int) -> int:
