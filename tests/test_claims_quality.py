@@ -28,8 +28,12 @@ BLIND_8 = Path(__file__).resolve().parent / "claims" / "blind-8.yaml"
 BLIND_9 = Path(__file__).resolve().parent / "claims" / "blind-9.yaml"
 BLIND_10 = Path(__file__).resolve().parent / "claims" / "blind-10.yaml"
 BLIND_11 = Path(__file__).resolve().parent / "claims" / "blind-11.yaml"
-# Written blind after the others were tuned on, measured once and kept untuned.
+# Being learned from: held to the floors of its first measure (see its header) until it
+# reaches the blind thresholds.
 BLIND_12 = Path(__file__).resolve().parent / "claims" / "blind-12.yaml"
+BLIND_12_FLOORS = (0.75, 0.60)
+# Written blind after the others were tuned on, measured once and kept untuned.
+BLIND_13 = Path(__file__).resolve().parent / "claims" / "blind-13.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -216,11 +220,16 @@ def test_blind_sets_meet_the_thresholds(path: Path) -> None:
     held_to_thresholds(title, path, (BLIND_MIN_PRECISION, BLIND_MIN_RECALL))
 
 
+def test_blind_set_being_learned_keeps_its_floors() -> None:
+    """The set learned from since the last one was written does not fall back."""
+    held_to_thresholds("blind-12 (being learned from; see its header)", BLIND_12, BLIND_12_FLOORS)
+
+
 def test_untuned_blind_set_is_measured() -> None:
     """The last blind set is a measure, not a target: printed with ``-s``, never tuned on."""
-    cases = load_cases(BLIND_12)
-    assert len(cases) >= 200
+    cases = load_cases(BLIND_13)
+    assert len(cases) >= 250
     assert all(expected(case) <= set(CODES) for case in cases)
-    table, _ = score(BLIND_12)
+    table, _ = score(BLIND_13)
     # Its mistakes are not printed: read, they would be tuned on.
-    report("blind-12 (untuned: the measure of how the classes generalise)", table, [])
+    report("blind-13 (untuned: the measure of how the classes generalise)", table, [])

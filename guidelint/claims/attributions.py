@@ -63,9 +63,10 @@ _ACCORDING = Family(
     r"(?i:\b(?P<p>"
     + "|".join(r"\s+".join(map(re.escape, lead.split())) for lead in _ACCORDING_LEADS)
     # the name and what follows, up to the sentence's end: a full stop followed by a
-    # space ends it ("Levels.fyi" and "Salary.com" do not), so the next sentence's
-    # "according to" is found too
-    + r")\s+)(?P<x>(?:[^;:!?()\[\]\n.]|\.(?!\s)){1,160})",
+    # space ends it ("Levels.fyi" and "Salary.com" do not).  It is looked at, not
+    # consumed, so a lead inside it is found too: a rate ("revenue per employee")
+    # does not hide the "according to the 10-K" after it
+    + r")\s+)(?=(?P<x>(?:[^;:!?()\[\]\n.]|\.(?!\s)){1,160}))",
     [(lead, chars(lead[0], nocase=True)) for lead in _ACCORDING_LEADS],
     word_starts=True,
 )
