@@ -467,6 +467,7 @@ _HISTORY = Lazy(
     r"[ \t]{1,4}(?i:history)\b"
 )
 _JOINERS = frozenset(("and", "or"))  # "the largest and most complex seller accounts"
+_PHRASE_ENDS = patterns.compile(r"[();:\u2014\u2013]")  # the ranked noun is before them
 
 
 _ONE_OF = patterns.compile(
@@ -486,12 +487,16 @@ def own_selection(masked: str, start: int, stop: int) -> bool:
     if _ONE_OF.search(masked, max(0, start - 12), start):
         return False  # "one of the most complex systems" places one thing among all
     end = stop if not _OWN_ITEMS.isdisjoint(words) else -1
+    last = stop
     for count, word in enumerate(WORD.finditer(masked, stop, stop + 80)):
         lowered = word.group(0).casefold()
         if end >= 0 or count == 5 or (lowered in _FUNCTION_WORDS and lowered not in _JOINERS):
             break  # the ranked noun comes before "of" ("the largest repositories of ...")
+        if _PHRASE_ENDS.search(masked, last, word.start()):
+            break  # "Ads (the largest revenue engine), Maps Infrastructure": another phrase
         if lowered in _OWN_ITEMS:
             end = word.end()
+        last = word.end()
     return (
         end >= 0
         and _FIELD_SCOPE.search(masked, end, end + 60) is None
