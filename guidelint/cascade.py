@@ -124,6 +124,8 @@ def _fold_columns(guide: Guide, c: Comparison, found: list[Diagnostic]) -> list[
             places.add((finding.line, finding.column))
     for index, (names, places) in by_column.items():
         members = [d for d in found if d.code == MISSING and (d.line, d.column) in places]
+        if not members:
+            continue  # each already folded into its region's root cause
         # The entries whose cell of this column holds a member (a range has two).
         shown = sum(
             any(

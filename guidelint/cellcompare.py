@@ -92,8 +92,7 @@ def compare_cell(
                     *cell.position_of(figure),
                     f"{spec.label} is in {figure.currency} (`{cell.text}`) in the table but"
                     f" {c.mapping.currency} is {currency}",
-                    cell.line,
-                    cell.end_column,
+                    *cell.end_of(figure),
                     figure.currency,
                     cell.text,
                 )

@@ -169,3 +169,14 @@ def problem(
         end_column=end_column,
         fix=fix,
     )
+
+
+def internal_error(doing: str, exc: Exception) -> Diagnostic:
+    """GL000 for a bug met while ``doing`` something to a file ("in check_claims",
+    "while parsing"): where it was raised, so a report can be filed; the run goes on."""
+    import os
+    import traceback
+
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    place = f"{os.path.basename(where.filename)}:{where.lineno}"
+    return problem("GL000", 1, 1, f"internal error {doing}: {type(exc).__name__}: {exc} ({place})")

@@ -13,7 +13,7 @@ import os
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from guidelint.diagnostics import Diagnostic, problem
+from guidelint.diagnostics import Diagnostic, internal_error, problem
 from guidelint.limits import (
     ALIAS_BUDGET,
     ALIAS_CHARS,
@@ -206,7 +206,12 @@ def parse_guide(raw: bytes, display: str) -> Guide:
     if newline != "\n":
         text = text.replace("\r\n", "\n")
     guide = Guide(path=display, text=text, bom=bool(extra), newline=newline)
-    _split(guide)
+    try:
+        _split(guide)
+    except Exception as exc:  # a bug in the parser must not lose the other files
+        failed = Guide(path=display, readable=False)
+        failed.problems.append(internal_error("while parsing", exc))
+        return failed
     return guide
 
 
@@ -270,6 +275,14 @@ def _flow_too_deep(source: str) -> int:
     return -1
 
 
+def _character_offset(source: str, position: int, in_bytes: bool) -> int:
+    """A reader error's position as an index into ``source``: the C loader counts the
+    bytes of its UTF-8 encoding (``in_bytes``), the pure-Python one characters."""
+    if not in_bytes:
+        return min(max(position, 0), len(source))
+    return len(source.encode("utf-8")[: max(position, 0)].decode("utf-8", "ignore"))
+
+
 def _parse_yaml(guide: Guide, source: str) -> None:
     # Imported here: a run answered from the cache never reads YAML.
     import yaml
@@ -292,7 +305,13 @@ def _parse_yaml(guide: Guide, source: str) -> None:
         return
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + first, mark.column + 1) if mark else (first, 1)
+        # From the mark's index, not its line: YAML also breaks lines at a lone CR,
+        # NEL and U+2028, which are no line breaks of the file.
+        at = min(max(mark.index, 0), len(source)) if mark else 0
+        line_start = source.rfind("\n", 0, at) + 1
+        line, column = (
+            (source.count("\n", 0, at) + first, at - line_start + 1) if mark else (first, 1)
+        )
         text = exc.problem or "invalid YAML"
         if "nesting depth" in text:  # newer PyYAML refuses deep nesting while reading
             message = f"lists and mappings nested deeper than {DEPTH_LIMIT} levels"
@@ -300,12 +319,12 @@ def _parse_yaml(guide: Guide, source: str) -> None:
             return
         if exc.context:
             text = f"{exc.context}: {text}"
-        if mark and "\t" in source.split("\n")[mark.line][: mark.column + 1]:
+        if mark and "\t" in source[line_start : at + 1]:
             text += " (a tab: YAML is indented with spaces only)"
         guide.problems.append(problem("GL003", line, column, f"YAML syntax error: {text}"))
         return
     except yaml.reader.ReaderError as exc:  # control characters and the like
-        pos = exc.position
+        pos = _character_offset(source, exc.position, not isinstance(loader, yaml.SafeLoader))
         line = source.count("\n", 0, pos) + first
         column = pos - (source.rfind("\n", 0, pos) + 1) + 1
         char = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "\0")

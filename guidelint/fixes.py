@@ -330,7 +330,8 @@ def _why_not_fixed(
         reason = (
             f"the frontmatter fails the schema ({', '.join(schema)})"
             if schema
-            else "the frontmatter lacks figures the table needs"
+            else "the frontmatter lacks figures the table needs, or holds some in a currency"
+            " a table cell cannot show"
         )
         return f"table not rewritten: {reason}; correct the data first, then run --fix again"
     if not unsafe and any(d.code == "GL303" for d in table):

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from guidelint.config import Settings
-from guidelint.diagnostics import Diagnostic, Fix, problem
+from guidelint.diagnostics import Diagnostic, Fix, internal_error, problem
 from guidelint.files import Target
 from guidelint.selection import Selection, matches
 
@@ -199,18 +199,7 @@ class Linter:
                 try:
                     found.extend(spec.func(guide, ctx))
                 except Exception as exc:  # a bug in one rule must not lose the others
-                    import traceback
-
-                    where = traceback.extract_tb(exc.__traceback__)[-1]
-                    found.append(
-                        problem(
-                            "GL000",
-                            1,
-                            1,
-                            f"internal error in {spec.func.__name__}: {type(exc).__name__}: {exc}"
-                            f" ({os.path.basename(where.filename)}:{where.lineno})",
-                        )
-                    )
+                    found.append(internal_error(f"in {spec.func.__name__}", exc))
         found = [d for d in found if self.selection.enabled(d.code)]
         from guidelint import suppressions
 
@@ -220,7 +209,11 @@ class Linter:
 
             # What a file ignores is gone before folding: the next root takes over.
             ignored = self.settings.ignored_in(guide.path)
-            found = fold(guide, ctx, [d for d in found if not matches(d.code, ignored)])
+            kept = [d for d in found if not matches(d.code, ignored)]
+            try:
+                found = fold(guide, ctx, kept)
+            except Exception as exc:  # the findings stand unfolded
+                found = [*kept, internal_error("while folding findings", exc)]
         from guidelint.ends import with_ends
 
         return self.finish(guide, with_ends(found, guide), guide.path)

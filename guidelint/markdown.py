@@ -50,6 +50,10 @@ class Cell(Record):
         """The (line, column) where ``figure`` starts."""
         return self.line, self.column_of(figure)
 
+    def end_of(self, figure: Any) -> tuple[int, int]:
+        """The (line, column) where the cell that holds ``figure`` ends."""
+        return self.line, self.end_column
+
 
 # Made often, never changed: a NamedTuple, as diagnostics.Fix is.
 class Row(NamedTuple):

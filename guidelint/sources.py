@@ -18,7 +18,9 @@ not a source date, and is skipped.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -28,7 +30,9 @@ from guidelint.document import Guide
 from guidelint.resources import data_file
 from guidelint.scan import Lazy
 
-_URL = patterns.compile(r"https?://\S+|\]\([^)\s]*\)")
+# A link's target stops at the next "(" too: "[x]([x]([x](..." left open is read
+# once, not from each "](" to its end.
+_URL = patterns.compile(r"https?://\S+|\]\([^()\s]*\)")
 _YEAR = Lazy(
     r"(?<![\w.,$€£/-])(?:FY ?)?(?P<year>(?:19|20)[0-9]{2})"
     r"(?:[ \t]?[-–—/][ \t]?(?P<until>(?:19|20)?[0-9]{2}))?(?![\w%$€£])"
@@ -70,9 +74,13 @@ def mentions(text: str) -> Iterator[tuple[int, str, dt.date, dt.date]]:
         quarter = Quarter(year, int(match.group("n1") or match.group("n2")))
         taken.append(match.span())
         yield match.start(), match.group(0), quarter.start, quarter.end
+    taken.sort()
+    starts = [start for start, _ in taken]
+    reach = list(itertools.accumulate((end for _, end in taken), max))  # furthest end so far
     for match in _YEAR.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in taken):
-            continue
+        before = bisect.bisect_left(starts, match.end())  # the spans starting before its end
+        if before and reach[before - 1] > match.start():
+            continue  # inside a date or quarter already read
         first_year = last_year = int(match.group("year"))
         until = match.group("until")
         if until:

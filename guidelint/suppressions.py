@@ -184,14 +184,13 @@ class _Collector:
         end_line, end_column = self.position(match.end())
         directive = match.group(1)
         if directive not in ("disable-next-line", "disable-file", "disable", "enable"):
-            self.report(
-                "GL903",
-                line,
-                column,
+            message = (
                 f"unknown directive `guidelint-{directive}`: expected disable-next-line,"
-                " disable, enable or disable-file",
-                match.end() - match.start(),
+                " disable, enable or disable-file"
             )
+            self.findings.append(
+                problem("GL903", line, column, message, end_line=end_line, end_column=end_column)
+            )  # the comment, over as many lines as it spans
             return
         kind = {"disable-next-line": "next-line", "disable-file": "file"}.get(directive, "block")
         sup = Suppression(kind, line, column, end_line, end_column)

@@ -69,8 +69,23 @@ def rows_text(c: Comparison, *, drop_extra_rows: bool = False) -> str | None:
         for spec, index in table.columns:
             if index is not None:
                 cells[index] = _cell_text(c, spec, item, style)
+                if not _reads_back(cells[index], c):
+                    return None
         lines.append(_join(prefix, cells))
     return "\n".join(lines)
+
+
+def _reads_back(text: str, c: Comparison) -> bool:
+    """Whether a cell written from the frontmatter is one the table reader reads as a
+    figure: an entry in a currency it does not know (`BTC 140K`) is not copied into
+    the table, where every cell of its row would be malformed (GL307)."""
+    if text == "—":
+        return True  # nothing to write from
+    try:
+        parse_figure(text, c.symbols)
+    except FigureError:
+        return False
+    return True
 
 
 def _cell_text(

@@ -86,10 +86,16 @@ class EnvelopeCell(Cell):
         self.others = others
 
     def position_of(self, figure: Any) -> tuple[int, int]:
-        for text, cell in self.sources:
-            if text == figure.text:
-                return cell.position_of(figure)
-        return self.line, self.column
+        cell = self._source(figure)
+        return cell.position_of(figure) if cell is not None else (self.line, self.column)
+
+    def end_of(self, figure: Any) -> tuple[int, int]:
+        cell = self._source(figure)
+        return cell.end_of(figure) if cell is not None else (self.line, self.end_column)
+
+    def _source(self, figure: Any) -> Cell | None:
+        """The level's cell that ``figure`` is shown in."""
+        return next((cell for text, cell in self.sources if text == figure.text), None)
 
 
 Extra = tuple[tuple[str, str], ...]  # configured currency symbols (currencies.symbol_items)

@@ -29,6 +29,10 @@ PARSE = FIXTURES / "parse"
         ("alias-bomb.md", [("GL006", 6, 1)]),  # the key whose value crosses the budget
         ("recursive-alias.md", [("GL006", 2, 4)]),
         ("latin1.md", [("GL001", 12, 14)]),
+        # YAML breaks a line at a lone CR; the file does not: the position is the file's
+        ("lone-cr.md", [("GL003", 3, 9)]),
+        # the C reader counts bytes; the position counts characters
+        ("control-after-accents.md", [("GL003", 3, 8)]),
     ],
 )
 def test_parse_problems(name: str, expected: list[tuple[str, int, int]]) -> None:
@@ -234,3 +238,18 @@ def test_keys_that_read_as_one_text_are_duplicates() -> None:
     # A schema sees keys as text: `1` and `"1"` would be one key, and one value lost.
     found = lint_text('---\ncompany: acme\nextra:\n  1: a\n  "1": b\n---\n', select=("GL0",))
     assert positions(found) == [("GL005", 5, 3)]
+
+
+def test_a_parser_bug_becomes_gl000_for_its_file_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from guidelint import document
+
+    def explode(guide: object) -> None:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(document, "_split", explode)
+    guide = parse_guide(b"---\na: 1\n---\n", "g.md")
+    assert not guide.readable
+    assert [(p.code, p.line, p.column) for p in guide.problems] == [("GL000", 1, 1)]
+    assert guide.problems[0].message.startswith(
+        "internal error while parsing: IndexError: list index out of range"
+    )

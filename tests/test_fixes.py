@@ -377,6 +377,20 @@ def test_schema_failure_leaves_the_table_and_says_why(tmp_path: Path) -> None:
     assert "[*]" not in result.stdout
 
 
+def test_a_row_the_table_could_not_read_back_is_not_written(tmp_path: Path) -> None:
+    """An entry in a currency no cell can show (`BTC`): its row would be malformed."""
+    target = copy(FIXTURES / "fix-refused" / "unknown-currency.md", tmp_path)
+    before = target.read_bytes()
+    result = check(tmp_path, "--fix", target.name)
+    assert target.read_bytes() == before
+    assert (
+        "guidelint: unknown-currency.md: table not rewritten: the frontmatter lacks figures"
+        " the table needs, or holds some in a currency a table cell cannot show; correct the"
+        " data first, then run --fix again\n"
+    ) in result.stderr
+    assert "unknown-currency.md:28:3: GL302 error: " in result.stdout
+
+
 def test_kept_extra_rows_are_explained(tmp_path: Path) -> None:
     target = copy(FIX / "extra-row.md", tmp_path)
     result = check(tmp_path, "--fix", target.name)

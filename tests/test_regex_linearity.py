@@ -4,8 +4,9 @@ Each compiled pattern found in a module's globals (alone or in a tuple, list,
 set or dict) or in a class attribute, and each scan's (``guidelint.scan.Scan``,
 compiled on first use), gets adversarial strings built from what
 it mentions: a run of each literal character and of a member of each
-character class, alternations of two of them, and each run behind another
-atom.  Time is compared between sizes, never against a clock limit: on a
+character class, alternations of two of them, each run behind another atom,
+and fixed runs of digit groups and open links ("999,999,...", "[x]([x](...":
+FIXED_UNITS).  Time is compared between sizes, never against a clock limit: on a
 ladder of doubling sizes up to 10,000 and 20,000 characters, each doubling
 may at most triple the time (a quadratic pattern quadruples it).  Timings
 are the process's CPU time, and below a noise floor they say nothing; a
@@ -37,6 +38,9 @@ CONFIRM_RATIO = 9.0  # for four times the input; linear is 4, quadratic 16
 NOISE_SECONDS = 0.002  # below this a ratio is timer noise
 REPEATS = 5
 ATOMS = 8  # distinct characters drawn from one pattern
+# Runs every pattern is given, whatever characters it mentions: the groups of a long
+# number ("999,999,...") or of a list of them, and links opened and never closed.
+FIXED_UNITS = ("999,", "99,", "999.", "9, ", "[x](")
 
 # Patterns known to be superlinear, named by module and attribute; none today.  A
 # pattern listed here must still exist and still be superlinear.
@@ -154,6 +158,8 @@ def _inputs(pattern: re.Pattern) -> Iterator[tuple[str, tuple[str, str, str]]]:
         yield f"{first!r}{second!r} alternating", ("", first + second, "")
     for first, second in itertools.permutations(atoms[:5], 2):
         yield f"{first!r} then a run of {second!r}", (first, second, "")
+    for unit in FIXED_UNITS:
+        yield f"{unit!r} repeated", ("", unit, "")
 
 
 def _build(parts: tuple[str, str, str], size: int, binary: bool) -> str | bytes:

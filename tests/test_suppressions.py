@@ -292,6 +292,17 @@ def test_unknown_directive_is_reported() -> None:
     assert run(body, [("GL101", 5)]) == [("GL101", 5, 1), ("GL903", 5, 1)]
 
 
+def test_an_unknown_directive_over_two_lines_spans_its_comment() -> None:
+    (found,) = messages("<!-- guidelint-bogus GL5\nmore text -->\n\nBody.\n", [])
+    assert (found.code, found.line, found.column, found.end_line, found.end_column) == (
+        "GL903",
+        5,
+        1,
+        6,
+        14,
+    )
+
+
 def test_text_without_directives_is_left_alone() -> None:
     body = "<!-- a comment about guidelint -->\n"
     found = [("GL101", 5)]

@@ -271,3 +271,35 @@ def test_fix_keeps_hard_links(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert first.stat().st_ino == inode
     assert (tmp_path / "second.md").read_text(encoding="utf-8") == VALID
+
+
+def test_a_sentence_of_thousands_of_figures_reads_a_bounded_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A run such as "$1-$1-...-$1" is no prose: only the first figures of a sentence
+    are read (each costs a look at its clause), and its one finding is still made."""
+    from guidelint.claims import spans
+
+    calls = []
+    kind = spans.figure_kind
+
+    def counting(*args: object) -> str:
+        calls.append(1)
+        return kind(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(spans, "figure_kind", counting)
+    text = "---\ncompany: acme\n---\nAcme pays " + "-".join(["$1"] * 5000) + ".\n"
+    found = lint_text(text, select=("GL501",))
+    assert positions(found) == [("GL501", 4, 11)]
+    assert found[0].message.startswith("figure `$1` has no source")
+    assert len(calls) <= spans._MOST_FIGURES
+
+
+def test_a_number_of_thousands_of_groups_is_one_figure() -> None:
+    """Each group of "999,999,...,999" was once tried as a percentage's start."""
+    text = "---\ncompany: acme\n---\nThe share is " + ",".join(["999"] * 4000) + "%.\n"
+    found = lint_text(text, select=("GL501",))
+    assert positions(found) == [("GL501", 4, 14)]
+    # the message quotes the figure cut short; its range holds all of it
+    assert found[0].message.startswith("figure `999,999,") and "\u2026`" in found[0].message
+    assert found[0].end_column == 14 + 4000 * 4

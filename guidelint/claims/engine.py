@@ -107,12 +107,20 @@ def _verdicts(
                 yield _finding(block, code, unbacked[code])
 
 
+_SHOWN = 80  # characters of a claim's text a message quotes; its range holds all of it
+
+
+def _shortened(text: str) -> str:
+    """A claim's text as a message quotes it: a figure of thousands of digits is cut."""
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1].rstrip() + "\u2026"
+
+
 def _finding(block: Block, code: str, claims: list[Claim]) -> Diagnostic:
     first = claims[0]
     line, column = block.position(first.start)
     end_line, end_column = block.position(first.end)
     noun, verdict = _MESSAGES[code]
-    texts = list(dict.fromkeys(claim.text for claim in claims))
+    texts = list(dict.fromkeys(_shortened(claim.text) for claim in claims))
     shown = f"`{texts[0]}`"
     if len(texts) == 2:
         shown += f" (and `{texts[1]}`)"

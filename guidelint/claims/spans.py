@@ -115,6 +115,7 @@ _DIFFERENCE = Lazy(
     rf"(?i:{alternation(WORDS['difference_words'])})(?![\w-])"
 )
 
+_MOST_FIGURES = 60  # figures of one sentence read (see Detector._figures)
 _PAY_RANKINGS = tuple(WORDS["pay_rankings"])
 _RANK_VERBS = word_class("rank_verbs")
 _RANK_PLACE = Lazy(
@@ -188,7 +189,11 @@ class Detector:
         # Numbers written as words need their keyword ("forty percent", "tenfold").
         worded = "cent" in lowered or multiplying(lowered, words) or ratios(lowered, words)
         own: list[tuple[int, list[Decimal]]] = []  # the guide's own amounts, where they stand
-        figures = self._figures(masked, lowered, words, facts, own) if has_digit or worded else []
+        figures = (
+            self._figures(masked, lowered, words, facts, own, block.slot)
+            if has_digit or worded
+            else []
+        )
         read = merged([(c.start, c.end) for c in figures])
         for match in approximate_counts(masked) if has_digit else ():
             start, end = match.span()
@@ -378,9 +383,18 @@ class Detector:
         words: frozenset[str],
         facts: Facts,
         own: list[tuple[int, list[Decimal]]],
+        slot: Callable[[int], int],
     ) -> list[Claim]:
-        """The figures of a block; the amounts the guide's own data backs go to ``own``."""
+        """The figures of a block; the amounts the guide's own data backs go to ``own``.
+        Only the first ``_MOST_FIGURES`` of a sentence are read: a sentence reports one
+        finding a code, and a run of thousands ("$1-$1-$1-...") is no prose."""
         found: list[Claim] = []
+        read: dict[int, int] = {}
+
+        def crowded(start: int) -> bool:
+            at = slot(start)
+            read[at] = read.get(at, 0) + 1
+            return read[at] > _MOST_FIGURES
 
         def add(match: re.Match[str], percent: bool = False, money: bool = False) -> None:
             start, end = match.span()
@@ -396,6 +410,8 @@ class Detector:
         money_spans: list[tuple[int, int]] = []
         for match in MONEY.finditer(masked):
             money_spans.append(match.span())
+            if crowded(match.start()):
+                continue
             components = facts.components(match.start())
             if self.money.backs(match, components):
                 own.append((match.start(), money_values(match)))
@@ -426,7 +442,7 @@ class Detector:
             scans.append((RATIO, "ratio"))
         for scan, kind in scans:
             for match in counts if kind == "count" else scan.finditer(masked):
-                if inside(match.start(), money_spans):
+                if inside(match.start(), money_spans) or crowded(match.start()):
                     continue
                 if kind == "count" and (
                     is_year(match)

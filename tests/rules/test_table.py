@@ -802,3 +802,21 @@ def test_a_region_named_with_a_configured_currency_symbol_is_its_entry() -> None
     )
     settings = Settings(currency_symbols={"Kč": "CZK"})
     assert lint_text(text, select=("GL2", "GL3"), settings=settings) == []
+
+
+def test_a_level_rows_finding_ends_in_the_cell_it_starts_in() -> None:
+    """A region's levels read as one range: a finding on its high end starts and ends
+    in the last level's cell, never before its start."""
+    found = lint_file(TABLE / "level-rows-foreign-cell.md", select=("GL304", "GL305"))
+    assert [(d.code, d.line, d.column, d.end_line, d.end_column) for d in found] == [
+        ("GL304", 31, 23, 31, 32),
+        ("GL305", 31, 23, 31, 32),
+    ]
+
+
+def test_findings_folded_into_their_regions_are_not_folded_again_by_column() -> None:
+    """Every region in the wrong currency: the cells its currency kept from being filled
+    follow from it, and no column is left to fold them into."""
+    found = lint_file(TABLE / "folded-twice.md", select=("GL0", "GL2", "GL3"))
+    assert positions(found) == [("GL203", 4, 15), ("GL203", 6, 15)]
+    assert all("3 findings that follow from it folded in" in d.message for d in found)
