@@ -173,10 +173,15 @@ def problem(
 
 def internal_error(doing: str, exc: Exception) -> Diagnostic:
     """GL000 for a bug met while ``doing`` something to a file ("in check_claims",
-    "while parsing"): where it was raised, so a report can be filed; the run goes on."""
+    "while parsing"): the exception on one line, and the last place in guidelint it
+    passed through, so that a report can be filed; the run goes on."""
     import os
     import traceback
 
-    where = traceback.extract_tb(exc.__traceback__)[-1]
-    place = f"{os.path.basename(where.filename)}:{where.lineno}"
-    return problem("GL000", 1, 1, f"internal error {doing}: {type(exc).__name__}: {exc} ({place})")
+    frames = traceback.extract_tb(exc.__traceback__)
+    ours = [f for f in frames if f"{os.sep}guidelint{os.sep}" in f.filename] or frames
+    place = f" ({os.path.basename(ours[-1].filename)}:{ours[-1].lineno})" if ours else ""
+    said = " ".join(str(exc).split())
+    if len(said) > 200:
+        said = said[:199] + "\u2026"
+    return problem("GL000", 1, 1, f"internal error {doing}: {type(exc).__name__}: {said}{place}")

@@ -208,6 +208,8 @@ def parse_guide(raw: bytes, display: str) -> Guide:
     guide = Guide(path=display, text=text, bom=bool(extra), newline=newline)
     try:
         _split(guide)
+    except MemoryError:
+        raise
     except Exception as exc:  # a bug in the parser must not lose the other files
         failed = Guide(path=display, readable=False)
         failed.problems.append(internal_error("while parsing", exc))
@@ -275,6 +277,12 @@ def _flow_too_deep(source: str) -> int:
     return -1
 
 
+def _position(source: str, at: int, first: int) -> tuple[int, int]:
+    """The file's (line, column) of index ``at`` of the frontmatter ``source``, whose
+    first line is the file's line ``first``: lines end at "\\n" only."""
+    return source.count("\n", 0, at) + first, at - source.rfind("\n", 0, at)
+
+
 def _character_offset(source: str, position: int, in_bytes: bool) -> int:
     """A reader error's position as an index into ``source``: the C loader counts the
     bytes of its UTF-8 encoding (``in_bytes``), the pure-Python one characters."""
@@ -291,8 +299,7 @@ def _parse_yaml(guide: Guide, source: str) -> None:
     deep = _flow_too_deep(source)
     if deep >= 0:
         # Refused before any parser sees it: older libyaml recurses without limit.
-        line = source.count("\n", 0, deep) + first
-        column = deep - (source.rfind("\n", 0, deep) + 1) + 1
+        line, column = _position(source, deep, first)
         message = f"lists and mappings nested deeper than {DEPTH_LIMIT} levels"
         guide.problems.append(problem("GL006", line, column, message))
         return
@@ -308,10 +315,7 @@ def _parse_yaml(guide: Guide, source: str) -> None:
         # From the mark's index, not its line: YAML also breaks lines at a lone CR,
         # NEL and U+2028, which are no line breaks of the file.
         at = min(max(mark.index, 0), len(source)) if mark else 0
-        line_start = source.rfind("\n", 0, at) + 1
-        line, column = (
-            (source.count("\n", 0, at) + first, at - line_start + 1) if mark else (first, 1)
-        )
+        line, column = _position(source, at, first) if mark else (first, 1)
         text = exc.problem or "invalid YAML"
         if "nesting depth" in text:  # newer PyYAML refuses deep nesting while reading
             message = f"lists and mappings nested deeper than {DEPTH_LIMIT} levels"
@@ -319,14 +323,13 @@ def _parse_yaml(guide: Guide, source: str) -> None:
             return
         if exc.context:
             text = f"{exc.context}: {text}"
-        if mark and "\t" in source[line_start : at + 1]:
+        if mark and "\t" in source[source.rfind("\n", 0, at) + 1 : at + 1]:
             text += " (a tab: YAML is indented with spaces only)"
         guide.problems.append(problem("GL003", line, column, f"YAML syntax error: {text}"))
         return
     except yaml.reader.ReaderError as exc:  # control characters and the like
         pos = _character_offset(source, exc.position, not isinstance(loader, yaml.SafeLoader))
-        line = source.count("\n", 0, pos) + first
-        column = pos - (source.rfind("\n", 0, pos) + 1) + 1
+        line, column = _position(source, pos, first)
         char = exc.character if isinstance(exc.character, int) else ord(exc.character[:1] or "\0")
         text = f"YAML syntax error: character U+{char:04X} is not allowed ({exc.reason})"
         guide.problems.append(problem("GL003", line, column, text))

@@ -113,10 +113,12 @@ _BELOW_100 = (
     rf"|{'|'.join(longest_first(NUMBER_WORDS))})"
 )
 _NUMBER_WORDS = rf"(?:(?:one|a)[-\s]hundred|{_BELOW_100})"
-# Not after a digit and a comma: a group of a longer number is no number's start (each
-# would be tried against the whole run after it: "999,999,...,999" took time as its square).
+# Not at a group of three digits after a digit and a comma: a group of a longer number
+# is no number's start (each would be tried against the whole run after it:
+# "999,999,...,999" took time as its square); "10,20%" and "12,5%" still start at "20", "5".
 _PERCENT_DIGITS = (
-    rf"(?<![\w.])(?<!\d,){_NUMBER}\s?(?:%|％|(?i:percent|per\s+cent|pct|percentage\s+points?)\b)"
+    rf"(?<![\w.])(?!(?<=\d,)\d{{3}}(?!\d)){_NUMBER}\s?"
+    r"(?:%|％|(?i:percent|per\s+cent|pct|percentage\s+points?)\b)"
 )
 # Where a number written as words can start ("forty", "a hundred", "thousandfold").
 _WORD_FIRSTS = chars(

@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from guidelint.config import Settings
+from guidelint.config import ConfigError, Settings
 from guidelint.diagnostics import Diagnostic, Fix, internal_error, problem
 from guidelint.files import Target
 from guidelint.selection import Selection, matches
@@ -178,7 +178,8 @@ class Linter:
         if key is None or raw is None:  # unreadable: load_guide reports why
             return self._lint_file(path)
         result = self.lint_bytes(raw, path)
-        cache.put(key, result.diagnostics)
+        if not any(d.code == "GL000" for d in result.diagnostics):
+            cache.put(key, result.diagnostics)  # a bug's finding is never kept
         return result
 
     def lint_bytes(self, raw: bytes, display: str) -> FileResult:
@@ -187,6 +188,15 @@ class Linter:
         return FileResult(display, self.lint_guide(parse_guide(raw, display)))
 
     def lint_guide(self, guide: Guide) -> list[Diagnostic]:
+        try:
+            return self._lint_guide(guide)
+        except (MemoryError, ConfigError):
+            raise  # out of memory, or a configuration to correct (exit 2)
+        except Exception as exc:  # outside any one rule: the file's reading or reporting
+            found = [*guide.problems, internal_error("while linting", exc)]
+            return self.finish(guide, found, guide.path)
+
+    def _lint_guide(self, guide: Guide) -> list[Diagnostic]:
         found = list(guide.problems)
         ctx = self.context(guide.path, guide)
         over = _over_limits(guide) if guide.readable else None
@@ -198,6 +208,8 @@ class Linter:
                     continue
                 try:
                     found.extend(spec.func(guide, ctx))
+                except MemoryError:
+                    raise
                 except Exception as exc:  # a bug in one rule must not lose the others
                     found.append(internal_error(f"in {spec.func.__name__}", exc))
         found = [d for d in found if self.selection.enabled(d.code)]
@@ -212,6 +224,8 @@ class Linter:
             kept = [d for d in found if not matches(d.code, ignored)]
             try:
                 found = fold(guide, ctx, kept)
+            except MemoryError:
+                raise
             except Exception as exc:  # the findings stand unfolded
                 found = [*kept, internal_error("while folding findings", exc)]
         from guidelint.ends import with_ends

@@ -27,8 +27,9 @@ MAX_NOTES = 4  # trailing annotations stripped from one figure: ``RSU/4yr (targe
 # Any run of digits and commas, so that a malformed grouping ($1,50K) is told, not
 # skipped; a grouped one must then be one of the lexer's two groupings.
 _NUMBER = patterns.compile(rf"\d[\d,]*{DECIMALS}")
-# Matched whole against a cell's number; not after a digit or a comma, so that a scan
-# would try a run of groups once, not from each of its groups.
+# Only matched whole against a cell's number.  The look-behind changes nothing there;
+# it keeps the patterns linear under a scan too (tests/test_regex_linearity.py scans
+# every pattern), which would otherwise try a run of groups from each of its groups.
 _GROUPED = patterns.compile(r"(?<![\d,])" + WESTERN_GROUPED + DECIMALS)
 _INDIAN_GROUPED = patterns.compile(r"(?<![\d,])" + INDIAN_GROUPED + DECIMALS)  # 36,00,000
 _SEPARATOR = patterns.compile(r"\s{0,8}+(?:[–—]|-|\bto\b)\s{0,8}", re.IGNORECASE)

@@ -30,9 +30,10 @@ from guidelint.document import Guide
 from guidelint.resources import data_file
 from guidelint.scan import Lazy
 
-# A link's target stops at the next "(" too: "[x]([x]([x](..." left open is read
-# once, not from each "](" to its end.
-_URL = patterns.compile(r"https?://\S+|\]\([^()\s]*\)")
+# A link's target holds at most one level of brackets ("files/levels_(2026).pdf") and
+# stops at any other "(": "[x]([x]([x](..." left open is read once, not from each "]("
+# to its end.
+_URL = patterns.compile(r"https?://\S+|\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _YEAR = Lazy(
     r"(?<![\w.,$€£/-])(?:FY ?)?(?P<year>(?:19|20)[0-9]{2})"
     r"(?:[ \t]?[-–—/][ \t]?(?P<until>(?:19|20)?[0-9]{2}))?(?![\w%$€£])"

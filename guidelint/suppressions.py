@@ -163,9 +163,19 @@ class _Collector:
         if sup.until is not None and sup.until < self.today:
             sup.expired = True
 
-    def report(self, code: str, line: int, column: int, message: str, width: int) -> None:
+    def report(
+        self,
+        code: str,
+        line: int,
+        column: int,
+        message: str,
+        width: int,
+        end: tuple[int, int] | None = None,
+    ) -> None:
+        """A finding ``width`` characters long on its line, or up to ``end``."""
+        end_line, end_column = end or (line, column + width)
         self.findings.append(
-            problem(code, line, column, message, end_line=line, end_column=column + width)
+            problem(code, line, column, message, end_line=end_line, end_column=end_column)
         )
 
     def html(self) -> None:
@@ -184,13 +194,15 @@ class _Collector:
         end_line, end_column = self.position(match.end())
         directive = match.group(1)
         if directive not in ("disable-next-line", "disable-file", "disable", "enable"):
-            message = (
+            self.report(
+                "GL903",
+                line,
+                column,
                 f"unknown directive `guidelint-{directive}`: expected disable-next-line,"
-                " disable, enable or disable-file"
+                " disable, enable or disable-file",
+                0,
+                end=(end_line, end_column),  # the comment, over as many lines as it spans
             )
-            self.findings.append(
-                problem("GL903", line, column, message, end_line=end_line, end_column=end_column)
-            )  # the comment, over as many lines as it spans
             return
         kind = {"disable-next-line": "next-line", "disable-file": "file"}.get(directive, "block")
         sup = Suppression(kind, line, column, end_line, end_column)

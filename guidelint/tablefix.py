@@ -59,7 +59,9 @@ def rows_text(c: Comparison, *, drop_extra_rows: bool = False) -> str | None:
         for spec, index in table.columns:
             if index in stale:
                 cell = row.cells[index] if index < len(row.cells) else None
-                cells[index] = _cell_text(c, spec, item, style, cell)
+                text = _cell_text(c, spec, item, style, cell)
+                if _reads_back(text, c):  # else the cell stays as written
+                    cells[index] = text
         lines.append(_join(row.prefix, cells))
     prefix = table.rows[-1].prefix if table.rows else table.header.prefix
     for number in c.missing_items:
@@ -148,7 +150,8 @@ def _cells_fix(c: Comparison) -> Fix | None:
                 edits.setdefault(source.line, []).append((source.column, source.end_column, text))
             continue
         text = _cell_text(c, spec, item, style, cell)
-        edits.setdefault(cell.line, []).append((cell.column, cell.end_column, text))
+        if _reads_back(text, c):  # else the cell stays as written
+            edits.setdefault(cell.line, []).append((cell.column, cell.end_column, text))
     if not edits:
         return None
     lines = c.guide.lines

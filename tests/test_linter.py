@@ -91,3 +91,24 @@ def test_every_finding_has_an_end() -> None:
         ("GL306", 42, 42, 42, 45),
         ("GL305", 42, 54, 42, 59),
     ]
+
+
+def test_a_crash_outside_the_rules_becomes_gl000_for_its_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Reading the body happens before any rule runs: a bug there is reported on its
+    file, with the frontmatter's own findings, on one line."""
+    from guidelint import markdown
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise ValueError("bad\nbody")
+
+    monkeypatch.setattr(markdown, "parse_body", explode)
+    found = Linter(Settings(), TODAY, Selection(("GL0",))).lint_bytes(
+        b"---\na: 1\n---\nx\n", "g.md"
+    )
+    assert positions(found.diagnostics) == [("GL000", 1, 1)]
+    message = found.diagnostics[0].message
+    assert message.startswith("internal error while linting: ValueError: bad body (")
+    place = message.rsplit("(", 1)[1]
+    assert place.endswith(")") and ".py:" in place  # where in guidelint it was raised

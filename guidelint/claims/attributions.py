@@ -64,8 +64,8 @@ _ACCORDING = Family(
     + "|".join(r"\s+".join(map(re.escape, lead.split())) for lead in _ACCORDING_LEADS)
     # the name and what follows, up to the sentence's end: a full stop followed by a
     # space ends it ("Levels.fyi" and "Salary.com" do not).  It is looked at, not
-    # consumed, so a lead inside it is found too: a rate ("revenue per employee")
-    # does not hide the "according to the 10-K" after it
+    # consumed: a lead inside the text after a rate ("revenue per employee") is found
+    # too (attributions skips one inside what an attribution reads)
     + r")\s+)(?=(?P<x>(?:[^;:!?()\[\]\n.]|\.(?!\s)){1,160}))",
     [(lead, chars(lead[0], nocase=True)) for lead in _ACCORDING_LEADS],
     word_starts=True,
@@ -184,12 +184,16 @@ def attributions(
     narrows both scans to the phrases the block holds.
     """
     according = _ACCORDING.scan(present)
+    read_to = -1  # the end of the last lead's name and what follows it
     for match in according.finditer(masked) if according is not None else ():
+        if match.start() < read_to:
+            continue  # inside what a lead before it names ("data from X and data from Y")
         opening = " ".join(match.group("p").casefold().split())
         if opening in _CLAUSE_INITIAL and not _CLAUSE_OPENING.search(
             masked, max(0, match.start() - 6), match.start()
         ):
-            continue
+            continue  # a rate ("revenue per employee"): a lead after it is still read
+        read_to = match.end("x")
         tail = match.group("x")
         stop = SENTENCE_END.search(tail)
         if stop:

@@ -386,15 +386,14 @@ class Detector:
         slot: Callable[[int], int],
     ) -> list[Claim]:
         """The figures of a block; the amounts the guide's own data backs go to ``own``.
-        Only the first ``_MOST_FIGURES`` of a sentence are read: a sentence reports one
-        finding a code, and a run of thousands ("$1-$1-$1-...") is no prose."""
+        A sentence that already holds ``_MOST_FIGURES`` claimed figures is read no
+        further: it reports one finding a code, and a run of thousands ("$1-$1-$1-...")
+        is no prose."""
         found: list[Claim] = []
-        read: dict[int, int] = {}
+        claimed: dict[int, int] = {}  # figures claimed in each sentence
 
         def crowded(start: int) -> bool:
-            at = slot(start)
-            read[at] = read.get(at, 0) + 1
-            return read[at] > _MOST_FIGURES
+            return claimed.get(slot(start), 0) >= _MOST_FIGURES
 
         def add(match: re.Match[str], percent: bool = False, money: bool = False) -> None:
             start, end = match.span()
@@ -406,6 +405,8 @@ class Detector:
             if money and kind == PAY and (beyond_pay(match, self.symbols) or share_price(match)):
                 kind = FACT
             found.append(Claim("GL501", start, end, text, kind))
+            at = slot(start)
+            claimed[at] = claimed.get(at, 0) + 1
 
         money_spans: list[tuple[int, int]] = []
         for match in MONEY.finditer(masked):

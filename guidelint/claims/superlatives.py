@@ -230,15 +230,23 @@ def company_owned(masked: str, start: int, end: int) -> bool:
 _POSITIONS = tuple(DATA["market_heads"]["positions"])
 _MARKET_HEADS = word_class("market_heads")
 _PEOPLE = frozenset(DATA["market_heads"]["people"])
+_NEEDS_LEAD = tuple(DATA["market_heads"]["needs_lead"])
+_LEADS = frozenset(DATA["market_heads"]["leads"])
 
 
 def unplaced(masked: str, start: int, end: int) -> bool:
-    """Whether a market position ("is the default", "has become the preferred", "the
-    only") names no market in the three words after it: "the default observability
+    """Whether a market position ("is the default", "has become the preferred", "was
+    the only") names no market in the three words after it: "the default observability
     platform" places a company, "the default focus", "the preferred channel" and "the
-    first platform engineer" (a market's noun qualifying a person) do not."""
-    if not masked[start:end].casefold().endswith(_POSITIONS):
+    first platform engineer" (a market's noun qualifying a person) do not; "the only"
+    and "the first" place only after a verb of being or "as"."""
+    phrase = masked[start:end].casefold()
+    if not phrase.endswith(_POSITIONS):
         return False
+    if phrase.startswith(_NEEDS_LEAD):
+        before = _first_words(masked[max(0, start - 40) : start][::-1], 1)
+        if not before or before[0][::-1] not in _LEADS:
+            return True  # "The first product review happens ...": no place is claimed
     following = _first_words(masked[end : end + 80], 4)
     head = next((i for i, word in enumerate(following[:3]) if word in _MARKET_HEADS), None)
     if head is None:
@@ -467,7 +475,8 @@ _HISTORY = Lazy(
     r"[ \t]{1,4}(?i:history)\b"
 )
 _JOINERS = frozenset(("and", "or"))  # "the largest and most complex seller accounts"
-_PHRASE_ENDS = patterns.compile(r"[();:\u2014\u2013]")  # the ranked noun is before them
+# The ranked noun is before them: a bracket, a semicolon, a colon or a dash.
+_PHRASE_ENDS = patterns.compile(r"[();:\u2014\u2013]|\s-\s")
 
 
 _ONE_OF = patterns.compile(
