@@ -244,8 +244,8 @@ def unplaced(masked: str, start: int, end: int) -> bool:
     if not phrase.endswith(_POSITIONS):
         return False
     if phrase.startswith(_NEEDS_LEAD):
-        before = _first_words(masked[max(0, start - 40) : start][::-1], 1)
-        if not before or before[0][::-1] not in _LEADS:
+        before = _WORDS_BEFORE.search(masked, max(0, start - 46), start)
+        if before is None or before.group(1).casefold() not in _LEADS:
             return True  # "The first product review happens ...": no place is claimed
     following = _first_words(masked[end : end + 80], 4)
     head = next((i for i, word in enumerate(following[:3]) if word in _MARKET_HEADS), None)
