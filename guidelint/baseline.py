@@ -212,6 +212,6 @@ def _read(source: str, option: str = "--baseline") -> dict[Key, Entry]:
             key = (str(item["path"]), str(item["code"]), str(item["fingerprint"]))
             count = int(item["count"]) + (known[key].occurrences if key in known else 0)
             known[key] = Entry(count, str(item.get("message", "")))
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, OverflowError):  # OverflowError: "count": 1e400
         raise ConfigError(f"{option}: {source} has a malformed finding entry") from None
     return known

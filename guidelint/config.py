@@ -364,6 +364,8 @@ def _expected(error: Any) -> str | None:
         return f"expected text matching {wanted}"
     if kind == "minLength":
         return "expected non-empty text"
+    if kind == "maxLength":
+        return f"expected at most {wanted} characters"
     return None
 
 

@@ -277,6 +277,9 @@ def _flow_too_deep(source: str) -> int:
     return -1
 
 
+_YAML_ONLY_BREAKS = "\r\x85\u2028\u2029"
+
+
 def _position(source: str, at: int, first: int) -> tuple[int, int]:
     """The file's (line, column) of index ``at`` of the frontmatter ``source``, whose
     first line is the file's line ``first``: lines end at "\\n" only."""
@@ -344,7 +347,7 @@ def _parse_yaml(guide: Guide, source: str) -> None:
             problem("GL004", first, 1, "frontmatter is empty: expected a mapping of keys")
         )
         return
-    builder = _Builder(loader, first)
+    builder = _Builder(loader, first, source)
     try:
         data = builder.build(node, "")
     except _Refused as exc:
@@ -353,7 +356,7 @@ def _parse_yaml(guide: Guide, source: str) -> None:
     guide.problems.extend(builder.problems)
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a scalar ({type(data).__name__})"
-        line, column = node.start_mark.line + first, node.start_mark.column + 1
+        line, column = builder.span(node)[:2]
         guide.problems.append(
             problem("GL004", line, column, f"frontmatter is {kind}: expected a mapping of keys")
         )
@@ -378,9 +381,13 @@ class _Builder:
     that PyYAML would silently overwrite, and keep every node's position.
     """
 
-    def __init__(self, loader: Any, first_line: int) -> None:
+    def __init__(self, loader: Any, first_line: int, source: str) -> None:
         self.loader = loader
         self.first = first_line
+        self.source = source
+        # YAML also breaks lines at a lone CR, NEL and U+2028/9; the file only at "\n".
+        # Where the frontmatter holds one, positions come from the marks' indexes.
+        self.odd_breaks = any(ch in source for ch in _YAML_ONLY_BREAKS)
         self.alias_budget = ALIAS_BUDGET
         self.char_budget = ALIAS_CHARS
         self.nodes = 0
@@ -399,6 +406,14 @@ class _Builder:
     def span(self, node: yaml.Node) -> Span:
         start, end = node.start_mark, node.end_mark
         first = self.first
+        if self.odd_breaks:
+            return _new_span(
+                Span,
+                (
+                    *_position(self.source, start.index, first),
+                    *_position(self.source, end.index, first),
+                ),
+            )
         return _new_span(
             Span, (start.line + first, start.column + 1, end.line + first, end.column + 1)
         )

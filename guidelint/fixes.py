@@ -207,14 +207,16 @@ def unsafe_fixes(guide: Guide, linter: Linter) -> list[Fix]:
         return []
     try:
         from guidelint.tablecompare import compare
-        from guidelint.tablefix import rewrite_fix
+        from guidelint.tablefix import table_fix
     except ImportError:
         return []
-    comparison = compare(guide, linter.context(guide.path, guide))
+    ctx = linter.context(guide.path, guide)
+    comparison = compare(guide, ctx)
     if comparison is None:
         return []
     allowed = linter.fixable.enabled
-    fix = rewrite_fix(comparison, drop_extra_rows=True) if allowed("GL303") else None
+    # the rows of entries with a consistency finding are left alone, as --fix leaves them
+    fix = table_fix(guide, ctx, drop_extra_rows=True) if allowed("GL303") else None
     currencies = comparison.currency_fixes() if allowed("GL304") else []
     return [*([fix] if fix is not None else []), *currencies]
 

@@ -86,8 +86,13 @@ class EnvelopeCell(Cell):
         self.others = others
 
     def position_of(self, figure: Any) -> tuple[int, int]:
+        """Where ``figure`` starts in the level's cell that shows it: its offset is in
+        the range's text, not in that cell's."""
         cell = self._source(figure)
-        return cell.position_of(figure) if cell is not None else (self.line, self.column)
+        if cell is None:
+            return self.line, self.column
+        found = cell.raw.find(figure.text)
+        return cell.line, cell.column + max(found, 0)
 
     def end_of(self, figure: Any) -> tuple[int, int]:
         cell = self._source(figure)

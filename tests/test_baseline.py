@@ -6,6 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from conftest import FIXTURES, run_cli
 
 VALID = (FIXTURES / "valid.md").read_text(encoding="utf-8")
@@ -107,6 +109,19 @@ def test_missing_or_malformed_baseline_is_a_usage_error(tmp_path: Path) -> None:
     both = check(tmp_path, "--baseline", "a.json", "--write-baseline", "b.json")
     assert both.returncode == 2
     assert "not allowed with argument" in both.stderr
+
+
+@pytest.mark.parametrize("count", ["1e400", "-1e400", "NaN", '"two"'])
+def test_a_count_that_is_no_whole_number_is_a_usage_error(tmp_path: Path, count: str) -> None:
+    (tmp_path / "guides").mkdir()
+    (tmp_path / "guides" / "a.md").write_text(VALID, encoding="utf-8")
+    entry = f'{{"path": "guides/a.md", "code": "GL101", "fingerprint": "0", "count": {count}}}'
+    (tmp_path / "b.json").write_text(
+        f'{{"guidelint-baseline": 1, "findings": [{entry}]}}', encoding="utf-8"
+    )
+    result = check(tmp_path, "--baseline", "b.json")
+    assert result.returncode == 2
+    assert result.stderr == "guidelint: error: --baseline: b.json has a malformed finding entry\n"
 
 
 def test_write_baseline_into_missing_folder_fails_before_reporting(tmp_path: Path) -> None:

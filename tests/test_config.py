@@ -237,6 +237,10 @@ def test_key_path(parts: list[object], text: str) -> None:
         ),
         ('select = "GL4"', 'bad value for `select`: "GL4"; expected a list such as ["GL4"]'),
         (
+            f'extend-superlatives = ["{"a " * 60}"]',
+            "; expected at most 100 characters",  # a phrase, not a paragraph
+        ),
+        (
             'select = ["gl4"]',
             'bad value for `select[0]`: "gl4"; expected a rule code or prefix such as GL4',
         ),

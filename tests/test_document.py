@@ -253,3 +253,10 @@ def test_a_parser_bug_becomes_gl000_for_its_file_only(monkeypatch: pytest.Monkey
     assert guide.problems[0].message.startswith(
         "internal error while parsing: IndexError: list index out of range"
     )
+
+
+def test_keys_after_a_lone_cr_keep_the_files_lines() -> None:
+    """YAML breaks `company: acme\\rrole: x` into two lines; the file does not, so the
+    keys after it are found on the file's lines."""
+    found = lint_file(PARSE / "lone-cr-keys.md", select=("GL104",))
+    assert positions(found) == [("GL104", 3, 1), ("GL104", 4, 1)]

@@ -447,3 +447,16 @@ def test_a_frontmatter_with_aliases_is_not_edited(tmp_path: Path) -> None:
     result = check(tmp_path, "--fix", target.name)
     assert target.read_bytes() == expected(FIX / "aliased.md")
     assert "frontmatter not edited: it reuses values through YAML aliases" in result.stderr
+
+
+@pytest.mark.parametrize("options", [["--fix"], ["--fix", "--unsafe-fixes"]])
+def test_an_entry_with_a_consistency_finding_is_never_copied(
+    tmp_path: Path, options: list[str]
+) -> None:
+    """`bonus_high: 5` (GL201, GL206) must not become `$25K–$5` in the table, by the
+    safe fix or the unsafe one."""
+    target = copy(FIXTURES / "fix-refused" / "inverted-range.md", tmp_path)
+    before = target.read_bytes()
+    result = check(tmp_path, *options, target.name)
+    assert target.read_bytes() == before
+    assert "inverted-range.md:28:3: GL302 error: " in result.stdout

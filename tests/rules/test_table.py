@@ -805,12 +805,13 @@ def test_a_region_named_with_a_configured_currency_symbol_is_its_entry() -> None
 
 
 def test_a_level_rows_finding_ends_in_the_cell_it_starts_in() -> None:
-    """A region's levels read as one range: a finding on its high end starts and ends
-    in the last level's cell, never before its start."""
+    """A region's levels read as one range: a finding on its high end starts at that
+    figure in the last level's cell (`$313,000`, not where the range's text puts it) and
+    ends with the cell, never before its start."""
     found = lint_file(TABLE / "level-rows-foreign-cell.md", select=("GL304", "GL305"))
     assert [(d.code, d.line, d.column, d.end_line, d.end_column) for d in found] == [
-        ("GL304", 31, 23, 31, 32),
-        ("GL305", 31, 23, 31, 32),
+        ("GL304", 31, 24, 31, 32),
+        ("GL305", 31, 24, 31, 32),
     ]
 
 
@@ -820,3 +821,12 @@ def test_findings_folded_into_their_regions_are_not_folded_again_by_column() -> 
     found = lint_file(TABLE / "folded-twice.md", select=("GL0", "GL2", "GL3"))
     assert positions(found) == [("GL203", 4, 15), ("GL203", 6, 15)]
     assert all("3 findings that follow from it folded in" in d.message for d in found)
+
+
+def test_a_pivoted_levels_finding_stays_inside_its_cell() -> None:
+    """`$123K` closes the Europe column's range: the finding is at that cell, not at
+    the range's offset of it past the end of the line."""
+    found = lint_file(TABLE / "pivot-foreign-high-end.md", select=("GL304",))
+    assert [(d.code, d.line, d.column, d.end_line, d.end_column) for d in found] == [
+        ("GL304", 9, 59, 9, 64),
+    ]
