@@ -207,16 +207,14 @@ def unsafe_fixes(guide: Guide, linter: Linter) -> list[Fix]:
         return []
     try:
         from guidelint.tablecompare import compare
-        from guidelint.tablefix import table_fix
+        from guidelint.tablefix import rewrite_fix
     except ImportError:
         return []
-    ctx = linter.context(guide.path, guide)
-    comparison = compare(guide, ctx)
+    comparison = compare(guide, linter.context(guide.path, guide))
     if comparison is None:
         return []
     allowed = linter.fixable.enabled
-    # the rows of entries with a consistency finding are left alone, as --fix leaves them
-    fix = table_fix(guide, ctx, drop_extra_rows=True) if allowed("GL303") else None
+    fix = rewrite_fix(comparison, drop_extra_rows=True) if allowed("GL303") else None
     currencies = comparison.currency_fixes() if allowed("GL304") else []
     return [*([fix] if fix is not None else []), *currencies]
 

@@ -285,13 +285,8 @@ def regenerate_rows(
 
 
 def table_fix(guide: Guide, ctx: Context, *, drop_extra_rows: bool) -> Fix | None:
-    """The Fix rewriting the table rows (``drop_extra_rows`` for unsafe fixes); the rows
-    of entries whose figures have a consistency finding are left as they are, as the
-    safe fix leaves them."""
-    from guidelint.rules.consistency import doubtful_entries
-
+    """The Fix rewriting the table rows (``drop_extra_rows`` for unsafe fixes)."""
     comparison = compare(guide, ctx)
     if comparison is None:
         return None
-    trusted = comparison.trusting_only(doubtful_entries(guide, ctx))
-    return rewrite_fix(trusted, drop_extra_rows=drop_extra_rows)
+    return rewrite_fix(comparison, drop_extra_rows=drop_extra_rows)

@@ -213,7 +213,8 @@ def test_a_fix_keeps_the_cell_s_own_spelling_of_its_currency() -> None:
         ("total_comp_high: 1200000", "total_comp_high: 1250000"),
     )
     diagnostics = lint_text(text, select=("GL3",))
-    assert [(d.code, d.line, d.column) for d in diagnostics] == [("GL305", 53, 64)]
+    # at `SEK 1,200,000` itself, column 65 of its row
+    assert [(d.code, d.line, d.column) for d in diagnostics] == [("GL305", 53, 65)]
     fixes = [d.fix for d in diagnostics if d.fix is not None]
     after = apply_fixes(text, fixes).text
     assert "| kr 950,000–kr 1,250,000 |" not in after
