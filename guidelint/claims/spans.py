@@ -57,6 +57,7 @@ from guidelint.claims.support import (
     Listed,
     OwnFigures,
     beyond_pay,
+    counts_things,
     figure_kind,
     share_price,
     source_kinds,
@@ -395,7 +396,9 @@ class Detector:
         def crowded(start: int) -> bool:
             return claimed.get(slot(start), 0) >= _MOST_FIGURES
 
-        def add(match: re.Match[str], percent: bool = False, money: bool = False) -> None:
+        def add(
+            match: re.Match[str], percent: bool = False, money: bool = False, count: bool = False
+        ) -> None:
             start, end = match.span()
             if percent:  # "10–15%": the span is the whole range, not its last number
                 low = RANGE_LOW.search(masked, max(0, start - 14), start)
@@ -404,6 +407,8 @@ class Detector:
             kind = figure_kind(masked, start, end)
             if money and kind == PAY and (beyond_pay(match, self.symbols) or share_price(match)):
                 kind = FACT
+            elif count and kind == PAY and counts_things(masked, end):
+                kind = FACT  # "the bonus plan covers 1,900 employees"
             found.append(Claim("GL501", start, end, text, kind))
             at = slot(start)
             claimed[at] = claimed.get(at, 0) + 1
@@ -466,7 +471,7 @@ class Detector:
                     continue
                 if kind in ("percent", "count") and self._stated_in_sources(kind, match, facts):
                     continue
-                add(match, percent=kind == "percent")
+                add(match, percent=kind == "percent", count=kind == "count")
         return found
 
     def _percent_backed(self, match: re.Match[str], facts: Facts) -> bool:

@@ -161,9 +161,33 @@ def figure_kind(masked: str, start: int, end: int) -> str:
             index + 1 < len(words) and words[index + 1] in _METRIC_AFTER
         ):
             continue  # "net revenue retention", "the stock price": the company's metrics
-        if word.strip(".'") in _PAY_WORDS or not _PAY_WORDS.isdisjoint(word.split("-")):
+        if _is_pay(word):
             return PAY
     return FACT
+
+
+_COUNTED = patterns.compile(
+    r"\+?[ \t]{1,4}([A-Za-z][\w-]{0,30})(?:[ \t]{1,4}([A-Za-z][\w-]{0,30}))?"
+)
+_NOT_NOUNS = word_class("function_words") | {"per", "a", "an", "more", "less", "fewer"}
+
+
+def counts_things(masked: str, end: int) -> bool:
+    """Whether a count names what it counts right after it, and that is no pay: "1,900
+    employees", "120,000+ restaurant locations" count the company's people and places
+    whatever pay words share the clause ("the bonus plan covers 1,900 employees");
+    "1,100 RSUs", "180,000 base" and "180,000 a year" stay pay."""
+    found = _COUNTED.match(masked, end)
+    if found is None:
+        return False
+    words = [w.casefold() for w in found.groups() if w]
+    if words[0] in _NOT_NOUNS:
+        return False
+    return not any(_is_pay(word) for word in words)
+
+
+def _is_pay(word: str) -> bool:
+    return word.strip(".'") in _PAY_WORDS or not _PAY_WORDS.isdisjoint(word.split("-"))
 
 
 # The most a year's pay reaches in each currency (the plausibility bands' highest total).
