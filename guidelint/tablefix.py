@@ -145,13 +145,14 @@ def _cells_fix(c: Comparison) -> Fix | None:
             continue  # a missing cell: the row is too short to write into
         spec = next(s for s, i in table.columns if i == index)
         item = c.items[item_number][1]
-        if isinstance(cell, EnvelopeCell):
-            for source, text in _envelope_edits(c, spec, item, cell, style):
-                edits.setdefault(source.line, []).append((source.column, source.end_column, text))
-            continue
-        text = _cell_text(c, spec, item, style, cell)
-        if _reads_back(text, c):  # else the cell stays as written
-            edits.setdefault(cell.line, []).append((cell.column, cell.end_column, text))
+        written = (
+            _envelope_edits(c, spec, item, cell, style)
+            if isinstance(cell, EnvelopeCell)
+            else [(cell, _cell_text(c, spec, item, style, cell))]
+        )
+        for target, text in written:
+            if _reads_back(text, c):  # else the cell stays as written
+                edits.setdefault(target.line, []).append((target.column, target.end_column, text))
     if not edits:
         return None
     lines = c.guide.lines

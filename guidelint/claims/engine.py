@@ -120,7 +120,7 @@ def _finding(block: Block, code: str, claims: list[Claim]) -> Diagnostic:
     line, column = block.position(first.start)
     end_line, end_column = block.position(first.end)
     noun, verdict = _MESSAGES[code]
-    texts = list(dict.fromkeys(_shortened(claim.text) for claim in claims))
+    texts = [_shortened(text) for text in dict.fromkeys(claim.text for claim in claims)]
     shown = f"`{texts[0]}`"
     if len(texts) == 2:
         shown += f" (and `{texts[1]}`)"

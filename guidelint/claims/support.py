@@ -169,7 +169,7 @@ def figure_kind(masked: str, start: int, end: int) -> str:
 _COUNTED = patterns.compile(
     r"\+?[ \t]{1,4}([A-Za-z][\w-]{0,30})(?:[ \t]{1,4}([A-Za-z][\w-]{0,30}))?"
 )
-_NOT_NOUNS = word_class("function_words") | {"per", "a", "an", "more", "less", "fewer"}
+_NOT_NOUNS = word_class("function_words") | {"per", "more", "less", "fewer"}
 
 
 def counts_things(masked: str, end: int) -> bool:
