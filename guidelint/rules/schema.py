@@ -8,7 +8,8 @@ from typing import Any
 
 from guidelint.context import Context
 from guidelint.diagnostics import Diagnostic, problem
-from guidelint.document import Guide, Span, jsonable
+from guidelint.document import Guide, jsonable
+from guidelint.frontmatter import Span
 from guidelint.registry import check, rule
 
 rule(
