@@ -202,9 +202,12 @@ COUNT = Scan(
     rf"(?<![\w.,{SYMBOL_CHARS}#/-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{4,}})(?:\.\d+)?"
     r"(?![\w%]|[.,]\d|[-/–]\d)"
     rf"|(?<![\w.])\d+(?:\.\d+)?\+?\s?{_UNIT_WORDS}"
-    rf"|(?<![\w.{SYMBOL_CHARS}])\d+(?:\.\d+)?(?:[KkM]|bn)\+?(?![\w])"
+    # A number right after a capital and a hyphen names a designation, not an amount:
+    # "an H-1B visa", "L-1B transfers", "an MQ-9B" ("mid-200K" still reads).
+    rf"|(?<![\w.{SYMBOL_CHARS}])(?<![A-Z]-)\d+(?:\.\d+)?(?:[KkM]|bn)\+?(?![\w])"
     # "4B+ wallets", but not a model's size: "a 70B model", "Llama 3 405B", "Mistral 7B"
-    rf"|(?<![\w.{SYMBOL_CHARS}])(?<!\d\s)(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)\d+(?:\.\d+)?B\+?"
+    rf"|(?<![\w.{SYMBOL_CHARS}])(?<![A-Z]-)(?<!\d\s)(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)"
+    r"\d+(?:\.\d+)?B\+?"
     r"(?![\w])"
     r"(?![-\s](?i:models?|param|params|parameters?|llms?)\b)",
     "",
