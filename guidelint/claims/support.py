@@ -104,6 +104,21 @@ def source_kind_names(text: str) -> frozenset[str]:
 
 
 _BACKS = {name: frozenset(kind["backs"]) for name, kind in _KINDS["kinds"].items()}
+# What a kind backs when another kind qualifies it: "WTW Compensation Survey" is a pay
+# survey, which backs no ranking.
+_QUALIFIED = {
+    (name, other): frozenset(backs)
+    for name, kind in _KINDS["kinds"].items()
+    for other, backs in kind.get("qualified", {}).items()
+}
+
+
+def _backs(name: str, names: frozenset[str]) -> frozenset[str]:
+    for other in names:
+        qualified = _QUALIFIED.get((name, other))
+        if qualified is not None:
+            return qualified
+    return _BACKS[name]
 
 
 def source_kinds(text: str) -> frozenset[str]:
@@ -112,7 +127,7 @@ def source_kinds(text: str) -> frozenset[str]:
     names = source_kind_names(text)
     if not names:
         return DEFAULT_KINDS
-    return frozenset().union(*(_BACKS[name] for name in names))
+    return frozenset().union(*(_backs(name, names) for name in names))
 
 
 _PAY_WORDS = word_class("pay_words")
