@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from guidelint import patterns
 from guidelint.claims.attributions import SOURCE_NOTE
+from guidelint.claims.claim import Claim
 from guidelint.claims.support import ANY, source_kinds
 from guidelint.diagnostics import Diagnostic, problem
 from guidelint.prose import Block, Prose
@@ -136,6 +137,24 @@ def _closing_kinds(
         if start >= last.start and _only_trailing(text, end, last.end):
             return source_kinds(block.text[start:end])
     return frozenset()
+
+
+def unlisted_note(block: Block, names_party: Callable[[str], bool]) -> Claim | None:
+    """A source note ending ``block`` that names a source the guide does not list
+    ("[Source: Payscale, 2026]"): GL504 at the first such name (``names_party``)."""
+    last = block.sentences[-1]
+    note = SOURCE_NOTE.match(block.masked, last.start)
+    if note is None:
+        return None
+    cursor = note.end()
+    for part in _NOTE_PARTS.split(block.text[note.end() : last.end]):
+        name = part.strip(" \t*_[]().")
+        start = block.text.find(name, cursor, last.end) if name else -1
+        if start >= 0:
+            cursor = start + len(name)
+            if names_party(name):
+                return Claim("GL504", start, cursor, name)
+    return None
 
 
 def _only_trailing(text: str, start: int, end: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from guidelint.claims.citations import check_markers, coverage
+from guidelint.claims.citations import check_markers, coverage, unlisted_note
 from guidelint.claims.claim import LISTED, Claim
 from guidelint.claims.context import asks_for_list
 from guidelint.claims.spans import Detector
@@ -62,7 +62,9 @@ def lint(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
         if all(kinds == ANY for kinds in cover):
             continue
         asked = asking_list and block.kind == "item"
-        yield from _verdicts(block, cover, detector.claims(block, asked=asked))
+        claims = detector.claims(block, asked=asked)
+        note = unlisted_note(block, detector.sources.unlisted_party)
+        yield from _verdicts(block, cover, claims if note is None else [*claims, note])
 
 
 def _verdicts(

@@ -17,7 +17,7 @@ from guidelint.claims.attributions import (
     possessive,
 )
 from guidelint.claims.support import COMMON_WORDS, DEFAULT_KINDS, source_kinds
-from guidelint.claims.vocabulary import TOKEN, WORDS, alternation, dated, word_class
+from guidelint.claims.vocabulary import DATA, TOKEN, WORDS, alternation, dated, word_class
 from guidelint.document import Guide
 from guidelint.figures import FIGURE_START
 from guidelint.places import known_place
@@ -115,6 +115,8 @@ class Sources(Record):
         tokens = normal.split()
         if not tokens:
             return None  # nothing a list could hold ("Росстат" normalises to nothing)
+        if not any(ch.isalpha() for ch in normal):
+            return None  # a year or a number alone names no source ("[Source: Payscale, 2026]")
         words = name.split()
         owner = (
             words[0] if len(words) > 1 and document_name(words[1:]) == " ".join(words[1:]) else None
@@ -147,11 +149,43 @@ class Sources(Record):
                 return text
         return None
 
+    def unlisted_party(self, name: str) -> bool:
+        """Whether a source note's part names, by its name, a source of a known kind
+        that the guide does not list ("Payscale, 2026", "Bloomberg Intelligence"); a
+        note of the company's own ("Acme SWE Comp 2026") or of a kind of source alone
+        ("news reports") names none a reader could look up elsewhere."""
+        padded = f" {_normalise(name)} "
+        if not self.own_words.isdisjoint(padded.split()):
+            return False
+        named = any(word in _PARTY_WORDS for word in padded.split()) or any(
+            phrase in padded for phrase in _PARTY_PHRASES
+        )
+        return named and not self.lists(name, note=True)
+
     def kinds_of(self, name: str, said: str = "") -> frozenset[str]:
         """What a named source can back, from its name, what the sentence calls it
         ("'s market report") and the entry it matches."""
         return source_kinds(f"{name} {said} {self.listing(name) or ''}")
 
+
+# The names of the sources of the known kinds (salary sites, outlets, analysts, review
+# sites): their words, less the kind nouns and the words of pay and of documents.
+_PARTY_NAMES = (
+    {
+        word.casefold()
+        for name, kind in DATA["source_kinds"]["kinds"].items()
+        if name != "company"
+        for word in kind["words"]
+    }
+    - set(DATA["source_kinds"]["kind_nouns"]["words"])
+    - SOURCE_NOUNS
+    - GENERIC
+    - COMMON_WORDS
+)
+_PARTY_WORDS = frozenset(
+    n for n in _PARTY_NAMES if " " not in n and n not in word_class("pay_words")
+)
+_PARTY_PHRASES = tuple(f" {n} " for n in _PARTY_NAMES if " " in n)
 
 _FISCAL = patterns.compile(r"fy(?:20)?(\d{2})")
 

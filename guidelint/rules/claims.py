@@ -198,7 +198,11 @@ rule(
         by its role ("engineers say") is not a source; "per" attributes only
         where a clause begins ("..., per Gartner", not "influence per PM"), and
         "data from X" only in a sentence that states a figure or a ranking or
-        goes on with a verb of saying.
+        goes on with a verb of saying. A closing source note ("[Source: Payscale,
+        2026]") that names, by its name, a salary site, an outlet, an analyst or a
+        review site the guide does not list is one too; a note of the company's own
+        ("[Source: Acme SWE Comp 2026]") or of a kind of source alone ("news
+        reports") is not.
         """,
         "GL504",
     ),

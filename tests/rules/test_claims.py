@@ -1065,16 +1065,34 @@ def test_a_citation_closing_the_paragraph_covers_the_sentences_before_it_by_kind
 
 
 def test_a_closing_source_note_that_names_a_listed_source_covers_the_paragraph() -> None:
+    # It backs the kinds of every source it names; Bloomberg, which the guide does not
+    # list, is an unlisted source all the same.
     listed = "Pay rose 12%. Margins are 68%. (Sources: Levels.fyi; Bloomberg)\n"
-    assert claims(listed) == []
-    assert claims(listed, SENTENCE) == at(BODY, listed, ("GL501", "12%"), ("GL501", "68%"))
+    assert claims(listed) == at(BODY, listed, ("GL504", "Bloomberg"))
+    assert claims(listed, SENTENCE) == at(
+        BODY, listed, ("GL501", "12%"), ("GL501", "68%"), ("GL504", "Bloomberg")
+    )
     # Levels.fyi alone is salary data: the pay figure is covered, the margin is not.
     salary = "Pay rose 12%. Margins are 68%. (Source: Levels.fyi)\n"
     assert claims(salary) == at(BODY, salary, ("GL501", "68%"))
-    # A note naming a source the guide does not list covers nothing; the note alone
-    # states nothing, so the unbacked figures are the findings (one root cause).
+    # A note naming a source the guide does not list covers nothing, and names an
+    # unlisted source as "Gartner says" does: GL504 at the name, GL501 at the figures.
     unlisted = "Pay rose 12%. Margins are 68%. Source: Gartner\n"
-    assert claims(unlisted) == at(BODY, unlisted, ("GL501", "12%"), ("GL501", "68%"))
+    assert claims(unlisted) == at(
+        BODY, unlisted, ("GL501", "12%"), ("GL501", "68%"), ("GL504", "Gartner")
+    )
+
+
+def test_a_closing_note_names_an_unlisted_source_only_by_a_name_of_a_known_kind() -> None:
+    # Levels.fyi is listed, Bloomberg is not; a year alone matches no entry.
+    both = "Pay rose 12%. (Sources: Levels.fyi; Bloomberg, 2026)\n"
+    assert claims(both + SOURCES) == at(BODY, both, ("GL504", "Bloomberg"))
+    dated = "Pay rose 12%. [Source: Payscale, 2026]\n"
+    assert claims(dated + SOURCES) == at(BODY, dated, ("GL501", "12%"), ("GL504", "Payscale"))
+    # The company's own label and a kind of source alone name no one to look up.
+    for note in ("[Source: Acme SWE Comp 2026]", "[Source: news reports]"):
+        own = f"Pay rose 12%. {note}\n"
+        assert claims(own + SOURCES) == at(BODY, own, ("GL501", "12%"))
 
 
 def test_a_bulleted_source_list_lists_its_sources() -> None:
