@@ -247,7 +247,9 @@ def unplaced(masked: str, start: int, end: int) -> bool:
         before = _WORDS_BEFORE.search(masked, max(0, start - 46), start)
         if before is None or before.group(1).casefold() not in _LEADS:
             return True  # "The first product review happens ...": no place is claimed
-    following = _first_words(masked[end : end + 80], 4)
+    following = _first_words(masked[end : end + 80], 5)
+    if following and following[0].endswith("ly"):
+        following = following[1:]  # "the only truly multi-protocol platform"
     head = next((i for i, word in enumerate(following[:3]) if word in _MARKET_HEADS), None)
     if head is None:
         return True
