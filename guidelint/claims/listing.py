@@ -386,3 +386,39 @@ def _publisher(entry: str) -> str:
     if titled:
         text = _DASH.split(text)[-1]
     return _SEGMENTS.split(text, 1)[0]
+
+
+_SAID = patterns.compile(r"(?:['\u2019]s?)?(?:[ \t]{1,4}[\w-]{1,30}){0,3}")
+
+
+def said_after(masked: str, end: int) -> str:
+    """The words right after a source's name, which may say what it is: "'s market report"."""
+    found = _SAID.match(masked, end)
+    return found.group(0) if found else ""
+
+
+_SPACES = frozenset(" \t\n")
+
+
+def locate_name(masked: str, name: str, cursor: int) -> tuple[int, int] | None:
+    """Where the words of ``name`` stand after ``cursor`` (within 200 characters): its
+    first word at a word's start, the others after any spaces, the last at a word's
+    end ("AI" is not found inside "OpenAI", "Labor  Statistics" is found)."""
+    words = name.split()
+    limit = min(len(masked), cursor + 200)
+    at = cursor
+    while words and (start := masked.find(words[0], at, limit)) >= 0:
+        at = start + 1
+        if start and (masked[start - 1].isalnum() or masked[start - 1] == "_"):
+            continue
+        end = start + len(words[0])
+        for word in words[1:]:
+            while end < limit and masked[end] in _SPACES:
+                end += 1
+            if not masked.startswith(word, end):
+                break
+            end += len(word)
+        else:
+            if end >= len(masked) or not masked[end].isalnum():
+                return start, end
+    return None

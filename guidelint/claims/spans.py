@@ -33,7 +33,7 @@ from guidelint.claims.context import (
 )
 from guidelint.claims.facts import VESTING_WORDS, Facts, service_level, vesting_share
 from guidelint.claims.instructions import instructs
-from guidelint.claims.listing import Sources, read_sources
+from guidelint.claims.listing import Sources, locate_name, read_sources, said_after
 from guidelint.claims.superlatives import (
     SUFFIX_SUPERLATIVE,
     aim,
@@ -116,6 +116,7 @@ _DIFFERENCE = Lazy(
     rf"(?i:{alternation(WORDS['difference_words'])})(?![\w-])"
 )
 
+_VAGUE_SUBJECTS = word_class("vague_subjects")
 _MOST_FIGURES = 60  # figures of one sentence read (see Detector._figures)
 _PAY_RANKINGS = tuple(WORDS["pay_rankings"])
 _RANK_VERBS = word_class("rank_verbs")
@@ -318,7 +319,7 @@ class Detector:
                 continue
             cursor = offset
             for name in names:
-                start, end = _locate(masked, name, cursor) or (cursor, cursor + len(name))
+                start, end = locate_name(masked, name, cursor) or (cursor, cursor + len(name))
                 cursor = end
                 if any(
                     vague <= start < stop or end <= vague <= end + 1 for vague, stop in vague_spans
@@ -328,11 +329,12 @@ class Detector:
                     continue  # "Hays' Singapore salary guide": the place a source covers
                 if self.sources.lists(name):
                     # what the attribution says of its source: "People In AI's market report"
-                    backs = self.sources.kinds_of(name, _said(masked, end))
+                    backs = self.sources.kinds_of(name, said_after(masked, end))
                     found.append(Claim(LISTED, start, end, name, backs=backs))
-                else:
+                else:  # "Wall Street expects": an authority no one can look up
+                    code = "GL505" if name.casefold() in _VAGUE_SUBJECTS else "GL504"
                     found.append(
-                        Claim("GL504", start, end, name, group=group, needs_claim=needs_claim)
+                        Claim(code, start, end, name, group=group, needs_claim=needs_claim)
                     )
         # a quoted report title before a verb of saying: '"Port Outlook 2026" expects ...'
         titled = enumerate(quoted_titles(text, masked), start=group + 1)
@@ -563,39 +565,3 @@ def _figure_claim(match: re.Match[str], kind: str) -> Claim:
 _NAMED = patterns.compile(r"\d{1,4}[A-Z]")  # "2K", "4D": a number written as a name
 # A word after a number makes it a count of something ("450K daily users"), not a name.
 _WORD_AFTER = patterns.compile(r"[ \t]{1,4}[A-Za-z]")
-
-
-_SAID = patterns.compile(r"(?:['\u2019]s?)?(?:[ \t]{1,4}[\w-]{1,30}){0,3}")
-
-
-def _said(masked: str, end: int) -> str:
-    """The words right after a source's name, which may say what it is: "'s market report"."""
-    found = _SAID.match(masked, end)
-    return found.group(0) if found else ""
-
-
-_SPACES = frozenset(" \t\n")
-
-
-def _locate(masked: str, name: str, cursor: int) -> tuple[int, int] | None:
-    """Where the words of ``name`` stand after ``cursor`` (within 200 characters): its
-    first word at a word's start, the others after any spaces, the last at a word's
-    end ("AI" is not found inside "OpenAI", "Labor  Statistics" is found)."""
-    words = name.split()
-    limit = min(len(masked), cursor + 200)
-    at = cursor
-    while words and (start := masked.find(words[0], at, limit)) >= 0:
-        at = start + 1
-        if start and (masked[start - 1].isalnum() or masked[start - 1] == "_"):
-            continue
-        end = start + len(words[0])
-        for word in words[1:]:
-            while end < limit and masked[end] in _SPACES:
-                end += 1
-            if not masked.startswith(word, end):
-                break
-            end += len(word)
-        else:
-            if end >= len(masked) or not masked[end].isalnum():
-                return start, end
-    return None
