@@ -205,10 +205,9 @@ class Detector:
             figures.append(_figure_claim(match, figure_kind(masked, start, end)))
         read = merged([(c.start, c.end) for c in figures])  # with the approximate counts
         # "operates in 38 countries", "employs 320 people", "ingests 3 petabytes"
+        numbered = [w for w in words if w[:1].isdigit()] if has_digit else []  # "3pb"
         for scan, nouns, parts in COMPANY_COUNTS if has_digit else ():
-            counted = not nouns.isdisjoint(words) or any(
-                w[:1].isdigit() and w.endswith(parts) for w in words
-            )
+            counted = not nouns.isdisjoint(words) or any(w.endswith(parts) for w in numbered)
             for match in scan.finditer(masked) if counted else ():
                 start, end = match.start("n"), match.end()
                 if not inside(start, read):
