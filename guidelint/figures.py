@@ -198,15 +198,17 @@ def fractions(text: str) -> Iterator[re.Match[str]]:
         yield match
 
 
+_DESIGNATION = r"(?<!(?<![\d.])[A-Z]-)"  # not after "H-" in "H-1B"; after "M-" in "1.5M-2M"
 COUNT = Scan(
     rf"(?<![\w.,{SYMBOL_CHARS}#/-])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{4,}})(?:\.\d+)?"
     r"(?![\w%]|[.,]\d|[-/–]\d)"
     rf"|(?<![\w.])\d+(?:\.\d+)?\+?\s?{_UNIT_WORDS}"
     # A number right after a capital and a hyphen names a designation, not an amount:
-    # "an H-1B visa", "L-1B transfers", "an MQ-9B" ("mid-200K" still reads).
-    rf"|(?<![\w.{SYMBOL_CHARS}])(?<![A-Z]-)\d+(?:\.\d+)?(?:[KkM]|bn)\+?(?![\w])"
+    # "an H-1B visa", "L-1B transfers", "an MQ-9B" ("mid-200K" and the high end of
+    # "1.5M-2M", whose capital is a unit after a digit, still read).
+    rf"|(?<![\w.{SYMBOL_CHARS}]){_DESIGNATION}\d+(?:\.\d+)?(?:[KkM]|bn)\+?(?![\w])"
     # "4B+ wallets", but not a model's size: "a 70B model", "Llama 3 405B", "Mistral 7B"
-    rf"|(?<![\w.{SYMBOL_CHARS}])(?<![A-Z]-)(?<!\d\s)(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)"
+    rf"|(?<![\w.{SYMBOL_CHARS}]){_DESIGNATION}(?<!\d\s)(?<![A-Z][a-z]\s)(?<![A-Z][a-z][a-z]\s)"
     r"\d+(?:\.\d+)?B\+?"
     r"(?![\w])"
     r"(?![-\s](?i:models?|param|params|parameters?|llms?)\b)",

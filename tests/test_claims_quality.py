@@ -34,7 +34,13 @@ BLIND_12 = Path(__file__).resolve().parent / "claims" / "blind-12.yaml"
 BLIND_13 = Path(__file__).resolve().parent / "claims" / "blind-13.yaml"
 BLIND_14 = Path(__file__).resolve().parent / "claims" / "blind-14.yaml"
 BLIND_15 = Path(__file__).resolve().parent / "claims" / "blind-15.yaml"
-LEARNING_FLOORS = (0.75, 0.55)
+# Each set's floors: its first measure's lowest precision and recall, rounded down.
+LEARNING_FLOORS = {
+    BLIND_12: (0.75, 0.60),
+    BLIND_13: (0.80, 0.65),
+    BLIND_14: (0.80, 0.55),
+    BLIND_15: (0.85, 0.75),
+}
 # Written blind after the others were tuned on, measured once and kept untuned.
 BLIND_16 = Path(__file__).resolve().parent / "claims" / "blind-16.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
@@ -230,7 +236,8 @@ def test_blind_sets_meet_the_thresholds(path: Path) -> None:
 )
 def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
     """The sets learned from since newer ones were written do not fall back."""
-    held_to_thresholds(f"{path.stem} (being learned from; see its header)", path, LEARNING_FLOORS)
+    title = f"{path.stem} (being learned from; see its header)"
+    held_to_thresholds(title, path, LEARNING_FLOORS[path])
 
 
 def test_untuned_blind_set_is_measured() -> None:

@@ -90,6 +90,24 @@ def test_a_count_reads_its_unit_from_the_unit_table(text: str, value: Decimal) -
     assert found is not None and found[0][0] == value
 
 
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("an H-1B or L-1B visa", []),
+        ("it flies the MQ-9B", []),
+        ("1.5M-2M users", ["1.5M", "2M"]),
+        ("100K-200K users, 1B-2B events", ["100K", "200K", "1B", "2B"]),
+        ("a mid-200K base", ["200K"]),
+    ],
+)
+def test_a_number_after_a_capital_and_a_hyphen_is_a_designation(
+    text: str, counts: list[str]
+) -> None:
+    from guidelint.figures import COUNT
+
+    assert [m.group(0) for m in COUNT.finditer(text)] == counts
+
+
 # Each class of figure with the reader that finds it and the sentence its examples are
 # read in; an example maps its text to whether the reader finds a figure there.
 READERS: dict[str, tuple[Callable[[str], Iterable[object]], str]] = {

@@ -121,16 +121,13 @@ def coverage(
 def _closing_kinds(
     block: Block, cited: list[Cited], lists: Callable[[str], bool]
 ) -> frozenset[str]:
-    """What a citation or a source note that ends the block can back, if one does."""
+    """What a citation or a source note that ends the block can back, if one does: a
+    note, what the sources it names that the guide lists can back."""
     last = block.sentences[-1]
     text = block.masked
-    note = SOURCE_NOTE.match(text, last.start)
-    if note is not None:
-        named = block.text[note.end() : last.end]
-        parts = [p.strip(" \t*_[]().") for p in _NOTE_PARTS.split(named)]
-        if any(part and lists(part) for part in parts):
-            return source_kinds(named)
-        return frozenset()
+    named = _note_names(block)
+    if named is not None:
+        return frozenset().union(*(source_kinds(n) for _, _, n in named if lists(n)))
     if cited and cited[-1].start >= last.start and _only_trailing(text, cited[-1].end, last.end):
         return cited[-1].kinds
     for start, end in reversed(block.links):
@@ -139,22 +136,37 @@ def _closing_kinds(
     return frozenset()
 
 
-def unlisted_note(block: Block, names_party: Callable[[str], bool]) -> Claim | None:
-    """A source note ending ``block`` that names a source the guide does not list
-    ("[Source: Payscale, 2026]"): GL504 at the first such name (``names_party``)."""
+def _note_names(block: Block) -> list[tuple[int, int, str]] | None:
+    """The names a source note ending ``block`` gives ("[Source: Levels.fyi; Payscale,
+    2026]"), each with where it stands and its runs of space made one; None when the
+    block ends on no note."""
     last = block.sentences[-1]
     note = SOURCE_NOTE.match(block.masked, last.start)
     if note is None:
         return None
+    names = []
     cursor = note.end()
     for part in _NOTE_PARTS.split(block.text[note.end() : last.end]):
-        name = part.strip(" \t*_[]().")
+        name = part.strip(" \t\n*_[]().")
         start = block.text.find(name, cursor, last.end) if name else -1
         if start >= 0:
             cursor = start + len(name)
-            if names_party(name):
-                return Claim("GL504", start, cursor, name)
-    return None
+            names.append((start, cursor, " ".join(name.split())))
+    return names
+
+
+_NOTE_GROUP = 1 << 30  # after every attribution the sentence's own words make
+
+
+def unlisted_notes(block: Block, names_party: Callable[[str], bool]) -> list[Claim]:
+    """The names of a source note ending ``block`` that name a source the guide does
+    not list ("[Source: Payscale, 2026]"; ``names_party``): GL504, one finding for all
+    of them, reported only when the note's sentence names no other unlisted source."""
+    return [
+        Claim("GL504", start, end, name, group=_NOTE_GROUP)
+        for start, end, name in _note_names(block) or ()
+        if names_party(name)
+    ]
 
 
 def _only_trailing(text: str, start: int, end: int) -> bool:

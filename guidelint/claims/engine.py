@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from guidelint.claims.citations import check_markers, coverage, unlisted_note
+from guidelint.claims.citations import check_markers, coverage, unlisted_notes
 from guidelint.claims.claim import LISTED, Claim
 from guidelint.claims.context import asks_for_list
 from guidelint.claims.spans import Detector
@@ -63,8 +63,8 @@ def lint(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             continue
         asked = asking_list and block.kind == "item"
         claims = detector.claims(block, asked=asked)
-        note = unlisted_note(block, detector.sources.unlisted_party)
-        yield from _verdicts(block, cover, claims if note is None else [*claims, note])
+        claims += unlisted_notes(block, detector.sources.unlisted_party)
+        yield from _verdicts(block, cover, claims)
 
 
 def _verdicts(

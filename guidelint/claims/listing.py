@@ -16,7 +16,12 @@ from guidelint.claims.attributions import (
     is_name,
     possessive,
 )
-from guidelint.claims.support import COMMON_WORDS, DEFAULT_KINDS, source_kinds
+from guidelint.claims.support import (
+    COMMON_WORDS,
+    DEFAULT_KINDS,
+    source_kind_names,
+    source_kinds,
+)
 from guidelint.claims.vocabulary import DATA, TOKEN, WORDS, alternation, dated, word_class
 from guidelint.document import Guide
 from guidelint.figures import FIGURE_START
@@ -80,6 +85,8 @@ class Sources(Record):
         document."""
         if (name, note) not in self.looked_up:
             words = self._document_words(name) if note else None
+            if words == [] and "company" in source_kind_names(name):
+                words = None  # "Acme FY2025 10-K": the company's document, matched as one
             self.looked_up[name, note] = (
                 self._listing(name) if words is None else self._naming(words)
             )
@@ -115,8 +122,8 @@ class Sources(Record):
         tokens = normal.split()
         if not tokens:
             return None  # nothing a list could hold ("Росстат" normalises to nothing)
-        if not any(ch.isalpha() for ch in normal):
-            return None  # a year or a number alone names no source ("[Source: Payscale, 2026]")
+        if only_dates(tokens):
+            return None  # a date or a number alone names no source ("[Source: Payscale, Q4 2025]")
         words = name.split()
         owner = (
             words[0] if len(words) > 1 and document_name(words[1:]) == " ".join(words[1:]) else None
@@ -151,14 +158,22 @@ class Sources(Record):
 
     def unlisted_party(self, name: str) -> bool:
         """Whether a source note's part names, by its name, a source of a known kind
-        that the guide does not list ("Payscale, 2026", "Bloomberg Intelligence"); a
-        note of the company's own ("Acme SWE Comp 2026") or of a kind of source alone
-        ("news reports") names none a reader could look up elsewhere."""
-        padded = f" {_normalise(name)} "
-        if not self.own_words.isdisjoint(padded.split()):
+        that the guide does not list ("Payscale", "Bloomberg coverage of Acme"); a
+        label of the company's own, which starts with its name ("Acme SWE Comp 2026"),
+        or a kind of source alone ("news reports") names none a reader could look up
+        elsewhere.  A name that is also a common word counts only in capitals ("FT",
+        "Pave", not "hired engineers")."""
+        tokens = _normalise(name).split()
+        if not tokens or tokens[0] in self.own_words:
             return False
-        named = any(word in _PARTY_WORDS for word in padded.split()) or any(
-            phrase in padded for phrase in _PARTY_PHRASES
+        padded = f" {' '.join(tokens)} "
+        named = any(
+            phrase in padded
+            and (phrase[1:-1] not in _PARTY_COMMON or _capital(phrase.strip(), name))
+            for phrase in _PARTY_PHRASES
+        ) or any(
+            word in _PARTY_WORDS and (word not in _PARTY_COMMON or _capital(word, name))
+            for word in tokens
         )
         return named and not self.lists(name, note=True)
 
@@ -167,25 +182,6 @@ class Sources(Record):
         ("'s market report") and the entry it matches."""
         return source_kinds(f"{name} {said} {self.listing(name) or ''}")
 
-
-# The names of the sources of the known kinds (salary sites, outlets, analysts, review
-# sites): their words, less the kind nouns and the words of pay and of documents.
-_PARTY_NAMES = (
-    {
-        word.casefold()
-        for name, kind in DATA["source_kinds"]["kinds"].items()
-        if name != "company"
-        for word in kind["words"]
-    }
-    - set(DATA["source_kinds"]["kind_nouns"]["words"])
-    - SOURCE_NOUNS
-    - GENERIC
-    - COMMON_WORDS
-)
-_PARTY_WORDS = frozenset(
-    n for n in _PARTY_NAMES if " " not in n and n not in word_class("pay_words")
-)
-_PARTY_PHRASES = tuple(f" {n} " for n in _PARTY_NAMES if " " in n)
 
 _FISCAL = patterns.compile(r"fy(?:20)?(\d{2})")
 
@@ -201,12 +197,42 @@ _POSSESSIVE = patterns.compile(r"'s\b|s'(?=\s|$)")
 _NOT_NAME = patterns.compile(r"[^\w.&+]+|_")  # letters of any script, digits, . & +
 
 
+def only_dates(tokens: list[str]) -> bool:
+    """Whether normalised words are dates and numbers only ("q4 2025", "fy2026 27")."""
+    return all(dated(token) or not any(ch.isalpha() for ch in token) for token in tokens)
+
+
+def names_nothing(name: str) -> bool:
+    """Whether a name found as a source's is a date or a number only ("FY2026/27")."""
+    return only_dates(_normalise(name).split())
+
+
 @lru_cache(maxsize=8192)
 def _normalise(text: str) -> str:
     text = text.casefold().replace("\u2019", "'")
     text = _POSSESSIVE.sub("", text)
     text = _NOT_NAME.sub(" ", text)
     return " ".join(token.strip(".") for token in text.split() if token.strip("."))
+
+
+# The names of the sources of the known kinds (salary sites, outlets, analysts, review
+# sites), normalised: their words less the kind nouns and the words of pay and documents.
+_PARTY_NAMES = {
+    _normalise(word)
+    for name, kind in DATA["source_kinds"]["kinds"].items()
+    if name != "company"
+    for word in kind["words"]
+} - set(DATA["source_kinds"]["kind_nouns"]["words"])
+_NOT_NAMES = SOURCE_NOUNS | GENERIC | COMMON_WORDS | word_class("pay_words")
+_PARTY_WORDS = frozenset(n for n in _PARTY_NAMES if " " not in n and n not in _NOT_NAMES)
+_PARTY_PHRASES = tuple(f" {n} " for n in _PARTY_NAMES if " " in n)
+_PARTY_COMMON = frozenset(DATA["source_kinds"]["kind_nouns"]["common_names"])
+
+
+def _capital(word: str, text: str) -> bool:
+    """Whether ``word`` is written in ``text`` with a capital first letter."""
+    at = text.casefold().find(word)
+    return at >= 0 and text[at : at + 1].isupper()
 
 
 def read_sources(guide: Guide, prose: Prose) -> Sources:

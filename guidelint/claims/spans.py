@@ -33,7 +33,13 @@ from guidelint.claims.context import (
 )
 from guidelint.claims.facts import VESTING_WORDS, Facts, service_level, vesting_share
 from guidelint.claims.instructions import instructs
-from guidelint.claims.listing import Sources, locate_name, read_sources, said_after
+from guidelint.claims.listing import (
+    Sources,
+    locate_name,
+    names_nothing,
+    read_sources,
+    said_after,
+)
 from guidelint.claims.superlatives import (
     SUFFIX_SUPERLATIVE,
     aim,
@@ -324,8 +330,8 @@ class Detector:
                     vague <= start < stop or end <= vague <= end + 1 for vague, stop in vague_spans
                 ):
                     continue  # "Recent surveys show": one unnamed authority, not a name
-                if known_place(name):
-                    continue  # "Hays' Singapore salary guide": the place a source covers
+                if known_place(name) or names_nothing(name):
+                    continue  # "Hays' Singapore salary guide", "Hays' FY2026/27 guide"
                 if self.sources.lists(name):
                     # what the attribution says of its source: "People In AI's market report"
                     backs = self.sources.kinds_of(name, said_after(masked, end))

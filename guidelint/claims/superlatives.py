@@ -236,7 +236,8 @@ _LEADS = frozenset(DATA["market_heads"]["leads"])
 
 def unplaced(masked: str, start: int, end: int) -> bool:
     """Whether a market position ("is the default", "has become the preferred", "was
-    the only") names no market in the three words after it: "the default observability
+    the only") names no market in the three words after it (an adverb right after it
+    aside: "the only truly multi-protocol platform"): "the default observability
     platform" places a company, "the default focus", "the preferred channel" and "the
     first platform engineer" (a market's noun qualifying a person) do not; "the only"
     and "the first" place only after a verb of being or "as"."""

@@ -114,7 +114,7 @@ _QUALIFIED = {
 
 
 def _backs(name: str, names: frozenset[str]) -> frozenset[str]:
-    for other in names:
+    for other in sorted(names):  # the first qualifier by name, whatever the hash order
         qualified = _QUALIFIED.get((name, other))
         if qualified is not None:
             return qualified
@@ -137,7 +137,13 @@ _METRIC_BEFORE = word_class("company_metric_words")
 _METRIC_AFTER = frozenset(DATA["company_metric_words"]["after"])
 _METRIC_PAY = frozenset(DATA["company_metric_words"]["metric_pay_words"])
 _LIVING_COST = Lazy(rf"(?i:\b(?:{alternation(WORDS['living_cost_words'])})\b)")
-_APPOSITION = Lazy(rf"[ \t]{{1,4}}(?i:{alternation(WORDS['figure_appositions'])})[ \t]{{1,4}}")
+_APPOSITION = Lazy(
+    rf"[ \t]{{1,4}}(?i:(?P<change>{alternation(DATA['figure_appositions']['changes'])})"
+    rf"|{alternation(WORDS['figure_appositions'])})[ \t]{{1,4}}"
+)
+_COMPARED = Lazy(
+    rf"\+?[ \t]{{1,4}}(?i:{alternation(DATA['figure_appositions']['comparisons'])})(?![\w-])"
+)
 _CLAUSE_MARK = patterns.compile(r"[;:()|\u2014\u2013]|,(?!\d)|\s-\s|[.!?](?:\s|$)")
 _WINDOW = 80  # characters either side of a figure that can name what it measures
 # The low end of a range right before its dash: "$150K" of "$150K–$260K".
@@ -159,12 +165,11 @@ def _clause(masked: str, start: int, end: int) -> str:
             start = low_end.start()
     if before and before[-1].group(0) == "(" and not masked[before[-1].end() : start].strip():
         before.pop()
-    if (
-        before
-        and before[-1].group(0) == ","
-        and _APPOSITION.fullmatch(masked, before[-1].end(), start)
-    ):
-        before.pop()  # "CAD 164,000, about 8% below peers": the clause goes on about it
+    if before and before[-1].group(0) == ",":
+        # "CAD 164,000, about 8% below peers", "$1.42B, up 18%": it goes on about it
+        opened = _APPOSITION.fullmatch(masked, before[-1].end(), start)
+        if opened and (opened.group("change") or _COMPARED.match(masked, end)):
+            before.pop()
     after = _CLAUSE_MARK.search(masked, end, min(len(masked), end + _WINDOW))
     opening = before[-1].end() if before else low
     return masked[opening : after.start() if after else end + _WINDOW]

@@ -1065,13 +1065,18 @@ def test_a_citation_closing_the_paragraph_covers_the_sentences_before_it_by_kind
 
 
 def test_a_closing_source_note_that_names_a_listed_source_covers_the_paragraph() -> None:
-    # It backs the kinds of every source it names; Bloomberg, which the guide does not
-    # list, is an unlisted source all the same.
+    # It backs the kinds its listed sources can back: Levels.fyi the pay, not the
+    # margin; Bloomberg, which the guide does not list, backs nothing and is reported.
     listed = "Pay rose 12%. Margins are 68%. (Sources: Levels.fyi; Bloomberg)\n"
-    assert claims(listed) == at(BODY, listed, ("GL504", "Bloomberg"))
+    assert claims(listed) == at(BODY, listed, ("GL501", "68%"), ("GL504", "Bloomberg"))
     assert claims(listed, SENTENCE) == at(
         BODY, listed, ("GL501", "12%"), ("GL501", "68%"), ("GL504", "Bloomberg")
     )
+    # Each listed name backs its own kinds: a salary site beside a research report
+    # does not make the report a pay survey.
+    both = "Revenue grew 22%. (Sources: Levels.fyi; Gartner Industry Report 2025)\n"
+    front = FRONT.replace("  - Glassdoor\n", "  - Glassdoor\n  - Gartner Industry Report 2025\n")
+    assert claims(both, front=front) == []
     # Levels.fyi alone is salary data: the pay figure is covered, the margin is not.
     salary = "Pay rose 12%. Margins are 68%. (Source: Levels.fyi)\n"
     assert claims(salary) == at(BODY, salary, ("GL501", "68%"))
@@ -1084,13 +1089,25 @@ def test_a_closing_source_note_that_names_a_listed_source_covers_the_paragraph()
 
 
 def test_a_closing_note_names_an_unlisted_source_only_by_a_name_of_a_known_kind() -> None:
-    # Levels.fyi is listed, Bloomberg is not; a year alone matches no entry.
+    # Levels.fyi is listed, Bloomberg is not; a date alone matches no entry.
     both = "Pay rose 12%. (Sources: Levels.fyi; Bloomberg, 2026)\n"
     assert claims(both + SOURCES) == at(BODY, both, ("GL504", "Bloomberg"))
-    dated = "Pay rose 12%. [Source: Payscale, 2026]\n"
-    assert claims(dated + SOURCES) == at(BODY, dated, ("GL501", "12%"), ("GL504", "Payscale"))
-    # The company's own label and a kind of source alone name no one to look up.
-    for note in ("[Source: Acme SWE Comp 2026]", "[Source: news reports]"):
+    for when in ("2026", "Q4 2025", "March 2026"):
+        dated = f"Pay rose 12%. [Source: Payscale, {when}]\n"
+        expected = at(BODY, dated, ("GL501", "12%"), ("GL504", "Payscale"))
+        assert claims(dated + SOURCES) == expected
+    # Every unlisted name of the note, in one finding; a wrapped name is found whole.
+    many = "Pay rose 12%. [Source: Levels.fyi; Payscale, Bloomberg and\n  Reuters]\n"
+    assert messages(many + SOURCES) == [
+        "attribution to `Payscale` (and `Bloomberg`, 1 more), which is neither in"
+        " data_sources nor in the references"
+    ]
+    # Common words that name a source count in capitals; the company's own label,
+    # which starts with its name, and a kind of source alone name no one to look up.
+    for note in ("[Source: FT]", "[Source: Bloomberg coverage of Acme]"):
+        third = f"Pay rose 12%. {note}\n"
+        assert [c for c, _, _ in claims(third + SOURCES)] == ["GL501", "GL504"]
+    for note in ("[Source: Acme SWE Comp 2026]", "[Source: news reports]", "[Source: ft notes]"):
         own = f"Pay rose 12%. {note}\n"
         assert claims(own + SOURCES) == at(BODY, own, ("GL501", "12%"))
 
