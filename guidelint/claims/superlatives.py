@@ -242,6 +242,11 @@ def unplaced(masked: str, start: int, end: int) -> bool:
     first platform engineer" (a market's noun qualifying a person) do not; "the only"
     and "the first" place only after a verb of being or "as"."""
     phrase = masked[start:end].casefold()
+    owner, _, rest = phrase.rpartition(" ")
+    if f"the {rest}" in _NEEDS_LEAD and owner != "the":
+        # "its first review", "the recruiter's first line": the owner's own first or
+        # only one; a field's ("the industry's first") ranks, as its own entry says
+        return owner.replace("\u2019", "'").removesuffix("'s").rsplit(" ", 1)[-1] not in _SCOPES
     if not phrase.endswith(_POSITIONS):
         return False
     if phrase.startswith(_NEEDS_LEAD):
