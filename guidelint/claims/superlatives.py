@@ -20,6 +20,7 @@ from guidelint.claims.vocabulary import (
     word_class,
 )
 from guidelint.figures import SYMBOL_CHARS
+from guidelint.places import known_place
 from guidelint.scan import Lazy, chars, longest_first
 
 
@@ -103,8 +104,9 @@ def possessive_superlative(masked: str, match: re.Match[str]) -> str | None:
         owner = _owner(masked, match.start())
         if owner is None or owner.group(0).casefold() in _CONTRACTIONS:
             return None
-        if compound and owner.group(0).casefold() not in _SCOPES:
-            return None
+        named = owner.group(0).casefold()
+        if compound and named not in _SCOPES and not known_place(named):
+            return None  # "Toronto's fastest-growing fintech" ranks in a place
         return masked[owner.start() : match.end()]
     if compound:
         return None
