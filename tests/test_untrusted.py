@@ -303,3 +303,32 @@ def test_a_number_of_thousands_of_groups_is_one_figure() -> None:
     # the message quotes the figure cut short; its range holds all of it
     assert found[0].message.startswith("figure `999,999,") and "\u2026`" in found[0].message
     assert found[0].end_column == 14 + 4000 * 4
+
+
+def test_a_source_note_of_thousands_of_words_is_matched_in_bounded_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A note's name was tried against the sources list from its own length down, a
+    join of every prefix of it: quadratic in a note of 40,000 words.  No entry holds
+    a run longer than itself, so the tries stop at the longest entry's length."""
+    from guidelint.claims import listing
+
+    probes = []
+    normalise = listing._normalise
+
+    class Counted(str):
+        def __contains__(self, probe: object) -> bool:
+            probes.append(probe)
+            return str.__contains__(self, probe)  # type: ignore[operator]
+
+    sources = listing.Sources([Counted(f" {normalise('Levels.fyi comp data 2025')} ")])
+    name = " ".join(["Word"] * 40_000)
+    assert sources.listing(name, note=True) is None
+    assert len(probes) <= 8
+    found = lint_text(
+        "---\ncompany: acme\ndata_sources:\n  - Levels.fyi\n---\nPay rose 5%. [Source: "
+        + name
+        + "]\n",
+        select=("GL501",),
+    )
+    assert positions(found) == [("GL501", 6, 10)]

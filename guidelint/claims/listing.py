@@ -139,7 +139,10 @@ class Sources(Record):
                 (t for t in self.texts if all(any(s in t for s in w) for w in spellings)), None
             )
         padded_name = f" {normal} "
-        for size in range(len(tokens), 0, -1):
+        # no entry holds a run of words longer than itself: a note of thousands of
+        # words is tried from the longest entry's length down, not from its own
+        longest = max((text.count(" ") - 1 for text in self.texts), default=0)
+        for size in range(min(len(tokens), longest), 0, -1):
             # One word alone names a source by its publisher, never by a place the
             # entry covers ("the Singapore salary guide" is not "Glassdoor salary
             # reports for Seattle and Singapore").
