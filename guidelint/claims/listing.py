@@ -170,12 +170,13 @@ class Sources(Record):
         if not tokens or tokens[0] in self.own_words:
             return False
         padded = f" {' '.join(tokens)} "
+        capitals = {_normalise(w) for w in name.split() if w[:1].isupper()}  # "FT", "Pave"
         named = any(
             phrase in padded
-            and (phrase[1:-1] not in _PARTY_COMMON or _capital(phrase.strip(), name))
+            and (phrase[1:-1] not in _PARTY_COMMON or phrase.split()[0] in capitals)
             for phrase in _PARTY_PHRASES
         ) or any(
-            word in _PARTY_WORDS and (word not in _PARTY_COMMON or _capital(word, name))
+            word in _PARTY_WORDS and (word not in _PARTY_COMMON or word in capitals)
             for word in tokens
         )
         return named and not self.lists(name, note=True)
@@ -230,12 +231,6 @@ _NOT_NAMES = SOURCE_NOUNS | GENERIC | COMMON_WORDS | word_class("pay_words")
 _PARTY_WORDS = frozenset(n for n in _PARTY_NAMES if " " not in n and n not in _NOT_NAMES)
 _PARTY_PHRASES = tuple(f" {n} " for n in _PARTY_NAMES if " " in n)
 _PARTY_COMMON = frozenset(DATA["source_kinds"]["kind_nouns"]["common_names"])
-
-
-def _capital(word: str, text: str) -> bool:
-    """Whether ``word`` is written in ``text`` with a capital first letter."""
-    at = text.casefold().find(word)
-    return at >= 0 and text[at : at + 1].isupper()
 
 
 def read_sources(guide: Guide, prose: Prose) -> Sources:
