@@ -184,8 +184,10 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
             # of Acme's growth", a time in the company's life
             head = _head(masked, end, index)
             return not (_WORLD_SCOPE.match(masked, head) or _COMPANY_TIME.match(masked, head))
-        if word not in _ADVICE_HEADS:
-            continue
+        if word not in _ADVICE_HEADS or (
+            index + 1 < len(following) and following[index + 1] in _MARKET_HEADS
+        ):
+            continue  # "the best corporate card platform": the card names a product
         if (
             company_owned(masked, start, end)
             or _scoped(masked, end, index)
