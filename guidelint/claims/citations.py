@@ -146,15 +146,23 @@ def _note_names(block: Block) -> list[tuple[int, int, str]] | None:
         return None
     names = []
     cursor = note.end()
-    for part in _NOTE_PARTS.split(block.text[note.end() : last.end]):
+    opening = note.group(0)[:1]
+    end = last.end
+    if opening in _CLOSERS:
+        close = block.text.rfind(_CLOSERS[opening], note.end(), last.end)
+        if close >= 0 and not _only_trailing(block.text, close, last.end):
+            return None  # "[Source: ...] Churn is ...": a note the block goes on after
+        end = close if close >= 0 else end
+    for part in _NOTE_PARTS.split(block.text[note.end() : end]):
         name = part.strip(" \t\n*_[]().")
-        start = block.text.find(name, cursor, last.end) if name else -1
+        start = block.text.find(name, cursor, end) if name else -1
         if start >= 0:
             cursor = start + len(name)
             names.append((start, cursor, " ".join(name.split())))
     return names
 
 
+_CLOSERS = {"[": "]", "(": ")"}
 _NOTE_GROUP = 1 << 30  # after every attribution the sentence's own words make
 
 

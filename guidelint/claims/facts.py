@@ -30,7 +30,9 @@ _VESTING_SHARE = Lazy(
     rf"\s{{0,8}}+(?i:{alternation(WORDS['vesting_periods'])}"
     r"|(?:at|after)\s+(?:the\s+)?(?:(?:first|one|1)[-\s])?"
     rf"(?:{alternation(WORDS['vesting_milestones'])}|\d+\s+months?)"
-    rf"|{_VESTING_WORDS})"
+    rf"|{_VESTING_WORDS}"
+    # "then quarterly at 6.25% of the grant": a share of the grant itself
+    r"|of\s+(?:the|your|each)\s+(?:initial\s+|new-hire\s+)?(?:grant|award|shares|RSUs))"
 )
 _VESTING_WORD = patterns.compile(f"(?i:{_VESTING_WORDS})")
 _GROWTH_BEFORE = Lazy(rf"(?i:{alternation(WORDS['growth_words'])})\s+(?:by\s+)?$")

@@ -441,6 +441,7 @@ _UNIT_OF = Lazy(
     rf"[ \t]{{1,4}}(?i:{alternation(WORDS['leader_units'])})(?![\w-])"
     rf"(?!(?:[ \t]{{1,4}}[\w-]{{1,30}}){{0,3}}?[ \t]{{1,4}}(?i:{alternation(DATA['leader_units']['markets'])})\b)"
 )
+_UNIT_OWNER = Lazy(rf"(?i:\b(?:{alternation(WORDS['leader_units'])})['\u2019]s[ \t]{{1,4}}$)")
 _PERSON_VERB = Lazy(rf"[ \t]{{1,4}}(?i:{alternation(DATA['leader_units']['person_verbs'])})\b")
 _PERSON_LEAD = Lazy(
     rf"(?i:\b(?:{alternation(DATA['leader_units']['person_leads'])}))"
@@ -461,6 +462,8 @@ def person_leader(masked: str, start: int, end: int) -> bool:
         return True  # "the hub leader reports to the CTO"
     if _PERSON_LEAD.search(masked, max(0, start - 80), start) is not None:
         return True
+    if _UNIT_OWNER.search(masked, max(0, start - 40), start) is not None:
+        return True  # "the data platform group's leader"
     before = _WORDS_BEFORE.search(masked, max(0, start - 40), start)
     if before is None:
         return False

@@ -147,6 +147,7 @@ _COMPARED = Lazy(
 _CLAUSE_MARK = patterns.compile(r"[;:()|\u2014\u2013]|,(?!\d)|\s-\s|[.!?](?:\s|$)")
 _WINDOW = 80  # characters either side of a figure that can name what it measures
 # The low end of a range right before its dash: "$150K" of "$150K–$260K".
+_RANGE_HIGH = patterns.compile(r"[ \t]?[-\u2013\u2014][ \t]?[^\s()]{0,6}\d[^\s()]{0,12}")
 _RANGE_LOW = patterns.compile(r"(?<![^\s(])[^\s()]{0,20}\d[^\s()]{0,6}$")
 
 
@@ -170,6 +171,8 @@ def _clause(masked: str, start: int, end: int) -> str:
         opened = _APPOSITION.fullmatch(masked, before[-1].end(), start)
         if opened and (opened.group("change") or _COMPARED.match(masked, end)):
             before.pop()
+    high_end = _RANGE_HIGH.match(masked, end)  # "$20K–$40K at the median": past its dash
+    end = high_end.end() if high_end else end
     after = _CLAUSE_MARK.search(masked, end, min(len(masked), end + _WINDOW))
     opening = before[-1].end() if before else low
     return masked[opening : after.start() if after else end + _WINDOW]
