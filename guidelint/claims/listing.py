@@ -161,16 +161,15 @@ class Sources(Record):
 
     def unlisted_party(self, name: str) -> bool:
         """Whether a source note's part names, by its name, a source of a known kind
-        that the guide does not list ("Payscale", "Bloomberg coverage of Acme"), or a
-        document of the company's own ("Acme FY2026 Investor Report"); a label of the
-        company's own, which starts with its name ("Acme SWE Comp 2026"), or a kind of
-        source alone ("news reports") names none a reader could look up elsewhere.  A name that is also a common word counts only in capitals ("FT",
-        "Pave", not "hired engineers")."""
+        that the guide does not list ("Payscale", "Bloomberg coverage of Acme"); a
+        note that starts with the company's name ("Acme SWE Comp 2026", "Acme FY2026
+        Investor Report") or names a kind of source alone ("news reports") is not read
+        as one: editors read such notes as the company's own labels.  A name that is
+        also a common word counts only in capitals ("FT", "Pave", not "hired
+        engineers")."""
         tokens = _normalise(name).split()
-        if not tokens:
+        if not tokens or tokens[0] in self.own_words:
             return False
-        if tokens[0] in self.own_words:  # "Acme FY2026 Investor Report" is a document
-            return "company" in source_kind_names(name) and not self.lists(name, note=True)
         padded = f" {' '.join(tokens)} "
         capitals = {_normalise(w) for w in name.split() if w[:1].isupper()}  # "FT", "Pave"
         named = any(
