@@ -125,9 +125,9 @@ def _closing_kinds(
     note, what the sources it names that the guide lists can back."""
     last = block.sentences[-1]
     text = block.masked
-    named = _note_names(block)
-    if named is not None:
-        return frozenset().union(*(source_kinds(n) for _, _, n in named if lists(n)))
+    note = _note_names(block)
+    if note is not None and note[1]:
+        return frozenset().union(*(source_kinds(n) for _, _, n in note[0] if lists(n)))
     if cited and cited[-1].start >= last.start and _only_trailing(text, cited[-1].end, last.end):
         return cited[-1].kinds
     for start, end in reversed(block.links):
@@ -136,30 +136,30 @@ def _closing_kinds(
     return frozenset()
 
 
-def _note_names(block: Block) -> list[tuple[int, int, str]] | None:
-    """The names a source note ending ``block`` gives ("[Source: Levels.fyi; Payscale,
-    2026]"), each with where it stands and its runs of space made one; None when the
-    block ends on no note."""
+def _note_names(block: Block) -> tuple[list[tuple[int, int, str]], bool] | None:
+    """The names a source note in ``block``'s last sentence gives ("[Source: Levels.fyi;
+    Payscale, 2026]"), each with where it stands and its runs of space made one, and
+    whether the note closes the block (no word follows its bracket: "[Source: ...]
+    Churn is low" closes nothing); None when the sentence opens on no note."""
     last = block.sentences[-1]
     note = SOURCE_NOTE.match(block.masked, last.start)
     if note is None:
         return None
+    end = last.end
+    closer = _CLOSERS.get(note.group(0)[:1])
+    if closer is not None:
+        close = block.text.rfind(closer, note.end(), last.end)
+        end = close if close >= 0 else end
+    closes = not any(ch.isalpha() for ch in block.text[end : last.end])
     names = []
     cursor = note.end()
-    opening = note.group(0)[:1]
-    end = last.end
-    if opening in _CLOSERS:
-        close = block.text.rfind(_CLOSERS[opening], note.end(), last.end)
-        if close >= 0 and not _only_trailing(block.text, close, last.end):
-            return None  # "[Source: ...] Churn is ...": a note the block goes on after
-        end = close if close >= 0 else end
     for part in _NOTE_PARTS.split(block.text[note.end() : end]):
         name = part.strip(" \t\n*_[]().")
         start = block.text.find(name, cursor, end) if name else -1
         if start >= 0:
             cursor = start + len(name)
             names.append((start, cursor, " ".join(name.split())))
-    return names
+    return names, closes
 
 
 _CLOSERS = {"[": "]", "(": ")"}
@@ -167,12 +167,14 @@ _NOTE_GROUP = 1 << 30  # after every attribution the sentence's own words make
 
 
 def unlisted_notes(block: Block, names_party: Callable[[str], bool]) -> list[Claim]:
-    """The names of a source note ending ``block`` that name a source the guide does
-    not list ("[Source: Payscale, 2026]"; ``names_party``): GL504, one finding for all
-    of them, reported only when the note's sentence names no other unlisted source."""
+    """The names of a source note in ``block``'s last sentence that name a source the
+    guide does not list ("[Source: Payscale, 2026]"; ``names_party``): GL504, one
+    finding for all of them, reported only when the note's sentence names no other
+    unlisted source."""
+    note = _note_names(block)
     return [
         Claim("GL504", start, end, name, group=_NOTE_GROUP)
-        for start, end, name in _note_names(block) or ()
+        for start, end, name in (note[0] if note else ())
         if names_party(name)
     ]
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from guidelint import patterns
 from guidelint.claims.support import content_words, pay_components
-from guidelint.claims.vocabulary import WORD, WORDS, alternation, word_class
+from guidelint.claims.vocabulary import DATA, WORD, WORDS, alternation, word_class
 from guidelint.prose import Block
 from guidelint.scan import Lazy
 
@@ -31,8 +31,9 @@ _VESTING_SHARE = Lazy(
     r"|(?:at|after)\s+(?:the\s+)?(?:(?:first|one|1)[-\s])?"
     rf"(?:{alternation(WORDS['vesting_milestones'])}|\d+\s+months?)"
     rf"|{_VESTING_WORDS}"
-    # "then quarterly at 6.25% of the grant": a share of the grant itself
-    r"|of\s+(?:the|your|each)\s+(?:initial\s+|new-hire\s+)?(?:grant|award|shares|RSUs))"
+    # "then quarterly at 6.25% of the grant.": a share of the grant itself, ending its clause
+    rf"|of\s+(?:the|your|each)\s+(?:{alternation(DATA['vesting_periods']['shares'])})"
+    r"(?![\w-])(?=\s*(?:[.,;:)]|$)))"
 )
 _VESTING_WORD = patterns.compile(f"(?i:{_VESTING_WORDS})")
 _GROWTH_BEFORE = Lazy(rf"(?i:{alternation(WORDS['growth_words'])})\s+(?:by\s+)?$")

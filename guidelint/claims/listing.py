@@ -171,7 +171,9 @@ class Sources(Record):
         if not tokens or tokens[0] in self.own_words:
             return False
         padded = f" {' '.join(tokens)} "
-        capitals = {_normalise(w) for w in name.split() if w[:1].isupper()}  # "FT", "Pave"
+        capitals = {  # "FT", '"Pave" data'
+            _normalise(w) for w in name.split() if w.lstrip("\"'\u201c\u2018(")[:1].isupper()
+        }
         named = any(
             phrase in padded
             and (phrase[1:-1] not in _PARTY_COMMON or phrase.split()[0] in capitals)

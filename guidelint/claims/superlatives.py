@@ -163,7 +163,8 @@ def _first_words(text: str, count: int = 3) -> list[str]:
 def ranks_advice(masked: str, start: int, end: int) -> bool:
     """Whether a superlative ranks the reader's own options or the role itself, its
     noun within three words: "the strongest lever", "the most natural fit", "the
-    highest-leverage hires" (not "the highest-paying role", which ranks pay)."""
+    highest-leverage hires" (not "the highest-paying role", which ranks pay, nor "the
+    best card issuing platform", whose option word only qualifies a market's noun)."""
     after = _CLAUSE_STOP.split(masked[end : end + 60], maxsplit=1)[0]  # the noun is in its clause
     following = _first_words(after)
     for index, word in enumerate(following):
@@ -184,9 +185,7 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
             # of Acme's growth", a time in the company's life
             head = _head(masked, end, index)
             return not (_WORLD_SCOPE.match(masked, head) or _COMPANY_TIME.match(masked, head))
-        if word not in _ADVICE_HEADS or (
-            index + 1 < len(following) and following[index + 1] in _MARKET_HEADS
-        ):
+        if word not in _ADVICE_HEADS or not _MARKET_HEADS.isdisjoint(following[index + 1 :]):
             continue  # "the best corporate card platform": the card names a product
         if (
             company_owned(masked, start, end)
@@ -244,13 +243,17 @@ def unplaced(masked: str, start: int, end: int) -> bool:
     aside: "the only truly multi-protocol platform"): "the default observability
     platform" places a company, "the default focus", "the preferred channel" and "the
     first platform engineer" (a market's noun qualifying a person) do not; "the only"
-    and "the first" place only after a verb of being or "as"."""
+    and "the first" place only after a verb of being or "as", and after an owner only
+    when it is a field or a place ("the world's only", "Canada's first"), not the
+    owner's own first or only one ("its first review", "the recruiter's first line")."""
     phrase = masked[start:end].casefold()
     owner, _, rest = phrase.rpartition(" ")
     if f"the {rest}" in _NEEDS_LEAD and owner != "the":
-        # "its first review", "the recruiter's first line": the owner's own first or
-        # only one; a field's ("the industry's first") ranks, as its own entry says
-        return owner.replace("\u2019", "'").removesuffix("'s").rsplit(" ", 1)[-1] not in _SCOPES
+        if owner[:1] in "'\u2019":  # "'s only": the owner is the word before
+            found = _owner(masked, start)
+            owner = found.group(0).casefold() if found else ""
+        owner = owner.replace("\u2019", "'").removesuffix("'s").rsplit(" ", 1)[-1]
+        return owner not in _SCOPES and not known_place(owner)
     if not phrase.endswith(_POSITIONS):
         return False
     if phrase.startswith(_NEEDS_LEAD):
@@ -451,8 +454,8 @@ _PERSON_LEAD = Lazy(
 
 def person_leader(masked: str, start: int, end: int) -> bool:
     """Whether "leader" names a job ("an outcome-focused leader", "a leader who
-    ships", "the leader of the data group", "reporting to the platform leader")
-    rather than a ranking ("the market leader")."""
+    ships", "the leader of the data group", "the data group's leader", "reporting to
+    the platform leader") rather than a ranking ("the market leader")."""
     word = masked[start:end].casefold()
     if word not in _LEADERS:
         return False

@@ -146,15 +146,18 @@ _COMPARED = Lazy(
 )
 _CLAUSE_MARK = patterns.compile(r"[;:()|\u2014\u2013]|,(?!\d)|\s-\s|[.!?](?:\s|$)")
 _WINDOW = 80  # characters either side of a figure that can name what it measures
+# The high end right after a range's dash ("–$40K" of "$20K–$40K"), a year aside.
+_RANGE_HIGH = patterns.compile(r"[\u2013\u2014-](?!(?:19|20)\d\d(?!\d))[^\s()]{0,6}\d[^\s()]{0,12}")
 # The low end of a range right before its dash: "$150K" of "$150K–$260K".
-_RANGE_HIGH = patterns.compile(r"[ \t]?[-\u2013\u2014][ \t]?[^\s()]{0,6}\d[^\s()]{0,12}")
 _RANGE_LOW = patterns.compile(r"(?<![^\s(])[^\s()]{0,20}\d[^\s()]{0,6}$")
 
 
 def _clause(masked: str, start: int, end: int) -> str:
     """The clause a figure at ``start:end`` measures something in: the high end of a
-    range ("$150K–$260K") measures what its low end does, and a figure in parentheses
-    what comes before them ("the AI premium (15-25%)")."""
+    range ("$150K–$260K") measures what its low end does, and the low end what the
+    clause says past the high end ("$20K–$40K at the median"); a figure in parentheses
+    what comes before them ("the AI premium (15-25%)"); a figure after a comma and
+    "up", "or" or "about ... below" what the figure before it does (appositions)."""
     low = max(0, start - _WINDOW)
     before = list(_CLAUSE_MARK.finditer(masked, low, start))
     joint = len(masked[low:start].rstrip(" ")) + low

@@ -1117,8 +1117,10 @@ def test_a_closing_note_names_an_unlisted_source_only_by_a_name_of_a_known_kind(
     # A note read to its last bracket; a bracket the block goes on after closes nothing.
     nested = "Pay rose 12%. (Sources: Levels.fyi (2025); Payscale)\n"
     assert claims(nested + SOURCES) == at(BODY, nested, ("GL504", "Payscale"))
-    going_on = "Pay rose 12%. [Source: Levels.fyi] Churn is low.\n"
-    assert claims(going_on + SOURCES, SENTENCE) == at(BODY, going_on, ("GL501", "12%"))
+    going_on = "Pay rose 12%. [Source: Payscale] Churn is low.\n"
+    assert claims(going_on + SOURCES) == at(BODY, going_on, ("GL501", "12%"), ("GL504", "Payscale"))
+    dated = "Pay rose 12%. [Sources: Levels.fyi, Payscale] (2025)\n"
+    assert claims(dated + SOURCES) == at(BODY, dated, ("GL504", "Payscale"))
 
 
 def test_a_bulleted_source_list_lists_its_sources() -> None:
