@@ -358,8 +358,10 @@ _LIST_ASK = Lazy(
 
 def asks_for_list(lead: Block) -> bool:
     """Whether the paragraph ``lead``, ending on a colon, introduces a list of asks."""
+    if not lead.text.rstrip().endswith(":"):
+        return False  # read first: most paragraphs end otherwise, and their sentences wait
     sentences = lead.sentences
-    if not sentences or not lead.text.rstrip().endswith(":"):
+    if not sentences:
         return False
     return _LIST_ASK.search(lead.masked, sentences[-1].start, sentences[-1].end) is not None
 
