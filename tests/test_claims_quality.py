@@ -36,6 +36,7 @@ BLIND_14 = Path(__file__).resolve().parent / "claims" / "blind-14.yaml"
 BLIND_15 = Path(__file__).resolve().parent / "claims" / "blind-15.yaml"
 BLIND_16 = Path(__file__).resolve().parent / "claims" / "blind-16.yaml"
 BLIND_17 = Path(__file__).resolve().parent / "claims" / "blind-17.yaml"
+BLIND_18 = Path(__file__).resolve().parent / "claims" / "blind-18.yaml"
 # Each set's floors: its first measure's lowest precision and recall, rounded down.
 LEARNING_FLOORS = {
     BLIND_12: (0.75, 0.60),
@@ -44,9 +45,10 @@ LEARNING_FLOORS = {
     BLIND_15: (0.85, 0.75),
     BLIND_16: (0.90, 0.80),
     BLIND_17: (0.90, 0.75),
+    BLIND_18: (0.85, 0.75),
 }
 # Written blind after the others were tuned on, measured once and kept untuned.
-BLIND_18 = Path(__file__).resolve().parent / "claims" / "blind-18.yaml"
+BLIND_19 = Path(__file__).resolve().parent / "claims" / "blind-19.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -235,8 +237,8 @@ def test_blind_sets_meet_the_thresholds(path: Path) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [BLIND_12, BLIND_13, BLIND_14, BLIND_15, BLIND_16, BLIND_17],
-    ids=["blind-12", "blind-13", "blind-14", "blind-15", "blind-16", "blind-17"],
+    [BLIND_12, BLIND_13, BLIND_14, BLIND_15, BLIND_16, BLIND_17, BLIND_18],
+    ids=[f"blind-{n}" for n in range(12, 19)],
 )
 def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
     """The sets learned from since newer ones were written do not fall back."""
@@ -246,9 +248,9 @@ def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
 
 def test_untuned_blind_set_is_measured() -> None:
     """The last blind set is a measure, not a target: printed with ``-s``, never tuned on."""
-    cases = load_cases(BLIND_18)
+    cases = load_cases(BLIND_19)
     assert len(cases) >= 250
     assert all(expected(case) <= set(CODES) for case in cases)
-    table, _ = score(BLIND_18)
+    table, _ = score(BLIND_19)
     # Its mistakes are not printed: read, they would be tuned on.
-    report("blind-18 (untuned: the measure of how the classes generalise)", table, [])
+    report("blind-19 (untuned: the measure of how the classes generalise)", table, [])
