@@ -208,7 +208,10 @@ class Detector:
             number = match.start("n") if match.group("n") else match.start("m")
             if inside(number, read):
                 continue  # "over 200 dollars": the amount is the figure already read
-            figures.append(_figure_claim(match, figure_kind(masked, start, end)))
+            kind = figure_kind(masked, start, end)
+            if kind == PAY and counts_things(masked, end):
+                kind = FACT  # "processes payouts to 190+ countries" counts countries
+            figures.append(_figure_claim(match, kind))
         read = merged([(c.start, c.end) for c in figures])  # with the approximate counts
         # "operates in 38 countries", "employs 320 people", "ingests 3 petabytes"
         numbered = [w for w in words if w[:1].isdigit()] if has_digit else []  # "3pb"
