@@ -86,7 +86,11 @@ def _never_cited(prose: Prose, cited: set[tuple[str, str]]) -> Iterator[Diagnost
 
 
 def coverage(
-    block: Block, cited: list[Cited], paragraph_scope: bool, lists: Callable[[str], bool]
+    block: Block,
+    cited: list[Cited],
+    paragraph_scope: bool,
+    lists: Callable[[str], bool],
+    note: Note | None,
 ) -> list[frozenset[str]]:
     """For each sentence of ``block``, the kinds of claim its citations back.
 
@@ -111,7 +115,7 @@ def coverage(
             cover[slot] = cover[slot] | kinds if after_stop else ANY
     if not paragraph_scope or len(sentences) < 2:
         return cover
-    closing = _closing_kinds(block, cited, lists)
+    closing = _closing_kinds(block, cited, lists, note)
     if closing:
         for earlier in range(len(sentences) - 1):
             cover[earlier] = cover[earlier] | closing
@@ -119,15 +123,14 @@ def coverage(
 
 
 def _closing_kinds(
-    block: Block, cited: list[Cited], lists: Callable[[str], bool]
+    block: Block, cited: list[Cited], lists: Callable[[str], bool], note: Note | None
 ) -> frozenset[str]:
-    """What a citation or a source note that ends the block can back, if one does: a
-    note, what the sources it names that the guide lists can back."""
+    """What a citation or a source note (``note``) that ends the block can back, if one
+    does: a note, what the sources it names that the guide lists can back."""
     last = block.sentences[-1]
     text = block.masked
-    note = _note_names(block)
-    if note is not None and note[1]:
-        return frozenset().union(*(source_kinds(n) for _, _, n in note[0] if lists(n)))
+    if note is not None and note.closes:
+        return frozenset().union(*(source_kinds(n) for _, _, n in note.names if lists(n)))
     if cited and cited[-1].start >= last.start and _only_trailing(text, cited[-1].end, last.end):
         return cited[-1].kinds
     for start, end in reversed(block.links):
@@ -136,7 +139,15 @@ def _closing_kinds(
     return frozenset()
 
 
-def _note_names(block: Block) -> tuple[list[tuple[int, int, str]], bool] | None:
+class Note(NamedTuple):
+    """A source note opening a block's last sentence: its names, each with where it
+    stands, and whether it closes the block."""
+
+    names: list[tuple[int, int, str]]
+    closes: bool
+
+
+def source_note(block: Block) -> Note | None:
     """The names a source note in ``block``'s last sentence gives ("[Source: Levels.fyi;
     Payscale, 2026]"), each with where it stands and its runs of space made one, and
     whether the note closes the block (no word follows its bracket: "[Source: ...]
@@ -159,22 +170,20 @@ def _note_names(block: Block) -> tuple[list[tuple[int, int, str]], bool] | None:
         if start >= 0:
             cursor = start + len(name)
             names.append((start, cursor, " ".join(name.split())))
-    return names, closes
+    return Note(names, closes)
 
 
 _CLOSERS = {"[": "]", "(": ")"}
 _NOTE_GROUP = 1 << 30  # after every attribution the sentence's own words make
 
 
-def unlisted_notes(block: Block, names_party: Callable[[str], bool]) -> list[Claim]:
-    """The names of a source note in ``block``'s last sentence that name a source the
-    guide does not list ("[Source: Payscale, 2026]"; ``names_party``): GL504, one
-    finding for all of them, reported only when the note's sentence names no other
-    unlisted source."""
-    note = _note_names(block)
+def unlisted_notes(note: Note | None, names_party: Callable[[str], bool]) -> list[Claim]:
+    """The names of a source note (:func:`source_note`) that name a source the guide
+    does not list ("[Source: Payscale, 2026]"; ``names_party``): GL504, one finding for
+    all of them, reported only when the note's sentence names no other unlisted source."""
     return [
         Claim("GL504", start, end, name, group=_NOTE_GROUP)
-        for start, end, name in (note[0] if note else ())
+        for start, end, name in (note.names if note else ())
         if names_party(name)
     ]
 

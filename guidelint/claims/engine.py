@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from guidelint.claims.citations import check_markers, coverage, unlisted_notes
+from guidelint.claims.citations import check_markers, coverage, source_note, unlisted_notes
 from guidelint.claims.claim import LISTED, Claim
 from guidelint.claims.context import asks_for_list
 from guidelint.claims.spans import Detector
@@ -58,12 +58,14 @@ def lint(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
             asking_list = block.kind == "paragraph" and asks_for_list(block)
         if not block.prose or not block.sentences:
             continue
-        cover = coverage(block, cited.get(index, []), paragraph_scope, detector.lists_note)
+        note = source_note(block)
+        lists = detector.lists_note
+        cover = coverage(block, cited.get(index, []), paragraph_scope, lists, note)
         if all(kinds == ANY for kinds in cover):
             continue
         asked = asking_list and block.kind == "item"
         claims = detector.claims(block, asked=asked)
-        claims += unlisted_notes(block, detector.sources.unlisted_party)
+        claims += unlisted_notes(note, detector.sources.unlisted_party)
         yield from _verdicts(block, cover, claims)
 
 

@@ -63,7 +63,7 @@ from guidelint.claims.support import (
     Listed,
     OwnFigures,
     beyond_pay,
-    counts_things,
+    count_kind,
     figure_kind,
     share_price,
     source_kinds,
@@ -208,10 +208,8 @@ class Detector:
             number = match.start("n") if match.group("n") else match.start("m")
             if inside(number, read):
                 continue  # "over 200 dollars": the amount is the figure already read
-            kind = figure_kind(masked, start, end)
-            if kind == PAY and counts_things(masked, end):
-                kind = FACT  # "processes payouts to 190+ countries" counts countries
-            figures.append(_figure_claim(match, kind))
+            # "processes payouts to 190+ countries" counts countries
+            figures.append(_figure_claim(match, count_kind(masked, start, end)))
         read = merged([(c.start, c.end) for c in figures])  # with the approximate counts
         # "operates in 38 countries", "employs 320 people", "ingests 3 petabytes"
         numbered = [w for w in words if w[:1].isdigit()] if has_digit else []  # "3pb"
@@ -414,11 +412,10 @@ class Detector:
                 low = RANGE_LOW.search(masked, max(0, start - 14), start)
                 start = low.start() if low is not None else start
             text = " ".join(masked[start:end].split())
-            kind = figure_kind(masked, start, end)
+            # "the bonus plan covers 1,900 employees": a count of people, not pay
+            kind = count_kind(masked, start, end) if count else figure_kind(masked, start, end)
             if money and kind == PAY and (beyond_pay(match, self.symbols) or share_price(match)):
                 kind = FACT
-            elif count and kind == PAY and counts_things(masked, end):
-                kind = FACT  # "the bonus plan covers 1,900 employees"
             found.append(Claim("GL501", start, end, text, kind))
             at = slot(start)
             claimed[at] = claimed.get(at, 0) + 1

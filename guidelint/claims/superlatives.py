@@ -92,6 +92,12 @@ _COMPOUND = patterns.compile(r"-[^\W\d_]")
 _SCOPES = word_class("superlative_scopes")
 
 
+def _field(owner: str) -> bool:
+    """Whether a possessive's owner is a field or a place, against which a superlative
+    ranks ("the industry's", "Toronto's"), rather than a company, a person or a thing."""
+    return owner in _SCOPES or known_place(owner)
+
+
 def possessive_superlative(masked: str, match: re.Match[str]) -> str | None:
     """The text of a possessive superlative ("industry's most"), or None when the
     "'s" is a contraction ("it's best to ...") or an exception follows."""
@@ -104,8 +110,7 @@ def possessive_superlative(masked: str, match: re.Match[str]) -> str | None:
         owner = _owner(masked, match.start())
         if owner is None or owner.group(0).casefold() in _CONTRACTIONS:
             return None
-        named = owner.group(0).casefold()
-        if compound and named not in _SCOPES and not known_place(named):
+        if compound and not _field(owner.group(0).casefold()):
             return None  # "Toronto's fastest-growing fintech" ranks in a place
         return masked[owner.start() : match.end()]
     if compound:
@@ -252,8 +257,7 @@ def unplaced(masked: str, start: int, end: int) -> bool:
         if owner[:1] in "'\u2019":  # "'s only": the owner is the word before
             found = _owner(masked, start)
             owner = found.group(0).casefold() if found else ""
-        owner = owner.replace("\u2019", "'").removesuffix("'s").rsplit(" ", 1)[-1]
-        return owner not in _SCOPES and not known_place(owner)
+        return not _field(owner.replace("\u2019", "'").removesuffix("'s").rsplit(" ", 1)[-1])
     if not phrase.endswith(_POSITIONS):
         return False
     if phrase.startswith(_NEEDS_LEAD):

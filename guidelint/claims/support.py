@@ -219,6 +219,13 @@ def counts_things(masked: str, end: int) -> bool:
     return not any(_is_pay(word) for word in words)
 
 
+def count_kind(masked: str, start: int, end: int) -> str:
+    """A count's kind: its clause's (:func:`figure_kind`), unless it names what it
+    counts and that is no pay (:func:`counts_things`)."""
+    kind = figure_kind(masked, start, end)
+    return FACT if kind == PAY and counts_things(masked, end) else kind
+
+
 def _is_pay(word: str) -> bool:
     return word.strip(".'") in _PAY_WORDS or not _PAY_WORDS.isdisjoint(word.split("-"))
 
