@@ -12,6 +12,7 @@ from guidelint.claims.attributions import (
     GENERIC,
     SOURCE_NOUNS,
     WEAK_FIRST,
+    compound,
     document_name,
     is_name,
     possessive,
@@ -68,7 +69,7 @@ class Sources(Record):
             word = _normalise(stem if stem is not None else token)
             if word in self.names and is_name(token):
                 return token
-            if previous and word in SOURCE_NOUNS and not _compound(written, raw, index):
+            if previous and word in SOURCE_NOUNS and not compound(written, raw, index):
                 return previous
             previous = token if word in self.publishers and is_name(token) else ""
         return None
@@ -368,17 +369,6 @@ def _origin(text: str, own: set[str]) -> bool:
 
 
 _ORIGIN_KEYS = ("url", "link", "date", "date_accessed", "accessed", "published", "publisher")
-
-
-_COMPOUND_HEADS = word_class("compound_heads")
-
-
-def _compound(written: str, tokens: list[str], index: int) -> bool:
-    """Whether a source noun starts a compound ("TikTok data privacy", "market share")
-    rather than naming a source ("TikTok data shows")."""
-    if index + 1 >= len(tokens) or written[-1:] in ".,;:)]!?":
-        return False
-    return tokens[index + 1].strip(".,;:()[]!?\"'\u2019").casefold() in _COMPOUND_HEADS
 
 
 def _first_words(names: Iterable[str], own: set[str]) -> frozenset[str]:

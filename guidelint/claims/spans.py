@@ -545,8 +545,8 @@ class Detector:
                 start = end - len(possessive) if possessive != match.group(0) else start
             if masked[start] in "'\u2019":
                 start = owner_start(masked, start)
+            text, start, stop = phrase_at(masked, start, end)
             taken.append((start, end))
-            text, stop = phrase_at(masked, start, end)
             if own_selection(masked, start, stop) or aspiration(masked, start):
                 continue
             # A ranking of pay ("the best-paid", "the highest-paying") is what salary

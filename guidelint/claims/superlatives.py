@@ -381,9 +381,17 @@ _PHRASE_TAIL = patterns.compile(r"(?:-\w{1,30}){0,4}(?:[ \t]{1,4}(?P<w>[A-Za-z][
 _FUNCTION_WORDS = word_class("function_words")
 
 
-def phrase_at(masked: str, start: int, end: int) -> tuple[str, int]:
-    """The checkable phrase of a superlative and where it ends: its hyphenated
-    compound and the word it ranks ("the highest-paying employer", not "the highest")."""
+# The words a superlative's hyphen joins it to before it: "second-" of "second-largest".
+_PHRASE_HEAD = patterns.compile(r"(?<![\w-])(?:[A-Za-z0-9]{1,30}-){1,3}$")
+
+
+def phrase_at(masked: str, start: int, end: int) -> tuple[str, int, int]:
+    """The checkable phrase of a superlative, where it starts and where it ends: its
+    hyphenated compound, before and after it, and the word it ranks ("the
+    highest-paying employer", not "the highest"; "second-largest product", not
+    "largest product")."""
+    head = _PHRASE_HEAD.search(masked, max(0, start - 100), start)
+    start = head.start() if head is not None else start
     tail = _PHRASE_TAIL.match(masked, end)
     stop = end
     if tail is not None:
@@ -395,7 +403,7 @@ def phrase_at(masked: str, start: int, end: int) -> tuple[str, int]:
             if word
             else tail.end()
         )
-    return " ".join(masked[start:stop].split()).rstrip(".,;:!?"), stop
+    return " ".join(masked[start:stop].split()).rstrip(".,;:!?"), start, stop
 
 
 def owner_start(masked: str, start: int) -> int:

@@ -507,6 +507,18 @@ def test_gl502_message_shows_the_word_after_the_most() -> None:
     ]
 
 
+def test_gl502_finding_spans_the_whole_hyphenated_compound() -> None:
+    """A superlative joined by a hyphen to the words before it is found at them:
+    the message names "second-largest", not "largest"."""
+    body = "APM is the second-largest product line. Payroll is Industry-Leading Software.\n"
+    assert claims(body) == at(
+        BODY, body, ("GL502", "second-largest product"), ("GL502", "Industry-Leading Software")
+    )
+    assert messages(body)[0] == (
+        "superlative `second-largest product` has no source: expected a citation marker or a link"
+    )
+
+
 def test_gl502_options_extend_and_ignore_the_list() -> None:
     body = "It is a stellar team. It is the fastest team.\n"
     assert claims(body) == at(BODY, body, ("GL502", "the fastest team"))
