@@ -381,8 +381,20 @@ _PHRASE_TAIL = patterns.compile(r"(?:-\w{1,30}){0,4}(?:[ \t]{1,4}(?P<w>[A-Za-z][
 _FUNCTION_WORDS = word_class("function_words")
 
 
-# The words a superlative's hyphen joins it to before it: "second-" of "second-largest".
-_PHRASE_HEAD = patterns.compile(r"(?<![\w-])(?:[A-Za-z0-9]{1,30}-){1,3}$")
+def _compound_start(masked: str, start: int) -> int:
+    """Where the words a hyphen joins a superlative to before it start: "second-" of
+    "second-largest"; three words of 30 characters at most, so each superlative costs
+    a bounded look back."""
+    for _ in range(3):
+        if start < 2 or masked[start - 1] != "-":
+            break
+        head = start - 1
+        while head > 0 and start - head <= 30 and masked[head - 1].isalnum():
+            head -= 1
+        if head == start - 1 or (head > 0 and masked[head - 1].isalnum()):
+            break  # no word before the hyphen, or one longer than any compound's part
+        start = head
+    return start
 
 
 def phrase_at(masked: str, start: int, end: int) -> tuple[str, int, int]:
@@ -390,8 +402,7 @@ def phrase_at(masked: str, start: int, end: int) -> tuple[str, int, int]:
     hyphenated compound, before and after it, and the word it ranks ("the
     highest-paying employer", not "the highest"; "second-largest product", not
     "largest product")."""
-    head = _PHRASE_HEAD.search(masked, max(0, start - 100), start)
-    start = head.start() if head is not None else start
+    start = _compound_start(masked, start)
     tail = _PHRASE_TAIL.match(masked, end)
     stop = end
     if tail is not None:
