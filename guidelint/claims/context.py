@@ -286,6 +286,8 @@ def proposals(block: Block) -> list[tuple[int, int]]:
             continue
         bounds = [start, *clause_breaks(masked, start, end), end]
         supposed = list(_suppositions(masked, bounds))
+        if label and not supposed:  # after a label: "**Offer Lever:** If you hold ..."
+            supposed = list(_suppositions(masked, [body, *(b for b in bounds[1:] if b > body)]))
         spans.extend(supposed)
         spans.extend(_norms(masked, bounds))
         spans.extend(m.span("to") for m in _TRAJECTORY.finditer(masked, start, end))
