@@ -431,6 +431,10 @@ _WORDS_BEFORE = patterns.compile(r"([\w-]{1,40})[ \t]{1,4}$")
 
 
 _GOAL_VERBS = word_class("goal_verbs")
+_WORD_AT = patterns.compile(r"[\w'\u2019-]{1,40}")
+_NAMED_WITH = patterns.compile(
+    r"(?<![\w])(?i:with)[ \t]{1,4}(?:[A-Z][\w.&'\u2019-]{0,30}[ \t]{1,4}){1,4}$"
+)
 _WORDS_BEFORE_AIM = Lazy(r"((?:[\w'’-]{1,40}[ \t]{1,4}){1,4})$")
 
 
@@ -443,7 +447,18 @@ def aim(masked: str, start: int, end: int) -> bool:
     if "the" in words or not _COMPARISON.isdisjoint(words):
         return False  # "builds the world's largest ...", "defines the state of the art"
     before = _WORDS_BEFORE_AIM.search(masked, max(0, start - 120), start)
-    return before is not None and not _GOAL_VERBS.isdisjoint(before.group(1).casefold().split())
+    if before is None:
+        return False
+    verbs = [
+        w
+        for w in _WORD_AT.finditer(masked, before.start(), start)
+        if w[0].casefold() in _GOAL_VERBS
+    ]
+    # "With VCF achieving market dominance": a named subject's state, not an aim
+    return any(
+        _NAMED_WITH.search(masked, max(0, verb.start() - 80), verb.start()) is None
+        for verb in verbs
+    )
 
 
 # Words of intent before a ranking make it the company's goal: "toward becoming the
