@@ -171,3 +171,19 @@ def test_joined_clauses_are_read_within_their_reach(
     lint_text(("---\ncompany: acme\n---\n\nIntro.\n\n" + text).encode(), select=("GL501",))
     # at most the clause once, and a bounded reach for each joint
     assert sum(read) <= len(text) + 400 * instructions._REACH
+
+
+STOCK_FRONT = FRONT.replace("  - Glassdoor\n", "  - Glassdoor\n  - Acme Stock Performance, Yahoo Finance 2025\n")
+
+
+def test_a_stock_performance_source_backs_company_figures_not_pay() -> None:
+    """'Stock Performance' names the company's market data, not salary data for its
+    stock grants: a note naming it backs the share price's move, not a pay premium."""
+    text = (
+        "Acme engineers earn a 20% premium over peers. Acme shares doubled in 2025."
+        " [Source: Acme Stock Performance, Yahoo Finance 2025]"
+    )
+    diagnostics = lint_text(STOCK_FRONT + text + "\n", select=("GL5",))
+    assert [(d.code, d.line, d.column) for d in diagnostics] == [
+        ("GL501", STOCK_FRONT.count("\n") + 1, 23)
+    ]
