@@ -173,7 +173,9 @@ def test_joined_clauses_are_read_within_their_reach(
     assert sum(read) <= len(text) + 400 * instructions._REACH
 
 
-STOCK_FRONT = FRONT.replace("  - Glassdoor\n", "  - Glassdoor\n  - Acme Stock Performance, Yahoo Finance 2025\n")
+STOCK_FRONT = FRONT.replace(
+    "  - Glassdoor\n", "  - Glassdoor\n  - Acme Stock Performance, Yahoo Finance 2025\n"
+)
 
 
 def test_a_stock_performance_source_backs_company_figures_not_pay() -> None:
