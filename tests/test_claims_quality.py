@@ -40,6 +40,7 @@ BLIND_18 = Path(__file__).resolve().parent / "claims" / "blind-18.yaml"
 BLIND_19 = Path(__file__).resolve().parent / "claims" / "blind-19.yaml"
 BLIND_20 = Path(__file__).resolve().parent / "claims" / "blind-20.yaml"
 BLIND_21 = Path(__file__).resolve().parent / "claims" / "blind-21.yaml"
+BLIND_22 = Path(__file__).resolve().parent / "claims" / "blind-22.yaml"
 # Each set's floors: its first measure's lowest precision and recall, rounded down.
 LEARNING_FLOORS = {
     BLIND_12: (0.75, 0.60),
@@ -52,9 +53,10 @@ LEARNING_FLOORS = {
     BLIND_19: (0.80, 0.70),
     BLIND_20: (0.80, 0.60),
     BLIND_21: (0.85, 0.65),
+    BLIND_22: (0.90, 0.45),
 }
 # Written blind after the others were tuned on, measured once and kept untuned.
-BLIND_22 = Path(__file__).resolve().parent / "claims" / "blind-22.yaml"
+BLIND_23 = Path(__file__).resolve().parent / "claims" / "blind-23.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -254,8 +256,9 @@ def test_blind_sets_meet_the_thresholds(path: Path) -> None:
         BLIND_19,
         BLIND_20,
         BLIND_21,
+        BLIND_22,
     ],
-    ids=[f"blind-{n}" for n in range(12, 22)],
+    ids=[f"blind-{n}" for n in range(12, 23)],
 )
 def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
     """The sets learned from since newer ones were written do not fall back."""
@@ -265,9 +268,9 @@ def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
 
 def test_untuned_blind_set_is_measured() -> None:
     """The last blind set is a measure, not a target: printed with ``-s``, never tuned on."""
-    cases = load_cases(BLIND_22)
+    cases = load_cases(BLIND_23)
     assert len(cases) >= 250
     assert all(expected(case) <= set(CODES) for case in cases)
-    table, _ = score(BLIND_22)
+    table, _ = score(BLIND_23)
     # Its mistakes are not printed: read, they would be tuned on.
-    report("blind-22 (untuned: the measure of how the classes generalise)", table, [])
+    report("blind-23 (untuned: the measure of how the classes generalise)", table, [])
