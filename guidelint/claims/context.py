@@ -140,8 +140,11 @@ _ASK_SUBJECT = Lazy(
     rf"\s{{0,8}}+(?i:{alternation(DATA['ask_subjects']['determiners'])})"
     r"(?:[ \t]{1,4}[\w-]{1,20}){0,3}?"
     rf"[ \t]{{1,4}}(?i:{alternation(DATA['ask_subjects']['nouns'])})"
-    rf"[ \t]{{0,4}}(?i:{alternation(DATA['ask_subjects']['verbs'])})(?![\w'\u2019])"
+    rf"(?:[ \t]{{0,4}}(?i:{alternation(DATA['ask_subjects']['verbs'])})(?![\w'\u2019])"
     rf"[ \t]{{1,4}}{_BOUNDED_FIGURE}"
+    # ... or named with its figure and judged acceptable: "A counter at $140K is acceptable"
+    rf"|[ \t]{{1,4}}(?i:at|of|around|near)[ \t]{{1,4}}{FIGURE_START}"
+    rf"(?=[^.;:!?\n]{{0,80}}?[ \t](?i:{alternation(DATA['ask_subjects']['acceptances'])})\b))"
 )
 # The employer's expected move is part of the script: "Acme will counter at $160K",
 # "they will probably open near $205K".
