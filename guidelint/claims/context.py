@@ -535,7 +535,7 @@ def scenario(masked: str, start: int) -> bool:
 # ("the bands listed above"), not before a noun it qualifies ("the largest listed company").
 _TRAILING = DATA["ranking_scopes"]["trailing"]
 _ENDING = [s for s in WORDS["ranking_scopes"] if s not in _TRAILING]
-_JOINING = ("above", "below", "in", "on", "here", "earlier", "and", "or", "at", "for", "by")
+_JOINING = DATA["ranking_scopes"]["joining"]
 _SCOPE = Lazy(
     rf"(?i:[ \t]{{1,4}}(?:[\w-]{{1,30}}[ \t]{{1,4}}){{0,3}}?(?:(?:{alternation(_ENDING)})(?![\w])"
     rf"|(?:{alternation(_TRAILING)})(?![\w])(?![ \t]{{1,4}}(?!(?:{alternation(_JOINING)})\b)[a-z])))"
