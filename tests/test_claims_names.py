@@ -100,3 +100,17 @@ def test_places_and_editions_name_no_source(
     text: str, expected: list[tuple[str, int, int]]
 ) -> None:
     assert found(text + SOURCES) == expected
+
+
+def test_a_quoted_title_in_the_sources_list_states_its_figures() -> None:
+    """An entry's quoted headline states what it says: a sentence sharing a word with
+    it is backed, as it would be by the same words unquoted."""
+    sources = (
+        '\n#### Sources\n\n1. Finextra, "Acme Games buys Tidewell for $340 million"'
+        " (Finextra, 2026-06-03)\n"
+    )
+    body = "After the $340M Tidewell deal, the studio moved its tools team to Lisbon.\n"
+    assert found(body + sources) == []
+    assert found("After the $340M Lumen deal, the studio grew.\n" + sources) == [
+        ("GL501", FRONT.count("\n") + 1, 11)
+    ]

@@ -282,7 +282,9 @@ def read_sources(guide: Guide, prose: Prose) -> Sources:
         texts.append(entry.text)
         written = lines[entry.line - 1] if 0 < entry.line <= len(lines) else entry.text
         if origin(written):
-            stating.append(entry.text)
+            # as written: a quoted title states its figures ('"Acme buys Tidewell for
+            # $340 million" (Finextra, 2026-06-03)'), which the entry's masked text blanks
+            stating.append(written)
     publishers = [
         _publisher(entry.text)
         for entry in prose.entries
