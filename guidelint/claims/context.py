@@ -221,6 +221,7 @@ ASK_TRIGGERS = frozenset(
         *WORDS["hypothetical_leads"],
         *WORDS["norm_modals"],
         *WORDS["trajectory_verbs"],
+        *WORDS["contrast_leads"],
         *WORDS["employer_moves"],
         *WORDS["employer_lines"],
         *WORDS["reader_voice"],
@@ -294,6 +295,7 @@ def proposals(block: Block) -> list[tuple[int, int]]:
         spans.extend(supposed)
         spans.extend(_norms(masked, bounds))
         spans.extend(m.span("to") for m in _TRAJECTORY.finditer(masked, start, end))
+        spans.extend(m.span() for m in _CONTRAST.finditer(masked, start, end))
         spans.extend(_scenarios(masked, bounds, supposing=bool(supposed)))
         if projecting:
             spans.extend(projections(masked, bounds))
@@ -390,6 +392,11 @@ _TRAJECTORY = patterns.compile(
     rf"(?i:\b(?:{alternation(WORDS['trajectory_verbs'])})\b(?:[ \t]{{1,4}}[\w-]{{1,30}}){{0,3}}?"
     r"[ \t]{1,4}from[ \t]{1,4}[^\s;]{1,30}(?:[ \t]{1,4}[a-z][\w-]{0,30})?[ \t]{1,4}to[ \t]{1,4}"
     r"(?P<to>[^\s;]{1,30}(?:[ \t]{1,4}to[ \t]{1,4}[^\s;]{1,30})?))"
+)
+
+# A contrast with a supposed case: "... different from managing products for a $2B fund".
+_CONTRAST = Lazy(
+    rf"(?i:\b(?:{alternation(WORDS['contrast_leads'])})[ \t]{{1,4}}[a-z]{{2,30}}ing\b[^,;.:!?\n]{{0,100}})"
 )
 
 
