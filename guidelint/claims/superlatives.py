@@ -81,21 +81,36 @@ _BARE_EXCEPTIONS = Lazy(
 )
 _CONTRACTIONS = word_class("possessive_contractions")
 _OWNER = patterns.compile(r"[\w.&-]{1,40}$")
+# Up to two capitalised words before it: "North America", "the Bay Area", "New York".
+_NAME_OWNER = patterns.compile(r"(?<![\w.&-])(?:[A-Z][\w.&-]{0,30}[ \t]){1,2}[\w.&-]{1,40}$")
 
 
 def _owner(masked: str, apostrophe: int) -> re.Match[str] | None:
-    """The word that owns a possessive ending at ``apostrophe`` ("internet" of "internet's")."""
-    return _OWNER.search(masked, max(0, apostrophe - 40), apostrophe)
+    """The word that owns a possessive ending at ``apostrophe`` ("internet" of
+    "internet's"), or the words of a place or field that several words name ("North
+    America" of "North America's", "Bay Area" of "the Bay Area's")."""
+    word = _OWNER.search(masked, max(0, apostrophe - 40), apostrophe)
+    if word is None or not masked[word.start() : word.start() + 1].isupper():
+        return word
+    low = max(0, word.start() - 64)
+    while (named := _NAME_OWNER.search(masked, low, apostrophe)) is not None:
+        if _field(named.group(0).casefold()):
+            return named
+        low = named.start() + 1  # one word fewer
+        if low >= word.start():
+            break
+    return word
 
 
 _COMPOUND = patterns.compile(r"-[^\W\d_]")
 _SCOPES = word_class("superlative_scopes")
+_CONTINENTS = frozenset(DATA["superlative_scopes"]["continents"])
 
 
 def _field(owner: str) -> bool:
     """Whether a possessive's owner is a field or a place, against which a superlative
     ranks ("the industry's", "Toronto's"), rather than a company, a person or a thing."""
-    return owner in _SCOPES or known_place(owner)
+    return owner in _SCOPES or owner in _CONTINENTS or known_place(owner)
 
 
 def possessive_superlative(masked: str, match: re.Match[str]) -> str | None:
