@@ -46,6 +46,12 @@ def found(text: str) -> list[tuple[str, int]]:
             " (Sources: Acme 2024 Annual Report; Levels.fyi data.)",
             [("GL502", 13), ("GL504", 81)],
         ),
+        # a note naming a listed source with the company and a role's initials names it
+        ("Senior base reaches $240K. [Source: Glassdoor Acme SRE data]", []),
+        (
+            "Senior base reaches $240K. [Source: Payscale Acme SRE data]",
+            [("GL501", 21), ("GL504", 37)],
+        ),
     ],
 )
 def test_classes(text: str, expected: list[tuple[str, int]]) -> None:

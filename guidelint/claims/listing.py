@@ -112,10 +112,15 @@ class Sources(Record):
 
     def _naming(self, words: list[str]) -> str | None:
         """The first entry holding every word a note names a document with ("Levels.fyi
-        data for Acme" names "Acme Comp — Levels.fyi"), or None."""
+        data for Acme" names "Acme Comp — Levels.fyi"), or else the listed source one
+        of them names by its name, whatever topic words go with it ("Glassdoor Acme SRE
+        data" names the listed Glassdoor), or None."""
         for text in self.texts if words else ():
             if all(word in text for word in words):
                 return text
+        for word in words:
+            if word.strip() in self.names or word.strip() in self.publishers:
+                return self._listing(word.strip())
         return None
 
     def _listing(self, name: str) -> str | None:
