@@ -29,7 +29,6 @@ from guidelint.claims.context import (
     proposals,
     repeats_threshold,
     scenario,
-    scoped_ranking,
 )
 from guidelint.claims.facts import VESTING_WORDS, Facts, service_level, vesting_share
 from guidelint.claims.instructions import instructs
@@ -40,6 +39,7 @@ from guidelint.claims.listing import (
     read_sources,
     said_after,
 )
+from guidelint.claims.scopes import scoped_ranking
 from guidelint.claims.superlatives import (
     SUFFIX_SUPERLATIVE,
     aim,
