@@ -44,6 +44,7 @@ BLIND_22 = Path(__file__).resolve().parent / "claims" / "blind-22.yaml"
 BLIND_23 = Path(__file__).resolve().parent / "claims" / "blind-23.yaml"
 BLIND_24 = Path(__file__).resolve().parent / "claims" / "blind-24.yaml"
 BLIND_25 = Path(__file__).resolve().parent / "claims" / "blind-25.yaml"
+BLIND_26 = Path(__file__).resolve().parent / "claims" / "blind-26.yaml"
 # Each set's floors: its first measure's lowest precision and recall, rounded down.
 LEARNING_FLOORS = {
     BLIND_12: (0.75, 0.60),
@@ -60,9 +61,10 @@ LEARNING_FLOORS = {
     BLIND_23: (0.80, 0.40),
     BLIND_24: (0.85, 0.75),
     BLIND_25: (0.80, 0.65),
+    BLIND_26: (0.90, 0.85),
 }
 # Written blind after the others were tuned on, measured once and kept untuned.
-BLIND_26 = Path(__file__).resolve().parent / "claims" / "blind-26.yaml"
+BLIND_27 = Path(__file__).resolve().parent / "claims" / "blind-27.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -266,8 +268,9 @@ def test_blind_sets_meet_the_thresholds(path: Path) -> None:
         BLIND_23,
         BLIND_24,
         BLIND_25,
+        BLIND_26,
     ],
-    ids=[f"blind-{n}" for n in range(12, 26)],
+    ids=[f"blind-{n}" for n in range(12, 27)],
 )
 def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
     """The sets learned from since newer ones were written do not fall back."""
@@ -277,9 +280,9 @@ def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
 
 def test_untuned_blind_set_is_measured() -> None:
     """The last blind set is a measure, not a target: printed with ``-s``, never tuned on."""
-    cases = load_cases(BLIND_26)
+    cases = load_cases(BLIND_27)
     assert len(cases) >= 250
     assert all(expected(case) <= set(CODES) for case in cases)
-    table, _ = score(BLIND_26)
+    table, _ = score(BLIND_27)
     # Its mistakes are not printed: read, they would be tuned on.
-    report("blind-26 (untuned: the measure of how the classes generalise)", table, [])
+    report("blind-27 (untuned: the measure of how the classes generalise)", table, [])
