@@ -103,6 +103,13 @@ _HYPOTHETICAL = patterns.compile(
     rf"\s{{0,8}}+(?i:{alternation(WORDS['hypothetical_leads'])})(?![\w-])"
 )
 _WHOLE = frozenset(DATA["hypothetical_leads"]["whole_sentence"])
+# ... or opens on an indefinite case sized by a figure and says what such a case does:
+# "A $15B fund at 2% management fee generates $300M annually" (generic_case_verbs).
+_GENERIC_CASE = Lazy(
+    r"\s{0,8}+(?i:a|an)[ \t]{1,4}(?:[^\s,;:.!?$]{1,30}[ \t]{1,4}){0,4}?"
+    rf"{FIGURE_START}(?:[^,;:.!?\n]|(?<=\d)\.(?=\d)){{0,60}}?[ \t]"
+    rf"(?i:{alternation(WORDS['generic_case_verbs'])})\b"
+)
 # A sentence that says it works the guide's example: "... in this example".
 _EXAMPLE_REFERENCE = Lazy(rf"(?i:\b(?:{alternation(WORDS['example_references'])})\b)")
 # A sum written out ("$255,000 base + $270,000 RSU + $52,000 bonus = $400,000") shows
@@ -222,6 +229,7 @@ ASK_TRIGGERS = frozenset(
         *WORDS["norm_modals"],
         *WORDS["trajectory_verbs"],
         *WORDS["contrast_leads"],
+        *WORDS["generic_case_verbs"],
         *WORDS["employer_moves"],
         *WORDS["employer_lines"],
         *WORDS["reader_voice"],
@@ -293,6 +301,12 @@ def proposals(block: Block) -> list[tuple[int, int]]:
         if label and not supposed:  # after a label: "**Offer Lever:** If you hold ..."
             supposed = list(_suppositions(masked, [body, *(b for b in bounds[1:] if b > body)]))
         spans.extend(supposed)
+        opened = [body, *(b for b in bounds[1:] if b > body)] if label else bounds
+        spans.extend(
+            (clause, clause_end)
+            for clause, clause_end in itertools.pairwise(opened)
+            if _GENERIC_CASE.match(masked, clause, clause_end)
+        )
         spans.extend(_norms(masked, bounds))
         spans.extend(m.span("to") for m in _TRAJECTORY.finditer(masked, start, end))
         spans.extend(m.span() for m in _CONTRAST.finditer(masked, start, end))
