@@ -297,11 +297,12 @@ def proposals(block: Block) -> list[tuple[int, int]]:
             spans.append((start, end))
             continue
         bounds = [start, *clause_breaks(masked, start, end), end]
-        supposed = list(_suppositions(masked, bounds))
-        if label and not supposed:  # after a label: "**Offer Lever:** If you hold ..."
-            supposed = list(_suppositions(masked, [body, *(b for b in bounds[1:] if b > body)]))
-        spans.extend(supposed)
+        # the clauses again, the first opening after the label: "**Offer Lever:** If ..."
         opened = [body, *(b for b in bounds[1:] if b > body)] if label else bounds
+        supposed = list(_suppositions(masked, bounds))
+        if label and not supposed:
+            supposed = list(_suppositions(masked, opened))
+        spans.extend(supposed)
         spans.extend(
             (clause, clause_end)
             for clause, clause_end in itertools.pairwise(opened)
