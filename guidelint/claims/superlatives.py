@@ -269,9 +269,9 @@ def unplaced(masked: str, start: int, end: int) -> bool:
     phrase = masked[start:end].casefold()
     owner, _, rest = phrase.rpartition(" ")
     if f"the {rest}" in _NEEDS_LEAD and owner != "the":
-        if owner[:1] in "'\u2019":  # "'s only": the owner is the word before
-            found = _owner(masked, start)
-            owner = found.group(0).casefold() if found else ""
+        if owner[:1] in "'\u2019":  # "'s only": the owner is before it, read whole
+            found = _owner(masked, start)  # "the Bay Area's only"
+            return found is None or not _field(found.group(0).casefold())
         return not _field(owner.replace("\u2019", "'").removesuffix("'s").rsplit(" ", 1)[-1])
     if not phrase.endswith(_POSITIONS):
         return False
