@@ -389,7 +389,7 @@ def suffix_superlative(masked: str, match: re.Match[str]) -> bool:
     if masked[match.start()] not in "'\u2019" or _COMPOUND.match(masked, match.end()) is None:
         return True
     owner = _owner(masked, match.start())
-    return owner is not None and owner.group(0).casefold() in _SCOPES
+    return owner is not None and _field(owner.group(0).casefold())
 
 
 _PHRASE_TAIL = patterns.compile(r"(?:-\w{1,30}){0,4}(?:[ \t]{1,4}(?P<w>[A-Za-z][\w-]{0,40}))?")
