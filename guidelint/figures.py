@@ -465,19 +465,40 @@ _MONEY_LEAD = Lazy(rf"(?<![\w-])(?i:{_spelled(_MAGNITUDES['amounts']['leads'], _
 _COUNTED = patterns.compile(rf"{_GAP}(?i:of)(?![\w-])")
 # Only millions and more are sums of money a company reports ("employs thousands in sales").
 _LARGE = frozenset(("millions", "billions", "trillions"))
+# The people or organisations a company serves, right after "of" or after at most two
+# words that qualify them: "millions of developers", "thousands of enterprise customers"
+# (magnitudes.bases).
+_BASE = Lazy(
+    rf"(?i:{_GAP}of{_WORDS_BEFORE}{{0,2}}?{_GAP}(?:{_spelled(_MAGNITUDES['bases']['nouns'], _GAP)}))"
+    r"(?![\w-])"
+)
 
 
-def measured(text: str, start: int, end: int) -> bool:
-    """Whether the magnitude between ``start`` and ``end`` is a throughput or an
-    amount of money."""
-    if _RATE.match(text, end) is not None:
-        return True
+def rate(text: str, end: int) -> bool:
+    """Whether a rate follows the magnitude ending at ``end``: a throughput."""
+    return _RATE.match(text, end) is not None
+
+
+def amount(text: str, start: int, end: int) -> bool:
+    """Whether the magnitude between ``start`` and ``end`` is a sum of money."""
     if text[start:end].rsplit(None, 1)[-1].casefold() not in _LARGE:
         return False
     if _MONEY_AFTER.match(text, end) is not None:
         return True
     lead = _MONEY_LEAD.search(text, max(0, start - 24), start)
     return lead is not None and _COUNTED.match(text, end) is None
+
+
+def base(text: str, end: int) -> bool:
+    """Whether the magnitude ending at ``end`` counts a company's users or customers."""
+    return _BASE.match(text, end) is not None
+
+
+def measured(text: str, start: int, end: int) -> bool:
+    """Whether the magnitude between ``start`` and ``end`` is a throughput, an amount
+    of money or the size of a user or customer base: a company metric that GL501
+    reads even without count-magnitudes."""
+    return rate(text, end) or amount(text, start, end) or base(text, end)
 
 
 _HEADCOUNTS = _DATA["headcounts"]

@@ -26,8 +26,9 @@ LABELLED_CODES = {*CODES, "GL505"}
 # half was last scored (a code is held to its floor once it fires five times).
 TARGET_PRECISION, TARGET_RECALL = 0.92, 0.85
 FLOORS = {
-    # the tuning half's later labellings count magnitudes ("millions of users"),
-    # which GL501 reads only with count-magnitudes: its recall floor is 0.70; its
+    # the tuning half's later labellings count magnitudes ("millions of users"), of
+    # which GL501 reads user bases, rates and money without count-magnitudes: its
+    # recall floor is 0.70; its
     # precision floors are what the rules reach with the labellings of seeds
     # 20261222-23 added (0.936 and 0.938)
     "tune": ({"GL501": 0.93, "GL502": 0.93, "GL504": 0.90}, 0.70),

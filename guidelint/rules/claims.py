@@ -56,13 +56,16 @@ rule(
         throughputs and amounts written as magnitudes (`trillions of data points
         per day`, `millions of daily transactions`: a rate at most five words
         after the magnitude; `billions of dollars`, `hundreds of millions in
-        annual revenue`, `worth billions`) and, with `count-magnitudes = true`, every count written as a
-        magnitude (`millions of sellers`, `tens of millions of players`; not
+        annual revenue`, `worth billions`), user and customer bases written as
+        magnitudes (`millions of developers`, `tens of millions of active
+        players`, `thousands of enterprise customers`: the people or
+        organisations a company serves, right after `of` or after two words
+        that qualify them) and, with `count-magnitudes = true`, every count
+        written as a magnitude (`thousands of hosts`, `billions of files`; not
         `hundreds or thousands`, nor after a modal: `an outage could affect
         millions`). That option is off by default: people who label guides split
-        on whether a bare magnitude states a figure (an editor judging the 87
-        findings it adds on the project's tuning guides found 72 right), and a
-        finding its author would dismiss costs more than one missed. Years,
+        on whether a magnitude of things states a figure, and a finding its
+        author would dismiss costs as much as one missed. Years,
         dates, quarters, versions, durations and small counts of steps are not
         figures. Code is not read, but for a figure set in code type, alone
         (`` `$250K` ``) or as a tag of a figure and a few words (`` `$42B+ AUM` ``,

@@ -1288,13 +1288,19 @@ def test_opt_in_codes_need_their_full_code() -> None:
 
 def test_gl501_count_magnitudes_reads_magnitudes_as_figures() -> None:
     # ("in 40 markets" is a footprint count now, read either way: see footprint_counts)
-    body = "Acme serves millions of sellers in retail.\n"
+    # (a customer base, "millions of sellers", is read either way: see magnitudes.bases)
+    body = "Acme hosts millions of listings in retail.\n"
     assert claims(body) == []
     assert claims(body, Settings(count_magnitudes=True)) == at(BODY, body, ("GL501", "millions"))
 
 
+def test_gl501_reads_a_magnitude_of_a_customer_base_as_a_company_metric() -> None:
+    body = "Acme serves millions of small businesses. It stores billions of files.\n"
+    assert claims(body) == at(BODY, body, ("GL501", "millions"))
+
+
 def test_gl501_reads_a_magnitude_with_a_rate_as_a_throughput() -> None:
-    body = "Acme ingests billions of events per day. It serves millions of sellers.\n"
+    body = "Acme ingests billions of events per day. It hosts millions of listings.\n"
     assert claims(body) == at(BODY, body, ("GL501", "billions"))
     hedged = "An outage could delay millions of payments a day.\n"
     assert claims(hedged) == []
