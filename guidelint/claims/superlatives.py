@@ -171,7 +171,8 @@ _PHRASE_FIELD = Lazy(
 _PAY_WORDS = word_class("pay_words")
 
 
-_CLAUSE_STOP = patterns.compile(r"[.;:!?](?!\d)")
+# A clause ends at its punctuation or at a tag line's "|": "Telecom Leader | Strategy Owner".
+_CLAUSE_STOP = patterns.compile(r"[.;:!?|](?!\d)")
 _COMPARISON = word_class("comparison_words")
 
 
@@ -202,9 +203,14 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
             return not _scoped(masked, end, index) and not pay
         if word in _PROCESS_HEADS:
             # "the highest-risk moments in the cutover"; not "the most important phase
-            # of Acme's growth", a time in the company's life
+            # of Acme's growth" nor "the company's most transformative period", a time
+            # in the company's life
             head = _head(masked, end, index)
-            return not (_WORLD_SCOPE.match(masked, head) or _COMPANY_TIME.match(masked, head))
+            return not (
+                _WORLD_SCOPE.match(masked, head)
+                or _COMPANY_TIME.match(masked, head)
+                or company_owned(masked, start, end)
+            )
         if word not in _ADVICE_HEADS or not _MARKET_HEADS.isdisjoint(following[index + 1 :]):
             continue  # "the best corporate card platform": the card names a product
         if (
