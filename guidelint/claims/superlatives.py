@@ -186,8 +186,12 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
     noun within three words: "the strongest lever", "the most natural fit", "the
     highest-leverage hires" (not "the highest-paying role", which ranks pay, nor "the
     best card issuing platform", whose option word only qualifies a market's noun)."""
-    after = _CLAUSE_STOP.split(masked[end : end + 60], maxsplit=1)[0]  # the noun is in its clause
-    following = _first_words(after)
+    clause = _CLAUSE_STOP.split(masked[end : end + 80], maxsplit=1)[0]
+    if _HISTORY.search(masked, end, end + len(clause)) is not None:
+        # "the largest strategic bet in the company's history", "the most powerful
+        # negotiation moment in Acme's history": a ranking of the company's past
+        return False
+    following = _first_words(clause[:60])  # the noun is in its clause
     for index, word in enumerate(following):
         if word in _NEGOTIATING:
             return (
@@ -213,13 +217,8 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
             )
         if word not in _ADVICE_HEADS or not _MARKET_HEADS.isdisjoint(following[index + 1 :]):
             continue  # "the best corporate card platform": the card names a product
-        if (
-            company_owned(masked, start, end)
-            or _scoped(masked, end, index)
-            or _HISTORY.search(masked, end, min(len(masked), end + 80)) is not None
-        ):
-            # "the company's most ambitious bet", "the most complex needs in payments",
-            # "the largest strategic bet in the company's history"
+        if company_owned(masked, start, end) or _scoped(masked, end, index):
+            # "the company's most ambitious bet", "the most complex needs in payments"
             return False
         if word in _NEGOTIATION_HEADS:
             return index > 0 and following[index - 1] in _NEGOTIATING
