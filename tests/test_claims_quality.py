@@ -46,6 +46,7 @@ BLIND_24 = Path(__file__).resolve().parent / "claims" / "blind-24.yaml"
 BLIND_25 = Path(__file__).resolve().parent / "claims" / "blind-25.yaml"
 BLIND_26 = Path(__file__).resolve().parent / "claims" / "blind-26.yaml"
 BLIND_27 = Path(__file__).resolve().parent / "claims" / "blind-27.yaml"
+BLIND_28 = Path(__file__).resolve().parent / "claims" / "blind-28.yaml"
 # Each set's floors: its first measure's lowest precision and recall, rounded down.
 LEARNING_FLOORS = {
     BLIND_12: (0.75, 0.60),
@@ -64,9 +65,10 @@ LEARNING_FLOORS = {
     BLIND_25: (0.80, 0.65),
     BLIND_26: (0.90, 0.85),
     BLIND_27: (0.90, 0.70),
+    BLIND_28: (0.90, 0.65),
 }
 # Written blind after the others were tuned on, measured once and kept untuned.
-BLIND_28 = Path(__file__).resolve().parent / "claims" / "blind-28.yaml"
+BLIND_29 = Path(__file__).resolve().parent / "claims" / "blind-29.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -272,8 +274,9 @@ def test_blind_sets_meet_the_thresholds(path: Path) -> None:
         BLIND_25,
         BLIND_26,
         BLIND_27,
+        BLIND_28,
     ],
-    ids=[f"blind-{n}" for n in range(12, 28)],
+    ids=[f"blind-{n}" for n in range(12, 29)],
 )
 def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
     """The sets learned from since newer ones were written do not fall back."""
@@ -283,9 +286,9 @@ def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
 
 def test_untuned_blind_set_is_measured() -> None:
     """The last blind set is a measure, not a target: printed with ``-s``, never tuned on."""
-    cases = load_cases(BLIND_28)
+    cases = load_cases(BLIND_29)
     assert len(cases) >= 250
     assert all(expected(case) <= set(CODES) for case in cases)
-    table, _ = score(BLIND_28)
+    table, _ = score(BLIND_29)
     # Its mistakes are not printed: read, they would be tuned on.
-    report("blind-28 (untuned: the measure of how the classes generalise)", table, [])
+    report("blind-29 (untuned: the measure of how the classes generalise)", table, [])
