@@ -474,12 +474,12 @@ _BASE = Lazy(
 )
 
 
-def rate(text: str, end: int) -> bool:
+def measures_rate(text: str, end: int) -> bool:
     """Whether a rate follows the magnitude ending at ``end``: a throughput."""
     return _RATE.match(text, end) is not None
 
 
-def amount(text: str, start: int, end: int) -> bool:
+def measures_money(text: str, start: int, end: int) -> bool:
     """Whether the magnitude between ``start`` and ``end`` is a sum of money."""
     if text[start:end].rsplit(None, 1)[-1].casefold() not in _LARGE:
         return False
@@ -489,16 +489,29 @@ def amount(text: str, start: int, end: int) -> bool:
     return lead is not None and _COUNTED.match(text, end) is None
 
 
-def base(text: str, end: int) -> bool:
+def measures_base(text: str, end: int) -> bool:
     """Whether the magnitude ending at ``end`` counts a company's users or customers."""
     return _BASE.match(text, end) is not None
+
+
+# What a magnitude's lead multiplies it by: "tens of millions", "hundreds of thousands".
+_LEAD_TIMES = {"tens": Decimal(10), "hundreds": Decimal(100)}
+
+
+def magnitude_least(phrase: str) -> Decimal:
+    """The least a magnitude can mean, by the units table: "millions" 10**6, "tens of
+    millions" 10**7, "hundreds" 100."""
+    words = phrase.casefold().split()
+    last = words[-1]
+    least = UNITS.get(last[:-1], Decimal(100) if last == "hundreds" else Decimal(1))
+    return least * _LEAD_TIMES[words[0]] if len(words) > 1 else least
 
 
 def measured(text: str, start: int, end: int) -> bool:
     """Whether the magnitude between ``start`` and ``end`` is a throughput, an amount
     of money or the size of a user or customer base: a company metric that GL501
     reads even without count-magnitudes."""
-    return rate(text, end) or amount(text, start, end) or base(text, end)
+    return measures_rate(text, end) or measures_money(text, start, end) or measures_base(text, end)
 
 
 _HEADCOUNTS = _DATA["headcounts"]

@@ -17,16 +17,16 @@ from guidelint.figures import (
     MULTIPLIER,
     RATIO,
     STAFF,
-    amount,
     approximate_counts,
-    base,
     fractions,
     headcounts,
     measured,
+    measures_base,
+    measures_money,
+    measures_rate,
     merged,
     money_amounts,
     overlaps,
-    rate,
 )
 from guidelint.money import parse_figure
 from guidelint.resources import data_file
@@ -66,9 +66,9 @@ MEASURES = [
     for text, measure in sorted(data_file("figures.json")["magnitudes"][kind]["examples"].items())
 ]
 MAGNITUDE_READS = {
-    "rates": lambda text, start, end: rate(text, end),
-    "amounts": amount,
-    "bases": lambda text, start, end: base(text, end),
+    "rates": lambda text, start, end: measures_rate(text, end),
+    "amounts": measures_money,
+    "bases": lambda text, start, end: measures_base(text, end),
 }
 
 

@@ -65,6 +65,7 @@ from guidelint.claims.support import (
     beyond_pay,
     count_kind,
     figure_kind,
+    magnitude_kind,
     share_price,
     source_kinds,
 )
@@ -239,7 +240,7 @@ class Detector:
                 continue
             if inside(start, read) or match.group("hedge") or possibility(masked, start):
                 continue  # "an outage could cost millions", "hundreds or thousands of sites"
-            figures.append(_figure_claim(match, figure_kind(masked, start, end)))
+            figures.append(_figure_claim(match, magnitude_kind(masked, start, end)))
         found += [
             c
             for c in self._superlatives(masked, words, present, block.slot)

@@ -23,6 +23,8 @@ from guidelint.figures import (
     figure_values,
     inside,
     is_year,
+    magnitude_least,
+    measures_money,
     money_amounts,
     money_currency,
 )
@@ -245,6 +247,22 @@ def beyond_pay(match: re.Match[str], symbols: dict[str, str]) -> bool:
     ceiling = _PAY_CEILING.get(money_currency(match, symbols) or "USD")
     amounts = money_amounts(match) or []
     return ceiling is not None and bool(amounts) and min(a for a, _ in amounts) > ceiling
+
+
+def magnitude_kind(masked: str, start: int, end: int) -> str:
+    """A magnitude's kind: its clause's (:func:`figure_kind`), unless it cannot be a
+    year's pay: a count ("millions of sellers") or a sum larger than any year's pay in
+    dollars ("billions of dollars in payouts", "tens of millions in bonuses"), so a
+    salary source cannot back it whatever pay words share its clause; "millions in
+    equity" may still be pay."""
+    kind = figure_kind(masked, start, end)
+    if kind != PAY:
+        return kind
+    ceiling = _PAY_CEILING.get("USD")
+    sum_of_pay = measures_money(masked, start, end) and (
+        ceiling is None or magnitude_least(masked[start:end]) <= ceiling
+    )
+    return PAY if sum_of_pay else FACT
 
 
 _SHARE_CUES = Lazy(rf"(?i:\b(?:{alternation(WORDS['share_price_words'])})\b)")

@@ -1311,6 +1311,15 @@ def test_gl501_reads_a_magnitude_of_money_as_an_amount() -> None:
     assert claims(body) == at(BODY, body, ("GL501", "hundreds of millions"))
 
 
+def test_gl501_a_sum_beyond_any_years_pay_is_no_pay_figure() -> None:
+    # A salary source cannot back "billions of dollars in payouts", pay word or not;
+    # "millions in equity" may be one person's pay, which it can back.
+    body = "Acme settles billions of dollars in payouts every day. (Source: Levels.fyi)\n"
+    assert claims(body) == at(BODY, body, ("GL501", "billions"))
+    equity = "Founders earned millions in equity. (Source: Levels.fyi)\n"
+    assert claims(equity) == []
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "kind"),
     [
