@@ -498,13 +498,16 @@ def measures_base(text: str, end: int) -> bool:
 _LEAD_TIMES = {"tens": Decimal(10), "hundreds": Decimal(100)}
 
 
-def magnitude_least(phrase: str) -> Decimal:
-    """The least a magnitude can mean, by the units table: "millions" 10**6, "tens of
-    millions" 10**7, "hundreds" 100."""
+def magnitude_band(phrase: str) -> tuple[Decimal, Decimal]:
+    """The least and the most a magnitude can mean, by the units table: "millions"
+    10**6 up to 10**9, "tens of millions" 10**7 up to 10**8, "hundreds" 100 up to 1,000."""
     words = phrase.casefold().split()
     last = words[-1]
     least = UNITS.get(last[:-1], Decimal(100) if last == "hundreds" else Decimal(1))
-    return least * _LEAD_TIMES[words[0]] if len(words) > 1 else least
+    if len(words) > 1:
+        least *= _LEAD_TIMES[words[0]]
+        return least, least * 10
+    return least, least * (10 if last == "hundreds" else 1000)
 
 
 def measured(text: str, start: int, end: int) -> bool:

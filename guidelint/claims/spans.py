@@ -104,7 +104,9 @@ from guidelint.figures import (
     identifier,
     inside,
     is_year,
+    magnitude_band,
     measured,
+    measures_money,
     merged,
     money_currency,
     money_values,
@@ -240,6 +242,8 @@ class Detector:
                 continue
             if inside(start, read) or match.group("hedge") or possibility(masked, start):
                 continue  # "an outage could cost millions", "hundreds or thousands of sites"
+            if self._magnitude_stated(masked, match, facts):
+                continue
             figures.append(_figure_claim(match, magnitude_kind(masked, start, end)))
         found += [
             c
@@ -354,17 +358,35 @@ class Detector:
 
     # -- figures ----------------------------------------------------------------------
 
-    def _stated_in_sources(self, kind: str, match: re.Match[str], facts: Facts) -> bool:
-        """Whether the source list states this figure, in an entry sharing a word with its sentence."""
+    def _stated(self) -> Listed:
+        """The figures the source list states, read when a figure first asks."""
         if self._listed is None:
             self._listed = Listed(self.sources.stating, self.symbols)
-        if not self._listed.stated:
+        return self._listed
+
+    def _stated_in_sources(self, kind: str, match: re.Match[str], facts: Facts) -> bool:
+        """Whether the source list states this figure, in an entry sharing a word with its sentence."""
+        listed = self._stated()
+        if not listed.stated:
             return False
         stated = figure_values(kind, match)  # "30-50%": both ends must be stated
         if not stated:
             return False
         currency = money_currency(match, self.symbols) if kind == "money" else None
-        return self._listed.supports(kind, stated, currency, facts.words(match.start()))
+        return listed.supports(kind, stated, currency, facts.words(match.start()))
+
+    def _magnitude_stated(self, masked: str, match: re.Match[str], facts: Facts) -> bool:
+        """Whether the source list states a count within the magnitude's band, in an
+        entry sharing a word with its sentence: "billions of consumers" restates an
+        entry's "3.3B+ wallet connections" loosely.  A sum of money is not matched so:
+        "$4B+ revenue" does not state "billions of dollars in transactions"."""
+        start, end = match.span()
+        listed = self._stated()
+        if not listed.stated or measures_money(masked, start, end):
+            return False
+        least, most = magnitude_band(match.group(0))
+        band = [((least + most) / 2, most - least)]
+        return listed.supports("count", band, None, facts.words(start))
 
     def _ranked(self, claim: Claim, facts: Facts) -> bool:
         """Whether an entry that says where it comes from, of a kind that can back a

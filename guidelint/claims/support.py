@@ -23,7 +23,7 @@ from guidelint.figures import (
     figure_values,
     inside,
     is_year,
-    magnitude_least,
+    magnitude_band,
     measures_money,
     money_amounts,
     money_currency,
@@ -260,7 +260,7 @@ def magnitude_kind(masked: str, start: int, end: int) -> str:
         return kind
     ceiling = _PAY_CEILING.get("USD")
     sum_of_pay = measures_money(masked, start, end) and (
-        ceiling is None or magnitude_least(masked[start:end]) <= ceiling
+        ceiling is None or magnitude_band(masked[start:end])[0] <= ceiling
     )
     return PAY if sum_of_pay else FACT
 

@@ -77,7 +77,9 @@ rule(
         of the frontmatter or the table, in any spelling of its currency, for
         the pay component the sentence names), or by a source-list entry that
         states it and says where it comes from (a link, a date, a publisher or a
-        document; a headline restating the claim backs nothing).
+        document; a headline restating the claim backs nothing). A count written
+        as a magnitude is stated by an entry's count in its band ("billions of
+        wallet users" by "3.3B+ wallets"); a sum of money so written is not.
 
         Figures that the reader proposes are not claims: asks, floors and
         counters ("open at $185K; walk away below $160K"), scripts in quotation

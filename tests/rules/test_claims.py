@@ -203,6 +203,22 @@ def test_gl502_a_ranking_an_entry_states_is_supported(entry: str, reported: bool
     assert claims(f"Intro.\n\n{line}\n" + sources) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "reported"),
+    [
+        ("Acme reaches billions of wallet users every month.", None),
+        ("Acme reaches millions of wallet users every month.", "millions"),  # not its band
+        ("Acme settles billions of dollars for wallet users.", "billions"),  # a sum
+    ],
+)
+def test_gl501_a_magnitude_within_a_stated_counts_band_restates_it(
+    line: str, reported: str | None
+) -> None:
+    sources = "\n#### Evidence & Sources\n\n- Acme wallet network — 3.3B+ wallets (acme.com)\n"
+    expected = at(BODY + 2, line, ("GL501", reported)) if reported else []
+    assert claims(f"Intro.\n\n{line}\n" + sources) == expected
+
+
 def test_gl501_a_publisher_before_a_figure_still_supports() -> None:
     sources = "\n#### Evidence & Sources\n\n- Trustpilot Acme profile — 4.3 rating\n"
     assert claims("Intro.\n\nAcme holds a 4.3 rating from its customers.\n" + sources) == []
