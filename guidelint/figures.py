@@ -494,7 +494,8 @@ def measures_base(text: str, end: int) -> bool:
     return _BASE.match(text, end) is not None
 
 
-# What a magnitude's lead multiplies it by: "tens of millions", "hundreds of thousands".
+# What a magnitude's lead multiplies it by: "tens of millions", "hundreds of thousands"
+# (a lead the table adds without a factor here counts once).
 _LEAD_TIMES = {"tens": Decimal(10), "hundreds": Decimal(100)}
 
 
@@ -505,7 +506,7 @@ def magnitude_band(phrase: str) -> tuple[Decimal, Decimal]:
     last = words[-1]
     least = UNITS.get(last[:-1], Decimal(100) if last == "hundreds" else Decimal(1))
     if len(words) > 1:
-        least *= _LEAD_TIMES[words[0]]
+        least *= _LEAD_TIMES.get(words[0], Decimal(1))
         return least, least * 10
     return least, least * (10 if last == "hundreds" else 1000)
 
