@@ -47,6 +47,7 @@ BLIND_25 = Path(__file__).resolve().parent / "claims" / "blind-25.yaml"
 BLIND_26 = Path(__file__).resolve().parent / "claims" / "blind-26.yaml"
 BLIND_27 = Path(__file__).resolve().parent / "claims" / "blind-27.yaml"
 BLIND_28 = Path(__file__).resolve().parent / "claims" / "blind-28.yaml"
+BLIND_29 = Path(__file__).resolve().parent / "claims" / "blind-29.yaml"
 # Each set's floors: its first measure's lowest precision and recall, rounded down.
 LEARNING_FLOORS = {
     BLIND_12: (0.75, 0.60),
@@ -66,9 +67,10 @@ LEARNING_FLOORS = {
     BLIND_26: (0.90, 0.85),
     BLIND_27: (0.90, 0.70),
     BLIND_28: (0.90, 0.65),
+    BLIND_29: (0.90, 0.55),
 }
 # Written blind after the others were tuned on, measured once and kept untuned.
-BLIND_29 = Path(__file__).resolve().parent / "claims" / "blind-29.yaml"
+BLIND_30 = Path(__file__).resolve().parent / "claims" / "blind-30.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -275,8 +277,9 @@ def test_blind_sets_meet_the_thresholds(path: Path) -> None:
         BLIND_26,
         BLIND_27,
         BLIND_28,
+        BLIND_29,
     ],
-    ids=[f"blind-{n}" for n in range(12, 29)],
+    ids=[f"blind-{n}" for n in range(12, 30)],
 )
 def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
     """The sets learned from since newer ones were written do not fall back."""
@@ -286,9 +289,9 @@ def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
 
 def test_untuned_blind_set_is_measured() -> None:
     """The last blind set is a measure, not a target: printed with ``-s``, never tuned on."""
-    cases = load_cases(BLIND_29)
+    cases = load_cases(BLIND_30)
     assert len(cases) >= 250
     assert all(expected(case) <= set(CODES) for case in cases)
-    table, _ = score(BLIND_29)
+    table, _ = score(BLIND_30)
     # Its mistakes are not printed: read, they would be tuned on.
-    report("blind-29 (untuned: the measure of how the classes generalise)", table, [])
+    report("blind-30 (untuned: the measure of how the classes generalise)", table, [])
