@@ -211,6 +211,8 @@ class Detector:
             number = match.start("n") if match.group("n") else match.start("m")
             if inside(number, read):
                 continue  # "over 200 dollars": the amount is the figure already read
+            if self._stated_in_sources("count", match, facts):
+                continue  # an entry states "190+ countries"
             # "processes payouts to 190+ countries" counts countries
             figures.append(_figure_claim(match, count_kind(masked, start, end)))
         read = merged([(c.start, c.end) for c in figures])  # with the approximate counts
@@ -220,7 +222,7 @@ class Detector:
             counted = not nouns.isdisjoint(words) or any(w.endswith(parts) for w in numbered)
             for match in scan.finditer(masked) if counted else ():
                 start, end = match.start("n"), match.end()
-                if not inside(start, read):
+                if not inside(start, read) and not self._stated_in_sources("count", match, facts):
                     figures.append(
                         Claim("GL501", start, end, " ".join(masked[start:end].split()), FACT)
                     )

@@ -505,6 +505,12 @@ def _share_a_word(entry: Iterable[str], sentence: tuple[frozenset[str], tuple[st
     return False
 
 
+# A count under 1,000 before a word, in a sources-list entry: "190+ partner banks",
+# "operations in 38 countries" (not a part of a larger number, an amount or a version).
+_ENTRY_COUNT = patterns.compile(
+    r"(?<![\w.,$£€¥₹#/+-])[1-9]\d{0,2}\+?(?![\w.,%])(?=[ \t]{1,4}[A-Za-z])"
+)
+
 # A stated amount, its currency, and the words of every entry that states it.
 _Group = tuple[Decimal, str | None, frozenset[str]]
 
@@ -545,6 +551,11 @@ class Listed:
                 if inside(match.start(), spans) or (kind == "count" and is_year(match)):
                     continue
                 add(kind, match, figure_values(kind, match) or (), None)
+        # counts under 1,000 that prose may read as claims ("190+ countries", "in 118
+        # countries", "employs 320 people"): an entry is read whatever verb it uses
+        for match in _ENTRY_COUNT.finditer(joined):
+            if not inside(match.start(), spans):
+                add("count", match, figure_values("count", match) or (), None)
 
     def supports(
         self,

@@ -219,6 +219,21 @@ def test_gl501_a_magnitude_within_a_stated_counts_band_restates_it(
     assert claims(f"Intro.\n\n{line}\n" + sources) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "reported"),
+    [
+        ("Acme operates in 38 countries.", None),  # a footprint count the entry states
+        ("Acme serves 190+ banks through its network.", None),  # an approximate count
+        ("Acme operates in 40 countries.", "40 countries"),  # not the entry's count
+    ],
+)
+def test_gl501_a_small_count_an_entry_states_is_supported(line: str, reported: str | None) -> None:
+    entry = "- Acme FY2025 10-K — operations in 38 countries, 190+ partner banks (SEC)\n"
+    sources = "\n#### Evidence & Sources\n\n" + entry
+    expected = at(BODY + 2, line, ("GL501", reported)) if reported else []
+    assert claims(f"Intro.\n\n{line}\n" + sources) == expected
+
+
 def test_gl501_a_publisher_before_a_figure_still_supports() -> None:
     sources = "\n#### Evidence & Sources\n\n- Trustpilot Acme profile — 4.3 rating\n"
     assert claims("Intro.\n\nAcme holds a 4.3 rating from its customers.\n" + sources) == []
