@@ -371,7 +371,7 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return index >= 0 and spans[index][1] > start
 
 
-def _spelled(phrases: list[str], gap: str = r"[ \t]+") -> str:
+def spelled(phrases: list[str], gap: str = r"[ \t]+") -> str:
     """An alternation of phrases, longest first, whose words are joined by ``gap``."""
     return "|".join(gap.join(map(re.escape, p.split())) for p in longest_first(phrases))
 
@@ -382,11 +382,30 @@ _NOT_COUNTED = frozenset(_DATA["approximate_count_nouns_not_claims"]["words"])
 _LEADS = longest_first(_DATA["approximate_leads"]["words"])
 _APPROXIMATE = Scan(
     rf"(?<![\w.,{SYMBOL_CHARS}#/-])(?P<n>[1-9]\d{{1,2}})\+(?=[ \t]+(?P<w>[A-Za-z][\w-]*))"
-    r"|(?i:\b(?:" + _spelled(_LEADS) + r")[ \t]+|~[ \t]?)"
+    r"|(?i:\b(?:" + spelled(_LEADS) + r")[ \t]+|~[ \t]?)"
     r"(?P<m>[1-9]\d{1,2})(?![\w.,%+-])(?=[ \t]+(?P<v>[A-Za-z][\w-]*))",
     chars([lead[0] for lead in _LEADS] + ["~"], nocase=True),
     digits=True,
 )
+
+
+# A count under 1,000 right before its noun (and the word after it): "190+ partner
+# banks", "in 38 countries"; not a duration or a step, nor part of a larger number, an
+# amount or a version.  Read where a sources-list entry states counts.
+_SMALL_COUNT = Scan(
+    rf"(?<![\w.,{SYMBOL_CHARS}#/+-])(?P<n>[1-9]\d{{0,2}})\+?(?![\w.,%])"
+    r"[ \t]{1,4}(?P<w>[A-Za-z][\w-]{0,30}+)(?:[ \t]{1,4}(?P<x>[A-Za-z][\w-]{0,30}+))?",
+    "",
+    digits=True,
+)
+
+
+def small_counts(text: str) -> Iterator[re.Match[str]]:
+    """Counts under 1,000 before a noun in ``text`` (groups ``w`` and ``x``, the words
+    after the number), not of durations or steps ("12 months", "3 rounds")."""
+    for match in _SMALL_COUNT.finditer(text):
+        if match.group("w").casefold() not in _NOT_COUNTED:
+            yield match
 
 
 def _footprint(entry: dict[str, list[str]]) -> tuple[Scan, frozenset[str]]:
@@ -394,11 +413,11 @@ def _footprint(entry: dict[str, list[str]]) -> tuple[Scan, frozenset[str]]:
     ``between`` words), its noun one word after it at most; and the words of the
     nouns, without which a block holds none."""
     return Scan(
-        r"(?i:\b(?:" + _spelled(entry["verbs"], r"[ \t]{1,4}") + r")[ \t]{1,4}"
-        r"(?:(?:" + _spelled(entry["between"], r"[ \t]{1,4}") + r")[ \t]{1,4})?)"
+        r"(?i:\b(?:" + spelled(entry["verbs"], r"[ \t]{1,4}") + r")[ \t]{1,4}"
+        r"(?:(?:" + spelled(entry["between"], r"[ \t]{1,4}") + r")[ \t]{1,4})?)"
         r"(?P<n>[1-9]\d{0,2})(?![\w.,%+-])"
         r"[ \t]{1,4}(?:[A-Za-z][\w-]{0,30}[ \t]{1,4})?(?i:"
-        + _spelled(entry["nouns"], r"[ \t]{1,4}")
+        + spelled(entry["nouns"], r"[ \t]{1,4}")
         + r")\b",
         chars([verb[0] for verb in entry["verbs"]], nocase=True),
     ), frozenset(w.casefold() for noun in entry["nouns"] for w in noun.split())
@@ -415,107 +434,15 @@ STAFF, STAFF_WORDS = _footprint(_DATA["staff_counts"])
 _VOLUME_UNITS = _DATA["data_volumes"]["units"]
 DATA_VOLUME = Scan(
     r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?)[ \t]?"
-    r"(?:(?i:" + _spelled([u for u in _VOLUME_UNITS if not u.isupper()]) + r")"
-    r"|" + _spelled([u for u in _VOLUME_UNITS if u.isupper()]) + r")(?![\w])"
-    r"(?![ \t]{1,4}(?i:" + _spelled(_DATA["data_volumes"]["devices"], r"[ \t]{1,4}") + r")\b)",
+    r"(?:(?i:" + spelled([u for u in _VOLUME_UNITS if not u.isupper()]) + r")"
+    r"|" + spelled([u for u in _VOLUME_UNITS if u.isupper()]) + r")(?![\w])"
+    r"(?![ \t]{1,4}(?i:" + spelled(_DATA["data_volumes"]["devices"], r"[ \t]{1,4}") + r")\b)",
     "",
     digits=True,
 )
 # What a block holding a volume holds, as its words or inside one ("40tb").
 VOLUME_WORDS = frozenset(unit.casefold() for unit in _VOLUME_UNITS)
 VOLUME_PARTS = tuple(unit.casefold() for unit in _VOLUME_UNITS if unit.isupper())
-
-
-# Counts written as magnitudes: "millions of sellers", "tens of millions of players".
-_MAGNITUDES = _DATA["magnitudes"]
-MAGNITUDE_WORDS = frozenset(_MAGNITUDES["words"])
-_MAGNITUDE = (
-    r"(?:(?:"
-    + _spelled(_MAGNITUDES["leads"])
-    + r")[ \t]+)?(?:"
-    + "|".join(map(re.escape, _MAGNITUDES["words"]))
-    + r")"
-)
-# "hundreds or thousands of locations" hedges between two magnitudes: group ``hedge``.
-MAGNITUDE = Scan(
-    rf"(?i:(?<![\w-]){_MAGNITUDE}(?P<hedge>[ \t]+or[ \t]+{_MAGNITUDE})?(?![\w-]))",
-    chars([w[0] for w in (*_MAGNITUDES["leads"], *_MAGNITUDES["words"])], nocase=True),
-)
-
-
-# What makes a magnitude a measure even without count-magnitudes: a rate at most five
-# words after it, in its clause ("trillions of data points per day", "millions of daily
-# transactions": magnitudes.rates; not "a year ago", nor across "and"), or money
-# ("billions of dollars", "hundreds of millions in annual revenue", "worth billions":
-# magnitudes.amounts).  Words may be split across lines.
-_GAP = r"\s{1,4}+"
-_WORDS_BEFORE = rf"(?:{_GAP}(?!(?:and|but|or)\b)[\w'\u2019-]{{1,30}}+)"
-_RATE = Lazy(
-    rf"(?i:{_WORDS_BEFORE}{{0,5}}?{_GAP}(?:{_spelled(_MAGNITUDES['rates']['words'], _GAP)})"
-    rf"(?![\w-])(?!{_GAP}(?:ago|time|times|later|earlier|before|after)\b))"
-)
-_MONEY_AFTER = Lazy(
-    rf"(?i:{_GAP}of{_GAP}(?:{_spelled(_MAGNITUDES['amounts']['currencies'], _GAP)})"
-    rf"|{_GAP}in{_WORDS_BEFORE}{{0,2}}?{_GAP}(?:{_spelled(_MAGNITUDES['amounts']['nouns'], _GAP)}))"
-    r"(?![\w-])"
-)
-# A word of money right before a magnitude ("worth billions", "invested hundreds of
-# millions"), read up to the magnitude; "of" after it makes it a count again.
-_MONEY_LEAD = Lazy(rf"(?<![\w-])(?i:{_spelled(_MAGNITUDES['amounts']['leads'], _GAP)})\s{{1,4}}\Z")
-_COUNTED = patterns.compile(rf"{_GAP}(?i:of)(?![\w-])")
-# Only millions and more are sums of money a company reports ("employs thousands in sales").
-_LARGE = frozenset(("millions", "billions", "trillions"))
-# The people or organisations a company serves, right after "of" or after at most two
-# words that qualify them: "millions of developers", "thousands of enterprise customers"
-# (magnitudes.bases).
-_BASE = Lazy(
-    rf"(?i:{_GAP}of{_WORDS_BEFORE}{{0,2}}?{_GAP}(?:{_spelled(_MAGNITUDES['bases']['nouns'], _GAP)}))"
-    r"(?![\w-])"
-)
-
-
-def measures_rate(text: str, end: int) -> bool:
-    """Whether a rate follows the magnitude ending at ``end``: a throughput."""
-    return _RATE.match(text, end) is not None
-
-
-def measures_money(text: str, start: int, end: int) -> bool:
-    """Whether the magnitude between ``start`` and ``end`` is a sum of money."""
-    if text[start:end].rsplit(None, 1)[-1].casefold() not in _LARGE:
-        return False
-    if _MONEY_AFTER.match(text, end) is not None:
-        return True
-    lead = _MONEY_LEAD.search(text, max(0, start - 24), start)
-    return lead is not None and _COUNTED.match(text, end) is None
-
-
-def measures_base(text: str, end: int) -> bool:
-    """Whether the magnitude ending at ``end`` counts a company's users or customers."""
-    return _BASE.match(text, end) is not None
-
-
-# What a magnitude's lead multiplies it by: "tens of millions", "hundreds of thousands"
-# (a lead the table adds without a factor here counts once).
-_LEAD_TIMES = {"tens": Decimal(10), "hundreds": Decimal(100)}
-
-
-def magnitude_band(phrase: str) -> tuple[Decimal, Decimal]:
-    """The least and the most a magnitude can mean, by the units table: "millions"
-    10**6 up to 10**9, "tens of millions" 10**7 up to 10**8, "hundreds" 100 up to 1,000."""
-    words = phrase.casefold().split()
-    last = words[-1]
-    least = UNITS.get(last[:-1], Decimal(100) if last == "hundreds" else Decimal(1))
-    if len(words) > 1:
-        least *= _LEAD_TIMES.get(words[0], Decimal(1))
-        return least, least * 10
-    return least, least * (10 if last == "hundreds" else 1000)
-
-
-def measured(text: str, start: int, end: int) -> bool:
-    """Whether the magnitude between ``start`` and ``end`` is a throughput, an amount
-    of money or the size of a user or customer base: a company metric that GL501
-    reads even without count-magnitudes."""
-    return measures_rate(text, end) or measures_money(text, start, end) or measures_base(text, end)
 
 
 _HEADCOUNTS = _DATA["headcounts"]

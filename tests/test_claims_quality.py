@@ -257,30 +257,7 @@ def test_blind_sets_meet_the_thresholds(path: Path) -> None:
     held_to_thresholds(title, path, (BLIND_MIN_PRECISION, BLIND_MIN_RECALL))
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        BLIND_12,
-        BLIND_13,
-        BLIND_14,
-        BLIND_15,
-        BLIND_16,
-        BLIND_17,
-        BLIND_18,
-        BLIND_19,
-        BLIND_20,
-        BLIND_21,
-        BLIND_22,
-        BLIND_23,
-        BLIND_24,
-        BLIND_25,
-        BLIND_26,
-        BLIND_27,
-        BLIND_28,
-        BLIND_29,
-    ],
-    ids=[f"blind-{n}" for n in range(12, 30)],
-)
+@pytest.mark.parametrize("path", list(LEARNING_FLOORS), ids=[p.stem for p in LEARNING_FLOORS])
 def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
     """The sets learned from since newer ones were written do not fall back."""
     title = f"{path.stem} (being learned from; see its header)"

@@ -12,7 +12,6 @@ from guidelint.claims.support import figure_kind
 from guidelint.figures import (
     DATA_VOLUME,
     FOOTPRINT,
-    MAGNITUDE,
     MONEY,
     MULTIPLIER,
     RATIO,
@@ -20,13 +19,16 @@ from guidelint.figures import (
     approximate_counts,
     fractions,
     headcounts,
-    measured,
-    measures_base,
-    measures_money,
-    measures_rate,
     merged,
     money_amounts,
     overlaps,
+)
+from guidelint.magnitudes import (
+    MAGNITUDE,
+    magnitude_band,
+    measures_base,
+    measures_money,
+    measures_rate,
 )
 from guidelint.money import parse_figure
 from guidelint.resources import data_file
@@ -74,13 +76,28 @@ MAGNITUDE_READS = {
 
 @pytest.mark.parametrize(("kind", "text", "measure"), MEASURES)
 def test_magnitudes_that_measure(kind: str, text: str, measure: bool) -> None:
-    """Each class's examples hold for its own reading, and one that holds for its
-    class is read without count-magnitudes."""
+    """Each class's examples hold for its own reading, and a ``false`` example is read
+    by no class (it waits for count-magnitudes)."""
     sentence = f"Acme {text} today." if text.split()[0] in LEADS else f"Acme serves {text} today."
     found = next(MAGNITUDE.finditer(sentence))
-    assert MAGNITUDE_READS[kind](sentence, found.start(), found.end()) is measure
-    if measure:
-        assert measured(sentence, found.start(), found.end())
+    start, end = found.span()
+    assert MAGNITUDE_READS[kind](sentence, start, end) is measure
+    if not measure:
+        assert not any(read(sentence, start, end) for read in MAGNITUDE_READS.values())
+
+
+@pytest.mark.parametrize(
+    ("phrase", "band"),
+    [
+        ("hundreds", (100, 1000)),
+        ("millions", (10**6, 10**9)),
+        ("tens of millions", (10**7, 10**8)),
+        ("hundreds of\n thousands", (10**5, 10**6)),
+        ("Billions", (10**9, 10**12)),
+    ],
+)
+def test_a_magnitude_spans_its_band(phrase: str, band: tuple[int, int]) -> None:
+    assert magnitude_band(phrase) == band
 
 
 @pytest.mark.parametrize(

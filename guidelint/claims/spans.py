@@ -87,8 +87,6 @@ from guidelint.figures import (
     DIGIT_RATIO,
     FRACTION_WORDS,
     HEADCOUNT_NOUNS,
-    MAGNITUDE,
-    MAGNITUDE_WORDS,
     MONEY,
     MULTIPLIER,
     MULTIPLIER_DIGITS,
@@ -104,9 +102,6 @@ from guidelint.figures import (
     identifier,
     inside,
     is_year,
-    magnitude_band,
-    measured,
-    measures_money,
     merged,
     money_currency,
     money_values,
@@ -114,6 +109,14 @@ from guidelint.figures import (
     overlaps,
     range_low,
     ratios,
+)
+from guidelint.magnitudes import (
+    MAGNITUDE,
+    MAGNITUDE_WORDS,
+    magnitude_band,
+    measures_base,
+    measures_money,
+    measures_rate,
 )
 from guidelint.places import known_place
 from guidelint.prose import Block, Prose
@@ -235,18 +238,21 @@ class Detector:
         for match in headcounts(masked) if people else ():
             if not inside(match.start(), read):  # "2-4 data engineers": a team's size
                 figures.append(_figure_claim(match, FACT))
-        # Magnitudes with a rate or of money ("billions of events per day", "billions of
-        # dollars") are read always; others ("millions of users") with count-magnitudes.
+        # Magnitudes with a rate, of money or of a customer base ("billions of events a day",
+        # "millions of developers") are read always; others ("thousands of hosts") with
+        # count-magnitudes.
         counting = not MAGNITUDE_WORDS.isdisjoint(words)
         for match in MAGNITUDE.finditer(masked) if counting else ():
             start, end = match.span()
-            if not (self.magnitudes or measured(masked, start, end)):
+            money = measures_money(masked, start, end)
+            measured = money or measures_rate(masked, end) or measures_base(masked, end)
+            if not (self.magnitudes or measured):
                 continue
             if inside(start, read) or match.group("hedge") or possibility(masked, start):
                 continue  # "an outage could cost millions", "hundreds or thousands of sites"
-            if self._magnitude_stated(masked, match, facts):
+            if not money and self._count_stated(match, facts):
                 continue
-            figures.append(_figure_claim(match, magnitude_kind(masked, start, end)))
+            figures.append(_figure_claim(match, magnitude_kind(masked, start, end, money)))
         found += [
             c
             for c in self._superlatives(masked, words, present, block.slot)
@@ -369,26 +375,22 @@ class Detector:
     def _stated_in_sources(self, kind: str, match: re.Match[str], facts: Facts) -> bool:
         """Whether the source list states this figure, in an entry sharing a word with its sentence."""
         listed = self._stated()
-        if not listed.stated:
-            return False
-        stated = figure_values(kind, match)  # "30-50%": both ends must be stated
+        stated = figure_values(kind, match) if listed.stated else None  # "30-50%": both ends
         if not stated:
             return False
         currency = money_currency(match, self.symbols) if kind == "money" else None
         return listed.supports(kind, stated, currency, facts.words(match.start()))
 
-    def _magnitude_stated(self, masked: str, match: re.Match[str], facts: Facts) -> bool:
-        """Whether the source list states a count within the magnitude's band, in an
-        entry sharing a word with its sentence: "billions of consumers" restates an
-        entry's "3.3B+ wallet connections" loosely.  A sum of money is not matched so:
-        "$4B+ revenue" does not state "billions of dollars in transactions"."""
-        start, end = match.span()
-        listed = self._stated()
-        if not listed.stated or measures_money(masked, start, end):
-            return False
+    def _count_stated(self, match: re.Match[str], facts: Facts) -> bool:
+        """Whether the source list states a count in a magnitude's band (its top left
+        out), in an entry sharing a word with its sentence: "billions of consumers"
+        restates an entry's "3.3B+ wallet connections" loosely."""
         least, most = magnitude_band(match.group(0))
-        band = [((least + most) / 2, most - least)]
-        return listed.supports("count", band, None, facts.words(start))
+        band = [((least + most - 1) / 2, most - 1 - least)]  # 10**9 is no "millions"
+        listed = self._stated()
+        return bool(listed.stated) and listed.supports(
+            "count", band, None, facts.words(match.start())
+        )
 
     def _ranked(self, claim: Claim, facts: Facts) -> bool:
         """Whether an entry that says where it comes from, of a kind that can back a

@@ -182,21 +182,17 @@ def _first_words(text: str, count: int = 3) -> list[str]:
 
 
 def ranks_advice(masked: str, start: int, end: int) -> bool:
-    """Whether a superlative ranks the reader's own options or the role itself, its
-    noun within three words: "the strongest lever", "the most natural fit", "the
-    highest-leverage hires" (not "the highest-paying role", which ranks pay, nor "the
-    best card issuing platform", whose option word only qualifies a market's noun)."""
+    """Whether a superlative ranks the reader's options or the role, its noun within
+    three words: "the strongest lever", "the highest-leverage hires" (not "the
+    highest-paying role", which ranks pay, nor "the best card issuing platform", whose
+    option word only qualifies a market's noun, nor a ranking in the company's history)."""
     clause = _CLAUSE_STOP.split(masked[end : end + 80], maxsplit=1)[0]
     if _HISTORY.search(masked, end, end + len(clause)) is not None:
-        # "the largest strategic bet in the company's history", "the most powerful
-        # negotiation moment in Acme's history": a ranking of the company's past
-        return False
+        return False  # "the largest strategic bet in the company's history"
     following = _first_words(clause[:60])  # the noun is in its clause
     for index, word in enumerate(following):
         if word in _NEGOTIATING:
-            return (
-                True  # "the strongest negotiation position", "the most powerful negotiation moment"
-            )
+            return True  # "the strongest negotiation position"
         if word in _ROLE_HEADS:
             # "the highest-leverage hires" is opinion; "the highest-paying role" ranks
             # pay, and "the most demanding roles in the industry" ranks against a field.

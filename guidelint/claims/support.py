@@ -23,11 +23,11 @@ from guidelint.figures import (
     figure_values,
     inside,
     is_year,
-    magnitude_band,
-    measures_money,
     money_amounts,
     money_currency,
+    small_counts,
 )
+from guidelint.magnitudes import magnitude_band
 from guidelint.regionnames import region_display
 from guidelint.resources import data_file
 from guidelint.scan import Lazy
@@ -249,19 +249,17 @@ def beyond_pay(match: re.Match[str], symbols: dict[str, str]) -> bool:
     return ceiling is not None and bool(amounts) and min(a for a, _ in amounts) > ceiling
 
 
-def magnitude_kind(masked: str, start: int, end: int) -> str:
+def magnitude_kind(masked: str, start: int, end: int, money: bool) -> str:
     """A magnitude's kind: its clause's (:func:`figure_kind`), unless it cannot be a
-    year's pay: a count ("millions of sellers") or a sum larger than any year's pay in
-    dollars ("billions of dollars in payouts", "tens of millions in bonuses"), so a
-    salary source cannot back it whatever pay words share its clause; "millions in
-    equity" may still be pay."""
+    year's pay: a count ("millions of sellers") or, with ``money``, a sum larger than
+    any year's pay in dollars ("billions of dollars in payouts", "tens of millions in
+    bonuses"), so a salary source cannot back it whatever pay words share its clause;
+    "millions in equity" may still be pay."""
     kind = figure_kind(masked, start, end)
     if kind != PAY:
         return kind
     ceiling = _PAY_CEILING.get("USD")
-    sum_of_pay = measures_money(masked, start, end) and (
-        ceiling is None or magnitude_band(masked[start:end])[0] <= ceiling
-    )
+    sum_of_pay = money and (ceiling is None or magnitude_band(masked[start:end])[0] <= ceiling)
     return PAY if sum_of_pay else FACT
 
 
@@ -505,12 +503,6 @@ def _share_a_word(entry: Iterable[str], sentence: tuple[frozenset[str], tuple[st
     return False
 
 
-# A count under 1,000 before a word, in a sources-list entry: "190+ partner banks",
-# "operations in 38 countries" (not a part of a larger number, an amount or a version).
-_ENTRY_COUNT = patterns.compile(
-    r"(?<![\w.,$£€¥₹#/+-])[1-9]\d{0,2}\+?(?![\w.,%])(?=[ \t]{1,4}[A-Za-z])"
-)
-
 # A stated amount, its currency, and the words of every entry that states it.
 _Group = tuple[Decimal, str | None, frozenset[str]]
 
@@ -551,11 +543,15 @@ class Listed:
                 if inside(match.start(), spans) or (kind == "count" and is_year(match)):
                     continue
                 add(kind, match, figure_values(kind, match) or (), None)
-        # counts under 1,000 that prose may read as claims ("190+ countries", "in 118
-        # countries", "employs 320 people"): an entry is read whatever verb it uses
-        for match in _ENTRY_COUNT.finditer(joined):
+        # Counts under 1,000 that prose may read as claims ("190+ partner banks", "in
+        # 118 countries"), whatever verb the entry uses; such a small number states a
+        # count only of its own noun, so the sentence must share that noun, not just
+        # any word of the entry ("Top 5 risks" states no "5 countries").
+        for match in small_counts(joined):
             if not inside(match.start(), spans):
-                add("count", match, figure_values("count", match) or (), None)
+                nouns = frozenset(w.casefold() for w in match.group("w", "x") if w)
+                for amount, _ in figure_values("count", match) or ():
+                    self.stated.append(("count", amount, None, nouns))
 
     def supports(
         self,

@@ -209,6 +209,7 @@ def test_gl502_a_ranking_an_entry_states_is_supported(entry: str, reported: bool
         ("Acme reaches billions of wallet users every month.", None),
         ("Acme reaches millions of wallet users every month.", "millions"),  # not its band
         ("Acme settles billions of dollars for wallet users.", "billions"),  # a sum
+        ("Its platform reaches billions of consumers.", "billions"),  # no word shared
     ],
 )
 def test_gl501_a_magnitude_within_a_stated_counts_band_restates_it(
@@ -219,12 +220,19 @@ def test_gl501_a_magnitude_within_a_stated_counts_band_restates_it(
     assert claims(f"Intro.\n\n{line}\n" + sources) == expected
 
 
+def test_gl501_a_count_at_the_top_of_a_band_is_the_next_magnitudes() -> None:
+    sources = "\n#### Evidence & Sources\n\n- Acme wallet network — 1B+ wallets (acme.com)\n"
+    line = "Acme reaches millions of wallet users."
+    assert claims(f"Intro.\n\n{line}\n" + sources) == at(BODY + 2, line, ("GL501", "millions"))
+
+
 @pytest.mark.parametrize(
     ("line", "reported"),
     [
         ("Acme operates in 38 countries.", None),  # a footprint count the entry states
         ("Acme serves 190+ banks through its network.", None),  # an approximate count
         ("Acme operates in 40 countries.", "40 countries"),  # not the entry's count
+        ("Acme operates in 38 cities.", "38 cities"),  # the entry's number, another noun
     ],
 )
 def test_gl501_a_small_count_an_entry_states_is_supported(line: str, reported: str | None) -> None:
