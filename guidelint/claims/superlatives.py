@@ -135,11 +135,8 @@ def possessive_superlative(masked: str, match: re.Match[str]) -> str | None:
 
 # --- the check ------------------------------------------------------------------------------
 
-
 _ADVICE_HEADS = word_class("advice_heads")
 _PROCESS_HEADS = word_class("process_heads")
-
-
 # Heads that rank the reader's options only in a negotiation: "the strongest negotiation
 # position", "you are the strongest candidate"; not "the strongest market position".
 _NEGOTIATION_HEADS = word_class("negotiation_heads")
@@ -147,6 +144,7 @@ _READER_HEADS = word_class("reader_heads")
 _NEGOTIATING = word_class("negotiation_words")
 _READER = patterns.compile(r"(?i:\byou(?:r)?\b)")
 _ROLE_HEADS = word_class("role_heads")
+_HIRING = Lazy(rf"[ \t]{{1,4}}(?i:{alternation(DATA['role_heads']['hiring_tails'])})\b")
 _TOKEN = patterns.compile(r"\S+")
 # A ranking against a field, not within the company: "in the industry", "in
 # cybersecurity", "anywhere".
@@ -195,12 +193,14 @@ def ranks_advice(masked: str, start: int, end: int) -> bool:
             return True  # "the strongest negotiation position"
         if word in _ROLE_HEADS:
             # "the highest-leverage hires" is opinion; "the highest-paying role" ranks
-            # pay, and "the most demanding roles in the industry" ranks against a field.
+            # pay, "the most demanding roles in the industry" ranks against a field and
+            # "the hardest role to fill" ranks the hiring market.
             ranked = WORD.findall(masked[start:end].casefold()) + following[:index]
             pay = not _PAY_WORDS.isdisjoint(
                 w.strip("-") for part in ranked for w in part.split("-")
             )
-            return not _scoped(masked, end, index) and not pay
+            hiring = _HIRING.match(masked, _head(masked, end, index)) is not None
+            return not (_scoped(masked, end, index) or pay or hiring)
         if word in _PROCESS_HEADS:
             # "the highest-risk moments in the cutover"; not "the most important phase
             # of Acme's growth" nor "the company's most transformative period", a time
