@@ -169,6 +169,17 @@ def test_gl501_a_figure_the_source_list_states_is_supported(sentence: str) -> No
 PREMIUM = "Ray experts command a platform premium of 10-20% and a $50B+ market."
 
 
+def beside_entry(
+    line: str, entry: str, *expected: tuple[str, str | None]
+) -> tuple[list[tuple[str, int, int]], list[tuple[str, int, int]]]:
+    """What ``line``, a paragraph after "Intro.", is reported as in a guide whose
+    sources list holds ``entry``, and what ``expected`` says it should be (the codes and
+    the text each points at; None for a claim the entry backs)."""
+    sources = "\n#### Evidence & Sources\n\n" + entry
+    wanted = [(code, text) for code, text in expected if text is not None]
+    return claims(f"Intro.\n\n{line}\n" + sources), at(BODY + 2, line, *wanted)
+
+
 @pytest.mark.parametrize(
     ("entry", "line", "figure"),
     [
@@ -183,8 +194,8 @@ PREMIUM = "Ray experts command a platform premium of 10-20% and a $50B+ market."
 def test_gl501_an_entry_that_says_not_where_it_comes_from_supports_nothing(
     entry: str, line: str, figure: str
 ) -> None:
-    sources = "\n#### Evidence & Sources\n\n" + entry
-    assert claims(f"Intro.\n\n{line}\n" + sources) == at(BODY + 2, line, ("GL501", figure))
+    found, wanted = beside_entry(line, entry, ("GL501", figure))
+    assert found == wanted
 
 
 @pytest.mark.parametrize(
@@ -197,10 +208,9 @@ def test_gl501_an_entry_that_says_not_where_it_comes_from_supports_nothing(
     ],
 )
 def test_gl502_a_ranking_an_entry_states_is_supported(entry: str, reported: bool) -> None:
-    sources = "\n#### Evidence & Sources\n\n" + entry
     line = "Acme Cloud has achieved market dominance in private cloud."
-    expected = at(BODY + 2, line, ("GL502", "market dominance")) if reported else []
-    assert claims(f"Intro.\n\n{line}\n" + sources) == expected
+    found, wanted = beside_entry(line, entry, ("GL502", "market dominance" if reported else None))
+    assert found == wanted
 
 
 @pytest.mark.parametrize(
@@ -215,15 +225,17 @@ def test_gl502_a_ranking_an_entry_states_is_supported(entry: str, reported: bool
 def test_gl501_a_magnitude_within_a_stated_counts_band_restates_it(
     line: str, reported: str | None
 ) -> None:
-    sources = "\n#### Evidence & Sources\n\n- Acme wallet network — 3.3B+ wallets (acme.com)\n"
-    expected = at(BODY + 2, line, ("GL501", reported)) if reported else []
-    assert claims(f"Intro.\n\n{line}\n" + sources) == expected
+    entry = "- Acme wallet network — 3.3B+ wallets (acme.com)\n"
+    found, wanted = beside_entry(line, entry, ("GL501", reported))
+    assert found == wanted
 
 
 def test_gl501_a_count_at_the_top_of_a_band_is_the_next_magnitudes() -> None:
-    sources = "\n#### Evidence & Sources\n\n- Acme wallet network — 1B+ wallets (acme.com)\n"
-    line = "Acme reaches millions of wallet users."
-    assert claims(f"Intro.\n\n{line}\n" + sources) == at(BODY + 2, line, ("GL501", "millions"))
+    entry = "- Acme wallet network — 1B+ wallets (acme.com)\n"
+    found, wanted = beside_entry(
+        "Acme reaches millions of wallet users.", entry, ("GL501", "millions")
+    )
+    assert found == wanted
 
 
 @pytest.mark.parametrize(
@@ -237,9 +249,8 @@ def test_gl501_a_count_at_the_top_of_a_band_is_the_next_magnitudes() -> None:
 )
 def test_gl501_a_small_count_an_entry_states_is_supported(line: str, reported: str | None) -> None:
     entry = "- Acme FY2025 10-K — operations in 38 countries, 190+ partner banks (SEC)\n"
-    sources = "\n#### Evidence & Sources\n\n" + entry
-    expected = at(BODY + 2, line, ("GL501", reported)) if reported else []
-    assert claims(f"Intro.\n\n{line}\n" + sources) == expected
+    found, wanted = beside_entry(line, entry, ("GL501", reported))
+    assert found == wanted
 
 
 def test_gl501_a_publisher_before_a_figure_still_supports() -> None:
@@ -313,9 +324,10 @@ def test_gl501_a_figure_the_source_list_does_not_state(sentence: str, figure: st
 def test_gl501_a_source_noun_that_starts_a_compound_names_no_source(
     sentence: str, figure: str | None
 ) -> None:
-    sources = "\n#### Evidence & Sources\n\n- TikTok Transparency Center, 2026\n"
-    found = at(BODY + 2, sentence, ("GL501", figure)) if figure else []
-    assert claims(f"Intro.\n\n{sentence}\n" + sources) == found
+    found, wanted = beside_entry(
+        sentence, "- TikTok Transparency Center, 2026\n", ("GL501", figure)
+    )
+    assert found == wanted
 
 
 @pytest.mark.parametrize(
