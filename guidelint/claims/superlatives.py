@@ -168,7 +168,6 @@ _PHRASE_FIELD = Lazy(
 )
 _PAY_WORDS = word_class("pay_words")
 
-
 # A clause ends at its punctuation or at a tag line's "|": "Telecom Leader | Strategy Owner".
 _CLAUSE_STOP = patterns.compile(r"[.;:!?|](?!\d)")
 _COMPARISON = word_class("comparison_words")
@@ -393,7 +392,9 @@ def suffix_superlative(masked: str, match: re.Match[str]) -> bool:
     return owner is not None and _field(owner.group(0).casefold())
 
 
-_PHRASE_TAIL = patterns.compile(r"(?:-\w{1,30}){0,4}(?:[ \t]{1,4}(?P<w>[A-Za-z][\w-]{0,40}))?")
+_PHRASE_TAIL = patterns.compile(  # after an adverb, its word too: "the most technically hard"
+    r"(?:-\w{1,30}){0,4}(?:[ \t]{1,4}(?P<w>[A-Za-z][\w-]{0,40}+(?:(?<=ly)[ \t]{1,4}[A-Za-z][\w-]{0,40}+)?))?"
+)
 _FUNCTION_WORDS = word_class("function_words")
 
 
@@ -435,8 +436,7 @@ def phrase_at(masked: str, start: int, end: int) -> tuple[str, int, int]:
 
 def owner_start(masked: str, start: int) -> int:
     """Where the owner of a possessive superlative starts: "the internet's largest"."""
-    owner = _owner(masked, start)
-    return owner.start() if owner else start
+    return owner.start() if (owner := _owner(masked, start)) else start
 
 
 _LEADERS = word_class("leader_nouns")
@@ -444,7 +444,6 @@ _PERSON_WORDS = word_class("person_leader_words")
 _WHO = patterns.compile(r"\s{1,4}(?i:who|whose)\b")
 _QUALITY = patterns.compile(rf"[a-z]{{1,30}}-(?:{alternation(WORDS['quality_suffixes'])})$")
 _WORDS_BEFORE = patterns.compile(r"([\w-]{1,40})[ \t]{1,4}$")
-
 
 _GOAL_VERBS = word_class("goal_verbs")
 _WORD_AT = patterns.compile(r"[\w'\u2019-]{1,40}")

@@ -558,6 +558,13 @@ def test_gl502_message_shows_the_word_after_the_most() -> None:
     ]
 
 
+def test_gl502_message_reads_past_an_adverb_to_the_word_it_qualifies() -> None:
+    assert messages("Acme runs the most technically demanding ledger in fintech.\n") == [
+        "superlative `the most technically demanding` has no source: expected a citation"
+        " marker or a link"
+    ]
+
+
 def test_gl502_finding_spans_the_whole_hyphenated_compound() -> None:
     """A superlative joined by a hyphen to the words before it is found at them:
     the message names "second-largest", not "largest"."""
