@@ -251,7 +251,12 @@ SCRIPT_OPENERS = frozenset(
 )
 QUOTES = patterns.compile('["\u201c]')
 _ALNUM = patterns.compile(r"[^\W_]")
-_FIRST_WORD = patterns.compile(r"\s{0,8}+([\w'\u2019]{1,40})")
+# The first word of a line, after a lead phrase of four words at most and its comma:
+# "In exchange, I need ..." opens on "I".
+_FIRST_WORD = patterns.compile(
+    r"\s{0,8}+(?:[\w'\u2019]{1,40}(?:[ \t]{1,4}[\w'\u2019]{1,40}){0,3},[ \t]{1,4})?"
+    r"([\w'\u2019]{1,40})"
+)
 _FIGURE_FIRST = Lazy(rf"\s{{0,8}}+{FIGURE_START}")
 # After an ask label ("Walk-away point: below $170K").
 _LABELLED_FIGURE = Lazy(rf"\s{{0,8}}+{_BOUNDED_FIGURE}")
