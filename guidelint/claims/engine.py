@@ -59,8 +59,7 @@ def lint(guide: Guide, ctx: Context) -> Iterator[Diagnostic]:
         if not block.prose or not block.sentences:
             continue
         note = source_note(block)
-        lists = detector.lists_note
-        cover = coverage(block, cited.get(index, []), paragraph_scope, lists, note)
+        cover = coverage(block, cited.get(index, []), paragraph_scope, detector.lists_note, note)
         if all(kinds == ANY for kinds in cover):
             continue
         asked = asking_list and block.kind == "item"

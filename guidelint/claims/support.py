@@ -240,13 +240,20 @@ _PAY_CEILING = {
 }
 
 
+def _above_pay(amount: Decimal, currency: str) -> bool:
+    """Whether ``amount`` is larger than any year's pay in ``currency`` (never, for a
+    currency with no ceiling)."""
+    ceiling = _PAY_CEILING.get(currency)
+    return ceiling is not None and amount > ceiling
+
+
 def beyond_pay(match: re.Match[str], symbols: dict[str, str]) -> bool:
     """Whether a money figure is larger than any year's pay in its currency (dollars
     when it names none): "Block's $45B+ ecosystem" sizes a company, whatever pay words
     share its clause; "a ₫1.2B base salary" is pay."""
-    ceiling = _PAY_CEILING.get(money_currency(match, symbols) or "USD")
     amounts = money_amounts(match) or []
-    return ceiling is not None and bool(amounts) and min(a for a, _ in amounts) > ceiling
+    currency = money_currency(match, symbols) or "USD"
+    return bool(amounts) and _above_pay(min(a for a, _ in amounts), currency)
 
 
 def magnitude_kind(masked: str, start: int, end: int, money: bool) -> str:
@@ -258,8 +265,7 @@ def magnitude_kind(masked: str, start: int, end: int, money: bool) -> str:
     kind = figure_kind(masked, start, end)
     if kind != PAY:
         return kind
-    ceiling = _PAY_CEILING.get("USD")
-    sum_of_pay = money and (ceiling is None or magnitude_band(masked[start:end])[0] <= ceiling)
+    sum_of_pay = money and not _above_pay(magnitude_band(masked[start:end])[0], "USD")
     return PAY if sum_of_pay else FACT
 
 

@@ -66,9 +66,8 @@ rule(
         millions`). That option is off by default: people who label guides split
         on whether a magnitude of things states a figure (on the project's
         tuning guides about a third of the findings it adds are labelled no
-        claim). Years,
-        dates, quarters, versions, durations and small counts of steps are not
-        figures. Code is not read, but for a figure set in code type, alone
+        claim). Years, dates, quarters, versions, durations and small counts of
+        steps are not figures. Code is not read, but for a figure set in code type, alone
         (`` `$250K` ``) or as a tag of a figure and a few words (`` `$42B+ AUM` ``,
         `` `200+ Countries` ``).
 
