@@ -50,6 +50,7 @@ BLIND_28 = Path(__file__).resolve().parent / "claims" / "blind-28.yaml"
 BLIND_29 = Path(__file__).resolve().parent / "claims" / "blind-29.yaml"
 BLIND_30 = Path(__file__).resolve().parent / "claims" / "blind-30.yaml"
 BLIND_31 = Path(__file__).resolve().parent / "claims" / "blind-31.yaml"
+BLIND_32 = Path(__file__).resolve().parent / "claims" / "blind-32.yaml"
 # Each set's floors: its first measure's lowest precision and recall, rounded down.
 LEARNING_FLOORS = {
     BLIND_12: (0.75, 0.60),
@@ -72,9 +73,10 @@ LEARNING_FLOORS = {
     BLIND_29: (0.90, 0.55),
     BLIND_30: (0.90, 0.50),
     BLIND_31: (0.85, 0.60),
+    BLIND_32: (0.90, 0.75),
 }
 # Written blind after the others were tuned on, measured once and kept untuned.
-BLIND_32 = Path(__file__).resolve().parent / "claims" / "blind-32.yaml"
+BLIND_33 = Path(__file__).resolve().parent / "claims" / "blind-33.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -270,9 +272,9 @@ def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
 
 def test_untuned_blind_set_is_measured() -> None:
     """The last blind set is a measure, not a target: printed with ``-s``, never tuned on."""
-    cases = load_cases(BLIND_32)
+    cases = load_cases(BLIND_33)
     assert len(cases) >= 250
     assert all(expected(case) <= set(CODES) for case in cases)
-    table, _ = score(BLIND_32)
+    table, _ = score(BLIND_33)
     # Its mistakes are not printed: read, they would be tuned on.
-    report("blind-32 (untuned: the measure of how the classes generalise)", table, [])
+    report("blind-33 (untuned: the measure of how the classes generalise)", table, [])
