@@ -51,6 +51,7 @@ BLIND_29 = Path(__file__).resolve().parent / "claims" / "blind-29.yaml"
 BLIND_30 = Path(__file__).resolve().parent / "claims" / "blind-30.yaml"
 BLIND_31 = Path(__file__).resolve().parent / "claims" / "blind-31.yaml"
 BLIND_32 = Path(__file__).resolve().parent / "claims" / "blind-32.yaml"
+BLIND_33 = Path(__file__).resolve().parent / "claims" / "blind-33.yaml"
 # Each set's floors: its first measure's lowest precision and recall, rounded down.
 LEARNING_FLOORS = {
     BLIND_12: (0.75, 0.60),
@@ -74,9 +75,10 @@ LEARNING_FLOORS = {
     BLIND_30: (0.90, 0.50),
     BLIND_31: (0.85, 0.60),
     BLIND_32: (0.90, 0.75),
+    BLIND_33: (0.85, 0.50),
 }
 # Written blind after the others were tuned on, measured once and kept untuned.
-BLIND_33 = Path(__file__).resolve().parent / "claims" / "blind-33.yaml"
+BLIND_34 = Path(__file__).resolve().parent / "claims" / "blind-34.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -272,9 +274,9 @@ def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
 
 def test_untuned_blind_set_is_measured() -> None:
     """The last blind set is a measure, not a target: printed with ``-s``, never tuned on."""
-    cases = load_cases(BLIND_33)
+    cases = load_cases(BLIND_34)
     assert len(cases) >= 250
     assert all(expected(case) <= set(CODES) for case in cases)
-    table, _ = score(BLIND_33)
+    table, _ = score(BLIND_34)
     # Its mistakes are not printed: read, they would be tuned on.
-    report("blind-33 (untuned: the measure of how the classes generalise)", table, [])
+    report("blind-34 (untuned: the measure of how the classes generalise)", table, [])
