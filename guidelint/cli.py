@@ -10,7 +10,6 @@ import argparse
 import contextlib
 import gc
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 
@@ -67,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader left (`| head`) before the report was written
         _silence_stdout()
         return 0
     except OSError as exc:  # a full disk or a closed stream while writing the report
@@ -107,14 +106,9 @@ def _say(message: str) -> None:
 
 
 def _silence_stdout() -> None:
-    """Point stdout at the null device, so the interpreter's final flush of
-    what could not be written raises nothing more after the exit status is set."""
-    if sys.stdout is None:
-        return
-    with contextlib.suppress(OSError, ValueError):
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, sys.stdout.fileno())
-        os.close(null)
+    from guidelint.commands.common import silence_stdout  # what every command writes with
+
+    silence_stdout()
 
 
 if __name__ == "__main__":

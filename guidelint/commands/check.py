@@ -11,6 +11,7 @@ from guidelint.commands.common import (
     add_file_selection,
     output_stream,
     settings_for,
+    silence_stdout,
     today,
     with_file_selection,
 )
@@ -248,28 +249,38 @@ def run(args: argparse.Namespace) -> int:
         results = recorder.watch(results)
 
     summary = Summary()
-    with output_stream(args.output) as stream:
-        # A report file is coloured only when asked for by name (--color always).
-        color = wants_color(args.color, stream) and (stream is sys.stdout or args.color == "always")
-        reporter: Reporter
-        if args.statistics:
-            reporter = StatisticsReporter(stream, as_json=fmt == "json")
-        else:
-            reporter = REPORTERS[fmt](
-                stream,
-                color=color,
-                fail_on=None if args.write_baseline else fail_on,
-                quiet=args.quiet,
-                docs_url=settings.docs_url,
-                show_cascade=args.show_cascade,
+    try:
+        with output_stream(args.output) as stream:
+            # A report file is coloured only when asked for by name (--color always).
+            color = wants_color(args.color, stream) and (
+                stream is sys.stdout or args.color == "always"
             )
-        reporter.start()
+            reporter: Reporter
+            if args.statistics:
+                reporter = StatisticsReporter(stream, as_json=fmt == "json")
+            else:
+                reporter = REPORTERS[fmt](
+                    stream,
+                    color=color,
+                    fail_on=None if args.write_baseline else fail_on,
+                    quiet=args.quiet,
+                    docs_url=settings.docs_url,
+                    show_cascade=args.show_cascade,
+                )
+            reporter.start()
+            for result in results:
+                summary.add(result)
+                reporter.file(result)
+            reporter.finish(summary)
+            if args.show_fixes and (args.fix or args.diff):
+                write_fixed(fixer.fixed_by_file, _names(linter), stream)
+    except BrokenPipeError:
+        # The reader left (`| head -1`): the files not yet reported are still linted,
+        # unseen, so that their fixes and the baseline are written and the exit status
+        # says what the whole run found.
+        silence_stdout()
         for result in results:
             summary.add(result)
-            reporter.file(result)
-        reporter.finish(summary)
-        if args.show_fixes and (args.fix or args.diff):
-            write_fixed(fixer.fixed_by_file, _names(linter), stream)
     if args.baseline:
         known.report()
     elif args.write_baseline:

@@ -18,6 +18,17 @@ from guidelint.config import ConfigError, Settings
 from guidelint.files import replacing
 
 
+def silence_stdout() -> None:
+    """Point stdout at the null device, so that nothing more written to it (and not
+    the interpreter's final flush of what could not be written) raises."""
+    if sys.stdout is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+
+
 def parse_today(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)

@@ -37,7 +37,9 @@ class Invocation(NamedTuple):
     args: tuple[str, ...]
     exits: frozenset[int]
     named: str = ""
-    stdin: str = "empty"  # "empty", "closed", or a file name under the folder
+    # "empty", "closed", a file name under the folder, or what stdout is: "stdout"
+    # closed, "reader-gone" a pipe whose reader has left
+    stdin: str = "empty"
 
 
 def _guide(head: str = HEAD, body: str = BODY) -> bytes:
@@ -355,6 +357,10 @@ def invocation_cases() -> list[Invocation]:
         Invocation("output-folder", _guide_here, (*ISOLATED, "-o", ".", "a.md"), USAGE),
         Invocation("output-nowhere", _guide_here, (*ISOLATED, "-o", "x/y/z", "a.md"), USAGE),
         Invocation("stdout-closed", _guide_here, (*ISOLATED, "a.md"), USAGE, stdin="stdout"),
+        # the reader left before the report: the run still says what it found
+        Invocation(
+            "reader-gone", _guide_here, (*ISOLATED, "a.md", "nope.md"), FAIL, stdin="reader-gone"
+        ),
         Invocation("stdin-closed", _guide_here, (*ISOLATED, "-"), USAGE, stdin="closed"),
         Invocation(
             "stdin-huge",

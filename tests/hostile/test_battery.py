@@ -45,15 +45,19 @@ def _run(
     env = {**os.environ, "NO_COLOR": "1", "HOME": str(cwd)}
     env.pop("GITHUB_ACTIONS", None)
     handle = None
-    if stdin not in ("empty", "closed", "stdout"):
+    if stdin not in ("empty", "closed", "stdout", "reader-gone"):
         handle = open(cwd / stdin, "rb")  # noqa: SIM115
+    stdout: int | None = None if stdin == "stdout" else subprocess.PIPE
+    if stdin == "reader-gone":  # a pipe whose reader has left, as after `| head -1`
+        reader, stdout = os.pipe()
+        os.close(reader)
     try:
         return subprocess.run(
             [EXE, *args],
             cwd=cwd,
             env=env,
             stdin=handle if handle else subprocess.DEVNULL,
-            stdout=None if stdin == "stdout" else subprocess.PIPE,
+            stdout=stdout,
             stderr=subprocess.PIPE,
             timeout=HANG_SECONDS,
             preexec_fn=_closer(stdin),
@@ -61,6 +65,8 @@ def _run(
     finally:
         if handle:
             handle.close()
+        if stdin == "reader-gone" and stdout is not None:
+            os.close(stdout)
 
 
 def _closer(stdin: str) -> object:
