@@ -154,9 +154,10 @@ class GitlabReporter(_LineReadingReporter):
 
 
 def _project_path(path: str, root: str) -> str:
-    """A forward-slash path relative to ``root``, or as given outside it."""
+    """A forward-slash path relative to ``root``, or as given outside it; shown as
+    reports show names (:func:`.escape.path`)."""
     full = os.path.abspath(path)
     try:
-        return Path(full).relative_to(root).as_posix()
+        return escape.path(Path(full).relative_to(root).as_posix())
     except ValueError:
         return escape.path(path)

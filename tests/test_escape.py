@@ -83,3 +83,11 @@ def test_sarif_uris_quote_the_name_bytes(hostile_names: Path) -> None:
 def test_junit_report_is_well_formed(hostile_names: Path) -> None:
     root = ElementTree.fromstring(_check(hostile_names, "junit"))
     assert [suite.get("name") for suite in root] == ["bad\\xff.md", FORGED.replace("\n", "\\x0a")]
+
+
+def test_gitlab_report_is_valid_utf8(hostile_names: Path) -> None:
+    found = json.loads(_check(hostile_names, "gitlab"))
+    assert [item["location"]["path"] for item in found] == [
+        "bad\\xff.md",
+        FORGED.replace("\n", "\\x0a"),
+    ]
