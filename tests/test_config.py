@@ -440,6 +440,9 @@ def test_explicit_config_and_isolated(tree: Path, tmp_path: Path) -> None:
     assert [r["code"] for r in check(tree, "--isolated")[1]] == ["GL403", "GL401"]
     code, _, err = check(tree, "--config", str(tmp_path / "absent.toml"))
     assert code == 2 and "--config" in err
+    # the two contradict each other: one names a file, the other ignores them all
+    code, _, err = check(tree, "--config", str(other), "--isolated")
+    assert code == 2 and "--config and --isolated cannot be used together" in err
 
 
 def test_readme_examples_are_valid(tmp_path: Path) -> None:
