@@ -200,8 +200,19 @@ def _split(guide: Guide) -> None:
         )
         return
     if lines[0].rstrip() != "---":
+        # A file whose lines end in a carriage return alone (classic Mac OS) is one
+        # line to every other tool too: say so rather than that `---` is missing.
+        cr_only = lines[0].startswith("---\r")
         guide.problems.append(
-            problem("GL002", 1, 1, "no frontmatter: the file must start with a `---` line")
+            problem(
+                "GL002",
+                1,
+                1,
+                "no frontmatter: lines end with a carriage return alone (CR); save the file"
+                " with LF or CRLF line endings"
+                if cr_only
+                else "no frontmatter: the file must start with a `---` line",
+            )
         )
         guide.body = guide.text
         return

@@ -52,6 +52,13 @@ def test_invalid_utf8_names_byte_offset() -> None:
     assert found.message == "not valid UTF-8 at byte offset 246"
 
 
+def test_carriage_return_line_endings_are_named() -> None:
+    """Lines that end with CR alone read as one line: the message says why."""
+    guide = parse_guide(b"---\rcompany: acme\r---\r# Acme\r", "cr.md")
+    assert [(d.code, d.line, d.column) for d in guide.problems] == [("GL002", 1, 1)]
+    assert "carriage return alone" in guide.problems[0].message
+
+
 def test_tab_message_explains() -> None:
     (found,) = lint_file(PARSE / "tabs.md")
     assert "a tab" in found.message

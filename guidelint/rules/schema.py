@@ -235,6 +235,8 @@ def _describe(value: Any) -> str:
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (dt.date, dt.datetime)):
         return f"the date {value.isoformat()}"
+    if isinstance(value, float) and value != value:
+        return "NaN (YAML's `.nan`, not a number)"
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):

@@ -52,6 +52,12 @@ def test_missing_nested_field_points_at_parent() -> None:
             "10 for 10%",
         ),
         (
+            "bonus_pct: 5\n    total_comp_low: 188000",
+            "bonus_pct: .nan\n    total_comp_low: 188000",
+            ("GL102", 26, 16),
+            "is NaN (YAML's `.nan`, not a number)",
+        ),
+        (
             "data_sources:\n  - Levels.fyi\n  - Glassdoor",
             "data_sources: Levels.fyi",
             ("GL102", 33, 15),
