@@ -4,7 +4,7 @@ Built on pygls, which speaks the protocol, keeps the open buffers in sync and
 negotiates the position encoding; this module only turns buffers into
 diagnostics (with the command line's configuration discovery), fixes into
 code actions and rule documentation into hovers.  Import it only when pygls
-is installed (``pip install 'guidelint[lsp]'``).
+is installed (the ``lsp`` extra).
 """
 
 from __future__ import annotations

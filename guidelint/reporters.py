@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 class Summary(Record):
     """Counts for the closing line of a report."""
 
-    __slots__ = ("files", "files_with_findings", "by_severity", "by_code", "fixable")
+    __slots__ = ("files", "files_with_findings", "by_severity", "by_code", "fixable", "fix_hint")
 
     def __init__(
         self,
@@ -36,12 +36,14 @@ class Summary(Record):
         by_severity: Counter[Severity] | None = None,
         by_code: Counter[str] | None = None,
         fixable: int = 0,
+        fix_hint: bool = True,  # whether to say how to fix: not for standard input
     ) -> None:
         self.files = files
         self.files_with_findings = files_with_findings
         self.by_severity = Counter() if by_severity is None else by_severity
         self.by_code = Counter() if by_code is None else by_code
         self.fixable = fixable
+        self.fix_hint = fix_hint
 
     def add(self, result: FileResult) -> None:
         self.files += 1
@@ -76,7 +78,7 @@ class Summary(Record):
         ]
         found = f"Found {self.total} problem{'s' if self.total != 1 else ''} ({', '.join(parts)})"
         text = f"{found} in {self.files_with_findings} of {files}."
-        if self.fixable:
+        if self.fixable and self.fix_hint:
             text += f" {self.fixable} fixable with `guidelint check --fix`."
         return text
 
@@ -250,7 +252,6 @@ class SarifReporter(Reporter):
                         "driver": {
                             "name": "guidelint",
                             "version": __version__,
-                            "informationUri": "https://pypi.org/project/guidelint/",
                             "rules": rules,
                         }
                     },

@@ -85,3 +85,21 @@ def test_dash_cannot_be_combined_with_paths(tmp_path: Path) -> None:
     result = run_cli(["check", "--isolated", "-", "other.md"], cwd=tmp_path, stdin=VALID)
     assert result.returncode == 2
     assert "cannot be combined" in result.stderr
+
+
+def test_fixable_findings_do_not_point_at_fix(tmp_path: Path) -> None:
+    """--fix works on files, so the summary of standard input does not suggest it."""
+    text = (FIXTURES.parent.parent / "examples" / "broken" / "table-mismatch.md").read_bytes()
+    result = run_cli(["check", "--isolated", *TODAY, "-"], cwd=tmp_path, stdin=text)
+    assert (
+        result.stdout.splitlines()[-1] == "Found 4 problems (3 errors, 1 warning) in 1 of 1 file."
+    )
+
+
+def test_a_name_without_a_dash_is_ignored_with_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "g.md").write_bytes(VALID)
+    result = run_cli(
+        ["check", "--isolated", *TODAY, "--stdin-filename", "x.md", "g.md"], cwd=tmp_path
+    )
+    assert result.returncode == 0
+    assert "--stdin-filename names standard input" in result.stderr

@@ -171,6 +171,12 @@ def run(args: argparse.Namespace) -> int:
     stdin = "-" in paths
     if stdin and len(paths) > 1:
         raise ConfigError("`-` (standard input) cannot be combined with other paths")
+    if args.stdin_filename and not stdin:
+        print(
+            "guidelint: warning: --stdin-filename names standard input, which is read only"
+            " with `-` among the paths; ignored",
+            file=sys.stderr,
+        )
     settings = settings_for(args, [args.stdin_filename] if stdin and args.stdin_filename else paths)
     settings = with_fix_options(args, with_file_selection(args, settings))
     if args.show_settings:
@@ -248,7 +254,7 @@ def run(args: argparse.Namespace) -> int:
         recorder = Recorder(args.write_baseline, linter.selection)
         results = recorder.watch(results)
 
-    summary = Summary()
+    summary = Summary(fix_hint=not stdin)  # --fix works on files only
     try:
         with output_stream(args.output) as stream:
             # A report file is coloured only when asked for by name (--color always).
