@@ -82,7 +82,7 @@ def explain(rule: Rule, level: int = 1) -> str:
         "",
         f"{sub} Options",
         "",
-        ", ".join(f"`{o}`" for o in rule.options) if rule.options else "None.",
+        ", ".join(_option(o) for o in rule.options) if rule.options else "None.",
         "",
     ]
     return "\n".join(lines)
@@ -132,3 +132,10 @@ def markdown(rules: list[Rule]) -> str:
         parts.append("\n".join(index))
         parts.extend(explain(r, level=3) for r in members)
     return "\n\n".join(parts)
+
+
+def _option(option: str) -> str:
+    """A configuration key as code, and what a rule says of it after it in
+    parentheses as prose: "`schema` (the guide schema's ... maps the table)"."""
+    key, paren, note = option.partition(" (")
+    return f"`{key}`{paren and ' ('}{note}"

@@ -201,7 +201,10 @@ rule(
         indentation, or in place of `null`) and the table stays byte for byte.
         Showing only what the frontmatter holds (`5%`) is the unsafe fix
         (`--unsafe-fixes`). No figure is written from a cell in another
-        currency than the entry's, or when the frontmatter fails the schema.
+        currency than the entry's, nor for an entry whose own figures fail
+        the schema (a figure written as text) or the consistency checks
+        (GL2xx); a schema finding elsewhere in the frontmatter (a missing
+        `role_display`) does not stop a fix.
         """,
     options=(TABLE_OPTION,),
     fixable=True,
