@@ -97,7 +97,8 @@ def _either(flag: bool | None, configured: bool) -> bool:
 def settings_for(args: argparse.Namespace, paths: list[str]) -> Settings:
     if args.isolated and args.config:
         raise ConfigError(
-            "--config and --isolated cannot be used together: --isolated ignores every configuration file"
+            "--config and --isolated cannot be used together:"
+            " --isolated ignores every configuration file"
         )
     if args.isolated:
         return Settings()
