@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import textwrap
@@ -20,6 +21,7 @@ from guidelint import escape
 from guidelint.columns import DEFAULT_WIDTH, Layout, fit
 from guidelint.config import Settings
 from guidelint.dates import Quarter, coerce_date, plural
+from guidelint.diagnostics import Diagnostic
 from guidelint.document import Guide
 from guidelint.owners import CodeOwners
 
@@ -99,7 +101,7 @@ def collect(
     of a guide whose frontmatter has no ``owner``."""
     mapped = owners.owner_of(settings.relative(guide.path)) if owners else None
     if not guide.readable or guide.data is None:
-        reason = guide.problems[0].message if guide.problems else "frontmatter is unusable"
+        reason = _positioned(guide.problems[0]) if guide.problems else "frontmatter is unusable"
         return AuditRow(guide.path, INVALID, note=reason, owner=mapped)
     data = guide.data
     notes: list[str] = []
@@ -141,6 +143,14 @@ def collect(
         owner=_text(data, "owner") or mapped,
         kind=_text(data, "role_type") or (None if "company" in data else "role guide"),
     )
+
+
+def _positioned(problem: Diagnostic) -> str:
+    """A parse problem's message, after its line and column unless it is about the
+    whole file (1:1): "line 3, column 5: YAML syntax error: ..."."""
+    if (problem.line, problem.column) == (1, 1):
+        return problem.message
+    return f"line {problem.line}, column {problem.column}: {problem.message}"
 
 
 def missing(path: str) -> AuditRow:
@@ -282,7 +292,9 @@ def render_groups(
 
 
 def _md_cell(text: str) -> str:
-    text = " ".join(text.split())
+    """A table cell of GitHub Markdown, which also reads HTML: a guide's `<b>` or a
+    path's `&` is shown, not read as a tag or an entity."""
+    text = html.escape(" ".join(text.split()), quote=False)
     return text.replace("\\", "\\\\").replace("|", "\\|") or " "
 
 

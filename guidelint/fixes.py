@@ -397,7 +397,7 @@ def write_atomic(path: str, data: bytes, expected: str, within: Sequence[str] = 
     try:
         current, info = read_regular(real, MAX_FILE_SIZE_LIMIT)
         if not os.access(real, os.W_OK) or not info.st_mode & 0o222:
-            raise FixWriteError("file is read-only; not fixed")
+            raise FixWriteError("file is read-only; not written")
     except OSError as exc:
         raise FixWriteError(f"cannot read file again: {exc.strerror or exc}") from None
     if digest(current) != expected:

@@ -134,7 +134,11 @@ def test_role_guide_has_no_company() -> None:
             "fresh",
             "salary_data_quarter `2025-Q5` is not a YYYY-Qn quarter",
         ),
-        ("---\n- a list\n---\n", "invalid", "frontmatter is a list: expected a mapping of keys"),
+        (
+            "---\n- a list\n---\n",
+            "invalid",
+            "line 2, column 1: frontmatter is a list: expected a mapping of keys",
+        ),
         ("no frontmatter\n", "invalid", "no frontmatter: the file must start with a `---` line"),
         (b"\xff\xfe".decode("latin-1"), "invalid", None),
     ],
@@ -293,7 +297,9 @@ def test_json_format(guides: Path) -> None:
         "note": None,
     }
     assert rows[1]["company"] is None
-    assert rows[4]["status"] == "invalid" and rows[4]["note"].startswith("YAML syntax error")
+    assert rows[4]["status"] == "invalid" and rows[4]["note"].startswith(
+        "line 3, column 1: YAML syntax error"
+    )
 
 
 def test_csv_format(guides: Path) -> None:
@@ -346,6 +352,19 @@ def test_markdown_without_notes_has_no_note_column() -> None:
     assert "| fresh | a.md | - | - | - | - | in 40 days | - | - |" in out
 
 
+def test_markdown_shows_html_as_text() -> None:
+    """GitHub reads HTML in Markdown: a tag in a guide's text or a name stays text."""
+    row = AuditRow("a<b>&.md", "fresh", company="<script>x</script>", days_until_due=40)
+    out = render_markdown([row], AuditSummary.of([row], TODAY))
+    assert "| fresh | a&lt;b&gt;&amp;.md | &lt;script&gt;x&lt;/script&gt; |" in out
+
+
+def test_a_yaml_error_is_positioned_in_its_note() -> None:
+    row = row_for("---\ncompany: [a, b\nrole: x\n---\nbody\n")
+    assert row.status == "invalid"
+    assert row.note.startswith("line 3, column 5: YAML syntax error")
+
+
 def test_fail_on_overdue(guides: Path, tmp_path: Path) -> None:
     code, _, _ = audit(guides, "--fail-on-overdue")
     assert code == 1
@@ -386,6 +405,9 @@ def test_missing_path_and_bad_arguments(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "invalid" in result.stdout and "no such file or directory" in result.stdout
     assert run_cli(["audit", "--today", "someday", str(tmp_path)]).returncode == 2
+    impossible = run_cli(["audit", "--today", "2026-02-30", str(tmp_path)])
+    assert impossible.returncode == 2
+    assert "`2026-02-30` is no day of the calendar" in impossible.stderr
     assert run_cli(["audit", "--format", "xml", str(tmp_path)]).returncode == 2
 
 
@@ -425,7 +447,7 @@ def test_summary_groups_guides_that_share_their_dates(guides: Path) -> None:
 def test_summary_is_text_only(guides: Path) -> None:
     code, _, err = audit(guides, "--summary", "--format", "json")
     assert code == 2
-    assert "--summary works with --format text" in err
+    assert "--summary works with the text format only, not `json`" in err
 
 
 # -- the text table's width -------------------------------------------------------------

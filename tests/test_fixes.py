@@ -147,7 +147,7 @@ def test_read_only_file_is_reported_and_others_are_still_fixed(tmp_path: Path) -
     locked.chmod(0o444)
     before = locked.read_bytes()
     result = check(tmp_path, "--fix", "a-locked.md", "b-free.md")
-    assert "guidelint: a-locked.md: file is read-only; not fixed" in result.stderr
+    assert "guidelint: a-locked.md: file is read-only; not written" in result.stderr
     assert locked.read_bytes() == before
     assert free.read_bytes() == expected(FIX / "body-dates.md")
     # The locked file's findings are still reported, so the run does not pass silently.

@@ -144,6 +144,16 @@ def test_the_command_shows_a_diff_then_writes(tmp_path: Path) -> None:
     assert (again.returncode, again.stdout) == (0, "")
 
 
+def test_a_read_only_guide_is_not_counted_as_completed(tmp_path: Path) -> None:
+    guide = tmp_path / "guide.md"
+    guide.write_text(edited("components.md", ("    stock_low: 55000", "    stock_low: null")))
+    guide.chmod(0o444)  # its mode says read-only, whoever runs the command
+    result = run_cli(["sync", "--isolated", "guide.md"], cwd=tmp_path)
+    assert result.returncode == 1
+    assert "guide.md: file is read-only; not written" in result.stderr
+    assert "completed the frontmatter of 0 files" in result.stderr
+
+
 # Conflicts a sync cannot settle: rows whose currency is not the entry's
 # (the frontmatter says USD for a row in SGD or ILS, SGD for one in USD), and
 # a typo in a total (`$305K–SGD 470K`). A row's figures its currency kept from

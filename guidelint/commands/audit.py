@@ -65,7 +65,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.summary and args.format != "text":
-        raise ConfigError("--summary works with --format text")
+        raise ConfigError(f"--summary works with the text format only, not `{args.format}`")
     paths = list(args.paths) or ["."]
     settings = settings_for(args, paths)
     day = today(args)

@@ -32,7 +32,10 @@ def silence_stdout() -> None:
 def parse_today(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
-    except ValueError:
+    except ValueError as exc:
+        if len(text) == 10 and text[4] == text[7] == "-" and text.replace("-", "").isdigit():
+            # written right, but no such day: "2026-02-30"
+            raise argparse.ArgumentTypeError(f"`{text}` is no day of the calendar: {exc}") from None
         raise argparse.ArgumentTypeError(f"`{text}` is not a date written YYYY-MM-DD") from None
 
 

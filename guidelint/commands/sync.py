@@ -16,8 +16,10 @@ _QUARTER = patterns.compile(r"[0-9]{4}-Q[1-4]")
 
 def _days(text: str) -> int:
     found = _DAYS.fullmatch(text.strip())
-    if found is None or int(found.group(1)) == 0:
+    if found is None:
         raise argparse.ArgumentTypeError(f"`{text}` is not a number of days such as 90d or 12w")
+    if int(found.group(1)) == 0:
+        raise argparse.ArgumentTypeError(f"`{text}`: a review interval is at least one day")
     return int(found.group(1)) * (7 if found.group(2) == "w" else 1)
 
 
@@ -162,20 +164,22 @@ def run(args: argparse.Namespace) -> int:
             print(f"{shown}: not in sync: not written (see above)", file=report)
         if not outcome.changed:
             continue
-        changed += 1
         for note in outcome.notes:
             print(f"{shown}: {escape.text(note)}", file=sys.stderr)
-        if args.diff:
-            sys.stdout.write(unified_diff(shown, raw, outcome.synced))
-            continue
-        if args.check:
-            print(f"{shown}: not in sync", file=report)
+        if args.diff or args.check:
+            changed += 1
+            if args.diff:
+                sys.stdout.write(unified_diff(shown, raw, outcome.synced))
+            else:
+                print(f"{shown}: not in sync", file=report)
             continue
         try:
             write_atomic(path, outcome.synced, digest(raw), roots)
         except FixWriteError as exc:
             failures += 1
             print(f"guidelint: {shown}: {exc}", file=sys.stderr)
+            continue
+        changed += 1  # counted once written: a read-only file is not completed
     verb = "would complete" if args.diff or args.check else "completed"
     print(f"guidelint: {verb} the frontmatter of {plural(changed, 'file')}", file=sys.stderr)
     if args.check:
