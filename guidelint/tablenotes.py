@@ -19,11 +19,14 @@ from guidelint.markdown import Block
 from guidelint.scan import Lazy
 
 # A percentage next to the word "bonus" ("a 10-15% performance bonus", "bonus (10%)",
-# "bonus of 10%"), at most three words apart.
+# "bonus of 10%"), at most three words apart; in parentheses after it, at most two
+# words before the percentage ("performance bonus (typically 10%)").
 _PERCENT = r"(?P<p>\d{1,2}(?:\.\d)?(?:\s?[-\u2013]\s?\d{1,2}(?:\.\d)?)?\s?%)"
 _BONUS_PERCENT = Lazy(
     rf"(?i:{_PERCENT}(?:[ \t]{{1,3}}[a-z-]{{1,20}}){{0,2}}[ \t]{{1,3}}bonus\b"
-    rf"|\bbonus(?:[ \t]{{1,3}}[a-z-]{{1,20}}){{0,2}}[ \t(]{{1,3}}{_PERCENT.replace('?P<p>', '?P<q>')})"
+    rf"|\bbonus(?:[ \t]{{1,3}}[a-z-]{{1,20}}){{0,2}}"
+    rf"(?:[ \t]{{1,3}}|[ \t]{{0,2}}\((?:[a-z-]{{1,20}}[ \t]{{1,3}}){{0,2}})"
+    rf"{_PERCENT.replace('?P<p>', '?P<q>')})"
 )
 
 

@@ -208,3 +208,13 @@ def test_the_bonus_the_note_under_the_table_states_fills_every_entry() -> None:
     # a note that is not in italics, or not right under the table, says nothing
     plain = edited("levels.md", (row, row + "\n" + note.strip("*\n") + "\n"))
     assert lint_text(plain, select=("GL306",)) == []
+    # a word of hedging may open the parentheses the percentage is in
+    hedged = (
+        "*Total compensation includes base salary, RSUs and performance bonus (typically 10%).*\n"
+    )
+    found = lint_text(edited("levels.md", (row, row + "\n" + hedged)), select=("GL306",))
+    assert [(d.line, d.column, d.end_column) for d in found] == [(55, 81, 84)]
+    assert (
+        found[0].message
+        == "the note under the table gives a 10% bonus, but no entry sets bonus_pct"
+    )
