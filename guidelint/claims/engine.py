@@ -17,7 +17,12 @@ from guidelint.claims.citations import check_markers, coverage, source_note, unl
 from guidelint.claims.claim import LISTED, Claim
 from guidelint.claims.context import asks_for_list
 from guidelint.claims.spans import Detector
-from guidelint.claims.superlatives import phrase_key, superlative_pattern, superlative_triggers
+from guidelint.claims.superlatives import (
+    phrase_key,
+    shown_phrase,
+    superlative_pattern,
+    superlative_triggers,
+)
 from guidelint.claims.support import ANY
 from guidelint.context import Context
 from guidelint.currencies import currency_symbols
@@ -110,6 +115,11 @@ def _verdicts(
                 yield _finding(block, code, unbacked[code])
 
 
+def _shown(masked: str, claim: Claim) -> Claim:
+    shown = shown_phrase(masked, claim.start, claim.end)
+    return claim if shown is None else claim._replace(text=shown[0], end=shown[1])
+
+
 _SHOWN = 80  # characters of a claim's text a message quotes; its range holds all of it
 
 
@@ -119,6 +129,8 @@ def _shortened(text: str) -> str:
 
 
 def _finding(block: Block, code: str, claims: list[Claim]) -> Diagnostic:
+    if code == "GL502":  # each superlative as far as the noun phrase it ranks
+        claims = [_shown(block.masked, claim) for claim in claims]
     first = claims[0]
     line, column = block.position(first.start)
     end_line, end_column = block.position(first.end)

@@ -532,7 +532,7 @@ def test_gl502_possessives_and_most_that_are_not_superlatives(sentence: str) -> 
 
 def test_gl502_possessive_message_names_the_owner() -> None:
     assert messages("Work on the industry's most demanding systems.\n") == [
-        "superlative `industry's most demanding` has no source: "
+        "superlative `industry's most demanding systems` has no source: "
         "expected a citation marker or a link"
     ]
 
@@ -552,15 +552,37 @@ def test_gl502_question_ending_in_the_most_has_a_clean_message() -> None:
     ]
 
 
-def test_gl502_message_shows_the_word_after_the_most() -> None:
+def test_gl502_message_shows_the_noun_phrase_it_ranks() -> None:
+    """The message and the range run on to the end of the noun phrase ranked, not
+    past a function word, a name, a participle or an adverb that opens a clause."""
     assert messages("This is one of the most demanding platforms.\n") == [
-        "superlative `the most demanding` has no source: expected a citation marker or a link"
+        "superlative `the most demanding platforms` has no source: expected a citation marker"
+        " or a link"
     ]
+    assert messages("Acme is among the scarcest talent markets in technology.\n") == [
+        "superlative `the scarcest talent markets` has no source: expected a citation marker"
+        " or a link"
+    ]
+    for text, shown in (
+        (
+            "Acme is the most ML/AI-intensive product at the company.",
+            "the most ML/AI-intensive product",
+        ),
+        ("Acme ships the most advanced NPC AI ever seen.", "the most advanced NPC AI"),
+        (
+            "Acme runs the most complex banking programs globally.",
+            "the most complex banking programs",
+        ),
+        ("Acme sends the strongest signal Wall Street reads.", "the strongest signal"),
+        ("Acme runs the largest treasury desk based in Ohio.", "the largest treasury desk"),
+        ("Acme built the most sophisticated and fastest engine.", "the most sophisticated"),
+    ):
+        assert messages(text + "\n")[0].startswith(f"superlative `{shown}`"), text
 
 
 def test_gl502_message_reads_past_an_adverb_to_the_word_it_qualifies() -> None:
     assert messages("Acme runs the most technically demanding ledger in fintech.\n") == [
-        "superlative `the most technically demanding` has no source: expected a citation"
+        "superlative `the most technically demanding ledger` has no source: expected a citation"
         " marker or a link"
     ]
 
@@ -573,7 +595,8 @@ def test_gl502_finding_spans_the_whole_hyphenated_compound() -> None:
         BODY, body, ("GL502", "second-largest product"), ("GL502", "Industry-Leading Software")
     )
     assert messages(body)[0] == (
-        "superlative `second-largest product` has no source: expected a citation marker or a link"
+        "superlative `second-largest product line` has no source: expected a citation marker"
+        " or a link"
     )
 
 
