@@ -52,6 +52,7 @@ BLIND_30 = Path(__file__).resolve().parent / "claims" / "blind-30.yaml"
 BLIND_31 = Path(__file__).resolve().parent / "claims" / "blind-31.yaml"
 BLIND_32 = Path(__file__).resolve().parent / "claims" / "blind-32.yaml"
 BLIND_33 = Path(__file__).resolve().parent / "claims" / "blind-33.yaml"
+BLIND_34 = Path(__file__).resolve().parent / "claims" / "blind-34.yaml"
 # Each set's floors: its first measure's lowest precision and recall, rounded down.
 LEARNING_FLOORS = {
     BLIND_12: (0.75, 0.60),
@@ -76,9 +77,10 @@ LEARNING_FLOORS = {
     BLIND_31: (0.85, 0.60),
     BLIND_32: (0.90, 0.75),
     BLIND_33: (0.85, 0.50),
+    BLIND_34: (0.85, 0.70),
 }
 # Written blind after the others were tuned on, measured once and kept untuned.
-BLIND_34 = Path(__file__).resolve().parent / "claims" / "blind-34.yaml"
+BLIND_35 = Path(__file__).resolve().parent / "claims" / "blind-35.yaml"
 CODES = ("GL501", "GL502", "GL503", "GL504", "GL505")
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.90
@@ -274,9 +276,9 @@ def test_blind_sets_being_learned_keep_their_floors(path: Path) -> None:
 
 def test_untuned_blind_set_is_measured() -> None:
     """The last blind set is a measure, not a target: printed with ``-s``, never tuned on."""
-    cases = load_cases(BLIND_34)
+    cases = load_cases(BLIND_35)
     assert len(cases) >= 250
     assert all(expected(case) <= set(CODES) for case in cases)
-    table, _ = score(BLIND_34)
+    table, _ = score(BLIND_35)
     # Its mistakes are not printed: read, they would be tuned on.
-    report("blind-34 (untuned: the measure of how the classes generalise)", table, [])
+    report("blind-35 (untuned: the measure of how the classes generalise)", table, [])
