@@ -375,6 +375,19 @@ def test_gl501_message_names_every_unbacked_figure_of_the_sentence() -> None:
     ]
 
 
+def test_gl501_message_shows_a_range_and_its_plus_whole() -> None:
+    """A range is one figure and its "+" part of it: the message and the range show
+    `$20K–$40K` and `$600B+`, not `$20K` (and `$40K`) or `$600B`."""
+    assert messages("Rivals pay $20K–$40K more and manage $600B+ in assets.\n") == [
+        "figure `$20K–$40K` (and `$600B+`) has no source: "
+        "expected a citation marker, a link, or a listed source"
+    ]
+    assert messages("Acme grew from 40M to 100M+ users.\n")[0].startswith("figure `40M to 100M+`")
+    body = "Rivals pay $20K–$40K more.\n"
+    (found,) = lint_text(FRONT + body, select=("GL501",))
+    assert (found.column, found.end_column) == (12, 21)
+
+
 def test_gl501_in_list_items_and_quotes_blocks() -> None:
     item, quote = "- Second item grew 30%.", "> Quoted block grew 40%."
     body = f"- First item.\n{item}\n\n{quote}\n"
