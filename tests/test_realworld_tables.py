@@ -57,6 +57,7 @@ UNBACKED: dict[str, int] = {
     "illumina/data-scientist.md": 9,
     "kkr/product-manager.md": 6,
     "mixpanel/product-designer.md": 3,
+    "nutanix/software-engineer.md": 1,  # the bonus the note states: "bonus (typically 10%)"
     "sea-group/staff-software-engineer.md": 3,
     "rapid7/technical-program-manager.md": 1,  # the bonus the note under the table states
     "sequoia/data-scientist.md": 1,  # a `Secondary Access Value` column no field maps
