@@ -3,5 +3,6 @@
 The pipeline, one module a stage: :mod:`guidelint.figures` lexes figures,
 :mod:`.attributions` and :mod:`.superlatives` find typed spans, :mod:`.context`
 the spans that propose or script rather than state, :mod:`.support` what backs a
-claim, and :mod:`.engine` turns what is left into verdicts.
+claim, and :mod:`.engine` turns what is left into verdicts, which show their
+figure or phrase whole (:mod:`.shown`).
 """

@@ -13,17 +13,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from guidelint import patterns
 from guidelint.claims.citations import check_markers, coverage, source_note, unlisted_notes
 from guidelint.claims.claim import LISTED, Claim
 from guidelint.claims.context import asks_for_list
+from guidelint.claims.shown import whole_figures, whole_superlative
 from guidelint.claims.spans import Detector
-from guidelint.claims.superlatives import (
-    phrase_key,
-    shown_phrase,
-    superlative_pattern,
-    superlative_triggers,
-)
+from guidelint.claims.superlatives import phrase_key, superlative_pattern, superlative_triggers
 from guidelint.claims.support import ANY
 from guidelint.context import Context
 from guidelint.currencies import currency_symbols
@@ -116,11 +111,6 @@ def _verdicts(
                 yield _finding(block, code, unbacked[code])
 
 
-def _shown(masked: str, claim: Claim) -> Claim:
-    shown = shown_phrase(masked, claim.start, claim.end)
-    return claim if shown is None else claim._replace(text=shown[0], end=shown[1])
-
-
 _SHOWN = 80  # characters of a claim's text a message quotes; its range holds all of it
 
 
@@ -129,37 +119,11 @@ def _shortened(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1].rstrip() + "\u2026"
 
 
-# What a figure's finding shows past the figure the rules read: its "+" ("$600B+"),
-# and the high end of the range it opens ("$20K–$40K", "40M to 100M+"), a year aside.
-_FIGURE_REST = patterns.compile(
-    r"\+?(?:[ \t]?[\u2013\u2014-][ \t]?|[ \t]{1,3}to[ \t]{1,3})"
-    r"(?!(?:19|20)\d\d(?!\d))[^\s\d()]{0,4}\d[\d,.]{0,12}"
-    r"(?:[KMBkmb][Nn]?(?![A-Za-z])|[ \t](?:million|billion|trillion)\b)?\+?|\+"
-)
-
-
-def _whole_figures(masked: str, claims: list[Claim]) -> list[Claim]:
-    """Each figure with its "+" and the rest of its range, and without the figures
-    that rest took in: "`$20K–$40K`", not "`$20K` (and `$40K`)"."""
-    whole: list[Claim] = []
-    for claim in sorted(claims, key=lambda c: c.start):
-        if whole and claim.start < whole[-1].end:
-            continue  # the high end of a range shown already
-        rest = _FIGURE_REST.match(masked, claim.end)
-        if rest is not None:
-            end = rest.end()
-            if not masked[end - 1].isalnum() and masked[end - 1] != "+":
-                end -= 1
-            claim = claim._replace(text=" ".join(masked[claim.start : end].split()), end=end)
-        whole.append(claim)
-    return whole
-
-
 def _finding(block: Block, code: str, claims: list[Claim]) -> Diagnostic:
     if code == "GL502":  # each superlative as far as the noun phrase it ranks
-        claims = [_shown(block.masked, claim) for claim in claims]
+        claims = [whole_superlative(block.masked, claim) for claim in claims]
     elif code == "GL501":
-        claims = _whole_figures(block.masked, claims)
+        claims = whole_figures(block.masked, claims)
     first = claims[0]
     line, column = block.position(first.start)
     end_line, end_column = block.position(first.end)

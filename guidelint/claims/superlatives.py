@@ -396,34 +396,6 @@ _PHRASE_TAIL = patterns.compile(  # after an adverb, its word too: "the most tec
     r"(?:-\w{1,30}){0,4}(?:[ \t]{1,4}(?P<w>[A-Za-z][\w-]{0,40}+(?:(?<=ly)[ \t]{1,4}[A-Za-z][\w-]{0,40}+)?))?"
 )
 _FUNCTION_WORDS = word_class("function_words")
-# The rest of the ranked noun phrase, shown in a message: "the scarcest talent markets",
-# "world's largest installed base" (see phrase_at).
-_NEXT_WORD = patterns.compile(r"[ \t]{1,4}(?P<w>[A-Za-z][\w/-]{0,40}+)")
-_TOKEN_REST = patterns.compile(r"(?:/[\w-]{1,40}+)*")  # "ML" of "ML/AI-intensive" goes on
-_NOUN_PHRASE_ENDS = _FUNCTION_WORDS | word_class("phrase_stops")
-_MORE_WORDS = 3
-
-
-def _noun_phrase_end(masked: str, stop: int) -> int:
-    """Where the noun phrase a superlative ranks ends, past the word ``phrase_at`` took:
-    at most three more words, none a function word, a pronoun or a verb's helper, a
-    name ("signal Acme recruiters respond to") or a participle opening a clause
-    ("fintech listed on the TSX") or an adverb ("programs globally"); acronyms belong
-    to it ("NPC AI"), and so do nouns in -ing ("modern data engineering")."""
-    for _ in range(_MORE_WORDS):
-        found = _NEXT_WORD.match(masked, stop)
-        if found is None:
-            break
-        word = found.group("w")
-        folded = word.casefold()
-        if (
-            folded in _NOUN_PHRASE_ENDS
-            or (word[0].isupper() and not word.isupper())
-            or folded.endswith(("ed", "ly"))
-        ):
-            break
-        stop = found.end()
-    return stop
 
 
 def _compound_start(masked: str, start: int) -> int:
@@ -455,20 +427,6 @@ def phrase_at(masked: str, start: int, end: int) -> tuple[str, int, int]:
         ranked = word and word.casefold() not in _FUNCTION_WORDS
         stop = tail.end() if ranked or not word else tail.start("w")
     return " ".join(masked[start:stop].split()).rstrip(".,;:!?"), start, stop
-
-
-def shown_phrase(masked: str, start: int, stop: int) -> tuple[str, int] | None:
-    """A superlative's phrase as a finding shows it, and where it ends: the phrase
-    ``phrase_at`` read, with the rest of the noun phrase it ranks ("the scarcest
-    talent markets", not "the scarcest talent"); None when nothing follows.  Only
-    the message and the range use it: what the rules decide reads ``phrase_at``."""
-    if not (stop > start and masked[stop - 1].isalnum()):
-        return None  # the phrase ended on its ranking words ("the most", "the best -")
-    rest = _TOKEN_REST.match(masked, stop)
-    end = _noun_phrase_end(masked, rest.end() if rest else stop)
-    if end == stop:
-        return None
-    return " ".join(masked[start:end].split()).rstrip(".,;:!?"), end
 
 
 def owner_start(masked: str, start: int) -> int:
