@@ -73,10 +73,11 @@ _FIGURE_REST = patterns.compile(
 
 
 def whole_figures(masked: str, claims: list[Claim]) -> list[Claim]:
-    """Each figure with its "+" and the rest of its range, and without the figures
-    that rest took in: "`$20K–$40K`", not "`$20K` (and `$40K`)"."""
+    """Each figure of ``claims`` (in the order they stand) with its "+" and the rest of
+    its range, and without the figures that rest took in: "`$20K–$40K`", not "`$20K`
+    (and `$40K`)"."""
     whole: list[Claim] = []
-    for claim in sorted(claims, key=lambda c: c.start):
+    for claim in claims:
         if whole and claim.start < whole[-1].end:
             continue  # the high end of a range shown already
         rest = _FIGURE_REST.match(masked, claim.end)

@@ -245,8 +245,9 @@ class Detector:
         for match in MAGNITUDE.finditer(masked) if counting else ():
             start, end = match.span()
             money = measures_money(masked, start, end)
-            measured = money or measures_rate(masked, end) or measures_base(masked, end)
-            if not (self.magnitudes or measured):
+            if not (
+                self.magnitudes or money or measures_rate(masked, end) or measures_base(masked, end)
+            ):
                 continue
             if inside(start, read) or match.group("hedge") or possibility(masked, start):
                 continue  # "an outage could cost millions", "hundreds or thousands of sites"
